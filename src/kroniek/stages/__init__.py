@@ -1,0 +1,2 @@
+"""The pipeline's stages, one module each, in run order:
+language → segment → actors → dates → quotes → events."""
