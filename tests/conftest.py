@@ -1,0 +1,36 @@
+"""Shared fixtures: the ../shared folder (skip when absent) and the bundled example."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "examples" / "000_46394a742c6b9fcd.txt"
+SEED_GOLD = SHARED / "examples" / "000_46394a742c6b9fcd.gold.json"
+EXAMPLE = ROOT / "examples" / "001_easter_ceasefire_talks.txt"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """../shared beside the repo; tests that need it skip cleanly on a user's clone."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repo")
+    return SHARED
+
+
+@pytest.fixture
+def seed(shared: Path) -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_record() -> dict:
+    """The seed's extraction record, analysed once per test session."""
+    if not SEED.is_file():
+        pytest.skip("../shared is not beside the repo")
+    from kroniek import Pipeline
+    from kroniek.ingest.readers import read_inputs
+
+    return Pipeline()(next(read_inputs([str(SEED)]))).record()
