@@ -1,0 +1,156 @@
+"""The SQLite store: one class owns the connection, one path writes.
+
+Records go in as FORMAT.md extraction records (dicts), whatever produced them —
+the CLI, the API, or Parquet parts from a cluster run — so there is one write path.
+Ingest is idempotent (same id and text: stored once; changed text: a new version)
+and transactional per batch: a killed ingest loses nothing already committed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DB = "kroniek.db"
+
+
+@dataclass(slots=True)
+class WriteResult:
+    added: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def migrations() -> list[tuple[str, str]]:
+    """(name, sql) of every numbered migration shipped with the package, in order."""
+    folder = resources.files("kroniek.store") / "migrations"
+    files = sorted(f for f in folder.iterdir() if f.name.endswith(".sql"))
+    return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
+
+
+class Store:
+    """A kroniek database: schema migrated on open, WAL, foreign keys on."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly:
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self._lock = threading.Lock()
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded in the database; return their names."""
+        with self._lock, self.conn:
+            self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
+                              "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))")
+            done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
+            applied = []
+            for name, sql in migrations():
+                if name in done:
+                    continue
+                self.conn.executescript("BEGIN;" + sql + f"\nINSERT INTO migrations (name) VALUES ('{name}');COMMIT;")
+                applied.append(name)
+            return applied
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+    def write_records(self, records: Iterable[dict[str, Any]]) -> WriteResult:
+        """Store a batch of extraction records in one transaction."""
+        result = WriteResult()
+        with self._lock, self.conn:
+            for record in records:
+                outcome = self._write_one(record)
+                setattr(result, outcome, getattr(result, outcome) + 1)
+        return result
+
+    def _write_one(self, rec: dict[str, Any]) -> str:
+        cur = self.conn
+        digest = text_hash(rec["text"])
+        if cur.execute("SELECT 1 FROM articles WHERE id = ? AND text_hash = ?", (rec["id"], digest)).fetchone():
+            return "unchanged"
+        last = cur.execute("SELECT MAX(version) FROM articles WHERE id = ?", (rec["id"],)).fetchone()[0]
+        cur.execute("UPDATE articles SET current = 0 WHERE id = ?", (rec["id"],))
+        pk = cur.execute(
+            "INSERT INTO articles (id, version, text_hash, lang, date, published, title, url, source, text, warnings)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (rec["id"], (last or 0) + 1, digest, rec.get("lang"), rec.get("date"), rec.get("published"),
+             rec.get("title"), rec.get("url"), rec.get("source"), rec["text"],
+             json.dumps(rec["warnings"], ensure_ascii=False) if rec.get("warnings") else None),
+        ).lastrowid
+        cur.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)",
+                    (pk, rec.get("title") or "", rec["text"]))
+        for e in rec.get("entities", []):
+            actor = e.get("actor") or {}
+            self._actor(actor)
+            cur.execute("INSERT INTO mentions (article_pk, start, \"end\", text, type, actor_id, actor_name, country)"
+                        " VALUES (?,?,?,?,?,?,?,?)",
+                        (pk, e["start"], e["end"], e["text"], e["type"], actor.get("id"), actor.get("name"),
+                         actor.get("country")))
+        cur.executemany("INSERT INTO timexes (article_pk, start, \"end\", text, type, value) VALUES (?,?,?,?,?,?)",
+                        [(pk, t["start"], t["end"], t["text"], t["type"], t["value"]) for t in rec.get("timexes", [])])
+        for q in rec.get("quotes", []):
+            sp = q.get("speaker") or {}
+            self._actor(sp)
+            qpk = cur.execute(
+                "INSERT INTO quotes (article_pk, start, \"end\", text, direct, cue, speaker_id, speaker_name,"
+                " speaker_country, speaker_start, speaker_end, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (pk, q["start"], q["end"], q["text"], int(bool(q["direct"])), q.get("cue"), sp.get("id"),
+                 sp.get("name"), sp.get("country"), sp.get("start"), sp.get("end"), q.get("date")),
+            ).lastrowid
+            cur.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?,?)", (qpk, q["text"]))
+        for ev in rec.get("events", []):
+            self._event(pk, ev)
+        return "new_versions" if last else "added"
+
+    def _actor(self, actor: dict[str, Any]) -> None:
+        if actor.get("id"):
+            self.conn.execute("INSERT OR IGNORE INTO actors (id, name, country, sector) VALUES (?,?,?,?)",
+                              (actor["id"], actor.get("name") or actor["id"], actor.get("country"),
+                               actor.get("sector")))
+
+    def _event(self, article_pk: int, ev: dict[str, Any]) -> None:
+        from .grouping import group_key
+
+        trig, sent = ev["trigger"], ev["sentence"]
+        epk = self.conn.execute(
+            "INSERT INTO events (article_pk, type, mode, cameo, date, location, trigger_start, trigger_end,"
+            " trigger_text, sentence_start, sentence_end, group_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article_pk, ev["type"], ev.get("mode"), ev.get("cameo"), ev.get("date"), ev.get("location"),
+             trig["start"], trig["end"], trig["text"], sent["start"], sent["end"], group_key(ev)),
+        ).lastrowid
+        for role in ("source", "target"):
+            party = ev.get(role)
+            for actor in party if isinstance(party, list) else [party] if party else []:
+                self._actor(actor)
+                self.conn.execute("INSERT INTO event_parties (event_pk, role, actor_id, name, country, sector)"
+                                  " VALUES (?,?,?,?,?,?)",
+                                  (epk, role, actor.get("id"), actor.get("name") or "", actor.get("country"),
+                                   actor.get("sector")))
