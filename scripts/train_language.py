@@ -1,0 +1,147 @@
+"""Rebuild the shipped spaCy pipelines (src/kroniek/models/{nl,en}_kroniek) from UD treebanks.
+
+Why a script: the models are package data under CC BY-SA 4.0; anyone must be able to
+reproduce them from the same treebanks with the same configs (scripts/configs/<lang>.cfg).
+
+    python scripts/train_language.py all nl --minutes 40     # prepare, train, package
+    python scripts/train_language.py prepare en               # only convert the CoNLL-U
+
+Training runs single-threaded on CPU and stops at `--minutes` (model-best is kept, since
+spaCy writes it at every improving evaluation) or at the config's max_steps.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+WORK = ROOT / "training"
+MODELS = ROOT / "src" / "kroniek" / "models"
+
+# Which treebank files make up each split. Dutch: LassySmall dev goes to train (the only
+# train files available are a partial 2017 snapshot, ~83k tokens); Alpino dev selects the
+# model; Alpino and LassySmall test are never seen.
+CORPORA: dict[str, dict[str, list[str]]] = {
+    "nl": {
+        "train": ["ud_dutch/train/nl_lassysmall-ud-train.v2draft-ccd0244.no-overlap-with-current-devtest.conllu.gz",
+                  "ud_dutch/train/nl-ud-train.alpino-partial-4b8df79.conllu.gz",
+                  "ud_dutch/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu"],
+        "dev": ["ud_dutch/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu"],
+        "test_alpino": ["ud_dutch/UD_Dutch-Alpino/nl_alpino-ud-test.conllu"],
+        "test_lassysmall": ["ud_dutch/UD_Dutch-LassySmall/nl_lassysmall-ud-test.conllu"],
+    },
+    "en": {
+        "train": ["ud_english_ewt/en_ewt-ud-train.conllu.gz"],
+        "dev": ["ud_english_ewt/en_ewt-ud-dev.conllu.gz"],
+        "test_ewt": ["ud_english_ewt/en_ewt-ud-test.conllu.gz"],
+    },
+}
+
+# The 2017 Dutch train snapshot predates some UD 2 subtypes the current dev/test use, so
+# one label set is used throughout: those subtypes fold into their universal relation.
+DEPREL_MAP = {"nl": {"flat:name": "flat", "obl:arg": "obl", "nmod:poss": "nmod", "expl:pv": "expl",
+                     "obl:agent": "obl", "cc:preconj": "cc", "nsubj:outer": "nsubj",
+                     "csubj:outer": "csubj"}}
+
+ATTRIBUTION = {
+    "nl": ("Universal Dependencies Dutch treebanks: UD_Dutch-LassySmall (Gosse Bouma, Gertjan van Noord; "
+           "Lassy Small corpus) and UD_Dutch-Alpino (Gosse Bouma, Gertjan van Noord; Alpino Treebank), "
+           "https://universaldependencies.org, CC BY-SA 4.0."),
+    "en": ("Universal Dependencies English Web Treebank (UD_English-EWT; Natalia Silveira, Timothy Dozat, "
+           "Marie-Catherine de Marneffe, Samuel Bowman, Miriam Connor, John Bauer, Christopher D. Manning; "
+           "Amir Zeldes, Nathan Schneider and others), https://universaldependencies.org, CC BY-SA 4.0."),
+}
+
+
+def read_conllu(path: Path) -> str:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return fh.read()
+
+
+def normalise(text: str, lang: str) -> str:
+    """Fold deprels per DEPREL_MAP and drop the enhanced-deps column (spaCy ignores it)."""
+    mapping = DEPREL_MAP.get(lang, {})
+    out = []
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if len(cols) == 10 and not line.startswith("#"):
+            cols[7] = mapping.get(cols[7], cols[7])
+            cols[8] = "_"
+            line = "\t".join(cols)
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def split_path(lang: str, split: str, ext: str) -> Path:
+    return WORK / lang / f"{split}.{ext}"
+
+
+def prepare(lang: str) -> None:
+    """Write one normalised .conllu and one .spacy file per split under training/<lang>/."""
+    (WORK / lang).mkdir(parents=True, exist_ok=True)
+    for split, files in CORPORA[lang].items():
+        conllu = split_path(lang, split, "conllu")
+        conllu.write_text("".join(normalise(read_conllu(DATA / f), lang) + "\n" for f in files), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "spacy", "convert", str(conllu), str(WORK / lang),
+                        "--converter", "conllu", "--n-sents", "10", "--lang", lang], check=True)
+
+
+def train(lang: str, minutes: float) -> None:
+    """spaCy's trainer, one thread, stopped after `minutes` (model-best survives)."""
+    out = WORK / lang / "out"
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "scripts" / "configs" / f"{lang}.cfg"),
+           "--output", str(out), "--paths.train", str(split_path(lang, "train", "spacy")),
+           "--paths.dev", str(split_path(lang, "dev", "spacy"))]
+    try:
+        subprocess.run(cmd, env=env, check=True, timeout=minutes * 60)
+    except subprocess.TimeoutExpired:
+        print(f"time budget of {minutes} min reached; keeping model-best", flush=True)
+
+
+def package(lang: str) -> Path:
+    """Copy model-best into the package with kroniek's meta and the treebank attribution."""
+    import spacy
+
+    nlp = spacy.load(WORK / lang / "out" / "model-best")
+    nlp.meta.update({"name": "kroniek", "version": "0.1.0", "license": "CC BY-SA 4.0",
+                     "author": "kroniek", "url": "", "email": "",
+                     "description": f"kroniek's {lang} tagger, morphologizer, lemmatizer and parser "
+                                    "(CNN, no vectors), trained with scripts/train_language.py",
+                     "sources": [{"name": ATTRIBUTION[lang], "license": "CC BY-SA 4.0"}]})
+    dest = MODELS / f"{lang}_kroniek"
+    if dest.exists():
+        shutil.rmtree(dest)
+    nlp.to_disk(dest)
+    (dest / "ATTRIBUTION.md").write_text(
+        f"# {lang}_kroniek\n\nLicence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).\n"
+        f"A model trained on, and so adapted from:\n\n{ATTRIBUTION[lang]}\n\n"
+        "Changes: CoNLL-U converted with `spacy convert`; Dutch deprel subtypes folded as listed in "
+        "scripts/train_language.py (DEPREL_MAP). Rebuild: `python scripts/train_language.py all "
+        f"{lang}`.\n", encoding="utf-8")
+    return dest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("step", choices=["prepare", "train", "package", "all"])
+    parser.add_argument("lang", choices=sorted(CORPORA))
+    parser.add_argument("--minutes", type=float, default=40.0, help="training time budget")
+    args = parser.parse_args()
+    if args.step in ("prepare", "all"):
+        prepare(args.lang)
+    if args.step in ("train", "all"):
+        train(args.lang, args.minutes)
+    if args.step in ("package", "all"):
+        print(package(args.lang))
+
+
+if __name__ == "__main__":
+    main()
