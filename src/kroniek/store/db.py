@@ -82,6 +82,11 @@ class Store:
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
 
+    def has(self, doc_id: str, text: str) -> bool:
+        """Whether this exact text is already stored under this id (a rerun skips it)."""
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ? AND text_hash = ?", (doc_id, text_hash(text)))
+        return row.fetchone() is not None
+
     def write_records(self, records: Iterable[dict[str, Any]]) -> WriteResult:
         """Store a batch of extraction records in one transaction."""
         result = WriteResult()
@@ -94,7 +99,7 @@ class Store:
     def _write_one(self, rec: dict[str, Any]) -> str:
         cur = self.conn
         digest = text_hash(rec["text"])
-        if cur.execute("SELECT 1 FROM articles WHERE id = ? AND text_hash = ?", (rec["id"], digest)).fetchone():
+        if self.has(rec["id"], rec["text"]):
             return "unchanged"
         last = cur.execute("SELECT MAX(version) FROM articles WHERE id = ?", (rec["id"],)).fetchone()[0]
         cur.execute("UPDATE articles SET current = 0 WHERE id = ?", (rec["id"],))
