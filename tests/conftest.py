@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "examples" / "000_46394a742c6b9fcd.txt"
 SEED_GOLD = SHARED / "examples" / "000_46394a742c6b9fcd.gold.json"
-EXAMPLE = ROOT / "examples" / "001_easter_ceasefire_talks.txt"
+EXAMPLE = ROOT / "examples" / "001_navo_top_den_haag.txt"
+EXAMPLE_GOLD = ROOT / "examples" / "001_navo_top_den_haag.gold.json"
 
 
 @pytest.fixture

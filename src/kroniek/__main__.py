@@ -1,0 +1,4 @@
+"""`python -m kroniek` is the `kroniek` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,58 @@
+"""The pipeline checks stage order at build time and never lets one document end a batch."""
+from __future__ import annotations
+
+import pytest
+
+import kroniek
+from kroniek.model import Article, Doc
+from kroniek.pipeline import Failure, Options, Pipeline, PipelineError
+
+
+class _Needs:
+    name = "needs"
+    requires = ("entities",)
+    provides = ("x",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+class _Boom:
+    name = "boom"
+    requires = ("text",)
+    provides = ()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "boom" in doc.text:
+            raise RuntimeError("stage bug")
+        return doc
+
+
+def test_wrong_order_fails_at_build_time() -> None:
+    with pytest.raises(PipelineError, match="needs.*entities"):
+        Pipeline(stages=[_Needs()])
+
+
+def test_default_order_is_the_documented_one() -> None:
+    assert Pipeline().names == ["language", "segment", "actors", "dates", "quotes", "events"]
+
+
+def test_a_failing_document_becomes_a_failure_and_the_batch_goes_on() -> None:
+    pipe = Pipeline(stages=[_Boom()])
+    out = list(pipe.run_many([Article("a", "boom"), Article("b", "fine")]))
+    assert isinstance(out[0], Failure) and "stage bug" in out[0].reason and out[0].doc_id == "a"
+    assert isinstance(out[1], Doc) and out[1].article.id == "b"
+
+
+def test_analyse_returns_a_record_with_every_kind() -> None:
+    rec = kroniek.analyse("Poetin zei zaterdag: „Wij willen vrede.”", date="2025-04-22", lang="nl")
+    assert set(rec) >= {"id", "lang", "date", "published", "text", "entities", "timexes", "quotes", "events"}
+    assert rec["lang"] == "nl" and rec["date"] == "2025-04-22"
+    for kind in ("entities", "timexes"):
+        for item in rec[kind]:
+            assert rec["text"][item["start"]:item["end"]] == item["text"]
+    assert rec["quotes"] and all(q["text"] in rec["text"][q["start"]:q["end"]] for q in rec["quotes"])
+
+
+def test_stage_subset_option() -> None:
+    assert Pipeline(Options(stages=("language", "segment"))).names == ["language", "segment"]
