@@ -331,7 +331,9 @@ def eval_cmd(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold
         for line in total.details:
             print(line)
     if baseline:
-        problems = check_floors(metrics, json.loads(baseline.read_text(encoding="utf-8"))["floors"])
+        floors = json.loads(baseline.read_text(encoding="utf-8"))["documents"]
+        problems = [f"{doc}: {p}" for doc, s in per_doc.items() if doc in floors
+                    for p in check_floors(s.metrics(), floors[doc])]
         for problem in problems:
             err.print(f"[red]below floor[/red] {problem}")
         raise typer.Exit(1 if problems else 0)
