@@ -1,0 +1,162 @@
+"""Generate the country and archigos-leader parts of the shipped actor KB.
+
+Inputs (build time only, nothing here is fetched or shipped raw):
+- Babel territory names per locale (nl, en) and pycountry's English names;
+- the UN-membership and Gleditsch-Ward-code columns of country_converter's country_data.tsv
+  (`pip install country_converter`; facts only, the file is not shipped);
+- scripts/kb_input/country_words.tsv: adjectives, demonyms and capitals per language (hand data);
+- ../shared/data/archigos/archigos_4.1.csv: effective leaders with dates (facts to 2015).
+
+Writes src/kroniek/data/kb/countries.yaml, places.yaml and leaders_archigos.yaml.
+Hand-written persons (src/kroniek/data/kb/persons.yaml) win: an archigos spell of a leader
+they already cover is left out. Run: .venv/bin/python scripts/build_kb.py
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+import unicodedata
+import urllib.parse
+from pathlib import Path
+
+import pycountry
+import yaml
+from babel import Locale
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "kroniek" / "data" / "kb"
+WORDS = ROOT / "scripts" / "kb_input" / "country_words.tsv"
+ARCHIGOS = ROOT.parent / "shared" / "data" / "archigos" / "archigos_4.1.csv"
+EXTRA = {"XKX": "XK", "PSE": "PS", "TWN": "TW"}  # non-members the KB must cover
+SINCE = "2000-01-01"
+ARCHIGOS_END = "2015-12-31"
+
+
+def coco_rows() -> list[dict[str, str]]:
+    spec = importlib.util.find_spec("country_converter")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install country_converter (build-time only)")
+    path = Path(next(iter(spec.submodule_search_locations))) / "country_data.tsv"
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def nl_plain(adj: str) -> str:
+    """The uninflected Dutch adjective: Russische → Russisch, Chinese → Chinees, Indiase → Indiaas."""
+    if adj.endswith("iase"):
+        return adj[:-2] + "as"
+    if adj.endswith("ese") and not adj.endswith("eese"):
+        return adj[:-3] + "ees"
+    return adj[:-1] if adj.endswith("e") else adj
+
+
+def split(cell: str) -> list[str]:
+    return [w for w in (cell or "").split("|") if w]
+
+
+def read_words() -> dict[str, dict[str, list[str]]]:
+    out = {}
+    for line in WORDS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + [""] * 7)[:7]
+        iso3, en_adj, nl_adj, nl_dem, en_dem, cap_en, cap_nl = cells
+        out[iso3] = {"en_adj": split(en_adj), "nl_adj": split(nl_adj), "nl_dem": split(nl_dem),
+                     "en_dem": split(en_dem), "cap_en": split(cap_en), "cap_nl": split(cap_nl)}
+    return out
+
+
+def countries() -> tuple[list[dict], list[dict]]:
+    nl, en = Locale("nl"), Locale("en")
+    words = read_words()
+    members = {r["ISO3"]: r["ISO2"] for r in coco_rows() if r["UNmember"].strip()}
+    members.update(EXTRA)
+    recs, places = [], []
+    for iso3, iso2 in sorted(members.items()):
+        pc = pycountry.countries.get(alpha_3=iso3)
+        en_names = [en.territories.get(iso2)]
+        if pc:
+            en_names += [getattr(pc, k, None) for k in ("name", "common_name")]
+        nl_names = [nl.territories.get(iso2)]
+        rec: dict = {"id": iso3, "name": en.territories.get(iso2) or (pc.name if pc else iso3), "type": "LOC",
+                     "country": iso3, "un_member": iso3 not in EXTRA,
+                     "aliases": {"en": _uniq(en_names), "nl": _uniq(nl_names)}}
+        w = words.get(iso3)
+        if w:
+            rec["adjectives"] = {"en": w["en_adj"], "nl": _uniq(w["nl_adj"] + [nl_plain(a) for a in w["nl_adj"]])}
+            rec["demonyms"] = {"en": w["en_dem"], "nl": w["nl_dem"]}
+            if w["cap_en"]:
+                places.append({"id": f"capital:{iso3}", "name": w["cap_en"][0], "type": "LOC", "stands_for": iso3,
+                               "aliases": {"en": w["cap_en"], "nl": w["cap_nl"]}})
+        recs.append(rec)
+    return recs, places
+
+
+def _uniq(names: list[str | None]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
+
+
+def archigos(covered: list[dict]) -> list[dict]:
+    """Leader spells ending after 2000 for leaders the hand-written persons do not cover."""
+    gw_iso = {r["GWcode"]: r["ISO3"] for r in coco_rows() if r["GWcode"].strip()}
+    hand = {(r.get("country"), _fold(p["name"].split()[-1])) for p in covered for r in _roles(p)}
+    out = []
+    with ARCHIGOS.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["enddate"] < SINCE:
+                continue
+            iso3 = gw_iso.get(row["ccode"])
+            if not iso3:
+                continue
+            m = re.search(r"dbpedia.org_resource_([^&]+)", row["dbpediauri"])
+            name = row["leader"]
+            if m:
+                name = urllib.parse.unquote(m.group(1).replace("-", "%")).replace("_", " ")
+                name = re.sub(r"\s*\(.*\)$", "", name)
+            if (iso3, _fold(name.split()[-1])) in hand or (iso3, _fold(row["leader"].split()[-1])) in hand:
+                continue
+            still = "Still in Office" in row["exit"]
+            role = {"office": "leader", "country": iso3, "start": row["startdate"],
+                    "end": ARCHIGOS_END if still else row["enddate"]}
+            rec = {"id": f"archigos:{row['obsid']}", "name": name, "type": "PER", "country": iso3,
+                   "gender": {"M": "m", "F": "f"}.get(row["gender"]), "roles": [role]}
+            if len(name.split()) > 1:
+                rec["aliases"] = {"en": [name]}
+            out.append(rec)
+    return out
+
+
+def _roles(p: dict) -> list[dict]:
+    from kroniek.kb import parse_role
+
+    return [parse_role(r).to_json() for r in p.get("roles") or []]
+
+
+def dump(name: str, recs: list[dict], note: str) -> None:
+    path = OUT / name
+    head = f"# GENERATED by scripts/build_kb.py — {note}. Do not edit; override in persons.yaml or a user KB.\n"
+    path.write_text(head + yaml.safe_dump(recs, allow_unicode=True, sort_keys=False, width=120, default_flow_style=None), encoding="utf-8")
+    print(f"{path.relative_to(ROOT)}: {len(recs)} records")
+
+
+def main() -> None:
+    recs, places = countries()
+    dump("countries.yaml", recs, "names from Babel/pycountry, adjectives from scripts/kb_input")
+    dump("places.yaml", places, "capitals that stand for their government")
+    hand = yaml.safe_load((OUT / "persons.yaml").read_text(encoding="utf-8")) or []
+    if ARCHIGOS.is_file():
+        dump("leaders_archigos.yaml", archigos(hand),
+             "effective leaders from Archigos 4.1 (Goemans, Gleditsch & Chiozza 2009), roles known to 2015-12-31")
+
+
+if __name__ == "__main__":
+    main()
