@@ -1,0 +1,116 @@
+"""WARC and ARC archives (CC-NEWS layout): each HTML response record becomes one article.
+
+The page's own date comes first. WARC-Date is when the crawler fetched the page, not when it was
+published (CC-NEWS fetches within hours to days, across month ends too), so a page that states no
+date gets only the crawl *month*, with a warning: the dates stage then estimates the day from the
+text instead of trusting a crawl day. The id hashes WARC-Target-URI, so a re-crawled page with
+changed text becomes a new version of the same article in the store.
+
+A broken record is a Failure naming the file and byte offset; reading resumes at the next record
+(the next gzip member in a .warc.gz, the next `WARC/1.` line otherwise).
+"""
+from __future__ import annotations
+
+import bz2
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from ..pipeline import Failure
+from .html import article_from_html
+from .readers import MAX_BYTES, READERS, Item, stable_id
+
+RECORD_STARTS = (b"\x1f\x8b\x08", b"WARC/1.")  # a gzip member, an uncompressed WARC header
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_SCAN = 1 << 20
+
+
+def _open(path: Path) -> tuple[IO[bytes], bool]:
+    """(stream, seekable): .gz stays raw (warcio reads its members and knows their offsets)."""
+    suffix = path.suffix.lower()
+    if suffix == ".bz2":
+        return bz2.open(path, "rb"), False
+    if suffix == ".zst":
+        import zstandard
+
+        return zstandard.ZstdDecompressor().stream_reader(path.open("rb")), False
+    return path.open("rb"), True
+
+
+def next_record_start(fh: IO[bytes], after: int) -> int | None:
+    """Offset of the first record start (gzip member or WARC header) after `after`, or None."""
+    pos = after + 1
+    while True:
+        fh.seek(pos)
+        chunk = fh.read(_SCAN + 16)
+        if not chunk:
+            return None
+        hits = [i for i in (chunk.find(m) for m in RECORD_STARTS) if i >= 0]
+        if hits:
+            return pos + min(hits)
+        if len(chunk) <= 16:
+            return None
+        pos += _SCAN
+
+
+def _content_type(record: Any) -> str:
+    headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+    return ((headers.get_header("Content-Type") if headers else None) or "").lower()
+
+
+def _status_ok(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return True
+    code = record.http_headers.get_statuscode() or ""
+    return code.startswith("2")
+
+
+def record_item(record: Any, origin: str) -> Item | None:
+    """One archive record as an Article or Failure; None for records that are not HTML pages."""
+    if record.rec_type not in ("response", "resource") or not _status_ok(record):
+        return None
+    ctype = _content_type(record)
+    if ctype and not any(t in ctype for t in HTML_TYPES):
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    doc_id = stable_id(url) if url else None
+    payload = record.content_stream().read(MAX_BYTES + 1)
+    if len(payload) > MAX_BYTES:
+        return Failure(doc_id or origin, f"{origin}: page over {MAX_BYTES // 1_000_000} MB")
+    crawled = record.rec_headers.get_header("WARC-Date") or ""
+    month = crawled[:7] if len(crawled) >= 7 else None
+    return article_from_html(payload, origin, url=url, id=doc_id, fallback_date=month,
+                             fallback_note=f"page states no date; crawl month {month} from WARC-Date")
+
+
+def read_warc(path: Path, origin: str) -> Iterator[Item]:
+    """Every HTML page in a WARC/ARC file (plain, .gz per record, .bz2, .zst)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    fh, seekable = _open(path)
+    start = 0
+    with fh:
+        while start is not None:
+            if seekable:
+                fh.seek(start)
+            iterator = ArchiveIterator(fh, arc2warc=True)
+            broken_at: int | None = None
+            try:
+                for record in iterator:
+                    where = f"{origin}@{iterator.offset}"  # the current record's first byte
+                    try:
+                        item = record_item(record, where)
+                    except Exception as exc:  # a record's payload can break in many ways
+                        item = Failure(where, f"{where}: broken record ({type(exc).__name__}: {exc})")
+                    if item is not None:
+                        yield item
+            except Exception as exc:  # warcio raises its own, zlib and parser errors mid-archive
+                broken_at = iterator.offset
+                yield Failure(f"{origin}@{broken_at}",
+                              f"{origin}@{broken_at}: broken record ({type(exc).__name__}: {str(exc)[:160]!r})"
+                              + ("" if seekable else "; rest of file skipped"))
+            start = next_record_start(fh, broken_at) if broken_at is not None and seekable else None
+
+
+for _suffix in (".warc", ".arc"):
+    READERS[_suffix] = read_warc
