@@ -1,12 +1,50 @@
-"""Stage 1: which language an article is in (nl, en, or reported as unsupported)."""
+"""Stage 1: which language an article is in (nl, en, or reported as unsupported).
+
+Detection uses lingua over a fixed set of likely news languages, so that a German or French
+article is named as such (and reported) instead of being forced into Dutch or English.
+Later stages call `is_supported(doc)` and leave an unsupported document untouched.
+"""
 from __future__ import annotations
+
+from functools import lru_cache
 
 from ..model import Doc
 from ..pipeline import Options
 
 SUPPORTED = ("nl", "en")
-_NL = {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "zijn", "met", "voor"}
-_EN = {"the", "a", "and", "of", "is", "that", "not", "on", "are", "with", "for", "to"}
+# Languages lingua chooses among (ISO 639-1). More candidates cost speed and rarely help news.
+CANDIDATES = ("nl", "en", "de", "fr", "es", "it", "pt")
+SAMPLE_CHARS = 2000  # detection reads the title and the first characters only
+
+
+@lru_cache(maxsize=1)
+def detector():
+    """lingua's detector for CANDIDATES, built once per process (it loads n-gram models)."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in CANDIDATES]
+    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+
+
+def normalise(code: str | None) -> str | None:
+    """'NL', 'nl-BE', 'nl_NL' -> 'nl'; empty -> None."""
+    if not code or not code.strip():
+        return None
+    return code.strip().replace("_", "-").split("-")[0].lower()
+
+
+def detect(text: str) -> str | None:
+    """The ISO 639-1 code of the likeliest candidate language, None when there is nothing to judge."""
+    sample = text[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < 3:
+        return None
+    found = detector().detect_language_of(sample)
+    return found.iso_code_639_1.name.lower() if found else None
+
+
+def is_supported(doc: Doc) -> bool:
+    """Whether later stages have data for this document's language."""
+    return doc.lang in SUPPORTED
 
 
 class LanguageStage:
@@ -15,14 +53,16 @@ class LanguageStage:
     provides: tuple[str, ...] = ("lang",)
 
     def __init__(self, options: Options) -> None:
-        self.forced = options.lang
+        self.forced = normalise(options.lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.forced or doc.article.lang:
-            doc.lang = self.forced or doc.article.lang
-            return doc
-        words = doc.text[:5000].lower().split()
-        nl = sum(w in _NL for w in words)
-        en = sum(w in _EN for w in words)
-        doc.lang = "nl" if nl >= en else "en"
+        art = doc.article
+        given = self.forced or normalise(art.lang)
+        doc.lang = given or detect(f"{art.title}\n{doc.text}" if art.title else doc.text)
+        if doc.lang is None:
+            doc.warnings.append(f"{art.id}: language not detected (no text to judge); not analysed")
+        elif doc.lang not in SUPPORTED:
+            how = "given" if given else "detected"
+            doc.warnings.append(f"{art.id}: language {doc.lang!r} ({how}) not supported "
+                                f"(kroniek analyses {', '.join(SUPPORTED)}); not analysed")
         return doc

@@ -1,35 +1,134 @@
-"""Stage 2: paragraphs and sentences as offset spans."""
+"""Stage 2: paragraphs and sentences as offset spans.
+
+A rule-based splitter over the raw text (no tokenizer, no model): it must run at thousands
+of articles per second, and news sentences end in few ways. Quotes stay whole: a closing
+quote mark stays with its sentence, and "?”/!”" followed by a lower-case attribution
+("„Waarom?” vroeg hij.") does not split. Parses are not made here: kroniek.nlp parses on
+demand only the sentences a later stage asks for (hence `parses` in `provides`).
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy.util
+import yaml
 
 from ..model import Doc
 from ..pipeline import Options
+from .language import is_supported
 
-_PARA = re.compile(r"\n\s*\n")
-_SENT = re.compile(r"(?<=[.!?][”\"’])\s+|(?<=[.!?])\s+(?=[A-Z„“\"‘À-Ý])")
+DATA = Path(__file__).resolve().parents[1] / "data"
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"\n\s*")
+# A sentence-final run: terminal marks, then closing quotes/brackets, then whitespace.
+_END = re.compile(r"([.!?…]+)([”\"’'»)\]]*)\s+")
+_OPENERS = "„“\"‘'«([¿¡–—-•*"
+_INITIALS = re.compile(r"^(?:\w\.)*\w$")
+_BULLET = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
+_LEADING = "„“\"‘'«([,"
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """A language's abbreviations, from spaCy's tokenizer exceptions plus data/<lang>/segment.yaml."""
+
+    abbreviations: frozenset[str]
+    sentence_final: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def segment_data(lang: str) -> dict:
+    """data/<lang>/segment.yaml, parsed once; {} for a language without one."""
+    path = DATA / lang / "segment.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+@lru_cache(maxsize=None)
+def rules_for(lang: str) -> Rules:
+    data = segment_data(lang)
+    abbrevs = {str(a) for a in data.get("abbreviations", [])}
+    try:
+        exceptions = spacy.util.get_lang_class(lang).Defaults.tokenizer_exceptions
+        abbrevs |= {k[:-1] for k in exceptions if k.endswith(".") and len(k) > 2}
+    except ImportError:
+        pass
+    final = frozenset(str(w) for w in data.get("sentence_final", []))
+    return Rules(frozenset(abbrevs) - final, final)
+
+
+def _ends_sentence(text: str, match: re.Match, rules: Rules, block_start: int) -> bool:
+    """Whether the terminal run in `match` closes a sentence, judged by the word before and after."""
+    nxt = text[match.end()] if match.end() < len(text) else ""
+    if text.startswith(",,", match.end()):
+        nxt = "„"  # ",," is the typewriter form of the Dutch opening quote
+    if not nxt or nxt.islower():
+        return False
+    if match.group(1) != ".":
+        return True
+    word_start = max(text.rfind(" ", block_start, match.start()), text.rfind("\n", block_start, match.start())) + 1
+    word = text[word_start:match.start()].lstrip(_LEADING)
+    if not word or match.group(2):  # "staken”." or "(…)." : a real end
+        return True
+    if word in rules.sentence_final or word.lower() in rules.sentence_final:
+        return nxt.isupper() or nxt in _OPENERS
+    if word in rules.abbreviations or word.lower() in rules.abbreviations:
+        return False
+    if _INITIALS.match(word) and (len(word) == 1 or "." in word) and word[0].isupper():
+        return False  # "J." or "J.R.": initials before a name
+    if word_start == block_start and _BULLET.match(word):
+        return False  # "1. Eerste punt"
+    return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+
+
+def split_block(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
+    """Sentences of one line block text[start:end] as stripped (start, end) spans."""
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        if m.end() < end and _ends_sentence(text, m, rules, start):
+            out.append((s, m.end(2)))
+            s = m.end()
+    tail = text[s:end].rstrip()
+    if tail:
+        out.append((s, s + len(tail)))
+    return out
+
+
+def split(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Paragraphs (split at blank lines) and sentences; a single line break ends a sentence
+    unless the next line starts in lower case (a hard-wrapped sentence)."""
+    rules = rules_for(lang)
+    paragraphs: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int]] = []
+    pos = len(text) - len(text.lstrip())
+    for match in [*_PARA.finditer(text), None]:
+        end = pos + len(text[pos:match.start() if match else len(text)].rstrip())
+        if end > pos:
+            paragraphs.append((pos, end))
+            block = pos
+            for lm in [*_LINE.finditer(text, pos, end), None]:
+                if lm is not None and lm.end() < end and text[lm.end()].islower():
+                    continue
+                block_end = lm.start() if lm else end
+                sentences.extend(split_block(text, block, block_end, rules))
+                block = lm.end() if lm else end
+        pos = match.end() if match else len(text)
+    return paragraphs, sentences
 
 
 class SegmentStage:
     name = "segment"
     requires: tuple[str, ...] = ("lang",)
-    provides: tuple[str, ...] = ("paragraphs", "sentences")
+    provides: tuple[str, ...] = ("paragraphs", "sentences", "parses")
 
     def __init__(self, options: Options) -> None:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        pos = 0
-        for match in [*_PARA.finditer(text), None]:
-            end = match.start() if match else len(text)
-            if text[pos:end].strip():
-                doc.paragraphs.append((pos, end))
-                s = pos
-                for sm in [*_SENT.finditer(text, pos, end), None]:
-                    e = sm.start() if sm else end
-                    if text[s:e].strip():
-                        doc.sentences.append((s, e))
-                    s = sm.end() if sm else end
-            pos = match.end() if match else len(text)
+        if not is_supported(doc):
+            return doc
+        doc.paragraphs, doc.sentences = split(doc.text, doc.lang)
         return doc
