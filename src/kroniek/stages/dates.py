@@ -8,13 +8,17 @@ a month, a year or nothing, then resolves every expression against that estimate
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
 
+from dateutil.relativedelta import relativedelta
+
+from .. import timex
+from ..timex import Mention
 from ..model import Doc, Timex
 from ..pipeline import Options
 
-_MONTHS = {"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-           "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12}
-_ABS = re.compile(r"\b(" + "|".join(_MONTHS) + r") (\d{4})\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"()]|\s[–—]\s")
 _DATED = re.compile(r"^(\d{4})(-(\d{2}|W\d{2})(-\d{2})?)?")
 
@@ -61,8 +65,409 @@ class DateStage:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.published = doc.article.date if doc.article.granularity == "day" else None
-        for m in _ABS.finditer(doc.text):
-            value = f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}"
-            doc.timexes.append(Timex(m.start(), m.end(), m.group(0), "DATE", value))
+        lang = doc.lang or doc.article.lang or "en"
+        mentions = timex.tag(doc.text, lang, doc.sentences)
+        doc.published = infer_published(mentions, doc.article.date, lang)
+        doc.timexes = resolve(mentions, doc.reference_date, lang)
         return doc
+
+
+Anchor = tuple[date, str]  # a day and the granularity it stands for: Y, M, W, Q, D
+_UNIT_DELTA = {"D": relativedelta(days=1), "W": relativedelta(weeks=1), "M": relativedelta(months=1),
+               "Q": relativedelta(months=3), "Y": relativedelta(years=1), "DE": relativedelta(years=10),
+               "CE": relativedelta(years=100), "WE": relativedelta(weeks=1), "F": relativedelta(weeks=2)}
+_UNDEF = {"Y": "XXXX", "M": "XXXX-XX", "Q": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX"}
+
+
+def fmt(day: date, gran: str) -> str:
+    """A day written at a granularity as a TIMEX3 value."""
+    if gran == "Y":
+        return f"{day.year:04d}"
+    if gran == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if gran in ("W", "WE"):
+        iso = day.isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}" + ("-WE" if gran == "WE" else "")
+    if gran == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if gran == "DE":
+        return f"{day.year // 10:03d}"
+    if gran == "CE":
+        return f"{day.year // 100:02d}"
+    return day.isoformat()
+
+
+def parse_anchor(value: str | None) -> Anchor | None:
+    """'2025-04-22', '2025-04' or '2025' as an anchor; None for anything else."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        nums = [int(p) for p in parts[:3]]
+    except ValueError:
+        return None
+    gran = {1: "Y", 2: "M", 3: "D"}[len(nums)]
+    return date(nums[0], nums[1] if len(nums) > 1 else 1, nums[2] if len(nums) > 2 else 1), gran
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text.strip("'’")
+    if len(digits) == 2:
+        return (1900 if int(digits) >= 30 else 2000) + int(digits)
+    return int(digits)
+
+
+def _num(g: timex.Grammar, m: Mention) -> float | str | None:
+    """The count in a duration or shift: digits or a number word; 'X' for vague (several, enkele)."""
+    if m.groups.get("count"):
+        raw = m.groups["count"].strip().replace(",", ".")
+        try:
+            return float(raw)
+        except ValueError:
+            return g.word("numbers", raw) or g.word("ordinals", raw)
+    return g.word("numbers", m.groups.get("number"))
+
+
+@dataclass
+class _Resolver:
+    """Turns mentions into TIMEX3 values in text order, keeping the last date told for chaining."""
+
+    g: timex.Grammar
+    ref: Anchor | None
+    last: Anchor | None = None
+    sentence_day: dict[int, date] = field(default_factory=dict)
+
+    @property
+    def ref_day(self) -> date | None:
+        return self.ref[0] if self.ref and self.ref[1] == "D" else None
+
+    def base(self, chain: bool) -> Anchor | None:
+        """What a relative expression counts from: the date told before it when chained, else the article's."""
+        if chain:
+            return self.last or self.ref
+        return self.ref or self.last
+
+    def year_for(self, month: int, day: int = 1) -> int | None:
+        base = self.base(False)
+        if base is None:
+            return None
+        ref = base[0]
+        best = min((ref.year - 1, ref.year, ref.year + 1),
+                   key=lambda y: abs((date(y, month, min(day, 28)) - ref).days))
+        return best if base[1] == "D" else ref.year
+
+    def _weekday(self, wd: int, m: Mention, rel: int | None) -> date | None:
+        """A weekday name as a day: by modifier (last/next), else by the tense of its clause."""
+        base = self.ref_day or (self.last[0] if self.last and self.last[1] == "D" and not self.ref else None)
+        if base is None:
+            return None
+        back = (base.isoweekday() - wd) % 7
+        ahead = (wd - base.isoweekday()) % 7
+        if rel is not None and rel < 0:
+            return base - timedelta(days=back or 7)
+        if rel is not None and rel > 0:
+            return base + timedelta(days=ahead or 7)
+        if m.tense == "future" or (m.tense == "default" and self.g.data["tense"].get("default") == "future"):
+            return base + timedelta(days=ahead)
+        return base - timedelta(days=back)
+
+    def day_of(self, m: Mention) -> str:
+        """The calendar day a time of day belongs to: its own words, its sentence, the article, or unknown."""
+        gr = m.groups
+        if gr.get("weekday"):
+            d = self._weekday(self.g.word("weekdays", gr["weekday"]), m, None)
+            return d.isoformat() if d else "XXXX-XX-XX"
+        if gr.get("relday"):
+            return self.relday(m)[0].split("T")[0]
+        if m.sentence in self.sentence_day:
+            return self.sentence_day[m.sentence].isoformat()
+        return self.ref_day.isoformat() if self.ref_day else "XXXX-XX-XX"
+
+    # one method per rule kind: (value, anchor told or None)
+    def date(self, m: Mention) -> tuple[str, Anchor | None]:
+        gr = m.groups
+        month = gr["month"]
+        mo = int(month) if month.isdigit() else self.g.word("months", month.rstrip("."))
+        day = int(gr["day"]) if gr.get("day") else self.g.word("day_words", gr.get("day_word")) or \
+            self.g.word("ordinals", gr.get("ordinal"))
+        if not mo or not day or mo > 12 or day > 31:
+            return "XXXX-XX-XX", None
+        year = _year(gr.get("year")) or self.year_for(mo, day)
+        part = f"T{self.g.word('parts', gr['part'])}" if gr.get("part") else ""
+        if year is None:
+            return f"XXXX-{mo:02d}-{day:02d}{part}", None
+        try:
+            d = date(year, mo, day)
+        except ValueError:
+            return f"{year:04d}-{mo:02d}-{day:02d}", None
+        return d.isoformat() + part, (d, "D")
+
+    def datetime(self, m: Mention) -> tuple[str, Anchor | None]:
+        value, anchor = self.date(m)
+        gr = m.groups
+        clock = f"T{int(gr['hour']):02d}:{gr['minute']}" + (f":{gr['second']}" if gr.get("second") else "")
+        tz = gr.get("tz") or (self.g.word("timezones", gr.get("timezone")) if gr.get("timezone") else "")
+        return value + clock + (tz or ""), anchor
+
+    def holiday(self, m: Mention) -> tuple[str, Anchor | None]:
+        spec = self.g.word("holidays", m.groups["holiday"])
+        year = _year(m.groups.get("year"))
+        if year is None:
+            base = self.base(False)
+            if base is None:
+                fixed = spec.get("fixed")
+                return (f"XXXX-{fixed}" if fixed else "XXXX-XX-XX"), None
+            near = [timex.holiday_date(spec, y) for y in (base[0].year - 1, base[0].year, base[0].year + 1)]
+            if base[1] == "D":
+                d = min((x for x in near if x), key=lambda x: abs((x - base[0]).days), default=None)
+            else:
+                d = near[1]
+        else:
+            d = timex.holiday_date(spec, year)
+        return (d.isoformat(), (d, "D")) if d else ("XXXX-XX-XX", None)
+
+    def month(self, m: Mention) -> tuple[str, Anchor | None]:
+        gr = m.groups
+        mo = self.g.word("months", gr["month"].rstrip("."))
+        year = _year(gr.get("year"))
+        shift = {"next": 1, "volgend": 1, "last": -1, "vorig": -1}.get((gr.get("relyear") or "").lower(), 0)
+        rel = self.g.word("rel", gr.get("rel"))
+        base = self.base(False)
+        if year is None and base is not None and (not shift or self.ref):
+            year = base[0].year + shift
+            if rel and base[1] in ("D", "M"):
+                if rel < 0 and mo >= base[0].month:
+                    year -= 1
+                elif rel > 0 and mo <= base[0].month:
+                    year += 1
+        if year is None:
+            return f"XXXX-{mo:02d}", None
+        return f"{year:04d}-{mo:02d}", (date(year, mo, 1), "M")
+
+    def season(self, m: Mention) -> tuple[str, Anchor | None]:
+        code = self.g.word("seasons", m.groups["season"])
+        year = _year(m.groups.get("year"))
+        base = self.base(False)
+        if year is None and base is not None:
+            year = base[0].year + (self.g.word("rel", m.groups.get("rel")) or 0)
+        return (f"{year:04d}-{code}" if year else f"XXXX-{code}"), None
+
+    def part_year(self, m: Mention) -> tuple[str, Anchor | None]:
+        code = self.g.word("halves", m.groups["half"])
+        year = _year(m.groups.get("year"))
+        if year is None and self.ref:
+            rel = (m.groups.get("relyear") or "").lower()
+            shift = {"next": 1, "volgend": 1, "last": -1, "vorig": -1}.get(rel, 0)
+            year = self.ref[0].year + shift - ("year-earlier" in m.text.lower())
+        return (f"{year:04d}-{code}" if year else f"XXXX-{code}"), None
+
+    def decade(self, m: Mention) -> tuple[str, Anchor | None]:
+        gr = m.groups
+        if gr.get("decade_word"):
+            return f"19{self.g.word('decade_words', gr['decade_word'])}", None
+        digit = gr.get("decade") or gr.get("decade2")
+        return f"{gr.get('century') or '19'}{digit}", None
+
+    def century(self, m: Mention) -> tuple[str, Anchor | None]:
+        n = self.g.word("ordinals", m.groups["ordinal"])
+        return f"{int(n) - 1:02d}", None
+
+    def year(self, m: Mention) -> tuple[str, Anchor | None]:
+        y = int(m.groups["year"])
+        return f"{y:04d}", (date(y, 1, 1), "Y")
+
+    def relday(self, m: Mention) -> tuple[str, Anchor | None]:
+        spec = self.g.word("reldays", m.groups.get("relday")) or [0]
+        offset, part = spec[0], (spec[1] if len(spec) > 1 else None)
+        if m.groups.get("part"):
+            part = self.g.word("parts", m.groups["part"])
+        suffix = f"T{part}" if part else ""
+        base = self.base(len(spec) > 2)
+        if base is None or base[1] != "D":
+            return "XXXX-XX-XX" + suffix, None
+        d = base[0] + timedelta(days=offset)
+        return d.isoformat() + suffix, (d, "D")
+
+    def weekday(self, m: Mention) -> tuple[str, Anchor | None]:
+        gr = m.groups
+        wd = self.g.word("weekdays", gr["weekday"])
+        rel = self.g.word("rel", gr.get("rel"))
+        part = f"T{self.g.word('parts', gr['part'])}" if gr.get("part") else ""
+        if gr.get("relday"):
+            value, anchor = self.relday(m)
+            return value, anchor
+        d = self._weekday(wd, m, rel)
+        if d is None:
+            return ("XXXX-WXX-" + str(wd) if rel == 0 else "XXXX-XX-XX") + part, None
+        return d.isoformat() + part, (d, "D")
+
+    def relunit(self, m: Mention) -> tuple[str, Anchor | None]:
+        gr = m.groups
+        unit = self.g.word("adj_units", gr.get("adj_unit")) or ("WE" if "weekend" in m.text.lower() else "Q")
+        rel = self.g.word("rel", gr.get("rel")) or 0
+        if "year-earlier" in m.text.lower():
+            rel, unit = rel, unit
+        base = self.base(False)
+        if base is None:
+            return (f"XXXX-WXX-WE" if unit == "WE" else _UNDEF.get(unit, "XXXX")), None
+        d = base[0] + _UNIT_DELTA.get(unit, relativedelta()) * rel
+        if "year-earlier" in m.text.lower():
+            d -= relativedelta(years=1)
+        return fmt(d, unit), None
+
+    def shift(self, m: Mention) -> tuple[str, Anchor | None]:
+        unit = self.g.word("units", m.groups["unit"])
+        sign, *chain = self.g.word("ago", m.groups["ago"])
+        n = _num(self.g, m)
+        if n == "X" or n is None:
+            return ("PAST_REF" if sign < 0 else "FUTURE_REF"), None
+        base = self.base(bool(chain))
+        gran = {"W": "D" if chain else "W", "WE": "W", "F": "D", "H": "D", "MIN": "D", "S": "D"}.get(unit, unit)
+        if base is not None and base is not self.ref and unit in ("Y", "W", "D"):
+            gran = "D" if base[1] == "D" else gran
+        if base is None:
+            return _UNDEF.get(gran, "XXXX"), None
+        delta = _UNIT_DELTA.get(unit)
+        if delta is None:
+            return fmt(base[0], base[1]), None
+        d = base[0] + delta * int(sign * n)
+        if base[1] == "Y" and gran == "D":
+            gran = "Y"
+        return fmt(d, gran), ((d, gran) if gran in ("D", "M", "Y") else None)
+
+    def duration(self, m: Mention) -> tuple[str, Anchor | None]:
+        gr = m.groups
+        unit = self.g.word("units", gr.get("unit")) or \
+            timex_unit(gr.get("unit1", ""))
+        n = _num(self.g, m)
+        if m.rule.get("future") and (n == "X" or n is None):
+            return "FUTURE_REF", None
+        amount = "X" if n in ("X", None) else (f"{n:g}" if isinstance(n, float) else str(n))
+        return duration_value(amount, unit), None
+
+    def set(self, m: Mention) -> tuple[str, Anchor | None]:
+        gr = m.groups
+        if gr.get("setword"):
+            return self.g.word("sets", gr["setword"]), None
+        wd = self.g.word("weekdays", gr.get("weekday")) or self.g.word("weekdays_plural", gr.get("weekday_plural"))
+        if wd:
+            part = gr.get("part") or gr.get("parts_plural")
+            return f"XXXX-WXX-{wd}" + (f"T{self.g.word('parts', part)}" if part else ""), None
+        if gr.get("month"):
+            return f"XXXX-{self.g.word('months', gr['month']):02d}", None
+        if gr.get("season"):
+            return f"XXXX-{self.g.word('seasons', gr['season'])}", None
+        unit = self.g.word("units", gr.get("unit2") or gr.get("unit"))
+        n = 1 if gr.get("times") or gr.get("unit2") else (_num(self.g, m) or 1)
+        return duration_value(str(int(n)) if n != "X" else "X", unit), None
+
+    def time(self, m: Mention) -> tuple[str, Anchor | None]:
+        gr = m.groups
+        if gr.get("clock"):
+            clock = self.g.word("clock_words", gr["clock"])
+        else:
+            hour = int(gr["hour"])
+            half = self.g.word("ampm", gr.get("ampm"))
+            if half == "p" and hour < 12:
+                hour += 12
+            elif half == "a" and hour == 12:
+                hour = 0
+            if hour > 24:
+                return "XXXX-XX-XX", None
+            clock = f"{hour:02d}:{gr.get('minute') or '00'}" + (f":{gr['second']}" if gr.get("second") else "")
+        tz = self.g.word("timezones", gr.get("timezone")) if gr.get("timezone") else ""
+        return f"{self.day_of(m)}T{clock}{tz or ''}", None
+
+    def ref_(self, m: Mention) -> tuple[str, Anchor | None]:
+        return self.g.word("refs", m.groups["refword"]), None
+
+
+def timex_unit(word: str) -> str:
+    """The TimeML unit of an adjective form (three-year, driejarige)."""
+    w = word.lower()
+    for prefix, unit in (("j", "Y"), ("y", "Y"), ("maand", "M"), ("month", "M"), ("w", "W"), ("d", "D"),
+                         ("u", "H"), ("h", "H"), ("min", "MIN")):
+        if w.startswith(prefix):
+            return unit
+    return "X"
+
+
+def duration_value(amount: str, unit: str) -> str:
+    """P3D, PT2H, P1W … from an amount and a unit letter."""
+    if unit in ("H", "MIN", "S"):
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    return f"P{amount}{unit}"
+
+
+def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[Timex]:
+    """TIMEX3 records for the mentions, relative ones resolved against `reference` (or the text's own dates)."""
+    r = _Resolver(timex.grammar(lang if timex.available(lang) else "en"), parse_anchor(reference))
+    out: list[Timex] = []
+    for m in mentions:
+        method: Callable[[Mention], tuple[str, Anchor | None]] = getattr(r, "ref_" if m.kind == "ref" else m.kind)
+        value, anchor = method(m)
+        if anchor is not None:
+            r.last = anchor
+            if anchor[1] == "D":
+                r.sentence_day[m.sentence] = anchor[0]
+        out.append(Timex(m.start, m.end, m.text, m.type, value))
+    return out
+
+
+def infer_published(mentions: list[Mention], given: str | None, lang: str) -> str | None:
+    """The publication day: as given when it is a day, else the day that best fits the text's own anchors.
+
+    Anchors are the days the text names outright (20 april, Pasen). Each candidate day resolves
+    the weekday names by their tense; the best candidates put those weekdays closest to the anchors
+    and keep past-tense anchors before and future-tense ones after; the middle of the best wins.
+    """
+    given_anchor = parse_anchor(given)
+    if given_anchor and given_anchor[1] == "D":
+        return given
+    g = timex.grammar(lang if timex.available(lang) else "en")
+    year_hint = given_anchor[0].year if given_anchor else _text_year(mentions)
+    if year_hint is None:
+        return None
+    probe = _Resolver(g, given_anchor or (date(year_hint, 7, 1), "Y"))
+    anchors: list[tuple[date, str]] = []
+    weekdays: list[Mention] = []
+    for m in mentions:
+        if m.kind in ("date", "holiday") and not m.groups.get("part"):
+            _, anchor = getattr(probe, m.kind)(m)
+            if anchor and anchor[1] == "D":
+                anchors.append((anchor[0], m.tense))
+        elif m.kind == "weekday" and not m.groups.get("rel"):
+            weekdays.append(m)
+    if not anchors:
+        return None
+    if given_anchor and given_anchor[1] == "M":
+        first = given_anchor[0]
+        candidates = [first + timedelta(days=i) for i in range((first + relativedelta(months=1) - first).days)]
+    else:
+        lo = min(a for a, _ in anchors) - timedelta(days=2)
+        hi = max(a for a, _ in anchors) + timedelta(days=10)
+        candidates = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+    scored = []
+    for day in candidates:
+        r = _Resolver(g, (day, "D"))
+        cost = 0
+        for m in weekdays:
+            d = r._weekday(g.word("weekdays", m.groups["weekday"]), m, None)
+            cost += min(min(abs((d - a).days) for a, _ in anchors), 7) if d else 7
+        for a, tense in anchors:
+            if (tense == "past" and a > day) or (tense == "future" and a < day):
+                cost += 3
+        cost += 0 if any(abs((a - day).days) <= 14 for a, _ in anchors) else 20
+        scored.append((cost, day))
+    best = min(c for c, _ in scored)
+    days = [d for c, d in scored if c == best]
+    return days[(len(days) - 1) // 2].isoformat() if len(days) % 2 else days[len(days) // 2].isoformat()
+
+
+def _text_year(mentions: list[Mention]) -> int | None:
+    """The year an undated text speaks of most: from its explicit four-digit years."""
+    years = [int(m.groups["year"]) for m in mentions if m.groups.get("year", "").isdigit()
+             and len(m.groups["year"]) == 4]
+    return max(set(years), key=years.count) if years else None
