@@ -152,6 +152,7 @@ class Doc:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     parses: dict[int, Any] = field(default_factory=dict)  # sentence index -> spaCy Span
     entities: list[Entity] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list)  # role descriptions ("de Russische president"), linked by date
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
