@@ -1,0 +1,169 @@
+"""The JSON API under /api: reads through store.queries, ingest through the pipeline.
+
+Each read endpoint is a thin wrapper over one query function; pages.py calls the same ones.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..store import queries
+from ..store.queries import MAX_LIMIT, Filters, Page
+from . import exports
+from .app import bench, db, writer
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: an empty form field means no filter
+Conn = Annotated[sqlite3.Connection, Depends(db)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
+DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
+Text = Annotated[str | None, Query(max_length=500, description="full-text search (words, all must occur)")]
+Name = Annotated[str | None, Query(max_length=200)]
+Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO 3166-1 alpha-3")]
+Export = Literal["csv", "jsonl", "parquet"]
+MAX_DOCS = 100
+PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+class Document(BaseModel):
+    """One article to analyse; only `text` is required."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=2_000_000)
+    id: str | None = Field(None, max_length=200)
+    date: str | None = Field(None, max_length=40, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    lang: str | None = Field(None, pattern=r"^[a-z]{2}$")
+    source: str | None = Field(None, max_length=200)
+
+
+def quote_filters(speaker: Name = None, q: Text = None, country: Country = None, article: Name = None,
+                  date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
+                  offset: Offset = 0) -> Filters:
+    return Filters(actor=speaker or None, text=q or None, country=country or None, article=article or None,
+                   date_from=date_from or None, date_to=date_to or None, limit=limit, offset=offset)
+
+
+def event_filters(type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$")] = None,
+                  source: Name = None, target: Name = None, actor: Name = None, country: Country = None,
+                  article: Name = None, date_from: DateFrom = None, date_to: DateTo = None,
+                  limit: Limit = 50, offset: Offset = 0) -> Filters:
+    return Filters(type=type or None, source=source or None, target=target or None, actor=actor or None,
+                   country=country or None, article=article or None, date_from=date_from or None,
+                   date_to=date_to or None, limit=limit, offset=offset)
+
+
+QuoteFilters = Annotated[Filters, Depends(quote_filters)]
+EventFilters = Annotated[Filters, Depends(event_filters)]
+
+
+def grouped_page(conn: sqlite3.Connection, f: Filters) -> Page:
+    """Grouped events (one per real-world event), paginated like every other list."""
+    groups = queries.grouped_events(conn, f)
+    return Page(groups[f.offset:f.offset + f.limit], len(groups), f.limit, f.offset)
+
+
+def _export(conn: sqlite3.Connection, kind: str, f: Filters, fmt: str, limit_given: bool) -> Response:
+    limit = f.limit if limit_given else None
+    if kind == "quotes":
+        rows = exports.all_rows(lambda x: queries.list_quotes(conn, x), f, limit)
+        return exports.export([exports.flat_quote(r) for r in rows], exports.QUOTE_COLUMNS, fmt, "quotes")
+    rows = exports.all_rows(lambda x: queries.list_events(conn, x), f, limit)
+    return exports.export([exports.flat_event(r) for r in rows], exports.EVENT_COLUMNS, fmt, "events")
+
+
+@router.get("/stats", summary="Row counts of the store")
+def stats(conn: Conn) -> dict[str, int]:
+    return queries.stats(conn)
+
+
+@router.get("/articles", summary="Articles, newest first; q= searches title and text")
+def articles(conn: Conn, q: Text = None, date_from: DateFrom = None, date_to: DateTo = None,
+             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    f = Filters(text=q, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+    return queries.list_articles(conn, f).to_json()
+
+
+@router.get("/articles/{article_id:path}", summary="One article with all its annotations")
+def article(conn: Conn, article_id: str) -> dict[str, Any]:
+    found = queries.get_article(conn, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return found
+
+
+@router.get("/quotes", summary="Quotes by speaker, text, country and date (format= for exports)")
+def quotes(request: Request, conn: Conn, f: QuoteFilters,
+           format: Literal["json", "csv", "jsonl", "parquet"] = "json") -> Any:
+    if format != "json":
+        return _export(conn, "quotes", f, format, "limit" in request.query_params)
+    return queries.list_quotes(conn, f).to_json()
+
+
+@router.get("/quotes.{fmt}", summary="Quotes export: every matching row (limit= to cap)")
+def quotes_export(request: Request, conn: Conn, f: QuoteFilters, fmt: Export) -> Response:
+    return _export(conn, "quotes", f, fmt, "limit" in request.query_params)
+
+
+@router.get("/events", summary="Event mentions (or grouped events) by type, parties, country and date")
+def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False,
+           format: Literal["json", "csv", "jsonl", "parquet"] = "json") -> Any:
+    if format != "json":
+        return _export(conn, "events", f, format, "limit" in request.query_params)
+    return grouped_page(conn, f).to_json() if grouped else queries.list_events(conn, f).to_json()
+
+
+@router.get("/events.{fmt}", summary="Event mentions export: every matching row (limit= to cap)")
+def events_export(request: Request, conn: Conn, f: EventFilters, fmt: Export) -> Response:
+    return _export(conn, "events", f, fmt, "limit" in request.query_params)
+
+
+@router.get("/events/network", summary="Source → target counts per event type")
+def network(conn: Conn, f: EventFilters) -> dict[str, Any]:
+    return {"edges": queries.event_network(conn, f)}
+
+
+@router.get("/actors", summary="Actors seen in the store; q= searches names and ids")
+def actors(conn: Conn, q: Name = None, country: Country = None, limit: Limit = 50,
+           offset: Offset = 0) -> dict[str, Any]:
+    return queries.list_actors(conn, Filters(text=q, country=country, limit=limit, offset=offset)).to_json()
+
+
+@router.get("/actors/{actor_id}", summary="An actor's profile: roles, counts, whom it addresses and who addresses it")
+def actor(conn: Conn, actor_id: str) -> dict[str, Any]:
+    found = queries.get_actor(conn, actor_id)
+    if found is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return found
+
+
+@router.get("/actors/{actor_id}/timeline", summary="What an actor said and did, per day")
+def actor_timeline(conn: Conn, actor_id: str, date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, Any]:
+    found = queries.get_actor(conn, actor_id)
+    key = found["id"] if found else actor_id
+    return queries.timeline(conn, key, Filters(date_from=date_from, date_to=date_to))
+
+
+@router.post("/ingest", summary="Analyse and store one document or a list (token required when set)",
+             dependencies=[Depends(writer)],
+             responses={401: {"description": "token missing or wrong"}, 413: {"description": "body over 2 MB"}})
+def ingest(request: Request, payload: Annotated[Document | list[Document], Body()]) -> JSONResponse:
+    docs = payload if isinstance(payload, list) else [payload]
+    if not docs:
+        raise HTTPException(422, "no documents given")
+    if len(docs) > MAX_DOCS:
+        raise HTTPException(413, f"at most {MAX_DOCS} documents per request")
+    result = bench(request).ingest([d.model_dump() for d in docs])
+    status = 200 if result["ids"] else 422
+    if not result["ids"]:
+        result = {"error": "no document could be analysed", **result}
+    return JSONResponse(result, status_code=status)

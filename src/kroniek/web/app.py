@@ -1,0 +1,266 @@
+"""The analyst's workbench: one FastAPI app serving the JSON API and the HTML pages.
+
+Pages and API read through the same `store.queries` functions, so a page and its
+JSON twin cannot drift apart. Without a token the app trusts only loopback hosts;
+with one, every write must carry it. Clients never see a stack trace.
+"""
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import logging
+import threading
+from dataclasses import asdict
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..ingest.readers import make_article
+from ..pipeline import Failure, Pipeline
+from ..store.db import Store, WriteResult
+from .render import url_with
+
+MAX_BODY = 2 * 1024 * 1024  # a news article is ~5 kB; 2 MB is a batch, not an attack
+HERE = Path(__file__).parent
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+log = logging.getLogger("kroniek.web")
+
+
+class Workbench:
+    """Per-app state: where the database is, the token, and the pipeline (built on first ingest)."""
+
+    def __init__(self, db_path: str | Path, token: str | None) -> None:
+        self.db_path = str(db_path)
+        self.token = token or None
+        self.writer = Store(self.db_path)  # migrates on open, so readers find the schema
+        self._pipeline: Pipeline | None = None
+        self._lock = threading.Lock()
+        self._analysing = threading.Lock()
+
+    def pipeline(self) -> Pipeline:
+        """The pipeline, built once: stages load heavy models, so not per request."""
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline()
+            return self._pipeline
+
+    def ingest(self, docs: list[dict[str, Any]]) -> dict[str, Any]:
+        """Validate, analyse and store documents in one batch; each failure is reported, none stops it."""
+        records, ids, errors = [], [], []
+        pipeline = self.pipeline()
+        for index, doc in enumerate(docs):
+            article = make_article(text=doc.get("text"), date=doc.get("date"), lang=doc.get("lang"),
+                                   id=doc.get("id"), title=doc.get("title"), url=doc.get("url"),
+                                   source=doc.get("source"), origin=f"document {index}")
+            if isinstance(article, Failure):
+                errors.append({"index": index, "id": doc.get("id"), "error": article.reason})
+                continue
+            try:
+                with self._analysing:  # stages share cached models; one analysis at a time
+                    records.append(pipeline(article).record())
+            except Exception as exc:
+                log.exception("analysis of %s failed", article.id)
+                errors.append({"index": index, "id": article.id, "error": f"analysis failed ({type(exc).__name__})"})
+                continue
+            ids.append(article.id)
+        written = self.writer.write_records(records) if records else WriteResult()
+        return {"ids": ids, "errors": errors, **asdict(written)}
+
+    def reader(self) -> Iterator[Any]:
+        """A read-only connection per request: read paths cannot write, and threads never share one."""
+        store = Store(self.db_path, readonly=True)
+        try:
+            yield store.conn
+        finally:
+            store.close()
+
+    def token_ok(self, given: str | None) -> bool:
+        if self.token is None:
+            return True
+        return bool(given) and hmac.compare_digest(given.encode(), self.token.encode())
+
+
+def bench(request: Request) -> Workbench:
+    return request.app.state.bench
+
+
+def db(request: Request) -> Iterator[Any]:
+    """FastAPI dependency: a read-only connection for this request."""
+    yield from bench(request).reader()
+
+
+def request_token(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.headers.get("x-kroniek-token")
+
+
+def require_token(request: Request, given: str | None = None) -> None:
+    """Refuse a write without the start-up token (when one was set)."""
+    if not bench(request).token_ok(given if given is not None else request_token(request)):
+        raise HTTPException(401, "a valid token is required for writes")
+
+
+def writer(request: Request) -> None:
+    """FastAPI dependency for write endpoints: checked before the body is even parsed."""
+    require_token(request)
+
+
+def wants_json(request: Request) -> bool:
+    """A page's JSON twin: `?format=json` or an Accept header that prefers JSON over HTML."""
+    if request.query_params.get("format") == "json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def is_loopback(host: str) -> bool:
+    name = host.strip("[]").lower()
+    if name in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _host_of(value: str) -> str:
+    return (urlsplit("//" + value).hostname or "") if value else ""
+
+
+class Guard:
+    """ASGI middleware: body-size limit, loopback-only Host without a token, same-origin writes.
+
+    The Host check stops DNS rebinding against a tokenless local server; the Origin
+    check stops another site's page from posting into it from the analyst's browser.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, local_only: bool) -> None:
+        self.app, self.limit, self.local_only = app, limit, local_only
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        host = headers.get("host", "")
+        if self.local_only and host and not is_loopback(_host_of(host)):
+            await _error(400, "host not allowed: this server answers on loopback only")(scope, receive, send)
+            return
+        if scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        origin = headers.get("origin")
+        if origin and origin != "null" and urlsplit(origin).netloc != host:
+            await _error(403, "cross-origin write refused")(scope, receive, send)
+            return
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.limit:
+            await _error(413, f"request body over {self.limit:,} bytes")(scope, receive, send)
+            return
+        body = await self._read(receive)
+        if body is None:
+            await _error(413, f"request body over {self.limit:,} bytes")(scope, receive, send)
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    async def _read(self, receive: Receive) -> bytes | None:
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                return None
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Callable[[], Awaitable[Message]]:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _error(status: int, reason: str) -> JSONResponse:
+    return JSONResponse({"error": reason}, status_code=status)
+
+
+def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
+    def reply(request: Request, status: int, reason: str, extra: dict[str, Any] | None = None) -> Response:
+        if request.url.path.startswith("/api") or wants_json(request):
+            return JSONResponse({"error": reason, **(extra or {})}, status_code=status)
+        return templates.TemplateResponse(request, "error.html", {"status": status, "reason": reason},
+                                          status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return reply(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
+                   for e in exc.errors()]
+        summary = "; ".join(f"{d['where']}: {d['problem']}" for d in details[:5])
+        return reply(request, 422, f"invalid request: {summary}", {"details": details})
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:
+        log.exception("error serving %s", request.url.path)
+        return reply(request, 500, "internal error (logged on the server)")
+
+
+def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
+    """The workbench over one database; `token` guards writes (and lifts the loopback-only Host rule)."""
+    from . import api, pages
+
+    app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None,
+                  description="Who said or did what to whom, when and where: quotes, events and actors "
+                              "from dated news articles. Every HTML page has a JSON twin (`?format=json`).")
+    app.state.bench = Workbench(db_path, token)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["url_with"] = url_with
+    app.state.templates = templates
+    app.add_middleware(Guard, limit=MAX_BODY, local_only=token is None)
+    _install_errors(app, templates)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    """Run the workbench; refuses a non-loopback host without a token, since anyone could then write."""
+    import uvicorn
+
+    if not is_loopback(host) and not token:
+        raise ValueError(f"refusing to serve on {host} without a token: pass one to guard writes")
+    uvicorn.run(create_app(db_path, token=token), host=host, port=port, log_level="info",
+                server_header=False)
+
+
+def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """Render a page; `token_needed` tells forms whether to ask for the token."""
+    templates: Jinja2Templates = request.app.state.templates
+    context = {"token_needed": bench(request).token is not None, **context}
+    return templates.TemplateResponse(request, template, context, status_code=status)

@@ -1,0 +1,160 @@
+"""What the pages draw, computed from query results: highlight pieces and SVG geometry.
+
+Highlights are cut server-side from offsets into atomic pieces (overlaps and crossings
+allowed); templates escape every piece, so article text can never become markup.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+
+# PLOVER types: cooperation in greens and blues, verbal conflict in ambers, material conflict in reds
+TYPE_COLOURS = {
+    "AGREE": "#1b7837", "CONSULT": "#4393c3", "SUPPORT": "#5aae61", "CONCEDE": "#7fbc41",
+    "COOPERATE": "#2166ac", "AID": "#35978f", "RETREAT": "#80cdc1", "REQUEST": "#8073ac",
+    "ACCUSE": "#e08214", "REJECT": "#b35806", "THREATEN": "#d6604d", "PROTEST": "#fdb863",
+    "SANCTION": "#b2182b", "MOBILIZE": "#c51b7d", "COERCE": "#8e0152", "ASSAULT": "#67001f",
+}
+
+
+def colour(event_type: str | None) -> str:
+    return TYPE_COLOURS.get((event_type or "").upper(), "#777777")
+
+
+def url_with(request: Request, **params: Any) -> str:
+    """This page's URL with some query parameters replaced (None removes one)."""
+    query = dict(request.query_params)
+    for key, value in params.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = str(value)
+    return request.url.path + ("?" + urlencode(query) if query else "")
+
+
+def party_name(party: Any) -> str:
+    if not party:
+        return "?"
+    parties = party if isinstance(party, list) else [party]
+    return " + ".join(p.get("name") or p.get("id") or "?" for p in parties)
+
+
+@dataclass(slots=True)
+class Mark:
+    start: int
+    end: int
+    key: str  # n3 entity, t1 timex, q2 quote, s2 its speaker, v0 event trigger
+    kind: str  # CSS classes
+    title: str
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    keys: str
+    kind: str
+    title: str
+    anchors: list[str]
+
+
+def marks(article: dict[str, Any]) -> list[Mark]:
+    out: list[Mark] = []
+    for i, e in enumerate(article.get("entities", [])):
+        actor = e.get("actor")
+        who = f"{actor['name']}" + (f" ({actor['country']})" if actor.get("country") else "") if actor else "not linked"
+        out.append(Mark(e["start"], e["end"], f"n{i}", f"ent ent-{e['type']}", f"{e['type']}: {who}"))
+    for i, t in enumerate(article.get("timexes", [])):
+        out.append(Mark(t["start"], t["end"], f"t{i}", "timex", f"{t['type']} {t['value']}"))
+    for i, q in enumerate(article.get("quotes", [])):
+        sp = q.get("speaker")
+        who = (sp["name"] + (f" ({sp['country']})" if sp.get("country") else "")) if sp else "unknown"
+        label = "Quote" if q["direct"] else "Reported speech"
+        out.append(Mark(q["start"], q["end"], f"q{i}", "quote" if q["direct"] else "quote reported",
+                        f"{label} — speaker: {who}"))
+        if sp and sp.get("start") is not None and sp.get("end") is not None:
+            out.append(Mark(sp["start"], sp["end"], f"s{i}", "speaker", f"Speaker of quote {i + 1}: {who}"))
+    for i, ev in enumerate(article.get("events", [])):
+        trig = ev["trigger"]
+        title = f"{ev['type']}: {party_name(ev.get('source'))} → {party_name(ev.get('target'))}"
+        if ev.get("date"):
+            title += f", {ev['date']}"
+        out.append(Mark(trig["start"], trig["end"], f"v{i}", f"trigger trig-{ev['type']}", title))
+    return out
+
+
+def pieces(text: str, spans: list[Mark]) -> list[Piece]:
+    """Cut `text` at every mark boundary; each piece knows every mark covering it."""
+    size = len(text)
+    valid = [m for m in spans if 0 <= m.start < m.end <= size]
+    valid.sort(key=lambda m: (m.start, -m.end))
+    cuts = sorted({0, size, *(m.start for m in valid), *(m.end for m in valid)})
+    out: list[Piece] = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [m for m in valid if m.start <= a and m.end >= b]
+        out.append(Piece(text[a:b], " ".join(m.key for m in covering), " ".join(m.kind for m in covering),
+                         " · ".join(m.title for m in covering), [m.key for m in valid if m.start == a]))
+    return out
+
+
+def timeline_chart(days: list[dict[str, Any]], width: int = 760, height: int = 220) -> dict[str, Any]:
+    """Paired bars per day (statements, events); undated items sit in a last slot."""
+    left, right, top, bottom = 34, 10, 12, 46
+    plot_w, plot_h = width - left - right, height - top - bottom
+    n = len(days)
+    top_value = max([max(d["quotes"], d["events"]) for d in days] or [0]) or 1
+    slot = plot_w / max(n, 1)
+    bar = max(1.0, min(26.0, slot * 0.38))
+    bars, labels = [], []
+    every = max(1, math.ceil(n / 10))
+    for i, day in enumerate(days):
+        centre = left + slot * (i + 0.5)
+        for kind, x, noun in (("quotes", centre - bar, "statement"), ("events", centre, "event")):
+            value = day[kind]
+            if not value:
+                continue
+            h = plot_h * value / top_value
+            bars.append({"kind": kind, "x": round(x, 1), "y": round(top + plot_h - h, 1), "w": round(bar, 1),
+                         "h": round(h, 1), "date": day["date"], "href": f"#day-{day['date']}",
+                         "title": f"{day['date']}: {value} {noun}{'s' if value != 1 else ''}"})
+        if i % every == 0:
+            labels.append({"x": round(centre, 1), "y": top + plot_h + 14, "text": day["date"]})
+    ticks = sorted({0, top_value, top_value // 2} if top_value >= 4 else set(range(top_value + 1)))
+    yticks = [{"y": round(top + plot_h - plot_h * t / top_value, 1), "text": t} for t in ticks]
+    return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
+            "base": top + plot_h, "bars": bars, "labels": labels, "yticks": yticks}
+
+
+def network_chart(edges: list[dict[str, Any]], width: int = 760, max_edges: int = 40) -> dict[str, Any]:
+    """Sources on the left, targets on the right, one curve per (source, target, type)."""
+    edges = edges[:max_edges]
+    weight: dict[tuple[str, str], int] = {}
+    for e in edges:
+        for side in ("source", "target"):
+            key = (side, e[side])
+            weight[key] = weight.get(key, 0) + e["n"]
+    columns = {side: sorted((k[1] for k in weight if k[0] == side), key=lambda name: (-weight[(side, name)], name))
+               for side in ("source", "target")}
+    rows = max([len(c) for c in columns.values()] or [0])
+    height = max(80, rows * 30 + 30)
+    x = {"source": 190, "target": width - 190}
+    nodes, ys = [], {}
+    for side, names in columns.items():
+        for i, name in enumerate(names):
+            ys[(side, name)] = 25 + i * 30
+            nodes.append({"side": side, "name": name, "x": x[side], "y": 25 + i * 30,
+                          "n": weight[(side, name)], "anchor": "end" if side == "source" else "start"})
+    top_n = max([e["n"] for e in edges] or [1])
+    paths = []
+    for e in edges:
+        y1, y2 = ys[("source", e["source"])], ys[("target", e["target"])]
+        mid = (x["source"] + x["target"]) / 2
+        paths.append({"d": f"M{x['source'] + 6},{y1} C{mid},{y1} {mid},{y2} {x['target'] - 6},{y2}",
+                      "width": round(1.5 + 6 * e["n"] / top_n, 1), "colour": colour(e["type"]), "type": e["type"],
+                      "title": f"{e['source']} → {e['target']}: {e['type']} × {e['n']}"})
+    types = sorted({e["type"] for e in edges})
+    return {"width": width, "height": height, "nodes": nodes, "paths": paths,
+            "legend": [{"type": t, "colour": colour(t)} for t in types]}

@@ -1,0 +1,212 @@
+"""The JSON API over a real uvicorn server: reads, filters, pagination, exports, ingest, security."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from kroniek import Pipeline
+from kroniek.ingest.readers import make_article
+from kroniek.store.db import Store
+from kroniek.web.app import serve
+
+from .conftest import ARTICLE, handmade_record
+
+
+def test_article_round_trips_with_all_annotations(server) -> None:
+    with server.client() as c:
+        got = c.get("/api/articles/hand-1").json()
+    want = handmade_record()
+    assert got["text"] == ARTICLE
+    for kind in ("entities", "timexes", "quotes", "events"):
+        assert len(got[kind]) == len(want[kind]), kind
+    assert [q["speaker"]["name"] for q in got["quotes"]] == [q["speaker"]["name"] for q in want["quotes"]]
+
+
+def test_articles_full_text_search_and_pagination(server) -> None:
+    with server.client() as c:
+        hit = c.get("/api/articles", params={"q": "verslaggevers"}).json()
+        miss = c.get("/api/articles", params={"q": "zeppelin"}).json()
+        odd = c.get("/api/articles", params={"q": 'AND "OR ( NEAR'}).json()
+        page = c.get("/api/articles", params={"limit": 1, "offset": 0}).json()
+    assert [a["id"] for a in hit["items"]] == ["hand-1"]
+    assert miss["total"] == 0 and miss["items"] == []
+    assert odd["total"] == 0  # FTS syntax in user words is quoted, never an error
+    assert page["limit"] == 1 and page["offset"] == 0 and len(page["items"]) == 1 and page["total"] >= 1
+
+
+def test_quotes_filter_by_speaker_country_date_and_text(server) -> None:
+    with server.client() as c:
+        by_id = c.get("/api/quotes", params={"speaker": "Q7747"}).json()
+        by_name = c.get("/api/quotes", params={"speaker": "dick schoof"}).json()
+        ukr = c.get("/api/quotes", params={"country": "ukr"}).json()
+        day = c.get("/api/quotes", params={"date_from": "2025-03-05", "date_to": "2025-03-05"}).json()
+        words = c.get("/api/quotes", params={"q": "vrede"}).json()
+        second = c.get("/api/quotes", params={"limit": 1, "offset": 1}).json()
+    assert [q["text"] for q in by_id["items"]] == ["Kyiv wil geen vrede,"]
+    assert [q["speaker"]["country"] for q in by_name["items"]] == ["NLD"]
+    assert [q["direct"] for q in ukr["items"]] == [False]
+    assert {q["date"] for q in day["items"]} == {"2025-03-05"} and day["total"] == 2
+    assert words["total"] == 1
+    assert second["total"] == 3 and len(second["items"]) == 1 and second["offset"] == 1
+
+
+def test_events_filters_groups_and_network(server) -> None:
+    with server.client() as c:
+        accuse = c.get("/api/events", params={"type": "accuse"}).json()
+        by_source = c.get("/api/events", params={"source": "NLD"}).json()
+        to_ukraine = c.get("/api/events", params={"target": "Ukraine"}).json()
+        grouped = c.get("/api/events", params={"grouped": "true"}).json()
+        network = c.get("/api/events/network").json()
+    assert [e["source"]["id"] for e in accuse["items"]] == ["Q7747"]
+    assert [e["type"] for e in by_source["items"]] == ["SUPPORT"]
+    assert to_ukraine["total"] == 2
+    assert grouped["total"] == 2 and all(g["mentions"] for g in grouped["items"])
+    assert {(e["source"], e["target"], e["type"], e["n"]) for e in network["edges"]} == {
+        ("Vladimir Putin", "Ukraine", "ACCUSE", 1), ("Netherlands", "Ukraine", "SUPPORT", 1)}
+
+
+def test_actor_profile_and_timeline(server) -> None:
+    with server.client() as c:
+        found = c.get("/api/actors", params={"q": "putin"}).json()
+        profile = c.get("/api/actors/Q7747").json()
+        line = c.get("/api/actors/Q7747/timeline").json()
+        ukraine = c.get("/api/actors/UKR").json()
+    assert [a["id"] for a in found["items"]] == ["Q7747"]
+    assert profile["quotes"] == 1 and profile["mentions"] == 2
+    assert [(r["name"], r["type"]) for r in profile["addresses"]] == [("Ukraine", "ACCUSE")]
+    assert {(r["name"], r["type"]) for r in ukraine["addressed_by"]} == {("Vladimir Putin", "ACCUSE"),
+                                                                          ("Netherlands", "SUPPORT")}
+    assert line["days"] == [{"date": "2025-03-05", "quotes": 1, "events": 1}]
+
+
+@pytest.mark.parametrize("kind", ["quotes", "events"])
+def test_exports_hold_the_same_rows_as_the_json(server, kind: str) -> None:
+    with server.client() as c:
+        listing = c.get(f"/api/{kind}").json()["items"]
+        as_csv = c.get(f"/api/{kind}.csv")
+        as_jsonl = c.get(f"/api/{kind}", params={"format": "jsonl"})
+        as_parquet = c.get(f"/api/{kind}.parquet")
+        capped = c.get(f"/api/{kind}.csv", params={"limit": 1})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    lines = [json.loads(line) for line in as_jsonl.text.splitlines()]
+    table = pq.read_table(io.BytesIO(as_parquet.content)).to_pylist()
+    assert len(rows) == len(lines) == len(table) == len(listing) > 0
+    assert [r["text" if kind == "quotes" else "trigger_text"] for r in table] == [
+        r["text"] if kind == "quotes" else r["trigger"]["text"] for r in listing]
+    assert lines == table
+    assert len(list(csv.DictReader(io.StringIO(capped.text)))) == 1
+
+
+def test_page_json_twins_match_the_api(server) -> None:
+    with server.client() as c:
+        assert c.get("/articles/hand-1", params={"format": "json"}).json() == c.get("/api/articles/hand-1").json()
+        assert c.get("/quotes", headers={"Accept": "application/json"}).json() == c.get("/api/quotes").json()
+        events = c.get("/events", params={"format": "json", "type": "ACCUSE"}).json()
+        assert events["events"] == c.get("/api/events", params={"type": "ACCUSE"}).json()
+        assert events["network"] == c.get("/api/events/network", params={"type": "ACCUSE"}).json()["edges"]
+        actor = c.get("/actors/Q7747", params={"format": "json"}).json()
+        assert actor["timeline"] == c.get("/api/actors/Q7747/timeline").json()
+        assert actor["actor"] == c.get("/api/actors/Q7747").json()
+
+
+def test_article_text_is_escaped_in_html(server) -> None:
+    with server.client() as c:
+        page = c.get("/articles/hand-1").text
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert "<b>over</b>" not in page and "&lt;b&gt;over&lt;/b&gt;" in page
+
+
+def test_errors_are_json_with_status_and_no_trace(server) -> None:
+    with server.client() as c:
+        missing = c.get("/api/articles/no-such-id")
+        bad_date = c.get("/api/quotes", params={"date_from": "yesterday"})
+        bad_json = c.post("/api/ingest", content=b"{not json", headers={"Content-Type": "application/json"})
+        unknown = c.post("/api/ingest", json={"text": "Tekst.", "colour": "red"})
+        too_many = c.get("/api/quotes", params={"limit": 100000})
+    assert missing.status_code == 404 and missing.json() == {"error": "no article 'no-such-id'"}
+    for response in (bad_date, bad_json, unknown, too_many):
+        assert response.status_code == 422
+        assert response.json()["error"].startswith("invalid request")
+        assert "Traceback" not in response.text
+
+
+def test_body_over_two_megabytes_is_refused(server) -> None:
+    with server.client() as c:
+        big = c.post("/api/ingest", json={"text": "woord " * 400_000})
+    assert big.status_code == 413 and "error" in big.json()
+
+
+def test_ingest_one_and_many_documents(server) -> None:
+    text = "Minister Veldkamp zei donderdag: „Nederland blijft Oekraïne steunen.” Dat meldde ANP."
+    with server.client() as c:
+        one = c.post("/api/ingest", json={"text": text, "date": "2025-03-06", "title": "Veldkamp"})
+        many = c.post("/api/ingest", json=[{"id": "batch-ok", "text": text + " Later meer.", "date": "2025-03"},
+                                           {"id": "batch-empty", "text": "   "}])
+        again = c.post("/api/ingest", json={"text": text, "date": "2025-03-06", "title": "Veldkamp"})
+        stored = c.get(f"/api/articles/{one.json()['ids'][0]}").json()
+        listed = c.get("/api/articles", params={"q": "Veldkamp"}).json()
+    assert one.status_code == 200 and one.json()["errors"] == [] and one.json()["added"] == 1
+    assert many.status_code == 200 and many.json()["ids"] == ["batch-ok"]
+    assert [(e["index"], e["id"]) for e in many.json()["errors"]] == [(1, "batch-empty")]
+    assert again.json()["unchanged"] == 1
+    assert stored["text"] == text and stored["date"] == "2025-03-06" and stored["title"] == "Veldkamp"
+    assert listed["total"] == 2
+
+
+def test_a_pipeline_record_written_through_the_store_is_served(server) -> None:
+    article = make_article(text=ARTICLE, date="2025-03-04", id="piped-1", origin="test")
+    record = Pipeline()(article).record()
+    with Store(server.db) as store:
+        store.write_records([record])
+    with server.client() as c:
+        got = c.get("/api/articles/piped-1").json()
+        quotes = c.get("/api/quotes", params={"article": "piped-1", "limit": 1000}).json()
+    assert got["text"] == ARTICLE
+    assert len(got["quotes"]) == len(record["quotes"]) == quotes["total"]
+    assert sorted((e["start"], e["end"], e["type"]) for e in got["entities"]) == sorted(
+        (e["start"], e["end"], e["type"]) for e in record["entities"])
+
+
+def test_writes_need_the_token_when_one_is_set(token_server) -> None:
+    doc = {"text": "Rutte zei: „Wij zijn er klaar voor.”", "date": "2025-02-01"}
+    with token_server.client() as c:
+        anonymous = c.post("/api/ingest", json=doc)
+        wrong = c.post("/api/ingest", json=doc, headers={"Authorization": "Bearer nope"})
+        form = c.post("/ingest", data={"text": doc["text"]})
+        right = c.post("/api/ingest", json=doc, headers={"Authorization": f"Bearer {token_server.token}"})
+        header = c.post("/api/ingest", json=doc, headers={"X-Kroniek-Token": token_server.token})
+        read = c.get("/api/articles")
+    assert anonymous.status_code == wrong.status_code == form.status_code == 401
+    assert right.status_code == 200 and right.json()["added"] == 1
+    assert header.status_code == 200 and header.json()["unchanged"] == 1
+    assert read.status_code == 200 and read.json()["total"] == 1
+
+
+def test_tokenless_server_answers_loopback_hosts_and_same_origin_writes_only(server) -> None:
+    with server.client() as c:
+        rebound = c.get("/api/articles", headers={"Host": "attacker.example"})
+        localhost = c.get("/api/articles", headers={"Host": "localhost:8000"})
+        cross = c.post("/api/ingest", json={"text": "Tekst."}, headers={"Origin": "http://attacker.example"})
+    assert rebound.status_code == 400 and "error" in rebound.json()
+    assert localhost.status_code == 200
+    assert cross.status_code == 403
+
+
+def test_serve_refuses_a_public_host_without_a_token(tmp_path) -> None:
+    with pytest.raises(ValueError, match="token"):
+        serve(tmp_path / "k.db", host="0.0.0.0", port=0, token=None)
+
+
+def test_openapi_lists_the_endpoints(server) -> None:
+    with server.client() as c:
+        paths = c.get("/openapi.json").json()["paths"]
+        docs = c.get("/docs")
+    assert {"/api/articles", "/api/quotes", "/api/events", "/api/actors/{actor_id}/timeline",
+            "/api/ingest", "/api/quotes.{fmt}"} <= set(paths)
+    assert docs.status_code == 200 and "/api/actors/{actor_id}/timeline" in docs.text
+    assert "cdn" not in docs.text.lower() and "https://" not in docs.text  # nothing fetched at run time
