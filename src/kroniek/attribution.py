@@ -1,0 +1,353 @@
+"""Who said it: speaker mentions around a cue, and their resolution to KB actors.
+
+The quote stage finds where a statement is and which words around it may name the
+speaker; this module turns those words into a `model.Speaker`: a linked entity, a pronoun
+or role description resolved against the speakers and subjects seen so far, a place that
+stands for its government (Kyiv meldde → Ukraine), or an unlinked name ("Amerikaanse media").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Doc, Entity, Speaker
+
+DATA = Path(__file__).parent / "data"
+TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_STRIP = re.compile(r"^\W+|\W+$")
+_CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """One language's quotes.yaml, compiled once per process."""
+
+    lang: str
+    marks: dict[str, tuple[str, ...]]
+    cue_lemma: dict[str, str]
+    particles: dict[str, frozenset[str]]
+    complementizers: frozenset[str]
+    clause_cues: frozenset[str]
+    object_cues: frozenset[str]
+    infinitive_cues: frozenset[str]
+    infinitive: str
+    infinitive_window: int
+    whether: frozenset[str]
+    negations: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    after_only: frozenset[str]
+    joiners: frozenset[str]
+    pronouns: dict[str, str]
+    determiners: frozenset[str]
+    auxiliaries: frozenset[str]
+    adverbs: frozenset[str]
+    prepositions: frozenset[str]
+    roles: frozenset[str]
+    title_signals: frozenset[str]
+    cue_blockers: frozenset[str]
+    offices: dict[str, str]
+
+    @property
+    def all_particles(self) -> frozenset[str]:
+        return frozenset().union(*self.particles.values()) if self.particles else frozenset()
+
+    def cue(self, word: str) -> str | None:
+        return self.cue_lemma.get(word)
+
+
+@lru_cache(maxsize=16)
+def lexicon(lang: str | None) -> Lexicon:
+    """The quotes lexicon for a language; English when the language has none."""
+    path = DATA / (lang or "en") / "quotes.yaml"
+    if not path.is_file():
+        path = DATA / "en" / "quotes.yaml"
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    fs = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])  # noqa: E731
+    cue_lemma = {str(form): lemma for lemma, forms in raw["cues"].items() for form in forms}
+    return Lexicon(
+        lang=path.parent.name, marks={o: tuple(c) for o, c in raw["marks"].items()},
+        cue_lemma=cue_lemma,
+        particles={k: frozenset(v) for k, v in (raw.get("particles") or {}).items()},
+        complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
+        object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"), infinitive=str(raw.get("infinitive") or ""),
+        infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
+        negations=fs("negations"),
+        according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
+        after_only=fs("after_only"), joiners=fs("joiners"),
+        pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
+        determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
+        prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
+        cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()})
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text, start, end)]
+
+
+@dataclass(slots=True)
+class Mention:
+    """Words that name a speaker: kind is entity, pronoun, name or np."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def _word(t: Tok) -> bool:
+    return t.text[0].isalnum()
+
+
+def mention_in(toks: list[Tok], lex: Lexicon, text: str, entities: EntityIndex, last: bool = False) -> Mention | None:
+    """The speaker-naming words in a short run of tokens (a clause's subject or an inverted one).
+
+    Leading adverbs and determiners are skipped for the name; an entity inside wins, then a
+    pronoun, then the whole noun phrase. With `last`, the mention nearest the end is taken.
+    """
+    toks = [t for t in toks if _word(t) or t.text in "-'’."]
+    while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not _word(toks[-1])):
+        toks = toks[:-1]
+    while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns:
+        toks = toks[1:]
+    if not toks:
+        return None
+    ents = entities.within(toks[0].start, toks[-1].end)
+    if ents:
+        people = [e for e in ents if e.type == "PER"] or ents
+        e = people[-1] if last else people[0]
+        return Mention(e.start, e.end, e.text, "entity")
+    pron = [t for t in toks if t.low in lex.pronouns]
+    if pron:
+        t = pron[-1] if last else pron[0]
+        return Mention(t.start, t.end, t.text, "pronoun")
+    if last:
+        caps = _last_caps(toks)
+        if caps:
+            return Mention(caps[0].start, caps[-1].end, text[caps[0].start:caps[-1].end], "name")
+    while toks and toks[0].low in lex.determiners:
+        toks = toks[1:]
+    if not toks or len(toks) > 9:
+        return None
+    span = text[toks[0].start:toks[-1].end]
+    caps = all(t.text[0].isupper() for t in toks if t.low not in ("van", "of", "de", "der", "den"))
+    return Mention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
+
+
+def _last_caps(toks: list[Tok]) -> list[Tok]:
+    run: list[Tok] = []
+    for t in reversed(toks):
+        if t.text[0].isupper():
+            run.insert(0, t)
+        elif run:
+            break
+    return run
+
+
+def np_after(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
+    """The noun phrase from token i on: stops at a preposition (but keeps 'van'/'of' + name),
+    an adverb, a time word, a complementizer, a cue or punctuation."""
+    out: list[Tok] = []
+    while i < len(toks) and toks[i].low in lex.adverbs and toks[i].low not in lex.determiners:
+        i += 1
+    while i < len(toks) and len(out) < 9:
+        t = toks[i]
+        if not _word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries:
+            break
+        if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if not (out and t.low in ("van", "of") and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
+                break
+        out.append(t)
+        if t.low in lex.pronouns and len(out) == 1:
+            break
+        i += 1
+    return out
+
+
+class EntityIndex:
+    """Entities by start offset, for fast lookups inside a span."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.items = sorted(entities, key=lambda e: e.start)
+        self.starts = [e.start for e in self.items]
+
+    def within(self, start: int, end: int) -> list[Entity]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+
+def _kb() -> Any:
+    """The actor KB module when it can answer, else None (the stage still runs without it)."""
+    try:
+        from . import kb
+        kb.default()
+        return kb
+    except Exception:  # a missing or broken KB must not stop quotes
+        return None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    pos: int
+    speaker: Speaker
+    gender: str | None
+    person: bool
+
+
+class Resolver:
+    """Resolves mentions to speakers in reading order, remembering speakers and subjects."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, entities: EntityIndex) -> None:
+        self.doc, self.lex, self.entities = doc, lex, entities
+        self.kb = _kb()
+        self.speakers: list[_Candidate] = []
+        self.subjects = self._subjects()
+
+    def _subjects(self) -> list[_Candidate]:
+        """The first person entity of each sentence: the likely subject a pronoun points back to."""
+        out = []
+        for s, e in self.doc.sentences:
+            for ent in self.entities.within(s, e):
+                if ent.type == "PER":
+                    out.append(_Candidate(ent.start, self._from_entity(ent), self._gender(ent.actor and ent.actor.id), True))
+                    break
+        return out
+
+    def _gender(self, actor_id: str | None) -> str | None:
+        if self.kb is None or not actor_id:
+            return None
+        try:
+            return self.kb.gender(actor_id)
+        except Exception:
+            return None
+
+    def _from_entity(self, ent: Entity) -> Speaker:
+        actor = ent.actor
+        if actor is None:
+            return Speaker(None, ent.text, None, ent.start, ent.end)
+        if self.kb is not None and ent.type == "LOC":
+            place = self.kb.get(actor.id)
+            gov = self.kb.get(place.stands_for) if place is not None and place.stands_for else None
+            if gov is not None:
+                return Speaker(gov.id, gov.name, gov.country or gov.id, ent.start, ent.end)
+        return Speaker(actor.id, actor.name, actor.country, ent.start, ent.end)
+
+    def _lookup(self, name: str) -> Any:
+        """The one KB actor with this name (a place standing for a government gives that government)."""
+        if self.kb is None:
+            return None
+        hits = self.kb.default().lookup(name)
+        if len(hits) != 1:
+            return None
+        actor = hits[0]
+        if actor.stands_for:
+            return self.kb.get(actor.stands_for) or actor
+        return actor
+
+    def _name(self, m: Mention) -> Speaker:
+        """A KB actor named by the mention or by the name that ends it ("minister … Marco Rubio")."""
+        for run in _CAPS_RUN.finditer(m.text):
+            words = list(re.finditer(r"\S+", run.group()))
+            for w in words:
+                actor = self._lookup(_STRIP.sub("", run.group()[w.start():]))
+                if actor is not None:
+                    lo = m.start + run.start() + w.start()
+                    return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
+        return Speaker(None, _STRIP.sub("", m.text), self._country(m.text), m.start, m.end)
+
+    def _country(self, text: str) -> str | None:
+        """The country an adjective or name in a noun phrase points to ("de Russische president")."""
+        if self.kb is None:
+            return None
+        for w in re.findall(r"\w+", text.casefold()):
+            for actor, kind in self.kb.default().index.get(w, []):
+                if kind in ("adjectives", "demonyms") or (kind == "aliases" and actor.type == "LOC" and w[0]):
+                    if actor.id and len(actor.id) == 3:
+                        return actor.id
+        return None
+
+    def _role(self, m: Mention) -> Speaker | None:
+        """The holder of the office a role description names, on the article's date."""
+        low = " " + m.text.casefold() + " "
+        office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
+                       if f" {phrase} " in low), None)
+        country = self._country(m.text)
+        if office is None or country is None or self.kb is None:
+            return None
+        holders = self.kb.default().holders(office, country, self.doc.reference_date)
+        if not holders:
+            return None
+        a = holders[0]
+        return Speaker(a.id, a.name, a.country, m.start, m.end)
+
+    def _antecedent(self, pos: int, gender: str | None, person: bool | None) -> _Candidate | None:
+        best: _Candidate | None = None
+        for cand in (*self.speakers, *self.subjects):
+            if cand.pos >= pos or (best is not None and cand.pos <= best.pos):
+                continue
+            if person is not None and cand.person != person:
+                continue
+            if gender in ("m", "f") and cand.gender not in (None, gender):
+                continue
+            best = cand
+        return best
+
+    def resolve(self, m: Mention | None, pos: int) -> Speaker | None:
+        """The speaker for a mention (None: continue the latest speaker or subject before pos)."""
+        if m is None:
+            cand = self._antecedent(pos, None, None)
+            return _copy(cand.speaker) if cand else None
+        if m.kind == "entity":
+            ent = next(e for e in self.entities.within(m.start, m.end))
+            return self._remember(self._from_entity(ent), m.start, ent.type == "PER")
+        if m.kind == "pronoun":
+            g = self.lex.pronouns.get(m.text.lower())
+            cand = self._antecedent(m.start, g, True if g in ("m", "f") else None)
+            if cand is None and g in ("m", "f"):
+                cand = self._antecedent(m.start, None, None)
+            if cand is None:
+                return None
+            sp = _copy(cand.speaker)
+            sp.start, sp.end = m.start, m.end
+            return self._remember(sp, m.start, cand.person, cand.gender)
+        words = {w.lower() for w in m.text.split()}
+        named = self._name(m)
+        if named.id is not None:
+            return self._remember(named, m.start, True)
+        if m.kind == "np" and words & self.lex.roles and not words & {"een", "a", "an"}:
+            held = self._role(m)
+            if held is not None:
+                return self._remember(held, m.start, True)
+            cand = self._antecedent(m.start, None, True)
+            if cand is not None and not (words & {"woordvoerder", "spokesman", "spokeswoman", "official"}):
+                sp = _copy(cand.speaker)
+                sp.start, sp.end = m.start, m.end
+                return self._remember(sp, m.start, True, cand.gender)
+        return self._remember(named, m.start, False)
+
+    def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
+        self.speakers.append(_Candidate(pos, sp, gender or self._gender(sp.id), person))
+        return sp
+
+
+def _copy(sp: Speaker) -> Speaker:
+    return Speaker(sp.id, sp.name, sp.country, sp.start, sp.end)
