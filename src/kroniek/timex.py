@@ -22,11 +22,11 @@ TABLES = {
     "month": "months", "weekday": "weekdays", "weekday_plural": "weekdays_plural",
     "number": "numbers", "ordinal": "ordinals", "day_word": "day_words",
     "decade_word": "decade_words", "unit": "units", "adj_unit": "adj_units", "rel": "rel",
-    "ago": "ago", "relday": "reldays", "part": "parts", "parts_plural": "parts",
+    "ago": "ago", "relday": "reldays", "part": "parts", "parts_plural": "parts_plural",
     "season": "seasons", "half": "halves", "edge": "edges", "holiday": "holidays",
     "refword": "refs", "setword": "sets", "times": "times", "clock": "clock_words",
     "ampm": "ampm", "timezone": "timezones", "vague": "vague_mod", "notyear": "not_after_year",
-    "every": "every",
+    "every": "every", "era": "era",
 }
 _PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 _DEFAULT_TYPE = {"duration": "DURATION", "set": "SET", "time": "TIME", "datetime": "TIME"}
@@ -165,13 +165,12 @@ def _accept(g: Grammar, text: str, m: Mention) -> bool:
     if not month or month.isdigit():
         return True
     data = g.data
-    ambiguous = month.lower() in data.get("ambiguous_months", [])
-    if not ambiguous:
-        return True
     if data.get("month_needs_capital") and not month[0].isupper():
         return False
-    if m.kind == "month" and not (m.groups.get("year") or m.groups.get("relyear") or m.groups.get("rel")
-                                  or m.groups.get("edge")):
+    if month.lower() not in data.get("ambiguous_months", []):
+        return True
+    if m.kind == "month" and not any(m.groups.get(k) for k in ("year", "relyear", "rel", "edge", "oldyear",
+                                                                   "oldyear2")):
         before = text[max(0, m.start - 20):m.start].split()
         return bool(before) and before[-1].lower() in data.get("month_context", [])
     return True

@@ -119,6 +119,14 @@ def _year(text: str | None) -> int | None:
     return int(digits)
 
 
+def _old(gr: dict[str, str]) -> str | None:
+    """A historic year as written in TIMEX3 (BC0190, 0090): never moved to a nearby century."""
+    raw = gr.get("oldyear") or gr.get("oldyear2")
+    if not raw:
+        return None
+    return ("BC" if gr.get("era") or gr.get("era2") else "") + f"{int(raw):04d}"
+
+
 def _num(g: timex.Grammar, m: Mention) -> float | str | None:
     """The count in a duration or shift: digits or a number word; 'X' for vague (several, enkele)."""
     if m.groups.get("count"):
@@ -194,8 +202,10 @@ class _Resolver:
             self.g.word("ordinals", gr.get("ordinal"))
         if not mo or not day or mo > 12 or day > 31:
             return "XXXX-XX-XX", None
-        year = _year(gr.get("year")) or self.year_for(mo, day)
         part = f"T{self.g.word('parts', gr['part'])}" if gr.get("part") else ""
+        if _old(gr):
+            return f"{_old(gr)}-{mo:02d}-{day:02d}{part}", None
+        year = _year(gr.get("year")) or self.year_for(mo, day)
         if year is None:
             return f"XXXX-{mo:02d}-{day:02d}{part}", None
         try:
@@ -231,6 +241,8 @@ class _Resolver:
     def month(self, m: Mention) -> tuple[str, Anchor | None]:
         gr = m.groups
         mo = self.g.word("months", gr["month"].rstrip("."))
+        if _old(gr):
+            return f"{_old(gr)}-{mo:02d}", None
         year = _year(gr.get("year"))
         shift = {"next": 1, "volgend": 1, "last": -1, "vorig": -1}.get((gr.get("relyear") or "").lower(), 0)
         rel = self.g.word("rel", gr.get("rel"))
@@ -248,6 +260,8 @@ class _Resolver:
 
     def season(self, m: Mention) -> tuple[str, Anchor | None]:
         code = self.g.word("seasons", m.groups["season"])
+        if _old(m.groups):
+            return f"{_old(m.groups)}-{code}", None
         year = _year(m.groups.get("year"))
         base = self.base(False)
         if year is None and base is not None:
@@ -265,6 +279,8 @@ class _Resolver:
 
     def decade(self, m: Mention) -> tuple[str, Anchor | None]:
         gr = m.groups
+        if gr.get("olddecade"):
+            return f"BC{int(gr['olddecade']):03d}", None
         if gr.get("decade_word"):
             return f"19{self.g.word('decade_words', gr['decade_word'])}", None
         digit = gr.get("decade") or gr.get("decade2")
@@ -272,9 +288,11 @@ class _Resolver:
 
     def century(self, m: Mention) -> tuple[str, Anchor | None]:
         n = self.g.word("ordinals", m.groups["ordinal"])
-        return f"{int(n) - 1:02d}", None
+        return ("BC" if m.groups.get("era") else "") + f"{int(n) - 1:02d}", None
 
     def year(self, m: Mention) -> tuple[str, Anchor | None]:
+        if _old(m.groups):
+            return str(_old(m.groups)), None
         y = int(m.groups["year"])
         return f"{y:04d}", (date(y, 1, 1), "Y")
 
@@ -353,8 +371,8 @@ class _Resolver:
             return self.g.word("sets", gr["setword"]), None
         wd = self.g.word("weekdays", gr.get("weekday")) or self.g.word("weekdays_plural", gr.get("weekday_plural"))
         if wd:
-            part = gr.get("part") or gr.get("parts_plural")
-            return f"XXXX-WXX-{wd}" + (f"T{self.g.word('parts', part)}" if part else ""), None
+            part = self.g.word("parts", gr.get("part")) or self.g.word("parts_plural", gr.get("parts_plural"))
+            return f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), None
         if gr.get("month"):
             return f"XXXX-{self.g.word('months', gr['month']):02d}", None
         if gr.get("season"):
@@ -395,7 +413,9 @@ def timex_unit(word: str) -> str:
 
 
 def duration_value(amount: str, unit: str) -> str:
-    """P3D, PT2H, P1W … from an amount and a unit letter."""
+    """P3D, PT2H, P1W … from an amount and a unit letter (sixty minutes is an hour)."""
+    if unit == "MIN" and amount == "60":
+        amount, unit = "1", "H"
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     return f"P{amount}{unit}"
