@@ -1,29 +1,382 @@
-"""Stage 3: actor mentions, linked to the knowledge base."""
+"""Stage 3: actor mentions, typed PER/ORG/LOC/MISC and linked to the knowledge base.
+
+No parser: every KB name is found at once by one Aho-Corasick automaton (longest match,
+word boundaries); other capitalised sequences are typed from their context (titles, place
+prepositions, organisation words, first names) from `data/<lang>/actors.yaml`. Role
+descriptions ("de Russische president") go to `doc.mentions`, linked by the article's date.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+import ahocorasick
+import yaml
+
+from .. import kb as kbmod
 from ..model import ActorRef, Doc, Entity
 from ..pipeline import Options
 
-_SEED = {
-    "Poetin": ("PER", ActorRef("Q7747", "Vladimir Putin", "RUS")),
-    "Zelensky": ("PER", ActorRef("Q3874799", "Volodymyr Zelensky", "UKR")),
-    "Oekraïne": ("LOC", ActorRef("UKR", "Ukraine", "UKR")),
-    "Rusland": ("LOC", ActorRef("RUS", "Russia", "RUS")),
-}
+DATA = Path(__file__).resolve().parents[1] / "data"
+_CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"
+_TOKEN = re.compile(rf"(?<![\w&-])[{_CAP}][\w'’&.-]*(?<![.'’-])|(?<![\w-])\d+[A-Z][\w-]*")
+_WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
+_SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """One language's word lists from data/<lang>/actors.yaml."""
+
+    titles: frozenset[str]
+    roles: dict[str, str]
+    government: frozenset[str]
+    org_heads: frozenset[str]
+    org_words: frozenset[str]
+    place_preps: frozenset[str]
+    place_suffixes: tuple[str, ...]
+    particles: frozenset[str]
+    never: frozenset[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    portfolio: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def lexicon(lang: str) -> Lexicon:
+    path = DATA / lang / "actors.yaml"
+    if not path.is_file():
+        path = DATA / "en" / "actors.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    firsts = {a.name.split()[0] for a in kbmod.default().actors.values()
+              if a.type == "PER" and len(a.name.split()) > 1 and not a.name.split()[0].endswith(".")}
+    return Lexicon(frozenset(raw["titles"]), dict(raw["roles"]), frozenset(raw["government"]),
+                   frozenset(raw["org_heads"]), frozenset(raw["org_words"]), frozenset(raw["place_preps"]),
+                   tuple(raw["place_suffixes"]), frozenset(raw["particles"]), frozenset(raw["never"]),
+                   frozenset(firsts | set(raw.get("first_names") or [])), surnames(lang),
+                   frozenset(raw.get("portfolio") or []))
+
+
+def surnames(lang: str) -> frozenset[str]:
+    """Common surnames (one a line, data/<lang>/surnames.txt) that type a lone name as a person."""
+    path = DATA / lang / "surnames.txt"
+    return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
+
+
+@lru_cache(maxsize=8)
+def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
+    """Every alias, adjective and demonym of the KB (and PER genitives) in one automaton."""
+    kb = kbmod.load(paths)
+    table: dict[str, list[tuple[str, str]]] = {}
+    for actor in kb.actors.values():
+        for kind in kbmod.WORD_KINDS:
+            for name in actor.names(kind):
+                if len(name) < 2 or (kind == "aliases" and actor.source.startswith("leaders_archigos")
+                                     and " " not in name):
+                    continue
+                forms = [name]
+                if kind == "aliases" and actor.type == "PER":
+                    forms += [name + "s", name + "'s", name + "’s"]
+                for form in forms:
+                    hits = table.setdefault(form, [])
+                    if (actor.id, kind) not in hits:
+                        hits.append((actor.id, kind))
+    auto = ahocorasick.Automaton()
+    for form, hits in table.items():
+        auto.add_word(form, (len(form), tuple(hits)))
+    auto.make_automaton()
+    return auto
+
+
+def ref(actor: kbmod.Actor, kb: kbmod.KB, as_government: bool = False) -> ActorRef:
+    """The ActorRef for a KB actor; a place standing for a government gives that government."""
+    target = kb.get(actor.stands_for) if actor.stands_for else None
+    if target:
+        return ActorRef(target.id, target.name, target.country, target.sector or "GOV")
+    sector = actor.sector or ("GOV" if as_government else None)
+    return ActorRef(actor.id, actor.name, actor.country, sector)
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-&") and not (after.isalnum() or after in "-&")
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t–—-„“\"‘'(*«":
+        if text[i] in "„“\"‘'«(":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENT_END
+
+
+def _words_before(text: str, start: int, n: int = 4) -> list[str]:
+    return text[max(0, start - 60):start].split()[-n:]
 
 
 class ActorStage:
+    """Finds and links actor mentions; see the module docstring."""
+
     name = "actors"
     requires: tuple[str, ...] = ("sentences",)
-    provides: tuple[str, ...] = ("entities",)
+    provides: tuple[str, ...] = ("entities", "mentions")
 
     def __init__(self, options: Options) -> None:
-        self.pattern = re.compile(r"\b(" + "|".join(map(re.escape, _SEED)) + r")\b")
+        self.options = options
+        self.paths = tuple(options.kb_paths)
 
     def __call__(self, doc: Doc) -> Doc:
-        for m in self.pattern.finditer(doc.text):
-            etype, actor = _SEED[m.group(1)]
-            doc.entities.append(Entity(m.start(), m.end(), m.group(1), etype, actor))
+        kb = kbmod.use(self.paths)
+        lex = lexicon(doc.lang or "nl")
+        found = self._kb_matches(doc, kb)
+        names = self._proper_names(doc, kb, lex, {i for s, e, _ in found for i in range(s, e)})
+        doc.entities = self._link(doc, kb, lex, found, names)
+        doc.mentions = self._roles(doc, kb, lex)
         return doc
+
+    # --- finding ---------------------------------------------------------------------
+
+    def _kb_matches(self, doc: Doc, kb: kbmod.KB) -> list[tuple[int, int, tuple]]:
+        """Longest non-overlapping KB matches on word boundaries: (start, end, hits)."""
+        text = doc.text
+        cands = []
+        for end, (length, hits) in automaton(self.paths).iter(text):
+            start = end - length + 1
+            if _boundary(text, start, end + 1):
+                cands.append((start, end + 1, hits))
+        cands.sort(key=lambda c: (c[0], -c[1]))
+        out, last = [], -1
+        for start, end, hits in cands:
+            if start >= last:
+                out.append((start, end, hits))
+                last = end
+        return out
+
+    def _proper_names(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, taken: set[int]) -> list[tuple[int, int]]:
+        """Capitalised token runs (with name particles) not covered by a KB match."""
+        text = doc.text
+        runs: list[list[tuple[int, int]]] = []
+        for m in _TOKEN.finditer(text):
+            s, e = m.span()
+            if s in taken:
+                continue
+            if runs and self._joins(text[runs[-1][-1][1]:s], lex):
+                runs[-1].append((s, e))
+            else:
+                runs.append([(s, e)])
+        out = []
+        lower = text.lower()
+        initial = {r[0][0] for r in runs if _sentence_initial(text, r[0][0])}
+        mid = {text[s:e] for r in runs for s, e in r if s not in initial}
+        for run in runs:
+            while run and (text[run[0][0]:run[0][1]] in lex.never or (
+                    run[0][0] in initial and self._common(text, run[0], lower))):
+                run = run[1:]
+            while run and text[run[-1][0]:run[-1][1]] in lex.never:
+                run = run[:-1]
+            if not run or (len(run) == 1 and run[0][1] - run[0][0] < 2):
+                continue
+            word = text[run[0][0]:run[0][1]]
+            if len(run) == 1 and run[0][0] in initial and word not in mid and not (
+                    word.isupper() or word in lex.first_names or word in lex.surnames):
+                continue
+            if " ".join(_words_before(text, run[0][0], 2)).lower() in lex.portfolio:
+                continue
+            out.append((run[0][0], run[-1][1]))
+        return out
+
+    @staticmethod
+    def _joins(gap: str, lex: Lexicon) -> bool:
+        if gap == " ":
+            return True
+        words = gap.split()
+        return gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 3 and all(
+            w in lex.particles for w in words)
+
+    @staticmethod
+    def _common(text: str, span: tuple[int, int], lower: str) -> bool:
+        """A sentence-initial word that the text also uses in lower case is not a name."""
+        word = text[span[0]:span[1]]
+        low = word.lower()
+        if word.isupper() and len(word) > 1:
+            return False
+        i = lower.find(low)
+        while i != -1:
+            if text[i:i + len(low)] == low and _boundary(text, i, i + len(low)):
+                return True
+            i = lower.find(low, i + 1)
+        return False
+
+    # --- typing and linking ----------------------------------------------------------
+
+    def _link(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, found: list, names: list) -> list[Entity]:
+        text, date = doc.text, doc.reference_date
+        entities: list[Entity] = []
+        seen: dict[str, kbmod.Actor] = {}  # surnames of persons named in full earlier
+        for start, end, hits in found:
+            surface = text[start:end]
+            actor, kind = self._choose(hits, kb, seen, date)
+            if actor is None:
+                continue
+            if kind == "aliases":
+                etype = actor.type
+                if actor.type == "PER":
+                    for part in actor.name.split()[1:]:
+                        seen[part] = actor
+                entities.append(Entity(start, end, surface, etype, ref(actor, kb)))
+            else:
+                entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
+            if actor.type == "ORG" and kind == "aliases" and surface.isupper() is False:
+                continue
+        entities += self._heads(doc, kb, lex, found)
+        unlinked: dict[str, ActorRef] = {}
+        taken = {i for e in entities for i in range(e.start, e.end)}
+        for start, end in sorted(names):
+            if start in taken:
+                continue
+            surface = text[start:end]
+            etype = self._type(text, start, end, lex, unlinked)
+            key = surface.removesuffix("'s").removesuffix("’s")
+            last = key.split()[-1]
+            if etype == "PER" and " " not in key and last in seen:
+                entities.append(Entity(start, end, surface, "PER", ref(seen[last], kb)))
+                continue
+            if " " not in key and key in unlinked:
+                actor_ref = unlinked[key]
+                etype = "PER"
+            else:
+                actor_ref = unlinked.setdefault(key, ActorRef(None, key))
+                if etype == "PER" and " " in key:
+                    unlinked.setdefault(last, actor_ref)
+            entities.append(Entity(start, end, surface, etype, actor_ref))
+        entities.sort(key=lambda e: e.start)
+        return entities
+
+    @staticmethod
+    def _choose(hits: tuple, kb: kbmod.KB, seen: dict[str, kbmod.Actor],
+                date: str | None) -> tuple[kbmod.Actor | None, str]:
+        """One actor for an ambiguous name: named earlier, then in office on the date, then hand-written."""
+        cands = [(kb.get(i), k) for i, k in hits]
+        cands = [(a, k) for a, k in cands if a is not None]
+        if not cands:
+            return None, ""
+        if len(cands) == 1:
+            return cands[0]
+        for a, k in cands:
+            if any(seen.get(p) is a for p in a.name.split()[1:]):
+                return a, k
+        active = [(a, k) for a, k in cands if a.roles_at(date)]
+        pool = active or cands
+        pool.sort(key=lambda c: (c[0].source.startswith("leaders_archigos"), c[1] != "aliases"))
+        return pool[0]
+
+    def _type(self, text: str, start: int, end: int, lex: Lexicon, unlinked: dict) -> str:
+        surface = text[start:end]
+        tokens = surface.split()
+        before = _words_before(text, start)
+        prev = before[-1] if before else ""
+        if "-" in tokens[-1] and tokens[-1].rsplit("-", 1)[1][:1].islower() and len(tokens) == 1:
+            return "MISC"
+        if any(t in lex.org_words for t in tokens) or (surface.isupper() and len(surface) > 1):
+            return "ORG"
+        if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]) in lex.titles:
+            return "PER"
+        if tokens[0] in lex.first_names and len(tokens) > 1:
+            return "PER"
+        if prev.lower() in lex.place_preps and len(tokens) == 1:
+            return "LOC"
+        if len(tokens) == 1 and surface.lower().endswith(lex.place_suffixes):
+            return "LOC"
+        if len(tokens) > 1 or surface in unlinked:
+            return "PER"
+        return "MISC" if surface.endswith(("isch", "ische", "se", "ese")) else "PER"
+
+    def _heads(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, found: list) -> list[Entity]:
+        """Organisation names that start lower case: "(het Russische) ministerie van Defensie"."""
+        text = doc.text
+        adj_end = {e: hits for s, e, hits in found if any(k == "adjectives" for _, k in hits)}
+        out = []
+        for head in lex.org_heads:
+            for m in re.finditer(rf"\b{re.escape(head)} van (?:de |het )?([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)", text):
+                country = None
+                before = text[:m.start()].rstrip()
+                for e, hits in adj_end.items():
+                    if e == len(before):
+                        actor = kb.get(hits[0][0])
+                        country = actor.country if actor else None
+                sector = "MIL" if m.group(1) in ("Defensie", "Defence", "Defense") else "GOV"
+                out.append(Entity(m.start(), m.end(), m.group(0), "ORG",
+                                  ActorRef(None, m.group(0), country, sector)))
+        return out
+
+    # --- role descriptions -------------------------------------------------------------
+
+    def _roles(self, doc: Doc, kb: kbmod.KB, lex: Lexicon) -> list[Entity]:
+        """Country adjective + office or government word, linked to the holder on the article's date."""
+        text, out = doc.text, []
+        by_start = {e.start: e for e in doc.entities}
+        phrases = sorted(lex.roles, key=len, reverse=True)
+        for ent in doc.entities:
+            if ent.type != "MISC" or not ent.actor or not ent.actor.country:
+                continue
+            rest = text[ent.end:ent.end + 60]
+            if not rest.startswith(" "):
+                continue
+            tail = rest[1:]
+            word = next((p for p in phrases if tail.startswith(p) and not tail[len(p):len(p) + 1].isalpha()), None)
+            gov = next((g for g in lex.government if tail.startswith(g) and not tail[len(g):len(g) + 1].isalpha()),
+                       None)
+            end = ent.end + 1 + len(word or gov or "")
+            start = ent.start
+            det = _WORD_BEFORE.search(text[max(0, start - 5):start])
+            if det and det.group(1).lower() in ("de", "het", "the"):
+                start -= len(text[:start]) - text[:start].rstrip().__len__() + len(det.group(1))
+            if word:
+                nxt = by_start.get(end + 1)
+                if nxt is not None and nxt.type == "PER":
+                    out.append(Entity(start, nxt.end, text[start:nxt.end], "PER", nxt.actor))
+                    continue
+                holders = kb.holders(lex.roles[word], ent.actor.country, doc.reference_date)
+                actor_ref = ref(holders[0], kb) if holders else ActorRef(None, text[start:end], ent.actor.country)
+                out.append(Entity(start, end, text[start:end], "PER", actor_ref))
+            elif gov:
+                country = kb.get(ent.actor.country)
+                actor_ref = (ActorRef(country.id, country.name, country.country, "GOV") if country
+                             else ActorRef(None, text[start:end], ent.actor.country, "GOV"))
+                out.append(Entity(start, end, text[start:end], "ORG", actor_ref))
+        return out
+
+
+def resolve_role(phrase: str, date: str | None, lang: str = "nl") -> ActorRef | None:
+    """The holder of a role description on a date: "de Russische president", 2025-04 → Putin."""
+    stage = ActorStage(Options())
+    from ..model import Article
+
+    doc = Doc(Article(id="role", text=phrase, date=date), lang=lang)
+    doc = stage(doc)
+    return doc.mentions[0].actor if doc.mentions else None
+
+
+def actor_at(doc: Doc, start: int, end: int) -> ActorRef | None:
+    """The actor of the entity or role mention overlapping start..end (role mentions first)."""
+    for ent in [*doc.mentions, *doc.entities]:
+        if ent.start < end and start < ent.end and ent.actor is not None:
+            return ent.actor
+    return None
+
+
+def person_before(doc: Doc, offset: int, gender: str | None = None) -> ActorRef | None:
+    """The nearest person (entity or role mention) before an offset, of a gender if given: a pronoun's candidate."""
+    best: Entity | None = None
+    for ent in [*doc.entities, *doc.mentions]:
+        if ent.type != "PER" or ent.end > offset or ent.actor is None:
+            continue
+        if gender and ent.actor.id and kbmod.gender(ent.actor.id) not in (None, gender):
+            continue
+        if best is None or ent.end > best.end:
+            best = ent
+    return best.actor if best else None
