@@ -12,6 +12,7 @@ A broken record is a Failure naming the file and byte offset; reading resumes at
 from __future__ import annotations
 
 import bz2
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -104,6 +105,9 @@ def read_warc(path: Path, origin: str) -> Iterator[Item]:
                         item = Failure(where, f"{where}: broken record ({type(exc).__name__}: {exc})")
                     if item is not None:
                         yield item
+                if seekable and iterator.offset < os.fstat(fh.fileno()).st_size:
+                    yield Failure(f"{origin}@{iterator.offset}",
+                                  f"{origin}@{iterator.offset}: archive ends inside a record (truncated)")
             except Exception as exc:  # warcio raises its own, zlib and parser errors mid-archive
                 broken_at = iterator.offset
                 yield Failure(f"{origin}@{broken_at}",

@@ -1,0 +1,103 @@
+"""WARC/ARC archives: HTML responses become articles; a broken record is a Failure with its offset."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from kroniek.ingest.readers import read_inputs
+from kroniek.ingest.warc import read_warc
+from kroniek.model import Article
+from kroniek.pipeline import Failure
+
+BODY = ("<p>De onderhandelingen tussen Rusland en Oekraïne in Genève duurden bericht {i} urenlang.</p>"
+        "<p>Volgens diplomaten is er vooruitgang geboekt, maar een akkoord is nog niet in zicht.</p>")
+
+
+def page(i: int, dated: bool = True) -> bytes:
+    meta = '<meta property="article:published_time" content="2025-04-18T09:00:00+02:00">' if dated else ""
+    return (f"<html><head><title>Bericht {i}</title>{meta}</head><body><nav>Home | Sport</nav>"
+            f"<article><h1>Bericht {i}</h1>{BODY.format(i=i)}</article></body></html>").encode()
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> list[int]:
+    """A CC-NEWS-like WARC: request + response per page; returns each response record's offset."""
+    offsets = []
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=path.suffix == ".gz")
+        for url, body, ctype in pages:
+            req = writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
+                                            http_headers=StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True))
+            writer.write_record(req)
+            offsets.append(out.tell())
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
+                                            warc_headers_dict={"WARC-Date": "2025-04-20T10:00:00Z"})
+            writer.write_record(rec)
+    return offsets
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_responses_become_articles(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    write_warc(path, [("https://nieuws.example/a", page(1), "text/html; charset=utf-8"),
+                      ("https://nieuws.example/logo.png", b"\x89PNG....", "image/png"),
+                      ("https://nieuws.example/b", page(2, dated=False), "text/html")])
+    items = list(read_inputs([str(path)]))
+    assert [type(i) for i in items] == [Article, Article]
+    dated, undated = items
+    assert dated.url == "https://nieuws.example/a" and dated.date == "2025-04-18" and not dated.warnings
+    assert "Genève duurden bericht 1" in dated.text and "Sport" not in dated.text
+    # no date on the page: the crawl month only, with a note saying where it came from
+    assert undated.date == "2025-04" and "WARC-Date" in undated.warnings[0]
+    assert dated.id != undated.id
+
+
+def test_broken_record_is_named_and_the_rest_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "broken.warc.gz"
+    offsets = write_warc(path, [(f"https://nieuws.example/{i}", page(i), "text/html") for i in range(5)])
+    data = bytearray(path.read_bytes())
+    data[offsets[2] + 30: offsets[2] + 60] = b"X" * 30  # corrupt the third response's gzip member
+    path.write_bytes(bytes(data))
+    items = list(read_warc(path, str(path)))
+    failures = [i for i in items if isinstance(i, Failure)]
+    articles = [i for i in items if isinstance(i, Article)]
+    assert len(failures) == 1 and f"{path}@{offsets[2]}" in failures[0].reason
+    assert sorted(a.url for a in articles) == [f"https://nieuws.example/{i}" for i in (0, 1, 3, 4)]
+
+
+def test_broken_uncompressed_record_resyncs(tmp_path: Path) -> None:
+    path = tmp_path / "broken.warc"
+    offsets = write_warc(path, [(f"https://nieuws.example/{i}", page(i), "text/html") for i in range(3)])
+    data = bytearray(path.read_bytes())
+    data[offsets[1]: offsets[1] + 8] = b"GARBAGE!"
+    path.write_bytes(bytes(data))
+    items = list(read_warc(path, str(path)))
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Article"]
+    assert f"@{offsets[1]}" in items[1].reason
+
+
+def test_zstd_and_bz2_archives(tmp_path: Path) -> None:
+    import bz2
+
+    import zstandard
+
+    plain = tmp_path / "crawl.warc"
+    write_warc(plain, [("https://nieuws.example/z", page(7), "text/html")])
+    (tmp_path / "crawl.warc.zst").write_bytes(zstandard.ZstdCompressor().compress(plain.read_bytes()))
+    (tmp_path / "crawl.warc.bz2").write_bytes(bz2.compress(plain.read_bytes()))
+    for name in ("crawl.warc.zst", "crawl.warc.bz2"):
+        [item] = list(read_inputs([str(tmp_path / name)]))
+        assert isinstance(item, Article) and item.url == "https://nieuws.example/z"
+
+
+def test_truncated_gzip_archive_ends_with_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "cut.warc.gz"
+    offsets = write_warc(path, [(f"https://nieuws.example/{i}", page(i), "text/html") for i in range(2)])
+    path.write_bytes(path.read_bytes()[: offsets[1] + 50])
+    items = list(read_warc(path, str(path)))
+    assert isinstance(items[0], Article) and isinstance(items[-1], Failure)
+    assert items[-1].reason == f"{path}@{offsets[1]}: archive ends inside a record (truncated)"
