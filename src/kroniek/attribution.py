@@ -53,10 +53,6 @@ class Lexicon:
     cue_blockers: frozenset[str]
     offices: dict[str, str]
 
-    @property
-    def all_particles(self) -> frozenset[str]:
-        return frozenset().union(*self.particles.values()) if self.particles else frozenset()
-
     def cue(self, word: str) -> str | None:
         return self.cue_lemma.get(word)
 
@@ -125,10 +121,13 @@ def mention_in(toks: list[Tok], lex: Lexicon, text: str, entities: EntityIndex, 
         toks = toks[1:]
     if not toks:
         return None
-    ents = entities.within(toks[0].start, toks[-1].end)
-    if ents:
-        people = [e for e in ents if e.type == "PER"] or ents
+    ents = [e for e in entities.within(toks[0].start, toks[-1].end) if e.actor is not None or e.type != "MISC"]
+    people = [e for e in ents if e.type == "PER"]
+    if people:
         e = people[-1] if last else people[0]
+        return Mention(e.start, e.end, e.text, "entity")
+    if ents and (last or ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
+        e = ents[-1]
         return Mention(e.start, e.end, e.text, "entity")
     pron = [t for t in toks if t.low in lex.pronouns]
     if pron:
@@ -145,6 +144,11 @@ def mention_in(toks: list[Tok], lex: Lexicon, text: str, entities: EntityIndex, 
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in ("van", "of", "de", "der", "den"))
     return Mention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
+
+
+def _lower_after(toks: list[Tok], pos: int) -> bool:
+    """True when a lower-case word follows pos: the entity is a modifier ("Amerikaanse media")."""
+    return any(t.start >= pos and t.text[0].islower() for t in toks)
 
 
 def _last_caps(toks: list[Tok]) -> list[Tok]:

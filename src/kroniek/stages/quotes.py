@@ -17,7 +17,7 @@ from ..pipeline import Options
 from .dates import date_for
 
 _TERMINAL = frozenset(".!?")
-_BREAKS = frozenset(",;:–—()")
+_BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
 MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
 
 
@@ -157,7 +157,7 @@ class QuoteStage:
         text = doc.text
         paragraphs = doc.paragraphs or [(0, len(text))]
         sentences = doc.sentences or paragraphs
-        ents = EntityIndex(doc.entities)
+        ents = EntityIndex([*doc.entities, *getattr(doc, "mentions", [])])
         starts = [s for s, _ in sentences]
         groups = find_groups(text, paragraphs, lex)
         groups = self._merge(text, groups, lex, ents)
@@ -202,6 +202,8 @@ class QuoteStage:
             return
         s0 = _sentence_start(doc, starts, g.start, g.para[0])
         pre = tokens(text, s0, g.start)
+        cut = max((k + 1 for k, t in enumerate(pre) if t.text in _TERMINAL or t.text in ("”", "»")), default=0)
+        pre = pre[cut:]
         pre_words = [t for t in pre if t.text[0].isalnum()]
         if pre_words and pre_words[-1].low in lex.title_signals:
             return
@@ -291,9 +293,10 @@ def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Enti
     """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
     cs = ci
-    while cs > 0 and toks[cs - 1].text not in _BREAKS and toks[cs - 1].text not in lex.marks:
+    while cs > 0 and toks[cs - 1].text not in _BREAKS:
         cs -= 1
-    pre = [t for t in toks[cs:ci] if t.text[0].isalnum() and t.low not in lex.all_particles]
+    own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
+    pre = [t for t in toks[cs:ci] if t.text[0].isalnum() and t.low not in own]
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
     after = np_after(toks, ci + 1, lex)
     if not core or core[0].low in lex.prepositions:
