@@ -40,6 +40,9 @@ class Lexicon:
     particles: frozenset[str]
     never: frozenset[str]
     first_names: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    misc_suffixes: tuple[str, ...]
+    default_type: str
     surnames: frozenset[str]
     portfolio: frozenset[str]
 
@@ -55,7 +58,9 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(frozenset(raw["titles"]), dict(raw["roles"]), frozenset(raw["government"]),
                    frozenset(raw["org_heads"]), frozenset(raw["org_words"]), frozenset(raw["place_preps"]),
                    tuple(raw["place_suffixes"]), frozenset(raw["particles"]), frozenset(raw["never"]),
-                   frozenset(firsts | set(raw.get("first_names") or [])), surnames(lang),
+                   frozenset(firsts | set(raw.get("first_names") or [])),
+                   tuple(raw.get("org_suffixes") or ()), tuple(raw.get("misc_suffixes") or ()),
+                   raw.get("default_type", "PER"), surnames(lang),
                    frozenset(raw.get("portfolio") or []))
 
 
@@ -164,17 +169,20 @@ class ActorStage:
             s, e = m.span()
             if s in taken:
                 continue
-            if runs and self._joins(text[runs[-1][-1][1]:s], lex):
-                runs[-1].append((s, e))
+            alone = "-" in text[s:e] and text[s:e].rsplit("-", 1)[1][:1].islower()
+            if runs and not alone and not runs[-1][-1][2] and self._joins(text[runs[-1][-1][1]:s], len(runs[-1]), lex):
+                runs[-1].append((s, e, alone))
             else:
-                runs.append([(s, e)])
+                runs.append([(s, e, alone)])
         out = []
         lower = text.lower()
         initial = {r[0][0] for r in runs if _sentence_initial(text, r[0][0])}
-        mid = {text[s:e] for r in runs for s, e in r if s not in initial}
+        mid = {text[s:e] for r in runs for s, e, _ in r if s not in initial}
         for run in runs:
-            while run and (text[run[0][0]:run[0][1]] in lex.never or (
+            while run and (text[run[0][0]:run[0][1]] in lex.never or text[run[0][0]:run[0][1]].lower() in lex.titles or (
                     run[0][0] in initial and self._common(text, run[0], lower))):
+                if len(run) > 1 and run[0][0] not in initial and text[run[0][0]:run[0][1]].lower() in lex.particles:
+                    break
                 run = run[1:]
             while run and text[run[-1][0]:run[-1][1]] in lex.never:
                 run = run[:-1]
@@ -184,21 +192,20 @@ class ActorStage:
             if len(run) == 1 and run[0][0] in initial and word not in mid and not (
                     word.isupper() or word in lex.first_names or word in lex.surnames):
                 continue
-            if " ".join(_words_before(text, run[0][0], 2)).lower() in lex.portfolio:
-                continue
             out.append((run[0][0], run[-1][1]))
         return out
 
     @staticmethod
-    def _joins(gap: str, lex: Lexicon) -> bool:
+    def _joins(gap: str, run_length: int, lex: Lexicon) -> bool:
+        """Tokens join across one space, or across name particles right after a first name."""
         if gap == " ":
             return True
         words = gap.split()
-        return gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 3 and all(
+        return run_length == 1 and gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 3 and all(
             w in lex.particles for w in words)
 
     @staticmethod
-    def _common(text: str, span: tuple[int, int], lower: str) -> bool:
+    def _common(text: str, span: tuple[int, int, bool], lower: str) -> bool:
         """A sentence-initial word that the text also uses in lower case is not a name."""
         word = text[span[0]:span[1]]
         low = word.lower()
@@ -230,31 +237,52 @@ class ActorStage:
                 entities.append(Entity(start, end, surface, etype, ref(actor, kb)))
             else:
                 entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
-            if actor.type == "ORG" and kind == "aliases" and surface.isupper() is False:
-                continue
         entities += self._heads(doc, kb, lex, found)
-        unlinked: dict[str, ActorRef] = {}
         taken = {i for e in entities for i in range(e.start, e.end)}
+        votes: dict[str, tuple[int, str]] = {}  # name -> (strength, type): strongest context wins
+        spans = []
         for start, end in sorted(names):
             if start in taken:
                 continue
-            surface = text[start:end]
-            etype = self._type(text, start, end, lex, unlinked)
-            key = surface.removesuffix("'s").removesuffix("’s")
-            last = key.split()[-1]
-            if etype == "PER" and " " not in key and last in seen:
-                entities.append(Entity(start, end, surface, "PER", ref(seen[last], kb)))
-                continue
-            if " " not in key and key in unlinked:
-                actor_ref = unlinked[key]
+            key = text[start:end].removesuffix("'s").removesuffix("’s")
+            strength, etype = self._type(text, start, end, lex)
+            if key not in votes or strength > votes[key][0]:
+                votes[key] = (strength, etype)
+            spans.append((start, end, key))
+        refs: dict[str, ActorRef] = {}
+        for key, (_, etype) in votes.items():
+            if etype == "PER" and " " in key:
+                last = key.split()[-1]
+                refs.setdefault(key, ActorRef(None, key))
+                if last in votes and votes[last][0] < 3:
+                    votes[last] = (3, "PER")
+                    refs[last] = refs[key]
+        for start, end, key in spans:
+            etype = votes[key][1]
+            if " " not in key and key in seen:
                 etype = "PER"
+                actor_ref = ref(seen[key], kb)
             else:
-                actor_ref = unlinked.setdefault(key, ActorRef(None, key))
-                if etype == "PER" and " " in key:
-                    unlinked.setdefault(last, actor_ref)
-            entities.append(Entity(start, end, surface, etype, actor_ref))
+                actor_ref = refs.setdefault(key, ActorRef(None, key))
+            entities.append(Entity(start, end, text[start:end], etype, actor_ref))
         entities.sort(key=lambda e: e.start)
-        return entities
+        return self._merge_adjective_orgs(text, entities)
+
+    @staticmethod
+    def _merge_adjective_orgs(text: str, entities: list[Entity]) -> list[Entity]:
+        """"Vlaamse Gemeenschapscommissie", "British Airways": an adjective starting an organisation name."""
+        out: list[Entity] = []
+        for ent in entities:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.type == "MISC" and ent.type == "ORG" and ent.text[:1].isupper()
+                    and ent.actor and ent.actor.id is None
+                    and text[prev.end:ent.start] == " "):
+                country = prev.actor.country if prev.actor else None
+                name = text[prev.start:ent.end]
+                out[-1] = Entity(prev.start, ent.end, name, "ORG", ActorRef(None, name, country))
+            else:
+                out.append(ent)
+        return out
 
     @staticmethod
     def _choose(hits: tuple, kb: kbmod.KB, seen: dict[str, kbmod.Actor],
@@ -274,26 +302,33 @@ class ActorStage:
         pool.sort(key=lambda c: (c[0].source.startswith("leaders_archigos"), c[1] != "aliases"))
         return pool[0]
 
-    def _type(self, text: str, start: int, end: int, lex: Lexicon, unlinked: dict) -> str:
+    def _type(self, text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str]:
+        """(strength, type) of an unknown name from its form and the words before it."""
         surface = text[start:end]
         tokens = surface.split()
         before = _words_before(text, start)
         prev = before[-1] if before else ""
-        if "-" in tokens[-1] and tokens[-1].rsplit("-", 1)[1][:1].islower() and len(tokens) == 1:
-            return "MISC"
-        if any(t in lex.org_words for t in tokens) or (surface.isupper() and len(surface) > 1):
-            return "ORG"
-        if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]) in lex.titles:
-            return "PER"
-        if tokens[0] in lex.first_names and len(tokens) > 1:
-            return "PER"
-        if prev.lower() in lex.place_preps and len(tokens) == 1:
-            return "LOC"
-        if len(tokens) == 1 and surface.lower().endswith(lex.place_suffixes):
-            return "LOC"
-        if len(tokens) > 1 or surface in unlinked:
-            return "PER"
-        return "MISC" if surface.endswith(("isch", "ische", "se", "ese")) else "PER"
+        low = surface.lower()
+        if len(tokens) == 1 and "-" in surface and surface.rsplit("-", 1)[1][:1].islower():
+            return 4, "MISC"
+        if " ".join(before[-2:]).lower() in lex.portfolio:
+            return 4, "ORG"
+        if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in tokens) or (
+                surface.isupper() and len(surface) > 2):
+            return 4, "ORG"
+        if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
+            return 4, "PER"
+        if len(tokens) > 1 and tokens[0] in lex.first_names:
+            return 3, "PER"
+        if len(tokens) == 1 and low.endswith(lex.misc_suffixes):
+            return 2, "MISC"
+        if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
+            return 2, "LOC"
+        if len(tokens) == 1 and low.endswith(lex.place_suffixes):
+            return 1, "LOC"
+        if len(tokens) > 1 or surface in lex.surnames:
+            return 1, "PER"
+        return 0, lex.default_type
 
     def _heads(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, found: list) -> list[Entity]:
         """Organisation names that start lower case: "(het Russische) ministerie van Defensie"."""

@@ -1,0 +1,91 @@
+"""NER exact-span F1 per type of the actor stage on CoNLL-2002 Dutch (ned.testa).
+
+CoNLL-2002 is research-only: this script only measures; nothing derived from it is shipped.
+Tokens are joined by spaces and sentences by newlines, so the stage sees running text.
+Run: .venv/bin/python scripts/eval_conll.py [../shared/data/conll2002/ned.testa]
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from kroniek.model import Article, Doc
+from kroniek.pipeline import Options
+from kroniek.stages.actors import ActorStage
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "conll2002" / "ned.testa"
+TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def read_docs(path: Path) -> list[list[list[tuple[str, str]]]]:
+    """Documents → sentences → (token, IOB2 tag)."""
+    docs: list[list[list[tuple[str, str]]]] = []
+    sent: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        parts = line.split()
+        if not parts:
+            if sent:
+                docs[-1].append(sent) if docs else docs.append([sent])
+            sent = []
+        elif parts[0] == "-DOCSTART-":
+            docs.append([])
+        else:
+            sent.append((parts[0], parts[-1]))
+    return docs
+
+
+def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    spans, start, kind = set(), None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if start is not None and not (tag.startswith("I-") and tag[2:] == kind):
+            spans.add((start, i, kind))
+            start = None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            start, kind = i, tag[2:]
+    return spans
+
+
+def evaluate(path: Path) -> dict[str, tuple[float, float, float]]:
+    stage = ActorStage(Options(lang="nl"))
+    counts = {t: Counter() for t in (*TYPES, "PER+ORG+LOC", "ALL")}
+    for sents in read_docs(path):
+        tokens = [t for s in sents for t, _ in s]
+        tags = [g for s in sents for _, g in s]
+        text, starts, ends, pos = "", [], [], 0
+        for si, sent in enumerate(sents):
+            for ti, (tok, _) in enumerate(sent):
+                if ti:
+                    text += " "
+                starts.append(len(text))
+                text += tok
+                ends.append(len(text))
+            text += "\n"
+        doc = stage(Doc(Article(id="conll", text=text, date="2000"), lang="nl",
+                        sentences=[(0, len(text))]))
+        start_tok = {s: i for i, s in enumerate(starts)}
+        end_tok = {e: i + 1 for i, e in enumerate(ends)}
+        pred = {(start_tok[e.start], end_tok[e.end], e.type) for e in doc.entities
+                if e.start in start_tok and e.end in end_tok}
+        gold = gold_spans(tags)
+        assert len(tokens) == len(tags)
+        for group, keep in [(t, {t}) for t in TYPES] + [("PER+ORG+LOC", {"PER", "ORG", "LOC"}), ("ALL", set(TYPES))]:
+            p = {s for s in pred if s[2] in keep}
+            g = {s for s in gold if s[2] in keep}
+            counts[group].update(tp=len(p & g), fp=len(p - g), fn=len(g - p))
+    out = {}
+    for group, c in counts.items():
+        prec = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        out[group] = (prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return out
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    for group, (p, r, f) in evaluate(path).items():
+        print(f"{group:12} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+
+
+if __name__ == "__main__":
+    main()
