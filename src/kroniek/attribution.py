@@ -52,6 +52,7 @@ class Lexicon:
     title_signals: frozenset[str]
     cue_blockers: frozenset[str]
     offices: dict[str, str]
+    token_re: re.Pattern[str]
 
     def cue(self, word: str) -> str | None:
         return self.cue_lemma.get(word)
@@ -79,7 +80,9 @@ def lexicon(lang: str | None) -> Lexicon:
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
-        cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()})
+        cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
+        token_re=re.compile("".join(f"\\b{re.escape(a)}\\.|" for a in raw.get("abbreviations") or [])
+                            + r"\b[A-Z]\.(?=\s?[A-Z])|" + TOKEN.pattern))
 
 
 @dataclass(slots=True)
@@ -90,8 +93,9 @@ class Tok:
     low: str
 
 
-def tokens(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text, start, end)]
+def tokens(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
+    """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.)."""
+    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in lex.token_re.finditer(text, start, end)]
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from ..pipeline import Options
 from .dates import date_for
 
 _TERMINAL = frozenset(".!?")
+_DASHES = frozenset("―—–-")
 _BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
 MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
 
@@ -181,7 +182,7 @@ class QuoteStage:
         for g in groups:
             prev = out[-1] if out else None
             if prev is not None and prev.para == g.para and prev.end <= g.start:
-                between = tokens(text, prev.end, g.start)
+                between = tokens(text, prev.end, g.start, lex)
                 nwords = sum(1 for t in between if t.text[0].isalnum())
                 if 0 < nwords <= 8 and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
@@ -201,7 +202,8 @@ class QuoteStage:
         if nwords == 0:
             return
         s0 = _sentence_start(doc, starts, g.start, g.para[0])
-        pre = tokens(text, s0, g.start)
+        s0 = max(s0, text.rfind("\n", 0, g.start) + 1)
+        pre = tokens(text, s0, g.start, lex)
         cut = max((k + 1 for k, t in enumerate(pre) if t.text in _TERMINAL or t.text in ("”", "»")), default=0)
         pre = pre[cut:]
         pre_words = [t for t in pre if t.text[0].isalnum()]
@@ -233,7 +235,8 @@ class QuoteStage:
         """The attribution after the closing mark, up to the end of its sentence; or a
         name-and-role line under a pull quote that fills its own paragraph."""
         pe = g.para[1]
-        tail = tokens(text, g.end, min(pe, g.end + 200))
+        line_end = text.find("\n", g.end, pe)
+        tail = tokens(text, g.end, min(pe if line_end < 0 else line_end, g.end + 200), lex)
         cut = []
         for t in tail:
             if t.text in _TERMINAL or t.text == ":" or t.text in lex.marks:
@@ -242,11 +245,12 @@ class QuoteStage:
         words = [t for t in cut if t.text[0].isalnum()]
         if not words:
             return None
-        attr = _attribution(cut, lex, text, ents) if len(words) <= 14 else None
+        attr = _attribution(cut, lex, text, ents)
         if attr is not None:
             return attr
-        if starts_sentence and len(cut) == len(tail) and len(words) <= 12 and words[0].text[0].isupper():
-            name = [t for t in cut if t.text != ","]
+        rest_is_punct = all(not t.text[0].isalnum() for t in tail[len(cut):])
+        dash = tail[0].text in _DASHES
+        if (starts_sentence or dash) and rest_is_punct and len(words) <= 12 and words[0].text[0].isupper():
             comma = next((k for k, t in enumerate(cut) if t.text == ","), len(cut))
             name = [t for t in cut[:comma] if t.text[0].isalnum()]
             return None if not name else ("", mention_in(name, lex, text, ents), -1)
@@ -343,7 +347,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ent
         return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
     for s, e in sentences:
-        toks = [t for t in tokens(text, s, e) if not inside_quote(t.start)]
+        toks = [t for t in tokens(text, s, e, lex) if not inside_quote(t.start)]
         if len(toks) < 3:
             continue
         taken = -1
