@@ -1,13 +1,40 @@
-"""Stage 6: PLOVER events with source, target, date and place."""
+"""Stage 6: PLOVER events with source, target, date and place.
+
+Rule-based over tokens, so it stays fast without a parser: per sentence, trigger
+patterns from data/<lang>/events.yaml are matched; a framing verb (overwegen, threaten,
+refuse) joins the act it frames into one CAMEO-coded event; negation, conditionals,
+embedded questions, wishes and alleged acts are not coded as facts; source and target
+come from the clause around the trigger (subject before it, object after it, by-phrase
+of a passive, the speaker of a quote); compound actors become lists.
+"""
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
-from ..model import Doc, Event, Span
+from .. import plover
+from ..model import ActorRef, Doc, Event, Span
 from ..pipeline import Options
+from .event_lexicon import Lexicon, Match, Mention, Tok, find_mentions, lexicon, tokenize
 
-_TRIGGERS = {"beschuldigde": "ACCUSE", "dreigde": "THREATEN", "overleggen": "CONSULT"}
-_PATTERN = re.compile(r"\b(" + "|".join(_TRIGGERS) + r")\b")
+DYADIC = frozenset({"RETREAT", "ASSAULT", "REJECT", "ACCUSE", "COERCE", "SANCTION", "THREATEN", "AGREE",
+                    "REQUEST", "CONCEDE"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event under construction, before its actors are known."""
+
+    head: int  # token index of the trigger word
+    last: int  # token index of the last trigger word (frame and act together)
+    idxs: frozenset[int]  # every trigger token
+    code: str | None
+    type: str
+    mode: str | None
+    frame: str | None = None
+    negated: bool = False
+    explicit_date: bool = False
+    source: list = field(default_factory=list)
+    target: list = field(default_factory=list)
 
 
 class EventStage:
@@ -19,8 +46,322 @@ class EventStage:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:
-        for m in _PATTERN.finditer(doc.text):
-            sentence = doc.sentence_of(m.start()) or (m.start(), m.end())
-            doc.events.append(Event(_TRIGGERS[m.group(1)], Span(m.start(), m.end(), m.group(1)),
-                                    sentence, date=doc.reference_date))
+        lang = doc.lang or doc.article.lang or "nl"
+        lex = lexicon(lang if lang in ("nl", "en") else "en")
+        toks = tokenize(doc.text)
+        mentions = find_mentions(doc, toks, lex)
+        counterpart = _counterparts(mentions)
+        events: list[Event] = []
+        for sent in doc.sentences:
+            events.extend(_sentence_events(doc, toks, mentions, lex, sent, counterpart))
+        doc.events.extend(_dedupe(events, doc.reference_date))
         return doc
+
+
+def _slice(toks: list[Tok], sent: tuple[int, int]) -> tuple[int, int]:
+    """Token index range [lo, hi) of a sentence."""
+    lo = next((i for i, t in enumerate(toks) if t.start >= sent[0]), len(toks))
+    hi = next((i for i in range(lo, len(toks)) if toks[i].start >= sent[1]), len(toks))
+    return lo, hi
+
+
+def _clauses(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list[Mention]) -> list[int]:
+    """Clause number per token of the sentence; commas inside a compound actor do not break."""
+    inside = {i for m in mentions for i in range(m.lo, m.hi)}
+    out, n = [], 0
+    for i in range(lo, hi):
+        if (toks[i].low in lex.clause_breaks or toks[i].low in lex.conditional) and i not in inside:
+            n += 1
+        out.append(n)
+    return out
+
+
+def _regions(toks: list[Tok], lo: int, hi: int, lex: Lexicon) -> tuple[set[int], set[int]]:
+    """Token indices in conditional clauses, and in questions or wishes (never facts)."""
+    cond: set[int] = set()
+    unreal: set[int] = set()
+    if toks[hi - 1].text == "?" if hi > lo else False:
+        unreal.update(range(lo, hi))
+    for i in range(lo, hi):
+        low = toks[i].low
+        if low in lex.conditional and lex.opens_condition(toks, i, hi):
+            j = i + 1
+            while j < hi and toks[j].low not in (",", ";") and toks[j].low not in lex.conditional_end:
+                j += 1
+            cond.update(range(i, j))
+        elif low in lex.question_words and (i == lo or not lex.question_after
+                                              or toks[i - 1].low in lex.question_after):
+            j = i + 1
+            while j < hi and toks[j].low not in (",", ";"):
+                j += 1
+            unreal.update(range(i, j))
+        elif lex.is_irrealis(toks, i):
+            unreal.update(range(i, hi))
+    return cond, unreal
+
+
+def _negated(toks: list[Tok], m: Match, clause: list[int], lo: int, lex: Lexicon) -> bool:
+    c = clause[m.head - lo]
+    window = range(max(lo, m.head - 3), min(lo + len(clause), m.last + 5))
+    return any(clause[i - lo] == c and lex.is_negation(toks[i].low) for i in window)
+
+
+def _candidates(toks: list[Tok], lo: int, hi: int, lex: Lexicon, clause: list[int]) -> list[Candidate]:
+    """Trigger matches joined with their frames and coded; alleged acts left out."""
+    matches = lex.match(toks, lo, hi)
+    used: set[int] = set()
+    out: list[Candidate] = []
+    embedded: set[int] = set()
+    for k, m in enumerate(matches):
+        if k in used:
+            continue
+        if m.head in embedded:
+            continue
+        frame, act = (m, None) if m.pattern.frame else (None, m)
+        if frame is not None:
+            acts = []
+            for j in range(k + 1, len(matches)):
+                nxt = matches[j]
+                if nxt.head - frame.last > 10 or any(toks[i].low in (",", ";", ":")
+                                                     for i in range(frame.last, nxt.head)):
+                    break
+                if not nxt.pattern.frame and j not in used:
+                    acts.append(j)
+            verbs = [j for j in acts if not matches[j].pattern.noun]
+            pick = verbs[0] if verbs else acts[0] if acts else None
+            if pick is not None:
+                act = matches[pick]
+                used.update(j for j in acts if j <= pick)
+        cand = _code(frame, act)
+        if cand is None:
+            continue
+        cand.negated = _negated(toks, frame or act, clause, lo, lex) or (
+            act is not None and frame is not None and _negated(toks, act, clause, lo, lex))
+        out.append(cand)
+        if act is not None and act.pattern.embeds:
+            j = act.last + 1
+            while j < hi and toks[j].low not in lex.compound_joiners - {","} and toks[j].low != ";":
+                embedded.add(j)
+                j += 1
+    return out
+
+
+def _code(frame: Match | None, act: Match | None) -> Candidate | None:
+    """Type, mode and CAMEO code of a frame and/or act, from the 2021 table."""
+    act_type = act.pattern.type_() if act else None
+    if frame is not None:
+        code = plover.combine(frame.pattern.frame, act_type)
+        if code is None:
+            if act is None:
+                return None
+            frame = None
+        else:
+            row = plover.lookup(code)
+            mode = "intend" if frame.pattern.frame == "intend" and row.type == "AGREE" else row.mode
+            last = act.last if act else frame.last
+            return Candidate(frame.head, last, frozenset(frame.idxs + (act.idxs if act else ())), code, row.type,
+                             mode, frame=frame.pattern.frame)
+    if act is None or act_type is None:
+        return None
+    return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act.pattern.mode_())
+
+
+def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bool) -> Candidate | None:
+    """Negation, conditionals and wishes: REJECT for a refused cooperation, THREATEN for a conditional harm."""
+    if c.head in cond or c.head in unreal:
+        return None
+    if c.negated:
+        if c.type == "REJECT" or (c.frame not in (None, "intend", "agree")):
+            return None
+        if c.type not in plover.COOPERATIVE:
+            return None
+        code = plover.combine("reject", c.type if c.frame is None else "AGREE")
+        row = plover.lookup(code)
+        return Candidate(c.head, c.last, c.idxs, code, row.type, row.mode)
+    if has_cond and c.type in plover.CONFLICT | {"SANCTION"} and c.frame is None:
+        code = plover.combine("threaten", c.type)
+        row = plover.lookup(code)
+        return Candidate(c.head, c.last, c.idxs, code, row.type, row.mode, frame="threaten")
+    return c
+
+
+def _sentence_events(doc: Doc, toks: list[Tok], mentions: list[Mention], lex: Lexicon,
+                     sent: tuple[int, int], counterpart: dict[str, ActorRef]) -> list[Event]:
+    lo, hi = _slice(toks, sent)
+    if hi <= lo:
+        return []
+    local = [m for m in mentions if lo <= m.lo < hi]
+    clause = _clauses(toks, lo, hi, lex, local)
+    cond, unreal = _regions(toks, lo, hi, lex)
+    cands = []
+    for c in _candidates(toks, lo, hi, lex, clause):
+        c = _apply_modality(c, cond, unreal, bool(cond))
+        if c is not None:
+            cands.append(c)
+    events: list[Event] = []
+    prev: Candidate | None = None
+    for c in cands:
+        _assign_actors(doc, toks, local, lex, c, clause, lo, prev)
+        if not c.target and c.type in DYADIC:
+            src = {a.country for a in c.source}
+            for country, ref in counterpart.items():
+                if country not in src and src & set(counterpart):
+                    c.target = [ref]
+        if not c.source and not c.target:
+            continue
+        prev = c
+        events.append(_event(doc, toks, local, lex, c, sent, clause, lo, cands))
+    return events
+
+
+def _first(ms: list[Mention]) -> Mention | None:
+    """The subject-like mention: the first not governed by a preposition nor a possessor."""
+    return next((m for m in ms if not m.prep and not m.genitive), None)
+
+
+def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate,
+                   clause: list[int], lo: int, prev: Candidate | None) -> None:
+    cl = clause[c.head - lo]
+    same = [m for m in local if clause[m.lo - lo] == cl and c.idxs.isdisjoint(range(m.lo, m.hi))]
+    before = [m for m in same if m.hi <= c.head]
+    after = [m for m in same if m.lo > c.head]
+    passive = (any(toks[i].low in lex.passive_aux for i in range(max(lo, c.head - 3), c.head))
+               and toks[c.head].low.endswith(("ed", "en", "d", "t")))
+    by = next((m for m in after if m.prep in lex.passive_by), None)
+    inverted: Mention | None = None
+    src: Mention | None
+    tgt: Mention | None
+    if passive:
+        src = by
+        tgt = _first(before) or (before[0] if before else None)
+    else:
+        adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
+        src = _first(before) or adj
+        inverted = _first(after) if lex.lang == "nl" else None
+        if src is None and inverted is not None and inverted.lo <= c.last + 3:
+            src = inverted
+        tgt = None
+    if src is None and by is not None and by.lo <= c.last + 3:
+        src = by
+    c.source = list(src.actors) if src else []
+    if not c.source:
+        speaker = _speaker(doc, toks[c.head].start)
+        if speaker:
+            c.source = [speaker]
+        elif inverted is not None and not passive:
+            src = inverted
+            c.source = list(src.actors)
+        elif prev is not None:
+            c.source = list(prev.source)
+    if tgt is None:
+        tgt = next((m for m in after if m is not src and not m.place_prep), None)
+        if tgt is None and c.type != "CONSULT":
+            tgt = next((m for m in after if m is not src), None)
+    c.target = [a for a in tgt.actors] if tgt else []
+    if not c.target and prev is not None and _countries(prev.source) == _countries(c.source):
+        c.target = list(prev.target)
+    if c.target and _countries(c.target) == _countries(c.source) and not tgt:
+        c.target = []
+
+
+def _countries(actors: list) -> set:
+    return {a.country for a in actors if a.country}
+
+
+def _speaker(doc: Doc, offset: int) -> ActorRef | None:
+    for q in doc.quotes:
+        if q.start <= offset < q.end and q.speaker is not None:
+            s = q.speaker
+            return ActorRef(s.id, s.name, s.country)
+    return None
+
+
+def _date(doc: Doc, toks: list[Tok], lex: Lexicon, c: Candidate, sent: tuple[int, int],
+          heads: list[int]) -> tuple[str | None, bool]:
+    """The clause's date: the nearest time expression this trigger is the nearest trigger to."""
+    pos = toks[c.head].start
+    best, best_d = None, None
+    for t in doc.timexes:
+        if not (sent[0] <= t.start < sent[1]) or not t.value[:1].isdigit():
+            continue
+        if lex.time_is_bound(doc.text, t.start):
+            continue
+        d = abs(t.start - pos)
+        if any(abs(t.start - toks[h].start) < d for h in heads if h != c.head):
+            continue
+        if best_d is None or d < best_d:
+            best, best_d = t, d
+    if best is not None:
+        value = best.value.split("T")[0]
+        return value, True
+    if len(heads) == 1:
+        try:
+            from .dates import date_for
+        except ImportError:
+            return doc.reference_date, False
+        value = date_for(doc, toks[c.head].start, toks[c.last].end)
+        return value, value != doc.reference_date
+    return doc.reference_date, False
+
+
+def _event(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate,
+           sent: tuple[int, int], clause: list[int], lo: int, cands: list[Candidate]) -> Event:
+    date, c.explicit_date = _date(doc, toks, lex, c, sent, [x.head for x in cands])
+    place = next((m for m in local if m.place_prep and m.place and m.lo > c.head
+                  and clause[m.lo - lo] == clause[c.head - lo]), None)
+    place = place or next((m for m in local if m.place_prep and m.place), None)
+    head, last = toks[c.head], toks[c.last]
+    trigger = Span(head.start, last.end, doc.text[head.start:last.end])
+    return Event(c.type, trigger, sent, mode=c.mode, source=_party(c.source), target=_party(c.target),
+                 date=date, location=place.place if place else None, cameo=c.code)
+
+
+def _party(actors: list):
+    if not actors:
+        return None
+    return actors[0] if len(actors) == 1 else list(actors)
+
+
+def _counterparts(mentions: list[Mention]) -> dict[str, ActorRef]:
+    """In a two-sided story (two countries hold most mentions), each side as a country actor.
+
+    An act of one side with no target named in its clause ("de Russische aanvallen
+    gingen door") is then taken to be aimed at the other side.
+    """
+    counts: dict[str, int] = {}
+    for m in mentions:
+        for a in m.actors:
+            if a.country:
+                counts[a.country] = counts.get(a.country, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    if len(top) < 2 or top[1][1] < 3 or (top[0][1] + top[1][1]) * 10 < sum(counts.values()) * 6:
+        return {}
+    return {country: _country_ref(country) for country, _ in top}
+
+
+def _country_ref(country: str) -> ActorRef:
+    try:
+        from .. import kb
+        actor = kb.get(country)
+    except Exception:
+        actor = None
+    return ActorRef(country, actor.name if actor else country, country)
+
+
+def _dedupe(events: list[Event], fallback: str | None) -> list[Event]:
+    """One event per article for repeated mentions of the same act (same type and dyad)."""
+    kept: list[Event] = []
+    for e in events:
+        key = (e.type, _key(e.source), _key(e.target))
+        twin = next((k for k in kept if (k.type, _key(k.source), _key(k.target)) == key
+                     and (k.date == e.date or fallback in (k.date, e.date))), None)
+        if twin is None:
+            kept.append(e)
+        elif twin.date == fallback and e.date != fallback:
+            twin.date = e.date
+    return kept
+
+
+def _key(party) -> tuple:
+    parties = party if isinstance(party, list) else [party] if party else []
+    return tuple(sorted(p.country or p.name for p in parties))

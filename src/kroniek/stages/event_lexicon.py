@@ -1,0 +1,373 @@
+"""The event coder's resources: tokens, trigger patterns per language, actor mentions.
+
+Patterns and clause cues are data (data/<lang>/events.yaml), compiled once per process.
+Actor mentions come from the actors stage (doc.entities) first; country adjectives,
+demonyms, capitals and names the actors stage does not mark ("Russische aanvallen",
+"Kyiv meldde") are found through the knowledge base's word index (kroniek.kb).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .. import plover
+from ..model import ActorRef, Doc
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_GENITIVE = re.compile(r"(?:['’]s|s['’]?|['’])$")
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def tokenize(text: str) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(slots=True)
+class Pattern:
+    elems: list[tuple[frozenset[str], bool]]  # (forms, must end its clause)
+    cameo: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    frame: str | None = None
+    noun: bool = False
+    gap: int = 4
+    embeds: bool = False
+
+    def type_(self) -> str | None:
+        row = plover.lookup(self.cameo)
+        return self.type or (row.type if row else None)
+
+    def mode_(self) -> str | None:
+        row = plover.lookup(self.cameo)
+        return self.mode or (row.mode if row else None)
+
+
+@dataclass(slots=True)
+class Match:
+    pattern: Pattern
+    head: int
+    last: int
+    idxs: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor named in the text: token range, the actors (several for a compound)."""
+
+    lo: int
+    hi: int
+    actors: list[ActorRef]
+    kind: str  # entity, aliases, adjectives, demonyms, pronoun
+    prep: str | None = None  # the preposition governing it
+    place: str | None = None  # the place's name when it names a place
+    place_prep: bool = False  # governed by a location preposition (in Londen)
+    person: bool = False
+    genitive: bool = False  # Poetins, Taiwan's: a possessor, never the subject
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    patterns: dict[str, list[Pattern]]
+    sets: dict[str, frozenset[str]]
+    sectors: dict[str, str]
+    pronouns: dict[str, frozenset[str]]
+    irrealis: list[tuple[str, ...]] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.__dict__["sets"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def match(self, toks: list[Tok], lo: int, hi: int) -> list[Match]:
+        """Non-overlapping pattern matches in a sentence, longer patterns first, in text order."""
+        found = []
+        for i in range(lo, hi):
+            for pat in self.patterns.get(toks[i].low, ()):
+                m = self._match_at(pat, toks, i, lo, hi)
+                if m:
+                    found.append(m)
+        found.sort(key=lambda m: (-len(m.idxs), m.head))
+        used: set[int] = set()
+        keep = []
+        for m in found:
+            if used.isdisjoint(m.idxs):
+                keep.append(m)
+                used.update(m.idxs)
+        return sorted(keep, key=lambda m: m.head)
+
+    def _match_at(self, pat: Pattern, toks: list[Tok], i: int, lo: int, hi: int) -> Match | None:
+        if not pat.noun and i > lo and toks[i - 1].low in self.determiners:
+            return None
+        idxs = [i]
+        for forms, final in pat.elems[1:]:
+            start = idxs[-1] + 1
+            j = next((j for j in range(start, min(hi, start + pat.gap + 1)) if toks[j].low in forms), None)
+            if j is None:
+                return None
+            if final and j + 1 < hi and toks[j + 1].low not in self.clause_breaks and toks[j + 1].text.isalnum():
+                return None
+            idxs.append(j)
+        if pat.elems[0][1] and i + 1 < hi and toks[i + 1].text.isalnum():
+            return None
+        return Match(pat, i, idxs[-1], tuple(idxs))
+
+    def is_negation(self, low: str) -> bool:
+        return low in self.negation or low.endswith("n't")
+
+    def is_irrealis(self, toks: list[Tok], i: int) -> bool:
+        return any(tuple(t.low for t in toks[i:i + len(seq)]) == seq for seq in self.irrealis)
+
+    def opens_condition(self, toks: list[Tok], i: int, hi: int) -> bool:
+        """'als' opens a condition only before a subject (als er, als Rusland), not 'als president'."""
+        if toks[i].low not in self.conditional_needs_subject:
+            return True
+        nxt = toks[i + 1] if i + 1 < hi else None
+        return bool(nxt) and (nxt.text[:1].isupper() or nxt.low in self.subject_starts
+                              or nxt.low in self.determiners)
+
+    def time_is_bound(self, text: str, start: int) -> bool:
+        """A time expression after 'sinds'/'since' dates a state's start, not this act."""
+        before = tokenize(text[max(0, start - 40):start])
+        return any(t.low in self.not_event_time for t in before[-5:])
+
+
+def _forms(elem: str, suffixes: list[str]) -> tuple[frozenset[str], bool]:
+    final = elem.endswith("$")
+    out = set()
+    for alt in elem.rstrip("$").split("|"):
+        alt = alt.casefold()
+        if alt.endswith("*"):
+            out.update(alt[:-1] + s for s in suffixes)
+        else:
+            out.add(alt)
+    return frozenset(out), final
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The compiled lexicon of a language, built once per process."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("kroniek").joinpath(f"data/{lang}/events.yaml").read_text("utf-8"))
+    suffixes = raw["suffixes"]
+    patterns: dict[str, list[Pattern]] = {}
+    for entry in [*raw.get("frames", []), *raw.get("triggers", [])]:
+        elems = [_forms(str(e), suffixes) for e in entry["p"]]
+        pat = Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
+                      entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")))
+        for form in elems[0][0]:
+            patterns.setdefault(form, []).append(pat)
+    names = ("determiners", "negation", "conditional", "conditional_end", "question_words", "question_after",
+             "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
+             "location_prepositions", "not_event_time", "conditional_needs_subject", "subject_starts",
+             "genitive_prepositions")
+    sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in names}
+    sectors = {}
+    for sector, words in raw.get("sectors", {}).items():
+        for w in words:
+            for form in _forms(w, suffixes)[0]:
+                sectors.setdefault(form, sector)
+    pronouns = {k: frozenset(v) for k, v in raw.get("pronouns", {}).items()}
+    irrealis = []
+    for w in raw.get("irrealis", []):
+        parts = w.split()
+        if len(parts) == 1:
+            irrealis.extend((f,) for f in _forms(parts[0], suffixes)[0])
+        else:
+            irrealis.append(tuple(p.casefold() for p in parts))
+    return Lexicon(lang, patterns, sets, sectors, pronouns, irrealis)
+
+
+@cache
+def _kb_words() -> dict[str, list[tuple[tuple[str, ...], Any, str]]]:
+    """First word → (all words, actor, kind) for every KB name, longest first; built once."""
+    try:
+        from .. import kb
+        index = kb.default().index
+    except Exception:  # no KB yet: entities from the actors stage are all there is
+        return {}
+    out: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
+    for name, hits in index.items():
+        words = tuple(t.low for t in tokenize(name))
+        if words:
+            for actor, kind in hits:
+                out.setdefault(words[0], []).append((words, actor, kind))
+    for lst in out.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+def _kb_ref(actor: Any, as_place: bool) -> tuple[ActorRef | None, str | None]:
+    """The actor a KB record stands for (a capital stands for its government) and its place name."""
+    from .. import kb
+
+    country = actor.country or actor.stands_for
+    place = actor.name if actor.type == "LOC" else None
+    if actor.stands_for and not as_place:
+        gov = kb.get(actor.stands_for)
+        name = gov.name if gov else actor.name
+        return ActorRef(actor.stands_for, name, actor.stands_for, "GOV"), place
+    return ActorRef(actor.id, actor.name, country, actor.sector), place
+
+
+def _entity_ref(ref: ActorRef) -> ActorRef:
+    if ref.country:
+        return ref
+    try:
+        from .. import kb
+        actor = kb.get(ref.id)
+    except Exception:
+        actor = None
+    country = actor.country or actor.stands_for if actor else None
+    return ActorRef(ref.id, ref.name, country, ref.sector)
+
+
+def _is_genitive(text: str) -> bool:
+    """'Poetins', "Taiwan's": the name is known to the KB only without its genitive ending."""
+    key = text.casefold()
+    stripped = _GENITIVE.sub("", key)
+    return stripped != key and _known(stripped) and not _known(key)
+
+
+def _known(name: str) -> bool:
+    seq = tuple(t.low for t in tokenize(name))
+    return bool(seq) and any(words == seq for words, _, _ in _kb_words().get(seq[0], []))
+
+
+def _place_name(surface: str, ref: ActorRef) -> str:
+    """The KB's name for a place as written ('Londen' → 'London'), else the linked actor's."""
+    try:
+        from .. import kb
+        hits = [a for a in kb.default().lookup(surface) if a.type == "LOC"]
+    except Exception:
+        hits = []
+    return hits[0].name if hits else ref.name
+
+
+def _governing(toks: list[Tok], lo: int, lex: Lexicon) -> str | None:
+    j = lo - 1
+    while j >= 0 and toks[j].low in lex.determiners:
+        j -= 1
+    if j >= 0 and toks[j].low in lex.prepositions:
+        return toks[j].low
+    return None
+
+
+def find_mentions(doc: Doc, toks: list[Tok], lex: Lexicon) -> list[Mention]:
+    """Actor mentions in text order, with sectors, pronouns resolved and compounds joined."""
+    starts = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i for i, t in enumerate(toks)}
+    taken: set[int] = set()
+    found: list[Mention] = []
+    for e in doc.entities:
+        if e.actor is None or e.start not in starts or e.end not in ends:
+            continue
+        ref = _entity_ref(e.actor)
+        if not ref.country and e.type not in ("PER", "ORG"):
+            continue
+        lo, hi = starts[e.start], ends[e.end] + 1
+        kind = "adjectives" if e.type == "MISC" else "entity"
+        found.append(Mention(lo, hi, [ref], kind, place=_place_name(e.text, ref) if e.type == "LOC" else None,
+                             person=e.type == "PER", genitive=_is_genitive(e.text)))
+        taken.update(range(lo, hi))
+    words = _kb_words()
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if i in taken or not tok.text[:1].isupper():
+            i += 1
+            continue
+        key = _GENITIVE.sub("", tok.low)
+        hit = None
+        for seq, actor, kind in words.get(tok.low, []) + words.get(key, []):
+            n = len(seq)
+            got = tuple(t.low for t in toks[i:i + n])
+            if got == seq or (n == 1 and key == seq[0]):
+                if not taken.intersection(range(i, i + n)):
+                    hit = (n, actor, kind)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        n, actor, kind = hit
+        prep = _governing(toks, i, lex)
+        as_place = prep in lex.location_prepositions
+        ref, place = _kb_ref(actor, as_place)
+        if ref is not None and ref.country:
+            found.append(Mention(i, i + n, [ref], kind, place=place, person=actor.type == "PER",
+                                 genitive=n == 1 and tok.low != seq[0]))
+        i += n
+    found.sort(key=lambda m: m.lo)
+    for m in found:
+        m.prep = _governing(toks, m.lo, lex)
+        if m.prep in lex.genitive_prepositions:
+            m.prep = None
+        m.place_prep = bool(m.place) and m.prep in lex.location_prepositions
+        _sector(toks, m, lex)
+    found = _pronouns(doc, toks, found, lex)
+    return _compounds(toks, found, lex)
+
+
+def _sector(toks: list[Tok], m: Mention, lex: Lexicon) -> None:
+    """'Russische troepen' → RUS MIL: a sector word right after the mention extends it."""
+    for j in range(m.hi, min(len(toks), m.hi + 2)):
+        sector = lex.sectors.get(toks[j].low)
+        if sector:
+            m.actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in m.actors]
+            m.hi = j + 1
+            m.place = None
+            return
+        if not toks[j].text[:1].isupper():
+            return
+
+
+def _pronouns(doc: Doc, toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """He/she → the last person named; it/they → the last actor; we → the quote's speaker."""
+    out = list(found)
+    for i, t in enumerate(toks):
+        kind = next((k for k, words in lex.pronouns.items() if t.low in words), None)
+        if kind is None:
+            continue
+        prior = [m for m in found if m.hi <= i and not m.place_prep]
+        ante = None
+        if kind == "speaker":
+            ref = next((q.speaker for q in doc.quotes if q.start <= t.start < q.end and q.speaker), None)
+            actors = [ActorRef(ref.id, ref.name, ref.country)] if ref else None
+        else:
+            pick = [m for m in prior if m.person] if kind == "person" else prior
+            ante = pick[-1] if pick else None
+            actors = list(ante.actors) if ante else None
+        if actors:
+            out.append(Mention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex),
+                               person=bool(ante and ante.person)))
+    return sorted(out, key=lambda m: m.lo)
+
+
+def _compounds(toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """'de Oekraïense, Amerikaanse, Franse en Britse regeringen' → one mention of four actors."""
+    out: list[Mention] = []
+    for m in found:
+        if out:
+            prev = out[-1]
+            between = toks[prev.hi:m.lo]
+            if (between and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
+                    and not prev.place_prep and not m.person and not prev.person):
+                sector = next((a.sector for a in m.actors if a.sector), None)
+                actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in prev.actors + m.actors]
+                out[-1] = Mention(prev.lo, m.hi, actors, m.kind, prev.prep)
+                continue
+        out.append(m)
+    return out
