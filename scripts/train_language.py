@@ -5,6 +5,7 @@ reproduce them from the same treebanks with the same configs (scripts/configs/<l
 
     python scripts/train_language.py all nl --minutes 40     # prepare, train, package
     python scripts/train_language.py prepare en               # only convert the CoNLL-U
+    OMP_NUM_THREADS=1 python scripts/train_language.py eval nl  # UPOS/LAS/words/s on test
 
 Training runs single-threaded on CPU and stops at `--minutes` (model-best is kept, since
 spaCy writes it at every improving evaluation) or at the config's max_steps.
@@ -129,11 +130,58 @@ def package(lang: str) -> Path:
     return dest
 
 
+def read_sentences(path: Path) -> list[list[list[str]]]:
+    """Sentences of a CoNLL-U file as rows of its 10 columns (syntactic words only)."""
+    sents: list[list[list[str]]] = [[]]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if sents[-1]:
+                sents.append([])
+        elif not line.startswith("#"):
+            cols = line.split("\t")
+            if cols[0].isdigit():
+                sents[-1].append(cols)
+    return [s for s in sents if s]
+
+
+def evaluate(lang: str, model: str | None = None) -> dict[str, dict[str, float]]:
+    """UPOS, UAS, LAS (universal relations, punctuation included: the CoNLL 2018 convention) and
+    lemma accuracy on gold tokens, plus words/s of the whole pipeline on one thread."""
+    import time
+
+    import spacy
+    from spacy.tokens import Doc as SpacyDoc
+
+    nlp = spacy.load(model or MODELS / f"{lang}_kroniek")
+    results = {}
+    for split in (s for s in CORPORA[lang] if s.startswith("test")):
+        gold = read_sentences(split_path(lang, split, "conllu"))
+        docs = [SpacyDoc(nlp.vocab, words=[c[1] for c in s],
+                         spaces=["SpaceAfter=No" not in c[9] for c in s]) for s in gold]
+        start = time.process_time()
+        parsed = list(nlp.pipe(docs, batch_size=256))
+        seconds = time.process_time() - start
+        n = upos = uas = las = lemma = 0
+        for rows, doc in zip(gold, parsed):
+            for cols, tok in zip(rows, doc):
+                head = int(cols[6])
+                pred_head = 0 if tok.head.i == tok.i else tok.head.i + 1
+                n += 1
+                upos += tok.pos_ == cols[3]
+                lemma += tok.lemma_ == cols[2]
+                uas += pred_head == head
+                las += pred_head == head and tok.dep_.lower().split(":")[0] == cols[7].split(":")[0]
+        results[split] = {"tokens": n, "upos": upos / n, "uas": uas / n, "las": las / n,
+                          "lemma": lemma / n, "words_per_s": n / seconds}
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("step", choices=["prepare", "train", "package", "all"])
+    parser.add_argument("step", choices=["prepare", "train", "package", "all", "eval"])
     parser.add_argument("lang", choices=sorted(CORPORA))
     parser.add_argument("--minutes", type=float, default=40.0, help="training time budget")
+    parser.add_argument("--model", help="eval: a spaCy pipeline other than the shipped one")
     args = parser.parse_args()
     if args.step in ("prepare", "all"):
         prepare(args.lang)
@@ -141,6 +189,9 @@ def main() -> None:
         train(args.lang, args.minutes)
     if args.step in ("package", "all"):
         print(package(args.lang))
+    if args.step == "eval":
+        for split, scores in evaluate(args.lang, args.model).items():
+            print(split, " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()))
 
 
 if __name__ == "__main__":
