@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -100,32 +101,56 @@ def pieces(text: str, spans: list[Mark]) -> list[Piece]:
     return out
 
 
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
 def timeline_chart(days: list[dict[str, Any]], width: int = 760, height: int = 220) -> dict[str, Any]:
-    """Paired bars per day (statements, events); undated items sit in a last slot."""
-    left, right, top, bottom = 34, 10, 12, 46
-    plot_w, plot_h = width - left - right, height - top - bottom
-    n = len(days)
+    """Paired bars (statements, events) on a true day axis, so quiet weeks show as gaps.
+
+    Days with only a month, a year or no date sit in labelled slots right of the axis.
+    """
+    left, right, top, bottom = 52, 10, 12, 46
+    plot_h = height - top - bottom
+    dated = [(d, _day(d["date"])) for d in days]
+    on_axis = [(d, day) for d, day in dated if day is not None]
+    loose = [d for d, day in dated if day is None]
+    slots = len(loose)
+    plot_w = width - left - right
+    loose_w = min(plot_w / 3, 60 * slots) if on_axis else plot_w
+    axis_w = plot_w - loose_w if slots else plot_w
+    first = min((day for _, day in on_axis), default=None)
+    span = ((max(day for _, day in on_axis) - first).days + 1) if first else 0
+    step = axis_w / span if span else 0
+    bar = max(3.0, min(26.0, (step or 60) * 0.38))
     top_value = max([max(d["quotes"], d["events"]) for d in days] or [0]) or 1
-    slot = plot_w / max(n, 1)
-    bar = max(1.0, min(26.0, slot * 0.38))
-    bars, labels = [], []
-    every = max(1, math.ceil(n / 10))
-    for i, day in enumerate(days):
-        centre = left + slot * (i + 0.5)
+    centres = [(d, left + step * ((day - first).days + 0.5)) for d, day in on_axis] if first else []
+    loose_step = loose_w / slots if slots else 0
+    centres += [(d, left + axis_w + loose_step * (i + 0.5)) for i, d in enumerate(loose)]
+    bars = []
+    for day, centre in centres:
         for kind, x, noun in (("quotes", centre - bar, "statement"), ("events", centre, "event")):
             value = day[kind]
-            if not value:
-                continue
-            h = plot_h * value / top_value
-            bars.append({"kind": kind, "x": round(x, 1), "y": round(top + plot_h - h, 1), "w": round(bar, 1),
-                         "h": round(h, 1), "date": day["date"], "href": f"#day-{day['date']}",
-                         "title": f"{day['date']}: {value} {noun}{'s' if value != 1 else ''}"})
-        if i % every == 0:
-            labels.append({"x": round(centre, 1), "y": top + plot_h + 14, "text": day["date"]})
+            if value:
+                h = plot_h * value / top_value
+                bars.append({"kind": kind, "x": round(x, 1), "y": round(top + plot_h - h, 1), "w": round(bar, 1),
+                             "h": round(h, 1), "date": day["date"], "href": f"#day-{day['date']}",
+                             "title": f"{day['date']}: {value} {noun}{'s' if value != 1 else ''}"})
+    labels = []
+    if first:
+        every = max(1, math.ceil(span / 8))
+        for offset in range(0, span, every):
+            labels.append({"x": round(left + step * (offset + 0.5), 1), "y": top + plot_h + 14,
+                           "text": (first + timedelta(days=offset)).isoformat()})
+    labels += [{"x": round(c, 1), "y": top + plot_h + 14, "text": d["date"]} for d, c in centres[len(on_axis):]]
     ticks = sorted({0, top_value, top_value // 2} if top_value >= 4 else set(range(top_value + 1)))
     yticks = [{"y": round(top + plot_h - plot_h * t / top_value, 1), "text": t} for t in ticks]
     return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
-            "base": top + plot_h, "bars": bars, "labels": labels, "yticks": yticks}
+            "base": top + plot_h, "bars": bars, "labels": labels, "yticks": yticks,
+            "split": round(left + axis_w, 1) if slots and on_axis else None}
 
 
 def network_chart(edges: list[dict[str, Any]], width: int = 760, max_edges: int = 40) -> dict[str, Any]:

@@ -1,0 +1,148 @@
+"""The pages in real headless Chromium: highlights, evidence links, the timeline, the network, the paste box."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kroniek.ingest.readers import read_inputs
+
+from .conftest import ARTICLE
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server) -> Iterator[object]:
+    context = browser.new_context(base_url=server.url, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    context.close()
+
+
+def check_highlights(page, record: dict) -> None:
+    """Every quote, entity and event trigger of the record is marked over exactly its text."""
+    text = record["text"]
+    for i, q in enumerate(record["quotes"]):
+        spans = page.locator(f'.text [data-k~="q{i}"]')
+        assert "".join(spans.all_inner_texts()) == text[q["start"]:q["end"]]
+        title = spans.first.get_attribute("title")
+        assert q["speaker"] is None or q["speaker"]["name"] in title
+        assert ("Quote" if q["direct"] else "Reported speech") in title
+    for i, e in enumerate(record["entities"]):
+        spans = page.locator(f'.text [data-k~="n{i}"]')
+        assert "".join(spans.all_inner_texts()) == e["text"]
+        assert e["type"] in spans.first.get_attribute("class")
+    for i, ev in enumerate(record["events"]):
+        spans = page.locator(f'.text [data-k~="v{i}"]')
+        assert "".join(spans.all_inner_texts()) == ev["trigger"]["text"]
+        assert ev["type"] in spans.first.get_attribute("title")
+
+
+def check_timeline(page, server, actor_id: str) -> None:
+    with server.client() as c:
+        days = c.get(f"/api/actors/{actor_id}/timeline").json()["days"]
+    page.goto(f"/actors/{actor_id}")
+    bars = page.locator("svg#timeline rect.bar")
+    assert bars.count() == sum((d["quotes"] > 0) + (d["events"] > 0) for d in days) > 0
+    assert set(bars.evaluate_all("els => els.map(e => e.dataset.date)")) == {d["date"] for d in days}
+    for d in days:
+        assert page.locator(f'section.day[id="day-{d["date"]}"]').count() == 1
+
+
+def test_article_page_highlights_every_record(page, server, tmp_path: Path) -> None:
+    with server.client() as c:
+        record = c.get("/api/articles/hand-1").json()
+    page.goto("/articles/hand-1#q1")
+    check_highlights(page, record)
+    assert '<script>alert("kroniek")</script>' in page.inner_text("article.text")
+    assert page.inner_text("article.text") == ARTICLE
+    assert page.dialogs == []
+    assert page.locator('.text .on[data-k~="q1"]').count() >= 1  # the hash showed its evidence on load
+    page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+    assert (tmp_path / "article.png").stat().st_size > 10_000
+
+
+def test_clicking_a_record_highlights_its_evidence_and_back(page) -> None:
+    page.goto("/articles/hand-1")
+    page.click('.records a[data-keys^="v1"]')
+    lit = page.locator(".text .on")
+    assert "".join(lit.all_inner_texts()) == "beschuldigde"
+    page.click('.text [data-k~="q0"] >> nth=0')
+    assert page.locator('.records li.on[data-for~="q0"]').count() == 1
+    assert page.locator('.records li.on[data-for~="v1"]').count() == 0
+
+
+def test_actor_page_draws_the_timeline(page, server, tmp_path: Path) -> None:
+    check_timeline(page, server, "Q7747")
+    assert "Kyiv wil geen vrede" in " ".join(page.locator("section.day").all_inner_texts())
+    assert page.locator("text=Ukraine").count() >= 1  # whom Putin addresses
+    page.screenshot(path=str(tmp_path / "actor.png"), full_page=True)
+
+
+def test_events_page_table_and_network(page, server) -> None:
+    with server.client() as c:
+        edges = c.get("/api/events/network").json()["edges"]
+        total = c.get("/api/events").json()["total"]
+        accuse = c.get("/api/events", params={"type": "ACCUSE"}).json()["total"]
+        accuse_edges = c.get("/api/events/network", params={"type": "ACCUSE"}).json()["edges"]
+    page.goto("/events")
+    assert page.locator("svg#network path.edge").count() == len(edges) > 0
+    assert page.locator("table.list tbody tr").count() == min(total, 50)
+    page.select_option("select[name=type]", "ACCUSE")
+    page.click("form.filters button")
+    assert "type=ACCUSE" in page.url
+    assert page.locator("table.list tbody tr").count() == min(accuse, 50) > 0
+    assert page.locator("svg#network path.edge").count() == len(accuse_edges) > 0
+    assert set(page.locator("table.list tbody tr .badge").all_inner_texts()) == {"ACCUSE"}
+
+
+def test_search_finds_quotes_and_articles(page) -> None:
+    page.goto("/")
+    page.fill(".bigsearch input[name=q]", "vrede")
+    page.click(".bigsearch button")
+    assert "/search?q=vrede" in page.url
+    assert "Kyiv wil geen vrede" in page.inner_text("table.list")
+
+
+def test_paste_box_analyses_and_shows_the_article(page) -> None:
+    text = "Premier Schoof zei vrijdag in Brussel: „Europa moet nu samen optrekken.” Het kabinet <i>volgt</i>."
+    page.goto("/")
+    page.fill("#paste textarea[name=text]", text)
+    page.fill("#paste input[name=date]", "2025-03-07")
+    page.click("#paste button")
+    page.wait_for_url("**/articles/**")
+    assert page.inner_text("article.text") == text
+    assert "2025-03-07" in page.inner_text(".article-head")
+
+
+def test_seed_article_highlights_and_speaker_timelines(page, server, seed: Path, tmp_path: Path) -> None:
+    article = next(read_inputs([str(seed)]))
+    with server.client() as c:
+        posted = c.post("/api/ingest", json={"id": article.id, "date": article.date, "text": article.text})
+        assert posted.status_code == 200, posted.text
+        record = c.get(f"/api/articles/{article.id}").json()
+    page.goto(f"/articles/{article.id}")
+    check_highlights(page, record)
+    page.screenshot(path=str(tmp_path / "seed-article.png"), full_page=True)
+    # every linked speaker (Putin, when the seed's quotes name him) gets a timeline with bars
+    speakers = {q["speaker"]["id"] for q in record["quotes"] if q["speaker"] and q["speaker"]["id"]}
+    for actor_id in sorted(speakers):
+        check_timeline(page, server, actor_id)
