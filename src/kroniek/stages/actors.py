@@ -21,7 +21,7 @@ from ..pipeline import Options
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"
-_TOKEN = re.compile(rf"(?<![\w&-])[{_CAP}][\w'’&.-]*(?<![.'’-])|(?<![\w-])\d+[A-Z][\w-]*")
+_TOKEN = re.compile(rf"(?<![\w&-])[{_CAP}]\.(?= [{_CAP}])|(?<![\w&-])[{_CAP}][\w'’&.-]*(?<![.'’-])|(?<![\w-])\d+[A-Z][\w-]*")
 _WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 
@@ -186,6 +186,11 @@ class ActorStage:
                 run = run[1:]
             while run and text[run[-1][0]:run[-1][1]] in lex.never:
                 run = run[:-1]
+            cut = next((i for i in range(1, len(run) - 1) if text[run[i][0]:run[i][1]] in lex.first_names
+                        and text[run[i - 1][0]:run[i - 1][1]] not in lex.first_names), None)
+            if cut:
+                runs.append(run[cut:])
+                run = run[:cut]
             if not run or (len(run) == 1 and run[0][1] - run[0][0] < 2):
                 continue
             word = text[run[0][0]:run[0][1]]
@@ -266,16 +271,17 @@ class ActorStage:
                 actor_ref = refs.setdefault(key, ActorRef(None, key))
             entities.append(Entity(start, end, text[start:end], etype, actor_ref))
         entities.sort(key=lambda e: e.start)
-        return self._merge_adjective_orgs(text, entities)
+        return self._merge_adjective_orgs(text, entities, lex)
 
     @staticmethod
-    def _merge_adjective_orgs(text: str, entities: list[Entity]) -> list[Entity]:
+    def _merge_adjective_orgs(text: str, entities: list[Entity], lex: Lexicon) -> list[Entity]:
         """"Vlaamse Gemeenschapscommissie", "British Airways": an adjective starting an organisation name."""
         out: list[Entity] = []
         for ent in entities:
             prev = out[-1] if out else None
             if (prev is not None and prev.type == "MISC" and ent.type == "ORG" and ent.text[:1].isupper()
-                    and ent.actor and ent.actor.id is None
+                    and ent.actor and ent.actor.id is None and any(
+                        t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in ent.text.split())
                     and text[prev.end:ent.start] == " "):
                 country = prev.actor.country if prev.actor else None
                 name = text[prev.start:ent.end]
@@ -318,7 +324,7 @@ class ActorStage:
             return 4, "ORG"
         if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
             return 4, "PER"
-        if len(tokens) > 1 and tokens[0] in lex.first_names:
+        if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
             return 3, "PER"
         if len(tokens) == 1 and low.endswith(lex.misc_suffixes):
             return 2, "MISC"
