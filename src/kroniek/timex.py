@@ -129,17 +129,29 @@ def available(lang: str) -> bool:
 _WORD = re.compile(r"[\w'’]+")
 
 
-def _tense_of(g: Grammar, text: str) -> str | None:
-    """'future' or 'past' from cue words in a stretch of text; None when it has none."""
-    low = text.lower()
-    words = _WORD.findall(text)
-    if any(w.lower() in g.future_words for w in words) or any(p in low for p in g.future):
+def _cue(g: Grammar, word: str, after: str) -> str | None:
+    """'future' or 'past' when a word (with the text after it) marks tense."""
+    lw = word.lower()
+    if lw in g.future_words or any(p.startswith(lw + " ") and after.lower().startswith(p[len(lw):])
+                                   for p in g.future):
         return "future"
-    for w in words:
-        lw = w.lower()
-        if lw in g.past or (g.past_suffix and w.islower() and lw not in g.past_exclude and g.past_suffix.match(w)):
-            return "past"
+    if lw in g.past or (g.past_suffix and word.islower() and lw not in g.past_exclude and g.past_suffix.match(word)):
+        return "past"
     return None
+
+
+def _tense_near(g: Grammar, text: str, lo: int, start: int, end: int, hi: int) -> str | None:
+    """The tense of the cue word nearest to [start, end) within [lo, hi); None when there is none."""
+    best: tuple[int, str] | None = None
+    for m in _WORD.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        cue = _cue(g, m.group(0), text[m.end():m.end() + 12])
+        if cue:
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, cue)
+    return best[1] if best else None
 
 
 def tense_at(g: Grammar, text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
@@ -153,7 +165,7 @@ def tense_at(g: Grammar, text: str, start: int, end: int, sentence: tuple[int, i
             right = m.start()
             break
     for lo, hi in ((left, right), (s0, s1)):
-        found = _tense_of(g, text[lo:start] + " " + text[end:hi])
+        found = _tense_near(g, text, lo, start, end, hi)
         if found:
             return found
     return str(g.data.get("tense", {}).get("default", "past"))
@@ -203,7 +215,7 @@ def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) ->
         while si < len(sentences) - 1 and sentences[si][1] <= m.start():
             si += 1
         mention.sentence = si
-        if kind in ("weekday", "date", "holiday", "time"):
+        if kind in ("weekday", "date", "holiday", "time", "part_year", "relunit"):
             mention.tense = tense_at(g, text, m.start(), m.end(), sentences[si])
         out.append(mention)
         pos = m.end()

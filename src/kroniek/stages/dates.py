@@ -145,6 +145,8 @@ class _Resolver:
     g: timex.Grammar
     ref: Anchor | None
     last: Anchor | None = None
+    last_sentence: int = -10
+    here: int = 0  # the sentence being resolved
     sentence_day: dict[int, date] = field(default_factory=dict)
 
     @property
@@ -153,18 +155,27 @@ class _Resolver:
 
     def base(self, chain: bool) -> Anchor | None:
         """What a relative expression counts from: the date told before it when chained, else the article's."""
+        recent = self.last if self.here - self.last_sentence <= 1 else None
         if chain:
-            return self.last or self.ref
+            return recent or self.ref or self.last
         return self.ref or self.last
 
-    def year_for(self, month: int, day: int = 1) -> int | None:
+    def year_for(self, month: int, day: int | None) -> int | None:
+        """The year of a month (and day) told without one: the nearest to the reference (past on a tie).
+
+        Tense is a weaker guide here than distance: news dates are rarely more than half a year off.
+        """
         base = self.base(False)
         if base is None:
             return None
         ref = base[0]
-        best = min((ref.year - 1, ref.year, ref.year + 1),
-                   key=lambda y: abs((date(y, month, min(day, 28)) - ref).days))
-        return best if base[1] == "D" else ref.year
+        if base[1] == "Y":
+            return ref.year
+        if base[1] == "M" or day is None:
+            ref, day = date(ref.year, ref.month, 1), 1
+        years = (ref.year - 1, ref.year, ref.year + 1)
+        when = {y: date(y, month, min(day, 28)) for y in years}
+        return min(years, key=lambda y: (abs((when[y] - ref).days), y))
 
     def _weekday(self, wd: int, m: Mention, rel: int | None) -> date | None:
         """A weekday name as a day: by modifier (last/next), else by the tense of its clause."""
@@ -189,8 +200,9 @@ class _Resolver:
             return d.isoformat() if d else "XXXX-XX-XX"
         if gr.get("relday"):
             return self.relday(m)[0].split("T")[0]
-        if m.sentence in self.sentence_day:
-            return self.sentence_day[m.sentence].isoformat()
+        for back in (0, 1):
+            if m.sentence - back in self.sentence_day:
+                return self.sentence_day[m.sentence - back].isoformat()
         return self.ref_day.isoformat() if self.ref_day else "XXXX-XX-XX"
 
     # one method per rule kind: (value, anchor told or None)
@@ -247,13 +259,15 @@ class _Resolver:
         shift = {"next": 1, "volgend": 1, "last": -1, "vorig": -1}.get((gr.get("relyear") or "").lower(), 0)
         rel = self.g.word("rel", gr.get("rel"))
         base = self.base(False)
-        if year is None and base is not None and (not shift or self.ref):
+        if year is None and base is not None and (shift or rel is not None):
             year = base[0].year + shift
             if rel and base[1] in ("D", "M"):
                 if rel < 0 and mo >= base[0].month:
                     year -= 1
                 elif rel > 0 and mo <= base[0].month:
                     year += 1
+        elif year is None and base is not None:
+            year = self.year_for(mo, None)
         if year is None:
             return f"XXXX-{mo:02d}", None
         return f"{year:04d}-{mo:02d}", (date(year, mo, 1), "M")
@@ -265,17 +279,36 @@ class _Resolver:
         year = _year(m.groups.get("year"))
         base = self.base(False)
         if year is None and base is not None:
-            year = base[0].year + (self.g.word("rel", m.groups.get("rel")) or 0)
+            rel = self.g.word("rel", m.groups.get("rel")) or 0
+            start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+            year = base[0].year - (rel < 0 and start >= base[0].month) + (rel > 0 and start <= base[0].month)
         return (f"{year:04d}-{code}" if year else f"XXXX-{code}"), None
 
     def part_year(self, m: Mention) -> tuple[str, Anchor | None]:
-        code = self.g.word("halves", m.groups["half"])
-        year = _year(m.groups.get("year"))
-        if year is None and self.ref:
-            rel = (m.groups.get("relyear") or "").lower()
-            shift = {"next": 1, "volgend": 1, "last": -1, "vorig": -1}.get(rel, 0)
-            year = self.ref[0].year + shift - ("year-earlier" in m.text.lower())
-        return (f"{year:04d}-{code}" if year else f"XXXX-{code}"), None
+        """Quarters and halves; a bare 'the quarter' is the last one completed (what reports speak of)."""
+        gr = m.groups
+        code = self.g.word("halves", gr.get("half"))
+        year = _year(gr.get("year"))
+        earlier = any(w in m.text.lower() for w in ("year-earlier", "year-ago"))
+        shift = {"next": 1, "volgend": 1, "last": -1, "vorig": -1}.get((gr.get("relyear") or "").lower(), 0)
+        if year is not None and code:
+            return f"{year:04d}-{code}", None
+        if self.ref is None:
+            return (f"XXXX-{code}" if code else "XXXX-XX"), None
+        ref = self.ref[0]
+        if code is None:
+            last = ref - relativedelta(months=3)
+            if gr.get("year"):
+                return f"{_year(gr['year']):04d}-Q{(last.month - 1) // 3 + 1}", None
+            return fmt(last - relativedelta(years=int(earlier) - shift), "Q"), None
+        start = (int(code[1]) - 1) * (3 if code[0] == "Q" else 6) + 1
+        year = ref.year + shift - earlier
+        if not (shift or earlier):
+            if m.tense == "future":
+                year += start <= ref.month - (3 if code[0] == "Q" else 6)
+            elif start > ref.month:
+                year -= 1
+        return f"{year:04d}-{code}", None
 
     def decade(self, m: Mention) -> tuple[str, Anchor | None]:
         gr = m.groups
@@ -331,6 +364,8 @@ class _Resolver:
         if base is None:
             return (f"XXXX-WXX-WE" if unit == "WE" else _UNDEF.get(unit, "XXXX")), None
         d = base[0] + _UNIT_DELTA.get(unit, relativedelta()) * rel
+        if unit == "WE" and rel == 0 and base[1] == "D" and d.isoweekday() < 6 and m.tense != "future":
+            d -= timedelta(weeks=1)
         if "year-earlier" in m.text.lower():
             d -= relativedelta(years=1)
         return fmt(d, unit), None
@@ -416,6 +451,9 @@ def duration_value(amount: str, unit: str) -> str:
     """P3D, PT2H, P1W … from an amount and a unit letter (sixty minutes is an hour)."""
     if unit == "MIN" and amount == "60":
         amount, unit = "1", "H"
+    if unit in ("DE", "CE"):
+        factor = 10 if unit == "DE" else 100
+        amount, unit = (amount if amount == "X" else f"{float(amount) * factor:g}"), "Y"
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     return f"P{amount}{unit}"
@@ -427,9 +465,11 @@ def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[T
     out: list[Timex] = []
     for m in mentions:
         method: Callable[[Mention], tuple[str, Anchor | None]] = getattr(r, "ref_" if m.kind == "ref" else m.kind)
+        r.here = m.sentence
         value, anchor = method(m)
+        r.here = m.sentence
         if anchor is not None:
-            r.last = anchor
+            r.last, r.last_sentence = anchor, m.sentence
             if anchor[1] == "D":
                 r.sentence_day[m.sentence] = anchor[0]
         out.append(Timex(m.start, m.end, m.text, m.type, value))
