@@ -43,6 +43,7 @@ class Lexicon:
     org_suffixes: tuple[str, ...]
     misc_suffixes: tuple[str, ...]
     default_type: str
+    adjective_endings: tuple[str, ...]
     surnames: frozenset[str]
     portfolio: frozenset[str]
 
@@ -60,7 +61,7 @@ def lexicon(lang: str) -> Lexicon:
                    tuple(raw["place_suffixes"]), frozenset(raw["particles"]), frozenset(raw["never"]),
                    frozenset(firsts | set(raw.get("first_names") or [])),
                    tuple(raw.get("org_suffixes") or ()), tuple(raw.get("misc_suffixes") or ()),
-                   raw.get("default_type", "PER"), surnames(lang),
+                   raw.get("default_type", "PER"), tuple(raw.get("adjective_endings") or ()), surnames(lang),
                    frozenset(raw.get("portfolio") or []))
 
 
@@ -328,6 +329,8 @@ class ActorStage:
             return 3, "PER"
         if len(tokens) == 1 and low.endswith(lex.misc_suffixes):
             return 2, "MISC"
+        if len(tokens) > 1 and tokens[0].lower().endswith(lex.adjective_endings):
+            return 2, "ORG"
         if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
             return 2, "LOC"
         if len(tokens) == 1 and low.endswith(lex.place_suffixes):
