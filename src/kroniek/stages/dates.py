@@ -153,11 +153,14 @@ class _Resolver:
     def ref_day(self) -> date | None:
         return self.ref[0] if self.ref and self.ref[1] == "D" else None
 
-    def base(self, chain: bool) -> Anchor | None:
-        """What a relative expression counts from: the date told before it when chained, else the article's."""
-        recent = self.last if self.here - self.last_sentence <= 1 else None
-        if chain:
-            return recent or self.ref or self.last
+    def base(self, chain: bool, near: bool = False) -> Anchor | None:
+        """What a relative expression counts from: the date told before it when chained, else the article's.
+
+        `near`: chain only to a date of this or the previous sentence (a year later, a month earlier
+        count from the article's date when the text has moved on).
+        """
+        if chain and (not near or self.here - self.last_sentence <= 1):
+            return self.last or self.ref
         return self.ref or self.last
 
     def year_for(self, month: int, day: int | None) -> int | None:
@@ -376,7 +379,7 @@ class _Resolver:
         n = _num(self.g, m)
         if n == "X" or n is None:
             return ("PAST_REF" if sign < 0 else "FUTURE_REF"), None
-        base = self.base(bool(chain))
+        base = self.base(bool(chain), near=unit not in ("D", "W"))
         gran = {"W": "D" if chain else "W", "WE": "W", "F": "D", "H": "D", "MIN": "D", "S": "D"}.get(unit, unit)
         if base is not None and base is not self.ref and unit in ("Y", "W", "D"):
             gran = "D" if base[1] == "D" else gran
