@@ -65,7 +65,7 @@ def test_events_filters_groups_and_network(server) -> None:
     assert [e["type"] for e in by_source["items"]] == ["SUPPORT"]
     assert to_ukraine["total"] == 2
     assert grouped["total"] == 2 and all(g["mentions"] for g in grouped["items"])
-    assert {(e["source"], e["target"], e["type"], e["n"]) for e in network["edges"]} == {
+    assert {(e["source"], e["target"], e["type"], e["n"]) for e in network["items"]} == {
         ("Vladimir Putin", "Ukraine", "ACCUSE", 1), ("Netherlands", "Ukraine", "SUPPORT", 1)}
 
 
@@ -108,7 +108,11 @@ def test_page_json_twins_match_the_api(server) -> None:
         assert c.get("/quotes", headers={"Accept": "application/json"}).json() == c.get("/api/quotes").json()
         events = c.get("/events", params={"format": "json", "type": "ACCUSE"}).json()
         assert events["events"] == c.get("/api/events", params={"type": "ACCUSE"}).json()
-        assert events["network"] == c.get("/api/events/network", params={"type": "ACCUSE"}).json()["edges"]
+        edges = c.get("/api/events/network", params={"type": "ACCUSE", "limit": 1000}).json()["items"]
+        assert events["network"] == edges
+        found = c.get("/search", params={"q": "vrede", "format": "json"}).json()
+        assert found["quotes"] == c.get("/api/quotes", params={"q": "vrede", "limit": 20}).json()
+        assert found["articles"] == c.get("/api/articles", params={"q": "vrede", "limit": 20}).json()
         actor = c.get("/actors/Q7747", params={"format": "json"}).json()
         assert actor["timeline"] == c.get("/api/actors/Q7747/timeline").json()
         assert actor["actor"] == c.get("/api/actors/Q7747").json()

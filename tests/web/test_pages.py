@@ -99,10 +99,10 @@ def test_actor_page_draws_the_timeline(page, server, tmp_path: Path) -> None:
 
 def test_events_page_table_and_network(page, server) -> None:
     with server.client() as c:
-        edges = c.get("/api/events/network").json()["edges"]
+        edges = c.get("/api/events/network", params={"limit": 1000}).json()["items"]
         total = c.get("/api/events").json()["total"]
         accuse = c.get("/api/events", params={"type": "ACCUSE"}).json()["total"]
-        accuse_edges = c.get("/api/events/network", params={"type": "ACCUSE"}).json()["edges"]
+        accuse_edges = c.get("/api/events/network", params={"type": "ACCUSE", "limit": 1000}).json()["items"]
     page.goto("/events")
     assert page.locator("svg#network path.edge").count() == len(edges) > 0
     assert page.locator("table.list tbody tr").count() == min(total, 50)
@@ -131,6 +131,18 @@ def test_paste_box_analyses_and_shows_the_article(page) -> None:
     page.wait_for_url("**/articles/**")
     assert page.inner_text("article.text") == text
     assert "2025-03-07" in page.inner_text(".article-head")
+
+
+def test_upload_box_reads_a_file(page, tmp_path: Path) -> None:
+    upload = tmp_path / "upload.txt"
+    upload.write_text("Minister Brekelmans zei maandag: „Wij sturen meer luchtverdediging.”", encoding="utf-8")
+    page.goto("/")
+    page.set_input_files("#paste input[name=file]", str(upload))
+    page.fill("#paste input[name=title]", "Brekelmans <em>upload</em>")
+    page.click("#paste button")
+    page.wait_for_url("**/articles/**")
+    assert page.inner_text("article.text") == upload.read_text(encoding="utf-8")
+    assert page.inner_text("h1") == "Brekelmans <em>upload</em>"
 
 
 def test_seed_article_highlights_and_speaker_timelines(page, server, seed: Path, tmp_path: Path) -> None:

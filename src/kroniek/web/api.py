@@ -26,6 +26,8 @@ DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]]
 DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
 Text = Annotated[str | None, Query(max_length=500, description="full-text search (words, all must occur)")]
 Name = Annotated[str | None, Query(max_length=200)]
+Party = Annotated[str | None, Query(max_length=200, description="actor id, name or ISO3 country")]
+Speaker = Annotated[str | None, Query(max_length=200, description="speaker's actor id or name")]
 Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO 3166-1 alpha-3")]
 Export = Literal["csv", "jsonl", "parquet"]
 MAX_DOCS = 100
@@ -46,7 +48,7 @@ class Document(BaseModel):
     source: str | None = Field(None, max_length=200)
 
 
-def quote_filters(speaker: Name = None, q: Text = None, country: Country = None, article: Name = None,
+def quote_filters(speaker: Speaker = None, q: Text = None, country: Country = None, article: Name = None,
                   date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
                   offset: Offset = 0) -> Filters:
     return Filters(actor=speaker or None, text=q or None, country=country or None, article=article or None,
@@ -54,7 +56,7 @@ def quote_filters(speaker: Name = None, q: Text = None, country: Country = None,
 
 
 def event_filters(type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$")] = None,
-                  source: Name = None, target: Name = None, actor: Name = None, country: Country = None,
+                  source: Party = None, target: Party = None, actor: Party = None, country: Country = None,
                   article: Name = None, date_from: DateFrom = None, date_to: DateTo = None,
                   limit: Limit = 50, offset: Offset = 0) -> Filters:
     return Filters(type=type or None, source=source or None, target=target or None, actor=actor or None,
@@ -127,9 +129,10 @@ def events_export(request: Request, conn: Conn, f: EventFilters, fmt: Export) ->
     return _export(conn, "events", f, fmt, "limit" in request.query_params)
 
 
-@router.get("/events/network", summary="Source → target counts per event type")
+@router.get("/events/network", summary="Source → target counts per event type, most frequent first")
 def network(conn: Conn, f: EventFilters) -> dict[str, Any]:
-    return {"edges": queries.event_network(conn, f)}
+    edges = queries.event_network(conn, f)
+    return Page(edges[f.offset:f.offset + f.limit], len(edges), f.limit, f.offset).to_json()
 
 
 @router.get("/actors", summary="Actors seen in the store; q= searches names and ids")
