@@ -64,6 +64,11 @@ def test_out_of_range_indices_are_ignored(shipped_nl) -> None:
     assert list(nlp.parse_sentences(doc, [-1, 1, 99], Options())) == [1]
 
 
+def test_unsupported_language_gets_no_parses() -> None:
+    doc = _doc("Der Kanzler sprach. Er ging.", lang="de")
+    assert nlp.parse_sentences(doc, [0], Options()) == {} and doc.parses == {}
+
+
 def test_a_language_without_a_model_says_so() -> None:
     with pytest.raises(nlp.ModelMissing, match="'xx'"):
         nlp.load("xx")

@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .model import Doc
 from .pipeline import Options
+from .stages.language import is_supported
 from .stages.segment import segment_data
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -76,11 +77,12 @@ def parse_sentences(doc: Doc, indices: Iterable[int], options: Options | None = 
     in doc.parses and return {index: spaCy Span} for the asked indices.
 
     Spans belong to one spaCy Doc over the whole article, so `span.start_char`, `token.idx`
-    are offsets into doc.text. With options.parse False nothing is parsed and {} is returned.
+    are offsets into doc.text. With options.parse False, or for a language kroniek does not
+    analyse, nothing is parsed and {} is returned.
     """
-    wanted = sorted({i for i in indices if 0 <= i < len(doc.sentences)})
-    if options is not None and not options.parse:
+    if (options is not None and not options.parse) or not is_supported(doc):
         return {}
+    wanted = sorted({i for i in indices if 0 <= i < len(doc.sentences)})
     todo = [i for i in wanted if i not in doc.parses]
     if todo:
         nlp = pipeline_for(doc, options)
