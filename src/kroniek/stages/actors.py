@@ -21,7 +21,7 @@ from ..pipeline import Options
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"
-_TOKEN = re.compile(rf"(?<![\w&-])[{_CAP}]\.(?= [{_CAP}])|(?<![\w&-])[{_CAP}][\w'’&.-]*(?<![.'’-])|(?<![\w-])\d+[A-Z][\w-]*")
+_TOKEN = re.compile(rf"[{_CAP}](?<![\w&-].)(?:\.(?= [{_CAP}])|[\w'’&.-]*(?<![.'’-]))|\d(?<![\w-].)\d*[A-Z][\w-]*")
 _WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 
@@ -44,6 +44,8 @@ class Lexicon:
     misc_suffixes: tuple[str, ...]
     default_type: str
     adjective_endings: tuple[str, ...]
+    heads_re: re.Pattern
+    military: frozenset[str]
     surnames: frozenset[str]
     portfolio: frozenset[str]
 
@@ -61,7 +63,9 @@ def lexicon(lang: str) -> Lexicon:
                    tuple(raw["place_suffixes"]), frozenset(raw["particles"]), frozenset(raw["never"]),
                    frozenset(firsts | set(raw.get("first_names") or [])),
                    tuple(raw.get("org_suffixes") or ()), tuple(raw.get("misc_suffixes") or ()),
-                   raw.get("default_type", "PER"), tuple(raw.get("adjective_endings") or ()), surnames(lang),
+                   raw.get("default_type", "PER"), tuple(raw.get("adjective_endings") or ()),
+                   re.compile(r"\b(?:" + "|".join(map(re.escape, raw["org_heads"])) + rf") (?:van|of) (?:de |het |the )?"
+                              rf"([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)"), frozenset(raw.get("military") or ()), surnames(lang),
                    frozenset(raw.get("portfolio") or []))
 
 
@@ -105,6 +109,18 @@ def ref(actor: kbmod.Actor, kb: kbmod.KB, as_government: bool = False) -> ActorR
     return ActorRef(actor.id, actor.name, actor.country, sector)
 
 
+def _starts_inside(text: str, spans: list) -> set[int]:
+    """Word starts inside the given spans: a capitalised token starting there is already taken."""
+    out = set()
+    for start, end, _ in spans:
+        out.add(start)
+        i = text.find(" ", start, end)
+        while i != -1:
+            out.add(i + 1)
+            i = text.find(" ", i + 1, end)
+    return out
+
+
 def _boundary(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
@@ -139,7 +155,7 @@ class ActorStage:
         kb = kbmod.use(self.paths)
         lex = lexicon(doc.lang or "nl")
         found = self._kb_matches(doc, kb)
-        names = self._proper_names(doc, kb, lex, {i for s, e, _ in found for i in range(s, e)})
+        names = self._proper_names(doc, kb, lex, _starts_inside(doc.text, found))
         doc.entities = self._link(doc, kb, lex, found, names)
         doc.mentions = self._roles(doc, kb, lex)
         return doc
@@ -244,7 +260,7 @@ class ActorStage:
             else:
                 entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
         entities += self._heads(doc, kb, lex, found)
-        taken = {i for e in entities for i in range(e.start, e.end)}
+        taken = _starts_inside(text, [(e.start, e.end, None) for e in entities])
         votes: dict[str, tuple[int, str]] = {}  # name -> (strength, type): strongest context wins
         spans = []
         for start, end in sorted(names):
@@ -342,19 +358,16 @@ class ActorStage:
     def _heads(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, found: list) -> list[Entity]:
         """Organisation names that start lower case: "(het Russische) ministerie van Defensie"."""
         text = doc.text
-        adj_end = {e: hits for s, e, hits in found if any(k == "adjectives" for _, k in hits)}
+        adj_end = {e: hits[0][0] for s, e, hits in found if any(k == "adjectives" for _, k in hits)}
         out = []
-        for head in lex.org_heads:
-            for m in re.finditer(rf"\b{re.escape(head)} van (?:de |het )?([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)", text):
-                country = None
-                before = text[:m.start()].rstrip()
-                for e, hits in adj_end.items():
-                    if e == len(before):
-                        actor = kb.get(hits[0][0])
-                        country = actor.country if actor else None
-                sector = "MIL" if m.group(1) in ("Defensie", "Defence", "Defense") else "GOV"
-                out.append(Entity(m.start(), m.end(), m.group(0), "ORG",
-                                  ActorRef(None, m.group(0), country, sector)))
+        for m in lex.heads_re.finditer(text):
+            i = m.start()
+            while i > 0 and text[i - 1] == " ":
+                i -= 1
+            actor = kb.get(adj_end.get(i))
+            sector = "MIL" if m.group(1) in lex.military else "GOV"
+            out.append(Entity(m.start(), m.end(), m.group(0), "ORG",
+                              ActorRef(None, m.group(0), actor.country if actor else None, sector)))
         return out
 
     # --- role descriptions -------------------------------------------------------------
