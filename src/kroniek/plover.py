@@ -133,7 +133,7 @@ COMBINE: dict[str, dict[str, str]] = {
     "reject": {"AGREE": "127", "CONSULT": "125", "SUPPORT": "120", "CONCEDE": "124", "COOPERATE": "121",
                "AID": "122", "RETREAT": "1246", "REQUEST": "120", "": "120"},
     "threaten": {"SANCTION": "131", "COERCE": "1312", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133",
-                 "": "130"},
+                 "RETREAT": "136", "": "130"},
 }
 COMBINE["agree"] = {**COMBINE["intend"], "": "030"}
 CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})

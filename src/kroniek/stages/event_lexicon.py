@@ -44,6 +44,7 @@ class Pattern:
     noun: bool = False
     gap: int = 4
     embeds: bool = False
+    modal: bool = False  # "must": the clause's subject is asked, the one who says it asks
 
     def type_(self) -> str | None:
         row = plover.lookup(self.cameo)
@@ -85,6 +86,7 @@ class Lexicon:
     sectors: dict[str, str]
     pronouns: dict[str, frozenset[str]]
     irrealis: list[tuple[str, ...]] = field(default_factory=list)
+    verb_nouns: bool = False  # every infinitive is also a noun (nl: het voorstellen)
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:
@@ -110,7 +112,8 @@ class Lexicon:
         return sorted(keep, key=lambda m: m.head)
 
     def _match_at(self, pat: Pattern, toks: list[Tok], i: int, lo: int, hi: int) -> Match | None:
-        if not pat.noun and i > lo and toks[i - 1].low in self.determiners:
+        if (not pat.noun and (pat.frame or self.verb_nouns) and i > lo
+                and toks[i - 1].low in self.determiners):
             return None
         idxs = [i]
         for forms, final in pat.elems[1:]:
@@ -167,12 +170,13 @@ def lexicon(lang: str) -> Lexicon:
     for entry in [*raw.get("frames", []), *raw.get("triggers", [])]:
         elems = [_forms(str(e), suffixes) for e in entry["p"]]
         pat = Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
-                      entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")))
+                      entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
+                      bool(entry.get("modal")))
         for form in elems[0][0]:
             patterns.setdefault(form, []).append(pat)
     names = ("determiners", "negation", "conditional", "conditional_end", "question_words", "question_after",
              "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
-             "location_prepositions", "not_event_time", "conditional_needs_subject", "subject_starts",
+             "location_prepositions", "not_event_time", "complementizers", "agent_places", "conditional_needs_subject", "subject_starts",
              "genitive_prepositions")
     sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in names}
     sectors = {}
@@ -188,7 +192,7 @@ def lexicon(lang: str) -> Lexicon:
             irrealis.extend((f,) for f in _forms(parts[0], suffixes)[0])
         else:
             irrealis.append(tuple(p.casefold() for p in parts))
-    return Lexicon(lang, patterns, sets, sectors, pronouns, irrealis)
+    return Lexicon(lang, patterns, sets, sectors, pronouns, irrealis, bool(raw.get("verb_nouns")))
 
 
 @cache
@@ -306,7 +310,7 @@ def find_mentions(doc: Doc, toks: list[Tok], lex: Lexicon) -> list[Mention]:
         prep = _governing(toks, i, lex)
         as_place = prep in lex.location_prepositions
         ref, place = _kb_ref(actor, as_place)
-        if ref is not None and ref.country:
+        if ref is not None and (ref.country or actor.type == "ORG"):
             found.append(Mention(i, i + n, [ref], kind, place=place, person=actor.type == "PER",
                                  genitive=n == 1 and tok.low != seq[0]))
         i += n
@@ -317,8 +321,37 @@ def find_mentions(doc: Doc, toks: list[Tok], lex: Lexicon) -> list[Mention]:
             m.prep = None
         m.place_prep = bool(m.place) and m.prep in lex.location_prepositions
         _sector(toks, m, lex)
+    found = _agents_in(toks, found, lex)
     found = _pronouns(doc, toks, found, lex)
     return _compounds(toks, found, lex)
+
+
+def _agents_in(toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """'Security forces in Guinea', 'rebels in the Ivory Coast': an agent placed in a country acts for it."""
+    by_start = {m.lo: m for m in found}
+    covered = {i for m in found for i in range(m.lo, m.hi)}
+    out = list(found)
+    for i, t in enumerate(toks):
+        sector = lex.sectors.get(t.low)
+        if not sector or i in covered:
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 2 and toks[j].low not in lex.agent_places:
+            j += 1
+        if j >= len(toks) or toks[j].low not in lex.agent_places:
+            continue
+        k = j + 1
+        while k < len(toks) and toks[k].low in lex.determiners:
+            k += 1
+        place = by_start.get(k)
+        if place is None or place not in out or len(place.actors) != 1 or not place.actors[0].country:
+            continue
+        a = place.actors[0]
+        lo = i - 1 if i > 0 and toks[i - 1].low in lex.sectors else i
+        out.remove(place)
+        out.append(Mention(lo, place.hi, [ActorRef(a.country, a.name, a.country, sector)], "agent",
+                           prep=_governing(toks, lo, lex)))
+    return sorted(out, key=lambda m: m.lo)
 
 
 def _sector(toks: list[Tok], m: Mention, lex: Lexicon) -> None:
@@ -329,6 +362,7 @@ def _sector(toks: list[Tok], m: Mention, lex: Lexicon) -> None:
             m.actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in m.actors]
             m.hi = j + 1
             m.place = None
+            m.genitive = False
             return
         if not toks[j].text[:1].isupper():
             return

@@ -16,6 +16,8 @@ from ..model import ActorRef, Doc, Event, Span
 from ..pipeline import Options
 from .event_lexicon import Lexicon, Match, Mention, Tok, find_mentions, lexicon, tokenize
 
+# acts aimed at one's own country when no other is named (a curfew, an arrest, a strike)
+DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 DYADIC = frozenset({"RETREAT", "ASSAULT", "REJECT", "ACCUSE", "COERCE", "SANCTION", "THREATEN", "AGREE",
                     "REQUEST", "CONCEDE"})
 
@@ -32,6 +34,9 @@ class Candidate:
     mode: str | None
     frame: str | None = None
     negated: bool = False
+    modal: bool = False  # "must": the subject is the one asked
+    act_type: str | None = None  # the framed act's own type and mode
+    act_mode: str | None = None
     explicit_date: bool = False
     source: list = field(default_factory=list)
     target: list = field(default_factory=list)
@@ -149,21 +154,30 @@ def _candidates(toks: list[Tok], lo: int, hi: int, lex: Lexicon, clause: list[in
 def _code(frame: Match | None, act: Match | None) -> Candidate | None:
     """Type, mode and CAMEO code of a frame and/or act, from the 2021 table."""
     act_type = act.pattern.type_() if act else None
+    act_mode = act.pattern.mode_() if act else None
     if frame is not None:
         code = plover.combine(frame.pattern.frame, act_type)
         if code is None:
             if act is None:
                 return None
-            frame = None
         else:
             row = plover.lookup(code)
             mode = "intend" if frame.pattern.frame == "intend" and row.type == "AGREE" else row.mode
             last = act.last if act else frame.last
-            return Candidate(frame.head, last, frozenset(frame.idxs + (act.idxs if act else ())), code, row.type,
-                             mode, frame=frame.pattern.frame)
+            idxs = frozenset(frame.idxs + (act.idxs if act else ()))
+            return Candidate(frame.head, last, idxs, code, row.type, mode, frame=frame.pattern.frame,
+                             modal=frame.pattern.modal, act_type=act_type, act_mode=act_mode)
     if act is None or act_type is None:
         return None
-    return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act.pattern.mode_())
+    return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act_mode,
+                     act_type=act_type, act_mode=act_mode)
+
+
+def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
+    code = plover.combine(frame, content)
+    row = plover.lookup(code)
+    return Candidate(c.head, c.last, c.idxs, code, row.type, row.mode, frame=frame, act_type=c.act_type,
+                     act_mode=c.act_mode)
 
 
 def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bool) -> Candidate | None:
@@ -171,17 +185,14 @@ def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bo
     if c.head in cond or c.head in unreal:
         return None
     if c.negated:
-        if c.type == "REJECT" or (c.frame not in (None, "intend", "agree")):
+        if c.type == "REJECT" or c.frame not in (None, "intend", "agree"):
             return None
         if c.type not in plover.COOPERATIVE:
             return None
-        code = plover.combine("reject", c.type if c.frame is None else "AGREE")
-        row = plover.lookup(code)
-        return Candidate(c.head, c.last, c.idxs, code, row.type, row.mode)
-    if has_cond and c.type in plover.CONFLICT | {"SANCTION"} and c.frame is None:
-        code = plover.combine("threaten", c.type)
-        row = plover.lookup(code)
-        return Candidate(c.head, c.last, c.idxs, code, row.type, row.mode, frame="threaten")
+        return _recode(c, "reject", c.act_type if c.act_type in plover.COOPERATIVE else "AGREE")
+    harm = c.act_type in plover.CONFLICT | {"SANCTION"} or c.act_mode == "withdraw"
+    if has_cond and harm and c.frame in (None, "intend", "agree"):
+        return _recode(c, "threaten", c.act_type)
     return c
 
 
@@ -201,7 +212,7 @@ def _sentence_events(doc: Doc, toks: list[Tok], mentions: list[Mention], lex: Le
     events: list[Event] = []
     prev: Candidate | None = None
     for c in cands:
-        _assign_actors(doc, toks, local, lex, c, clause, lo, prev)
+        _assign_actors(doc, toks, local, lex, c, clause, lo, prev, cond)
         if not c.target and c.type in DYADIC:
             src = {a.country for a in c.source}
             for country, ref in counterpart.items():
@@ -219,28 +230,34 @@ def _first(ms: list[Mention]) -> Mention | None:
     return next((m for m in ms if not m.prep and not m.genitive), None)
 
 
+def _usable(m: Mention) -> bool:
+    return any(a.country or a.sector in ("IGO", "NGO") for a in m.actors)
+
+
 def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate,
-                   clause: list[int], lo: int, prev: Candidate | None) -> None:
+                   clause: list[int], lo: int, prev: Candidate | None, cond: set[int]) -> None:
+    """Source and target from the clause: subject, object, by-phrase, quote speaker, context."""
     cl = clause[c.head - lo]
-    same = [m for m in local if clause[m.lo - lo] == cl and c.idxs.isdisjoint(range(m.lo, m.hi))]
-    before = [m for m in same if m.hi <= c.head]
+    usable = [m for m in local if m.lo not in c.idxs and _usable(m)]
+    same = [m for m in usable if clause[m.lo - lo] == cl]
+    before = [m for m in same if m.lo < c.head]
     after = [m for m in same if m.lo > c.head]
     passive = (any(toks[i].low in lex.passive_aux for i in range(max(lo, c.head - 3), c.head))
                and toks[c.head].low.endswith(("ed", "en", "d", "t")))
     by = next((m for m in after if m.prep in lex.passive_by), None)
-    inverted: Mention | None = None
-    src: Mention | None
-    tgt: Mention | None
-    if passive:
-        src = by
-        tgt = _first(before) or (before[0] if before else None)
+    inverted = _first(after) if lex.lang == "nl" and not passive else None
+    src: Mention | None = None
+    tgt: Mention | None = None
+    if c.modal:  # "China must drop barriers": the one who says so demands it of the subject
+        tgt = _first(before)
+        src = _first([m for m in usable if clause[m.lo - lo] < cl])
+    elif passive:
+        src, tgt = by, _first(before) or (before[0] if before else None)
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         src = _first(before) or adj
-        inverted = _first(after) if lex.lang == "nl" else None
         if src is None and inverted is not None and inverted.lo <= c.last + 3:
             src = inverted
-        tgt = None
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
     c.source = list(src.actors) if src else []
@@ -248,20 +265,29 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         speaker = _speaker(doc, toks[c.head].start)
         if speaker:
             c.source = [speaker]
-        elif inverted is not None and not passive:
+        elif inverted is not None:
             src = inverted
             c.source = list(src.actors)
         elif prev is not None:
             c.source = list(prev.source)
+    own = _countries(c.source)
     if tgt is None:
-        tgt = next((m for m in after if m is not src and not m.place_prep), None)
+        options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
+        tgt = next((m for m in options if not m.place_prep), None)
         if tgt is None and c.type != "CONSULT":
-            tgt = next((m for m in after if m is not src), None)
-    c.target = [a for a in tgt.actors] if tgt else []
-    if not c.target and prev is not None and _countries(prev.source) == _countries(c.source):
+            tgt = options[0] if options else None
+    if tgt is None and c.frame and c.last + 1 < lo + len(clause):
+        # "demanded that the US cancel ...": the subject of the complement clause
+        nxt = next((i for i in range(c.last + 1, lo + len(clause)) if clause[i - lo] != cl), None)
+        if nxt is not None and toks[nxt].low in lex.complementizers:
+            tgt = _first([m for m in usable if clause[m.lo - lo] == clause[nxt - lo]])
+    if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
+        tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
+    c.target = list(tgt.actors) if tgt else []
+    if not c.target and prev is not None and _countries(prev.source) == own:
         c.target = list(prev.target)
-    if c.target and _countries(c.target) == _countries(c.source) and not tgt:
-        c.target = []
+    if not c.target and c.type in DOMESTIC and own:
+        c.target = [ActorRef(a.country, a.name, a.country) for a in c.source[:1]]
 
 
 def _countries(actors: list) -> set:
