@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from urllib.parse import quote
 
 import pyarrow.parquet as pq
 import pytest
@@ -196,9 +197,21 @@ def test_tokenless_server_answers_loopback_hosts_and_same_origin_writes_only(ser
         rebound = c.get("/api/articles", headers={"Host": "attacker.example"})
         localhost = c.get("/api/articles", headers={"Host": "localhost:8000"})
         cross = c.post("/api/ingest", json={"text": "Tekst."}, headers={"Origin": "http://attacker.example"})
+        sandboxed = c.post("/ingest", data={"text": "Tekst."}, headers={"Origin": "null"})
     assert rebound.status_code == 400 and "error" in rebound.json()
     assert localhost.status_code == 200
-    assert cross.status_code == 403
+    assert cross.status_code == sandboxed.status_code == 403
+
+
+def test_odd_ids_survive_links_and_redirects(server) -> None:
+    doc_id = "nos/2025 #1?x"
+    with server.client() as c:
+        c.post("/api/ingest", json={"id": doc_id, "text": "Rutte zei: „Wij zijn er klaar voor.”"})
+        listing = c.get("/articles", params={"q": "klaar"}).text
+        found = c.get("/articles/" + quote(doc_id))
+        api = c.get("/api/articles/" + quote(doc_id))
+    assert f'href="/articles/{quote(doc_id)}"' in listing
+    assert found.status_code == 200 and api.json()["id"] == doc_id
 
 
 def test_serve_refuses_a_public_host_without_a_token(tmp_path) -> None:

@@ -161,7 +161,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         origin = headers.get("origin")
-        if origin and origin != "null" and urlsplit(origin).netloc != host:
+        if origin and urlsplit(origin).netloc != host:  # "null" (sandboxed frames) is refused too
             await _error(403, "cross-origin write refused")(scope, receive, send)
             return
         length = headers.get("content-length", "")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -79,7 +80,7 @@ def ingest_form(request: Request, conn: Conn, text: Annotated[str, Form(max_leng
         return _form_error(request, conn, "; ".join(e["error"] for e in result["errors"]))
     if wants_json(request):
         return JSONResponse(result)
-    return RedirectResponse(f"/articles/{result['ids'][0]}", status_code=303)
+    return RedirectResponse(f"/articles/{quote(result['ids'][0])}", status_code=303)
 
 
 def _form_error(request: Request, conn: sqlite3.Connection, reason: str) -> Response:
