@@ -181,36 +181,39 @@ class ActorStage:
     def _proper_names(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, taken: set[int]) -> list[tuple[int, int]]:
         """Capitalised token runs (with name particles) not covered by a KB match."""
         text = doc.text
-        runs: list[list[tuple[int, int]]] = []
+        runs: list[list[tuple[int, int, str]]] = []
+        prev_end, prev_alone = -2, True
         for m in _TOKEN.finditer(text):
             s, e = m.span()
             if s in taken:
                 continue
-            alone = "-" in text[s:e] and text[s:e].rsplit("-", 1)[1][:1].islower()
-            if runs and not alone and not runs[-1][-1][2] and self._joins(text[runs[-1][-1][1]:s], len(runs[-1]), lex):
-                runs[-1].append((s, e, alone))
+            word = m.group()
+            alone = "-" in word and word.rsplit("-", 1)[1][:1].islower()
+            if not alone and not prev_alone and (
+                    s == prev_end + 1 and text[prev_end] == " " or self._joins(text[prev_end:s], len(runs[-1]), lex)):
+                runs[-1].append((s, e, word))
             else:
-                runs.append([(s, e, alone)])
-        out = []
-        lower = text.lower()
+                runs.append([(s, e, word)])
+            prev_end, prev_alone = e, alone
         initial = {r[0][0] for r in runs if _sentence_initial(text, r[0][0])}
-        mid = {text[s:e] for r in runs for s, e, _ in r if s not in initial}
+        mid = {w for r in runs for s, _, w in r if s not in initial}
+        out = []
         for run in runs:
-            while run and (text[run[0][0]:run[0][1]] in lex.never or text[run[0][0]:run[0][1]].lower() in lex.titles or (
-                    run[0][0] in initial and self._common(text, run[0], lower))):
-                if len(run) > 1 and run[0][0] not in initial and text[run[0][0]:run[0][1]].lower() in lex.particles:
+            while run and (run[0][2] in lex.never or run[0][2].lower() in lex.titles or (
+                    run[0][0] in initial and self._common(text, run[0][2]))):
+                if len(run) > 1 and run[0][0] not in initial and run[0][2].lower() in lex.particles:
                     break
                 run = run[1:]
-            while run and text[run[-1][0]:run[-1][1]] in lex.never:
+            while run and run[-1][2] in lex.never:
                 run = run[:-1]
-            cut = next((i for i in range(1, len(run) - 1) if text[run[i][0]:run[i][1]] in lex.first_names
-                        and text[run[i - 1][0]:run[i - 1][1]] not in lex.first_names), None)
-            if cut:
-                runs.append(run[cut:])
-                run = run[:cut]
-            if not run or (len(run) == 1 and run[0][1] - run[0][0] < 2):
+            for i in range(1, len(run) - 1):
+                if run[i][2] in lex.first_names and run[i - 1][2] not in lex.first_names:
+                    runs.append(run[i:])
+                    run = run[:i]
+                    break
+            if not run or (len(run) == 1 and len(run[0][2]) < 2):
                 continue
-            word = text[run[0][0]:run[0][1]]
+            word = run[0][2]
             if len(run) == 1 and run[0][0] in initial and word not in mid and not (
                     word.isupper() or word in lex.first_names or word in lex.surnames):
                 continue
@@ -219,25 +222,23 @@ class ActorStage:
 
     @staticmethod
     def _joins(gap: str, run_length: int, lex: Lexicon) -> bool:
-        """Tokens join across one space, or across name particles right after a first name."""
-        if gap == " ":
-            return True
+        """Tokens join across name particles right after a first name ("Jan van der Berg")."""
+        if run_length != 1 or len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
+            return False
         words = gap.split()
-        return run_length == 1 and gap.startswith(" ") and gap.endswith(" ") and 0 < len(words) <= 3 and all(
-            w in lex.particles for w in words)
+        return 0 < len(words) <= 3 and all(w in lex.particles for w in words)
 
     @staticmethod
-    def _common(text: str, span: tuple[int, int, bool], lower: str) -> bool:
+    def _common(text: str, word: str) -> bool:
         """A sentence-initial word that the text also uses in lower case is not a name."""
-        word = text[span[0]:span[1]]
-        low = word.lower()
         if word.isupper() and len(word) > 1:
             return False
-        i = lower.find(low)
+        low = word.lower()
+        i = text.find(low)
         while i != -1:
-            if text[i:i + len(low)] == low and _boundary(text, i, i + len(low)):
+            if _boundary(text, i, i + len(low)):
                 return True
-            i = lower.find(low, i + 1)
+            i = text.find(low, i + 1)
         return False
 
     # --- typing and linking ----------------------------------------------------------
@@ -358,6 +359,8 @@ class ActorStage:
     def _heads(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, found: list) -> list[Entity]:
         """Organisation names that start lower case: "(het Russische) ministerie van Defensie"."""
         text = doc.text
+        if not any(h in text for h in lex.org_heads):
+            return []
         adj_end = {e: hits[0][0] for s, e, hits in found if any(k == "adjectives" for _, k in hits)}
         out = []
         for m in lex.heads_re.finditer(text):
