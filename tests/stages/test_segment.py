@@ -91,6 +91,8 @@ def test_dutch_news_edge_cases(text: str, expected: list[str]) -> None:
      ["Mr. Smith met U.S. officials on Jan. 3 in Washington.", "They talked."]),
     ("The talks end at 5 p.m. The vote is tomorrow.",
      ["The talks end at 5 p.m.", "The vote is tomorrow."]),
+    ("He lives at No. 10 Downing Street. She said No. Then she left.",
+     ["He lives at No. 10 Downing Street.", "She said No.", "Then she left."]),
     ("\"We will not stop,\" he said. \"Never.\" She left.",
      ["\"We will not stop,\" he said.", "\"Never.\"", "She left."]),
 ])
@@ -111,3 +113,12 @@ def test_stage_leaves_an_unsupported_document_unsegmented() -> None:
     dutch = Doc(article=Article(id="nl1", text="De premier sprak. Hij ging."), lang="nl")
     assert stage(german).sentences == []
     assert len(stage(dutch).sentences) == 2
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_segment_data_lists_hold_only_strings(lang: str) -> None:
+    from kroniek.stages.segment import segment_data
+
+    data = segment_data(lang)
+    words = [w for key in ("abbreviations", "sentence_final", "before_numbers") for w in data[key]]
+    assert words and all(isinstance(w, str) for w in words)  # a bare YAML No/On would be a bool

@@ -37,6 +37,7 @@ class Rules:
 
     abbreviations: frozenset[str]
     sentence_final: frozenset[str]
+    before_numbers: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -55,8 +56,9 @@ def rules_for(lang: str) -> Rules:
         abbrevs |= {k[:-1] for k in exceptions if k.endswith(".") and len(k) > 2}
     except ImportError:
         pass
-    final = frozenset(str(w) for w in data.get("sentence_final", []))
-    return Rules(frozenset(abbrevs) - final, final)
+    final = {str(w) for w in data.get("sentence_final", [])}
+    numeric = {str(w) for w in data.get("before_numbers", [])}
+    return Rules(frozenset(abbrevs - final - numeric), frozenset(final), frozenset(numeric))
 
 
 def _ends_sentence(text: str, match: re.Match, rules: Rules, block_start: int) -> bool:
@@ -74,6 +76,8 @@ def _ends_sentence(text: str, match: re.Match, rules: Rules, block_start: int) -
         return True
     if word in rules.sentence_final or word.lower() in rules.sentence_final:
         return nxt.isupper() or nxt in _OPENERS
+    if word in rules.before_numbers:
+        return not nxt.isdigit()
     if word in rules.abbreviations or word.lower() in rules.abbreviations:
         return False
     if _INITIALS.match(word) and (len(word) == 1 or "." in word) and word[0].isupper():
