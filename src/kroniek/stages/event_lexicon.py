@@ -18,7 +18,7 @@ import yaml
 from .. import plover
 from ..model import ActorRef, Doc
 
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
 _GENITIVE = re.compile(r"(?:['’]s|s['’]?|['’])$")
 
 
@@ -280,13 +280,14 @@ def find_mentions(doc: Doc, toks: list[Tok], lex: Lexicon) -> list[Mention]:
         if e.actor is None or e.start not in starts or e.end not in ends:
             continue
         ref = _entity_ref(e.actor)
-        if not ref.country and e.type not in ("PER", "ORG"):
+        if not ref.country and ref.sector not in ("IGO", "NGO") and e.type != "PER":
             continue
         lo, hi = starts[e.start], ends[e.end] + 1
         kind = "adjectives" if e.type == "MISC" else "entity"
         found.append(Mention(lo, hi, [ref], kind, place=_place_name(e.text, ref) if e.type == "LOC" else None,
                              person=e.type == "PER", genitive=_is_genitive(e.text)))
-        taken.update(range(lo, hi))
+        if ref.country or ref.sector:
+            taken.update(range(lo, hi))
     words = _kb_words()
     i = 0
     while i < len(toks):
@@ -356,7 +357,7 @@ def _agents_in(toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Ment
 
 def _sector(toks: list[Tok], m: Mention, lex: Lexicon) -> None:
     """'Russische troepen' → RUS MIL: a sector word right after the mention extends it."""
-    for j in range(m.hi, min(len(toks), m.hi + 2)):
+    for j in range(m.hi, min(len(toks), m.hi + 3)):
         sector = lex.sectors.get(toks[j].low)
         if sector:
             m.actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in m.actors]

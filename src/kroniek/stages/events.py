@@ -268,6 +268,9 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         elif inverted is not None:
             src = inverted
             c.source = list(src.actors)
+        elif earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond]):
+            src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
+            c.source = list(src.actors)
         elif prev is not None:
             c.source = list(prev.source)
     own = _countries(c.source)
@@ -296,7 +299,7 @@ def _countries(actors: list) -> set:
 
 def _speaker(doc: Doc, offset: int) -> ActorRef | None:
     for q in doc.quotes:
-        if q.start <= offset < q.end and q.speaker is not None:
+        if q.start <= offset < q.end and q.speaker is not None and q.speaker.country:
             s = q.speaker
             return ActorRef(s.id, s.name, s.country)
     return None
