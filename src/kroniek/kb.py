@@ -23,6 +23,7 @@ SHIPPED = Path(__file__).parent / "data" / "kb"
 USER_DIR = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "kroniek" / "kb"
 WORD_KINDS = ("aliases", "adjectives", "demonyms")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _ROLE_RE = re.compile(r"^(\S+)\s+([A-Z]{2,5})?\s*(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$")
 
 
@@ -339,6 +340,8 @@ def _csv_records(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
 def import_file(path: str | Path, out: str | Path | None = None) -> Path:
     """Convert a user's YAML/CSV or a PETRARCH/Phoenix dictionary into a KB file under the user dir.
 
+    `out` is a file, or a folder (existing, or a path without suffix) to write `<stem>.yaml` into.
+
     The result overrides the shipped KB from the next process on (or after `load.cache_clear()`).
     """
     path = Path(path)
@@ -351,9 +354,9 @@ def import_file(path: str | Path, out: str | Path | None = None) -> Path:
     for raw in records:
         actor_from(raw)  # validate before writing anything
     target = Path(out) if out else USER_DIR / f"{path.stem}.yaml"
-    if target.is_dir():
+    if target.is_dir() or not target.suffix:
         target = target / f"{path.stem}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    target.write_text(yaml.dump(records, Dumper=_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
     load.cache_clear()
     return target

@@ -1,0 +1,122 @@
+"""The actor knowledge base: shipped coverage, dated roles, user overrides, imports."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kroniek import kb
+
+
+@pytest.fixture(autouse=True)
+def _no_user_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests see the shipped KB only, whatever the machine's ~/.config holds."""
+    monkeypatch.setattr(kb, "USER_DIR", tmp_path / "none")
+    monkeypatch.delenv("KRONIEK_KB", raising=False)
+    kb.load.cache_clear()
+    kb.use(())
+
+
+def test_every_un_member_and_the_extras_have_dutch_and_english_names() -> None:
+    shipped = kb.load()
+    countries = [a for a in shipped.actors.values() if a.type == "LOC" and a.country == a.id]
+    assert len(countries) >= 196
+    for iso3 in ("XKX", "PSE", "TWN", "RUS", "UKR", "USA", "NLD", "BEL"):
+        actor = shipped.get(iso3)
+        assert actor is not None and actor.aliases.get("nl") and actor.aliases.get("en"), iso3
+    assert shipped.get("EU") is not None
+
+
+def test_dutch_names_adjectives_and_demonyms() -> None:
+    shipped = kb.load()
+    assert [a.id for a in shipped.lookup("Rusland")] == ["RUS"]
+    russia = shipped.get("RUS")
+    assert {"Russische", "Russisch"} <= set(russia.adjectives["nl"])
+    assert "Russen" in russia.demonyms["nl"]
+    assert shipped.get("CHN").adjectives["nl"] == ["Chinese", "Chinees"]
+
+
+def test_role_lookup_follows_the_date() -> None:
+    shipped = kb.load()
+    assert shipped.holders("president", "RUS", "2025-04")[0].name == "Vladimir Putin"
+    assert shipped.holders("president", "RUS", "2010-06-01")[0].name == "Dmitry Medvedev"
+    assert shipped.holders("president", "USA", "2021-06")[0].name == "Joe Biden"
+    assert shipped.holders("president", "USA", "2025-04-22")[0].name == "Donald Trump"
+    assert shipped.holders("prime_minister", "NLD", "2015")[0].name == "Mark Rutte"
+    assert shipped.holders("foreign_minister", "USA", "2025-04")[0].name == "Marco Rubio"
+
+
+def test_genitive_lookup_and_gender() -> None:
+    assert [a.id for a in kb.load().lookup("Poetins")] == ["Q7747"]
+    assert kb.gender("Q7747") == "m"
+    assert kb.gender("p:kaja-kallas") == "f"
+    assert kb.gender("no-such-id") is None
+    assert kb.get("Q3874799").country == "UKR"
+
+
+def test_explain_gives_roles_on_the_date() -> None:
+    [putin] = kb.explain("Poetin", "2010-01-01")
+    assert putin["id"] == "Q7747"
+    assert [r["office"] for r in putin["roles_on_date"]] == ["prime_minister"]
+    assert kb.explain("Nobody Atall") == []
+
+
+def test_archigos_leaders_fill_countries_without_hand_entries() -> None:
+    leaders = [a for a in kb.load().actors.values() if a.source.startswith("leaders_archigos")]
+    assert len(leaders) > 300
+    assert all(r.office == "leader" and r.end and r.end <= "2015-12-31" for a in leaders for r in a.roles)
+
+
+def test_role_short_form_parses() -> None:
+    role = kb.parse_role("president RUS 2012-05-07..")
+    assert (role.office, role.country, role.start, role.end) == ("president", "RUS", "2012-05-07", None)
+    with pytest.raises(ValueError):
+        kb.parse_role("president of Russia since 2012")
+
+
+def test_user_kb_overrides_and_extends(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text(yaml.safe_dump([
+        {"id": "Q7747", "aliases": {"nl": ["Vladimir Vladimirovitsj"]}, "gender": "m"},
+        {"id": "p:jan-jansen", "name": "Jan Jansen", "country": "NLD", "gender": "m",
+         "roles": ["mayor NLD 2020-01-01.."]},
+    ]), encoding="utf-8")
+    merged = kb.load((str(user),))
+    assert "Vladimir Vladimirovitsj" in merged.get("Q7747").aliases["nl"]
+    assert "Poetin" in merged.get("Q7747").aliases["nl"]
+    assert merged.holders("mayor", "NLD", "2024")[0].name == "Jan Jansen"
+    assert kb.load().get("p:jan-jansen") is None
+
+
+def test_import_csv_into_user_dir(tmp_path: Path) -> None:
+    src = tmp_path / "people.csv"
+    src.write_text("id,name,type,country,gender,aliases,roles\n"
+                   "p:x,Anna Smit,PER,NLD,f,Smit|A. Smit,mayor NLD 2019-01-01..2023-01-01\n", encoding="utf-8")
+    out = kb.import_file(src, out=tmp_path / "kb")
+    assert out == tmp_path / "kb" / "people.yaml"
+    merged = kb.load((str(out),))
+    assert merged.lookup("A. Smit")[0].gender == "f"
+    assert merged.holders("mayor", "NLD", "2020")[0].id == "p:x"
+
+
+def test_import_petrarch_snippet(tmp_path: Path) -> None:
+    src = tmp_path / "tiny.actors.txt"
+    src.write_text("WIM_KOK_  # CountryInfo.txt\n\t[NLDELI 560101-940822]\n\t[NLDGOV 940822-020722]\n\t[NLDELI]\n"
+                   "HAMAS_  # comment\n+ISLAMIC_RESISTANCE_MOVEMENT\n\t[PSEREB]\n", encoding="utf-8")
+    out = kb.import_file(src, out=tmp_path / "tiny.yaml")
+    recs = {r["name"]: r for r in yaml.safe_load(out.read_text(encoding="utf-8"))}
+    kok = recs["Wim Kok"]
+    assert kok["roles"][1] == {"office": "GOV", "country": "NLD", "start": "1994-08-22", "end": "2002-07-22"}
+    assert (kok["country"], kok["sector"]) == ("NLD", "ELI")
+    assert recs["Hamas"]["aliases"]["en"] == ["Islamic Resistance Movement"]
+    assert recs["Hamas"]["sector"] == "REB"
+
+
+def test_import_phoenix_dictionary(shared: Path, tmp_path: Path) -> None:
+    src = shared / "data" / "petrarch_dictionaries" / "Phoenix.International.actors.txt"
+    out = kb.import_file(src, out=tmp_path)
+    merged = kb.load((str(out),))
+    imported = [a for a in merged.actors.values() if a.id.startswith("petrarch:")]
+    assert len(imported) > 500
+    assert any(r.start and r.start < "2015" for a in imported for r in a.roles)
