@@ -14,7 +14,7 @@ from kroniek.ingest.readers import make_article
 from kroniek.store.db import Store
 from kroniek.web.app import serve
 
-from .conftest import ARTICLE, handmade_record
+from .conftest import ARTICLE, _run, handmade_record
 
 
 def test_article_round_trips_with_all_annotations(server) -> None:
@@ -46,7 +46,7 @@ def test_quotes_filter_by_speaker_country_date_and_text(server) -> None:
         ukr = c.get("/api/quotes", params={"country": "ukr"}).json()
         day = c.get("/api/quotes", params={"date_from": "2025-03-05", "date_to": "2025-03-05"}).json()
         words = c.get("/api/quotes", params={"q": "vrede"}).json()
-        second = c.get("/api/quotes", params={"limit": 1, "offset": 1}).json()
+        second = c.get("/api/quotes", params={"article": "hand-1", "limit": 1, "offset": 1}).json()
     assert [q["text"] for q in by_id["items"]] == ["Kyiv wil geen vrede,"]
     assert [q["speaker"]["country"] for q in by_name["items"]] == ["NLD"]
     assert [q["direct"] for q in ukr["items"]] == [False]
@@ -101,6 +101,38 @@ def test_exports_hold_the_same_rows_as_the_json(server, kind: str) -> None:
         r["text"] if kind == "quotes" else r["trigger"]["text"] for r in listing]
     assert lines == table
     assert len(list(csv.DictReader(io.StringIO(capped.text)))) == 1
+
+
+def _many_record(n: int) -> dict:
+    """A record with n quotes and n events, to push exports past one page of 1000."""
+    sentence = "Zij zei: „Nummer {:05d}.” Rusland dreigde. "
+    text = "".join(sentence.format(i) for i in range(n))
+    step = len(sentence.format(0))
+    quote_at, verb_at = sentence.index("„"), sentence.index("dreigde")
+    return {"id": "many", "lang": "nl", "date": "2025-01-01", "text": text, "entities": [], "timexes": [],
+            "quotes": [{"start": i * step + quote_at, "end": i * step + quote_at + 14, "text": f"Nummer {i:05d}.",
+                        "direct": True, "cue": "zei", "speaker": None, "date": "2025-01-01"} for i in range(n)],
+            "events": [{"type": "THREATEN", "source": {"id": "RUS", "name": "Russia", "country": "RUS"},
+                        "target": None, "date": "2025-01-01",
+                        "trigger": {"start": i * step + verb_at, "end": i * step + verb_at + 7, "text": "dreigde"},
+                        "sentence": {"start": i * step, "end": (i + 1) * step}} for i in range(n)]}
+
+
+def test_exports_stream_past_one_page(tmp_path) -> None:
+    db = tmp_path / "many.db"
+    with Store(db) as store:
+        store.write_records([_many_record(1500)])
+    for srv in _run(db, None):
+        with srv.client() as c:
+            quotes = list(csv.DictReader(io.StringIO(c.get("/api/quotes.csv").text)))
+            tail = [json.loads(x) for x in c.get("/api/quotes.jsonl", params={"offset": 1200}).text.splitlines()]
+            capped = c.get("/api/events.jsonl", params={"offset": 100, "limit": 900}).text.splitlines()
+            events = pq.read_table(io.BytesIO(c.get("/api/events.parquet").content))
+    assert [q["text"] for q in quotes] == [f"Nummer {i:05d}." for i in range(1500)]
+    assert [q["text"] for q in tail] == [f"Nummer {i:05d}." for i in range(1200, 1500)]
+    assert len(capped) == 900
+    assert json.loads(capped[0])["trigger_start"] == events.column("trigger_start")[100].as_py()
+    assert events.num_rows == 1500 and set(events.column("source_countries").to_pylist()) == {"RUS"}
 
 
 def test_page_json_twins_match_the_api(server) -> None:

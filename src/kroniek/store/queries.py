@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -304,3 +305,16 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     out = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
     out["articles"] = conn.execute("SELECT COUNT(*) FROM articles WHERE current = 1").fetchone()[0]
     return out
+
+
+def iter_events(conn: sqlite3.Connection, f: Filters, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every event mention matching `f` from `f.offset` on, in list_events order, for exports.
+
+    Unlike paging list_events, it neither groups nor counts per page, so an export of n
+    events costs one scan instead of n/1000 groupings of the whole selection.
+    """
+    select, where, args = _event_where(f)
+    cur = conn.execute(f"{select} WHERE {' AND '.join(where)} ORDER BY date, article_id, trigger_start"
+                       " LIMIT -1 OFFSET ?", [*args, max(0, int(f.offset))])
+    while rows := cur.fetchmany(batch):
+        yield from _events_json(conn, [dict(r) for r in rows])

@@ -74,13 +74,10 @@ def grouped_page(conn: sqlite3.Connection, f: Filters) -> Page:
     return Page(groups[f.offset:f.offset + f.limit], len(groups), f.limit, f.offset)
 
 
-def _export(conn: sqlite3.Connection, kind: str, f: Filters, fmt: str, limit_given: bool) -> Response:
-    limit = f.limit if limit_given else None
-    if kind == "quotes":
-        rows = exports.all_rows(lambda x: queries.list_quotes(conn, x), f, limit)
-        return exports.export([exports.flat_quote(r) for r in rows], exports.QUOTE_COLUMNS, fmt, "quotes")
-    rows = exports.all_rows(lambda x: queries.list_events(conn, x), f, limit)
-    return exports.export([exports.flat_event(r) for r in rows], exports.EVENT_COLUMNS, fmt, "events")
+def _export(request: Request, kind: str, f: Filters, fmt: str) -> Response:
+    """Exports read every matching row unless `limit` is given, on their own connection (they stream)."""
+    limit = f.limit if "limit" in request.query_params else None
+    return exports.export(exports.rows(bench(request).reader, kind, f, limit), kind, fmt)
 
 
 @router.get("/stats", summary="Row counts of the store")
@@ -107,26 +104,26 @@ def article(conn: Conn, article_id: str) -> dict[str, Any]:
 def quotes(request: Request, conn: Conn, f: QuoteFilters,
            format: Literal["json", "csv", "jsonl", "parquet"] = "json") -> Any:
     if format != "json":
-        return _export(conn, "quotes", f, format, "limit" in request.query_params)
+        return _export(request, "quotes", f, format)
     return queries.list_quotes(conn, f).to_json()
 
 
 @router.get("/quotes.{fmt}", summary="Quotes export: every matching row (limit= to cap)")
-def quotes_export(request: Request, conn: Conn, f: QuoteFilters, fmt: Export) -> Response:
-    return _export(conn, "quotes", f, fmt, "limit" in request.query_params)
+def quotes_export(request: Request, f: QuoteFilters, fmt: Export) -> Response:
+    return _export(request, "quotes", f, fmt)
 
 
 @router.get("/events", summary="Event mentions (or grouped events) by type, parties, country and date")
 def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False,
            format: Literal["json", "csv", "jsonl", "parquet"] = "json") -> Any:
     if format != "json":
-        return _export(conn, "events", f, format, "limit" in request.query_params)
+        return _export(request, "events", f, format)
     return grouped_page(conn, f).to_json() if grouped else queries.list_events(conn, f).to_json()
 
 
 @router.get("/events.{fmt}", summary="Event mentions export: every matching row (limit= to cap)")
-def events_export(request: Request, conn: Conn, f: EventFilters, fmt: Export) -> Response:
-    return _export(conn, "events", f, fmt, "limit" in request.query_params)
+def events_export(request: Request, f: EventFilters, fmt: Export) -> Response:
+    return _export(request, "events", f, fmt)
 
 
 @router.get("/events/network", summary="Source → target counts per event type, most frequent first")

@@ -1,23 +1,29 @@
 """Quotes and events as flat tables: CSV, JSON Lines and Parquet, one row per record.
 
 Nested parties become `;`-joined columns so a spreadsheet and pandas read them the same way.
+CSV and JSON Lines stream row by row over their own connection, so an export of a large
+store neither waits for nor holds the whole selection.
 """
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
-from ..store.queries import MAX_LIMIT, Filters, Page
+from ..store import queries
+from ..store.queries import MAX_LIMIT, Filters
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
            "parquet": "application/vnd.apache.parquet"}
+PARQUET_BATCH = 10_000
 
 QUOTE_COLUMNS = {"article": pa.string(), "start": pa.int64(), "end": pa.int64(), "text": pa.string(),
                  "direct": pa.bool_(), "cue": pa.string(), "speaker_id": pa.string(),
@@ -58,34 +64,54 @@ def flat_event(e: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def all_rows(query: Callable[[Filters], Page], f: Filters, limit: int | None) -> list[dict[str, Any]]:
-    """Every matching row from `f.offset` on (up to `limit` when given), read page by page."""
-    rows: list[dict[str, Any]] = []
+def _quotes(conn: Any, f: Filters) -> Iterator[dict[str, Any]]:
     offset = f.offset
-    while limit is None or len(rows) < limit:
-        f.offset, f.limit = offset, MAX_LIMIT
-        page = query(f)
-        rows += page.items
+    while True:
+        page = queries.list_quotes(conn, replace(f, offset=offset, limit=MAX_LIMIT))
+        yield from page.items
         offset += len(page.items)
         if not page.items or offset >= page.total:
-            break
-    return rows[:limit] if limit is not None else rows
+            return
 
 
-def export(rows: list[dict[str, Any]], columns: dict[str, pa.DataType], fmt: str, name: str) -> Response:
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+def batched(items: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """itertools.batched, which Python 3.11 lacks."""
+    items = iter(items)
+    while batch := list(itertools.islice(items, size)):
+        yield batch
+
+
+def rows(connect: Callable[[], Iterator[Any]], kind: str, f: Filters, limit: int | None) -> Iterator[dict[str, Any]]:
+    """Flat rows of every matching quote or event mention from `f.offset` on (up to `limit`)."""
+    for conn in connect():
+        source = queries.iter_events(conn, f) if kind == "events" else _quotes(conn, f)
+        flat = flat_event if kind == "events" else flat_quote
+        yield from (flat(r) for r in itertools.islice(source, limit))
+
+
+def _csv(items: Iterator[dict[str, Any]], columns: list[str]) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for batch in batched(items, 500):
+        writer.writerows(batch)
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
+
+
+def export(items: Iterator[dict[str, Any]], kind: str, fmt: str) -> Response:
+    columns = EVENT_COLUMNS if kind == "events" else QUOTE_COLUMNS
+    headers = {"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'}
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        body: bytes = buf.getvalue().encode("utf-8")
-    elif fmt == "jsonl":
-        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
-    else:
-        schema = pa.schema(list(columns.items()))
-        table = pa.Table.from_pylist(rows, schema=schema)
-        sink = io.BytesIO()
-        pq.write_table(table, sink)
-        body = sink.getvalue()
-    return Response(body, media_type=FORMATS[fmt], headers=headers)
+        return StreamingResponse(_csv(items, list(columns)), media_type=FORMATS[fmt], headers=headers)
+    if fmt == "jsonl":
+        lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in items)
+        return StreamingResponse(lines, media_type=FORMATS[fmt], headers=headers)
+    schema = pa.schema(list(columns.items()))
+    sink = io.BytesIO()
+    with pq.ParquetWriter(sink, schema) as writer:  # Parquet's footer comes last: built whole, in row groups
+        for batch in batched(items, PARQUET_BATCH):
+            writer.write_table(pa.Table.from_pylist(list(batch), schema=schema))
+    return Response(sink.getvalue(), media_type=FORMATS[fmt], headers=headers)
