@@ -144,7 +144,7 @@ def combine(frame: str, content: str | None) -> str | None:
 
     An intention to do harm ("will impose sanctions") is a threat, as in CAMEO.
     """
-    if frame in ("intend", "agree") and content in CONFLICT:
+    if frame == "intend" and content in CONFLICT:
         frame = "threaten"
     row = COMBINE[frame]
     return row.get(content or "", row.get(""))
