@@ -1,0 +1,113 @@
+"""The actor stage: KB matches, unknown names typed from context, linking by date."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroniek.eval import load_gold, score
+from kroniek.model import Article, Doc
+from kroniek.pipeline import Options
+from kroniek.stages import actors
+from kroniek.stages.segment import SegmentStage
+
+
+def run(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> Doc:
+    doc = Doc(Article(id="t", text=text, date=date), lang=lang)
+    return actors.ActorStage(Options())(SegmentStage(Options())(doc))
+
+
+def ents(doc: Doc) -> dict[str, tuple[str, str | None, str | None]]:
+    return {e.text: (e.type, e.actor.id if e.actor else None, e.actor.country if e.actor else None)
+            for e in doc.entities}
+
+
+def test_kb_names_genitives_and_metonyms_link() -> None:
+    doc = run("Poetin sprak. Volgens Poetins woordvoerder zweeg het Kremlin, maar Moskou en Kyiv reageerden.")
+    got = ents(doc)
+    assert got["Poetin"] == ("PER", "Q7747", "RUS")
+    assert got["Poetins"] == ("PER", "Q7747", "RUS")
+    assert got["Kremlin"] == ("ORG", "RUS", "RUS")
+    assert got["Moskou"] == ("LOC", "RUS", "RUS")
+    assert got["Kyiv"] == ("LOC", "UKR", "UKR")
+    assert next(e for e in doc.entities if e.text == "Kremlin").actor.sector == "GOV"
+
+
+def test_word_boundaries_and_longest_match() -> None:
+    got = ents(run("De Ruslandkenner sprak over de Europese Commissie en de Verenigde Staten."))
+    assert "Rusland" not in got
+    assert got["Europese Commissie"][:2] == ("ORG", "org:european-commission")
+    assert got["Verenigde Staten"][:2] == ("LOC", "USA")
+
+
+def test_role_descriptions_follow_the_article_date() -> None:
+    text = "Gisteren zei de Amerikaanse president dat hij zou praten."
+    assert run(text, "2021-06-01").mentions[0].actor.name == "Joe Biden"
+    later = run(text, "2025-04-22").mentions[0]
+    assert later.actor.name == "Donald Trump"
+    assert later.text == "de Amerikaanse president"
+    assert all(e.text != "de Amerikaanse president" for e in run(text).entities)
+
+
+def test_role_before_a_name_links_to_that_name() -> None:
+    doc = run("Dat meldde de minister van Buitenlandse Zaken Marco Rubio vrijdag.")
+    assert ents(doc)["Marco Rubio"] == ("PER", "Q324546", "USA")
+
+
+def test_government_phrase_is_a_role_mention() -> None:
+    doc = run("De Russische regering ontkende alles.")
+    assert [(m.type, m.actor.id, m.actor.sector) for m in doc.mentions] == [("ORG", "RUS", "GOV")]
+
+
+def test_unknown_names_are_typed_from_context_and_kept_unlinked() -> None:
+    doc = run("Volgens burgemeester Femke Halsbrug is de Stichting Waterweg in Zottegem actief. "
+              "Halsbrug zei dat niet. Later kwam Halsbrug terug.")
+    got = ents(doc)
+    assert got["Femke Halsbrug"] == ("PER", None, None)
+    assert got["Halsbrug"][0] == "PER"
+    assert got["Stichting Waterweg"][0] == "ORG"
+    assert got["Zottegem"][0] == "LOC"
+    refs = {id(e.actor) for e in doc.entities if "Halsbrug" in e.text}
+    assert len(refs) == 1
+
+
+def test_sentence_initial_common_words_are_not_names() -> None:
+    got = ents(run("Vooralsnog gebeurt er niets. Bovendien zwijgt Zelensky."))
+    assert set(got) == {"Zelensky"}
+
+
+def test_lowercase_org_head_takes_country_from_adjective() -> None:
+    doc = run("Het Russische ministerie van Defensie beschuldigde Oekraïne.")
+    org = next(e for e in doc.entities if e.type == "ORG")
+    assert (org.text, org.actor.country, org.actor.sector) == ("ministerie van Defensie", "RUS", "MIL")
+
+
+def test_english_titles_and_roles() -> None:
+    doc = run("Russian President Vladimir Putin met Chancellor Olaf Scholz in Berlin.", "2022-02-15", "en")
+    got = ents(doc)
+    assert got["Vladimir Putin"][1] == "Q7747"
+    assert got["Olaf Scholz"][1] == "p:olaf-scholz"
+    assert got["Berlin"] == ("LOC", "DEU", "DEU")
+
+
+def test_actor_at_and_person_before() -> None:
+    doc = run("De Russische president sprak met Zelensky. Hij zei niets.")
+    start = doc.text.index("Russische")
+    assert actors.actor_at(doc, start, start + 5).name == "Vladimir Putin"
+    assert actors.person_before(doc, doc.text.index("Hij")).name == "Volodymyr Zelensky"
+    assert actors.person_before(doc, doc.text.index("Hij"), gender="f") is None
+
+
+def test_resolve_role_by_date() -> None:
+    assert actors.resolve_role("de Russische president", "2010-01-01").name == "Dmitry Medvedev"
+    assert actors.resolve_role("de Britse premier", "2023-06").name == "Rishi Sunak"
+    assert actors.resolve_role("geen rol hier", "2023-06") is None
+
+
+def test_seed_entities_and_linking(seed_record: dict, shared: Path) -> None:
+    gold = load_gold(shared / "examples" / "000_46394a742c6b9fcd.gold.json")
+    metrics = score(seed_record, gold).metrics()
+    assert metrics["entity_f1"] >= 0.85
+    assert metrics["per_linking_accuracy"] == pytest.approx(1.0)
+    countries = {e["text"]: e["actor"]["country"] for e in seed_record["entities"] if e["actor"]}
+    assert (countries["Kremlin"], countries["Moskou"], countries["Kyiv"]) == ("RUS", "RUS", "UKR")
