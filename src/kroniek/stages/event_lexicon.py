@@ -297,10 +297,13 @@ def find_mentions(doc: Doc, toks: list[Tok], lex: Lexicon) -> list[Mention]:
             continue
         key = _GENITIVE.sub("", tok.low)
         hit = None
-        for seq, actor, kind in words.get(tok.low, []) + words.get(key, []):
+        head = tok.low.split("-")[0] if "-" in tok.low else None  # US-led, Syrian-backed
+        for seq, actor, kind in words.get(tok.low, []) + words.get(key, []) + words.get(head or "", []):
             n = len(seq)
             got = tuple(t.low for t in toks[i:i + n])
-            if got == seq or (n == 1 and key == seq[0]):
+            if got and n > 1:
+                got = (*got[:-1], _GENITIVE.sub("", got[-1]))
+            if got == seq or (n == 1 and seq[0] in (key, head)):
                 if not taken.intersection(range(i, i + n)):
                     hit = (n, actor, kind)
                     break
@@ -332,9 +335,10 @@ def _agents_in(toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Ment
     by_start = {m.lo: m for m in found}
     covered = {i for m in found for i in range(m.lo, m.hi)}
     out = list(found)
+    possessive = lex.pronouns.get("group", frozenset()) | lex.pronouns.get("person", frozenset())
     for i, t in enumerate(toks):
         sector = lex.sectors.get(t.low)
-        if not sector or i in covered:
+        if not sector or i in covered or (i > 0 and toks[i - 1].low in possessive):
             continue
         j = i + 1
         while j < len(toks) and j - i <= 2 and toks[j].low not in lex.agent_places:

@@ -238,7 +238,7 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
                    clause: list[int], lo: int, prev: Candidate | None, cond: set[int]) -> None:
     """Source and target from the clause: subject, object, by-phrase, quote speaker, context."""
     cl = clause[c.head - lo]
-    usable = [m for m in local if m.lo not in c.idxs and _usable(m)]
+    usable = [m for m in local if not c.idxs.issuperset(range(m.lo, m.hi)) and _usable(m)]
     same = [m for m in usable if clause[m.lo - lo] == cl]
     before = [m for m in same if m.lo < c.head]
     after = [m for m in same if m.lo > c.head]
@@ -273,11 +273,13 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
             c.source = list(src.actors)
         elif prev is not None:
             c.source = list(prev.source)
+        else:
+            c.source = _domestic(toks, local, lex, c, lo)
     own = _countries(c.source)
     if tgt is None:
         options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
         tgt = next((m for m in options if not m.place_prep), None)
-        if tgt is None and c.type != "CONSULT":
+        if tgt is None and (c.type != "CONSULT" or c.mode == "visit"):
             tgt = options[0] if options else None
     if tgt is None and c.frame and c.last + 1 < lo + len(clause):
         # "demanded that the US cancel ...": the subject of the complement clause
@@ -291,6 +293,19 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         c.target = list(prev.target)
     if not c.target and c.type in DOMESTIC and own:
         c.target = [ActorRef(a.country, a.name, a.country) for a in c.source[:1]]
+
+
+def _domestic(toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate, lo: int) -> list[ActorRef]:
+    """'President X banned Ugandan opposition candidates': an unknown official or agent acting
+    in a sentence that names one country only is taken to act for that country."""
+    countries = {a.country for m in local for a in m.actors if a.country}
+    if len(countries) != 1:
+        return []
+    sector = next((lex.sectors[t.low] for t in toks[lo:c.head] if t.low in lex.sectors), None)
+    if sector is None:
+        return []
+    country = countries.pop()
+    return [ActorRef(country, country, country, sector)]
 
 
 def _countries(actors: list) -> set:
