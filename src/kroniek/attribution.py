@@ -53,9 +53,41 @@ class Lexicon:
     cue_blockers: frozenset[str]
     offices: dict[str, str]
     token_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
 
     def cue(self, word: str) -> str | None:
         return self.cue_lemma.get(word)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation shaped as a trie, so matching tries one branch per letter."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        opt = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not opt else "(?:" + "|".join(alts) + ")"
+        return body + "?" if opt and len(alts) == 1 and len(body) == len(alts[0]) and len(alts[0]) == 1 else (
+            "(?:" + body + ")?" if opt else body)
+    return emit(tree)
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    """Any of these lower-case words, to run over lower-cased text."""
+    return re.compile(r"\b" + _trie(sorted({w.lower() for w in words})) + r"\b")
+
+
+def _token_re(abbreviations: list[str]) -> re.Pattern[str]:
+    """TOKEN, plus the period of a title or an initial: checked only after a word ends in '.'."""
+    behind = "|".join(f"(?<=\\b{re.escape(a)}\\.)" for a in abbreviations)
+    initial = r"(?<=\b[A-Z]\.)(?=\s?[A-Z])"
+    return re.compile(r"\w+(?:[-'’.]\w+)*(?:\.(?:" + (behind + "|" if behind else "") + initial + r"))?|[^\w\s]")
 
 
 @lru_cache(maxsize=16)
@@ -81,21 +113,25 @@ def lexicon(lang: str | None) -> Lexicon:
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
-        token_re=re.compile("".join(f"\\b{re.escape(a)}\\.|" for a in raw.get("abbreviations") or [])
-                            + r"\b[A-Z]\.(?=\s?[A-Z])|" + TOKEN.pattern))
+        token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
+        cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
 
 
-@dataclass(slots=True)
 class Tok:
-    start: int
-    end: int
-    text: str
-    low: str
+    """A token with offsets (a plain slotted class: built by the thousand, it must be cheap)."""
+
+    __slots__ = ("start", "end", "text", "low")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start, self.end, self.text, self.low = start, end, text, low
+
+    def __repr__(self) -> str:
+        return f"Tok({self.start}, {self.text!r})"
 
 
 def tokens(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
     """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.)."""
-    return [Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in lex.token_re.finditer(text, start, end)]
+    return [Tok(m.start(), m.end(), g, g.lower()) for m in lex.token_re.finditer(text, start, end) for g in (m.group(),)]
 
 
 @dataclass(slots=True)

@@ -330,7 +330,7 @@ def _content_end(toks: list[Tok], j: int, lex: Lexicon) -> int:
 def _according(toks: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
     for a in lex.according:
         for k in range(len(toks) - len(a) + 1):
-            if all(toks[k + n].low == a[n] for n in range(len(a))):
+            if toks[k].low == a[0] and all(toks[k + n].low == a[n] for n in range(1, len(a))):
                 return k, k + len(a)
     return None
 
@@ -338,16 +338,23 @@ def _according(toks: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
 def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ents: EntityIndex,
                   quoted: list[tuple[int, int]], speech: list[Group]) -> list[Hit]:
     """Reported speech: cue + dat/that-clause, te/to-infinitive, inverted '…, meldden media',
-    'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause."""
+    'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause.
+    Only sentences with a cue word anywhere are tokenized (one regex pass over the text)."""
     hits: list[Hit] = []
     qstarts = [s for s, _ in quoted]
+    starts = [s for s, _ in sentences]
 
     def inside_quote(pos: int) -> bool:
         i = bisect.bisect_right(qstarts, pos) - 1
         return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
-    for s, e in sentences:
-        toks = [t for t in tokens(text, s, e, lex) if not inside_quote(t.start)]
+    todo = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in lex.cue_re.finditer(text.lower())
+                   if not inside_quote(m.start())} - {-1})
+    for si in todo:
+        s, e = sentences[si]
+        toks = []
+        for a, b in _outside(s, e, quoted, qstarts):
+            toks += tokens(text, a, b, lex)
         if len(toks) < 3:
             continue
         taken = -1
@@ -358,7 +365,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ent
                 hits.append(hit)
                 taken = len(toks)
         for ci, t in enumerate(toks):
-            if ci <= taken:
+            if ci <= taken or t.low not in lex.cue_lemma:
                 continue
             lemma = cue_at(toks, ci, lex)
             if lemma is None:
@@ -368,6 +375,22 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ent
                 hits.append(hit)
                 taken = max(ci, _index_at(toks, hit.end))
     return [h for h in hits if _keep(h, speech, text)]
+
+
+def _outside(s: int, e: int, quoted: list[tuple[int, int]], qstarts: list[int]) -> list[tuple[int, int]]:
+    """The parts of [s, e) outside quoted text."""
+    out = []
+    i = max(0, bisect.bisect_right(qstarts, s) - 1)
+    while i < len(quoted) and quoted[i][0] < e:
+        qs, qe = quoted[i]
+        if qe > s:
+            if qs > s:
+                out.append((s, qs))
+            s = max(s, qe)
+        i += 1
+    if s < e:
+        out.append((s, e))
+    return out
 
 
 def _index_at(toks: list[Tok], pos: int) -> int:
