@@ -209,7 +209,8 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
         i += 1
     while i < len(toks) and len(out) < 9:
         t = toks[i]
-        if not _word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries:
+        if (not _word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries
+                or (out and t.low in lex.pronouns)):
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None

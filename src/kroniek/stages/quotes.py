@@ -32,6 +32,7 @@ class Group:
     para: tuple[int, int]
     attr: tuple[str, Mention | None, int] | None = None  # cue, mention, cue offset
     speech: bool = False
+    whole: bool = False  # opened at the start of its paragraph
 
 
 @dataclass(slots=True)
@@ -72,8 +73,8 @@ def _is_close(mark: str, prev: str, nxt: str) -> bool:
 
 
 def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: Lexicon) -> list[Group]:
-    """Pair quote marks paragraph by paragraph; an unclosed quote continues only into a
-    paragraph that opens with a mark again, else it ends at its paragraph when it opened it."""
+    """Pair quote marks paragraph by paragraph. An unclosed quote continues into a paragraph
+    that opens with a mark again; else it stands only when it filled its own paragraph."""
     mark_re = _MARK_RES.setdefault(lex.lang, _mark_re(lex))
     groups: list[Group] = []
     carry: Group | None = None
@@ -83,8 +84,7 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: Lexicon) -> l
         if carry is not None:
             m = mark_re.match(text, first)
             if not (m and m.group() in lex.marks):
-                if carry.segs:
-                    groups.append(carry)
+                _flush(carry, groups)
                 carry = None
         for m in mark_re.finditer(text, ps, pe):
             mk, i, j = m.group(), m.start(), m.end()
@@ -103,19 +103,26 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: Lexicon) -> l
                     opened = None
             elif mk in lex.marks and _is_open(mk, prev, nxt):
                 opened = (j, mk)
-        if opened is not None and (carry is not None or opened[0] - len(opened[1]) == first):
+        if opened is not None:
             seg = (opened[0], pe)
             if carry is None:
-                carry = Group(opened[0] - len(opened[1]), pe, [seg], (ps, pe))
+                start = opened[0] - len(opened[1])
+                carry = Group(start, pe, [seg], (ps, pe), whole=start == first)
             else:
                 carry.segs.append(seg)
                 carry.end, carry.para = pe, (carry.para[0], pe)
         elif carry is not None:
-            groups.append(carry)
+            _flush(carry, groups)
             carry = None
     if carry is not None:
-        groups.append(carry)
+        _flush(carry, groups)
     return groups
+
+
+def _flush(carry: Group, groups: list[Group]) -> None:
+    """Keep an unclosed quote that ran over paragraphs or filled its own; drop a stray mark."""
+    if len(carry.segs) > 1 or carry.whole:
+        groups.append(carry)
 
 
 def group_text(text: str, g: Group) -> str:
@@ -474,6 +481,9 @@ def _infinitive(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: Le
     if lemma not in lex.infinitive_cues or not lex.infinitive:
         return None
     j = _after_speaker(toks, ci, m, lex)
+    own = lex.particles.get(lemma, frozenset())
+    while j < len(toks) and toks[j].low in own:
+        j += 1
     for n, t in enumerate(toks[j:j + lex.infinitive_window + 1]):
         if not t.text[0].isalnum() or t.low in lex.complementizers:
             return None

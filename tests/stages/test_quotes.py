@@ -1,0 +1,170 @@
+"""The quote stage: direct quotes in every mark style, scare quotes, reported speech, speakers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroniek.attribution import lexicon, tokens
+from kroniek.model import ActorRef, Article, Doc, Entity
+from kroniek.pipeline import Options
+from kroniek.stages.quotes import QuoteStage, find_groups, group_text
+from kroniek.stages.segment import SegmentStage
+
+
+def run(text: str, lang: str, entities: dict[str, ActorRef] | None = None, date: str = "2025-04-22") -> Doc:
+    """Segment a hand-written text, tag the given names as entities, find the quotes."""
+    doc = Doc(article=Article(id="t", text=text, date=date, lang=lang), lang=lang)
+    doc = SegmentStage(Options())(doc)
+    for name, ref in (entities or {}).items():
+        start = text.find(name)
+        while start >= 0:
+            doc.entities.append(Entity(start, start + len(name), name, "PER", ref))
+            start = text.find(name, start + 1)
+    return QuoteStage(Options())(doc)
+
+
+TRUMP = ActorRef("Q22686", "Donald Trump", "USA")
+ZELENSKY = ActorRef("Q3874799", "Volodymyr Zelensky", "UKR")
+
+
+def test_interrupted_quote_is_one_record() -> None:
+    text = "Zelensky sprak in Kyiv. „Wij willen vrede,” zei hij, „maar niet zo.”"
+    doc = run(text, "nl", {"Zelensky": ZELENSKY})
+    direct = [q for q in doc.quotes if q.direct]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.text == "Wij willen vrede, maar niet zo."
+    assert text[q.start] == "„" and text[q.end - 1] == "”"
+    assert q.cue == "zei" and q.speaker is not None and q.speaker.id == "Q3874799"
+
+
+def test_every_mark_style_is_found() -> None:
+    nl = lexicon("nl")
+    for opening, closing in (("„", "”"), (",,", "''"), ("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")):
+        text = f"Hij zei: {opening}Dit is een lange zin met woorden{closing} en ging weg."
+        groups = find_groups(text, [(0, len(text))], nl)
+        assert [group_text(text, g) for g in groups] == ["Dit is een lange zin met woorden"], opening
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "Trump’s plan isn't 'dead', the Clintons' aide said."
+    groups = find_groups(text, [(0, len(text))], lexicon("en"))
+    assert [group_text(text, g) for g in groups] == ["dead"]
+
+
+def test_scare_quotes_and_titles_are_not_speech() -> None:
+    text = ("Het ministerie kondigde aan het ‘staakt-het-vuren’ niet te verlengen. "
+            "Welke intenties heeft Poetin met zijn ‘vredesvoorstellen’? "
+            "Zij schreef het boek ‘De lange weg naar huis vandaag’.")
+    quotes = [q.text for q in run(text, "nl").quotes if q.direct]
+    assert quotes == []
+
+
+def test_unbalanced_mark_does_not_swallow_the_article() -> None:
+    text = ("De minister zei „dat het goed gaat en verder niets.\n\n"
+            "Trump zei later: „Wij gaan winnen, dat is zeker.”")
+    doc = run(text, "nl", {"Trump": TRUMP})
+    direct = [q for q in doc.quotes if q.direct]
+    assert [q.text for q in direct] == ["Wij gaan winnen, dat is zeker."]
+    assert direct[0].speaker is not None and direct[0].speaker.name == "Donald Trump"
+
+
+def test_quote_running_over_paragraphs() -> None:
+    text = ("Zelensky schreef op X: „Het luchtalarm gaat af boven het hele land.\n\n"
+            "„De drones in onze lucht zeggen genoeg over de houding van Moskou.”")
+    doc = run(text, "nl", {"Zelensky": ZELENSKY})
+    direct = [q for q in doc.quotes if q.direct]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("Het luchtalarm") and direct[0].text.endswith("Moskou.")
+    assert direct[0].speaker is not None and direct[0].speaker.id == "Q3874799"
+
+
+def test_headline_and_pull_quote() -> None:
+    text = ("Dijkhoff: ‘Ik wilde Rutte niet opvolgen’\n\n"
+            "„Er is geen vertrouwen in woorden die uit Moskou komen” Volodymyr Zelensky, president Oekraïne")
+    doc = run(text, "nl")
+    by_text = {q.text: q.speaker.name if q.speaker else None for q in doc.quotes}
+    assert by_text["Ik wilde Rutte niet opvolgen"].endswith("Dijkhoff")
+    assert by_text["Er is geen vertrouwen in woorden die uit Moskou komen"] == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize("sentence,content,speaker", [
+    ("Kyiv meldde zaterdag dat de Russische aanvallen gewoon doorgingen.",
+     "de Russische aanvallen gewoon doorgingen", None),
+    ("De VS zouden overwegen de Krim te erkennen, meldden Amerikaanse media vorige week.",
+     "De VS zouden overwegen de Krim te erkennen", "Amerikaanse media"),
+    ("Trump zelf zegt te hopen dat er snel een bestand komt.",
+     "te hopen dat er snel een bestand komt", "Donald Trump"),
+    ("Het ministerie beschuldigde Oekraïne ervan het bestand te schenden en kondigde aan te stoppen.",
+     "het bestand te schenden", "ministerie"),
+])
+def test_reported_speech_nl(sentence: str, content: str, speaker: str | None) -> None:
+    doc = run(sentence, "nl", {"Trump": TRUMP})
+    reported = [q for q in doc.quotes if not q.direct]
+    assert reported and reported[0].text == content
+    if speaker:
+        assert reported[0].speaker is not None and reported[0].speaker.name == speaker
+
+
+def test_negated_and_whether_cues_give_nothing() -> None:
+    doc = run("Zelensky deelde niet mee of de troepen de wapens zouden neerleggen.", "nl")
+    assert doc.quotes == []
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("“We are going to win this state,” Trump said on Monday.", "We are going to win this state,", "Donald Trump"),
+    ('"It will be first-order business," said Mr. Podesta.', "It will be first-order business,", "Mr. Podesta"),
+    ("The campaign is in trouble, according to two senior aides.", "The campaign is in trouble", "two senior aides"),
+    ("Trump told reporters he would build the wall.", "he would build the wall", "Donald Trump"),
+    ("A source said that the escort was not wanted.", "the escort was not wanted", "source"),
+])
+def test_english_quotes_and_attributions(text: str, content: str, speaker: str) -> None:
+    doc = run(text, "en", {"Trump": TRUMP})
+    assert [q.text for q in doc.quotes] == [content]
+    sp = doc.quotes[0].speaker
+    assert sp is not None and sp.name == speaker
+
+
+def test_pronoun_takes_the_latest_speaker_and_keeps_its_offsets() -> None:
+    text = "Trump spoke in Ohio on Friday. He said that the election was rigged."
+    doc = run(text, "en", {"Trump": TRUMP})
+    q = doc.quotes[0]
+    assert q.speaker is not None and q.speaker.id == "Q22686"
+    assert text[q.speaker.start:q.speaker.end] == "He"
+
+
+def test_quote_continues_its_speaker_across_paragraphs() -> None:
+    text = ("“We will not give up,” Zelensky said.\n\n"
+            "“Our people have shown what they can do when they stand together.”")
+    doc = run(text, "en", {"Zelensky": ZELENSKY})
+    assert [q.speaker.id if q.speaker else None for q in doc.quotes] == ["Q3874799", "Q3874799"]
+
+
+def test_quote_date_comes_from_the_document_without_timexes() -> None:
+    doc = run("Trump said that the wall will be built.", "en", {"Trump": TRUMP})
+    assert doc.quotes[0].date == "2025-04-22"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_lexicon_is_complete_and_lower_case(lang: str) -> None:
+    lex = lexicon(lang)
+    assert lex.lang == lang and lex.cue_lemma and lex.marks and lex.pronouns
+    assert all(form == form.lower() for form in lex.cue_lemma)
+    assert set(lex.particles) <= set(lex.cue_lemma.values())
+    assert [t.text for t in tokens("Mr. Smith said.", 0, 15, lexicon("en"))] == ["Mr.", "Smith", "said", "."]
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    assert lexicon("xx").lang == "en"
+
+
+def test_seed_floors(seed_record: dict) -> None:
+    from kroniek.eval import Scores, load_gold, score_quotes
+    from tests.conftest import SEED_GOLD
+
+    s = Scores()
+    score_quotes(seed_record, load_gold(Path(SEED_GOLD)), s)
+    assert s.quotes.f1 >= 0.90
+    assert s.speaker.value >= 0.90
+    assert s.scare_quotes == 0
