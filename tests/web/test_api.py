@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from urllib.parse import quote
 
 import pyarrow.parquet as pq
@@ -170,6 +171,21 @@ def test_errors_are_json_with_status_and_no_trace(server) -> None:
         assert response.status_code == 422
         assert response.json()["error"].startswith("invalid request")
         assert "Traceback" not in response.text
+
+
+def test_a_server_fault_is_a_json_500_without_internals(tmp_path) -> None:
+    db = tmp_path / "broken.db"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("DROP TABLE articles_fts")  # a damaged store: the search has nothing to read
+    for srv in _run(db, None):
+        with srv.client() as c:
+            api = c.get("/api/articles", params={"q": "vrede"})
+            page = c.get("/articles", params={"q": "vrede"})
+    assert api.status_code == 500 and api.json() == {"error": "internal error (logged on the server)"}
+    assert page.status_code == 500 and "internal error" in page.text
+    for body in (api.text, page.text):
+        assert "Traceback" not in body and "articles_fts" not in body and "sqlite" not in body.lower()
 
 
 def test_body_over_two_megabytes_is_refused(server) -> None:

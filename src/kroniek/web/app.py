@@ -145,13 +145,32 @@ class Guard:
     check stops another site's page from posting into it from the analyst's browser.
     """
 
-    def __init__(self, app: ASGIApp, limit: int, local_only: bool) -> None:
-        self.app, self.limit, self.local_only = app, limit, local_only
+    def __init__(self, app: ASGIApp, limit: int, local_only: bool,
+                 on_crash: Callable[[Request], Response]) -> None:
+        self.app, self.limit, self.local_only, self.on_crash = app, limit, local_only, on_crash
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer a crash here, not in Starlette's outer handler, which re-raises and so makes
+        uvicorn drop the keep-alive connection."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self._guarded(scope, receive, tracked)
+        except Exception:
+            log.exception("error serving %s", scope.get("path"))
+            if started:
+                raise
+            await self.on_crash(Request(scope))(scope, receive, send)
+
+    async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         host = headers.get("host", "")
         if self.local_only and host and not is_loopback(_host_of(host)):
@@ -206,28 +225,29 @@ def _error(status: int, reason: str) -> JSONResponse:
     return JSONResponse({"error": reason}, status_code=status)
 
 
-def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
-    def reply(request: Request, status: int, reason: str, extra: dict[str, Any] | None = None) -> Response:
-        if request.url.path.startswith("/api") or wants_json(request):
-            return JSONResponse({"error": reason, **(extra or {})}, status_code=status)
-        return templates.TemplateResponse(request, "error.html", {"status": status, "reason": reason},
-                                          status_code=status)
+def _reply(templates: Jinja2Templates, request: Request, status: int, reason: str,
+           extra: dict[str, Any] | None = None) -> Response:
+    """An error as JSON for the API and JSON twins, as a page otherwise; never with internals."""
+    if request.url.path.startswith("/api") or wants_json(request):
+        return JSONResponse({"error": reason, **(extra or {})}, status_code=status)
+    return templates.TemplateResponse(request, "error.html", {"status": status, "reason": reason},
+                                      status_code=status)
 
+
+CRASH = "internal error (logged on the server)"
+
+
+def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return reply(request, exc.status_code, str(exc.detail))
+        return _reply(templates, request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         details = [{"where": ".".join(str(p) for p in e.get("loc", ())), "problem": e.get("msg", "")}
                    for e in exc.errors()]
         summary = "; ".join(f"{d['where']}: {d['problem']}" for d in details[:5])
-        return reply(request, 422, f"invalid request: {summary}", {"details": details})
-
-    @app.exception_handler(Exception)
-    async def crash(request: Request, exc: Exception) -> Response:
-        log.exception("error serving %s", request.url.path)
-        return reply(request, 500, "internal error (logged on the server)")
+        return _reply(templates, request, 422, f"invalid request: {summary}", {"details": details})
 
 
 def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
@@ -241,7 +261,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["url_with"] = url_with
     app.state.templates = templates
-    app.add_middleware(Guard, limit=MAX_BODY, local_only=token is None)
+    app.add_middleware(Guard, limit=MAX_BODY, local_only=token is None,
+                       on_crash=lambda request: _reply(templates, request, 500, CRASH))
     _install_errors(app, templates)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
