@@ -85,14 +85,14 @@ class Lexicon:
     sets: dict[str, frozenset[str]]
     sectors: dict[str, str]
     pronouns: dict[str, frozenset[str]]
-    irrealis: list[tuple[str, ...]] = field(default_factory=list)
+    irrealis: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word → word sequences
     verb_nouns: bool = False  # every infinitive is also a noun (nl: het voorstellen)
 
+    def __post_init__(self) -> None:
+        self.__dict__.update(self.sets)  # lex.negation, lex.clause_breaks, ...
+
     def __getattr__(self, name: str) -> frozenset[str]:
-        try:
-            return self.__dict__["sets"][name]
-        except KeyError:
-            raise AttributeError(name) from None
+        raise AttributeError(name)  # a cue list the language file does not give
 
     def match(self, toks: list[Tok], lo: int, hi: int) -> list[Match]:
         """Non-overlapping pattern matches in a sentence, longer patterns first, in text order."""
@@ -132,7 +132,7 @@ class Lexicon:
         return low in self.negation or low.endswith("n't")
 
     def is_irrealis(self, toks: list[Tok], i: int) -> bool:
-        return any(tuple(t.low for t in toks[i:i + len(seq)]) == seq for seq in self.irrealis)
+        return any(tuple(t.low for t in toks[i:i + len(seq)]) == seq for seq in self.irrealis.get(toks[i].low, ()))
 
     def opens_condition(self, toks: list[Tok], i: int, hi: int) -> bool:
         """'als' opens a condition only before a subject (als er, als Rusland), not 'als president'."""
@@ -185,13 +185,13 @@ def lexicon(lang: str) -> Lexicon:
             for form in _forms(w, suffixes)[0]:
                 sectors.setdefault(form, sector)
     pronouns = {k: frozenset(v) for k, v in raw.get("pronouns", {}).items()}
-    irrealis = []
+    irrealis: dict[str, list[tuple[str, ...]]] = {}
     for w in raw.get("irrealis", []):
         parts = w.split()
-        if len(parts) == 1:
-            irrealis.extend((f,) for f in _forms(parts[0], suffixes)[0])
-        else:
-            irrealis.append(tuple(p.casefold() for p in parts))
+        seqs = [(f,) for f in _forms(parts[0], suffixes)[0]] if len(parts) == 1 else [
+            tuple(p.casefold() for p in parts)]
+        for seq in seqs:
+            irrealis.setdefault(seq[0], []).append(seq)
     return Lexicon(lang, patterns, sets, sectors, pronouns, irrealis, bool(raw.get("verb_nouns")))
 
 

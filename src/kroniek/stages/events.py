@@ -9,6 +9,7 @@ of a passive, the speaker of a quote); compound actors become lists.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import plover
@@ -56,18 +57,17 @@ class EventStage:
         toks = tokenize(doc.text)
         mentions = find_mentions(doc, toks, lex)
         counterpart = _counterparts(mentions)
+        starts = [t.start for t in toks]
         events: list[Event] = []
         for sent in doc.sentences:
-            events.extend(_sentence_events(doc, toks, mentions, lex, sent, counterpart))
+            events.extend(_sentence_events(doc, toks, starts, mentions, lex, sent, counterpart))
         doc.events.extend(_dedupe(events, doc.reference_date))
         return doc
 
 
-def _slice(toks: list[Tok], sent: tuple[int, int]) -> tuple[int, int]:
-    """Token index range [lo, hi) of a sentence."""
-    lo = next((i for i, t in enumerate(toks) if t.start >= sent[0]), len(toks))
-    hi = next((i for i in range(lo, len(toks)) if toks[i].start >= sent[1]), len(toks))
-    return lo, hi
+def _slice(starts: list[int], sent: tuple[int, int]) -> tuple[int, int]:
+    """Token index range [lo, hi) of a sentence, from the sorted token start offsets."""
+    return bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
 
 
 def _clauses(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list[Mention]) -> list[int]:
@@ -111,9 +111,9 @@ def _negated(toks: list[Tok], m: Match, clause: list[int], lo: int, lex: Lexicon
     return any(clause[i - lo] == c and lex.is_negation(toks[i].low) for i in window)
 
 
-def _candidates(toks: list[Tok], lo: int, hi: int, lex: Lexicon, clause: list[int]) -> list[Candidate]:
+def _candidates(toks: list[Tok], lo: int, hi: int, lex: Lexicon, clause: list[int],
+                matches: list[Match]) -> list[Candidate]:
     """Trigger matches joined with their frames and coded; alleged acts left out."""
-    matches = lex.match(toks, lo, hi)
     used: set[int] = set()
     out: list[Candidate] = []
     embedded: set[int] = set()
@@ -196,16 +196,19 @@ def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bo
     return c
 
 
-def _sentence_events(doc: Doc, toks: list[Tok], mentions: list[Mention], lex: Lexicon,
+def _sentence_events(doc: Doc, toks: list[Tok], starts: list[int], mentions: list[Mention], lex: Lexicon,
                      sent: tuple[int, int], counterpart: dict[str, ActorRef]) -> list[Event]:
-    lo, hi = _slice(toks, sent)
+    lo, hi = _slice(starts, sent)
     if hi <= lo:
+        return []
+    matches = lex.match(toks, lo, hi)
+    if not matches:
         return []
     local = [m for m in mentions if lo <= m.lo < hi]
     clause = _clauses(toks, lo, hi, lex, local)
     cond, unreal = _regions(toks, lo, hi, lex)
     cands = []
-    for c in _candidates(toks, lo, hi, lex, clause):
+    for c in _candidates(toks, lo, hi, lex, clause, matches):
         c = _apply_modality(c, cond, unreal, bool(cond))
         if c is not None:
             cands.append(c)
