@@ -52,6 +52,7 @@ class Lexicon:
     title_signals: frozenset[str]
     cue_blockers: frozenset[str]
     offices: dict[str, str]
+    participles: tuple[str, ...]
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
 
@@ -113,6 +114,7 @@ def lexicon(lang: str | None) -> Lexicon:
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
+        participles=tuple(raw.get("participles") or ()) or ("\0",),
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
 
@@ -144,7 +146,7 @@ class Mention:
     kind: str
 
 
-def _word(t: Tok) -> bool:
+def word(t: Tok) -> bool:
     return t.text[0].isalnum()
 
 
@@ -154,8 +156,8 @@ def mention_in(toks: list[Tok], lex: Lexicon, text: str, entities: EntityIndex, 
     Leading adverbs and determiners are skipped for the name; an entity inside wins, then a
     pronoun, then the whole noun phrase. With `last`, the mention nearest the end is taken.
     """
-    toks = [t for t in toks if _word(t) or t.text in "-'’."]
-    while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not _word(toks[-1])):
+    toks = [t for t in toks if word(t) or t.text in "-'’."]
+    while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])):
         toks = toks[:-1]
     while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns:
         toks = toks[1:]
@@ -209,7 +211,7 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
         i += 1
     while i < len(toks) and len(out) < 9:
         t = toks[i]
-        if (not _word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries
+        if (not word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries
                 or (out and t.low in lex.pronouns)):
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):

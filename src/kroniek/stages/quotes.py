@@ -11,13 +11,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..attribution import EntityIndex, Lexicon, Mention, Resolver, Tok, lexicon, mention_in, np_after, tokens
+from ..attribution import EntityIndex, Lexicon, Mention, Resolver, Tok, lexicon, mention_in, np_after, tokens, word
 from ..model import Doc, Quote
 from ..pipeline import Options
 from .dates import date_for
 
 _TERMINAL = frozenset(".!?")
 _DASHES = frozenset("―—–-")
+_OPENERS = frozenset("„“\"«‘")
 _BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
 MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
 
@@ -306,6 +307,8 @@ def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Enti
     cs = ci
     while cs > 0 and toks[cs - 1].text not in _BREAKS:
         cs -= 1
+    if cs > 0 and toks[ci].low.endswith(lex.participles):
+        return _subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = [t for t in toks[cs:ci] if t.text[0].isalnum() and t.low not in own]
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
@@ -427,11 +430,16 @@ def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Entit
         if not toks[k].text[0].isalnum():
             return None
         k -= 1
-    if k < 2 or toks[k].text != ",":
+    if k < 2 or toks[k].text != "," or toks[ci].low.endswith(lex.participles):
         return None
     tail = toks[ci + 1:]
-    stop = next((n for n, t in enumerate(tail) if t.text in _TERMINAL or t.text == ","), len(tail))
+    stop = next((n for n, t in enumerate(tail) if t.text in _TERMINAL or t.text in ",:;"), len(tail))
     if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):
+        return None
+    if stop < len(tail) and tail[stop].text in ":;":
+        return None
+    gap_end = tail[stop].start if stop < len(tail) else toks[-1].end
+    if any(c in _OPENERS for c in text[toks[ci].end:gap_end]):
         return None
     between = [t for t in toks[k + 1:ci] if t.low not in lex.joiners]
     m = mention_in(between, lex, text, ents) if between else mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
@@ -440,6 +448,9 @@ def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Entit
         if toks[n].text in (":", ";"):
             start = n + 1
             break
+    first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
+    if first is None or first.low in lex.prepositions or sum(1 for t in toks[start:k] if word(t)) < 4:
+        return None
     return _span_hit(toks, start, k, text, toks[ci], m)
 
 
