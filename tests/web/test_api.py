@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import csv
 import io
+import inspect
 import json
 import sqlite3
+import subprocess
+import sys
+import time
 from urllib.parse import quote
 
+import httpx
 import pyarrow.parquet as pq
 import pytest
 
@@ -15,7 +20,7 @@ from kroniek.ingest.readers import make_article
 from kroniek.store.db import Store
 from kroniek.web.app import serve
 
-from .conftest import ARTICLE, _run, handmade_record
+from .conftest import ARTICLE, _free_port, _run, handmade_record
 
 
 def test_article_round_trips_with_all_annotations(server) -> None:
@@ -147,6 +152,9 @@ def test_page_json_twins_match_the_api(server) -> None:
         found = c.get("/search", params={"q": "vrede", "format": "json"}).json()
         assert found["quotes"] == c.get("/api/quotes", params={"q": "vrede", "limit": 20}).json()
         assert found["articles"] == c.get("/api/articles", params={"q": "vrede", "limit": 20}).json()
+        unlinked = c.get("/actors/" + quote("Dick Schoof"), params={"format": "json"}).json()
+        assert [q["text"] for q in unlinked["timeline"]["quotes"]] == ["Wij steunen Oekraïne zolang het nodig is."]
+        assert unlinked["actor"]["id"] is None
         actor = c.get("/actors/Q7747", params={"format": "json"}).json()
         assert actor["timeline"] == c.get("/api/actors/Q7747/timeline").json()
         assert actor["actor"] == c.get("/api/actors/Q7747").json()
@@ -265,6 +273,27 @@ def test_odd_ids_survive_links_and_redirects(server) -> None:
 def test_serve_refuses_a_public_host_without_a_token(tmp_path) -> None:
     with pytest.raises(ValueError, match="token"):
         serve(tmp_path / "k.db", host="0.0.0.0", port=0, token=None)
+    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+
+
+def test_serve_runs_the_app_in_its_own_process(tmp_path) -> None:
+    port = _free_port()
+    code = f"from kroniek.web.app import serve; serve({str(tmp_path / 'k.db')!r}, port={port}, token='t')"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
+            while True:
+                try:
+                    stats = c.get("/api/stats")
+                    break
+                except httpx.ConnectError:
+                    assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+                    time.sleep(0.05)
+            refused = c.post("/api/ingest", json={"text": "Tekst."})
+    finally:
+        proc.terminate()
+        proc.wait()
+    assert stats.json()["articles"] == 0 and refused.status_code == 401
 
 
 def test_openapi_lists_the_endpoints(server) -> None:

@@ -124,7 +124,7 @@ def actors(request: Request, conn: Conn, q: Text = None, limit: Limit = 50, offs
                 queries.list_actors(conn, Filters(text=q or None, limit=limit, offset=offset)).to_json())
 
 
-@router.get("/actors/{actor_id}")
+@router.get("/actors/{actor_id:path}")
 def actor(request: Request, conn: Conn, actor_id: str, date_from: DateFrom = None,
           date_to: DateTo = None) -> Response:
     found = queries.get_actor(conn, actor_id)

@@ -88,16 +88,29 @@ def marks(article: dict[str, Any]) -> list[Mark]:
 
 
 def pieces(text: str, spans: list[Mark]) -> list[Piece]:
-    """Cut `text` at every mark boundary; each piece knows every mark covering it."""
+    """Cut `text` at every mark boundary; each piece knows every mark covering it.
+
+    A sweep over the cuts keeps the set of open marks, so a long article with many
+    marks costs about (cuts + marks), not cuts × marks.
+    """
     size = len(text)
-    valid = [m for m in spans if 0 <= m.start < m.end <= size]
-    valid.sort(key=lambda m: (m.start, -m.end))
-    cuts = sorted({0, size, *(m.start for m in valid), *(m.end for m in valid)})
+    valid = sorted((m for m in spans if 0 <= m.start < m.end <= size), key=lambda m: (m.start, -m.end))
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, m in enumerate(valid):
+        opening.setdefault(m.start, []).append(i)
+        closing.setdefault(m.end, []).append(i)
+    cuts = sorted({0, size, *opening, *closing})
+    open_marks: dict[int, Mark] = {}  # insertion order is (start, -end) order
     out: list[Piece] = []
     for a, b in zip(cuts, cuts[1:]):
-        covering = [m for m in valid if m.start <= a and m.end >= b]
+        for i in closing.get(a, ()):
+            open_marks.pop(i)
+        for i in opening.get(a, ()):
+            open_marks[i] = valid[i]
+        covering = list(open_marks.values())
         out.append(Piece(text[a:b], " ".join(m.key for m in covering), " ".join(m.kind for m in covering),
-                         " · ".join(m.title for m in covering), [m.key for m in valid if m.start == a]))
+                         " · ".join(m.title for m in covering), [valid[i].key for i in opening.get(a, ())]))
     return out
 
 
