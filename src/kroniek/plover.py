@@ -136,15 +136,35 @@ COMBINE: dict[str, dict[str, str]] = {
                  "RETREAT": "136", "": "130"},
 }
 COMBINE["agree"] = {**COMBINE["intend"], "": "030"}
+# Finer codes where CAMEO names the framed act itself: refusing to ease sanctions is 1244,
+# not any refusal to de-escalate (1246). Keyed by the act's CAMEO code (parents apply).
+BY_ACT: dict[str, dict[str, str]] = {
+    "045": {"intend": "039", "request": "108", "reject": "126"},
+    "081": {"intend": "0351", "request": "1051", "reject": "1241"},
+    "0841": {"intend": "0353", "request": "1053", "reject": "1243"},
+    "0842": {"intend": "0353", "request": "1053", "reject": "1243"},
+    "085": {"intend": "0354", "request": "1054", "reject": "1244"},
+    "086": {"intend": "0355", "request": "1055", "reject": "1245"},
+    "161": {"threaten": "1313"}, "162": {"threaten": "1311"}, "164": {"threaten": "134"},
+    "165": {"threaten": "135"}, "166": {"threaten": "136"}, "163": {"threaten": "1312"},
+    "1722": {"threaten": "1322"}, "1723": {"threaten": "1323"}, "1724": {"threaten": "1324"},
+    "191": {"threaten": "1381"}, "192": {"threaten": "1382"}, "204": {"threaten": "1385"},
+}
 CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 
-def combine(frame: str, content: str | None) -> str | None:
+def combine(frame: str, content: str | None, act: str | None = None) -> str | None:
     """The CAMEO code of `frame` applied to an act of PLOVER type `content` (None: frame alone).
 
+    `act` is the act's own CAMEO code when known, for CAMEO's finer combined codes.
     An intention to do harm ("will impose sanctions") is a threat, as in CAMEO.
     """
     if frame == "intend" and content in CONFLICT:
         frame = "threaten"
+    code = act
+    while code:
+        if frame in BY_ACT.get(code, {}):
+            return BY_ACT[code][frame]
+        code = code[:-1] if len(code) > 3 else None
     row = COMBINE[frame]
     return row.get(content or "", row.get(""))

@@ -36,8 +36,9 @@ class Candidate:
     frame: str | None = None
     negated: bool = False
     modal: bool = False  # "must": the subject is the one asked
-    act_type: str | None = None  # the framed act's own type and mode
+    act_type: str | None = None  # the framed act's own type, mode and CAMEO code
     act_mode: str | None = None
+    act_code: str | None = None
     explicit_date: bool = False
     source: list = field(default_factory=list)
     target: list = field(default_factory=list)
@@ -156,7 +157,7 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
     act_type = act.pattern.type_() if act else None
     act_mode = act.pattern.mode_() if act else None
     if frame is not None:
-        code = plover.combine(frame.pattern.frame, act_type)
+        code = plover.combine(frame.pattern.frame, act_type, act.pattern.cameo if act else None)
         if code is None:
             if act is None:
                 return None
@@ -166,18 +167,19 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
             last = act.last if act else frame.last
             idxs = frozenset(frame.idxs + (act.idxs if act else ()))
             return Candidate(frame.head, last, idxs, code, row.type, mode, frame=frame.pattern.frame,
-                             modal=frame.pattern.modal, act_type=act_type, act_mode=act_mode)
+                             modal=frame.pattern.modal, act_type=act_type, act_mode=act_mode,
+                             act_code=act.pattern.cameo if act else None)
     if act is None or act_type is None:
         return None
     return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act_mode,
-                     act_type=act_type, act_mode=act_mode)
+                     act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo)
 
 
 def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
-    code = plover.combine(frame, content)
+    code = plover.combine(frame, content, c.act_code if content == c.act_type else None)
     row = plover.lookup(code)
     return Candidate(c.head, c.last, c.idxs, code, row.type, row.mode, frame=frame, act_type=c.act_type,
-                     act_mode=c.act_mode)
+                     act_mode=c.act_mode, act_code=c.act_code)
 
 
 def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bool) -> Candidate | None:
@@ -271,12 +273,12 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         elif inverted is not None:
             src = inverted
             c.source = list(src.actors)
-        elif earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond]):
+        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond])):
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
         elif prev is not None:
             c.source = list(prev.source)
-        else:
+        elif not passive:
             c.source = _domestic(toks, local, lex, c, lo)
     own = _countries(c.source)
     if tgt is None:

@@ -1,0 +1,131 @@
+"""The PLOVER event coder: triggers, frames, negation, conditionals, actors, places."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kroniek import Options, Pipeline, plover
+from kroniek.eval import load_gold, score
+from kroniek.ingest.readers import make_article
+from kroniek.model import Article, Doc
+from kroniek.stages.event_lexicon import lexicon
+from kroniek.stages.events import EventStage
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "data"
+
+
+@pytest.fixture(scope="module")
+def code():
+    """Events of one text as (type, mode, cameo, source countries, target countries, location)."""
+    pipes = {lang: Pipeline(Options(lang=lang)) for lang in ("nl", "en")}
+
+    def run(text: str, lang: str) -> list[tuple]:
+        doc = pipes[lang](make_article(text=text, date="2025-04-22", lang=lang))
+        countries = lambda p: sorted(a.country for a in (p if isinstance(p, list) else [p] if p else []))
+        return [(e.type, e.mode, e.cameo, countries(e.source), countries(e.target), e.location)
+                for e in doc.events]
+    return run
+
+
+def test_negated_ceasefire_extension_is_a_rejection(code) -> None:
+    events = code("Het Russische ministerie van Defensie kondigde aan het staakt-het-vuren niet te verlengen.", "nl")
+    assert events == [("REJECT", "yield", "1246", ["RUS"], [], None)]
+
+
+def test_declared_ceasefire_is_retreat(code) -> None:
+    assert code("Rusland kondigde zaterdag een staakt-het-vuren af.", "nl")[0][:4] == (
+        "RETREAT", "ceasefire", "0871", ["RUS"])
+
+
+def test_openness_to_talks_is_an_intention_to_agree(code) -> None:
+    events = code("Rusland zegt open te staan voor vredesgesprekken met Oekraïne.", "nl")
+    assert events == [("AGREE", "intend", "036", ["RUS"], ["UKR"], None)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Als Rusland Oekraïne aanvalt, zal de NAVO reageren.", "nl"),
+    ("Het is onduidelijk of Rusland Oekraïne zal aanvallen.", "nl"),
+    ("Poetin hoopt dat de sancties worden verlicht.", "nl"),
+    ("Zelensky wees het plan niet af.", "nl"),
+    ("If Russia attacks Ukraine, NATO will respond.", "en"),
+    ("Will Russia attack Ukraine?", "en"),
+])
+def test_conditions_questions_wishes_and_denied_rejections_are_not_facts(code, text: str, lang: str) -> None:
+    assert code(text, lang) == []
+
+
+def test_compound_source_and_place(code) -> None:
+    events = code("Vertegenwoordigers van de Oekraïense, Amerikaanse, Franse en Britse regeringen "
+                  "overleggen woensdag in Londen.", "nl")
+    assert len(events) == 1
+    etype, _, _, source, _, location = events[0]
+    assert etype == "CONSULT" and source == ["FRA", "GBR", "UKR", "USA"] and location == "London"
+
+
+def test_alleged_act_is_not_coded(code) -> None:
+    events = code("Oekraïne beschuldigde Rusland ervan het bestand te schenden.", "nl")
+    assert [e[:1] + e[3:5] for e in events] == [("ACCUSE", ["UKR"], ["RUS"])]
+    assert code("Sudan accused Eritrea of violating the ceasefire.", "en")[0][0] == "ACCUSE"
+    assert len(code("Sudan accused Eritrea of violating the ceasefire.", "en")) == 1
+
+
+def test_threat_with_sanctions_has_the_restrict_mode(code) -> None:
+    assert code("Trump dreigde met importheffingen op Russische olie.", "nl") == [
+        ("THREATEN", "restrict", "1312", ["USA"], ["RUS"], None)]
+
+
+def test_passive_by_phrase_gives_the_source(code) -> None:
+    events = code("Palestinian villagers were attacked by Israeli soldiers.", "en")
+    assert events[0][:1] + events[0][3:5] == ("ASSAULT", ["ISR"], ["PSE"])
+
+
+def test_threat_to_shell_and_refusal_to_ease_sanctions(code) -> None:
+    assert code("Iran threatened to shell Iraqi towns.", "en")[0][:5] == (
+        "THREATEN", "violence", "138", ["IRN"], ["IRQ"])
+    assert code("China refused to lift sanctions on Japan.", "en")[0][:5] == (
+        "REJECT", "yield", "1244", ["CHN"], ["JPN"])
+
+
+def test_negated_agreement_is_a_rejection(code) -> None:
+    assert code("Russia did not agree to a ceasefire with Ukraine.", "en")[0][0] == "REJECT"
+
+
+def test_demand_that_names_its_target(code) -> None:
+    events = code("China demanded that the United States cancel the arms sale.", "en")
+    assert events[0][0] == "REQUEST" and events[0][3:5] == (["CHN"], ["USA"])
+
+
+def test_country_words_come_from_the_kb_without_the_actors_stage() -> None:
+    doc = Doc(article=Article(id="x", text="Rusland viel Oekraïne aan."), lang="nl", sentences=[(0, 26)])
+    events = EventStage(Options())(doc).events
+    assert [(e.type, e.source.country, e.target.country, e.trigger.text) for e in events] == [
+        ("ASSAULT", "RUS", "UKR", "viel Oekraïne aan")]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_lexicon_codes_exist_and_words_are_strings(lang: str) -> None:
+    raw = yaml.safe_load((DATA / lang / "events.yaml").read_text(encoding="utf-8"))
+    for entry in raw["triggers"] + raw["frames"]:
+        assert all(isinstance(e, str) for e in entry["p"]), entry  # YAML reads bare on/off/no as booleans
+        if "cameo" in entry:
+            assert entry["cameo"] in plover.table(), entry
+        assert entry.get("frame") in (None, *plover.COMBINE), entry
+        assert entry.get("cameo") or entry.get("type") or entry.get("frame"), entry
+    for key in ("negation", "clause_breaks", "determiners", "prepositions"):
+        assert all(isinstance(w, str) for w in raw[key]), key
+    assert lexicon(lang).patterns
+
+
+def test_seed_events(seed_record: dict, shared: Path) -> None:
+    gold = load_gold(shared / "examples" / "000_46394a742c6b9fcd.gold.json")
+    assert score(seed_record, gold).events.f1 >= 0.70
+    events = seed_record["events"]
+    assert any(e["type"] == "RETREAT" and e["mode"] == "ceasefire" and e["source"]["country"] == "RUS"
+               for e in events)
+    consult = next(e for e in events if e["type"] == "CONSULT")
+    assert consult["location"] == "London" and "UKR" in {a["country"] for a in consult["source"]}
+    for e in events:  # type and mode always agree with the 2021 table row of the code
+        row = plover.lookup(e["cameo"])
+        assert row is None or (row.type == e["type"] and e["mode"] in (row.mode, "intend"))
