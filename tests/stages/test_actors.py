@@ -111,3 +111,12 @@ def test_seed_entities_and_linking(seed_record: dict, shared: Path) -> None:
     assert metrics["per_linking_accuracy"] == pytest.approx(1.0)
     countries = {e["text"]: e["actor"]["country"] for e in seed_record["entities"] if e["actor"]}
     assert (countries["Kremlin"], countries["Moskou"], countries["Kyiv"]) == ("RUS", "RUS", "UKR")
+
+
+def test_portfolio_then_person_splits_and_gazetteer_types_places() -> None:
+    doc = run("Dat zei minister van Binnenlandse Zaken Otto Schilder. Schilder sprak later met Guwahati.")
+    got = ents(doc)
+    assert got["Binnenlandse Zaken"][0] == "ORG"
+    assert got["Otto Schilder"][0] == "PER"
+    assert got["Schilder"][0] == "PER"
+    assert got["Guwahati"][0] == "LOC"

@@ -47,6 +47,8 @@ class Lexicon:
     heads_re: re.Pattern
     military: frozenset[str]
     surnames: frozenset[str]
+    places: frozenset[str]
+    portfolio_words: frozenset[str]
     portfolio: frozenset[str]
 
 
@@ -66,12 +68,19 @@ def lexicon(lang: str) -> Lexicon:
                    raw.get("default_type", "PER"), tuple(raw.get("adjective_endings") or ()),
                    re.compile(r"\b(?:" + "|".join(map(re.escape, raw["org_heads"])) + rf") (?:van|of) (?:de |het |the )?"
                               rf"([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)"), frozenset(raw.get("military") or ()), surnames(lang),
-                   frozenset(raw.get("portfolio") or []))
+                   gazetteer(), frozenset(raw.get("portfolio_words") or []), frozenset(raw.get("portfolio") or []))
 
 
 def surnames(lang: str) -> frozenset[str]:
     """Common surnames (one a line, data/<lang>/surnames.txt) that type a lone name as a person."""
     path = DATA / lang / "surnames.txt"
+    return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """City names (GeoNames, 15,000+ people; data/kb/gazetteer.txt) that type an unknown name as LOC."""
+    path = DATA / "kb" / "gazetteer.txt"
     return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
 
 
@@ -206,11 +215,10 @@ class ActorStage:
                 run = run[1:]
             while run and run[-1][2] in lex.never:
                 run = run[:-1]
-            for i in range(1, len(run) - 1):
-                if run[i][2] in lex.first_names and run[i - 1][2] not in lex.first_names:
-                    runs.append(run[i:])
-                    run = run[:i]
-                    break
+            cut = self._cut(text, run, lex)
+            if cut:
+                runs.append(run[cut:])
+                run = run[:cut]
             if not run or (len(run) == 1 and len(run[0][2]) < 2):
                 continue
             word = run[0][2]
@@ -219,6 +227,18 @@ class ActorStage:
                 continue
             out.append((run[0][0], run[-1][1]))
         return out
+
+    @staticmethod
+    def _cut(text: str, run: list[tuple[int, int, str]], lex: Lexicon) -> int | None:
+        """Where a run holds two names: a portfolio then a person, or any name then a first name."""
+        if len(run) > 1 and " ".join(_words_before(text, run[0][0], 2)).lower() in lex.portfolio:
+            i = next((i for i, t in enumerate(run) if t[2] not in lex.portfolio_words), len(run))
+            if 0 < i < len(run):
+                return i
+        for i in range(1, len(run) - 1):
+            if run[i][2] in lex.first_names and run[i - 1][2] not in lex.first_names:
+                return i
+        return None
 
     @staticmethod
     def _joins(gap: str, run_length: int, lex: Lexicon) -> bool:
@@ -344,6 +364,8 @@ class ActorStage:
             return 4, "PER"
         if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
             return 3, "PER"
+        if surface in lex.places:
+            return 2, "LOC"
         if len(tokens) == 1 and low.endswith(lex.misc_suffixes):
             return 2, "MISC"
         if len(tokens) > 1 and tokens[0].lower().endswith(lex.adjective_endings):
