@@ -296,8 +296,10 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
     c.target = list(tgt.actors) if tgt else []
     if not c.target and prev is not None and _countries(prev.source) == own:
         c.target = list(prev.target)
-    if not c.target and c.type in DOMESTIC and own:
-        c.target = [ActorRef(a.country, a.name, a.country) for a in c.source[:1]]
+    if not c.target and c.type in DOMESTIC and len(own) == 1 and _countries(
+            [a for m in local for a in m.actors]) == own:
+        country = next(iter(own))
+        c.target = [_country_ref(country)]
 
 
 def _domestic(toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate, lo: int) -> list[ActorRef]:
