@@ -40,6 +40,7 @@ class Gold:
     direct: bool
     source: list[tuple[int, int]] = field(default_factory=list)
     source_text: str = ""
+    cue: str = ""
 
 
 def parse_ann(path: Path) -> list[Gold]:
@@ -61,6 +62,8 @@ def parse_ann(path: Path) -> list[Gold]:
         _, segs, text = spans[rel["Content"]]
         quoted = sum(len(q.split()) for q in QUOTED.findall(text))
         g = Gold(sorted(segs), text, quoted * 2 >= max(1, len(text.split())))
+        if rel.get("Cue") in spans:
+            g.cue = spans[rel["Cue"]][2]
         if rel.get("Source") in spans:
             g.source, g.source_text = spans[rel["Source"]][1], spans[rel["Source"]][2]
         out.append(g)
@@ -121,7 +124,7 @@ def match(preds: list[dict], golds: list[Gold], prf: PRF, spk: Ratio, details: l
     for i, g in enumerate(golds):
         if i not in used:
             prf.fn += 1
-            details.append(f"{label} FN: {g.text[:90]!r}")
+            details.append(f"{label} FN [{g.cue}]: {g.text[:90]!r}")
 
 
 def main(argv: list[str] | None = None) -> dict[str, float]:

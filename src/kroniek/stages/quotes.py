@@ -60,7 +60,7 @@ _MARK_RES: dict[str, re.Pattern[str]] = {}
 def _is_open(mark: str, prev: str, nxt: str) -> bool:
     if nxt.isspace() or not nxt:
         return False
-    if mark in ("'", "‘", '"'):
+    if mark in ("'", "‘", '"', "''"):
         return not prev.isalnum()
     return True
 
@@ -68,7 +68,7 @@ def _is_open(mark: str, prev: str, nxt: str) -> bool:
 def _is_close(mark: str, prev: str, nxt: str) -> bool:
     if prev.isspace():
         return False
-    if mark in ("'", "’"):
+    if mark in ("'", "’", "''"):
         return not nxt.isalnum()
     return True
 
@@ -312,11 +312,28 @@ def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Enti
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = [t for t in toks[cs:ci] if t.text[0].isalnum() and t.low not in own]
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
+    if not pre and cs > 1 and toks[cs - 1].text == "," and not lex.verb_second:
+        return _appositive(toks, cs - 1, lex, text, ents)
     after = np_after(toks, ci + 1, lex)
     if not core or core[0].low in lex.prepositions:
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
     return mention_in(pre, lex, text, ents)
+
+
+def _appositive(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+    """The subject before an appositive: "The chairman, Phil Lovas, said" -> Phil Lovas."""
+    end = comma
+    for _ in range(2):
+        start = end
+        while start > 0 and toks[start - 1].text not in _BREAKS:
+            start -= 1
+        chunk = [t for t in toks[start:end] if word(t)]
+        m = mention_in(chunk, lex, text, ents, last=True) if 0 < len(chunk) <= 9 else None
+        if m is not None or start == 0 or toks[start - 1].text != ",":
+            return m
+        end = start - 1
+    return None
 
 
 def _content_end(toks: list[Tok], j: int, lex: Lexicon) -> int:
@@ -462,7 +479,7 @@ def _forward(toks: list[Tok], ci: int, lemma: str, lex: Lexicon, text: str, ents
     j = _infinitive(toks, ci, lemma, m, lex)
     for k in range(ci + 1, min(len(toks), ci + 14) if j is None else 0):
         t = toks[k]
-        if t.low in lex.whether or (t.low in lex.negations and t.low != "no"):
+        if t.low in lex.whether and k <= ci + 2:
             return None
         if t.low in lex.complementizers:
             j = k + 1
@@ -514,9 +531,8 @@ def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: L
             j += len(obj)
             if j < len(toks) and toks[j].low in lex.complementizers:
                 j += 1
-        if j < len(toks) and (toks[j].low in lex.pronouns or toks[j].low in lex.determiners
-                              or toks[j].text[0].isupper() or toks[j].low in ("we", "i", "you", "there")):
-            if sum(1 for t in toks[j:] if t.text[0].isalnum()) >= 3:
+        if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != "to":
+            if sum(1 for t in toks[j:] if word(t)) >= 4:
                 return j
     return None
 
