@@ -3,13 +3,16 @@
 Tagging is separate from resolving: a `Mention` records what an expression says (its rule's
 kind, the words it matched, the tense of its clause) so the publication day can be estimated
 from the mentions first and every relative expression resolved against that estimate after.
-All rules of a language are joined into one alternation and scanned in a single pass; the
-pattern is compiled once per process, on first use.
+Speed: trying every rule at every word is what makes regex taggers slow. Each rule's possible
+first words are worked out from its compiled pattern, so at a word only the rules that can start
+there are tried (one alternation per distinct set, compiled on first use, once per process).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from re import _constants as sre_c
+from re import _parser as sre_parse
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -49,19 +52,30 @@ class Mention:
 
 @dataclass(slots=True)
 class Grammar:
-    """A language's word tables, compiled pattern and per-rule group names."""
+    """A language's word tables, rules (as pattern text) and which rules may start at which word."""
 
     lang: str
     data: dict[str, Any]
-    pattern: re.Pattern[str]
     rules: list[dict[str, Any]]
+    bodies: list[str]  # per rule: its pattern, placeholders expanded, groups named r<i>_<name>
     groups: list[list[tuple[str, str]]]  # per rule: (short name, group name in the pattern)
+    first: dict[str, tuple[int, ...]]  # index key (see _starts) → rules that may start there
+    weak: frozenset[str]  # common words indexed together with the word after them
+    scan: re.Pattern[str]  # finds the words some rule may start with
+    compiled: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
     past: frozenset[str] = field(default_factory=frozenset)
-    future: tuple[str, ...] = ()
+    future: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word → rest of phrase
     future_words: frozenset[str] = field(default_factory=frozenset)
     past_suffix: re.Pattern[str] | None = None
     past_exclude: frozenset[str] = field(default_factory=frozenset)
     clause: re.Pattern[str] | None = None
+
+    def pattern(self, rules: tuple[int, ...]) -> re.Pattern[str]:
+        """One alternation of these rules, in grammar order, matched on lower-cased text."""
+        found = self.compiled.get(rules)
+        if found is None:
+            found = self.compiled[rules] = re.compile("(?:" + "|".join(self.bodies[i] for i in rules) + r")(?!\w)")
+        return found
 
     def word(self, table: str, key: str | None) -> Any:
         """Look a matched word up in a table, case- and space-insensitively."""
@@ -71,10 +85,22 @@ class Grammar:
 
 
 def _alternation(words: list[Any]) -> str:
-    ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
-    if not ordered:
-        return "(?!x)x"
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """A regex for any of the words, as a prefix tree (fast to fail), longest match first."""
+    tree: dict[str, Any] = {}
+    for word in {str(w).lower() for w in words}:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(tree) if tree else "(?!x)x"
+
+
+def _branches(node: dict[str, Any]) -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _branches(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _compile_rule(i: int, rule: dict[str, Any], data: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
@@ -97,24 +123,87 @@ def _compile_rule(i: int, rule: dict[str, Any], data: dict[str, Any]) -> tuple[s
     return f"(?P<r{i}>{body})", names
 
 
+def _separator(op: Any, av: Any) -> bool:
+    """Whether a pattern item only ever matches non-word characters (a space, a comma)."""
+    if op is sre_c.LITERAL:
+        return not (chr(av).isalnum() or chr(av) == "_")
+    if op is sre_c.IN:
+        return all((o is sre_c.LITERAL and not (chr(a).isalnum() or chr(a) == "_"))
+                   or (o is sre_c.CATEGORY and a is sre_c.CATEGORY_SPACE) for o, a in av)
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        return all(_separator(o, a) for o, a in av[2].data)
+    return False
+
+
+def _digits(av: Any) -> bool:
+    return all((o is sre_c.RANGE and chr(a[0]).isdigit() and chr(a[1]).isdigit())
+               or (o is sre_c.CATEGORY and a is sre_c.CATEGORY_DIGIT) for o, a in av)
+
+
+def _starts(seq: list[Any], weak: frozenset[str], prefix: str = "", first: str | None = None) -> set[str]:
+    """Index keys for a parsed pattern: the word it starts with ('#' a number, '*' anything), and
+    when that is a common word (`weak`: the, a, last) the word after it too ('the 1990s' → 'the #')."""
+    unknown = {f"{first} *"} if first else {"*"}
+    if not seq:
+        if not prefix:
+            return unknown
+        return {f"{first} {prefix}"} if first else {f"{prefix} *" if prefix in weak else prefix}
+    op, av = seq[0]
+    rest = seq[1:]
+    if op is sre_c.SUBPATTERN:
+        return _starts(list(av[3].data) + rest, weak, prefix, first)
+    if op is sre_c.BRANCH:
+        return set().union(*(_starts(list(b.data) + rest, weak, prefix, first) for b in av[1]))
+    if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+        return _starts(rest, weak, prefix, first)
+    if _separator(op, av):
+        if prefix:  # a word ends here
+            if first:
+                return {f"{first} {prefix}"}
+            return _starts(rest, weak, "", prefix) if prefix in weak else {prefix}
+        return _starts(rest, weak, "", first) if first else set()
+    if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        out = _starts(list(av[2].data) + rest, weak, prefix, first)
+        return out | _starts(rest, weak, prefix, first) if av[0] == 0 else out
+    if op is sre_c.LITERAL:
+        ch = chr(av)
+        if not prefix and ch.isdigit():
+            return {f"{first} #"} if first else {"#"}
+        return _starts(rest, weak, prefix + ch, first)
+    if op is sre_c.IN and not prefix and _digits(av):
+        return {f"{first} #"} if first else {"#"}
+    return unknown
+
+
 @lru_cache(maxsize=None)
 def grammar(lang: str) -> Grammar:
-    """Load and compile a language's grammar once per process."""
+    """Load a language's grammar and index its rules by first word, once per process."""
     text = resources.files("kroniek").joinpath("data", lang, "timex.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    parts, groups = [], []
+    weak = frozenset(w.lower() for w in data.get("start_words", []))
+    bodies, groups = [], []
+    starts: dict[str, set[int]] = {}
     for i, rule in enumerate(data["rules"]):
         body, names = _compile_rule(i, rule, data)
-        parts.append(body)
+        bodies.append(body)
         groups.append(names)
-    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+        for key in _starts(list(sre_parse.parse(body).data), weak):
+            starts.setdefault(key, set()).add(i)
+    anywhere = starts.pop("*", set())
+    for key, rules in starts.items():  # 'the x' also gets the rules for 'the' before anything
+        rules |= anywhere | (starts.get(key.split()[0] + " *", set()) if " " in key else set())
+    first = {key: tuple(sorted(rules)) for key, rules in starts.items()}
+    heads = {key.split()[0] for key in first if key != "#"}
+    scan = re.compile(r"(?<![\w'’])(?:\d|(?:" + _alternation(sorted(heads)) + r")(?!\w))")
     tense = data.get("tense", {})
     future = tuple(w.lower() for w in tense.get("future", []))
     clause_words = tense.get("clause_words", [])
     return Grammar(
-        lang=lang, data=data, pattern=pattern, rules=data["rules"], groups=groups,
+        lang=lang, data=data, rules=data["rules"], bodies=bodies, groups=groups, first=first,
+        weak=weak, scan=scan,
         past=frozenset(w.lower() for w in tense.get("past", [])),
-        future=tuple(w for w in future if " " in w),
+        future={w.split(" ", 1)[0]: tuple(p.split(" ", 1)[1] for p in future if p.split(" ", 1)[0] == w.split(" ", 1)[0]
+                                               and " " in p) for w in future if " " in w},
         future_words=frozenset(w for w in future if " " not in w),
         past_suffix=re.compile(tense["past_suffix"] + "$") if tense.get("past_suffix") else None,
         past_exclude=frozenset(tense.get("past_exclude", [])),
@@ -122,6 +211,7 @@ def grammar(lang: str) -> Grammar:
     )
 
 
+@lru_cache(maxsize=None)
 def available(lang: str) -> bool:
     return resources.files("kroniek").joinpath("data", lang, "timex.yaml").is_file()
 
@@ -132,8 +222,7 @@ _WORD = re.compile(r"[\w'’]+")
 def _cue(g: Grammar, word: str, after: str) -> str | None:
     """'future' or 'past' when a word (with the text after it) marks tense."""
     lw = word.lower()
-    if lw in g.future_words or any(p.startswith(lw + " ") and after.lower().startswith(p[len(lw):])
-                                   for p in g.future):
+    if lw in g.future_words or (lw in g.future and after.lower().lstrip().startswith(g.future[lw])):
         return "future"
     if lw in g.past or (g.past_suffix and word.islower() and lw not in g.past_exclude and g.past_suffix.match(word)):
         return "past"
@@ -188,29 +277,56 @@ def _accept(g: Grammar, text: str, m: Mention) -> bool:
     return True
 
 
+_NEXT = re.compile(r"\W{0,3}(\w+)")
+
+
+def _lower(text: str) -> str:
+    """Lower-cased text with the same offsets (the few letters that grow when lowered are kept)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
 def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Every time expression in `text`, left to right, longest rule first at each position."""
+    """Every time expression in `text`, left to right; at each word the first rule in grammar order wins."""
     g = grammar(lang if available(lang) else "en")
     sentences = sentences or [(0, len(text))]
+    low = _lower(text)
+    first, weak = g.first, g.weak
     out: list[Mention] = []
     pos, si = 0, 0
-    search = g.pattern.search
-    while True:
-        m = search(text, pos)
+    for cand in g.scan.finditer(low):
+        start = cand.start()
+        if start < pos:
+            continue
+        word = cand.group(0)
+        if word[0].isdigit():
+            word = "#"
+        elif word in weak:
+            after = _NEXT.match(low, cand.end())
+            following = after.group(1) if after else ""
+            following = "#" if following[:1].isdigit() else following
+            rules = first.get(f"{word} {following}") or first.get(f"{word} *")
+            word = ""
+        if word:
+            rules = first.get(word)
+        if rules is None:
+            continue
+        m = g.pattern(rules).match(low, start)
         if m is None:
-            break
+            continue
         i = int(m.lastgroup[1:])  # type: ignore[index]
         rule = g.rules[i]
-        groups = {short: m.group(full) for short, full in g.groups[i] if m.group(full) is not None}
+        groups = {short: text[m.start(full):m.end(full)] for short, full in g.groups[i] if m.start(full) >= 0}
         kind = rule["kind"]
         type_ = rule.get("type") or _DEFAULT_TYPE.get(kind, "DATE")
         if type_ == "DATE" and (groups.get("part") or (kind == "relday" and g.word("reldays", groups.get("relday"))
                                                        and len(g.word("reldays", groups["relday"])) > 1
                                                        and g.word("reldays", groups["relday"])[1])):
             type_ = "TIME"
-        mention = Mention(m.start(), m.end(), m.group(0), kind, type_, groups, rule)
+        mention = Mention(m.start(), m.end(), text[m.start():m.end()], kind, type_, groups, rule)
         if not _accept(g, text, mention):
-            pos = m.start() + 1
             continue
         while si < len(sentences) - 1 and sentences[si][1] <= m.start():
             si += 1
