@@ -49,6 +49,7 @@ class Lexicon:
     surnames: frozenset[str]
     places: frozenset[str]
     portfolio_words: frozenset[str]
+    place_particles: frozenset[str]
     portfolio: frozenset[str]
 
 
@@ -68,7 +69,8 @@ def lexicon(lang: str) -> Lexicon:
                    raw.get("default_type", "PER"), tuple(raw.get("adjective_endings") or ()),
                    re.compile(r"\b(?:" + "|".join(map(re.escape, raw["org_heads"])) + rf") (?:van|of) (?:de |het |the )?"
                               rf"([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)"), frozenset(raw.get("military") or ()), surnames(lang),
-                   gazetteer(), frozenset(raw.get("portfolio_words") or []), frozenset(raw.get("portfolio") or []))
+                   gazetteer(), frozenset(raw.get("portfolio_words") or []),
+                   frozenset(raw.get("place_particles") or []), frozenset(raw.get("portfolio") or []))
 
 
 def surnames(lang: str) -> frozenset[str]:
@@ -164,7 +166,9 @@ class ActorStage:
         kb = kbmod.use(self.paths)
         lex = lexicon(doc.lang or "nl")
         found = self._kb_matches(doc, kb)
-        names = self._proper_names(doc, kb, lex, _starts_inside(doc.text, found))
+        named = {part for _, _, hits in found for i, k in hits if k == "aliases"
+                 for part in (kb.get(i).name.split()[1:] if kb.get(i) and kb.get(i).type == "PER" else ())}
+        names = self._proper_names(doc, lex, _starts_inside(doc.text, found), named)
         doc.entities = self._link(doc, kb, lex, found, names)
         doc.mentions = self._roles(doc, kb, lex)
         return doc
@@ -187,8 +191,11 @@ class ActorStage:
                 last = end
         return out
 
-    def _proper_names(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, taken: set[int]) -> list[tuple[int, int]]:
-        """Capitalised token runs (with name particles) not covered by a KB match."""
+    def _proper_names(self, doc: Doc, lex: Lexicon, taken: set[int], named: set[str]) -> list[tuple[int, int]]:
+        """Capitalised token runs (with name particles) not covered by a KB match.
+
+        `named` holds surnames of KB persons found in the text: such a word alone is kept
+        even at a sentence start ("Sánchez zei ...")."""
         text = doc.text
         runs: list[list[tuple[int, int, str]]] = []
         prev_end, prev_alone = -2, True
@@ -208,7 +215,7 @@ class ActorStage:
         mid = {w for r in runs for s, _, w in r if s not in initial}
         out = []
         for run in runs:
-            while run and (run[0][2] in lex.never or run[0][2].lower() in lex.titles or (
+            while run and run[0][2] not in named and (run[0][2] in lex.never or run[0][2].lower() in lex.titles or (
                     run[0][0] in initial and self._common(text, run[0][2]))):
                 if len(run) > 1 and run[0][0] not in initial and run[0][2].lower() in lex.particles:
                     break
@@ -223,7 +230,7 @@ class ActorStage:
                 continue
             word = run[0][2]
             if len(run) == 1 and run[0][0] in initial and word not in mid and not (
-                    word.isupper() or word in lex.first_names or word in lex.surnames):
+                    word.isupper() or word in lex.first_names or word in lex.surnames or word in named):
                 continue
             out.append((run[0][0], run[-1][1]))
         return out
@@ -242,11 +249,15 @@ class ActorStage:
 
     @staticmethod
     def _joins(gap: str, run_length: int, lex: Lexicon) -> bool:
-        """Tokens join across name particles right after a first name ("Jan van der Berg")."""
-        if run_length != 1 or len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
+        """Tokens join across place particles ("Huis ten Bosch"), and across name particles
+        right after a first name ("Jan van der Berg")."""
+        if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
             return False
-        words = gap.split()
-        return 0 < len(words) <= 3 and all(w in lex.particles for w in words)
+        inner = gap[1:-1]
+        if inner in lex.place_particles:
+            return True
+        words = inner.split()
+        return run_length == 1 and 0 < len(words) <= 3 and all(w in lex.particles for w in words)
 
     @staticmethod
     def _common(text: str, word: str) -> bool:
@@ -364,7 +375,7 @@ class ActorStage:
             return 4, "PER"
         if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
             return 3, "PER"
-        if surface in lex.places:
+        if surface in lex.places or any(f" {p} " in surface for p in lex.place_particles):
             return 2, "LOC"
         if len(tokens) == 1 and low.endswith(lex.misc_suffixes):
             return 2, "MISC"
