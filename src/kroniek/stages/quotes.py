@@ -185,7 +185,8 @@ class QuoteStage:
         return doc
 
     def _merge(self, text: str, groups: list[Group], lex: Lexicon, ents: EntityIndex) -> list[Group]:
-        """Join a quote interrupted by its attribution („…,” zei hij, „…”) into one group."""
+        """Join a quote interrupted by its attribution („…,” zei hij, „…”) into one group; across a
+        full stop ("“…,” he said. “…”") only when the second part has no attribution of its own."""
         out: list[Group] = []
         for g in groups:
             prev = out[-1] if out else None
@@ -194,7 +195,8 @@ class QuoteStage:
                 nwords = sum(1 for t in between if t.text[0].isalnum())
                 if 0 < nwords <= 8 and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
-                    if attr is not None:
+                    own_sentence = between[-1].text in _TERMINAL
+                    if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
                         prev.segs += g.segs
                         prev.end = g.end
                         prev.attr = attr
