@@ -16,13 +16,13 @@ import ahocorasick
 import yaml
 
 from .. import kb as kbmod
-from ..model import ActorRef, Doc, Entity
+from ..model import ActorRef, Article, Doc, Entity
 from ..pipeline import Options
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"
 _TOKEN = re.compile(rf"[{_CAP}](?<![\w&-].)(?:\.(?= [{_CAP}])|[\w'’&.-]*(?<![.'’-]))|\d(?<![\w-].)\d*[A-Z][\w-]*")
-_WORD_BEFORE = re.compile(r"([\w.-]+)\W*$")
+_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 
 
@@ -50,6 +50,7 @@ class Lexicon:
     places: frozenset[str]
     portfolio_words: frozenset[str]
     place_particles: frozenset[str]
+    determiners: frozenset[str]
     portfolio: frozenset[str]
 
 
@@ -70,7 +71,8 @@ def lexicon(lang: str) -> Lexicon:
                    re.compile(r"\b(?:" + "|".join(map(re.escape, raw["org_heads"])) + rf") (?:van|of) (?:de |het |the )?"
                               rf"([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)"), frozenset(raw.get("military") or ()), surnames(lang),
                    gazetteer(), frozenset(raw.get("portfolio_words") or []),
-                   frozenset(raw.get("place_particles") or []), frozenset(raw.get("portfolio") or []))
+                   frozenset(raw.get("place_particles") or []), frozenset(raw.get("determiners") or []),
+                   frozenset(raw.get("portfolio") or []))
 
 
 def surnames(lang: str) -> frozenset[str]:
@@ -425,9 +427,10 @@ class ActorStage:
                        None)
             end = ent.end + 1 + len(word or gov or "")
             start = ent.start
-            det = _WORD_BEFORE.search(text[max(0, start - 5):start])
-            if det and det.group(1).lower() in ("de", "het", "the"):
-                start -= len(text[:start]) - text[:start].rstrip().__len__() + len(det.group(1))
+            window = max(0, start - 8)
+            det = _WORD_BEFORE.search(text[window:start])
+            if det and det.group(1).lower() in lex.determiners and text[window + det.end(1):start].isspace():
+                start = window + det.start(1)
             if word:
                 nxt = by_start.get(end + 1)
                 if nxt is not None and nxt.type == "PER":
@@ -447,8 +450,6 @@ class ActorStage:
 def resolve_role(phrase: str, date: str | None, lang: str = "nl") -> ActorRef | None:
     """The holder of a role description on a date: "de Russische president", 2025-04 → Putin."""
     stage = ActorStage(Options())
-    from ..model import Article
-
     doc = Doc(Article(id="role", text=phrase, date=date), lang=lang)
     doc = stage(doc)
     return doc.mentions[0].actor if doc.mentions else None
