@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from kroniek.stages.dates import resolve
+from kroniek.timex import resolve
 from kroniek.timex import tag
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kroniek.model import Article, Doc
 from kroniek.pipeline import Options
-from kroniek.stages.dates import resolve
+from kroniek.timex import resolve
 from kroniek.stages.segment import SegmentStage
 from kroniek.timex import tag
 

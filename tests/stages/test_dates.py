@@ -1,0 +1,135 @@
+"""The dates stage: TIMEX3 values for Dutch and English, the publication-day estimate, date_for."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kroniek.eval import load_gold, score
+from kroniek.model import Article, Doc, Timex
+from kroniek.pipeline import Options
+from kroniek.stages.dates import DateStage, date_for
+from kroniek.stages.segment import SegmentStage
+from kroniek.timex import holiday_date, resolve, tag
+
+
+def run(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> Doc:
+    doc = Doc(Article("t", text, date=date, lang=lang), lang=lang)
+    return DateStage(Options())(SegmentStage(Options())(doc))
+
+
+def values(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> dict[str, str]:
+    return {t.text: t.value for t in run(text, date, lang).timexes}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Het gebeurde op 20 april.", "2025-04-20"),
+    ("Het gebeurde op 20-04-2025.", "2025-04-20"),
+    ("Het gebeurde op 20 april 2025.", "2025-04-20"),
+    ("Sinds de invasie in februari 2022 is alles anders.", "2022-02"),
+    ("Hij kwam gisteren aan.", "2025-04-21"),
+    ("Dat was vorige week.", "2025-W16"),
+    ("Dat was vorige maand.", "2025-03"),
+    ("Dat komt volgend jaar.", "2026"),
+    ("Dat was drie jaar geleden.", "2022"),
+    ("De wapenstilstand duurde tot en met zondagavond.", "2025-04-20TEV"),
+    ("Het gebeurde vanochtend.", "2025-04-22TMO"),
+    ("Het stuk gaat met Pasen open.", "2025-04-20"),
+    ("Op dit moment gaat het alarm af.", "PRESENT_REF"),
+    ("Dat gebeurt binnenkort.", "FUTURE_REF"),
+    ("Vroeger was dat anders.", "PAST_REF"),
+    ("Het duurde drie dagen.", "P3D"),
+    ("Dat gebeurt elke week.", "P1W"),
+])
+def test_dutch_values(text: str, value: str) -> None:
+    assert value in values(text).values()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It happened on April 20th.", "2025-04-20"),
+    ("He arrived last Tuesday.", "2025-04-15"),
+    ("The talks will start at 5 p.m. on Friday.", "2025-04-25T17:00"),
+    ("Thanksgiving 2025 falls late.", "2025-11-27"),
+    ("It lasted three weeks.", "P3W"),
+])
+def test_english_values(text: str, value: str) -> None:
+    assert value in values(text, lang="en").values()
+
+
+def test_weekday_follows_tense() -> None:
+    """Told in the past, a weekday is the last one before the article; told in the future, the next."""
+    past = values("Poetin gaf zaterdag het bevel.")
+    future = values("De ministers overleggen woensdag in Londen.")
+    assert past["zaterdag"] == "2025-04-19"
+    assert future["woensdag"] == "2025-04-23"
+
+
+def test_a_day_later_counts_from_the_date_before() -> None:
+    got = values("Kyiv meldde zaterdag dat de aanvallen doorgingen. Het ministerie kondigde een dag later aan te stoppen.")
+    assert got["een dag later"] == "2025-04-20"
+
+
+def test_clock_times_take_the_day_of_their_sentence() -> None:
+    doc = run("Poetin gaf zaterdag het bevel vanaf 17.00 uur (18.00 uur lokale tijd) de wapens te laten zwijgen.")
+    got = {t.text: (t.type, t.value) for t in doc.timexes}
+    assert got["17.00 uur"] == ("TIME", "2025-04-19T17:00")
+    assert got["18.00 uur"] == ("TIME", "2025-04-19T18:00")
+
+
+def test_false_friends_are_not_dates() -> None:
+    assert values("Mei Li zei dat ze nu komt.") == {}
+    assert values("They may march on.", lang="en") == {}
+    assert values("Het gebeurde in mei.") == {"mei": "2025-05"}
+
+
+@pytest.mark.parametrize("name, year, day", [
+    ("pasen", 2025, "2025-04-20"), ("pinksteren", 2025, "2025-06-08"), ("koningsdag", 2025, "2025-04-26"),
+    ("bevrijdingsdag", 2024, "2024-05-05"), ("kerstmis", 2024, "2024-12-25"),
+    ("orthodoxe pasen", 2024, "2024-05-05"),
+])
+def test_holidays_are_computed_per_year(name: str, year: int, day: str) -> None:
+    from kroniek.timex import grammar
+
+    assert holiday_date(grammar("nl").word("holidays", name), year).isoformat() == day
+
+
+def test_unresolvable_without_a_reference_date() -> None:
+    """Without any date to count from, relative expressions stay underspecified (TimeML X)."""
+    got = {t.text: t.value for t in resolve(tag("He left on Monday.", "en"), None, "en")}
+    assert got == {"Monday": "XXXX-XX-XX"}
+
+
+def test_published_day_as_given() -> None:
+    assert run("Hij kwam gisteren.", date="2025-04-22").published == "2025-04-22"
+
+
+def test_published_day_inferred_from_anchors() -> None:
+    text = ("Poetin gaf zaterdag het bevel. Met Pasen zweeg het vuur niet. Maandag zei hij meer. "
+            "De ministers overleggen woensdag in Londen.")
+    doc = run(text, date="2025-04")
+    assert doc.article.date == "2025-04"
+    assert doc.published in ("2025-04-21", "2025-04-22", "2025-04-23")
+
+
+def test_undated_article_with_no_anchor_has_no_estimate() -> None:
+    assert run("Hij kwam gisteren.", date=None).published is None
+
+
+def test_date_for_prefers_the_expression_before_the_clause() -> None:
+    text = "Kyiv meldde zaterdag dat de aanvallen doorgingen. Trump overlegt woensdag. Iets anders."
+    doc = Doc(Article("t", text, date="2025-04-22", lang="nl"), lang="nl", published="2025-04-22")
+    doc.sentences = [(0, 50), (51, 75), (76, len(text))]
+    doc.timexes = [Timex(12, 20, "zaterdag", "DATE", "2025-04-19"), Timex(65, 73, "woensdag", "DATE", "2025-04-23")]
+    assert date_for(doc, 26, 49) == "2025-04-19"  # reported clause after the date
+    assert date_for(doc, 0, 11) == "2025-04-19"  # the verb just before it, same clause
+    assert date_for(doc, 57, 64) == "2025-04-23"
+    assert date_for(doc, 76, 88) == "2025-04-22"  # no expression: the publication day
+
+
+def test_seed_timexes_and_publication_day(seed_record: dict, shared: Path) -> None:
+    gold = load_gold(shared / "examples" / "000_46394a742c6b9fcd.gold.json")
+    metrics = score(seed_record, gold).metrics()
+    assert metrics["timex_f1"] >= 0.90
+    assert metrics["timex_value_accuracy"] >= 0.85
+    assert metrics["published_within_1_day"] == 1.0
+    assert seed_record["date"] == "2025-04"
