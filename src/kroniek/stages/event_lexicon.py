@@ -387,7 +387,9 @@ def _pronouns(doc: Doc, toks: list[Tok], found: list[Mention], lex: Lexicon) -> 
             actors = [ActorRef(ref.id, ref.name, ref.country)] if ref else None
         else:
             pick = [m for m in prior if m.person] if kind == "person" else prior
-            ante = pick[-1] if pick else None
+            sent = next((s for s in doc.sentences if s[0] <= t.start < s[1]), (t.start, t.end))
+            here = [m for m in pick if toks[m.lo].start >= sent[0]]  # its/their: this sentence's actor first
+            ante = (here or pick)[-1] if pick else None
             actors = list(ante.actors) if ante else None
         if actors:
             out.append(Mention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex),
