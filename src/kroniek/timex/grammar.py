@@ -1,22 +1,26 @@
-"""Finding time expressions: one compiled pattern per language, built from data/<lang>/timex.yaml.
+"""Finding time expressions with the rules and word tables of data/<lang>/timex.yaml.
 
 Tagging is separate from resolving: a `Mention` records what an expression says (its rule's
 kind, the words it matched, the tense of its clause) so the publication day can be estimated
 from the mentions first and every relative expression resolved against that estimate after.
 Speed: trying every rule at every word is what makes regex taggers slow. Each rule's possible
-first words are worked out from its compiled pattern, so at a word only the rules that can start
-there are tried (one alternation per distinct set, compiled on first use, once per process).
+first words are worked out from its pattern (parsed with CPython's own `re._parser`), so at a
+word only the rules that can start there are tried: one alternation per distinct set of rules,
+compiled on first use, once per process.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from re import _constants as sre_c
-from re import _parser as sre_parse
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from re import _constants as sre_c
+from re import _parser as sre_parse
 from typing import Any
+
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+from dateutil.relativedelta import relativedelta, weekday
 
 import yaml
 
@@ -196,14 +200,18 @@ def grammar(lang: str) -> Grammar:
     heads = {key.split()[0] for key in first if key != "#"}
     scan = re.compile(r"(?<![\w'’])(?:\d|(?:" + _alternation(sorted(heads)) + r")(?!\w))")
     tense = data.get("tense", {})
-    future = tuple(w.lower() for w in tense.get("future", []))
+    future = [w.lower() for w in tense.get("future", [])]
+    phrases: dict[str, list[str]] = {}
+    for phrase in future:
+        if " " in phrase:
+            head, tail = phrase.split(" ", 1)
+            phrases.setdefault(head, []).append(tail)
     clause_words = tense.get("clause_words", [])
     return Grammar(
         lang=lang, data=data, rules=data["rules"], bodies=bodies, groups=groups, first=first,
         weak=weak, scan=scan,
         past=frozenset(w.lower() for w in tense.get("past", [])),
-        future={w.split(" ", 1)[0]: tuple(p.split(" ", 1)[1] for p in future if p.split(" ", 1)[0] == w.split(" ", 1)[0]
-                                               and " " in p) for w in future if " " in w},
+        future={head: tuple(tails) for head, tails in phrases.items()},
         future_words=frozenset(w for w in future if " " not in w),
         past_suffix=re.compile(tense["past_suffix"] + "$") if tense.get("past_suffix") else None,
         past_exclude=frozenset(tense.get("past_exclude", [])),
@@ -288,29 +296,31 @@ def _lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
+def _rules_at(g: Grammar, low: str, cand: re.Match[str]) -> tuple[int, ...] | None:
+    """The rules that may start at this word ('#' for a number; a common word with the next one)."""
+    word = cand.group(0)
+    if word[0].isdigit():
+        return g.first.get("#")
+    if word not in g.weak:
+        return g.first.get(word)
+    after = _NEXT.match(low, cand.end())
+    following = after.group(1) if after else ""
+    following = "#" if following[:1].isdigit() else following
+    return g.first.get(f"{word} {following}") or g.first.get(f"{word} *")
+
+
 def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Every time expression in `text`, left to right; at each word the first rule in grammar order wins."""
     g = grammar(lang if available(lang) else "en")
     sentences = sentences or [(0, len(text))]
     low = _lower(text)
-    first, weak = g.first, g.weak
     out: list[Mention] = []
     pos, si = 0, 0
     for cand in g.scan.finditer(low):
         start = cand.start()
         if start < pos:
             continue
-        word = cand.group(0)
-        if word[0].isdigit():
-            word = "#"
-        elif word in weak:
-            after = _NEXT.match(low, cand.end())
-            following = after.group(1) if after else ""
-            following = "#" if following[:1].isdigit() else following
-            rules = first.get(f"{word} {following}") or first.get(f"{word} *")
-            word = ""
-        if word:
-            rules = first.get(word)
+        rules = _rules_at(g, low, cand)
         if rules is None:
             continue
         m = g.pattern(rules).match(low, start)
@@ -321,10 +331,9 @@ def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) ->
         groups = {short: text[m.start(full):m.end(full)] for short, full in g.groups[i] if m.start(full) >= 0}
         kind = rule["kind"]
         type_ = rule.get("type") or _DEFAULT_TYPE.get(kind, "DATE")
-        if type_ == "DATE" and (groups.get("part") or (kind == "relday" and g.word("reldays", groups.get("relday"))
-                                                       and len(g.word("reldays", groups["relday"])) > 1
-                                                       and g.word("reldays", groups["relday"])[1])):
-            type_ = "TIME"
+        relday = g.word("reldays", groups.get("relday")) or []
+        if type_ == "DATE" and (groups.get("part") or (len(relday) > 1 and relday[1])):
+            type_ = "TIME"  # a part of a day: zondagavond, yesterday morning
         mention = Mention(m.start(), m.end(), text[m.start():m.end()], kind, type_, groups, rule)
         if not _accept(g, text, mention):
             continue
@@ -341,23 +350,17 @@ def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) ->
 def holiday_date(spec: dict[str, Any], year: int) -> date | None:
     """A holiday's day in a year, from a computed calendar (Easter, the holidays package) or fixed data."""
     if "easter" in spec:
-        from datetime import timedelta
-
-        from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
-
         method = EASTER_ORTHODOX if spec.get("method") == "orthodox" else EASTER_WESTERN
         return easter(year, method) + timedelta(days=int(spec["easter"]))
     if "fixed" in spec:
         month, day = spec["fixed"].split("-")
         return date(year, int(month), int(day))
     if "country" in spec:
-        import holidays
+        import holidays  # large: loaded only when a text names such a holiday
 
         found = holidays.country_holidays(spec["country"], years=year).get_named(spec["name"], lookup="exact")
         return found[0] if found else None
     if "weekday_of_month" in spec:
-        from dateutil.relativedelta import relativedelta, weekday
-
         month, wd, n = spec["weekday_of_month"]
         return date(year, month, 1) + relativedelta(weekday=weekday(wd - 1, n))
     return None
