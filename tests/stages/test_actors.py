@@ -120,3 +120,15 @@ def test_portfolio_then_person_splits_and_gazetteer_types_places() -> None:
     assert got["Otto Schilder"][0] == "PER"
     assert got["Schilder"][0] == "PER"
     assert got["Guwahati"][0] == "LOC"
+
+
+def test_user_kb_from_options_links_new_names(tmp_path: Path) -> None:
+    user = tmp_path / "local.yaml"
+    user.write_text("- {id: p:femke-halsema, name: Femke Halsema, gender: f, country: NLD,\n"
+                    "   aliases: {nl: [Halsema]}, roles: ['mayor NLD 2018-07-12..']}\n", encoding="utf-8")
+    stage = actors.ActorStage(Options(kb_paths=(str(user),)))
+    doc = stage(Doc(Article(id="t", text="Burgemeester Halsema sprak in Amsterdam.", date="2024-05-01"), lang="nl"))
+    try:
+        assert ents(doc)["Halsema"] == ("PER", "p:femke-halsema", "NLD")
+    finally:
+        actors.ActorStage(Options())(Doc(Article(id="reset", text=""), lang="nl"))
