@@ -10,18 +10,23 @@ cluster to be stored is its canonical one; later copies point at it (`articles.c
 never at another copy. A new version of an article (same id) is handled by the store's
 versioning, so an article is never linked to its own id.
 
-Call `link_duplicates(store)` after `Store.write_records`: it signs every article not signed yet.
+`Store.write_records` calls `link_new` in its own transaction, so every write path (CLI, API,
+Parquet parts) links duplicates and an article is never stored unsigned. `link_duplicates(store)`
+does the same for a database written before migration 002.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .store.db import Store
+if TYPE_CHECKING:
+    from .store.db import Store
 
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch's hashing scheme; pinned because stored signatures must stay comparable
@@ -63,42 +68,50 @@ def band_keys(mh: MinHash) -> list[tuple[int, int]]:
             for band, (start, end) in enumerate(_BANDS)]
 
 
-def _best_match(store: Store, article_id: str, mh: MinHash,
+def _best_match(conn: sqlite3.Connection, article_id: str, mh: MinHash,
                 keys: list[tuple[int, int]]) -> tuple[str, float] | None:
     """(canonical id, similarity) of the most similar current article under another id, if close enough."""
     pairs = " OR ".join("(b.band = ? AND b.key = ?)" for _ in keys)
-    rows = store.conn.execute(
+    rows = conn.execute(
         "SELECT DISTINCT a.pk, a.id, a.canonical_id, s.minhash FROM lsh_bands b"
         " JOIN articles a ON a.pk = b.article_pk JOIN article_signatures s ON s.article_pk = a.pk"
         f" WHERE a.current = 1 AND a.id != ? AND ({pairs})",
         [article_id, *(v for pair in keys for v in pair)]).fetchall()
     best: tuple[str, float] | None = None
-    for row in rows:
-        score = mh.jaccard(_from_blob(row["minhash"]))
+    for _pk, candidate_id, canonical_id, blob in rows:
+        score = mh.jaccard(_from_blob(blob))
         if score >= THRESHOLD and (best is None or score > best[1]):
-            best = (row["canonical_id"] or row["id"], score)
+            best = (canonical_id or candidate_id, score)
     return best
+
+
+def link_new(conn: sqlite3.Connection) -> DedupResult:
+    """Sign the articles stored since the last signed one and link near-duplicates; no commit here.
+
+    Article pks only grow (a deleted article's signature goes with it), so "after the highest
+    signed pk" is exactly the unsigned articles, found through the primary key without a scan.
+    """
+    result = DedupResult()
+    last = conn.execute("SELECT COALESCE(MAX(article_pk), 0) FROM article_signatures").fetchone()[0]
+    todo = conn.execute("SELECT pk, id, text FROM articles WHERE pk > ? ORDER BY pk", (last,)).fetchall()
+    for pk, article_id, text in todo:
+        mh = signature(text)
+        keys = band_keys(mh)
+        match = _best_match(conn, article_id, mh, keys)
+        similarity = None
+        if match and match[0] != article_id:
+            conn.execute("UPDATE articles SET canonical_id = ? WHERE pk = ?", (match[0], pk))
+            similarity = match[1]
+            result.duplicates += 1
+        conn.execute("INSERT INTO article_signatures (article_pk, minhash, similarity) VALUES (?,?,?)",
+                     (pk, np.asarray(mh.hashvalues, dtype="<u4").tobytes(), similarity))
+        conn.executemany("INSERT INTO lsh_bands (band, key, article_pk) VALUES (?,?,?)",
+                         [(band, key, pk) for band, key in keys])
+        result.signed += 1
+    return result
 
 
 def link_duplicates(store: Store) -> DedupResult:
     """Sign every unsigned article and link near-duplicates to their cluster's canonical article."""
-    result = DedupResult()
     with store.conn:
-        todo = store.conn.execute(
-            "SELECT a.pk, a.id, a.text FROM articles a LEFT JOIN article_signatures s ON s.article_pk = a.pk"
-            " WHERE s.article_pk IS NULL ORDER BY a.pk").fetchall()
-        for row in todo:
-            mh = signature(row["text"])
-            keys = band_keys(mh)
-            match = _best_match(store, row["id"], mh, keys)
-            similarity = None
-            if match and match[0] != row["id"]:
-                store.conn.execute("UPDATE articles SET canonical_id = ? WHERE pk = ?", (match[0], row["pk"]))
-                similarity = match[1]
-                result.duplicates += 1
-            store.conn.execute("INSERT INTO article_signatures (article_pk, minhash, similarity) VALUES (?,?,?)",
-                               (row["pk"], np.asarray(mh.hashvalues, dtype="<u4").tobytes(), similarity))
-            store.conn.executemany("INSERT INTO lsh_bands (band, key, article_pk) VALUES (?,?,?)",
-                                   [(band, key, row["pk"]) for band, key in keys])
-            result.signed += 1
-    return result
+        return link_new(store.conn)

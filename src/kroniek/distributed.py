@@ -7,7 +7,7 @@ write the same file and need no coordination; a rerun skips files whose marker m
 input's size and mtime, so an interrupted archive run resumes where it stopped. A failed task is
 retried (Dask's own retries on a cluster, fresh process pools locally, which also survives a
 worker killed by the OOM killer). `load_parts` then feeds the parts through `Store.write_records`,
-the store's one write path, and links near-duplicates across everything loaded.
+the store's one write path, which also links near-duplicates across everything loaded.
 """
 from __future__ import annotations
 
@@ -273,14 +273,11 @@ def iter_part_records(out_dir: Path, batch_size: int = ROWS_PER_GROUP):
 
 
 def load_parts(out_dir: Path, store: Store) -> WriteResult:
-    """Load every part into the store through its one write path, then link near-duplicates."""
-    from .dedup import link_duplicates
-
+    """Load every part into the store through its one write path (which also links near-duplicates)."""
     total = WriteResult()
     for records in iter_part_records(out_dir):
         result = store.write_records(records)
         total.added += result.added
         total.unchanged += result.unchanged
         total.new_versions += result.new_versions
-    link_duplicates(store)
     return total

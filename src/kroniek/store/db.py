@@ -94,6 +94,9 @@ class Store:
             for record in records:
                 outcome = self._write_one(record)
                 setattr(result, outcome, getattr(result, outcome) + 1)
+            from ..dedup import link_new  # near-duplicates are linked in the same transaction
+
+            link_new(self.conn)
         return result
 
     def _write_one(self, rec: dict[str, Any]) -> str:
