@@ -307,14 +307,12 @@ class Resolver:
         return d.isoformat() + part, (d, "D")
 
     def relunit(self, m: Mention) -> tuple[str, Anchor | None]:
-        gr = m.groups
-        unit = self.g.word("adj_units", gr.get("adj_unit")) or ("WE" if "weekend" in m.text.lower() else "Q")
-        rel = self.g.word("rel", gr.get("rel")) or 0
-        if "year-earlier" in m.text.lower():
-            rel, unit = rel, unit
+        """Last week, volgend jaar, the weekend (told in the past on a weekday: the one before)."""
+        unit = self.g.word("adj_units", m.groups.get("adj_unit")) or "WE"
+        rel = self.g.word("rel", m.groups.get("rel")) or 0
         base = self.base(False)
         if base is None:
-            return (f"XXXX-WXX-WE" if unit == "WE" else _UNDEF.get(unit, "XXXX")), None
+            return _UNDEF.get(unit, "XXXX"), None
         d = base[0] + _UNIT_DELTA.get(unit, relativedelta()) * rel
         if unit == "WE" and rel == 0 and base[1] == "D" and d.isoweekday() < 6 and m.tense != "future":
             d -= timedelta(weeks=1)
