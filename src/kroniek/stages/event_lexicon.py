@@ -8,6 +8,7 @@ demonyms, capitals and names the actors stage does not mark ("Russische aanvalle
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -376,6 +377,7 @@ def _sector(toks: list[Tok], m: Mention, lex: Lexicon) -> None:
 def _pronouns(doc: Doc, toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Mention]:
     """He/she → the last person named; it/they → the last actor; we → the quote's speaker."""
     out = list(found)
+    sent_starts = [s[0] for s in doc.sentences]
     for i, t in enumerate(toks):
         kind = next((k for k, words in lex.pronouns.items() if t.low in words), None)
         if kind is None:
@@ -387,8 +389,9 @@ def _pronouns(doc: Doc, toks: list[Tok], found: list[Mention], lex: Lexicon) -> 
             actors = [ActorRef(ref.id, ref.name, ref.country)] if ref else None
         else:
             pick = [m for m in prior if m.person] if kind == "person" else prior
-            sent = next((s for s in doc.sentences if s[0] <= t.start < s[1]), (t.start, t.end))
-            here = [m for m in pick if toks[m.lo].start >= sent[0]]  # its/their: this sentence's actor first
+            k = bisect_right(sent_starts, t.start) - 1
+            first = sent_starts[k] if k >= 0 else 0
+            here = [m for m in pick if toks[m.lo].start >= first]  # its/their: this sentence's actor first
             ante = (here or pick)[-1] if pick else None
             actors = list(ante.actors) if ante else None
         if actors:
