@@ -128,13 +128,23 @@ def _run(db: Path, token: str | None) -> Iterator[Server]:
         thread.join()
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A tokenless server over a store that already holds the hand-made record."""
-    db = tmp_path_factory.mktemp("web") / "kroniek.db"
+def _seeded(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp(name) / "kroniek.db"
     with Store(db) as store:
         store.write_records([handmade_record()])
     yield from _run(db, None)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A tokenless server over a store holding the hand-made record; tests may add to it."""
+    yield from _seeded(tmp_path_factory, "web")
+
+
+@pytest.fixture(scope="session")
+def fixed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The same, but no test writes to it: exact counts hold whatever order tests run in."""
+    yield from _seeded(tmp_path_factory, "web-fixed")
 
 
 @pytest.fixture(scope="session")

@@ -23,8 +23,8 @@ from kroniek.web.app import serve
 from .conftest import ARTICLE, _free_port, _run, handmade_record
 
 
-def test_article_round_trips_with_all_annotations(server) -> None:
-    with server.client() as c:
+def test_article_round_trips_with_all_annotations(fixed) -> None:
+    with fixed.client() as c:
         got = c.get("/api/articles/hand-1").json()
     want = handmade_record()
     assert got["text"] == ARTICLE
@@ -33,8 +33,8 @@ def test_article_round_trips_with_all_annotations(server) -> None:
     assert [q["speaker"]["name"] for q in got["quotes"]] == [q["speaker"]["name"] for q in want["quotes"]]
 
 
-def test_articles_full_text_search_and_pagination(server) -> None:
-    with server.client() as c:
+def test_articles_full_text_search_and_pagination(fixed) -> None:
+    with fixed.client() as c:
         hit = c.get("/api/articles", params={"q": "verslaggevers"}).json()
         miss = c.get("/api/articles", params={"q": "zeppelin"}).json()
         odd = c.get("/api/articles", params={"q": 'AND "OR ( NEAR'}).json()
@@ -45,8 +45,8 @@ def test_articles_full_text_search_and_pagination(server) -> None:
     assert page["limit"] == 1 and page["offset"] == 0 and len(page["items"]) == 1 and page["total"] >= 1
 
 
-def test_quotes_filter_by_speaker_country_date_and_text(server) -> None:
-    with server.client() as c:
+def test_quotes_filter_by_speaker_country_date_and_text(fixed) -> None:
+    with fixed.client() as c:
         by_id = c.get("/api/quotes", params={"speaker": "Q7747"}).json()
         by_name = c.get("/api/quotes", params={"speaker": "dick schoof"}).json()
         ukr = c.get("/api/quotes", params={"country": "ukr"}).json()
@@ -61,8 +61,8 @@ def test_quotes_filter_by_speaker_country_date_and_text(server) -> None:
     assert second["total"] == 3 and len(second["items"]) == 1 and second["offset"] == 1
 
 
-def test_events_filters_groups_and_network(server) -> None:
-    with server.client() as c:
+def test_events_filters_groups_and_network(fixed) -> None:
+    with fixed.client() as c:
         accuse = c.get("/api/events", params={"type": "accuse"}).json()
         by_source = c.get("/api/events", params={"source": "NLD"}).json()
         to_ukraine = c.get("/api/events", params={"target": "Ukraine"}).json()
@@ -76,8 +76,8 @@ def test_events_filters_groups_and_network(server) -> None:
         ("Vladimir Putin", "Ukraine", "ACCUSE", 1), ("Netherlands", "Ukraine", "SUPPORT", 1)}
 
 
-def test_actor_profile_and_timeline(server) -> None:
-    with server.client() as c:
+def test_actor_profile_and_timeline(fixed) -> None:
+    with fixed.client() as c:
         found = c.get("/api/actors", params={"q": "putin"}).json()
         profile = c.get("/api/actors/Q7747").json()
         line = c.get("/api/actors/Q7747/timeline").json()
@@ -160,8 +160,8 @@ def test_page_json_twins_match_the_api(server) -> None:
         assert actor["actor"] == c.get("/api/actors/Q7747").json()
 
 
-def test_article_text_is_escaped_in_html(server) -> None:
-    with server.client() as c:
+def test_article_text_is_escaped_in_html(fixed) -> None:
+    with fixed.client() as c:
         page = c.get("/articles/hand-1").text
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
     assert "<b>over</b>" not in page and "&lt;b&gt;over&lt;/b&gt;" in page
