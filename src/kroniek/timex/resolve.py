@@ -98,14 +98,15 @@ class Resolver:
     def ref_day(self) -> date | None:
         return self.ref[0] if self.ref and self.ref[1] == "D" else None
 
-    def base(self, chain: bool, near: bool = False) -> Anchor | None:
+    def base(self, chain: bool, near: bool = False, day: bool = False) -> Anchor | None:
         """What a relative expression counts from: the date told before it when chained, else the article's.
 
         `near`: chain only to a date of this or the previous sentence (a year later, a month earlier
-        count from the article's date when the text has moved on).
+        count from the article's date when the text has moved on); `day`: only to a day.
         """
-        if chain and (not near or self.here - self.last_sentence <= 1):
-            return self.last or self.ref
+        usable = self.last is not None and (not day or self.last[1] == "D")
+        if chain and usable and (not near or self.here - self.last_sentence <= 1):
+            return self.last
         return self.ref or self.last
 
     def year_for(self, month: int, day: int | None) -> int | None:
@@ -189,7 +190,8 @@ class Resolver:
         spec = self.g.word("holidays", m.groups["holiday"])
         year = _year(m.groups.get("year"))
         if year is None:
-            base = self.base(False)
+            same_sentence = self.last if self.last and self.last_sentence == self.here else None
+            base = same_sentence or self.base(False)
             if base is None:
                 fixed = spec.get("fixed")
                 return (f"XXXX-{fixed}" if fixed else "XXXX-XX-XX"), None
@@ -322,11 +324,11 @@ class Resolver:
 
     def shift(self, m: Mention) -> tuple[str, Anchor | None]:
         unit = self.g.word("units", m.groups["unit"])
-        sign, *chain = self.g.word("ago", m.groups["ago"])
+        sign, *chain = self.g.word("ago", m.groups.get("ago")) or [m.rule.get("direction", 1)]
         n = _num(self.g, m)
         if n == "X" or n is None:
             return ("PAST_REF" if sign < 0 else "FUTURE_REF"), None
-        base = self.base(bool(chain), near=unit not in ("D", "W"))
+        base = self.base(bool(chain), near=unit not in ("D", "W"), day=unit in ("D", "W"))
         gran = {"W": "D" if chain else "W", "WE": "W", "F": "D", "H": "D", "MIN": "D", "S": "D"}.get(unit, unit)
         if base is not None and base is not self.ref and unit in ("Y", "W", "D"):
             gran = "D" if base[1] == "D" else gran
