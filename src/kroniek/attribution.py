@@ -170,7 +170,7 @@ def mention_in(toks: list[Tok], lex: Lexicon, text: str, entities: EntityIndex, 
     if people:
         e = people[-1] if last else people[0]
         return Mention(e.start, e.end, e.text, "entity")
-    if ents and (last or ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
+    if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
         e = ents[-1]
         return Mention(e.start, e.end, e.text, "entity")
     pron = [t for t in toks if t.low in lex.pronouns]
@@ -198,10 +198,9 @@ def _lower_after(toks: list[Tok], pos: int) -> bool:
 def _last_caps(toks: list[Tok]) -> list[Tok]:
     run: list[Tok] = []
     for t in reversed(toks):
-        if t.text[0].isupper():
-            run.insert(0, t)
-        elif run:
+        if not t.text[0].isupper():
             break
+        run.insert(0, t)
     return run
 
 
@@ -315,6 +314,8 @@ class Resolver:
     def _name(self, m: Mention) -> Speaker:
         """A KB actor named by the mention or by the name that ends it ("minister … Marco Rubio")."""
         for run in _CAPS_RUN.finditer(m.text):
+            if m.text[run.end():].strip():
+                continue  # a name that modifies a noun ("the New York businessman") is not the speaker
             words = list(re.finditer(r"\S+", run.group()))
             for w in words:
                 actor = self._lookup(_STRIP.sub("", run.group()[w.start():]))

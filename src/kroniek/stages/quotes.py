@@ -34,6 +34,7 @@ class Group:
     attr: tuple[str, Mention | None, int] | None = None  # cue, mention, cue offset
     speech: bool = False
     whole: bool = False  # opened at the start of its paragraph
+    attr_after: bool = False  # the attribution follows the quote: its cue is spent
 
 
 @dataclass(slots=True)
@@ -131,19 +132,35 @@ def group_text(text: str, g: Group) -> str:
 
 
 def _attribution(toks: list[Tok], lex: Lexicon, text: str, ents: EntityIndex) -> tuple[str, Mention | None, int] | None:
-    """A cue and speaker in the words right after or between quotes: „…”, zei hij / said Trump / the source added."""
-    words = [t for t in toks if t.text[0].isalnum()]
-    while words and words[0].low in lex.joiners:
-        words = words[1:]
-    for k, t in enumerate(words[:7]):
-        if lex.cue(t.low) is None:
+    """A cue and speaker in the words right after or between quotes: „…”, zei hij / said Trump /
+    the source added / Scott Pruitt, the attorney general of Oklahoma, said."""
+    i0 = 0
+    while i0 < len(toks) and (not word(toks[i0]) or toks[i0].low in lex.joiners):
+        i0 += 1
+    nwords = 0
+    for k in range(i0, min(len(toks), i0 + 40)):
+        t = toks[k]
+        if not word(t):
             continue
-        if any(w.low in lex.complementizers for w in words[k + 1:]):
-            return None
-        if k == 0:
-            m = mention_in(np_after(words, 1, lex), lex, text, ents)
+        if lex.cue(t.low) is None:
+            nwords += 1
+            continue
+        appositive = nwords > 6
+        if appositive and (toks[k - 1].text != "," or not toks[i0].text[0].isupper()):
+            nwords += 1
+            continue
+        for x in toks[k + 1:]:
+            if x.low in lex.complementizers:
+                return None
+            if not word(x):
+                break
+        if k == i0:
+            m = mention_in(np_after(toks, k + 1, lex), lex, text, ents)
+        elif appositive:
+            comma = next(n for n in range(i0, k) if toks[n].text == ",")
+            m = mention_in(toks[i0:comma], lex, text, ents, last=True)
         else:
-            m = mention_in(words[:k], lex, text, ents, last=True)
+            m = mention_in(toks[i0:k], lex, text, ents, last=True)
         return t.text, m, t.start
     return None
 
@@ -199,7 +216,7 @@ class QuoteStage:
                     if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
                         prev.segs += g.segs
                         prev.end = g.end
-                        prev.attr = attr
+                        prev.attr, prev.attr_after = attr, True
                         continue
             out.append(g)
         return out
@@ -221,6 +238,7 @@ class QuoteStage:
             return
         if g.attr is None:
             g.attr = self._after(text, g, lex, ents, not pre_words)
+            g.attr_after = g.attr is not None
         if g.attr is not None:
             g.speech = True
             return
@@ -372,6 +390,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ent
     hits: list[Hit] = []
     qstarts = [s for s, _ in quoted]
     starts = [s for s, _ in sentences]
+    spent = {g.attr[2] for g in speech if g.attr_after and g.attr}
 
     def inside_quote(pos: int) -> bool:
         i = bisect.bisect_right(qstarts, pos) - 1
@@ -394,7 +413,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ent
                 hits.append(hit)
                 taken = len(toks)
         for ci, t in enumerate(toks):
-            if ci <= taken or t.low not in lex.cue_lemma:
+            if ci <= taken or t.low not in lex.cue_lemma or t.start in spent:
                 continue
             lemma = cue_at(toks, ci, lex)
             if lemma is None:
