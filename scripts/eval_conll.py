@@ -52,8 +52,8 @@ def evaluate(path: Path) -> dict[str, tuple[float, float, float]]:
     for sents in read_docs(path):
         tokens = [t for s in sents for t, _ in s]
         tags = [g for s in sents for _, g in s]
-        text, starts, ends, pos = "", [], [], 0
-        for si, sent in enumerate(sents):
+        text, starts, ends = "", [], []
+        for sent in sents:
             for ti, (tok, _) in enumerate(sent):
                 if ti:
                     text += " "

@@ -54,25 +54,32 @@ class Lexicon:
     portfolio: frozenset[str]
 
 
+_SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
+         "portfolio", "portfolio_words", "place_particles", "determiners")
+_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings")
+
+
 @lru_cache(maxsize=4)
 def lexicon(lang: str) -> Lexicon:
+    """The word lists of a language (English when it has none), built once per process."""
     path = DATA / lang / "actors.yaml"
     if not path.is_file():
         path = DATA / "en" / "actors.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     firsts = {a.name.split()[0] for a in kbmod.default().actors.values()
               if a.type == "PER" and len(a.name.split()) > 1 and not a.name.split()[0].endswith(".")}
-    return Lexicon(frozenset(raw["titles"]), dict(raw["roles"]), frozenset(raw["government"]),
-                   frozenset(raw["org_heads"]), frozenset(raw["org_words"]), frozenset(raw["place_preps"]),
-                   tuple(raw["place_suffixes"]), frozenset(raw["particles"]), frozenset(raw["never"]),
-                   frozenset(firsts | set(raw.get("first_names") or [])),
-                   tuple(raw.get("org_suffixes") or ()), tuple(raw.get("misc_suffixes") or ()),
-                   raw.get("default_type", "PER"), tuple(raw.get("adjective_endings") or ()),
-                   re.compile(r"\b(?:" + "|".join(map(re.escape, raw["org_heads"])) + rf") (?:van|of) (?:de |het |the )?"
-                              rf"([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)"), frozenset(raw.get("military") or ()), surnames(lang),
-                   gazetteer(), frozenset(raw.get("portfolio_words") or []),
-                   frozenset(raw.get("place_particles") or []), frozenset(raw.get("determiners") or []),
-                   frozenset(raw.get("portfolio") or []))
+    heads = "|".join(map(re.escape, raw["org_heads"]))
+    links = "|".join(map(re.escape, sorted(raw["org_head_links"], key=len, reverse=True)))
+    return Lexicon(
+        **{k: frozenset(raw.get(k) or ()) for k in _SETS},
+        **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
+        roles=dict(raw["roles"]),
+        first_names=frozenset(firsts | set(raw.get("first_names") or ())),
+        default_type=raw.get("default_type", "MISC"),
+        heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)"),
+        surnames=surnames(lang),
+        places=gazetteer(),
+    )
 
 
 def surnames(lang: str) -> frozenset[str]:
