@@ -33,7 +33,7 @@ TABLES = {
     "season": "seasons", "half": "halves", "edge": "edges", "holiday": "holidays",
     "refword": "refs", "setword": "sets", "times": "times", "clock": "clock_words",
     "ampm": "ampm", "timezone": "timezones", "vague": "vague_mod", "notyear": "not_after_year",
-    "every": "every", "era": "era",
+    "every": "every", "era": "era", "weekday_abbr": "weekday_abbrs",
 }
 _PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
 _DEFAULT_TYPE = {"duration": "DURATION", "set": "SET", "time": "TIME", "datetime": "TIME"}
@@ -73,6 +73,7 @@ class Grammar:
     past_suffix: re.Pattern[str] | None = None
     past_exclude: frozenset[str] = field(default_factory=frozenset)
     clause: re.Pattern[str] | None = None
+    joiner: re.Pattern[str] = re.compile("-")  # what joins the two ends of a range (19-20, 3 to 6)
 
     def pattern(self, rules: tuple[int, ...]) -> re.Pattern[str]:
         """One alternation of these rules, in grammar order, matched on lower-cased text."""
@@ -216,6 +217,7 @@ def grammar(lang: str) -> Grammar:
         past_suffix=re.compile(tense["past_suffix"] + "$") if tense.get("past_suffix") else None,
         past_exclude=frozenset(tense.get("past_exclude", [])),
         clause=re.compile(r"[,;:„“”\"()–—]|\b(?:" + _alternation(clause_words) + r")\b", re.IGNORECASE),
+        joiner=re.compile(data.get("range_joiner", "-"), re.IGNORECASE),
     )
 
 
@@ -296,6 +298,14 @@ def _lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
+def _joined(g: Grammar, text: str, previous: Mention | None, m: Mention) -> bool:
+    """Whether a bare number ends a range begun by the mention before it (November 19-20, 1850-58)."""
+    if previous is None or m.rule.get("needs") not in previous.groups:
+        return False
+    joiner = re.compile(m.rule["joiner"]) if "joiner" in m.rule else g.joiner
+    return joiner.fullmatch(text, previous.end, m.start) is not None
+
+
 def _rules_at(g: Grammar, low: str, cand: re.Match[str]) -> tuple[int, ...] | None:
     """The rules that may start at this word ('#' for a number; a common word with the next one)."""
     word = cand.group(0)
@@ -336,6 +346,8 @@ def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) ->
             type_ = "TIME"  # a part of a day: zondagavond, yesterday morning
         mention = Mention(m.start(), m.end(), text[m.start():m.end()], kind, type_, groups, rule)
         if not _accept(g, text, mention):
+            continue
+        if rule.get("joins") == "previous" and not _joined(g, text, out[-1] if out else None, mention):
             continue
         while si < len(sentences) - 1 and sentences[si][1] <= m.start():
             si += 1

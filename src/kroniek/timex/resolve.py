@@ -7,6 +7,7 @@ narratives), else they stay underspecified (XXXX-XX-XX).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
@@ -415,8 +416,14 @@ def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[T
     """TIMEX3 records for the mentions, relative ones resolved against `reference` (or the text's own dates)."""
     r = Resolver(grammar(lang if available(lang) else "en"), parse_anchor(reference))
     values: dict[int, str] = {}
-    # clock times last: "at 5 p.m. on Friday" takes the day told after it in its sentence
-    for i, m in sorted(enumerate(mentions), key=lambda im: im[1].kind == "time"):
+    types = {i: m.type for i, m in enumerate(mentions)}
+    # clock times after dates ("at 5 p.m. on Friday" takes the day told after it in its sentence),
+    # and range parts last: "3" in "3 to 6 May" is "6 May" with another day
+    for i, m in sorted(enumerate(mentions), key=lambda im: (im[1].kind == "part", im[1].kind == "time")):
+        if m.kind == "part":
+            other = i + (1 if m.rule["joins"] == "next" else -1)
+            values[i], types[i] = _splice(r, m, values[other]), types[other]
+            continue
         method: Callable[[Mention], tuple[str, Anchor | None]] = getattr(r, "ref_" if m.kind == "ref" else m.kind)
         r.here = m.sentence
         values[i], anchor = method(m)
@@ -424,4 +431,23 @@ def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[T
             r.last, r.last_sentence = anchor, m.sentence
             if anchor[1] == "D":
                 r.sentence_days.setdefault(m.sentence, []).append((m.start, anchor[0]))
-    return [Timex(m.start, m.end, m.text, m.type, values[i]) for i, m in enumerate(mentions)]
+    return [Timex(m.start, m.end, m.text, types[i], values[i]) for i, m in enumerate(mentions)]
+
+
+def _splice(r: Resolver, m: Mention, other: str) -> str:
+    """A range part's value: its neighbour's with the part's own day, month, year or count put in."""
+    gr, g = m.groups, r.g
+    if gr.get("day") and re.match(r"^[\dX]{4}-[\dX]{2}-", other):
+        return f"{other[:8]}{int(gr['day']):02d}"
+    if gr.get("month") and re.match(r"^[\dX]{4}-", other):
+        return f"{other[:5]}{g.word('months', gr['month'].rstrip('.')):02d}"
+    if gr.get("yy") and re.match(r"^\d{4}$", other):
+        return other[:2] + gr["yy"]
+    if gr.get("weekday") and other.startswith("XXXX-WXX-"):
+        return f"XXXX-WXX-{g.word('weekdays', gr['weekday'])}{other[10:]}"
+    if gr.get("ordinal"):
+        return f"{int(g.word('ordinals', gr['ordinal'])) - 1:02d}"
+    n = _num(g, m)
+    if n is not None and other.startswith("P"):
+        return re.sub(r"^(PT?)[\dX.]+", lambda x: x.group(1) + (f"{n:g}" if isinstance(n, float) else str(n)), other)
+    return other
