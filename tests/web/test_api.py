@@ -147,6 +147,8 @@ def test_page_json_twins_match_the_api(server) -> None:
         assert c.get("/quotes", headers={"Accept": "application/json"}).json() == c.get("/api/quotes").json()
         events = c.get("/events", params={"format": "json", "type": "ACCUSE"}).json()
         assert events["events"] == c.get("/api/events", params={"type": "ACCUSE"}).json()
+        grouped = c.get("/events", params={"format": "json", "grouped": "true"}).json()["events"]
+        assert grouped == c.get("/api/events", params={"grouped": "true"}).json()
         edges = c.get("/api/events/network", params={"type": "ACCUSE", "limit": 1000}).json()["items"]
         assert events["network"] == edges
         found = c.get("/search", params={"q": "vrede", "format": "json"}).json()
@@ -162,7 +164,10 @@ def test_page_json_twins_match_the_api(server) -> None:
 
 def test_article_text_is_escaped_in_html(fixed) -> None:
     with fixed.client() as c:
-        page = c.get("/articles/hand-1").text
+        response = c.get("/articles/hand-1")
+        page = response.text
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
     assert "<b>over</b>" not in page and "&lt;b&gt;over&lt;/b&gt;" in page
 

@@ -31,8 +31,10 @@ def browser() -> Iterator[object]:
 def page(browser, server) -> Iterator[object]:
     context = browser.new_context(base_url=server.url, viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.dialogs = []
+    page.dialogs, page.errors = [], []
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
     yield page
     context.close()
 
@@ -74,7 +76,7 @@ def test_article_page_highlights_every_record(page, server, tmp_path: Path) -> N
     check_highlights(page, record)
     assert '<script>alert("kroniek")</script>' in page.inner_text("article.text")
     assert page.inner_text("article.text") == ARTICLE
-    assert page.dialogs == []
+    assert page.dialogs == [] and page.errors == []  # no script ran, nothing was blocked or missing
     assert page.locator('.text .on[data-k~="q1"]').count() >= 1  # the hash showed its evidence on load
     page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
     assert (tmp_path / "article.png").stat().st_size > 10_000
@@ -92,6 +94,7 @@ def test_clicking_a_record_highlights_its_evidence_and_back(page) -> None:
 
 def test_actor_page_draws_the_timeline(page, server, tmp_path: Path) -> None:
     check_timeline(page, server, "Q7747")
+    assert page.errors == []
     assert "Kyiv wil geen vrede" in " ".join(page.locator("section.day").all_inner_texts())
     assert page.locator("text=Ukraine").count() >= 1  # whom Putin addresses
     page.screenshot(path=str(tmp_path / "actor.png"), full_page=True)
