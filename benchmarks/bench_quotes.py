@@ -30,7 +30,10 @@ def prepared() -> list[Doc]:
                         ("nl", [SHARED / "examples/000_46394a742c6b9fcd.txt"])):
         pipe = Pipeline(Options(lang=lang, stages=("language", "segment", "actors", "dates")))
         for p in paths:
-            art = next(read_inputs([str(p)])) if lang == "nl" else Article(p.stem, p.read_text(encoding="utf-8"), lang="en")
+            if lang == "nl":
+                art = next(read_inputs([str(p)]))
+            else:
+                art = Article(p.stem, p.read_text(encoding="utf-8"), lang="en")
             docs.append(pipe(art))
     return docs
 

@@ -30,7 +30,8 @@ from kroniek.eval import PRF, Ratio, jaccard, words
 from kroniek.model import Article
 
 QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]")
-STOP = {"the", "a", "an", "of", "he", "she", "they", "it", "his", "her", "their", "its", "who", "and", "s", "mr", "ms", "mrs"}
+STOP = {"the", "a", "an", "of", "he", "she", "they", "it", "his", "her", "their", "its", "who", "and", "s",
+        "mr", "ms", "mrs"}
 
 
 @dataclass

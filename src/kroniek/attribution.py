@@ -99,14 +99,18 @@ def lexicon(lang: str | None) -> Lexicon:
     if not path.is_file():
         path = DATA / "en" / "quotes.yaml"
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    fs = lambda key: frozenset(str(w).lower() for w in raw.get(key) or [])  # noqa: E731
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or [])
+
     cue_lemma = {str(form): lemma for lemma, forms in raw["cues"].items() for form in forms}
     return Lexicon(
         lang=path.parent.name, marks={o: tuple(c) for o, c in raw["marks"].items()},
         cue_lemma=cue_lemma,
         particles={k: frozenset(v) for k, v in (raw.get("particles") or {}).items()},
         complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
-        object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"), infinitive=str(raw.get("infinitive") or ""),
+        object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"),
+        infinitive=str(raw.get("infinitive") or ""),
         infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
@@ -135,7 +139,8 @@ class Tok:
 
 def tokens(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
     """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.)."""
-    return [Tok(m.start(), m.end(), g, g.lower()) for m in lex.token_re.finditer(text, start, end) for g in (m.group(),)]
+    return [Tok(m.start(), m.end(), g, g.lower())
+            for m in lex.token_re.finditer(text, start, end) for g in (m.group(),)]
 
 
 @dataclass(slots=True)
@@ -276,7 +281,8 @@ class Resolver:
         for s, e in self.doc.sentences:
             for ent in self.entities.within(s, e):
                 if ent.type == "PER":
-                    out.append(_Candidate(ent.start, self._from_entity(ent), self._gender(ent.actor and ent.actor.id), True))
+                    gender = self._gender(ent.actor and ent.actor.id)
+                    out.append(_Candidate(ent.start, self._from_entity(ent), gender, True))
                     break
         return out
 

@@ -1,0 +1,312 @@
+"""Reported speech: the clause a cue verb reports, and the words that name its speaker.
+
+`X zei dat …`, `zei hij open te staan …`, `…, meldden Amerikaanse media`, `volgens X …`,
+`Trump told reporters he would …`, `according to X`: found over tokens of the sentences that
+hold a cue word, with the cue lexicon of data/<lang>/quotes.yaml. Used by the quote stage.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .attribution import EntityIndex, Lexicon, Mention, Tok, mention_in, np_after, tokens, word
+
+TERMINAL = frozenset(".!?")
+OPENERS = frozenset("„“\"«‘")
+BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None
+    mention: Mention | None
+    cue_pos: int
+
+
+def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
+    """The cue lemma of toks[k], unless a blocker makes it a noun or infinitive, or it is negated."""
+    lemma = lex.cue(toks[k].low)
+    if lemma is None or (k > 0 and toks[k - 1].low in lex.cue_blockers) or _negated(toks, k, lex):
+        return None
+    particles = lex.particles.get(lemma)
+    if particles and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
+        return None
+    return lemma
+
+
+def _negated(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    near = toks[max(0, k - 2):k] + toks[k + 1:k + 3]
+    return any(t.low in lex.negations or t.low.endswith(("n't", "n’t")) for t in near)
+
+
+def subject(words: list[Tok], lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+    """Who a sentence is about, for a quote with no cue: its first entity, pronoun or role noun phrase."""
+    m = mention_in(words, lex, text, ents)
+    if m is not None and m.kind in ("entity", "pronoun"):
+        return m
+    for k, t in enumerate(words):
+        if t.low in lex.roles:
+            lo = k
+            while (lo > 0 and k - lo < 3 and words[lo - 1].low not in lex.prepositions
+                   and lex.cue(words[lo - 1].low) is None):
+                lo -= 1
+                if words[lo].low in lex.determiners:
+                    break
+            return Mention(words[lo].start, t.end, text[words[lo].start:t.end], "np")
+    return None
+
+
+def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+    """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
+    is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
+    cs = ci
+    while cs > 0 and toks[cs - 1].text not in BREAKS:
+        cs -= 1
+    if cs > 0 and toks[ci].low.endswith(lex.participles):
+        return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
+    own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
+    pre = [t for t in toks[cs:ci] if t.text[0].isalnum() and t.low not in own]
+    core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
+    if not pre and cs > 1 and toks[cs - 1].text == "," and not lex.verb_second:
+        return _appositive(toks, cs - 1, lex, text, ents)
+    after = np_after(toks, ci + 1, lex)
+    if not core or core[0].low in lex.prepositions:
+        m = mention_in(after, lex, text, ents) if after else None
+        return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
+    return mention_in(pre, lex, text, ents)
+
+
+def _appositive(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+    """The subject before an appositive: "The chairman, Phil Lovas, said" -> Phil Lovas."""
+    end = comma
+    for _ in range(2):
+        start = end
+        while start > 0 and toks[start - 1].text not in BREAKS:
+            start -= 1
+        chunk = [t for t in toks[start:end] if word(t)]
+        m = mention_in(chunk, lex, text, ents, last=True) if 0 < len(chunk) <= 9 else None
+        if m is not None or start == 0 or toks[start - 1].text != ",":
+            return m
+        end = start - 1
+    return None
+
+
+def _content_end(toks: list[Tok], j: int, lex: Lexicon) -> int:
+    """Where a reported clause starting at toks[j] stops: the sentence end, or a comma or
+    'en/and' that opens another attribution (", zo zei hij", "en kondigde aan")."""
+    k = j
+    while k < len(toks):
+        t = toks[k]
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        if t.text == ";":
+            return k
+        if t.text == "," and (lex.cue(nxt) or nxt in lex.joiners and k + 2 < len(toks) and lex.cue(toks[k + 2].low)
+                              or nxt in lex.after_only or any(a[0] == nxt for a in lex.according)):
+            return k
+        if t.low in lex.joiners and lex.cue(nxt) and k > j:
+            return k
+        k += 1
+    return k
+
+
+def _according(toks: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
+    for a in lex.according:
+        for k in range(len(toks) - len(a) + 1):
+            if toks[k].low == a[0] and all(toks[k + n].low == a[n] for n in range(1, len(a))):
+                return k, k + len(a)
+    return None
+
+
+def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ents: EntityIndex,
+                  quoted: list[tuple[int, int]], speech: list[tuple[int, int, int]], spent: set[int]) -> list[Hit]:
+    """Reported speech: cue + dat/that-clause, te/to-infinitive, inverted '…, meldden media',
+    'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause.
+    Only sentences with a cue word anywhere are tokenized (one regex pass over the text).
+    `speech` holds the direct quotes as (start, end, words); `spent` the offsets of cues that
+    already attribute one of them."""
+    hits: list[Hit] = []
+    qstarts = [s for s, _ in quoted]
+    starts = [s for s, _ in sentences]
+
+    def inside_quote(pos: int) -> bool:
+        i = bisect.bisect_right(qstarts, pos) - 1
+        return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
+
+    todo = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in lex.cue_re.finditer(text.lower())
+                   if not inside_quote(m.start())} - {-1})
+    for si in todo:
+        s, e = sentences[si]
+        toks = []
+        for a, b in _outside(s, e, quoted, qstarts):
+            toks += tokens(text, a, b, lex)
+        if len(toks) < 3:
+            continue
+        taken = -1
+        acc = _according(toks, lex)
+        if acc is not None:
+            hit = _according_hit(toks, acc, lex, text, ents)
+            if hit:
+                hits.append(hit)
+                taken = len(toks)
+        for ci, t in enumerate(toks):
+            if ci <= taken or t.low not in lex.cue_lemma or t.start in spent:
+                continue
+            lemma = cue_at(toks, ci, lex)
+            if lemma is None:
+                continue
+            hit = _after_clause(toks, ci, lex, text, ents) or _forward(toks, ci, lemma, lex, text, ents)
+            if hit is not None:
+                hits.append(hit)
+                taken = max(ci, _index_at(toks, hit.end))
+    return [h for h in hits if _keep(h, speech)]
+
+
+def _outside(s: int, e: int, quoted: list[tuple[int, int]], qstarts: list[int]) -> list[tuple[int, int]]:
+    """The parts of [s, e) outside quoted text."""
+    out = []
+    i = max(0, bisect.bisect_right(qstarts, s) - 1)
+    while i < len(quoted) and quoted[i][0] < e:
+        qs, qe = quoted[i]
+        if qe > s:
+            if qs > s:
+                out.append((s, qs))
+            s = max(s, qe)
+        i += 1
+    if s < e:
+        out.append((s, e))
+    return out
+
+
+def _index_at(toks: list[Tok], pos: int) -> int:
+    return max((k for k, t in enumerate(toks) if t.start < pos), default=0)
+
+
+def _keep(h: Hit, speech: list[tuple[int, int, int]]) -> bool:
+    """A reported clause that is mostly a direct quote is that quote, already recorded."""
+    words = len(h.text.split()) or 1
+    inside = sum(n for s, e, n in speech if s >= h.start - 1 and e <= h.end + 1)
+    return inside * 2 < words
+
+
+def _span_hit(toks: list[Tok], a: int, b: int, text: str, cue: Tok, m: Mention | None) -> Hit | None:
+    while b > a and not toks[b - 1].text[0].isalnum() and toks[b - 1].text not in ("”", "’", '"', "'"):
+        b -= 1
+    if b - a < 2:
+        return None
+    start, end = toks[a].start, toks[b - 1].end
+    return Hit(start, end, text[start:end], False, cue.text, m, cue.start)
+
+
+def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: EntityIndex) -> Hit | None:
+    """'<content>, meldden Amerikaanse media' / '<content>, sources said' / '<content>, aldus X'."""
+    k = ci - 1
+    while k >= 0 and ci - k <= 5 and toks[k].text != ",":
+        if not toks[k].text[0].isalnum():
+            return None
+        k -= 1
+    if k < 2 or toks[k].text != "," or toks[ci].low.endswith(lex.participles):
+        return None
+    tail = toks[ci + 1:]
+    stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"), len(tail))
+    if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):
+        return None
+    if stop < len(tail) and tail[stop].text in ":;":
+        return None
+    gap_end = tail[stop].start if stop < len(tail) else toks[-1].end
+    if any(c in OPENERS for c in text[toks[ci].end:gap_end]):
+        return None
+    between = [t for t in toks[k + 1:ci] if t.low not in lex.joiners]
+    m = mention_in(between, lex, text, ents) if between else mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
+    start = 0
+    for n in range(k - 1, -1, -1):
+        if toks[n].text in (":", ";"):
+            start = n + 1
+            break
+    first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
+    if first is None or first.low in lex.prepositions or sum(1 for t in toks[start:k] if word(t)) < 4:
+        return None
+    return _span_hit(toks, start, k, text, toks[ci], m)
+
+
+def _forward(toks: list[Tok], ci: int, lemma: str, lex: Lexicon, text: str, ents: EntityIndex) -> Hit | None:
+    """'<speaker> <cue> … dat/that <content>', the te/to-infinitive, or English 'said he would'."""
+    if lemma in lex.after_only:
+        return None
+    m = clause_speaker(toks, ci, lex, text, ents)
+    j = _infinitive(toks, ci, lemma, m, lex)
+    for k in range(ci + 1, min(len(toks), ci + 14) if j is None else 0):
+        t = toks[k]
+        if t.low in lex.whether and k <= ci + 2:
+            return None
+        if t.low in lex.complementizers:
+            j = k + 1
+            break
+        if t.text in TERMINAL or lex.cue(t.low) or t.text in (";", ":"):
+            break
+    if j is None:
+        j = _bare_clause(toks, ci, lemma, m, lex)
+    if j is None or j >= len(toks):
+        return None
+    return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)
+
+
+def _after_speaker(toks: list[Tok], ci: int, m: Mention | None, lex: Lexicon) -> int:
+    """The first token after the cue and an inverted speaker and adverbs ("zei hij ook")."""
+    j = ci + 1
+    if m is not None and j < len(toks) and toks[j].start <= m.start:
+        while j < len(toks) and toks[j].end <= m.end:
+            j += 1
+    while j < len(toks) and toks[j].low in lex.adverbs and toks[j].low not in lex.pronouns:
+        j += 1
+    return j
+
+
+def _infinitive(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: Lexicon) -> int | None:
+    """A te/to-infinitive content right after the cue: 'zei hij open te staan', 'vowed to repeal'."""
+    if lemma not in lex.infinitive_cues or not lex.infinitive:
+        return None
+    j = _after_speaker(toks, ci, m, lex)
+    own = lex.particles.get(lemma, frozenset())
+    while j < len(toks) and toks[j].low in own:
+        j += 1
+    for n, t in enumerate(toks[j:j + lex.infinitive_window + 1]):
+        if not t.text[0].isalnum() or t.low in lex.complementizers:
+            return None
+        if t.low == lex.infinitive and j + n + 1 < len(toks) and toks[j + n + 1].text[0].isalpha():
+            return j
+    return None
+
+
+def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: Lexicon) -> int | None:
+    """Content without a complementizer (English 'said he would')."""
+    j = _after_speaker(toks, ci, m, lex)
+    if j >= len(toks):
+        return None
+    if lemma in lex.clause_cues:
+        if lemma in lex.object_cues:
+            obj = np_after(toks, j, lex)
+            j += len(obj)
+            if j < len(toks) and toks[j].low in lex.complementizers:
+                j += 1
+        if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != "to":
+            if sum(1 for t in toks[j:] if word(t)) >= 4:
+                return j
+    return None
+
+
+def _according_hit(toks: list[Tok], acc: tuple[int, int], lex: Lexicon, text: str, ents: EntityIndex) -> Hit | None:
+    """'Volgens X is …' / 'According to X, …' / '…, according to X.'"""
+    a, b = acc
+    src = np_after(toks, b, lex)
+    m = mention_in(src, lex, text, ents)
+    src_end = b + len(src)
+    if a == 0:
+        j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
+        return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
+    if toks[a - 1].text == ",":
+        return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
+    return None
