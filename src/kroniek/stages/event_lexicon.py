@@ -31,8 +31,10 @@ class Tok:
     low: str
 
 
-def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Tokens of text[start:end] with offsets into text."""
+    return [Tok(m.start(), m.end(), m.group(), m.group().casefold())
+            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
 @dataclass(slots=True)
@@ -88,6 +90,7 @@ class Lexicon:
     pronouns: dict[str, frozenset[str]]
     irrealis: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word → word sequences
     verb_nouns: bool = False  # every infinitive is also a noun (nl: het voorstellen)
+    keys: frozenset[str] = frozenset()  # per pattern the forms of its least common element
 
     def __post_init__(self) -> None:
         self.__dict__.update(self.sets)  # lex.negation, lex.clause_breaks, ...
@@ -145,8 +148,12 @@ class Lexicon:
 
     def time_is_bound(self, text: str, start: int) -> bool:
         """A time expression after 'sinds'/'since' dates a state's start, not this act."""
-        before = tokenize(text[max(0, start - 40):start])
-        return any(t.low in self.not_event_time for t in before[-5:])
+        before = _TOKEN.findall(text, max(0, start - 40), start)
+        return any(w.casefold() in self.not_event_time for w in before[-5:])
+
+    def may_trigger(self, text: str, start: int, end: int) -> bool:
+        """A cheap test before tokenizing: does the sentence hold a word some pattern cannot do without?"""
+        return any(w.casefold() in self.keys for w in _TOKEN.findall(text, start, end))
 
 
 def _forms(elem: str, suffixes: list[str]) -> tuple[frozenset[str], bool]:
@@ -193,7 +200,17 @@ def lexicon(lang: str) -> Lexicon:
             tuple(p.casefold() for p in parts)]
         for seq in seqs:
             irrealis.setdefault(seq[0], []).append(seq)
-    return Lexicon(lang, patterns, sets, sectors, pronouns, irrealis, bool(raw.get("verb_nouns")))
+    keys = {form for pats in patterns.values() for pat in pats for form in _key(pat)}
+    return Lexicon(lang, patterns, sets, sectors, pronouns, irrealis, bool(raw.get("verb_nouns")), frozenset(keys))
+
+
+def _key(pat: Pattern) -> frozenset[str]:
+    """The element a sentence must contain for the pattern to matter: the one with the longest
+    shortest form ('alert' in 'on alert'); none for a bare intention frame, which needs an act."""
+    if pat.frame == "intend":
+        return frozenset()
+    best = max(reversed(pat.elems), key=lambda e: min(map(len, e[0])))
+    return best[0]
 
 
 @cache
@@ -375,28 +392,38 @@ def _sector(toks: list[Tok], m: Mention, lex: Lexicon) -> None:
 
 
 def _pronouns(doc: Doc, toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Mention]:
-    """He/she → the last person named; it/they → the last actor; we → the quote's speaker."""
-    out = list(found)
+    """He/she → the last person named; it/they → this sentence's last actor, else the last
+    one before; we → the quote's speaker."""
+    kinds = {w: k for k, words in lex.pronouns.items() for w in words}
+    people = sorted((e.start, e.actor) for e in doc.entities if e.type == "PER" and e.actor)
+    people_at = [p[0] for p in people]
     sent_starts = [s[0] for s in doc.sentences]
+    out = list(found)
+    prior: list[Mention] = []
+    j = 0
     for i, t in enumerate(toks):
-        kind = next((k for k, words in lex.pronouns.items() if t.low in words), None)
+        kind = kinds.get(t.low)
         if kind is None:
             continue
-        prior = [m for m in found if m.hi <= i and not m.place_prep]
-        ante = None
+        while j < len(found) and found[j].hi <= i:
+            if not found[j].place_prep:
+                prior.append(found[j])
+            j += 1
+        actors, person = None, False
         if kind == "speaker":
             ref = next((q.speaker for q in doc.quotes if q.start <= t.start < q.end and q.speaker), None)
             actors = [ActorRef(ref.id, ref.name, ref.country)] if ref else None
+        elif kind == "person":
+            k = bisect_right(people_at, t.start) - 1
+            actors, person = ([_entity_ref(people[k][1])] if k >= 0 else None), True
         else:
-            pick = [m for m in prior if m.person] if kind == "person" else prior
             k = bisect_right(sent_starts, t.start) - 1
             first = sent_starts[k] if k >= 0 else 0
-            here = [m for m in pick if toks[m.lo].start >= first]  # its/their: this sentence's actor first
-            ante = (here or pick)[-1] if pick else None
+            here = [m for m in prior[-6:] if toks[m.lo].start >= first]  # its/their: this sentence's actor
+            ante = (here or prior)[-1] if prior else None
             actors = list(ante.actors) if ante else None
         if actors:
-            out.append(Mention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex),
-                               person=bool(ante and ante.person)))
+            out.append(Mention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex), person=person))
     return sorted(out, key=lambda m: m.lo)
 
 

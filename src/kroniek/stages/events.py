@@ -55,13 +55,15 @@ class EventStage:
     def __call__(self, doc: Doc) -> Doc:
         lang = doc.lang or doc.article.lang or "nl"
         lex = lexicon(lang if lang in ("nl", "en") else "en")
-        toks = tokenize(doc.text)
+        hot = [k for k, (s, e) in enumerate(doc.sentences) if lex.may_trigger(doc.text, s, e)]
+        window = sorted({j for k in hot for j in (k - 1, k) if j >= 0})  # the sentence before: antecedents
+        toks = [t for j in window for t in tokenize(doc.text, *doc.sentences[j])]
         mentions = find_mentions(doc, toks, lex)
-        counterpart = _counterparts(mentions)
+        counterpart = _counterparts(doc, mentions)
         starts = [t.start for t in toks]
         events: list[Event] = []
-        for sent in doc.sentences:
-            events.extend(_sentence_events(doc, toks, starts, mentions, lex, sent, counterpart))
+        for k in hot:
+            events.extend(_sentence_events(doc, toks, starts, mentions, lex, doc.sentences[k], counterpart))
         doc.events.extend(_dedupe(events, doc.reference_date))
         return doc
 
@@ -373,17 +375,17 @@ def _party(actors: list):
     return actors[0] if len(actors) == 1 else list(actors)
 
 
-def _counterparts(mentions: list[Mention]) -> dict[str, ActorRef]:
-    """In a two-sided story (two countries hold most mentions), each side as a country actor.
+def _counterparts(doc: Doc, mentions: list[Mention]) -> dict[str, ActorRef]:
+    """In a two-sided story (two countries hold most actor mentions), each side as a country actor.
 
     An act of one side with no target named in its clause ("de Russische aanvallen
     gingen door") is then taken to be aimed at the other side.
     """
     counts: dict[str, int] = {}
-    for m in mentions:
-        for a in m.actors:
-            if a.country:
-                counts[a.country] = counts.get(a.country, 0) + 1
+    named = [e.actor for e in doc.entities if e.actor] or [a for m in mentions for a in m.actors]
+    for a in named:
+        if a.country:
+            counts[a.country] = counts.get(a.country, 0) + 1
     top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
     if len(top) < 2 or top[1][1] < 3 or (top[0][1] + top[1][1]) * 10 < sum(counts.values()) * 6:
         return {}
