@@ -133,3 +133,10 @@ def test_seed_timexes_and_publication_day(seed_record: dict, shared: Path) -> No
     assert metrics["timex_value_accuracy"] >= 0.85
     assert metrics["published_within_1_day"] == 1.0
     assert seed_record["date"] == "2025-04"
+
+
+def test_range_parts_take_the_rest_from_the_other_end() -> None:
+    assert values("Op 19 en 20 april wordt er gestaakt.") == {"19": "2025-04-19", "20 april": "2025-04-20"}
+    assert values("The summit on November 19-20 ended.", date=None, lang="en") == {
+        "November 19": "XXXX-11-19", "20": "XXXX-11-20"}
+    assert values("In 2010 and 25 people died.", lang="en") == {"2010": "2010"}
