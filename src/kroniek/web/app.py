@@ -10,8 +10,8 @@ import hmac
 import ipaddress
 import logging
 import threading
-from dataclasses import asdict
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
