@@ -7,11 +7,12 @@ reported by many articles once.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .. import plover
+from .. import kb, plover
 from ..model import ActorRef, Doc
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -216,11 +216,7 @@ def _key(pat: Pattern) -> frozenset[str]:
 @cache
 def _kb_words() -> dict[str, list[tuple[tuple[str, ...], Any, str]]]:
     """First word → (all words, actor, kind) for every KB name, longest first; built once."""
-    try:
-        from .. import kb
-        index = kb.default().index
-    except Exception:  # no KB yet: entities from the actors stage are all there is
-        return {}
+    index = kb.default().index
     out: dict[str, list[tuple[tuple[str, ...], Any, str]]] = {}
     for name, hits in index.items():
         words = tuple(t.low for t in tokenize(name))
@@ -234,8 +230,6 @@ def _kb_words() -> dict[str, list[tuple[tuple[str, ...], Any, str]]]:
 
 def _kb_ref(actor: Any, as_place: bool) -> tuple[ActorRef | None, str | None]:
     """The actor a KB record stands for (a capital stands for its government) and its place name."""
-    from .. import kb
-
     country = actor.country or actor.stands_for
     place = actor.name if actor.type == "LOC" else None
     if actor.stands_for and not as_place:
@@ -248,11 +242,7 @@ def _kb_ref(actor: Any, as_place: bool) -> tuple[ActorRef | None, str | None]:
 def _entity_ref(ref: ActorRef) -> ActorRef:
     if ref.country:
         return ref
-    try:
-        from .. import kb
-        actor = kb.get(ref.id)
-    except Exception:
-        actor = None
+    actor = kb.get(ref.id)
     country = actor.country or actor.stands_for if actor else None
     return ActorRef(ref.id, ref.name, country, ref.sector)
 
@@ -271,11 +261,7 @@ def _known(name: str) -> bool:
 
 def _place_name(surface: str, ref: ActorRef) -> str:
     """The KB's name for a place as written ('Londen' → 'London'), else the linked actor's."""
-    try:
-        from .. import kb
-        hits = [a for a in kb.default().lookup(surface) if a.type == "LOC"]
-    except Exception:
-        hits = []
+    hits = [a for a in kb.default().lookup(surface) if a.type == "LOC"]
     return hits[0].name if hits else ref.name
 
 
@@ -321,10 +307,9 @@ def find_mentions(doc: Doc, toks: list[Tok], lex: Lexicon) -> list[Mention]:
             got = tuple(t.low for t in toks[i:i + n])
             if got and n > 1:
                 got = (*got[:-1], _GENITIVE.sub("", got[-1]))
-            if got == seq or (n == 1 and seq[0] in (key, head)):
-                if not taken.intersection(range(i, i + n)):
-                    hit = (n, actor, kind)
-                    break
+            if (got == seq or (n == 1 and seq[0] in (key, head))) and not taken.intersection(range(i, i + n)):
+                hit = (n, actor, kind)
+                break
         if hit is None:
             i += 1
             continue

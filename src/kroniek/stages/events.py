@@ -12,10 +12,18 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .. import plover
+from .. import kb, plover
 from ..model import ActorRef, Doc, Event, Span
 from ..pipeline import Options
-from .event_lexicon import Lexicon, Match, Mention, Tok, find_mentions, lexicon, tokenize
+from .event_lexicon import (
+    Lexicon,
+    Match,
+    Mention,
+    Tok,
+    find_mentions,
+    lexicon,
+    tokenize,
+)
 
 # acts aimed at one's own country when no other is named (a curfew, an arrest, a strike)
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
@@ -393,11 +401,7 @@ def _counterparts(doc: Doc, mentions: list[Mention]) -> dict[str, ActorRef]:
 
 
 def _country_ref(country: str) -> ActorRef:
-    try:
-        from .. import kb
-        actor = kb.get(country)
-    except Exception:
-        actor = None
+    actor = kb.get(country)
     return ActorRef(country, actor.name if actor else country, country)
 
 
