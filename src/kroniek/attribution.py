@@ -53,6 +53,7 @@ class Lexicon:
     cue_blockers: frozenset[str]
     offices: dict[str, str]
     participles: tuple[str, ...]
+    scare_marks: frozenset[str]
     verb_second: bool
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
@@ -119,7 +120,7 @@ def lexicon(lang: str | None) -> Lexicon:
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
-        verb_second=bool(raw.get("verb_second")),
+        verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
         participles=tuple(raw.get("participles") or ()) or ("\0",),
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))

@@ -61,6 +61,13 @@ def test_scare_quotes_and_titles_are_not_speech() -> None:
     assert quotes == []
 
 
+def test_partial_quote_in_single_marks_is_a_term_in_double_marks_speech() -> None:
+    doc = run("Sánchez zei dinsdag dat Spanje genoeg bijdraagt aan de ‘collectieve verdediging’.", "nl")
+    assert [q.direct for q in doc.quotes] == [False]
+    doc = run("Rutte sprak van „een kwantumsprong”.", "nl")
+    assert [(q.text, q.cue) for q in doc.quotes] == [("een kwantumsprong", "sprak")]
+
+
 def test_unbalanced_mark_does_not_swallow_the_article() -> None:
     text = ("De minister zei „dat het goed gaat en verder niets.\n\n"
             "Trump zei later: „Wij gaan winnen, dat is zeker.”")
@@ -157,6 +164,18 @@ def test_lexicon_is_complete_and_lower_case(lang: str) -> None:
 
 def test_unknown_language_falls_back_to_english() -> None:
     assert lexicon("xx").lang == "en"
+
+
+def test_bundled_example_quotes() -> None:
+    from kroniek import Pipeline
+    from kroniek.eval import Scores, load_gold, score_quotes
+    from kroniek.ingest.readers import read_inputs
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "001_navo_top_den_haag.txt"
+    record = Pipeline()(next(read_inputs([str(example)]))).record()
+    s = Scores()
+    score_quotes(record, load_gold(example.with_suffix(".gold.json")), s)
+    assert s.quotes.f1 >= 0.90 and s.speaker.value >= 0.90 and s.scare_quotes == 0, s.details
 
 
 def test_seed_floors(seed_record: dict) -> None:

@@ -233,7 +233,8 @@ class QuoteStage:
         cue_idx = next((k for k in range(len(pre) - 1, -1, -1) if cue_at(pre, k, lex)), None)
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
-            g.speech = nwords >= 2 or colon or inner.rstrip()[-1:] in TERMINAL
+            partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
+            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL
             return
         if colon and 0 < len(pre_words) <= 4:
             g.attr = ("", mention_in(pre_words, lex, text, ents, last=True), -1)
