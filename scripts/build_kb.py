@@ -10,8 +10,8 @@ Inputs (build time only, nothing here is fetched or shipped raw):
   build time only; GeoNames data is CC BY 4.0): their names only, as a typing clue.
 
 Writes src/kroniek/data/kb/countries.yaml, places.yaml, leaders_archigos.yaml and gazetteer.txt.
-Hand-written persons (src/kroniek/data/kb/persons.yaml) win: an archigos spell of a leader
-they already cover is left out. Run: .venv/bin/python scripts/build_kb.py
+Hand-written persons (src/kroniek/data/kb/persons.yaml) win: an archigos spell is left out when a
+hand-written person of that country and surname holds a role overlapping it. Run: .venv/bin/python scripts/build_kb.py
 """
 from __future__ import annotations
 
@@ -108,9 +108,14 @@ def _fold(s: str) -> str:
 
 
 def archigos(covered: list[dict]) -> list[dict]:
-    """Leader spells ending after 2000 for leaders the hand-written persons do not cover."""
+    """Leader spells ending after 2000, except those of a hand-written person (same name, or a role then)."""
     gw_iso = {r["GWcode"]: r["ISO3"] for r in coco_rows() if r["GWcode"].strip()}
-    hand = {(r.get("country"), _fold(p["name"].split()[-1])) for p in covered for r in _roles(p)}
+    hand: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
+    for p in covered:
+        for r in _roles(p):
+            key = (r.get("country"), _fold(p["name"].split()[-1]))
+            hand.setdefault(key, []).append((r.get("start") or "", r.get("end") or "~"))
+    names = {(p.get("country"), _fold(p["name"])) for p in covered}
     out = []
     with ARCHIGOS.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -124,7 +129,8 @@ def archigos(covered: list[dict]) -> list[dict]:
             if m:
                 name = urllib.parse.unquote(m.group(1).replace("-", "%")).replace("_", " ")
                 name = re.sub(r"\s*\(.*\)$", "", name)
-            if (iso3, _fold(name.split()[-1])) in hand or (iso3, _fold(row["leader"].split()[-1])) in hand:
+            spells = hand.get((iso3, _fold(name.split()[-1])), []) + hand.get((iso3, _fold(row["leader"].split()[-1])), [])
+            if (iso3, _fold(name)) in names or any(s < row["enddate"] and row["startdate"] < e for s, e in spells):
                 continue
             still = "Still in Office" in row["exit"]
             role = {"office": "leader", "country": iso3, "start": row["startdate"],
