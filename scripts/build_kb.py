@@ -129,7 +129,8 @@ def archigos(covered: list[dict]) -> list[dict]:
             if m:
                 name = urllib.parse.unquote(m.group(1).replace("-", "%")).replace("_", " ")
                 name = re.sub(r"\s*\(.*\)$", "", name)
-            spells = hand.get((iso3, _fold(name.split()[-1])), []) + hand.get((iso3, _fold(row["leader"].split()[-1])), [])
+            surnames = {_fold(name.split()[-1]), _fold(row["leader"].split()[-1])}
+            spells = [spell for sn in surnames for spell in hand.get((iso3, sn), [])]
             if (iso3, _fold(name)) in names or any(s < row["enddate"] and row["startdate"] < e for s, e in spells):
                 continue
             still = "Still in Office" in row["exit"]
