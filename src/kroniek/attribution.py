@@ -54,6 +54,7 @@ class Lexicon:
     offices: dict[str, str]
     participles: tuple[str, ...]
     scare_marks: frozenset[str]
+    relatives: frozenset[str]
     verb_second: bool
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
@@ -121,6 +122,7 @@ def lexicon(lang: str | None) -> Lexicon:
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
         verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
+        relatives=fs("relatives"),
         participles=tuple(raw.get("participles") or ()) or ("\0",),
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))

@@ -105,9 +105,10 @@ def _content_end(toks: list[Tok], j: int, lex: Lexicon) -> int:
         if t.text == ";":
             return k
         if t.text == "," and (lex.cue(nxt) or nxt in lex.joiners and k + 2 < len(toks) and lex.cue(toks[k + 2].low)
-                              or nxt in lex.after_only or any(a[0] == nxt for a in lex.according)):
+                              or nxt in lex.after_only or nxt in lex.relatives
+                              or any(a[0] == nxt for a in lex.according)):
             return k
-        if t.low in lex.joiners and lex.cue(nxt) and k > j:
+        if t.low in lex.joiners and k > j and any(lex.cue(x.low) for x in toks[k + 1:k + 4]):
             return k
         k += 1
     return k
@@ -220,7 +221,11 @@ def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Entit
     if any(c in OPENERS for c in text[toks[ci].end:gap_end]):
         return None
     between = [t for t in toks[k + 1:ci] if t.low not in lex.joiners]
-    m = mention_in(between, lex, text, ents) if between else mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
+    after = np_after(toks, ci + 1, lex) if not between else []
+    rest = [t for t in tail[len(after):stop] if word(t)]
+    if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs):
+        return None  # "…, said parents still want …" is a forward clause, not an inverted attribution
+    m = mention_in(between, lex, text, ents) if between else mention_in(after, lex, text, ents)
     start = 0
     for n in range(k - 1, -1, -1):
         if toks[n].text in (":", ";"):
@@ -238,6 +243,11 @@ def _forward(toks: list[Tok], ci: int, lemma: str, lex: Lexicon, text: str, ents
         return None
     m = clause_speaker(toks, ci, lex, text, ents)
     j = _infinitive(toks, ci, lemma, m, lex)
+    if j is None and lemma in lex.clause_cues and lemma not in lex.object_cues:
+        nxt = _after_speaker(toks, ci, m, lex)
+        if nxt < len(toks) and word(toks[nxt]) and toks[nxt].low not in lex.prepositions \
+                and toks[nxt].low not in lex.complementizers:
+            j = _bare_clause(toks, ci, lemma, m, lex)  # "said officials are …": a later 'that' is a relative
     for k in range(ci + 1, min(len(toks), ci + 14) if j is None else 0):
         t = toks[k]
         if t.low in lex.whether and k <= ci + 2:
