@@ -140,3 +140,10 @@ def test_range_parts_take_the_rest_from_the_other_end() -> None:
     assert values("The summit on November 19-20 ended.", date=None, lang="en") == {
         "November 19": "XXXX-11-19", "20": "XXXX-11-20"}
     assert values("In 2010 and 25 people died.", lang="en") == {"2010": "2010"}
+
+
+def test_date_for_skips_an_interval_end() -> None:
+    """'tot en met zondagavond' bounds the order; the order itself was given on Saturday."""
+    doc = run("Poetin gaf zaterdag het bevel tot en met zondagavond de wapens te laten zwijgen.")
+    start = doc.text.index("de wapens")
+    assert date_for(doc, start, start + 9) == "2025-04-19"

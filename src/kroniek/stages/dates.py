@@ -16,6 +16,7 @@ from ..model import Doc, Timex
 from ..pipeline import Options
 from ..timex import Mention, Resolver, grammar_for, parse_anchor, resolve, tag
 
+_AFTER = 30  # characters between a clause's verb and a time expression told after it
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"()]|\s[–—]\s")
 _DATED = re.compile(r"^(\d{4})(-(\d{2}|W\d{2})(-\d{2})?)?")
 
@@ -29,17 +30,19 @@ def _datelike(value: str) -> str | None:
 def date_for(doc: Doc, start: int, end: int) -> str | None:
     """The date of the clause at [start, end): the time expression governing it, else the publication date.
 
-    Governing = in the same sentence, the nearest one starting before `end`; failing that the
-    first one after `end` up to the next clause break; otherwise the article's reference date.
-    A `PRESENT_REF` (op dit moment, now) means the publication date as well.
+    Governing = in the same sentence, the nearest one starting before `end`; failing that one
+    right after `end` (zei vrijdag, said Monday: within a few words and no clause break); otherwise
+    the article's reference date. An interval's end (tot en met zondag, until Friday) governs
+    nothing; `PRESENT_REF` (op dit moment, now) means the publication date as well.
     """
     sent = doc.sentence_of(start) or (start, end)
+    bound = grammar_for(doc.lang or doc.article.lang or "en").bound
     before: Timex | None = None
     after: Timex | None = None
     for t in doc.timexes:
         if t.start < sent[0] or t.end > sent[1] or t.type in ("DURATION", "SET"):
             continue
-        if not _datelike(t.value):
+        if not _datelike(t.value) or bound.search(doc.text, max(sent[0], t.start - 24), t.start):
             continue
         if t.start < end:
             if before is None or t.start > before.start:
@@ -48,7 +51,7 @@ def date_for(doc: Doc, start: int, end: int) -> str | None:
             after = t
     if before is not None:
         return _datelike(before.value)
-    if after is not None and not _CLAUSE_BREAK.search(doc.text, end, after.start):
+    if after is not None and after.start - end <= _AFTER and not _CLAUSE_BREAK.search(doc.text, end, after.start):
         return _datelike(after.value)
     return doc.reference_date
 

@@ -74,6 +74,7 @@ class Grammar:
     past_exclude: frozenset[str] = field(default_factory=frozenset)
     clause: re.Pattern[str] | None = None
     joiner: re.Pattern[str] = re.compile("-")  # what joins the two ends of a range (19-20, 3 to 6)
+    bound: re.Pattern[str] = re.compile("(?!x)x")  # ends the text before an interval's end (tot en met)
 
     def pattern(self, rules: tuple[int, ...]) -> re.Pattern[str]:
         """One alternation of these rules, in grammar order, matched on lower-cased text."""
@@ -218,6 +219,7 @@ def grammar(lang: str) -> Grammar:
         past_exclude=frozenset(tense.get("past_exclude", [])),
         clause=re.compile(r"[,;:„“”\"()–—]|\b(?:" + _alternation(clause_words) + r")\b", re.IGNORECASE),
         joiner=re.compile(data.get("range_joiner", "-"), re.IGNORECASE),
+        bound=re.compile(r"(?<!\w)(?:" + _alternation(data.get("bound_words", [])) + r")\W{0,3}$", re.IGNORECASE),
     )
 
 
