@@ -120,3 +120,9 @@ def test_import_phoenix_dictionary(shared: Path, tmp_path: Path) -> None:
     imported = [a for a in merged.actors.values() if a.id.startswith("petrarch:")]
     assert len(imported) > 500
     assert any(r.start and r.start < "2015" for a in imported for r in a.roles)
+
+
+def test_module_level_lookups_use_the_current_kb() -> None:
+    assert [a.id for a in kb.lookup("Zelenskyj")] == ["Q3874799"]
+    assert kb.holders("chancellor", "DEU", "2023-01-01")[0].name == "Olaf Scholz"
+    assert kb.holders("chancellor", "DEU", "1990-01-01") == []

@@ -257,6 +257,16 @@ def gender(actor_id: str | None) -> str | None:
     return actor.gender if actor else None
 
 
+def lookup(name: str) -> list[Actor]:
+    """Actors with this name in the current KB (any language, case-insensitive, genitive -s too)."""
+    return default().lookup(name)
+
+
+def holders(office: str, country: str | None, date: str | None) -> list[Actor]:
+    """Who held an office in a country on a date in the current KB, the most recently started first."""
+    return default().holders(office, country, date)
+
+
 def explain(name: str, date: str | None = None) -> list[dict[str, Any]]:
     """What the KB knows about a name (on a date): each candidate with its roles then."""
     kb = default()
