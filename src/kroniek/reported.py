@@ -88,7 +88,8 @@ def _appositive(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: Enti
         while start > 0 and toks[start - 1].text not in BREAKS:
             start -= 1
         chunk = [t for t in toks[start:end] if word(t)]
-        m = mention_in(chunk, lex, text, ents, last=True) if 0 < len(chunk) <= 9 else None
+        usable = 0 < len(chunk) <= 9 and chunk[0].low not in lex.prepositions
+        m = mention_in(chunk, lex, text, ents, last=True) if usable else None
         if m is not None or start == 0 or toks[start - 1].text != ",":
             return m
         end = start - 1
