@@ -59,6 +59,8 @@ def test_scare_quotes_and_titles_are_not_speech() -> None:
             "Zij schreef het boek ‘De lange weg naar huis vandaag’.")
     quotes = [q.text for q in run(text, "nl").quotes if q.direct]
     assert quotes == []
+    doc = run("She told “The Steve Harvey Morning Show” that she was ready for the debate.", "en")
+    assert [q.direct for q in doc.quotes] == [False]
 
 
 def test_partial_quote_in_single_marks_is_a_term_in_double_marks_speech() -> None:

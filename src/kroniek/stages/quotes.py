@@ -112,6 +112,12 @@ def _flush(carry: Group, groups: list[Group]) -> None:
         groups.append(carry)
 
 
+def _title_case(inner: str) -> bool:
+    """A name or title ("Morning Joe", "Contract with America"): every long word capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if len(w) > 3]
+    return len(inner.split()) >= 2 and bool(words) and all(w[0].isupper() for w in words)
+
+
 def group_text(text: str, g: Group) -> str:
     return " ".join(t for t in (text[s:e].strip() for s, e in g.segs) if t)
 
@@ -230,6 +236,8 @@ class QuoteStage:
             g.speech = True
             return
         colon = bool(pre) and pre[-1].text == ":"
+        if not colon and _title_case(inner):
+            return
         cue_idx = next((k for k in range(len(pre) - 1, -1, -1) if cue_at(pre, k, lex)), None)
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
