@@ -140,7 +140,7 @@ def _attribution(toks: list[Tok], lex: Lexicon, text: str, ents: EntityIndex) ->
         if appositive and (toks[k - 1].text != "," or not toks[i0].text[0].isupper()):
             nwords += 1
             continue
-        for x in toks[k + 1:]:
+        for x in toks[k + 1:k + 5]:  # "„…” en hij voegde eraan toe dat …" starts a new clause
             if x.low in lex.complementizers:
                 return None
             if not word(x):
