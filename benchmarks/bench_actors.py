@@ -15,7 +15,8 @@ from pathlib import Path
 
 from kroniek.model import Article, Doc
 from kroniek.pipeline import Options
-from kroniek.stages.actors import ActorStage, automaton, lexicon
+from kroniek.stages.actor_lexicon import automaton, lexicon
+from kroniek.stages.actors import ActorStage
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -132,3 +132,10 @@ def test_user_kb_from_options_links_new_names(tmp_path: Path) -> None:
         assert ents(doc)["Halsema"] == ("PER", "p:femke-halsema", "NLD")
     finally:
         actors.ActorStage(Options())(Doc(Article(id="reset", text=""), lang="nl"))
+
+
+def test_sector_nouns_after_a_country_adjective() -> None:
+    doc = run("Dat meldden Amerikaanse media. De Russische troepen rukten op.")
+    got = {m.text: (m.actor.country, m.actor.sector) for m in doc.mentions}
+    assert got["Amerikaanse media"] == ("USA", "MED")
+    assert got["De Russische troepen"] == ("RUS", "MIL")

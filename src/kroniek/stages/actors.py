@@ -8,125 +8,23 @@ descriptions ("de Russische president") go to `doc.mentions`, linked by the arti
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
-import ahocorasick
-import yaml
 
 from .. import kb as kbmod
 from ..model import ActorRef, Article, Doc, Entity
 from ..pipeline import Options
+from .actor_lexicon import CAP, Lexicon, automaton, lexicon
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-_CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"
-_TOKEN = re.compile(rf"[{_CAP}](?<![\w&-].)(?:\.(?= [{_CAP}])|[\w'’&.-]*(?<![.'’-]))|\d(?<![\w-].)\d*[A-Z][\w-]*")
+_TOKEN = re.compile(rf"[{CAP}](?<![\w&-].)(?:\.(?= [{CAP}])|[\w'’&.-]*(?<![.'’-]))|\d(?<![\w-].)\d*[A-Z][\w-]*")
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 
 
-@dataclass(slots=True)
-class Lexicon:
-    """One language's word lists from data/<lang>/actors.yaml."""
-
-    titles: frozenset[str]
-    roles: dict[str, str]
-    government: frozenset[str]
-    org_heads: frozenset[str]
-    org_words: frozenset[str]
-    place_preps: frozenset[str]
-    place_suffixes: tuple[str, ...]
-    particles: frozenset[str]
-    never: frozenset[str]
-    first_names: frozenset[str]
-    org_suffixes: tuple[str, ...]
-    misc_suffixes: tuple[str, ...]
-    default_type: str
-    adjective_endings: tuple[str, ...]
-    heads_re: re.Pattern
-    military: frozenset[str]
-    surnames: frozenset[str]
-    places: frozenset[str]
-    portfolio_words: frozenset[str]
-    place_particles: frozenset[str]
-    determiners: frozenset[str]
-    portfolio: frozenset[str]
-
-
-_SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
-         "portfolio", "portfolio_words", "place_particles", "determiners")
-_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings")
-
-
-@lru_cache(maxsize=4)
-def lexicon(lang: str) -> Lexicon:
-    """The word lists of a language (English when it has none), built once per process."""
-    path = DATA / lang / "actors.yaml"
-    if not path.is_file():
-        path = DATA / "en" / "actors.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    firsts = {a.name.split()[0] for a in kbmod.default().actors.values()
-              if a.type == "PER" and len(a.name.split()) > 1 and not a.name.split()[0].endswith(".")}
-    heads = "|".join(map(re.escape, raw["org_heads"]))
-    links = "|".join(map(re.escape, sorted(raw["org_head_links"], key=len, reverse=True)))
-    return Lexicon(
-        **{k: frozenset(raw.get(k) or ()) for k in _SETS},
-        **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
-        roles=dict(raw["roles"]),
-        first_names=frozenset(firsts | set(raw.get("first_names") or ())),
-        default_type=raw.get("default_type", "MISC"),
-        heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{_CAP}][\w-]*(?: [{_CAP}][\w-]*)*)"),
-        surnames=surnames(lang),
-        places=gazetteer(),
-    )
-
-
-def surnames(lang: str) -> frozenset[str]:
-    """Common surnames (one a line, data/<lang>/surnames.txt) that type a lone name as a person."""
-    path = DATA / lang / "surnames.txt"
-    return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> frozenset[str]:
-    """City names (GeoNames, 15,000+ people; data/kb/gazetteer.txt) that type an unknown name as LOC."""
-    path = DATA / "kb" / "gazetteer.txt"
-    return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
-
-
-@lru_cache(maxsize=8)
-def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
-    """Every alias, adjective and demonym of the KB (and PER genitives) in one automaton."""
-    kb = kbmod.load(paths)
-    table: dict[str, list[tuple[str, str]]] = {}
-    for actor in kb.actors.values():
-        for kind in kbmod.WORD_KINDS:
-            for name in actor.names(kind):
-                if len(name) < 2 or (kind == "aliases" and actor.source.startswith("leaders_archigos")
-                                     and " " not in name):
-                    continue
-                forms = [name]
-                if kind == "aliases" and actor.type == "PER":
-                    forms += [name + "s", name + "'s", name + "’s"]
-                for form in forms:
-                    hits = table.setdefault(form, [])
-                    if (actor.id, kind) not in hits:
-                        hits.append((actor.id, kind))
-    auto = ahocorasick.Automaton()
-    for form, hits in table.items():
-        auto.add_word(form, (len(form), tuple(hits)))
-    auto.make_automaton()
-    return auto
-
-
-def ref(actor: kbmod.Actor, kb: kbmod.KB, as_government: bool = False) -> ActorRef:
+def ref(actor: kbmod.Actor, kb: kbmod.KB) -> ActorRef:
     """The ActorRef for a KB actor; a place standing for a government gives that government."""
     target = kb.get(actor.stands_for) if actor.stands_for else None
     if target:
         return ActorRef(target.id, target.name, target.country, target.sector or "GOV")
-    sector = actor.sector or ("GOV" if as_government else None)
-    return ActorRef(actor.id, actor.name, actor.country, sector)
+    return ActorRef(actor.id, actor.name, actor.country, actor.sector)
 
 
 def _starts_inside(text: str, spans: list) -> set[int]:
@@ -418,40 +316,45 @@ class ActorStage:
     # --- role descriptions -------------------------------------------------------------
 
     def _roles(self, doc: Doc, kb: kbmod.KB, lex: Lexicon) -> list[Entity]:
-        """Country adjective + office or government word, linked to the holder on the article's date."""
+        """Country adjective + office, government word or sector noun ("de Russische president",
+        "de Russische regering", "Amerikaanse media"), linked on the article's date."""
         text, out = doc.text, []
         by_start = {e.start: e for e in doc.entities}
-        phrases = sorted(lex.roles, key=len, reverse=True)
         for ent in doc.entities:
-            if ent.type != "MISC" or not ent.actor or not ent.actor.country:
+            if ent.type != "MISC" or not ent.actor or not ent.actor.country or text[ent.end:ent.end + 1] != " ":
                 continue
-            rest = text[ent.end:ent.end + 60]
-            if not rest.startswith(" "):
+            tail = text[ent.end + 1:ent.end + 60]
+            word = next((p for p in lex.phrases if tail.startswith(p) and not tail[len(p):len(p) + 1].isalpha()), None)
+            if word is None:
                 continue
-            tail = rest[1:]
-            word = next((p for p in phrases if tail.startswith(p) and not tail[len(p):len(p) + 1].isalpha()), None)
-            gov = next((g for g in lex.government if tail.startswith(g) and not tail[len(g):len(g) + 1].isalpha()),
-                       None)
-            end = ent.end + 1 + len(word or gov or "")
-            start = ent.start
-            window = max(0, start - 8)
-            det = _WORD_BEFORE.search(text[window:start])
-            if det and det.group(1).lower() in lex.determiners and text[window + det.end(1):start].isspace():
-                start = window + det.start(1)
-            if word:
+            start, end = self._determiner_start(text, ent.start, lex), ent.end + 1 + len(word)
+            country = ent.actor.country
+            if word in lex.roles:
                 nxt = by_start.get(end + 1)
                 if nxt is not None and nxt.type == "PER":
                     out.append(Entity(start, nxt.end, text[start:nxt.end], "PER", nxt.actor))
                     continue
-                holders = kb.holders(lex.roles[word], ent.actor.country, doc.reference_date)
-                actor_ref = ref(holders[0], kb) if holders else ActorRef(None, text[start:end], ent.actor.country)
+                holders = kb.holders(lex.roles[word], country, doc.reference_date)
+                actor_ref = ref(holders[0], kb) if holders else ActorRef(None, text[start:end], country)
                 out.append(Entity(start, end, text[start:end], "PER", actor_ref))
-            elif gov:
-                country = kb.get(ent.actor.country)
-                actor_ref = (ActorRef(country.id, country.name, country.country, "GOV") if country
-                             else ActorRef(None, text[start:end], ent.actor.country, "GOV"))
-                out.append(Entity(start, end, text[start:end], "ORG", actor_ref))
+            elif word in lex.government:
+                actor = kb.get(country)
+                name = actor.name if actor else text[start:end]
+                out.append(Entity(start, end, text[start:end], "ORG",
+                                  ActorRef(actor.id if actor else None, name, country, "GOV")))
+            else:
+                out.append(Entity(start, end, text[start:end], "ORG",
+                                  ActorRef(None, text[ent.start:end], country, lex.sector_nouns[word])))
         return out
+
+    @staticmethod
+    def _determiner_start(text: str, start: int, lex: Lexicon) -> int:
+        """Where a role description starts: at its article ("de", "the") when it has one."""
+        window = max(0, start - 8)
+        det = _WORD_BEFORE.search(text[window:start])
+        if det and det.group(1).lower() in lex.determiners:
+            return window + det.start(1)
+        return start
 
 
 def resolve_role(phrase: str, date: str | None, lang: str = "nl") -> ActorRef | None:

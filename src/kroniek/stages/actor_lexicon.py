@@ -1,0 +1,118 @@
+"""The actor stage's resources: a language's word lists and the KB automaton, built once per process.
+
+Word lists live in `data/<lang>/actors.yaml` (a language is a data change); the automaton holds
+every KB name, adjective and demonym for one set of KB paths.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from .. import kb as kbmod
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"  # capital letters that start a name
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """One language's word lists from data/<lang>/actors.yaml."""
+
+    titles: frozenset[str]
+    roles: dict[str, str]
+    government: frozenset[str]
+    org_heads: frozenset[str]
+    org_words: frozenset[str]
+    place_preps: frozenset[str]
+    place_suffixes: tuple[str, ...]
+    particles: frozenset[str]
+    never: frozenset[str]
+    first_names: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    misc_suffixes: tuple[str, ...]
+    default_type: str
+    adjective_endings: tuple[str, ...]
+    heads_re: re.Pattern
+    military: frozenset[str]
+    surnames: frozenset[str]
+    places: frozenset[str]
+    portfolio_words: frozenset[str]
+    place_particles: frozenset[str]
+    determiners: frozenset[str]
+    sector_nouns: dict[str, str]
+    phrases: tuple[str, ...]
+    portfolio: frozenset[str]
+
+
+_SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
+         "portfolio", "portfolio_words", "place_particles", "determiners")
+_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings")
+
+
+@lru_cache(maxsize=4)
+def lexicon(lang: str) -> Lexicon:
+    """The word lists of a language (English when it has none), built once per process."""
+    path = DATA / lang / "actors.yaml"
+    if not path.is_file():
+        path = DATA / "en" / "actors.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    firsts = {a.name.split()[0] for a in kbmod.default().actors.values()
+              if a.type == "PER" and len(a.name.split()) > 1 and not a.name.split()[0].endswith(".")}
+    heads = "|".join(map(re.escape, raw["org_heads"]))
+    links = "|".join(map(re.escape, sorted(raw["org_head_links"], key=len, reverse=True)))
+    return Lexicon(
+        **{k: frozenset(raw.get(k) or ()) for k in _SETS},
+        **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
+        roles=dict(raw["roles"]),
+        sector_nouns=dict(raw.get("sector_nouns") or {}),
+        phrases=tuple(sorted({*raw["roles"], *raw["government"], *(raw.get("sector_nouns") or {})},
+                             key=len, reverse=True)),
+        first_names=frozenset(firsts | set(raw.get("first_names") or ())),
+        default_type=raw.get("default_type", "MISC"),
+        heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
+        surnames=surnames(lang),
+        places=gazetteer(),
+    )
+
+
+def surnames(lang: str) -> frozenset[str]:
+    """Common surnames (one a line, data/<lang>/surnames.txt) that type a lone name as a person."""
+    path = DATA / lang / "surnames.txt"
+    return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> frozenset[str]:
+    """City names (GeoNames, 15,000+ people; data/kb/gazetteer.txt) that type an unknown name as LOC."""
+    path = DATA / "kb" / "gazetteer.txt"
+    return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
+
+
+@lru_cache(maxsize=8)
+def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
+    """Every alias, adjective and demonym of the KB (and PER genitives) in one automaton."""
+    kb = kbmod.load(paths)
+    table: dict[str, list[tuple[str, str]]] = {}
+    for actor in kb.actors.values():
+        for kind in kbmod.WORD_KINDS:
+            for name in actor.names(kind):
+                if len(name) < 2 or (kind == "aliases" and actor.source.startswith("leaders_archigos")
+                                     and " " not in name):
+                    continue
+                forms = [name]
+                if kind == "aliases" and actor.type == "PER":
+                    forms += [name + "s", name + "'s", name + "’s"]
+                for form in forms:
+                    hits = table.setdefault(form, [])
+                    if (actor.id, kind) not in hits:
+                        hits.append((actor.id, kind))
+    auto = ahocorasick.Automaton()
+    for form, hits in table.items():
+        auto.add_word(form, (len(form), tuple(hits)))
+    auto.make_automaton()
+    return auto
