@@ -5,6 +5,7 @@ reproduce them from the same treebanks with the same configs (scripts/configs/<l
 
     python scripts/train_language.py all nl --minutes 40     # prepare, train, package
     python scripts/train_language.py prepare en               # only convert the CoNLL-U
+    python scripts/train_language.py train nl --resume --minutes 30   # a second budget
     OMP_NUM_THREADS=1 python scripts/train_language.py eval nl  # UPOS/LAS/words/s on test
 
 Training runs single-threaded on CPU and stops at `--minutes` (model-best is kept, since
@@ -94,11 +95,32 @@ def prepare(lang: str) -> None:
                         "--converter", "conllu", "--n-sents", "10", "--lang", lang], check=True)
 
 
-def train(lang: str, minutes: float) -> None:
+def resume_config(lang: str) -> Path:
+    """<lang>.cfg with every component sourced from the first run's model-best, so a second time
+    budget continues training (fresh optimizer, half the learning rate) instead of restarting."""
+    from spacy.util import load_config
+
+    cfg = load_config(ROOT / "scripts" / "configs" / f"{lang}.cfg", interpolate=False)
+    for name in cfg["nlp"]["pipeline"]:
+        cfg["components"][name] = {"source": str(WORK / lang / "out" / "model-best")}
+    cfg["training"]["optimizer"]["learn_rate"] = 0.0005
+    path = WORK / lang / "resume.cfg"
+    cfg.to_disk(path)
+    return path
+
+
+def best_model(lang: str) -> Path:
+    """model-best of the resumed run when there is one, else of the first run."""
+    resumed = WORK / lang / "out-resume" / "model-best"
+    return resumed if resumed.is_dir() else WORK / lang / "out" / "model-best"
+
+
+def train(lang: str, minutes: float, resume: bool = False) -> None:
     """spaCy's trainer, one thread, stopped after `minutes` (model-best survives)."""
-    out = WORK / lang / "out"
+    out = WORK / lang / ("out-resume" if resume else "out")
+    config = resume_config(lang) if resume else ROOT / "scripts" / "configs" / f"{lang}.cfg"
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "scripts" / "configs" / f"{lang}.cfg"),
+    cmd = [sys.executable, "-m", "spacy", "train", str(config),
            "--output", str(out), "--paths.train", str(split_path(lang, "train", "spacy")),
            "--paths.dev", str(split_path(lang, "dev", "spacy"))]
     try:
@@ -111,7 +133,7 @@ def package(lang: str) -> Path:
     """Copy model-best into the package with kroniek's meta and the treebank attribution."""
     import spacy
 
-    nlp = spacy.load(WORK / lang / "out" / "model-best")
+    nlp = spacy.load(best_model(lang))
     nlp.meta.update({"name": "kroniek", "version": "0.1.0", "license": "CC BY-SA 4.0",
                      "author": "kroniek", "url": "", "email": "",
                      "description": f"kroniek's {lang} tagger, morphologizer, lemmatizer and parser "
@@ -182,11 +204,13 @@ def main() -> None:
     parser.add_argument("lang", choices=sorted(CORPORA))
     parser.add_argument("--minutes", type=float, default=40.0, help="training time budget")
     parser.add_argument("--model", help="eval: a spaCy pipeline other than the shipped one")
+    parser.add_argument("--resume", action="store_true",
+                        help="train: continue from training/<lang>/out/model-best for another budget")
     args = parser.parse_args()
     if args.step in ("prepare", "all"):
         prepare(args.lang)
     if args.step in ("train", "all"):
-        train(args.lang, args.minutes)
+        train(args.lang, args.minutes, args.resume)
     if args.step in ("package", "all"):
         print(package(args.lang))
     if args.step == "eval":
