@@ -47,10 +47,11 @@ class Lexicon:
     sector_nouns: dict[str, str]
     phrases: tuple[str, ...]
     portfolio: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
-         "portfolio", "portfolio_words", "place_particles", "determiners")
+         "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings")
 
 

@@ -265,7 +265,7 @@ class ActorStage:
         return pool[0]
 
     def _type(self, text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str]:
-        """(strength, type) of an unknown name from its form and the words before it."""
+        """(strength, type) of an unknown name from its form and the words around it."""
         surface = text[start:end]
         tokens = surface.split()
         before = _words_before(text, start)
@@ -281,6 +281,9 @@ class ActorStage:
         if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
             return 4, "PER"
         if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
+            return 3, "PER"
+        after = text[end:end + 30].split(maxsplit=2)[:1]
+        if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
             return 3, "PER"
         if surface in lex.places or any(f" {p} " in surface for p in lex.place_particles):
             return 2, "LOC"
