@@ -273,7 +273,7 @@ class ActorStage:
         low = surface.lower()
         if len(tokens) == 1 and "-" in surface and surface.rsplit("-", 1)[1][:1].islower():
             return 4, "MISC"
-        if " ".join(before[-2:]).lower() in lex.portfolio:
+        if " ".join(before[-2:]).lower() in lex.portfolio or " ".join(before[-2:]).lower() in lex.org_cues:
             return 4, "ORG"
         if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in tokens) or (
                 surface.isupper() and len(surface) > 2):
