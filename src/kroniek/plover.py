@@ -137,6 +137,7 @@ COMBINE: dict[str, dict[str, str]] = {
                  "RETREAT": "136", "": "130"},
 }
 COMBINE["agree"] = {**COMBINE["intend"], "": "030"}
+COMBINE["pledge"] = COMBINE["agree"]  # a promise is an AGREE even when its object is not an act
 # Finer codes where CAMEO names the framed act itself: refusing to ease sanctions is 1244,
 # not any refusal to de-escalate (1246). Keyed by the act's CAMEO code (parents apply).
 BY_ACT: dict[str, dict[str, str]] = {
@@ -160,12 +161,13 @@ def combine(frame: str, content: str | None, act: str | None = None) -> str | No
     `act` is the act's own CAMEO code when known, for CAMEO's finer combined codes.
     An intention to do harm ("will impose sanctions") is a threat, as in CAMEO.
     """
-    if frame == "intend" and content in CONFLICT:
+    if frame in ("intend", "pledge") and content in CONFLICT:
         frame = "threaten"
     code = act
     while code:
-        if frame in BY_ACT.get(code, {}):
-            return BY_ACT[code][frame]
+        family = "intend" if frame in ("agree", "pledge") else frame
+        if family in BY_ACT.get(code, {}):
+            return BY_ACT[code][family]
         code = code[:-1] if len(code) > 3 else None
     row = COMBINE[frame]
     return row.get(content or "", row.get(""))

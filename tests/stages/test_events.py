@@ -129,3 +129,18 @@ def test_seed_events(seed_record: dict, shared: Path) -> None:
     for e in events:  # type and mode always agree with the 2021 table row of the code
         row = plover.lookup(e["cameo"])
         assert row is None or (row.type == e["type"] and e["mode"] in (row.mode, "intend"))
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Israël voerde zaterdag luchtaanvallen uit op Gaza.", ("ASSAULT", ["ISR"], ["PSE"])),  # aanval* → -vallen
+    ("Zelensky heeft Trump om meer wapens gevraagd.", ("REQUEST", ["UKR"], ["USA"])),  # object before the verb
+    ("Nederland veroordeelt de Russische aanval op Kyiv.", ("ASSAULT", ["RUS"], ["UKR"])),  # adjective = attacker
+    ("Duitsland zegt Oekraïne extra luchtafweer toe.", ("AGREE", ["DEU"], ["UKR"])),  # a pledge alone
+    ("Frankrijk roept zijn ambassadeur in Algerije terug.", ("SANCTION", ["FRA"], ["DZA"])),
+])
+def test_dutch_word_order_and_spelling(code, text: str, want: tuple) -> None:
+    assert want in [(e[0], e[3], e[4]) for e in code(text, "nl")]
+
+
+def test_denied_act_is_not_coded(code) -> None:
+    assert [e[0] for e in code("Rusland ontkent dat het burgers heeft aangevallen.", "nl")] == ["REJECT"]

@@ -156,13 +156,36 @@ class Lexicon:
         return any(w.casefold() in self.keys for w in _TOKEN.findall(text, start, end))
 
 
-def _forms(elem: str, suffixes: list[str]) -> tuple[frozenset[str], bool]:
+_VOWELS = "aeiouy"
+_OPEN_ENDINGS = ("en", "ende", "enden", "er", "ers", "ing", "ingen", "e")
+
+
+def _open_stem(stem: str) -> str | None:
+    """Dutch spelling before a vowel ending: aanval → aanvall(en), overweeg → overweg(en),
+    beloof → belov(en), wijs → wijz(en). Extra forms that no text holds are harmless."""
+    if len(stem) < 3 or stem[-1] in _VOWELS:
+        return None
+    *head, v1, v2, c = stem
+    voiced = {"f": "v", "s": "z"}.get(c, c)
+    if v1 == v2 and v1 in "aeou":
+        return "".join(head) + v1 + voiced
+    if v1 + v2 in ("ij", "ei", "ui", "ie", "ou", "au", "eu", "oe"):
+        return "".join(head) + v1 + v2 + voiced if voiced != c else None
+    if v2 in _VOWELS and v1 not in _VOWELS:
+        return stem + c
+    return None
+
+
+def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozenset[str], bool]:
     final = elem.endswith("$")
     out = set()
     for alt in elem.rstrip("$").split("|"):
         alt = alt.casefold()
         if alt.endswith("*"):
             out.update(alt[:-1] + s for s in suffixes)
+            open_stem = _open_stem(alt[:-1]) if dutch else None
+            if open_stem:
+                out.update(open_stem + s for s in _OPEN_ENDINGS)
         else:
             out.add(alt)
     return frozenset(out), final
@@ -174,9 +197,10 @@ def lexicon(lang: str) -> Lexicon:
     raw: dict[str, Any] = yaml.safe_load(
         resources.files("kroniek").joinpath(f"data/{lang}/events.yaml").read_text("utf-8"))
     suffixes = raw["suffixes"]
+    dutch = raw.get("spelling") == "nl"
     patterns: dict[str, list[Pattern]] = {}
     for entry in [*raw.get("frames", []), *raw.get("triggers", [])]:
-        elems = [_forms(str(e), suffixes) for e in entry["p"]]
+        elems = [_forms(str(e), suffixes, dutch) for e in entry["p"]]
         pat = Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
                       entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
                       bool(entry.get("modal")))
@@ -190,13 +214,13 @@ def lexicon(lang: str) -> Lexicon:
     sectors = {}
     for sector, words in raw.get("sectors", {}).items():
         for w in words:
-            for form in _forms(w, suffixes)[0]:
+            for form in _forms(w, suffixes, dutch)[0]:
                 sectors.setdefault(form, sector)
     pronouns = {k: frozenset(v) for k, v in raw.get("pronouns", {}).items()}
     irrealis: dict[str, list[tuple[str, ...]]] = {}
     for w in raw.get("irrealis", []):
         parts = w.split()
-        seqs = [(f,) for f in _forms(parts[0], suffixes)[0]] if len(parts) == 1 else [
+        seqs = [(f,) for f in _forms(parts[0], suffixes, dutch)[0]] if len(parts) == 1 else [
             tuple(p.casefold() for p in parts)]
         for seq in seqs:
             irrealis.setdefault(seq[0], []).append(seq)

@@ -44,6 +44,7 @@ class Candidate:
     frame: str | None = None
     negated: bool = False
     modal: bool = False  # "must": the subject is the one asked
+    noun: bool = False  # a nominal trigger: its adjective names the actor (de Russische aanval)
     act_type: str | None = None  # the framed act's own type, mode and CAMEO code
     act_mode: str | None = None
     act_code: str | None = None
@@ -173,7 +174,7 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
                 return None
         else:
             row = plover.lookup(code)
-            mode = "intend" if frame.pattern.frame == "intend" and row.type == "AGREE" else row.mode
+            mode = "intend" if frame.pattern.frame in ("intend", "pledge") and row.type == "AGREE" else row.mode
             last = act.last if act else frame.last
             idxs = frozenset(frame.idxs + (act.idxs if act else ()))
             return Candidate(frame.head, last, idxs, code, row.type, mode, frame=frame.pattern.frame,
@@ -182,7 +183,7 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
     if act is None or act_type is None:
         return None
     return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act_mode,
-                     act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo)
+                     act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo, noun=act.pattern.noun)
 
 
 def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
@@ -197,13 +198,13 @@ def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bo
     if c.head in cond or c.head in unreal:
         return None
     if c.negated:
-        if c.type == "REJECT" or c.frame not in (None, "intend", "agree"):
+        if c.type == "REJECT" or c.frame not in (None, "intend", "agree", "pledge"):
             return None
         if c.type not in plover.COOPERATIVE:
             return None
         return _recode(c, "reject", c.act_type if c.act_type in plover.COOPERATIVE else "AGREE")
     harm = c.act_type in plover.CONFLICT | {"SANCTION"} or c.act_mode == "withdraw"
-    if has_cond and harm and c.frame in (None, "intend", "agree"):
+    if has_cond and harm and c.frame in (None, "intend", "agree", "pledge"):
         return _recode(c, "threaten", c.act_type)
     return c
 
@@ -270,7 +271,7 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         src, tgt = by, _first(before) or (before[0] if before else None)
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
-        src = _first(before) or adj
+        src = adj if c.noun and adj else _first(before) or adj
         if src is None and inverted is not None and inverted.lo <= c.last + 3:
             src = inverted
     if src is None and by is not None and by.lo <= c.last + 3:
@@ -296,6 +297,9 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         tgt = next((m for m in options if not m.place_prep), None)
         if tgt is None and (c.type != "CONSULT" or c.mode == "visit"):
             tgt = options[0] if options else None
+    if tgt is None and lex.lang == "nl" and src is not None:  # verb-final: "heeft Trump om wapens gevraagd"
+        tgt = next((m for m in before if m.lo > src.lo and not m.prep and not m.genitive
+                    and _countries(m.actors) != own), None)
     if tgt is None and c.frame and c.last + 1 < lo + len(clause):
         # "demanded that the US cancel ...": the subject of the complement clause
         nxt = next((i for i in range(c.last + 1, lo + len(clause)) if clause[i - lo] != cl), None)
