@@ -215,8 +215,8 @@ class ActorStage:
             if etype == "PER" and " " in key:
                 last = key.split()[-1]
                 refs.setdefault(key, ActorRef(None, key))
-                if last in votes and votes[last][0] < 3:
-                    votes[last] = (3, "PER")
+                if last in votes and (votes[last][0] < 3 or votes[last][1] == "PER"):
+                    votes[last] = (max(3, votes[last][0]), "PER")
                     refs[last] = refs[key]
         for start, end, key in spans:
             etype = votes[key][1]
