@@ -376,7 +376,7 @@ class Resolver:
             cand = self._antecedent(pos, None, None)
             return _copy(cand.speaker) if cand else None
         if m.kind == "entity":
-            ent = next(e for e in self.entities.within(m.start, m.end))
+            ent = max(self.entities.within(m.start, m.end), key=lambda e: (e.start == m.start, e.end - e.start))
             return self._remember(self._from_entity(ent), m.start, ent.type == "PER")
         if m.kind == "pronoun":
             g = self.lex.pronouns.get(m.text.lower())

@@ -107,6 +107,10 @@ def test_headline_and_pull_quote() -> None:
      "te hopen dat er snel een bestand komt", "Donald Trump"),
     ("Het ministerie beschuldigde Oekraïne ervan het bestand te schenden en kondigde aan te stoppen.",
      "het bestand te schenden", "ministerie"),
+    ("Volgens ingewijden gaat het kabinet de accijns verhogen, meldt de NOS.",
+     "gaat het kabinet de accijns verhogen", "ingewijden"),
+    ("De woordvoerder van het ministerie liet weten dat er geen sprake is van fraude.",
+     "er geen sprake is van fraude", "woordvoerder van het ministerie"),
 ])
 def test_reported_speech_nl(sentence: str, content: str, speaker: str | None) -> None:
     doc = run(sentence, "nl", {"Trump": TRUMP})
