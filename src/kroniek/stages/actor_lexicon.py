@@ -49,11 +49,12 @@ class Lexicon:
     portfolio: frozenset[str]
     speech_verbs: frozenset[str]
     org_cues: frozenset[str]
+    place_cues: frozenset[str]
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
-         "org_cues")
+         "org_cues", "place_cues")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings")
 
 
