@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from kroniek.ingest.html import extract_page, granular_date, fragment_text, read_html
+from kroniek.ingest.html import extract_page, fragment_text, granular_date, read_html
 from kroniek.ingest.readers import read_inputs
 from kroniek.model import Article
 from kroniek.pipeline import Failure
