@@ -1,14 +1,18 @@
 """Throughput of the date tagger against dateparser.search.search_dates, on the same English articles.
 
 Both run in this one process on one core; each gets the article text and its publication date.
-Usage: python benchmarks/bench_dates.py [--limit N] [--repeat R]
+`--published` also scores the publication-day estimate on the same articles, each given only
+its month and stripped of its dateline ("Friday, January 4, 2019").
+Usage: python benchmarks/bench_dates.py [--limit N] [--repeat R] [--no-dateparser] [--published]
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 from kroniek.model import Article, Doc
@@ -61,11 +65,31 @@ def bench_dateparser(rows: list[tuple[str, str]]) -> tuple[float, int]:
     return time.perf_counter() - t, found
 
 
+_DATELINE = re.compile(r"^\s*\w+day, \w+ \d+, \d{4}\s*")
+
+
+def published_estimates(rows: list[tuple[str, str]]) -> None:
+    """How near the estimate comes to the true day when only the month is given."""
+    options = Options()
+    segment, stage = SegmentStage(options), DateStage(options)
+    errors: list[int] = []
+    for i, (text, day) in enumerate(rows):
+        doc = Doc(Article(str(i), _DATELINE.sub("", text), date=day[:7], lang="en"), lang="en")
+        got = stage(segment(doc)).published
+        if got:
+            errors.append(abs((date.fromisoformat(got) - date.fromisoformat(day)).days))
+    n = len(rows)
+    within = {k: sum(e <= k for e in errors) for k in (1, 3, 7)}
+    print(f"published estimate (month given): {len(errors)}/{n} estimated; within 1 day {within[1]}, "
+          f"3 days {within[3]}, 7 days {within[7]}; no estimate {n - len(errors)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--limit", type=int, default=None, help="first N articles (default: all 295)")
     ap.add_argument("--repeat", type=int, default=5, help="kroniek passes; the fastest counts")
     ap.add_argument("--no-dateparser", action="store_true")
+    ap.add_argument("--published", action="store_true", help="also score the publication-day estimate")
     args = ap.parse_args()
     rows = articles(args.limit)
     mb = sum(len(t.encode("utf-8")) for t, _ in rows) / 1e6
@@ -76,6 +100,8 @@ def main() -> None:
         dsecs, dfound = bench_dateparser(rows)
         print(f"dateparser search_dates {dsecs:7.2f} s  {mb / dsecs:7.2f} MB/s  {dfound} dates")
         print(f"speed-up {dsecs / secs:.1f}x")
+    if args.published:
+        published_estimates(rows)
 
 
 if __name__ == "__main__":

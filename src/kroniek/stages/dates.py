@@ -14,8 +14,11 @@ from dateutil.relativedelta import relativedelta
 
 from ..model import Doc, Timex
 from ..pipeline import Options
-from ..timex import Mention, Resolver, grammar_for, parse_anchor, resolve, tag
+from ..timex import Grammar, Mention, Resolver, grammar_for, parse_anchor, resolve, tag
 
+PRIOR = 1.0  # weight of "published a day after the last event told in the past tense"
+NEAR = 0.1  # weight of "the weekdays told lie near the days named outright" (picks the week)
+TENSE = 1.0  # cost of a day named in the past tense after the candidate, or in the future before it
 _AFTER = 30  # characters between a clause's verb and a time expression told after it
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"()]|\s[–—]\s")
 _DATED = re.compile(r"^(\d{4})(-(\d{2}|W\d{2})(-\d{2})?)?")
@@ -74,9 +77,11 @@ class DateStage:
 def infer_published(mentions: list[Mention], given: str | None, lang: str) -> str | None:
     """The publication day: as given when it is a day, else the day that best fits the text's own anchors.
 
-    Anchors are the days the text names outright (20 april, Pasen). Each candidate day resolves
-    the weekday names by their tense; the best candidates put those weekdays closest to the anchors
-    and keep past-tense anchors before and future-tense ones after; the middle of the best wins.
+    Anchors are the days the text names outright (20 april, Pasen) near the given month. Each
+    candidate day resolves the weekday names by their tense; it is scored on three things: news
+    comes out about a day after the latest event it tells in the past tense; past-tense anchors lie
+    before it and future-tense ones after; the weekdays told lie near the anchors (which week).
+    Without an anchor there is no estimate: weekday names alone cannot tell the week.
     """
     given_anchor = parse_anchor(given)
     if given_anchor and given_anchor[1] == "D":
@@ -95,30 +100,34 @@ def infer_published(mentions: list[Mention], given: str | None, lang: str) -> st
                 anchors.append((anchor[0], m.tense))
         elif m.kind == "weekday" and not m.groups.get("rel"):
             weekdays.append(m)
-    if not anchors:
-        return None
     if given_anchor and given_anchor[1] == "M":
         first = given_anchor[0]
         candidates = [first + timedelta(days=i) for i in range((first + relativedelta(months=1) - first).days)]
-    else:
+        near = (first - timedelta(days=31), candidates[-1] + timedelta(days=31))
+        anchors = [(a, t) for a, t in anchors if near[0] <= a <= near[1]]
+    elif anchors:
         lo = min(a for a, _ in anchors) - timedelta(days=2)
-        hi = max(a for a, _ in anchors) + timedelta(days=10)
-        candidates = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
-    scored = []
-    for day in candidates:
-        r = Resolver(g, (day, "D"))
-        cost = 0
-        for m in weekdays:
-            d = r._weekday(g.word("weekdays", m.groups["weekday"]), m, None)
-            cost += min(min(abs((d - a).days) for a, _ in anchors), 7) if d else 7
-        for a, tense in anchors:
-            if (tense == "past" and a > day) or (tense == "future" and a < day):
-                cost += 3
-        cost += 0 if any(abs((a - day).days) <= 14 for a, _ in anchors) else 20
-        scored.append((cost, day))
+        candidates = [lo + timedelta(days=i) for i in range((max(a for a, _ in anchors) - lo).days + 11)]
+    if not anchors:
+        return None
+    scored = [(_cost(g, day, anchors, weekdays), day) for day in candidates]
     best = min(c for c, _ in scored)
     days = [d for c, d in scored if c == best]
-    return days[(len(days) - 1) // 2].isoformat() if len(days) % 2 else days[len(days) // 2].isoformat()
+    return days[len(days) // 2].isoformat()
+
+
+def _cost(g: Grammar, day: date, anchors: list[tuple[date, str]], weekdays: list[Mention]) -> float:
+    """How badly a candidate publication day fits the text (see infer_published)."""
+    r = Resolver(g, (day, "D"))
+    told = [(r.weekday_date(g.word("weekdays", m.groups["weekday"]), m, None), m.tense) for m in weekdays]
+    cost = 0.0
+    for d, tense in told:  # a weekday told in the past lies near a day named in the past, and so on
+        alike = [abs((d - a).days) for a, t in anchors if d and (t == tense or "default" in (t, tense))]
+        cost += NEAR * min(min(alike), 7) if alike else 0
+    cost += sum(TENSE for a, tense in anchors if (tense == "past" and a > day) or (tense == "future" and a < day))
+    past = [a for a, tense in [*anchors, *told] if a and a <= day and tense != "future"]
+    cost += PRIOR * abs((day - max(past)).days - 1) if past else 0
+    return cost + (0 if any(abs((a - day).days) <= 14 for a, _ in anchors) else 20)
 
 
 def _text_year(mentions: list[Mention]) -> int | None:

@@ -256,7 +256,7 @@ def _tense_near(g: Grammar, text: str, lo: int, start: int, end: int, hi: int) -
 
 
 def tense_at(g: Grammar, text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
-    """The tense of the clause around [start, end), else of its sentence, else the language default."""
+    """The tense of the clause around [start, end), else of its sentence; 'default' when neither shows it."""
     s0, s1 = sentence
     left, right = s0, s1
     for m in g.clause.finditer(text, s0, s1):  # type: ignore[union-attr]
@@ -269,7 +269,7 @@ def tense_at(g: Grammar, text: str, start: int, end: int, sentence: tuple[int, i
         found = _tense_near(g, text, lo, start, end, hi)
         if found:
             return found
-    return str(g.data.get("tense", {}).get("default", "past"))
+    return "default"
 
 
 def _accept(g: Grammar, text: str, m: Mention) -> bool:

@@ -127,7 +127,11 @@ class Resolver:
         when = {y: date(y, month, min(day, 28)) for y in years}
         return min(years, key=lambda y: (abs((when[y] - ref).days), y))
 
-    def _weekday(self, wd: int, m: Mention, rel: int | None) -> date | None:
+    def future(self, m: Mention) -> bool:
+        """Whether a mention is told in the future tense (or, without a cue, the language reads it so)."""
+        return m.tense == "future" or (m.tense == "default" and self.g.data["tense"].get("default") == "future")
+
+    def weekday_date(self, wd: int, m: Mention, rel: int | None) -> date | None:
         """A weekday name as a day: by modifier (last/next), else by the tense of its clause."""
         base = self.ref_day or (self.last[0] if self.last and self.last[1] == "D" and not self.ref else None)
         if base is None:
@@ -138,7 +142,7 @@ class Resolver:
             return base - timedelta(days=back or 7)
         if rel is not None and rel > 0:
             return base + timedelta(days=ahead or 7)
-        if m.tense == "future" or (m.tense == "default" and self.g.data["tense"].get("default") == "future"):
+        if self.future(m):
             return base + timedelta(days=ahead)
         return base - timedelta(days=back)
 
@@ -146,7 +150,7 @@ class Resolver:
         """The calendar day a time of day belongs to: its own words, its sentence, the article, or unknown."""
         gr = m.groups
         if gr.get("weekday"):
-            d = self._weekday(self.g.word("weekdays", gr["weekday"]), m, None)
+            d = self.weekday_date(self.g.word("weekdays", gr["weekday"]), m, None)
             return d.isoformat() if d else "XXXX-XX-XX"
         if gr.get("relday"):
             return self.relday(m)[0].split("T")[0]
@@ -304,7 +308,7 @@ class Resolver:
         if gr.get("relday"):
             value, anchor = self.relday(m)
             return value, anchor
-        d = self._weekday(wd, m, rel)
+        d = self.weekday_date(wd, m, rel)
         if d is None:
             return ("XXXX-WXX-" + str(wd) if rel == 0 else "XXXX-XX-XX") + part, None
         return d.isoformat() + part, (d, "D")
@@ -317,7 +321,7 @@ class Resolver:
         if base is None:
             return _UNDEF.get(unit, "XXXX"), None
         d = base[0] + _UNIT_DELTA.get(unit, relativedelta()) * rel
-        if unit == "WE" and rel == 0 and base[1] == "D" and d.isoweekday() < 6 and m.tense != "future":
+        if unit == "WE" and rel == 0 and base[1] == "D" and d.isoweekday() < 6 and not self.future(m):
             d -= timedelta(weeks=1)
         if "year-earlier" in m.text.lower():
             d -= relativedelta(years=1)
