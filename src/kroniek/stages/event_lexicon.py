@@ -48,6 +48,7 @@ class Pattern:
     gap: int = 4
     embeds: bool = False
     modal: bool = False  # "must": the clause's subject is asked, the one who says it asks
+    needs_target: bool = False  # a weak frame: no event unless someone is addressed
 
     def type_(self) -> str | None:
         row = plover.lookup(self.cameo)
@@ -203,7 +204,7 @@ def lexicon(lang: str) -> Lexicon:
         elems = [_forms(str(e), suffixes, dutch) for e in entry["p"]]
         pat = Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
                       entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
-                      bool(entry.get("modal")))
+                      bool(entry.get("modal")), bool(entry.get("needs_target")))
         for form in elems[0][0]:
             patterns.setdefault(form, []).append(pat)
     names = ("determiners", "negation", "conditional", "conditional_end", "question_words", "question_after",

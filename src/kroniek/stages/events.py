@@ -45,6 +45,7 @@ class Candidate:
     negated: bool = False
     modal: bool = False  # "must": the subject is the one asked
     noun: bool = False  # a nominal trigger: its adjective names the actor (de Russische aanval)
+    needs_target: bool = False  # a weak frame (vragen, dreigen) counts only when addressed to someone
     act_type: str | None = None  # the framed act's own type, mode and CAMEO code
     act_mode: str | None = None
     act_code: str | None = None
@@ -178,7 +179,8 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
             last = act.last if act else frame.last
             idxs = frozenset(frame.idxs + (act.idxs if act else ()))
             return Candidate(frame.head, last, idxs, code, row.type, mode, frame=frame.pattern.frame,
-                             modal=frame.pattern.modal, act_type=act_type, act_mode=act_mode,
+                             modal=frame.pattern.modal, needs_target=frame.pattern.needs_target,
+                             act_type=act_type, act_mode=act_mode,
                              act_code=act.pattern.cameo if act else None)
     if act is None or act_type is None:
         return None
@@ -236,6 +238,8 @@ def _sentence_events(doc: Doc, toks: list[Tok], starts: list[int], mentions: lis
                     c.target = [ref]
         if not c.source and not c.target:
             continue
+        if c.needs_target and c.act_type is None and not c.target:
+            continue  # "dreigt een debacle", "vroeg zich af": a weak frame with no one addressed
         prev = c
         events.append(_event(doc, toks, local, lex, c, sent, clause, lo, cands))
     return events
