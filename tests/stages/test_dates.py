@@ -147,3 +147,8 @@ def test_date_for_skips_an_interval_end() -> None:
     doc = run("Poetin gaf zaterdag het bevel tot en met zondagavond de wapens te laten zwijgen.")
     start = doc.text.index("de wapens")
     assert date_for(doc, start, start + 9) == "2025-04-19"
+
+
+def test_dates_outside_the_calendar_do_not_fail() -> None:
+    assert values("Dat was 5000 jaar geleden.") == {"5000 jaar geleden": "XXXX"}
+    assert values("It ends 9999 years from now.", lang="en") == {"9999 years from now": "XXXX"}

@@ -430,7 +430,10 @@ def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[T
             continue
         method: Callable[[Mention], tuple[str, Anchor | None]] = getattr(r, "ref_" if m.kind == "ref" else m.kind)
         r.here = m.sentence
-        values[i], anchor = method(m)
+        try:
+            values[i], anchor = method(m)
+        except (ValueError, OverflowError):  # a date outside the calendar: 5000 years ago
+            values[i], anchor = "XXXX", None
         if anchor is not None:
             r.last, r.last_sentence = anchor, m.sentence
             if anchor[1] == "D":
