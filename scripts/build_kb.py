@@ -2,6 +2,7 @@
 
 Inputs (build time only, nothing here is fetched or shipped raw):
 - Babel territory names per locale (nl, en) and pycountry's English names;
+- pycountry's list of countries and territories;
 - the UN-membership and Gleditsch-Ward-code columns of country_converter's country_data.tsv
   (`pip install country_converter`; facts only, the file is not shipped);
 - scripts/kb_input/country_words.tsv: adjectives, demonyms and capitals per language (hand data);
@@ -72,7 +73,8 @@ def read_words() -> dict[str, dict[str, list[str]]]:
 def countries() -> tuple[list[dict], list[dict]]:
     nl, en = Locale("nl"), Locale("en")
     words = read_words()
-    members = {r["ISO3"]: r["ISO2"] for r in coco_rows() if r["UNmember"].strip()}
+    un = {r["ISO3"] for r in coco_rows() if r["UNmember"].strip()}
+    members = {c.alpha_3: c.alpha_2 for c in pycountry.countries}  # UN members and territories (Hong Kong, ...)
     members.update(EXTRA)
     recs, places = [], []
     for iso3, iso2 in sorted(members.items()):
@@ -82,7 +84,7 @@ def countries() -> tuple[list[dict], list[dict]]:
             en_names += [getattr(pc, k, None) for k in ("name", "common_name")]
         nl_names = [nl.territories.get(iso2)]
         rec: dict = {"id": iso3, "name": en.territories.get(iso2) or (pc.name if pc else iso3), "type": "LOC",
-                     "country": iso3, "un_member": iso3 not in EXTRA,
+                     "country": iso3, "un_member": iso3 in un,
                      "aliases": {"en": _uniq(en_names), "nl": _uniq(nl_names)}}
         w = words.get(iso3)
         if w:
