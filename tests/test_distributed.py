@@ -139,3 +139,15 @@ def test_thousand_record_warc_loses_nothing(tmp_path: Path) -> None:
         assert result.added == 1000
         assert store.conn.execute("SELECT COUNT(DISTINCT url) FROM articles").fetchone()[0] == 1000
         assert store.conn.execute("SELECT COUNT(*) FROM unique_articles").fetchone()[0] == 1000
+
+
+def test_write_jsonl_and_summary_text(inputs: Path, expected: list[dict], tmp_path: Path) -> None:
+    from kroniek.distributed import write_jsonl
+
+    summary = run_files([str(inputs), str(tmp_path / "missing")], tmp_path / "parts", Options())
+    assert write_jsonl(tmp_path / "parts", tmp_path / "out.jsonl") == len(expected)
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted((json.loads(x) for x in lines), key=lambda r: r["id"]) == expected
+    assert summary.failed == 0
+    assert str(summary).startswith(f"5 files: 5 done, 0 skipped (done before), 0 failed; {len(expected)} articles")
+    assert any("missing: no such file" in f.reason for f in summary.failures)

@@ -51,6 +51,17 @@ class RunSummary:
     failures: list[Failure] = field(default_factory=list)  # documents that could not be read or analysed
     failed_files: dict[str, str] = field(default_factory=dict)  # path -> last error, after all retries
 
+    @property
+    def failed(self) -> int:
+        """Files that still failed after every retry (a nonzero exit for the CLI)."""
+        return len(self.failed_files)
+
+    def __str__(self) -> str:
+        lines = [f"{self.files} files: {self.done} done, {self.skipped} skipped (done before), "
+                 f"{self.failed} failed; {self.articles} articles, {len(self.failures)} documents not analysed"]
+        lines += [f"  failed: {path}: {error}" for path, error in self.failed_files.items()]
+        return "\n".join(lines)
+
 
 def task_key(path: str | Path) -> str:
     return hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:16]
@@ -270,6 +281,16 @@ def iter_part_records(out_dir: Path, batch_size: int = ROWS_PER_GROUP):
     for part in sorted(Path(out_dir).glob("month=*/part-*.parquet")):
         for batch in pq.ParquetFile(part).iter_batches(batch_size=batch_size, columns=["record"]):
             yield [json.loads(value) for value in batch.column(0).to_pylist()]
+
+
+def write_jsonl(out_dir: Path, output: Path) -> int:
+    """All records of the parts as FORMAT.md JSON Lines, month by month; returns how many."""
+    count = 0
+    with Path(output).open("w", encoding="utf-8") as fh:
+        for records in iter_part_records(out_dir):
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+            count += len(records)
+    return count
 
 
 def load_parts(out_dir: Path, store: Store) -> WriteResult:
