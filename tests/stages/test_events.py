@@ -144,3 +144,18 @@ def test_dutch_word_order_and_spelling(code, text: str, want: tuple) -> None:
 
 def test_denied_act_is_not_coded(code) -> None:
     assert [e[0] for e in code("Rusland ontkent dat het burgers heeft aangevallen.", "nl")] == ["REJECT"]
+
+
+def test_frame_after_a_quote_frames_the_quoted_act(code) -> None:
+    events = code("„Oekraïne moet zich terugtrekken uit de vier provincies”, eiste Poetin.", "nl")
+    assert [(e[0], e[3], e[4]) for e in events] == [("REQUEST", ["RUS"], ["UKR"])]
+
+
+def test_speaker_of_a_quote_is_the_source(code) -> None:
+    events = code("„Wij zullen de aanvallen op Kyiv voortzetten”, zei Poetin.", "nl")
+    assert [(e[0], e[3], e[4]) for e in events] == [("ASSAULT", ["RUS"], ["UKR"])]
+
+
+def test_strike_is_an_attack_unless_it_is_a_labour_strike(code) -> None:
+    assert code("Workers staged a general strike in Paris.", "en")[0][0] == "PROTEST"
+    assert code("Russia will strike Kyiv again.", "en")[0][:2] == ("THREATEN", "violence")

@@ -46,6 +46,7 @@ class Candidate:
     modal: bool = False  # "must": the subject is the one asked
     noun: bool = False  # a nominal trigger: its adjective names the actor (de Russische aanval)
     needs_target: bool = False  # a weak frame (vragen, dreigen) counts only when addressed to someone
+    quoted_act: int | None = None  # head of the act in the quote this frame follows: its subject is the target
     act_type: str | None = None  # the framed act's own type, mode and CAMEO code
     act_mode: str | None = None
     act_code: str | None = None
@@ -195,6 +196,27 @@ def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
                      act_mode=c.act_mode, act_code=c.act_code)
 
 
+def _quoted_acts(doc: Doc, toks: list[Tok], cands: list[Candidate]) -> list[Candidate]:
+    """A framing verb after a quote frames the act inside it: „Oekraïne moet zich terugtrekken”,
+    eiste Poetin → REQUEST by Putin of Ukraine, not a withdrawal by Ukraine."""
+    out: list[Candidate] = []
+    for c in cands:
+        act = out[-1] if out else None
+        quote = act and next((q for q in doc.quotes if q.start <= toks[act.head].start < q.end), None)
+        if (act is None or quote is None or c.frame not in ("request", "reject", "threaten", "pledge")
+                or c.act_type is not None or act.frame is not None or quote.end > toks[c.head].start):
+            out.append(c)
+            continue
+        code = plover.combine(c.frame, act.type, act.code)
+        if code is None:
+            out.append(c)
+            continue
+        row = plover.lookup(code)
+        out[-1] = Candidate(c.head, c.last, c.idxs | act.idxs, code, row.type, row.mode, frame=c.frame,
+                            act_type=act.type, act_mode=act.mode, act_code=act.code, quoted_act=act.head)
+    return out
+
+
 def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bool) -> Candidate | None:
     """Negation, conditionals and wishes: REJECT for a refused cooperation, THREATEN for a conditional harm."""
     if c.head in cond or c.head in unreal:
@@ -223,7 +245,7 @@ def _sentence_events(doc: Doc, toks: list[Tok], starts: list[int], mentions: lis
     clause = _clauses(toks, lo, hi, lex, local)
     cond, unreal = _regions(toks, lo, hi, lex)
     cands = []
-    for c in _candidates(toks, lo, hi, lex, clause, matches):
+    for c in _quoted_acts(doc, toks, _candidates(toks, lo, hi, lex, clause, matches)):
         c = _apply_modality(c, cond, unreal, bool(cond))
         if c is not None:
             cands.append(c)
@@ -309,6 +331,9 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         nxt = next((i for i in range(c.last + 1, lo + len(clause)) if clause[i - lo] != cl), None)
         if nxt is not None and toks[nxt].low in lex.complementizers:
             tgt = _first([m for m in usable if clause[m.lo - lo] == clause[nxt - lo]])
+    if tgt is None and c.quoted_act is not None:  # „Oekraïne moet zich terugtrekken”, eiste Poetin
+        act_clause = clause[c.quoted_act - lo]
+        tgt = _first([m for m in usable if clause[m.lo - lo] == act_clause and m.lo < c.quoted_act])
     if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
         tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
     c.target = list(tgt.actors) if tgt else []
