@@ -257,7 +257,7 @@ def _tense_near(g: Grammar, text: str, lo: int, start: int, end: int, hi: int) -
 
 def tense_at(g: Grammar, text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     """The tense of the clause around [start, end), else of its sentence; 'default' when neither shows it."""
-    s0, s1 = sentence
+    s0, s1 = max(sentence[0], start - WINDOW), min(sentence[1], end + WINDOW)
     left, right = s0, s1
     for m in g.clause.finditer(text, s0, s1):  # type: ignore[union-attr]
         if m.end() <= start:
@@ -284,12 +284,15 @@ def _accept(g: Grammar, text: str, m: Mention) -> bool:
         return True
     if m.kind == "month" and not any(m.groups.get(k) for k in ("year", "relyear", "rel", "edge", "oldyear",
                                                                    "oldyear2")):
+        if month.lower().rstrip(".") in data.get("never_alone", []):
+            return False
         before = text[max(0, m.start - 20):m.start].split()
         return bool(before) and before[-1].lower() in data.get("month_context", [])
     return True
 
 
 _NEXT = re.compile(r"\W{0,3}(\w+)")
+WINDOW = 300  # characters either side that tense cues are sought in (a text without sentences)
 
 
 def _lower(text: str) -> str:
