@@ -81,19 +81,25 @@ def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Enti
 
 
 def _appositive(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
-    """The subject before an appositive: "The chairman, Phil Lovas, said" -> Phil Lovas."""
+    """The subject before an appositive: "Lead author Daniel Paluh, a candidate at the University
+    of Florida, said" -> Daniel Paluh. Up to three comma chunks back; a person wins, else the earliest."""
+    found: list[Mention] = []
     end = comma
-    for _ in range(2):
+    for _ in range(3):
         start = end
         while start > 0 and toks[start - 1].text not in BREAKS:
             start -= 1
         chunk = [t for t in toks[start:end] if word(t)]
-        usable = 0 < len(chunk) <= 9 and chunk[0].low not in lex.prepositions
-        m = mention_in(chunk, lex, text, ents, last=True) if usable else None
-        if m is not None or start == 0 or toks[start - 1].text != ",":
-            return m
+        if 0 < len(chunk) <= 9 and chunk[0].low not in lex.prepositions:
+            m = mention_in(chunk, lex, text, ents, last=True)
+            if m is not None:
+                found.insert(0, m)
+        if start == 0 or toks[start - 1].text != ",":
+            break
         end = start - 1
-    return None
+    people = [m for m in found if m.kind == "entity" and any(e.type == "PER" for e in ents.within(m.start, m.end))]
+    names = [m for m in found if m.kind == "name"]
+    return (people or names or found or [None])[0]
 
 
 def _content_end(toks: list[Tok], j: int, lex: Lexicon) -> int:
@@ -218,11 +224,13 @@ def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Entit
         return None
     if stop < len(tail) and tail[stop].text in ":;":
         return None
-    gap_end = tail[stop].start if stop < len(tail) else toks[-1].end
+    gap_end = tail[stop].end + 3 if stop < len(tail) else toks[-1].end
     if any(c in OPENERS for c in text[toks[ci].end:gap_end]):
-        return None
+        return None  # "…, said, “…”" introduces a direct quote
     between = [t for t in toks[k + 1:ci] if t.low not in lex.joiners]
     after = np_after(toks, ci + 1, lex) if not between else []
+    if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
+        return None  # "announced Avenatti intended to …": a name then a verb is a clause, not a speaker
     rest = [t for t in tail[len(after):stop] if word(t)]
     if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs):
         return None  # "…, said parents still want …" is a forward clause, not an inverted attribution

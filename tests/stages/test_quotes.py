@@ -165,7 +165,10 @@ def test_lexicon_is_complete_and_lower_case(lang: str) -> None:
     assert lex.lang == lang and lex.cue_lemma and lex.marks and lex.pronouns
     assert all(form == form.lower() for form in lex.cue_lemma)
     assert set(lex.particles) <= set(lex.cue_lemma.values())
+    words = lex.prepositions | lex.negations | lex.adverbs | lex.determiners | lex.auxiliaries
+    assert not words & {"true", "false"}, "unquoted on/no/yes in YAML became booleans"
     assert [t.text for t in tokens("Mr. Smith said.", 0, 15, lexicon("en"))] == ["Mr.", "Smith", "said", "."]
+    assert "on" in lexicon("en").prepositions
 
 
 def test_unknown_language_falls_back_to_english() -> None:
