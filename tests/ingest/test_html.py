@@ -20,6 +20,7 @@ def test_page_main_text_and_metadata() -> None:
     assert "Abonneer" not in article.text and "Cookiebeleid" not in article.text
     assert article.title == "Kabinet zet steun aan Oekraïne voort"
     assert article.source == "Voorbeeldkrant"
+    assert article.url == "https://voorbeeldkrant.example/binnenland/steun-oekraine"
     # 23:30 in Amsterdam is the 19th there (the 19th is also 21:30 UTC): the page's own day
     assert article.date == "2025-04-19"
     assert "\n\n" in article.text  # paragraphs stay separable for the segment stage

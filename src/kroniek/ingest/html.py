@@ -153,6 +153,7 @@ class Page:
     author: str | None
     date: str | None
     sitename: str | None
+    url: str | None  # the page's canonical URL, when it names one
 
 
 def extract_page(html: str | bytes, url: str | None = None) -> Page | None:
@@ -177,7 +178,7 @@ def extract_page(html: str | bytes, url: str | None = None) -> Page | None:
             date = months[0]
     text = "\n\n".join(line.strip() for line in doc.text.splitlines() if line.strip())
     return Page(text=text, title=doc.title or None, author=doc.author or None, date=date,
-                sitename=doc.sitename or None)
+                sitename=doc.sitename or None, url=doc.url or url)
 
 
 def article_from_html(html: str | bytes, origin: str, url: str | None = None, id: str | None = None,
@@ -190,6 +191,7 @@ def article_from_html(html: str | bytes, origin: str, url: str | None = None, id
     if page is None:
         return Failure(id or origin, f"{origin}: no main text found in the HTML")
     date = page.date or fallback_date
+    url = url or page.url
     item = make_article(text=page.text, date=date, id=id or (stable_id(url) if url else None),
                         title=page.title, url=url, source=page.sitename, origin=origin)
     if isinstance(item, Article) and page.date is None and fallback_date and fallback_note:
