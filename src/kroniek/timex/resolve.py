@@ -47,13 +47,12 @@ def parse_anchor(value: str | None) -> Anchor | None:
     """'2025-04-22', '2025-04' or '2025' as an anchor; None for anything else."""
     if not value:
         return None
-    parts = value.split("-")
     try:
-        nums = [int(p) for p in parts[:3]]
+        nums = [int(p) for p in value.split("-")[:3]]
+        day = date(nums[0], nums[1] if len(nums) > 1 else 1, nums[2] if len(nums) > 2 else 1)
     except ValueError:
         return None
-    gran = {1: "Y", 2: "M", 3: "D"}[len(nums)]
-    return date(nums[0], nums[1] if len(nums) > 1 else 1, nums[2] if len(nums) > 2 else 1), gran
+    return day, {1: "Y", 2: "M", 3: "D"}[len(nums)]
 
 
 def _year(text: str | None) -> int | None:
