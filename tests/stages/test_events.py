@@ -159,3 +159,9 @@ def test_speaker_of_a_quote_is_the_source(code) -> None:
 def test_strike_is_an_attack_unless_it_is_a_labour_strike(code) -> None:
     assert code("Workers staged a general strike in Paris.", "en")[0][0] == "PROTEST"
     assert code("Russia will strike Kyiv again.", "en")[0][:2] == ("THREATEN", "violence")
+
+
+def test_a_language_without_a_lexicon_has_no_events() -> None:
+    doc = Doc(article=Article(id="x", text="Russland griff die Ukraine an."), lang="de", sentences=[(0, 30)])
+    assert lexicon("de") is None
+    assert EventStage(Options())(doc).events == []

@@ -193,10 +193,12 @@ def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozens
 
 
 @cache
-def lexicon(lang: str) -> Lexicon:
-    """The compiled lexicon of a language, built once per process."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("kroniek").joinpath(f"data/{lang}/events.yaml").read_text("utf-8"))
+def lexicon(lang: str) -> Lexicon | None:
+    """The compiled lexicon of a language (None when it has none), built once per process."""
+    path = resources.files("kroniek").joinpath(f"data/{lang}/events.yaml")
+    if not lang or not path.is_file():
+        return None
+    raw: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     suffixes = raw["suffixes"]
     dutch = raw.get("spelling") == "nl"
     patterns: dict[str, list[Pattern]] = {}

@@ -64,8 +64,9 @@ class EventStage:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:
-        lang = doc.lang or doc.article.lang or "nl"
-        lex = lexicon(lang if lang in ("nl", "en") else "en")
+        lex = lexicon(doc.lang or doc.article.lang or "")
+        if lex is None:  # no data/<lang>/events.yaml: a language without triggers has no events
+            return doc
         hot = [k for k, (s, e) in enumerate(doc.sentences) if lex.may_trigger(doc.text, s, e)]
         window = sorted({j for k in hot for j in (k - 1, k) if j >= 0})  # the sentence before: antecedents
         toks = [t for j in window for t in tokenize(doc.text, *doc.sentences[j])]
