@@ -40,6 +40,10 @@ def values(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> dict
     ("Vroeger was dat anders.", "PAST_REF"),
     ("Het duurde drie dagen.", "P3D"),
     ("Dat gebeurt elke week.", "P1W"),
+    ("Dat gebeurde zaterdag jl. in Den Haag.", "2025-04-19"),
+    ("We zien elkaar maandag a.s. weer.", "2025-04-28"),
+    ("Het kabinet komt over twee weken met een plan.", "2025-W19"),
+    ("Eerder deze week sprak hij.", "2025-W17"),
 ])
 def test_dutch_values(text: str, value: str) -> None:
     assert value in values(text).values()

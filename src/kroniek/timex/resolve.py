@@ -303,6 +303,8 @@ class Resolver:
         gr = m.groups
         wd = self.g.word("weekdays", gr["weekday"])
         rel = self.g.word("rel", gr.get("rel"))
+        if gr.get("post"):
+            rel = self.g.word("post_rel", gr["post"])
         part = f"T{self.g.word('parts', gr['part'])}" if gr.get("part") else ""
         if gr.get("relday"):
             value, anchor = self.relday(m)
