@@ -32,6 +32,8 @@ def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
     lemma = lex.cue(toks[k].low)
     if lemma is None or (k > 0 and toks[k - 1].low in lex.cue_blockers) or _negated(toks, k, lex):
         return None
+    if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
+        return None  # "Reports said …": the first is a noun
     particles = lex.particles.get(lemma)
     if particles and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
         return None
@@ -312,7 +314,7 @@ def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: L
             if j < len(toks) and toks[j].low in lex.complementizers:
                 j += 1
         if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != "to":
-            if sum(1 for t in toks[j:] if word(t)) >= 4:
+            if sum(1 for x in toks[j:] if word(x)) >= 4:
                 return j
     return None
 
