@@ -156,3 +156,14 @@ def test_date_for_skips_an_interval_end() -> None:
 def test_dates_outside_the_calendar_do_not_fail() -> None:
     assert values("Dat was 5000 jaar geleden.") == {"5000 jaar geleden": "XXXX"}
     assert values("It ends 9999 years from now.", lang="en") == {"9999 years from now": "XXXX"}
+
+
+@pytest.mark.parametrize("given", [None, "2025"])
+def test_seed_publication_day_without_its_month(shared: Path, given: str | None) -> None:
+    """Undated, the seed still places itself: Easter falls on 20 April in 2025, not in 2022."""
+    from kroniek.ingest.readers import read_inputs
+
+    text = next(read_inputs([str(shared / "examples" / "000_46394a742c6b9fcd.txt")])).text
+    doc = run(text, date=given)
+    assert doc.published == "2025-04-22"
+    assert {t.text: t.value for t in doc.timexes}["vorige week"] == "2025-W16"

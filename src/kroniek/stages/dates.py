@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..model import Doc, Timex
 from ..pipeline import Options
-from ..timex import Grammar, Mention, Resolver, grammar_for, parse_anchor, resolve, tag
+from ..timex import Grammar, Mention, Resolver, grammar_for, holiday_date, parse_anchor, resolve, tag
 
 PRIOR = 1.0  # weight of "published a day after the last event told in the past tense"
 NEAR = 0.1  # weight of "the weekdays told lie near the days named outright" (picks the week)
@@ -87,7 +87,7 @@ def infer_published(mentions: list[Mention], given: str | None, lang: str) -> st
     if given_anchor and given_anchor[1] == "D":
         return given
     g = grammar_for(lang)
-    year_hint = given_anchor[0].year if given_anchor else _text_year(mentions)
+    year_hint = given_anchor[0].year if given_anchor else _text_year(mentions, g)
     if year_hint is None:
         return None
     probe = Resolver(g, given_anchor or (date(year_hint, 7, 1), "Y"))
@@ -130,8 +130,37 @@ def _cost(g: Grammar, day: date, anchors: list[tuple[date, str]], weekdays: list
     return cost + (0 if any(abs((a - day).days) <= 14 for a, _ in anchors) else 20)
 
 
-def _text_year(mentions: list[Mention]) -> int | None:
-    """The year an undated text speaks of most: from its explicit four-digit years."""
+def _text_year(mentions: list[Mention], g: Grammar) -> int | None:
+    """The year an undated text was written: from the latest year it names up to ten years on,
+    the one where its holidays fall on the days it names and its weekdays match its dates
+    (Pasen … 20 april → 2025); the latest year named when nothing tells."""
     years = [int(m.groups["year"]) for m in mentions if m.groups.get("year", "").isdigit()
              and len(m.groups["year"]) == 4]
-    return max(set(years), key=years.count) if years else None
+    if not years:
+        return None
+    days, weekdays, feasts = set(), [], []
+    for m in mentions:
+        gr = m.groups
+        if m.kind == "date" and gr.get("day") and gr.get("month") and not gr.get("year") and not gr["month"].isdigit():
+            month = g.word("months", gr["month"].rstrip("."))
+            days.add((month, int(gr["day"])))
+            if gr.get("weekday"):
+                weekdays.append((g.word("weekdays", gr["weekday"]), month, int(gr["day"])))
+        elif m.kind == "holiday" and not gr.get("year"):
+            feasts.append(g.word("holidays", gr["holiday"]))
+
+    def evidence(year: int) -> int:
+        found = sum(1 for spec in feasts if (d := holiday_date(spec, year)) and (d.month, d.day) in days)
+        return found + sum(1 for wd, mo, dd in weekdays if _valid(year, mo, dd) and date(year, mo, dd).isoweekday() == wd)
+
+    latest = max(years)
+    best = max(range(latest, latest + 11), key=lambda y: (evidence(y), -y))
+    return best if evidence(best) else latest
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
