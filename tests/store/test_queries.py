@@ -5,7 +5,7 @@ from pathlib import Path
 
 from kroniek.store import Store
 from kroniek.store import queries as Q
-from kroniek.store.grouping import group_events, group_key
+from kroniek.store.grouping import group_key
 
 PUTIN = {"id": "Q7747", "name": "Vladimir Putin", "country": "RUS"}
 UKR = {"id": "UKR", "name": "Ukraine", "country": "UKR"}
@@ -25,12 +25,6 @@ def test_group_key_ignores_party_order() -> None:
     a = {"type": "CONSULT", "source": [UKR, PUTIN], "target": None}
     b = {"type": "CONSULT", "source": [PUTIN, UKR], "target": None}
     assert group_key(a) == group_key(b) == "CONSULT|Q7747+UKR|-"
-
-
-def test_group_events_joins_within_a_day_only() -> None:
-    rows = [{"group_key": "k", "date": d} for d in ("2025-04-19", "2025-04-20", "2025-04-25", "2025-04")]
-    groups = group_events(rows)
-    assert sorted(len(g) for g in groups) == [1, 1, 2]
 
 
 def test_same_event_in_two_articles_counts_once(tmp_path: Path) -> None:

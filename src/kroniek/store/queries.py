@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .grouping import group_events
+from ..plover import group_events
 
 MAX_LIMIT = 1000
 
@@ -220,10 +220,11 @@ def grouped_events(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]
     select, where, args = _event_where(f)
     rows = [dict(r) for r in conn.execute(f"{select} WHERE {' AND '.join(where)}", args)]
     out = []
-    for group in group_events(rows):
-        first = _events_json(conn, [group[0]])[0]
-        first["mentions"] = [{"article": r["article_id"], "event": r["pk"], "date": r["date"]} for r in group]
-        first["articles"] = len({r["article_id"] for r in group})
+    for group in group_events(_events_json(conn, rows), level="actor"):
+        first = dict(group.rows[0])
+        first["group"] = group.key
+        first["mentions"] = [{"article": r["article"], "event": r["id"], "date": r["date"]} for r in group.rows]
+        first["articles"] = len({r["article"] for r in group.rows})
         out.append(first)
     return out
 
