@@ -92,6 +92,8 @@ def test_process_pool_gives_the_same_records_and_reruns_skip(inputs: Path, expec
     assert records(tmp_path) == expected
     again = run_files([str(inputs)], tmp_path, Options(), workers=2)
     assert (again.done, again.skipped, again.articles) == (0, 5, 0)
+    other = run_files([str(inputs / "feed_nl.rss")], tmp_path, Options(lang="nl"))
+    assert (other.done, other.skipped) == (1, 0)  # other options: not the same work
 
 
 def test_failed_task_is_retried_reported_and_resumed(inputs: Path, expected: list[dict], tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def _marker(out_dir: Path, path: Path) -> Path:
     return out_dir / DONE / f"{task_key(path)}.json"
 
 
-def is_done(out_dir: Path, path: Path) -> bool:
+def is_done(out_dir: Path, path: Path, options: Options) -> bool:
+    """True when a marker shows this very file (size, mtime) was done with the same options."""
     marker = _marker(out_dir, path)
     if not marker.is_file():
         return False
@@ -84,7 +85,8 @@ def is_done(out_dir: Path, path: Path) -> bool:
         saved = json.loads(marker.read_text(encoding="utf-8"))
     except ValueError:
         return False
-    return all(saved.get(k) == v for k, v in _fingerprint(path).items())
+    expected = {**_fingerprint(path), "options": repr(options)}
+    return all(saved.get(k) == v for k, v in expected.items())
 
 
 def month_of(record: dict[str, Any]) -> str:
@@ -177,9 +179,9 @@ def process_file(path: str, out_dir: str, options: Options) -> FileResult:
     marker = _marker(out, file)
     marker.parent.mkdir(parents=True, exist_ok=True)
     tmp = marker.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"path": path, **_fingerprint(file), "articles": articles,
-                               "failures": failures, "parts": result.parts}, ensure_ascii=False),
-                   encoding="utf-8")
+    done = {"path": path, **_fingerprint(file), "options": repr(options), "articles": articles,
+            "failures": failures, "parts": result.parts}
+    tmp.write_text(json.dumps(done, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, marker)
     return result
 
@@ -244,7 +246,7 @@ def run_files(inputs: list[str], out_dir: Path, options: Options, workers: int =
             continue
         for file in iter_files(Path(name)):
             summary.files += 1
-            if is_done(out_dir, file):
+            if is_done(out_dir, file, options):
                 summary.skipped += 1
             else:
                 paths.append(str(file))
