@@ -196,8 +196,31 @@ def section_dates(limit: int) -> dict:
             "kroniek_found": k_found, "dateparser_found": p_found}
 
 
+def section_dedup(copies: int) -> dict:
+    """Store writes with near-duplicate linking: English articles plus a syndicated copy of each."""
+    from kroniek.dedup import signature
+    from kroniek.store.db import Store
+
+    articles = common.english() * copies
+    records = [{"id": f"{a.id}#{i}", "text": (f"(Wire {i}) " if i >= len(articles) // copies else "") + a.text,
+                "entities": [], "timexes": [], "quotes": [], "events": []} for i, a in enumerate(articles)]
+    _, sign_cpu, _ = common.timed(lambda: [signature(r["text"]) for r in records[:200]])
+    folder = Path(tempfile.mkdtemp())
+    with Store(folder / "k.db") as store:
+        def write() -> None:
+            for start in range(0, len(records), 100):
+                store.write_records(records[start:start + 100])
+
+        wall, cpu, _ = common.timed(write)
+        unique = store.conn.execute("SELECT COUNT(*) FROM unique_articles").fetchone()[0]
+    shutil.rmtree(folder)
+    return {"section": "dedup", "records": len(records), "unique": unique,
+            "signature_ms": round(1000 * sign_cpu / 200, 2), "write_and_link_ms": round(1000 * cpu / len(records), 2),
+            "per_s_wall": round(len(records) / wall, 1)}
+
+
 SECTIONS = {"pipeline": section_pipeline, "read_warc": section_read_warc, "workers": section_workers,
-            "frog": section_frog, "dates": section_dates}
+            "frog": section_frog, "dates": section_dates, "dedup": section_dedup}
 
 
 def run_section(*args: str) -> dict:
@@ -226,7 +249,8 @@ def main() -> None:
                run_section("pipeline", "nl", "20" if small else "120"),
                run_section("read_warc", "100" if small else "1000"),
                run_section("frog", "3" if small else "20"),
-               run_section("dates", "10" if small else "60")]
+               run_section("dates", "10" if small else "60"),
+               run_section("dedup", "2")]
     one = run_section("workers", "1", "1" if small else "4")
     many = run_section("workers", str(args.workers), "1" if small else "4")
     results += [one, many]
