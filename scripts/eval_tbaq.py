@@ -35,7 +35,7 @@ class Gold:
 def read_tml(path: Path) -> tuple[str, str | None, list[Gold]]:
     """The plain text of <TEXT>, the document's creation date and its TIMEX3s as offsets."""
     raw = path.read_text(encoding="utf-8")
-    dct = re.search(r'functionInDocument="CREATION_TIME"[^>]*>|<DCT>\s*<TIMEX3([^>]*)>', raw)
+    dct = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
     dct_value = None
     if dct:
         attrs = dict(_ATTR.findall(dct.group(0)))
