@@ -121,7 +121,7 @@ def archigos(covered: list[dict]) -> list[dict]:
     out = []
     with ARCHIGOS.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            if row["enddate"] < SINCE:
+            if row["enddate"] < SINCE or row["enddate"] <= row["startdate"]:
                 continue
             iso3 = gw_iso.get(row["ccode"])
             if not iso3:

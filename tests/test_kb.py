@@ -126,3 +126,23 @@ def test_module_level_lookups_use_the_current_kb() -> None:
     assert [a.id for a in kb.lookup("Zelenskyj")] == ["Q3874799"]
     assert kb.holders("chancellor", "DEU", "2023-01-01")[0].name == "Olaf Scholz"
     assert kb.holders("chancellor", "DEU", "1990-01-01") == []
+
+
+def test_shipped_roles_are_well_formed() -> None:
+    """Every shipped role names a known country, and starts before it ends."""
+    shipped = kb.load()
+    for actor in shipped.actors.values():
+        assert actor.type in ("PER", "ORG", "LOC", "MISC"), actor.id
+        if actor.gender:
+            assert actor.gender in ("m", "f"), actor.id
+        for role in actor.roles:
+            assert shipped.get(role.country) is not None or role.country in ("NATO", "UN"), (actor.id, role)
+            assert role.start is None or len(role.start) == 10, (actor.id, role)
+            assert role.start is None or role.end is None or role.start < role.end, (actor.id, role)
+
+
+def test_hand_written_ids_are_not_merged_by_accident() -> None:
+    """Two records of one hand-written file never share an id (merging is for overrides only)."""
+    for name in ("persons.yaml", "organisations.yaml"):
+        ids = [r["id"] for r in yaml.safe_load((kb.SHIPPED / name).read_text(encoding="utf-8"))]
+        assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
