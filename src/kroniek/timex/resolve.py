@@ -422,12 +422,9 @@ def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[T
     r = Resolver(grammar(lang if available(lang) else "en"), parse_anchor(reference))
     values: dict[int, str] = {}
     types = {i: m.type for i, m in enumerate(mentions)}
-    # clock times after dates ("at 5 p.m. on Friday" takes the day told after it in its sentence),
-    # and range parts last: "3" in "3 to 6 May" is "6 May" with another day
-    for i, m in sorted(enumerate(mentions), key=lambda im: (im[1].kind == "part", im[1].kind == "time")):
+    # clock times after dates: "at 5 p.m. on Friday" takes the day told after it in its sentence
+    for i, m in sorted(enumerate(mentions), key=lambda im: im[1].kind == "time"):
         if m.kind == "part":
-            other = i + (1 if m.rule["joins"] == "next" else -1)
-            values[i], types[i] = _splice(r, m, values[other]), types[other]
             continue
         method: Callable[[Mention], tuple[str, Anchor | None]] = getattr(r, "ref_" if m.kind == "ref" else m.kind)
         r.here = m.sentence
@@ -439,7 +436,16 @@ def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[T
             r.last, r.last_sentence = anchor, m.sentence
             if anchor[1] == "D":
                 r.sentence_days.setdefault(m.sentence, []).append((m.start, anchor[0]))
-    return [Timex(m.start, m.end, m.text, types[i], values[i]) for i, m in enumerate(mentions)]
+    # range parts take the rest from their other end: "3" in "3 to 6 May" is "6 May" with another day;
+    # the first ends right to left (19, 20 en 21 april), the second ends left to right
+    parts = [i for i, m in enumerate(mentions) if m.kind == "part"]
+    order = [i for i in parts if mentions[i].rule["joins"] == "previous"] + \
+        [i for i in reversed(parts) if mentions[i].rule["joins"] == "next"]
+    for i in order:
+        other = i + (1 if mentions[i].rule["joins"] == "next" else -1)
+        if other in values and abs(mentions[other].start - mentions[i].start) < 40:
+            values[i], types[i] = _splice(r, mentions[i], values[other]), types[other]
+    return [Timex(m.start, m.end, m.text, types[i], values[i]) for i, m in enumerate(mentions) if i in values]
 
 
 def _splice(r: Resolver, m: Mention, other: str) -> str:
