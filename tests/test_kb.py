@@ -146,3 +146,16 @@ def test_hand_written_ids_are_not_merged_by_accident() -> None:
     for name in ("persons.yaml", "organisations.yaml"):
         ids = [r["id"] for r in yaml.safe_load((kb.SHIPPED / name).read_text(encoding="utf-8"))]
         assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_hand_written_office_holders_do_not_overlap() -> None:
+    """One office in one country has one holder at a time (catches mistyped dates)."""
+    spans: dict[tuple[str, str | None], list[tuple[str, str, str]]] = {}
+    for actor in kb.load().actors.values():
+        if not actor.source.startswith("leaders_archigos"):
+            for r in actor.roles:
+                spans.setdefault((r.office, r.country), []).append((r.start or "", r.end or "~", actor.id))
+    for key, held in spans.items():
+        held.sort()
+        for (_, end, first), (start, _, second) in zip(held, held[1:]):
+            assert first == second or start >= end, (key, first, second)
