@@ -243,22 +243,28 @@ class Resolver:
         return (f"{year:04d}-{code}" if year else f"XXXX-{code}"), None
 
     def part_year(self, m: Mention) -> tuple[str, Anchor | None]:
-        """Quarters and halves; a bare 'the quarter' is the last one completed (what reports speak of)."""
+        """Quarters and halves; a quarter is told for 'a year earlier' to count from."""
+        value = self._part_year(m)
+        q = re.fullmatch(r"(\d{4})-Q(\d)", value)
+        return value, ((date(int(q.group(1)), int(q.group(2)) * 3 - 2, 1), "Q") if q else None)
+
+    def _part_year(self, m: Mention) -> str:
+        """The value of a quarter or half; a bare 'the quarter' is the last one completed (what reports speak of)."""
         gr = m.groups
         code = self.g.word("halves", gr.get("half"))
         year = _year(gr.get("year"))
         earlier = any(w in m.text.lower() for w in ("year-earlier", "year-ago"))
         shift = {"next": 1, "volgend": 1, "last": -1, "vorig": -1}.get((gr.get("relyear") or "").lower(), 0)
         if year is not None and code:
-            return f"{year:04d}-{code}", None
+            return f"{year:04d}-{code}"
         if self.ref is None:
-            return (f"XXXX-{code}" if code else "XXXX-XX"), None
+            return f"XXXX-{code}" if code else "XXXX-XX"
         ref = self.ref[0]
         if code is None:
             last = ref - relativedelta(months=3)
             if gr.get("year"):
-                return f"{_year(gr['year']):04d}-Q{(last.month - 1) // 3 + 1}", None
-            return fmt(last - relativedelta(years=int(earlier) - shift), "Q"), None
+                return f"{_year(gr['year']):04d}-Q{(last.month - 1) // 3 + 1}"
+            return fmt(last - relativedelta(years=int(earlier) - shift), "Q")
         start = (int(code[1]) - 1) * (3 if code[0] == "Q" else 6) + 1
         year = ref.year + shift - earlier
         if not (shift or earlier):
@@ -266,7 +272,7 @@ class Resolver:
                 year += start <= ref.month - (3 if code[0] == "Q" else 6)
             elif start > ref.month:
                 year -= 1
-        return f"{year:04d}-{code}", None
+        return f"{year:04d}-{code}"
 
     def decade(self, m: Mention) -> tuple[str, Anchor | None]:
         gr = m.groups
@@ -293,7 +299,7 @@ class Resolver:
         if m.groups.get("part"):
             part = self.g.word("parts", m.groups["part"])
         suffix = f"T{part}" if part else ""
-        base = self.base(len(spec) > 2)
+        base = self.base(len(spec) > 2, day=True)
         if base is None or base[1] != "D":
             return "XXXX-XX-XX" + suffix, None
         d = base[0] + timedelta(days=offset)
@@ -338,6 +344,8 @@ class Resolver:
         gran = {"W": "D" if chain else "W", "WE": "W", "F": "D", "H": "D", "MIN": "D", "S": "D"}.get(unit, unit)
         if base is not None and base is not self.ref and unit in ("Y", "W", "D"):
             gran = "D" if base[1] == "D" else gran
+        if chain and base is not None and base is not self.ref and base[1] == "Q" and unit == "Y":
+            gran = "Q"  # a year earlier than the quarter just told: that quarter a year before
         if base is None:
             return _UNDEF.get(gran, "XXXX"), None
         delta = _UNIT_DELTA.get(unit)
