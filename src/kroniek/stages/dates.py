@@ -21,7 +21,7 @@ NEAR = 0.1  # weight of "the weekdays told lie near the days named outright" (pi
 TENSE = 1.0  # cost of a day named in the past tense after the candidate, or in the future before it
 _AFTER = 30  # characters between a clause's verb and a time expression told after it
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"()]|\s[–—]\s")
-_DATED = re.compile(r"^(\d{4})(-(\d{2}|W\d{2})(-\d{2})?)?")
+_DATED = re.compile(r"^(\d{4}|BC\d{4})(-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(-\d{2})?)?")
 
 
 def _datelike(value: str) -> str | None:
@@ -60,6 +60,9 @@ def date_for(doc: Doc, start: int, end: int) -> str | None:
 
 
 class DateStage:
+    """Tags time expressions, estimates the publication day, then resolves against it (in that order,
+    so that 'zaterdag' in a month-dated article means the Saturday before the estimated day)."""
+
     name = "dates"
     requires: tuple[str, ...] = ("sentences",)
     provides: tuple[str, ...] = ("timexes", "published")
@@ -73,6 +76,7 @@ class DateStage:
         doc.published = infer_published(mentions, doc.article.date, lang)
         doc.timexes = resolve(mentions, doc.reference_date, lang)
         return doc
+
 
 def infer_published(mentions: list[Mention], given: str | None, lang: str) -> str | None:
     """The publication day: as given when it is a day, else the day that best fits the text's own anchors.
