@@ -276,18 +276,21 @@ class Resolver:
         self.doc, self.lex, self.entities = doc, lex, entities
         self.kb = _kb()
         self.speakers: list[_Candidate] = []
-        self.subjects = self._subjects()
+        self.subjects, self.others = self._people()
 
-    def _subjects(self) -> list[_Candidate]:
-        """The first person entity of each sentence: the likely subject a pronoun points back to."""
-        out = []
+    def _people(self) -> tuple[list[_Candidate], list[_Candidate]]:
+        """Person entities: the first of each sentence (its likely subject, what a pronoun points
+        back to first) and the others (when no subject fits the pronoun's gender)."""
+        subjects: list[_Candidate] = []
+        others: list[_Candidate] = []
         for s, e in self.doc.sentences:
+            first = True
             for ent in self.entities.within(s, e):
                 if ent.type == "PER":
                     gender = self._gender(ent.actor and ent.actor.id)
-                    out.append(_Candidate(ent.start, self._from_entity(ent), gender, True))
-                    break
-        return out
+                    (subjects if first else others).append(_Candidate(ent.start, self._from_entity(ent), gender, True))
+                    first = False
+        return subjects, others
 
     def _gender(self, actor_id: str | None) -> str | None:
         if self.kb is None or not actor_id:
@@ -358,9 +361,10 @@ class Resolver:
         a = holders[0]
         return Speaker(a.id, a.name, a.country, m.start, m.end)
 
-    def _antecedent(self, pos: int, gender: str | None, person: bool | None) -> _Candidate | None:
+    def _antecedent(self, pos: int, gender: str | None, person: bool | None,
+                    wide: bool = False) -> _Candidate | None:
         best: _Candidate | None = None
-        for cand in (*self.speakers, *self.subjects):
+        for cand in (*self.speakers, *self.subjects, *(self.others if wide else ())):
             if cand.pos >= pos or (best is not None and cand.pos <= best.pos):
                 continue
             if person is not None and cand.person != person:
@@ -382,7 +386,7 @@ class Resolver:
             g = self.lex.pronouns.get(m.text.lower())
             cand = self._antecedent(m.start, g, True if g in ("m", "f") else None)
             if cand is None and g in ("m", "f"):
-                cand = self._antecedent(m.start, None, None)
+                cand = self._antecedent(m.start, g, True, wide=True)
             if cand is None:
                 return None
             sp = _copy(cand.speaker)

@@ -147,6 +147,15 @@ def test_pronoun_takes_the_latest_speaker_and_keeps_its_offsets() -> None:
     assert text[q.speaker.start:q.speaker.end] == "He"
 
 
+def test_pronoun_gender_comes_from_the_kb() -> None:
+    merkel = ActorRef("Q567", "Angela Merkel", "DEU")
+    text = "Angela Merkel met Donald Trump in Berlin on Friday. He said that the talks had been great."
+    doc = run(text, "en", {"Angela Merkel": merkel, "Donald Trump": TRUMP})
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.id == "Q22686"
+    doc = run(text.replace("He said", "She said"), "en", {"Angela Merkel": merkel, "Donald Trump": TRUMP})
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.id == "Q567"
+
+
 def test_quote_continues_its_speaker_across_paragraphs() -> None:
     text = ("“We will not give up,” Zelensky said.\n\n"
             "“Our people have shown what they can do when they stand together.”")
