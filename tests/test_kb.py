@@ -60,6 +60,8 @@ def test_explain_gives_roles_on_the_date() -> None:
     assert putin["id"] == "Q7747"
     assert [r["office"] for r in putin["roles_on_date"]] == ["prime_minister"]
     assert kb.explain("Nobody Atall") == []
+    [role] = kb.explain("de Amerikaanse president", "2021-06-01")
+    assert role["name"] == "Joe Biden"
 
 
 def test_archigos_leaders_fill_countries_without_hand_entries() -> None:
@@ -93,8 +95,8 @@ def test_import_csv_into_user_dir(tmp_path: Path) -> None:
     src = tmp_path / "people.csv"
     src.write_text("id,name,type,country,gender,aliases,roles\n"
                    "p:x,Anna Smit,PER,NLD,f,Smit|A. Smit,mayor NLD 2019-01-01..2023-01-01\n", encoding="utf-8")
-    out = kb.import_file(src, out=tmp_path / "kb")
-    assert out == tmp_path / "kb" / "people.yaml"
+    count, out = kb.import_file(src, out=tmp_path / "kb")
+    assert (count, out) == (1, tmp_path / "kb" / "people.yaml")
     merged = kb.load((str(out),))
     assert merged.lookup("A. Smit")[0].gender == "f"
     assert merged.holders("mayor", "NLD", "2020")[0].id == "p:x"
@@ -104,7 +106,7 @@ def test_import_petrarch_snippet(tmp_path: Path) -> None:
     src = tmp_path / "tiny.actors.txt"
     src.write_text("WIM_KOK_  # CountryInfo.txt\n\t[NLDELI 560101-940822]\n\t[NLDGOV 940822-020722]\n\t[NLDELI]\n"
                    "HAMAS_  # comment\n+ISLAMIC_RESISTANCE_MOVEMENT\n\t[PSEREB]\n", encoding="utf-8")
-    out = kb.import_file(src, out=tmp_path / "tiny.yaml")
+    _, out = kb.import_file(src, out=tmp_path / "tiny.yaml")
     recs = {r["name"]: r for r in yaml.safe_load(out.read_text(encoding="utf-8"))}
     kok = recs["Wim Kok"]
     assert kok["roles"][1] == {"office": "GOV", "country": "NLD", "start": "1994-08-22", "end": "2002-07-22"}
@@ -115,7 +117,8 @@ def test_import_petrarch_snippet(tmp_path: Path) -> None:
 
 def test_import_phoenix_dictionary(shared: Path, tmp_path: Path) -> None:
     src = shared / "data" / "petrarch_dictionaries" / "Phoenix.International.actors.txt"
-    out = kb.import_file(src, out=tmp_path)
+    count, out = kb.import_file(src, out=tmp_path)
+    assert count > 500
     merged = kb.load((str(out),))
     imported = [a for a in merged.actors.values() if a.id.startswith("petrarch:")]
     assert len(imported) > 500
@@ -157,5 +160,5 @@ def test_hand_written_office_holders_do_not_overlap() -> None:
                 spans.setdefault((r.office, r.country), []).append((r.start or "", r.end or "~", actor.id))
     for key, held in spans.items():
         held.sort()
-        for (_, end, first), (start, _, second) in zip(held, held[1:]):
+        for (_, end, first), (start, _, second) in zip(held, held[1:], strict=False):
             assert first == second or start >= end, (key, first, second)

@@ -268,15 +268,27 @@ def holders(office: str, country: str | None, date: str | None) -> list[Actor]:
 
 
 def explain(name: str, date: str | None = None) -> list[dict[str, Any]]:
-    """What the KB knows about a name (on a date): each candidate with its roles then."""
+    """What the KB knows about a name, id or role description ("de Russische president") on a date:
+    each candidate with all its roles and those held on the date."""
     kb = default()
+    found = kb.lookup(name) or ([kb.get(name)] if kb.get(name) else []) or _by_role(name, date)
     out = []
-    for actor in kb.lookup(name) or ([kb.get(name)] if kb.get(name) else []):
+    for actor in found:
         rec = actor.to_json()
         rec["roles_on_date"] = [r.to_json() for r in actor.roles_at(date)] if date else None
         rec["source"] = actor.source
         out.append(rec)
     return out
+
+
+def _by_role(phrase: str, date: str | None) -> list[Actor]:
+    from .stages.actors import resolve_role  # the stage reads the KB: import late, no cycle
+
+    for lang in ("nl", "en"):
+        ref = resolve_role(phrase, date, lang)
+        if ref is not None and get(ref.id) is not None:
+            return [get(ref.id)]
+    return []
 
 
 # --- importing user and PETRARCH/Phoenix dictionaries ---------------------------------
@@ -347,8 +359,9 @@ def _csv_records(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
             yield raw, path.name
 
 
-def import_file(path: str | Path, out: str | Path | None = None) -> Path:
-    """Convert a user's YAML/CSV or a PETRARCH/Phoenix dictionary into a KB file under the user dir.
+def import_file(path: str | Path, out: str | Path | None = None) -> tuple[int, Path]:
+    """Convert a user's YAML/CSV or a PETRARCH/Phoenix dictionary into a KB file under the user dir:
+    (how many actors, the file written).
 
     `out` is a file, or a folder (existing, or a path without suffix) to write `<stem>.yaml` into.
 
@@ -369,4 +382,4 @@ def import_file(path: str | Path, out: str | Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml.dump(records, Dumper=_DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
     load.cache_clear()
-    return target
+    return len(records), target
