@@ -41,7 +41,8 @@ def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
 
 
 def _negated(toks: list[Tok], k: int, lex: Lexicon) -> bool:
-    near = toks[max(0, k - 2):k] + toks[k + 1:k + 3]
+    """'did not say', 'zei niet dat' (after the cue only where the verb comes second)."""
+    near = toks[max(0, k - 2):k] + (toks[k + 1:k + 3] if lex.verb_second else [])
     return any(t.low in lex.negations or t.low.endswith(("n't", "n’t")) for t in near)
 
 
@@ -73,8 +74,8 @@ def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Enti
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = [t for t in toks[cs:ci] if t.text[0].isalnum() and t.low not in own]
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
-    if not pre and cs > 1 and toks[cs - 1].text == "," and not lex.verb_second:
-        return _appositive(toks, cs - 1, lex, text, ents)
+    if cs > 1 and toks[cs - 1].text == "," and (not pre and not lex.verb_second or pre and pre[0].low in lex.relatives):
+        return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, said" / "Trump, who says"
     after = np_after(toks, ci + 1, lex)
     if not core or core[0].low in lex.prepositions:
         m = mention_in(after, lex, text, ents) if after else None
@@ -313,8 +314,10 @@ def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: L
             j += len(obj)
             if j < len(toks) and toks[j].low in lex.complementizers:
                 j += 1
+        if j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
+            j = next((n for n in range(j + 1, min(len(toks), j + 6)) if toks[n].low in lex.pronouns), len(toks))
         if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != "to":
-            if sum(1 for x in toks[j:] if word(x)) >= 4:
+            if sum(1 for x in toks[j:] if word(x)) >= 3:
                 return j
     return None
 
