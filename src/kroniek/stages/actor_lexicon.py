@@ -99,12 +99,17 @@ def gazetteer() -> frozenset[str]:
 
 @lru_cache(maxsize=8)
 def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
-    """Every alias, adjective and demonym of the KB (and PER genitives) in one automaton."""
+    """Every alias, adjective and demonym of the KB (and PER genitives) in one automaton.
+
+    A value is (length, hits, langs): `langs` is None, or for a country's name the languages
+    that use it, so the English "Jordan" or "Chad" is no country in a Dutch text."""
     kb = kbmod.load(paths)
     table: dict[str, list[tuple[str, str]]] = {}
+    langs: dict[str, set[str] | None] = {}
     for actor in kb.actors.values():
+        country = actor.type == "LOC" and actor.country == actor.id
         for kind in kbmod.WORD_KINDS:
-            for name in actor.names(kind):
+            for lang, name in _names(actor, kind):
                 if len(name) < 2 or (kind == "aliases" and actor.source.startswith("leaders_archigos")
                                      and " " not in name):
                     continue
@@ -115,8 +120,19 @@ def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
                     hits = table.setdefault(form, [])
                     if (actor.id, kind) not in hits:
                         hits.append((actor.id, kind))
+                    if not (country and kind == "aliases") or lang == "*":
+                        langs[form] = None
+                    elif langs.get(form, set()) is not None:
+                        langs.setdefault(form, set()).add(lang)
     auto = ahocorasick.Automaton()
     for form, hits in table.items():
-        auto.add_word(form, (len(form), tuple(hits)))
+        only = langs.get(form)
+        auto.add_word(form, (len(form), tuple(hits), frozenset(only) if only else None))
     auto.make_automaton()
     return auto
+
+
+def _names(actor: kbmod.Actor, kind: str) -> list[tuple[str, str]]:
+    """(language, name) pairs of a kind; the canonical name is English."""
+    out = [("en", actor.name)] if kind == "aliases" else []
+    return out + [(lang, n) for lang, names in getattr(actor, kind).items() for n in names]

@@ -84,11 +84,11 @@ class ActorStage:
 
     def _kb_matches(self, doc: Doc, kb: kbmod.KB) -> list[tuple[int, int, tuple]]:
         """Longest non-overlapping KB matches on word boundaries: (start, end, hits)."""
-        text = doc.text
+        text, lang = doc.text, doc.lang
         cands = []
-        for end, (length, hits) in automaton(self.paths).iter(text):
+        for end, (length, hits, langs) in automaton(self.paths).iter(text):
             start = end - length + 1
-            if _boundary(text, start, end + 1):
+            if _boundary(text, start, end + 1) and (langs is None or lang is None or lang in langs):
                 cands.append((start, end + 1, hits))
         cands.sort(key=lambda c: (c[0], -c[1]))
         out, last = [], -1
