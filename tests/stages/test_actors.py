@@ -139,3 +139,9 @@ def test_sector_nouns_after_a_country_adjective() -> None:
     got = {m.text: (m.actor.country, m.actor.sector) for m in doc.mentions}
     assert got["Amerikaanse media"] == ("USA", "MED")
     assert got["De Russische troepen"] == ("RUS", "MIL")
+
+
+def test_country_names_match_in_their_own_languages_only() -> None:
+    assert "Jordan" not in {e.text for e in run("De wagen van Jordan won in Monaco.").entities if e.type == "LOC"}
+    assert ents(run("Troops left Jordan.", "2020-01-01", "en"))["Jordan"][:2] == ("LOC", "JOR")
+    assert ents(run("Het leger trok zich terug uit Jordanië."))["Jordanië"][:2] == ("LOC", "JOR")
