@@ -142,6 +142,6 @@ def test_sector_nouns_after_a_country_adjective() -> None:
 
 
 def test_country_names_match_in_their_own_languages_only() -> None:
-    assert "Jordan" not in {e.text for e in run("De wagen van Jordan won in Monaco.").entities if e.type == "LOC"}
+    assert ents(run("De wagen van Jordan won in Monaco."))["Jordan"][1] is None
     assert ents(run("Troops left Jordan.", "2020-01-01", "en"))["Jordan"][:2] == ("LOC", "JOR")
     assert ents(run("Het leger trok zich terug uit Jordanië."))["Jordanië"][:2] == ("LOC", "JOR")
