@@ -55,6 +55,8 @@ class Lexicon:
     participles: tuple[str, ...]
     scare_marks: frozenset[str]
     relatives: frozenset[str]
+    anaphors: frozenset[str]
+    not_with: dict[str, frozenset[str]]
     verb_second: bool
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
@@ -122,7 +124,8 @@ def lexicon(lang: str | None) -> Lexicon:
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
         verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
-        relatives=fs("relatives"),
+        relatives=fs("relatives"), anaphors=fs("anaphors"),
+        not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},
         participles=tuple(raw.get("participles") or ()) or ("\0",),
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))

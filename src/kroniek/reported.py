@@ -37,6 +37,13 @@ def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
     particles = lex.particles.get(lemma)
     if particles and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
         return None
+    unless = lex.not_with.get(lemma)
+    if unless:
+        for x in toks[k + 1:k + 4]:
+            if x.low in lex.complementizers:
+                break
+            if x.low in unless:
+                return None  # "vond plaats", "vond een wapen"
     return lemma
 
 
@@ -169,7 +176,8 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ent
             lemma = cue_at(toks, ci, lex)
             if lemma is None:
                 continue
-            hit = _after_clause(toks, ci, lex, text, ents) or _forward(toks, ci, lemma, lex, text, ents)
+            hit = (_anaphoric(toks, ci, si, sentences, lex, text, ents) or _after_clause(toks, ci, lex, text, ents)
+                   or _forward(toks, ci, lemma, lex, text, ents))
             if hit is not None:
                 hits.append(hit)
                 taken = max(ci, _index_at(toks, hit.end))
@@ -210,6 +218,19 @@ def _span_hit(toks: list[Tok], a: int, b: int, text: str, cue: Tok, m: Mention |
         return None
     start, end = toks[a].start, toks[b - 1].end
     return Hit(start, end, text[start:end], False, cue.text, m, cue.start)
+
+
+def _anaphoric(toks: list[Tok], ci: int, si: int, sentences: list[tuple[int, int]], lex: Lexicon, text: str,
+               ents: EntityIndex) -> Hit | None:
+    """'Dat meldt het ANP.': the cue's content is the sentence before."""
+    if ci != 1 or toks[0].low not in lex.anaphors or si == 0:
+        return None
+    m = mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
+    s, e = sentences[si - 1]
+    body = text[s:e].rstrip()
+    if m is None or len(body.split()) < 3 or body[:1] in OPENERS:
+        return None
+    return Hit(s, s + len(body), body, False, toks[ci].text, m, toks[ci].start)
 
 
 def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: EntityIndex) -> Hit | None:

@@ -120,6 +120,19 @@ def test_reported_speech_nl(sentence: str, content: str, speaker: str | None) ->
         assert reported[0].speaker is not None and reported[0].speaker.name == speaker
 
 
+def test_dat_meldt_reports_the_sentence_before() -> None:
+    doc = run("Het kabinet gaat de accijns op benzine verhogen. Dat meldt het ANP op basis van ingewijden.", "nl")
+    assert [(q.text, q.cue, q.direct) for q in doc.quotes] == [
+        ("Het kabinet gaat de accijns op benzine verhogen.", "meldt", False)]
+
+
+def test_a_cue_that_is_another_verb_gives_nothing() -> None:
+    assert run("Het Songfestival vond gisteren plaats in Basel.", "nl").quotes == []
+    assert run("De politie vond een wapen in de auto van de verdachte.", "nl").quotes == []
+    assert [q.text for q in run("Omtzigt vindt dat het kabinet moet ingrijpen.", "nl").quotes] == [
+        "het kabinet moet ingrijpen"]
+
+
 def test_negated_and_whether_cues_give_nothing() -> None:
     doc = run("Zelensky deelde niet mee of de troepen de wapens zouden neerleggen.", "nl")
     assert doc.quotes == []
