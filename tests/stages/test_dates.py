@@ -55,6 +55,8 @@ def test_dutch_values(text: str, value: str) -> None:
     ("The talks will start at 5 p.m. on Friday.", "2025-04-25T17:00"),
     ("Thanksgiving 2025 falls late.", "2025-11-27"),
     ("It lasted three weeks.", "P3W"),
+    ("The law dates from nineteen ninety-one.", "1991"),
+    ("The second quarter was weak; a year earlier it was strong.", "2024-Q2"),
 ])
 def test_english_values(text: str, value: str) -> None:
     assert value in values(text, lang="en").values()

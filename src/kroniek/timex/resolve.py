@@ -293,6 +293,21 @@ class Resolver:
         y = int(m.groups["year"])
         return f"{y:04d}", (date(y, 1, 1), "Y")
 
+    def spelled_year(self, m: Mention) -> tuple[str, Anchor | None]:
+        """Nineteen ninety-one, the year two thousand, two-thousand ten."""
+        gr = m.groups
+        parts = [self.g.word("numbers", gr.get(k)) for k in ("number", "number2")]
+        if any(p == "X" for p in parts):
+            return "XXXX", None
+        rest = sum(int(p) for p in parts if p)
+        if gr.get("cent"):
+            if rest < 10:
+                return "XXXX", None
+            year = (19 if gr["cent"].lower() == "nineteen" else 20) * 100 + rest
+        else:
+            year = 2000 + rest
+        return f"{year:04d}", (date(year, 1, 1), "Y")
+
     def relday(self, m: Mention) -> tuple[str, Anchor | None]:
         spec = self.g.word("reldays", m.groups.get("relday")) or [0]
         offset, part = spec[0], (spec[1] if len(spec) > 1 else None)
