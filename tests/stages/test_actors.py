@@ -145,3 +145,11 @@ def test_country_names_match_in_their_own_languages_only() -> None:
     assert ents(run("De wagen van Jordan won in Monaco."))["Jordan"][1] is None
     assert ents(run("Troops left Jordan.", "2020-01-01", "en"))["Jordan"][:2] == ("LOC", "JOR")
     assert ents(run("Het leger trok zich terug uit Jordanië."))["Jordanië"][:2] == ("LOC", "JOR")
+
+
+def test_a_person_in_office_acts_for_the_office() -> None:
+    assert ents(run("Mark Rutte sprak.", "2020-01-01"))["Mark Rutte"] == ("PER", "p:mark-rutte", "NLD")
+    rutte = next(e for e in run("Mark Rutte sprak.", "2025-06-25").entities if e.text == "Mark Rutte")
+    assert (rutte.actor.country, rutte.actor.sector) == (None, "IGO")
+    putin = next(e for e in run("Poetin sprak.").entities if e.text == "Poetin")
+    assert (putin.actor.country, putin.actor.sector) == ("RUS", "GOV")

@@ -19,11 +19,20 @@ _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 
 
-def ref(actor: kbmod.Actor, kb: kbmod.KB) -> ActorRef:
-    """The ActorRef for a KB actor; a place standing for a government gives that government."""
+def ref(actor: kbmod.Actor, kb: kbmod.KB, date: str | None = None) -> ActorRef:
+    """The ActorRef for a KB actor on a date. A place standing for a government gives that
+    government; a person in office acts for the country of the office (GOV), or for an
+    international body (IGO, no country: NATO's secretary general)."""
     target = kb.get(actor.stands_for) if actor.stands_for else None
     if target:
         return ActorRef(target.id, target.name, target.country, target.sector or "GOV")
+    if actor.type == "PER" and date and actor.roles:
+        bodies = [kb.get(r.country) for r in actor.roles_at(date)]
+        if any(b is not None and b.type == "LOC" for b in bodies):
+            country = next(b.id for b in bodies if b is not None and b.type == "LOC")
+            return ActorRef(actor.id, actor.name, country, actor.sector or "GOV")
+        if any(b is not None and b.type == "ORG" for b in bodies):
+            return ActorRef(actor.id, actor.name, None, "IGO")
     return ActorRef(actor.id, actor.name, actor.country, actor.sector)
 
 
@@ -195,7 +204,7 @@ class ActorStage:
                 if actor.type == "PER":
                     for part in actor.name.split()[1:]:
                         seen[part] = actor
-                entities.append(Entity(start, end, surface, etype, ref(actor, kb)))
+                entities.append(Entity(start, end, surface, etype, ref(actor, kb, date)))
             else:
                 entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
         entities += self._heads(doc, kb, lex, found)
@@ -222,7 +231,7 @@ class ActorStage:
             etype = votes[key][1]
             if " " not in key and key in seen:
                 etype = "PER"
-                actor_ref = ref(seen[key], kb)
+                actor_ref = ref(seen[key], kb, date)
             else:
                 actor_ref = refs.setdefault(key, ActorRef(None, key))
             entities.append(Entity(start, end, text[start:end], etype, actor_ref))
@@ -340,7 +349,8 @@ class ActorStage:
                     out.append(Entity(start, nxt.end, text[start:nxt.end], "PER", nxt.actor))
                     continue
                 holders = kb.holders(lex.roles[word], country, doc.reference_date)
-                actor_ref = ref(holders[0], kb) if holders else ActorRef(None, text[start:end], country)
+                actor_ref = (ref(holders[0], kb, doc.reference_date) if holders
+                             else ActorRef(None, text[start:end], country))
                 out.append(Entity(start, end, text[start:end], "PER", actor_ref))
             elif word in lex.government:
                 actor = kb.get(country)
