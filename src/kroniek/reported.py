@@ -30,8 +30,9 @@ class Hit:
 def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
     """The cue lemma of toks[k], unless a blocker makes it a noun or infinitive, or it is negated."""
     lemma = lex.cue(toks[k].low)
-    if lemma is None or (k > 0 and toks[k - 1].low in lex.cue_blockers) or _negated(toks, k, lex):
-        return None
+    before = toks[k - 1].low if k > 0 else ""
+    if lemma is None or before in lex.cue_blockers or before.endswith(("'s", "’s")) or _negated(toks, k, lex):
+        return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
     particles = lex.particles.get(lemma)

@@ -160,6 +160,17 @@ def test_pronoun_takes_the_latest_speaker_and_keeps_its_offsets() -> None:
     assert text[q.speaker.start:q.speaker.end] == "He"
 
 
+def test_transcript_turns_name_their_speaker() -> None:
+    text = ("Partial transcript as follows:\n\n"
+            "\"WALLACE: Will Gennifer Flowers actually be there tomorrow night?\n\n"
+            "\"PENCE: Well, look, this is an episode of “Shark Tank.” But this is America.\n\n"
+            "KING: We will be right back after the break.")
+    doc = run(text, "en")
+    turns = [(q.speaker.name if q.speaker else None, q.text.split()[0]) for q in doc.quotes if q.direct]
+    assert ("WALLACE", "Will") in turns and ("KING", "We") in turns
+    assert any(name and name.endswith(("PENCE", "Pence")) and first == "Well," for name, first in turns)
+
+
 def test_pronoun_gender_comes_from_the_kb() -> None:
     merkel = ActorRef("Q567", "Angela Merkel", "DEU")
     text = "Angela Merkel met Donald Trump in Berlin on Friday. He said that the talks had been great."

@@ -70,8 +70,8 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: Lexicon) -> l
         opened: tuple[int, str] | None = None
         if carry is not None:
             m = mark_re.match(text, first)
-            if not (m and m.group() in lex.marks):
-                _flush(carry, groups)
+            if not (m and m.group() in lex.marks) or turn_label(text, m.end()) is not None:
+                _flush(carry, groups)  # a new speaker's turn ('"PENCE: …') is a new quote
                 carry = None
         for m in mark_re.finditer(text, ps, pe):
             mk, i, j = m.group(), m.start(), m.end()
@@ -110,6 +110,40 @@ def _flush(carry: Group, groups: list[Group]) -> None:
     """Keep an unclosed quote that ran over paragraphs or filled its own; drop a stray mark."""
     if len(carry.segs) > 1 or carry.whole:
         groups.append(carry)
+
+
+_TURN = re.compile(r"([A-ZÀ-Ý][\w.'’-]*(?:[ -][A-ZÀ-Ý][\w.'’-]*){0,3}):[ \t]+(?=\S)")
+
+
+def turn_label(text: str, pos: int, ents: EntityIndex | None = None) -> re.Match[str] | None:
+    """'PENCE: ' (or a known person's name and a colon) at pos: who speaks the words after it."""
+    m = _TURN.match(text, pos)
+    if m is None:
+        return None
+    label = m.group(1)
+    person = ents is not None and any(e.type == "PER" and e.end == m.end(1) for e in ents.within(m.start(1), m.end(1)))
+    return m if person or (label.isupper() and len(label) > 2) else None
+
+
+def transcript_turns(text: str, paragraphs: list[tuple[int, int]], groups: list[Group],
+                     ents: EntityIndex) -> list[Hit]:
+    """Interview transcripts: a paragraph 'PENCE: Well, look, …' (a capitalised label or a known
+    person, then a colon) is that speaker's words, unless quote marks already say who speaks."""
+    hits = []
+    starts = [g.start for g in groups]
+    for ps, pe in paragraphs:
+        first = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
+        m = turn_label(text, first, ents)
+        if m is None or m.end() > pe:
+            continue
+        person = any(e.type == "PER" for e in ents.within(m.start(1), m.end(1)))
+        end = first + len(text[first:pe].rstrip())
+        i = bisect.bisect_left(starts, m.end())
+        if (i < len(starts) and starts[i] < end) or len(text[m.end():end].split()) < 3:
+            continue
+        mention = Mention(m.start(1), m.end(1), m.group(1), "entity" if person else "name")
+        hits.append(Hit(m.end(), end, text[m.end():end], True, None, mention, -1))
+    return hits
 
 
 def _title_case(inner: str) -> bool:
@@ -181,7 +215,9 @@ class QuoteStage:
         for g in groups:
             self._classify(doc, g, lex, ents, starts)
         hits = [self._direct_hit(text, g) for g in groups if g.speech]
-        quoted = [(s, e) for g in groups for s, e in g.segs]
+        turns = transcript_turns(text, paragraphs, groups, ents)
+        hits += turns
+        quoted = sorted([(s, e) for g in groups for s, e in g.segs] + [(h.start, h.end) for h in turns])
         speech = [(g.start, g.end, len(group_text(text, g).split())) for g in groups if g.speech]
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
         hits += find_reported(text, sentences, lex, ents, quoted, speech, spent)
@@ -220,6 +256,13 @@ class QuoteStage:
         inner = group_text(text, g)
         nwords = len(inner.split())
         if nwords == 0:
+            return
+        turn = turn_label(text, g.segs[0][0], ents)
+        if turn is not None:
+            person = any(e.type == "PER" for e in ents.within(turn.start(1), turn.end(1)))
+            g.segs[0] = (turn.end(), g.segs[0][1])
+            g.attr = ("", Mention(turn.start(1), turn.end(1), turn.group(1), "entity" if person else "name"), -1)
+            g.speech = True
             return
         s0 = _sentence_start(doc, starts, g.start, g.para[0])
         s0 = max(s0, text.rfind("\n", 0, g.start) + 1)
