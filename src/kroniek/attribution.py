@@ -145,8 +145,7 @@ class Tok:
 
 def tokens(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
     """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.)."""
-    return [Tok(m.start(), m.end(), g, g.lower())
-            for m in lex.token_re.finditer(text, start, end) for g in (m.group(),)]
+    return [Tok(m.start(), m.end(), g := m.group(), g.lower()) for m in lex.token_re.finditer(text, start, end)]
 
 
 @dataclass(slots=True)
