@@ -239,9 +239,9 @@ class QuoteStage:
             if prev is not None and prev.para == g.para and prev.end <= g.start:
                 between = tokens(text, prev.end, g.start, lex)
                 nwords = sum(1 for t in between if t.text[0].isalnum())
-                if 0 < nwords <= 8 and not any(t.text in ("?", "!") for t in between):
+                own_sentence = bool(between) and between[-1].text in TERMINAL
+                if 0 < nwords <= (30 if own_sentence else 8) and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
-                    own_sentence = between[-1].text in TERMINAL
                     if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
                         prev.segs += g.segs
                         prev.end = g.end
