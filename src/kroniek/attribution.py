@@ -407,7 +407,8 @@ class Resolver:
                 sp = _copy(cand.speaker)
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, cand.gender)
-        return self._remember(named, m.start, False)
+        # an unlinked name of two or more words may be a person a later "he"/"she" points to
+        return self._remember(named, m.start, m.kind == "name" and " " in named.name.strip())
 
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
         self.speakers.append(_Candidate(pos, sp, gender or self._gender(sp.id), person))

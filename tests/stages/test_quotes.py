@@ -171,6 +171,12 @@ def test_transcript_turns_name_their_speaker() -> None:
     assert any(name and name.endswith(("PENCE", "Pence")) and first == "Well," for name, first in turns)
 
 
+def test_pronoun_can_point_to_an_unlinked_name() -> None:
+    text = "Megan Hester said that parents want neighborhood schools. She added that busing is unpopular."
+    doc = run(text, "en")
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["Megan Hester", "Megan Hester"]
+
+
 def test_pronoun_gender_comes_from_the_kb() -> None:
     merkel = ActorRef("Q567", "Angela Merkel", "DEU")
     text = "Angela Merkel met Donald Trump in Berlin on Friday. He said that the talks had been great."
