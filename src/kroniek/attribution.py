@@ -58,6 +58,10 @@ class Lexicon:
     anaphors: frozenset[str]
     not_with: dict[str, frozenset[str]]
     verb_second: bool
+    indefinites: frozenset[str]
+    spokespersons: frozenset[str]
+    genitive: str
+    name_particles: frozenset[str]
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
 
@@ -73,14 +77,14 @@ def _trie(words: list[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+
     def emit(node: dict) -> str:
         alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        opt = "" in node
         if not alts:
             return ""
-        body = alts[0] if len(alts) == 1 and not opt else "(?:" + "|".join(alts) + ")"
-        return body + "?" if opt and len(alts) == 1 and len(body) == len(alts[0]) and len(alts[0]) == 1 else (
-            "(?:" + body + ")?" if opt else body)
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
     return emit(tree)
 
 
@@ -126,7 +130,9 @@ def lexicon(lang: str | None) -> Lexicon:
         verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
         relatives=fs("relatives"), anaphors=fs("anaphors"),
         not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},
-        participles=tuple(raw.get("participles") or ()) or ("\0",),
+        participles=tuple(raw.get("participles") or ()),
+        indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
+        name_particles=fs("name_particles"),
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
 
@@ -196,7 +202,7 @@ def mention_in(toks: list[Tok], lex: Lexicon, text: str, entities: EntityIndex, 
     if not toks or len(toks) > 9:
         return None
     span = text[toks[0].start:toks[-1].end]
-    caps = all(t.text[0].isupper() for t in toks if t.low not in ("van", "of", "de", "der", "den"))
+    caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
     return Mention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
 
 
@@ -215,7 +221,7 @@ def _last_caps(toks: list[Tok]) -> list[Tok]:
 
 
 def np_after(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
-    """The noun phrase from token i on: stops at a preposition (but keeps 'van'/'of' + name),
+    """The noun phrase from token i on: stops at a preposition (but keeps 'van'/'of' + a phrase),
     an adverb, a time word, a complementizer, a cue or punctuation."""
     out: list[Tok] = []
     while i < len(toks) and toks[i].low in lex.adverbs and toks[i].low not in lex.determiners:
@@ -227,7 +233,7 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if not (out and t.low in ("van", "of") and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
+            if not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
                 break
         out.append(t)
         if t.low in lex.pronouns and len(out) == 1:
@@ -344,9 +350,8 @@ class Resolver:
             return None
         for w in re.findall(r"\w+", text.casefold()):
             for actor, kind in self.kb.default().index.get(w, []):
-                if kind in ("adjectives", "demonyms") or (kind == "aliases" and actor.type == "LOC" and w[0]):
-                    if actor.id and len(actor.id) == 3:
-                        return actor.id
+                if kind in ("adjectives", "demonyms"):
+                    return actor.country or actor.id
         return None
 
     def _role(self, m: Mention) -> Speaker | None:
@@ -398,12 +403,12 @@ class Resolver:
         named = self._name(m)
         if named.id is not None:
             return self._remember(named, m.start, True)
-        if m.kind == "np" and words & self.lex.roles and not words & {"een", "a", "an"}:
+        if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites:
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)
             cand = self._antecedent(m.start, None, True)
-            if cand is not None and not (words & {"woordvoerder", "spokesman", "spokeswoman", "official"}):
+            if cand is not None and not words & self.lex.spokespersons:
                 sp = _copy(cand.speaker)
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, cand.gender)

@@ -338,7 +338,7 @@ def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: L
                 j += 1
         if j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
             j = next((n for n in range(j + 1, min(len(toks), j + 6)) if toks[n].low in lex.pronouns), len(toks))
-        if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != "to":
+        if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive:
             if sum(1 for x in toks[j:] if word(x)) >= 3:
                 return j
     return None
