@@ -62,6 +62,8 @@ class Lexicon:
     spokespersons: frozenset[str]
     genitive: str
     name_particles: frozenset[str]
+    possessives: tuple[str, ...]
+    negation_suffixes: tuple[str, ...]
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
 
@@ -132,7 +134,8 @@ def lexicon(lang: str | None) -> Lexicon:
         not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},
         participles=tuple(raw.get("participles") or ()),
         indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
-        name_particles=fs("name_particles"),
+        name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
+        negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
 

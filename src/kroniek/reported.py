@@ -31,7 +31,7 @@ def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
     """The cue lemma of toks[k], unless a blocker makes it a noun or infinitive, or it is negated."""
     lemma = lex.cue(toks[k].low)
     before = toks[k - 1].low if k > 0 else ""
-    if lemma is None or before in lex.cue_blockers or before.endswith(("'s", "’s")) or _negated(toks, k, lex):
+    if lemma is None or before in lex.cue_blockers or before.endswith(lex.possessives) or _negated(toks, k, lex):
         return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
@@ -51,7 +51,7 @@ def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
 def _negated(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     """'did not say', 'zei niet dat' (after the cue only where the verb comes second)."""
     near = toks[max(0, k - 2):k] + (toks[k + 1:k + 3] if lex.verb_second else [])
-    return any(t.low in lex.negations or t.low.endswith(("n't", "n’t")) for t in near)
+    return any(t.low in lex.negations or t.low.endswith(lex.negation_suffixes) for t in near)
 
 
 def subject(words: list[Tok], lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
