@@ -292,8 +292,8 @@ def timeline_cmd(actor: Annotated[str, typer.Argument(help="Actor id or name, e.
 
 
 @app.command("eval")
-def eval_cmd(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json).")],
-             docs: Annotated[Optional[list[str]], typer.Option("--docs", help="Inputs to analyse and score.")] = None,
+def eval_cmd(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json) or folders of them; with --docs, other paths here are inputs too.")],
+             docs: Annotated[Optional[list[str]], typer.Option("--docs", help="Inputs to analyse and score (repeatable).")] = None,
              pred: Annotated[Optional[Path], typer.Option("--pred", help="Extraction records (JSON Lines) to score.")] = None,
              as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
              details: Annotated[bool, typer.Option("--details", help="List every miss and false hit.")] = False,
@@ -303,6 +303,10 @@ def eval_cmd(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold
 
     if bool(docs) == bool(pred):
         raise typer.BadParameter("give exactly one of --docs or --pred")
+    gold, extra = _split_gold(gold)
+    docs = [*(docs or []), *map(str, extra)] if docs else None
+    if extra and not docs:
+        raise typer.BadParameter(f"not gold files: {', '.join(map(str, extra))}")
     records: dict[str, dict] = {}
     if pred:
         for line in pred.read_text(encoding="utf-8").splitlines():
@@ -316,7 +320,11 @@ def eval_cmd(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold
                 records[result.article.id] = result.record()
             else:
                 err.print(f"[red]error[/red] {result.reason}")
-    total, per_doc = evaluate(gold, records)
+    try:
+        total, per_doc = evaluate(gold, records)
+    except (OSError, ValueError, KeyError) as exc:
+        err.print(f"[red]error[/red] unreadable gold file: {exc}")
+        raise typer.Exit(2)
     metrics = total.metrics()
     if as_json:
         print(json.dumps({"total": metrics, "documents": {k: v.metrics() for k, v in per_doc.items()}}, indent=1))
@@ -337,6 +345,19 @@ def eval_cmd(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold
         for problem in problems:
             err.print(f"[red]below floor[/red] {problem}")
         raise typer.Exit(1 if problems else 0)
+
+
+def _split_gold(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Gold files (folders give their *.gold.json) and the other paths, which are inputs to score."""
+    gold, other = [], []
+    for path in paths:
+        if path.is_dir():
+            gold.extend(sorted(path.rglob("*.gold.json")))
+        elif path.name.endswith(".gold.json"):
+            gold.append(path)
+        else:
+            other.append(path)
+    return gold, other
 
 
 @app.command()
