@@ -38,9 +38,11 @@ def write_warc(path: Path, count: int, seed: int = 7) -> None:
             html = (f"<html><head><title>Bericht {i}</title><meta property='article:published_time' "
                     f"content='2025-0{1 + i % 3}-1{i % 10}'></head><body><article>{body}</article></body></html>")
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
+            record = writer.create_warc_record(
                 f"https://nieuws.example/{i}", "response", payload=io.BytesIO(html.encode()), http_headers=headers,
-                warc_headers_dict={"WARC-Date": "2025-04-20T10:00:00Z"}))
+                warc_headers_dict={"WARC-Date": "2025-04-20T10:00:00Z"})
+            writer.write_record(record)
+            record.raw_stream.close()  # warcio's digest buffer
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +55,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 date = [f"2025-0{1 + i % 2}-0{1 + i}", "2024-11", None][i % 3]
                 text = f"Poetin beschuldigde Oekraïne. „{sentences(rng, 1)}” zei hij. {sentences(rng, 2)}"
                 fh.write(json.dumps({"id": f"b{n}-{i}", "date": date, "text": text}) + "\n")
-        (folder / f"batch{n}.jsonl").open("a").write("{kapot\n")
+            fh.write("{kapot\n")  # one malformed line per file: a document failure, not a task failure
     write_warc(folder / "crawl.warc.gz", 12)
     shutil.copy(FIXTURES / "feed_nl.rss", folder / "feed_nl.rss")
     return folder

@@ -32,11 +32,13 @@ def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> list[int]:
             req = writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
                                             http_headers=StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True))
             writer.write_record(req)
+            req.raw_stream.close()  # warcio's digest buffer
             offsets.append(out.tell())
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
                                             warc_headers_dict={"WARC-Date": "2025-04-20T10:00:00Z"})
             writer.write_record(rec)
+            rec.raw_stream.close()
     return offsets
 
 
