@@ -28,6 +28,7 @@ from .pipeline import Failure, Options, Pipeline
 from .store.db import Store, WriteResult
 
 ROWS_PER_GROUP = 500  # records buffered per month before a Parquet row group is written
+MAX_BUFFERED = 2000  # records buffered over all months (an archive can hold pages of many months)
 DONE = "_done"
 _PIPELINES: dict[str, Pipeline] = {}
 
@@ -126,6 +127,9 @@ class _PartWriter:
                                  "record": json.dumps(record, ensure_ascii=False)})
         if len(self.rows[month]) >= ROWS_PER_GROUP:
             self._flush(month)
+        elif sum(map(len, self.rows.values())) >= MAX_BUFFERED:
+            for other in list(self.rows):
+                self._flush(other)
 
     def _flush(self, month: str) -> None:
         import pyarrow as pa
