@@ -103,3 +103,20 @@ def test_truncated_gzip_archive_ends_with_a_failure(tmp_path: Path) -> None:
     items = list(read_warc(path, str(path)))
     assert isinstance(items[0], Article) and isinstance(items[-1], Failure)
     assert items[-1].reason == f"{path}@{offsets[1]}: archive ends inside a record (truncated)"
+
+
+def test_arc_archive(tmp_path: Path) -> None:
+    """The older ARC format (Internet Archive): warcio converts its records to WARC on the fly."""
+    body = (b"<html><head><title>Oud bericht</title></head><body><article><p>"
+            + b"De gemeenteraad van Leiden besprak gisteren de nieuwe begroting voor het jaar. " * 4
+            + b"</p></article></body></html>")
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    desc = b"1 0 Kroniek\nURL IP-address Archive-date Content-type Archive-length\n"
+    head = b"filedesc://oud.arc 0.0.0.0 20250420100000 text/plain %d\n" % len(desc)
+    record = b"http://oud.example/bericht 1.2.3.4 20250420100000 text/html %d\n" % len(http)
+    path = tmp_path / "oud.arc"
+    path.write_bytes(head + desc + b"\n" + record + http + b"\n")
+    [item] = list(read_inputs([str(path)]))
+    assert isinstance(item, Article)
+    assert item.url == "http://oud.example/bericht" and item.date == "2025-04"
+    assert item.text.count("gemeenteraad van Leiden") == 4
