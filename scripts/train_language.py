@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -61,24 +62,65 @@ ATTRIBUTION = {
 }
 
 
+# The 2017 Dutch train files predate later UD Dutch conventions that the current dev/test
+# follow; `harmonise` rewrites them (only files listed here) to those conventions.
+OLD_CONVENTIONS = ("v2draft", "alpino-partial")
+POSSESSIVES = {"mijn": "1", "m'n": "1", "ons": "1", "onze": "1", "jouw": "2", "je": "2", "uw": "2",
+               "jullie": "2", "zijn": "3", "z'n": "3", "haar": "3", "d'r": "3", "hun": "3"}
+ORDINAL = re.compile(r"^(\d+(e|ste|de)|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)$", re.I)
+
+
+def harmonise(sentence: list[list[str]]) -> list[list[str]]:
+    """One old-convention sentence in current UD Dutch style: possessives PRON/nmod:poss,
+    'als' SCONJ, ordinals ADJ/amod, and 'moeten' + infinitive as aux of the infinitive."""
+    for cols in sentence:
+        lemma = cols[2].lower()
+        if cols[3] == "DET" and lemma in POSSESSIVES and cols[7] == "det":
+            cols[3], cols[5], cols[7] = "PRON", f"Person={POSSESSIVES[lemma]}|Poss=Yes|PronType=Prs", "nmod"
+        elif lemma == "als" and cols[3] == "ADP":
+            cols[3] = "SCONJ"
+        elif cols[3] == "NUM" and ORDINAL.match(cols[1]):
+            cols[3], cols[7] = "ADJ", "amod" if cols[7] == "nummod" else cols[7]
+    for modal in [c for c in sentence if c[2] == "moeten" and c[3] == "VERB"]:
+        verbs = [c for c in sentence if c[6] == modal[0] and c[7] == "xcomp" and "VerbForm=Inf" in c[5]]
+        if not verbs:
+            continue
+        verb = verbs[0]
+        for dep in sentence:
+            if dep[6] == modal[0] and dep is not verb:
+                dep[6] = verb[0]
+        verb[6], verb[7] = modal[6], modal[7]
+        modal[3], modal[6], modal[7] = "AUX", verb[0], "aux"
+    return sentence
+
+
 def read_conllu(path: Path) -> str:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:
         return fh.read()
 
 
-def normalise(text: str, lang: str) -> str:
-    """Fold deprels per DEPREL_MAP and drop the enhanced-deps column (spaCy ignores it)."""
+def normalise(text: str, lang: str, old: bool = False) -> str:
+    """Fold deprels per DEPREL_MAP, harmonise old-convention sentences, drop enhanced deps."""
     mapping = DEPREL_MAP.get(lang, {})
-    out = []
-    for line in text.splitlines():
+    out: list[str] = []
+    sentence: list[list[str]] = []
+    for line in [*text.splitlines(), ""]:
         cols = line.split("\t")
         if len(cols) == 10 and not line.startswith("#"):
-            cols[7] = mapping.get(cols[7], cols[7])
             cols[8] = "_"
-            line = "\t".join(cols)
+            sentence.append(cols)
+            continue
+        if sentence:
+            words = [c for c in sentence if c[0].isdigit()]
+            if old and len(words) == len(sentence):
+                harmonise(sentence)
+            for c in sentence:
+                c[7] = mapping.get(c[7], c[7])
+            out += ["\t".join(c) for c in sentence]
+            sentence = []
         out.append(line)
-    return "\n".join(out) + "\n"
+    return "\n".join(out).strip("\n") + "\n\n"
 
 
 def split_path(lang: str, split: str, ext: str) -> Path:
@@ -90,9 +132,15 @@ def prepare(lang: str) -> None:
     (WORK / lang).mkdir(parents=True, exist_ok=True)
     for split, files in CORPORA[lang].items():
         conllu = split_path(lang, split, "conllu")
-        conllu.write_text("".join(normalise(read_conllu(DATA / f), lang) + "\n" for f in files), encoding="utf-8")
+        conllu.write_text("".join(normalise(read_conllu(DATA / f), lang, any(o in f for o in OLD_CONVENTIONS))
+                                  for f in files), encoding="utf-8")
         subprocess.run([sys.executable, "-m", "spacy", "convert", str(conllu), str(WORK / lang),
                         "--converter", "conllu", "--n-sents", "10", "--lang", lang], check=True)
+
+
+# spaCy 3.8's edit-tree lemmatizer does not survive resume_training (its accuracy falls to
+# the orth backoff), so a resumed run trains it anew on the sourced tok2vec.
+FRESH_ON_RESUME = ("trainable_lemmatizer",)
 
 
 def resume_config(lang: str) -> Path:
@@ -101,8 +149,12 @@ def resume_config(lang: str) -> Path:
     from spacy.util import load_config
 
     cfg = load_config(ROOT / "scripts" / "configs" / f"{lang}.cfg", interpolate=False)
+    width = cfg["components"]["tok2vec"]["model"]["encode"]["width"]
+    for name in FRESH_ON_RESUME:
+        cfg["components"][name]["model"]["tok2vec"]["width"] = width  # its ${...} target is sourced away
     for name in cfg["nlp"]["pipeline"]:
-        cfg["components"][name] = {"source": str(WORK / lang / "out" / "model-best")}
+        if name not in FRESH_ON_RESUME:
+            cfg["components"][name] = {"source": str(WORK / lang / "out" / "model-best")}
     cfg["training"]["optimizer"]["learn_rate"] = 0.0005
     path = WORK / lang / "resume.cfg"
     cfg.to_disk(path)
