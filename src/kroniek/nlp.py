@@ -69,7 +69,7 @@ def pipeline_for(doc: Doc, options: Options | None = None) -> Language:
 def _full_doc(doc: Doc, nlp: Language) -> SpacyDoc:
     """The article's spaCy Doc: reused from an earlier parse, else tokenized now."""
     earlier = next(iter(doc.parses.values()), None)
-    return earlier.doc if earlier is not None else nlp.make_doc(doc.text)
+    return earlier.doc if earlier is not None else nlp.tokenizer(doc.text)
 
 
 def parse_sentences(doc: Doc, indices: Iterable[int], options: Options | None = None) -> dict[int, SpacySpan]:
