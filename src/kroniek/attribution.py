@@ -32,6 +32,11 @@ class Lexicon:
     marks: dict[str, tuple[str, ...]]
     cue_lemma: dict[str, str]
     particles: dict[str, frozenset[str]]
+    particle_words: frozenset[str]
+    content_preps: dict[str, frozenset[str]]
+    gerunds: tuple[str, ...]
+    finite_suffixes: tuple[str, ...]
+    present_suffixes: tuple[str, ...]
     complementizers: frozenset[str]
     clause_cues: frozenset[str]
     object_cues: frozenset[str]
@@ -118,6 +123,10 @@ def lexicon(lang: str | None) -> Lexicon:
         lang=path.parent.name, marks={o: tuple(c) for o, c in raw["marks"].items()},
         cue_lemma=cue_lemma,
         particles={k: frozenset(v) for k, v in (raw.get("particles") or {}).items()},
+        particle_words=frozenset(w for v in (raw.get("particles") or {}).values() for w in v),
+        content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
+        gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
+        present_suffixes=tuple(raw.get("present_suffixes") or ()),
         complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
         object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"),
         infinitive=str(raw.get("infinitive") or ""),
@@ -225,14 +234,16 @@ def _last_caps(toks: list[Tok]) -> list[Tok]:
 
 def np_after(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
     """The noun phrase from token i on: stops at a preposition (but keeps 'van'/'of' + a phrase),
-    an adverb, a time word, a complementizer, a cue or punctuation."""
+    an adverb, a time word, a complementizer, a cue, a cue's particle ("maakte het ministerie
+    bekend") or punctuation."""
     out: list[Tok] = []
     while i < len(toks) and toks[i].low in lex.adverbs and toks[i].low not in lex.determiners:
         i += 1
     while i < len(toks) and len(out) < 9:
         t = toks[i]
         if (not word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries
-                or (out and t.low in lex.pronouns)):
+                or (out and t.low in lex.pronouns)
+                or (t.low in lex.particle_words and t.low not in lex.prepositions)):
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -348,11 +359,19 @@ class Resolver:
         return Speaker(None, _STRIP.sub("", m.text), self._country(m.text), m.start, m.end)
 
     def _country(self, text: str) -> str | None:
-        """The country an adjective or name in a noun phrase points to ("de Russische president")."""
+        """The country an adjective or a possessive place name in a noun phrase points to
+        ("de Russische president", "Qatar's prime minister")."""
         if self.kb is None:
             return None
-        for w in re.findall(r"\w+", text.casefold()):
-            for actor, kind in self.kb.default().index.get(w, []):
+        kb = self.kb.default()
+        for w in re.findall(r"\w+(?:['’]\w+)?", text.casefold()):
+            owner = next((w[:-len(p)] for p in self.lex.possessives if w.endswith(p)), None)
+            if owner:
+                place = next((a for a in kb.lookup(owner) if a.type == "LOC" and a.country), None)
+                if place is not None:
+                    return place.country
+                continue
+            for actor, kind in kb.index.get(w, []):
                 if kind in ("adjectives", "demonyms"):
                     return actor.country or actor.id
         return None
@@ -411,6 +430,9 @@ class Resolver:
             if held is not None:
                 return self._remember(held, m.start, True)
             cand = self._antecedent(m.start, None, True)
+            country = self._country(m.text)
+            if country and cand is not None and cand.speaker.country not in (None, country):
+                cand = None  # "Qatar's prime minister" is not the last American named
             if cand is not None and not words & self.lex.spokespersons:
                 sp = _copy(cand.speaker)
                 sp.start, sp.end = m.start, m.end

@@ -84,11 +84,40 @@ def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Enti
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
     if cs > 1 and toks[cs - 1].text == "," and (not pre and not lex.verb_second or pre and pre[0].low in lex.relatives):
         return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, said" / "Trump, who says"
+    if cs > 1 and toks[cs - 1].text == "," and not pre:
+        opener = _opening_subject(toks, cs - 1, lex, text, ents)
+        if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
+            return opener
     after = np_after(toks, ci + 1, lex)
     if not core or core[0].low in lex.prepositions:
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
     return mention_in(pre, lex, text, ents)
+
+
+def _opening_subject(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+    """The name that opens the sentence when an appositive between commas separates it from the
+    cue ("Geert Wilders, leider van de PVV, maakte … bekend"): then the words after the cue are
+    its object or an adverb, not an inverted subject. None when the sentence opens otherwise
+    (an adverbial or subordinate clause: "Toen hij aankwam, zei hij")."""
+    chunks: list[list[Tok]] = []
+    start = end = comma
+    while start > 0 and len(chunks) < 3:
+        if chunks:
+            if toks[start - 1].text != ",":
+                return None
+            end = start - 1
+        start = end
+        while start > 0 and toks[start - 1].text not in BREAKS:
+            start -= 1
+        chunk = [t for t in toks[start:end] if word(t)]
+        if not chunk or len(chunk) > 9 or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
+            return None
+        chunks.insert(0, chunk)
+    if start > 0 or len(chunks) < 2 or len(chunks[0]) > 5:
+        return None
+    m = mention_in(chunks[0], lex, text, ents)
+    return m if m is not None and m.kind in ("entity", "name") else None
 
 
 def _appositive(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
@@ -141,11 +170,11 @@ def _according(toks: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
 
 
 def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ents: EntityIndex,
-                  quoted: list[tuple[int, int]], speech: list[tuple[int, int, int]], spent: set[int]) -> list[Hit]:
+                  quoted: list[tuple[int, int]], speech: list[tuple[int, int]], spent: set[int]) -> list[Hit]:
     """Reported speech: cue + dat/that-clause, te/to-infinitive, inverted '…, meldden media',
     'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause.
     Only sentences with a cue word anywhere are tokenized (one regex pass over the text).
-    `speech` holds the direct quotes as (start, end, words); `spent` the offsets of cues that
+    `speech` holds the direct quotes as (start, end); `spent` the offsets of cues that
     already attribute one of them."""
     hits: list[Hit] = []
     qstarts = [s for s, _ in quoted]
@@ -205,11 +234,10 @@ def _index_at(toks: list[Tok], pos: int) -> int:
     return max((k for k, t in enumerate(toks) if t.start < pos), default=0)
 
 
-def _keep(h: Hit, speech: list[tuple[int, int, int]]) -> bool:
-    """A reported clause that is mostly a direct quote is that quote, already recorded."""
-    words = len(h.text.split()) or 1
-    inside = sum(n for s, e, n in speech if s >= h.start - 1 and e <= h.end + 1)
-    return inside * 2 < words
+def _keep(h: Hit, speech: list[tuple[int, int]]) -> bool:
+    """One statement, one record: a reported clause around a direct (partial) quote is left to
+    that quote, which keeps the speaker's own words (docs/quotes.md, "One record")."""
+    return not any(s >= h.start - 1 and e <= h.end + 1 for s, e in speech)
 
 
 def _span_hit(toks: list[Tok], a: int, b: int, text: str, cue: Tok, m: Mention | None) -> Hit | None:
@@ -256,7 +284,8 @@ def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Entit
     after = np_after(toks, ci + 1, lex) if not between else []
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
         return None  # "announced Avenatti intended to …": a name then a verb is a clause, not a speaker
-    rest = [t for t in tail[len(after):stop] if word(t)]
+    own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
+    rest = [t for t in tail[len(after):stop] if word(t) and t.low not in own]
     if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs):
         return None  # "…, said parents still want …" is a forward clause, not an inverted attribution
     m = mention_in(between, lex, text, ents) if between else mention_in(after, lex, text, ents)
@@ -289,6 +318,9 @@ def _forward(toks: list[Tok], ci: int, lemma: str, lex: Lexicon, text: str, ents
         if t.low in lex.complementizers:
             j = k + 1
             break
+        if t.low in lex.content_preps.get(lemma, ()) and k + 1 < len(toks) and toks[k + 1].low.endswith(lex.gerunds):
+            j = k + 1  # "accused Hamas on Thursday of reneging on …"
+            break
         if t.text in TERMINAL or lex.cue(t.low) or t.text in (";", ":"):
             break
     if j is None:
@@ -320,9 +352,16 @@ def _infinitive(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: Le
     for n, t in enumerate(toks[j:j + lex.infinitive_window + 1]):
         if not t.text[0].isalnum() or t.low in lex.complementizers:
             return None
-        if t.low == lex.infinitive and j + n + 1 < len(toks) and toks[j + n + 1].text[0].isalpha():
+        if t.low == lex.infinitive and j + n + 1 < len(toks) and _verb_like(toks[j + n + 1], lex):
             return j
     return None
+
+
+def _verb_like(t: Tok, lex: Lexicon) -> bool:
+    """A word that can be the verb after te/to: not a determiner, pronoun or name. "Agreed to a
+    ceasefire" has a noun object, not a stated content ("vowed to repeal" has)."""
+    return t.text[0].isalpha() and t.text[0].islower() and t.low not in lex.determiners \
+        and t.low not in lex.pronouns
 
 
 def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: Lexicon) -> int | None:
@@ -339,9 +378,31 @@ def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: L
         if j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
             j = next((n for n in range(j + 1, min(len(toks), j + 6)) if toks[n].low in lex.pronouns), len(toks))
         if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive:
-            if sum(1 for x in toks[j:] if word(x)) >= 3:
+            if sum(1 for x in toks[j:] if word(x)) >= 3 and _finite(toks, j, lex):
                 return j
     return None
+
+
+def _finite(toks: list[Tok], j: int, lex: Lexicon) -> bool:
+    """A bare clause needs a subject and a verb, not just a noun object ("claimed credit for the
+    deal"): it opens with a pronoun ("it's", "she'll" too), or within the next words, before a
+    break, comes an auxiliary, a negation or a past form, or a present form ("Trump represents")
+    before any preposition and not after a determiner (a plural noun: "the allegations")."""
+    if toks[j].low.replace("’", "'").split("'")[0] in lex.pronouns:
+        return True
+    head = True  # no preposition seen yet
+    for n, t in enumerate(toks[j:j + 12]):
+        if t.text in TERMINAL or t.text in ",;:()–—":
+            return False
+        if not word(t):
+            continue  # quote marks around a partial quote
+        low = t.low
+        if low in lex.auxiliaries or low in lex.negations or lex.cue(low) or low.endswith(lex.finite_suffixes):
+            return True
+        head = head and low not in lex.prepositions
+        if head and n > 0 and low.endswith(lex.present_suffixes) and toks[j + n - 1].low not in lex.determiners:
+            return True
+    return False
 
 
 def _according_hit(toks: list[Tok], acc: tuple[int, int], lex: Lexicon, text: str, ents: EntityIndex) -> Hit | None:

@@ -70,6 +70,20 @@ def test_weekday_follows_tense() -> None:
     assert future["woensdag"] == "2025-04-23"
 
 
+@pytest.mark.parametrize("text, lang, day, value", [
+    ("The new law is expected to take effect on Saturday.", "en", "Saturday", "2025-01-18"),
+    ("The summit is due to open on Monday in Brussels.", "en", "Monday", "2025-01-20"),
+    ("Talks are set to resume on Tuesday.", "en", "Tuesday", "2025-01-21"),
+    ("The law took effect on Saturday.", "en", "Saturday", "2025-01-11"),
+    ("De nieuwe regels moeten zaterdag ingaan.", "nl", "zaterdag", "2025-01-18"),
+    ("Het akkoord zal naar verwachting maandag worden getekend.", "nl", "maandag", "2025-01-20"),
+])
+def test_scheduled_weekday_is_future(text: str, lang: str, day: str, value: str) -> None:
+    """'is due to', 'is expected to', 'is set to', 'moet … ingaan' schedule: the next such day
+    (the article is of Thursday 16 January); a past verb keeps the last one."""
+    assert values(text, "2025-01-16", lang)[day] == value
+
+
 def test_a_day_later_counts_from_the_date_before() -> None:
     got = values("Kyiv meldde zaterdag dat de aanvallen doorgingen. Het ministerie kondigde een dag later aan te stoppen.")
     assert got["een dag later"] == "2025-04-20"

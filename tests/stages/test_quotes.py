@@ -152,6 +152,54 @@ def test_english_quotes_and_attributions(text: str, content: str, speaker: str) 
     assert sp is not None and sp.name == speaker
 
 
+def test_inverted_attribution_after_an_action_clause() -> None:
+    """'agreed to' + a noun is no cue: the clause before ', X announced' is the content, and a
+    possessive place names the speaker's country."""
+    doc = run("Russia and Ukraine have agreed to a prisoner exchange, Turkey's foreign minister said "
+              "on Monday in Ankara.", "en")
+    assert [(q.text, q.cue, q.direct) for q in doc.quotes] == [
+        ("Russia and Ukraine have agreed to a prisoner exchange", "said", False)]
+    sp = doc.quotes[0].speaker
+    assert sp is not None and sp.country == "TUR"
+    doc = run("De grens gaat morgen weer open, maakte het ministerie van Defensie bekend.", "nl")
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
+        ("De grens gaat morgen weer open", "ministerie van Defensie")]
+
+
+def test_a_noun_object_is_not_reported_speech() -> None:
+    assert run("Senator Jane Doe claimed victory in the primary on social media.", "en").quotes == []
+    assert run("The leaders agreed to a summit in Geneva.", "en").quotes == []
+    assert [q.text for q in run("Jane Doe claimed the count was rigged.", "en").quotes] == ["the count was rigged"]
+
+
+def test_accuse_of_gerund_is_reported_speech() -> None:
+    doc = run("The Russian defence ministry accused Kyiv last week of violating the Easter truce.", "en")
+    assert [(q.text, q.direct, q.cue) for q in doc.quotes] == [("violating the Easter truce", False, "accused")]
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.name.endswith("ministry")
+    assert run("The ministry accused Kyiv of war crimes.", "en").quotes == []
+
+
+@pytest.mark.parametrize("sentence,content,speaker", [
+    ("Frans Timmermans, leider van GroenLinks-PvdA, liet woensdagmiddag weten dat hij stopt als fractievoorzitter.",
+     "hij stopt als fractievoorzitter", "Frans Timmermans"),
+    ("Rob Jetten, de leider van D66, verweet het kabinet dat het de klimaatdoelen loslaat.",
+     "het de klimaatdoelen loslaat", "Rob Jetten"),
+    ("Toen het kabinet viel, liet de premier weten dat hij zou aanblijven.", "hij zou aanblijven", "premier"),
+])
+def test_dutch_subject_before_an_appositive(sentence: str, content: str, speaker: str) -> None:
+    """The name that opens the sentence speaks, whatever stands between the cue and its particle
+    or complementizer (a time word, the object of 'verweet'); a subordinate clause first inverts."""
+    reported = [q for q in run(sentence, "nl").quotes if not q.direct]
+    assert [q.text for q in reported] == [content]
+    assert reported[0].speaker is not None and reported[0].speaker.name == speaker
+
+
+def test_partial_quote_in_a_reported_clause_is_one_record() -> None:
+    doc = run('Senator Jane Doe said that the plan was "dead on arrival" in Congress.', "en")
+    assert [(q.text, q.direct, q.cue) for q in doc.quotes] == [("dead on arrival", True, "said")]
+    assert doc.quotes[0].speaker is not None and doc.quotes[0].speaker.name == "Senator Jane Doe"
+
+
 def test_pronoun_takes_the_latest_speaker_and_keeps_its_offsets() -> None:
     text = "Trump spoke in Ohio on Friday. He said that the election was rigged."
     doc = run(text, "en", {"Trump": TRUMP})

@@ -218,7 +218,7 @@ class QuoteStage:
         turns = transcript_turns(text, paragraphs, groups, ents)
         hits += turns
         quoted = sorted([(s, e) for g in groups for s, e in g.segs] + [(h.start, h.end) for h in turns])
-        speech = [(g.start, g.end, len(group_text(text, g).split())) for g in groups if g.speech]
+        speech = [(g.start, g.end) for g in groups if g.speech]
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
         hits += find_reported(text, sentences, lex, ents, quoted, speech, spent)
         hits.sort(key=lambda h: h.start)
