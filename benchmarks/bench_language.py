@@ -57,7 +57,7 @@ def main() -> None:
         t_lang = best_of(args.rounds, lambda: [language(Doc(article=a)) for a in arts])
         docs = [language(Doc(article=a)) for a in arts]
         t_seg = best_of(args.rounds, lambda: [segment(Doc(article=d.article, lang=d.lang)) for d in docs])
-        nlp.load(lang)
+        tokens = sum(len(nlp.load(lang).tokenizer(a.text)) for a in arts)
         nlp.parse_all(segment(Doc(article=arts[0], lang=lang)), options)  # warm up
 
         def parse() -> None:
@@ -66,10 +66,10 @@ def main() -> None:
 
         t_parse = best_of(args.rounds, parse)
         n = len(arts)
-        print(f"{lang}: {n} articles, {words} words")
+        print(f"{lang}: {n} articles, {words} words, {tokens} tokens")
         print(f"  language id   {n / t_lang:10.0f} articles/s  ({1000 * t_lang / n:.2f} ms/article)")
         print(f"  segmentation  {n / t_seg:10.0f} articles/s  ({words / t_seg:,.0f} words/s)")
-        print(f"  parse_all     {n / t_parse:10.1f} articles/s  ({words / t_parse:,.0f} words/s, tokenize+tag+parse)")
+        print(f"  parse_all     {n / t_parse:10.1f} articles/s  ({tokens / t_parse:,.0f} tokens/s, tokenize+tag+parse)")
 
 
 if __name__ == "__main__":
