@@ -1,6 +1,7 @@
 """The actor knowledge base: shipped coverage, dated roles, user overrides, imports."""
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -160,5 +161,13 @@ def test_hand_written_office_holders_do_not_overlap() -> None:
                 spans.setdefault((r.office, r.country), []).append((r.start or "", r.end or "~", actor.id))
     for key, held in spans.items():
         held.sort()
-        for (_, end, first), (start, _, second) in zip(held, held[1:], strict=False):
+        for (_, end, first), (start, _, second) in itertools.pairwise(held):
             assert first == second or start >= end, (key, first, second)
+
+
+def test_dutch_head_of_state_and_party_leaders() -> None:
+    shipped = kb.load()
+    assert shipped.holders("monarch", "NLD", "2013-05-01")[0].name == "Willem-Alexander"
+    assert shipped.holders("monarch", "NLD", "2013-04-29")[0].name == "Beatrix"
+    assert shipped.holders("prime_minister", "NLD", "2024-07-02")[0].name == "Dick Schoof"
+    assert [a.country for n in ("Wilders", "Yeşilgöz", "Jetten") for a in shipped.lookup(n)] == ["NLD"] * 3

@@ -153,3 +153,20 @@ def test_a_person_in_office_acts_for_the_office() -> None:
     assert (rutte.actor.country, rutte.actor.sector) == (None, "IGO")
     putin = next(e for e in run("Poetin sprak.").entities if e.text == "Poetin")
     assert (putin.actor.country, putin.actor.sector) == ("RUS", "GOV")
+
+
+def test_english_possessive_is_not_part_of_the_name() -> None:
+    got = ents(run("Keir Starmer's spokesman said Hakeem Jeffries’s office had called.", lang="en"))
+    assert got["Keir Starmer"][:2] == ("PER", "p:keir-starmer")
+    assert "Hakeem Jeffries" in got
+    assert not any(name.endswith(("'s", "’s")) for name in got)
+
+
+def test_titles_in_kb_aliases_are_context_not_name() -> None:
+    doc = run("Zij werd ontvangen door koning Filip. Later sprak King Charles met Sheikh Hasina.")
+    got = ents(doc)
+    assert got["Filip"][:2] == ("PER", "p:philippe-of-belgium")
+    assert got["Charles"][:2] == ("PER", "p:charles-iii")
+    assert "Sheikh Hasina" in got  # her name, not a title
+    assert not any(e.text.lower().startswith(("koning", "king")) for e in doc.entities)
+    assert "King" not in got  # the title word is no name of its own

@@ -165,3 +165,54 @@ def test_a_language_without_a_lexicon_has_no_events() -> None:
     doc = Doc(article=Article(id="x", text="Russland griff die Ukraine an."), lang="de", sentences=[(0, 30)])
     assert lexicon("de") is None
     assert EventStage(Options())(doc).events == []
+
+
+def test_a_persons_office_acts_for_the_persons_government(code) -> None:
+    events = code("Vladimir Putin's office accused Ukraine on Monday of sabotaging the talks.", "en")
+    assert [(e[0], e[3], e[4]) for e in events] == [("ACCUSE", ["RUS"], ["UKR"])]
+
+
+def test_a_sector_is_not_spread_across_a_compound() -> None:
+    pipe = Pipeline(Options(lang="en"))
+    doc = pipe(make_article(text="Turkey and Hezbollah agreed to a truce.", date="2025-04-22", lang="en"))
+    assert [(a.country, a.sector) for a in doc.events[0].source] == [("TUR", None), ("LBN", "REB")]
+
+
+def test_halting_a_harm_is_a_de_escalation_not_a_threat(code) -> None:
+    assert code("Russia halted its attacks on Ukrainian ports.", "en") == [
+        ("RETREAT", "disarm", "087", ["RUS"], ["UKR"], None)]
+    assert code("Ethiopia will stop the fighting in Tigray.", "en")[0][:4] == ("AGREE", "intend", "0356", ["ETH"])
+
+
+def test_a_thing_that_will_act_is_a_prediction_not_the_speakers_act(code) -> None:
+    assert code('"The agreement will end the fighting in Sudan," Emmanuel Macron said.', "en") == []
+    assert code('"We will end the fighting in Sudan," Emmanuel Macron said.', "en")[0][:4] == (
+        "AGREE", "intend", "0356", ["FRA"])
+
+
+def test_a_headline_the_body_repeats_is_one_event() -> None:
+    pipe = Pipeline(Options(lang="en"))
+    body = "Russia and Ukraine have agreed to a ceasefire, Turkey's president announced on Tuesday."
+    doc = pipe(make_article(text="Russia and Ukraine agree to ceasefire in Donbas\n\n" + body,
+                            date="2025-04-22", lang="en"))
+    assert [(e.type, e.sentence[0] > 0) for e in doc.events] == [("AGREE", True)]
+    other = pipe(make_article(text="Iran attacks Israeli embassy\n\n" + body, date="2025-04-22", lang="en"))
+    assert [e.type for e in other.events] == ["ASSAULT", "AGREE"]
+    titled = pipe(make_article(text="Russia and Ukraine agree to a truce. " + body, date="2025-04-22", lang="en",
+                               title="Russia and Ukraine agree to a truce."))
+    assert [(e.type, e.sentence[0] > 0) for e in titled.events] == [("AGREE", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Rob Jetten, de leider van D66, verweet Caroline van der Plas dat zij de boeren misleidt.",
+    "Frans Timmermans, leider van GroenLinks-PvdA, beschuldigde Wilders van leugens.",
+])
+def test_an_apposition_does_not_hide_the_subject(code, text: str) -> None:
+    assert [(e[0], e[3], e[4]) for e in code(text, "nl")] == [("ACCUSE", ["NLD"], ["NLD"])]
+
+
+def test_an_apposition_names_an_unknown_subject() -> None:
+    pipe = Pipeline(Options(lang="en"))
+    text = "Kenzo Oshima, the United Nations relief coordinator, urged Iraq to allow aid convoys."
+    event = pipe(make_article(text=text, date="2025-04-22", lang="en")).events[0]
+    assert (event.type, event.source.id, event.target.id) == ("REQUEST", "UN", "IRQ")

@@ -50,12 +50,13 @@ class Lexicon:
     speech_verbs: frozenset[str]
     org_cues: frozenset[str]
     place_cues: frozenset[str]
+    possessives: tuple[str, ...]
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
          "org_cues", "place_cues")
-_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings")
+_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives")
 
 
 @lru_cache(maxsize=4)
@@ -97,15 +98,40 @@ def gazetteer() -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
 
 
+@lru_cache(maxsize=1)
+def all_titles() -> frozenset[str]:
+    """Every language's titles, lower case: a KB alias may start with one ("koning Willem-Alexander",
+    "King Charles") in any article, since every language's names are matched everywhere."""
+    out: set[str] = set()
+    for path in DATA.glob("*/actors.yaml"):
+        out.update(str(t).lower() for t in yaml.safe_load(path.read_text(encoding="utf-8")).get("titles") or ())
+    return frozenset(out)
+
+
+def title_length(name: str, titles: frozenset[str]) -> int:
+    """Characters of the leading title(s) and their space in a name ("King " in "King Charles"):
+    the title is context, so the entity starts after it. 0 when the name has no title."""
+    words = name.split(" ")
+    i = 0
+    while i < len(words) - 1:
+        n = next((n for n in (3, 2, 1) if i + n < len(words) and " ".join(words[i:i + n]).lower() in titles), 0)
+        if not n:
+            break
+        i += n
+    return len(" ".join(words[:i])) + 1 if i else 0
+
+
 @lru_cache(maxsize=8)
 def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
     """Every alias, adjective and demonym of the KB (and PER genitives) in one automaton.
 
-    A value is (length, hits, langs): `langs` is None, or for a country's name the languages
-    that use it, so the English "Jordan" or "Chad" is no country in a Dutch text."""
+    A value is (length, hits, langs, skip): `langs` is None, or for a country's name the languages
+    that use it, so the English "Jordan" or "Chad" is no country in a Dutch text; `skip` is the
+    length of a leading title ("koning " in "koning Willem-Alexander"), which is not part of the name."""
     kb = kbmod.load(paths)
     table: dict[str, list[tuple[str, str]]] = {}
     langs: dict[str, set[str] | None] = {}
+    untitled: set[str] = set()
     for actor in kb.actors.values():
         country = actor.type == "LOC" and actor.country == actor.id
         for kind in kbmod.WORD_KINDS:
@@ -116,6 +142,8 @@ def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
                 forms = [name]
                 if kind == "aliases" and actor.type == "PER":
                     forms += [name + "s", name + "'s", name + "’s"]
+                if kind != "aliases" or actor.type != "PER" or name == actor.name:
+                    untitled.update(forms)  # "General Motors", "Sheikh Hasina": no title to strip
                 for form in forms:
                     hits = table.setdefault(form, [])
                     if (actor.id, kind) not in hits:
@@ -125,9 +153,11 @@ def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
                     elif langs.get(form, set()) is not None:
                         langs.setdefault(form, set()).add(lang)
     auto = ahocorasick.Automaton()
+    titles = all_titles()
     for form, hits in table.items():
         only = langs.get(form)
-        auto.add_word(form, (len(form), tuple(hits), frozenset(only) if only else None))
+        auto.add_word(form, (len(form), tuple(hits), frozenset(only) if only else None,
+                             0 if form in untitled else title_length(form, titles)))
     auto.make_automaton()
     return auto
 

@@ -39,7 +39,7 @@ def ref(actor: kbmod.Actor, kb: kbmod.KB, date: str | None = None) -> ActorRef:
 def _starts_inside(text: str, spans: list) -> set[int]:
     """Word starts inside the given spans: a capitalised token starting there is already taken."""
     out = set()
-    for start, end, _ in spans:
+    for start, end, *_ in spans:
         out.add(start)
         i = text.find(" ", start, end)
         while i != -1:
@@ -63,6 +63,13 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENT_END
 
 
+def _strip_possessive(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """The end of a name without an English possessive ("Netanyahu's" → "Netanyahu"); a language
+    whose genitive belongs to the name (Dutch "Poetins") lists no possessives."""
+    surface = text[start:end]
+    return next((end - len(p) for p in lex.possessives if surface.endswith(p) and len(surface) > len(p)), end)
+
+
 def _words_before(text: str, start: int, n: int = 4) -> list[str]:
     return text[max(0, start - 60):start].split()[-n:]
 
@@ -82,7 +89,7 @@ class ActorStage:
         kb = kbmod.use(self.paths)
         lex = lexicon(doc.lang or "nl")
         found = self._kb_matches(doc, kb)
-        named = {part for _, _, hits in found for i, k in hits if k == "aliases"
+        named = {part for _, _, hits, _ in found for i, k in hits if k == "aliases"
                  for part in (kb.get(i).name.split()[1:] if kb.get(i) and kb.get(i).type == "PER" else ())}
         names = self._proper_names(doc, lex, _starts_inside(doc.text, found), named)
         doc.entities = self._link(doc, kb, lex, found, names)
@@ -91,19 +98,22 @@ class ActorStage:
 
     # --- finding ---------------------------------------------------------------------
 
-    def _kb_matches(self, doc: Doc, kb: kbmod.KB) -> list[tuple[int, int, tuple]]:
-        """Longest non-overlapping KB matches on word boundaries: (start, end, hits)."""
+    def _kb_matches(self, doc: Doc, kb: kbmod.KB) -> list[tuple[int, int, tuple, int]]:
+        """Longest non-overlapping KB matches on word boundaries: (start, end, hits, name start).
+
+        The name starts after a title the alias holds ("koning Willem-Alexander"); the match
+        keeps the title, so its word is not taken for a name of its own."""
         text, lang = doc.text, doc.lang
         cands = []
-        for end, (length, hits, langs) in automaton(self.paths).iter(text):
+        for end, (length, hits, langs, skip) in automaton(self.paths).iter(text):
             start = end - length + 1
             if _boundary(text, start, end + 1) and (langs is None or lang is None or lang in langs):
-                cands.append((start, end + 1, hits))
+                cands.append((start, end + 1, hits, start + skip))
         cands.sort(key=lambda c: (c[0], -c[1]))
         out, last = [], -1
-        for start, end, hits in cands:
+        for start, end, hits, name in cands:
             if start >= last:
-                out.append((start, end, hits))
+                out.append((start, end, hits, name))
                 last = end
         return out
 
@@ -194,11 +204,13 @@ class ActorStage:
         text, date = doc.text, doc.reference_date
         entities: list[Entity] = []
         seen: dict[str, kbmod.Actor] = {}  # surnames of persons named in full earlier
-        for start, end, hits in found:
-            surface = text[start:end]
+        for _, end, hits, start in found:
             actor, kind = self._choose(hits, kb, seen, date)
             if actor is None:
                 continue
+            if kind == "aliases" and actor.type == "PER":
+                end = _strip_possessive(text, start, end, lex)
+            surface = text[start:end]
             if kind == "aliases":
                 etype = actor.type
                 if actor.type == "PER":
@@ -215,6 +227,7 @@ class ActorStage:
             if start in taken:
                 continue
             key = text[start:end].removesuffix("'s").removesuffix("’s")
+            end = _strip_possessive(text, start, end, lex)
             strength, etype = self._type(text, start, end, lex)
             if key not in votes or strength > votes[key][0]:
                 votes[key] = (strength, etype)
@@ -315,7 +328,7 @@ class ActorStage:
         text = doc.text
         if not any(h in text for h in lex.org_heads):
             return []
-        adj_end = {e: hits[0][0] for s, e, hits in found if any(k == "adjectives" for _, k in hits)}
+        adj_end = {e: hits[0][0] for s, e, hits, _ in found if any(k == "adjectives" for _, k in hits)}
         out = []
         for m in lex.heads_re.finditer(text):
             i = m.start()

@@ -49,6 +49,7 @@ class Pattern:
     embeds: bool = False
     modal: bool = False  # "must": the clause's subject is asked, the one who says it asks
     needs_target: bool = False  # a weak frame: no event unless someone is addressed
+    needs_subject: bool = False  # a bare future (will): an intention only of an actor subject
 
     def type_(self) -> str | None:
         row = plover.lookup(self.cameo)
@@ -80,6 +81,8 @@ class Mention:
     place_prep: bool = False  # governed by a location preposition (in Londen)
     person: bool = False
     genitive: bool = False  # Poetins, Taiwan's: a possessor, never the subject
+    sector_word: str | None = None  # the sector of a word after it (Britse regeringen): shared by a compound
+    appositive: bool = False  # inside ", leider van de VVD,": describes the subject, is none
 
 
 @dataclass
@@ -206,13 +209,13 @@ def lexicon(lang: str) -> Lexicon | None:
         elems = [_forms(str(e), suffixes, dutch) for e in entry["p"]]
         pat = Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
                       entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
-                      bool(entry.get("modal")), bool(entry.get("needs_target")))
+                      bool(entry.get("modal")), bool(entry.get("needs_target")), bool(entry.get("needs_subject")))
         for form in elems[0][0]:
             patterns.setdefault(form, []).append(pat)
     names = ("determiners", "negation", "conditional", "conditional_end", "question_words", "question_after",
              "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
              "location_prepositions", "not_event_time", "complementizers", "agent_places", "conditional_needs_subject", "subject_starts",
-             "genitive_prepositions")
+             "genitive_prepositions", "appositive_openers")
     sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in names}
     sectors = {}
     for sector, words in raw.get("sectors", {}).items():
@@ -305,18 +308,20 @@ def find_mentions(doc: Doc, toks: list[Tok], lex: Lexicon) -> list[Mention]:
     """Actor mentions in text order, with sectors, pronouns resolved and compounds joined."""
     starts = {t.start: i for i, t in enumerate(toks)}
     ends = {t.end: i for i, t in enumerate(toks)}
+    # "Netanyahu's" is one token, the entity ends before its possessive
+    possessed = {t.end - 2: i for i, t in enumerate(toks) if t.low.endswith(("'s", "’s"))}
     taken: set[int] = set()
     found: list[Mention] = []
     for e in doc.entities:
-        if e.actor is None or e.start not in starts or e.end not in ends:
+        if e.actor is None or e.start not in starts or (e.end not in ends and e.end not in possessed):
             continue
         ref = _entity_ref(e.actor)
         if not ref.country and ref.sector not in ("IGO", "NGO") and e.type != "PER":
             continue
-        lo, hi = starts[e.start], ends[e.end] + 1
+        lo, hi = starts[e.start], ends[e.end] + 1 if e.end in ends else possessed[e.end] + 1
         kind = "adjectives" if e.type == "MISC" else "entity"
         found.append(Mention(lo, hi, [ref], kind, place=_place_name(e.text, ref) if e.type == "LOC" else None,
-                             person=e.type == "PER", genitive=_is_genitive(e.text)))
+                             person=e.type == "PER", genitive=e.end not in ends or _is_genitive(e.text)))
         if ref.country or ref.sector:
             taken.update(range(lo, hi))
     words = _kb_words()
@@ -346,7 +351,7 @@ def find_mentions(doc: Doc, toks: list[Tok], lex: Lexicon) -> list[Mention]:
         ref, place = _kb_ref(actor, as_place)
         if ref is not None and (ref.country or actor.type == "ORG"):
             found.append(Mention(i, i + n, [ref], kind, place=place, person=actor.type == "PER",
-                                 genitive=n == 1 and tok.low != seq[0]))
+                                 genitive=toks[i + n - 1].low != seq[-1]))
         i += n
     found.sort(key=lambda m: m.lo)
     for m in found:
@@ -390,17 +395,28 @@ def _agents_in(toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Ment
 
 
 def _sector(toks: list[Tok], m: Mention, lex: Lexicon) -> None:
-    """'Russische troepen' → RUS MIL: a sector word right after the mention extends it."""
+    """'Russische troepen' → RUS MIL: a sector word right after the mention extends it.
+    A person's office or government ("Netanyahu's office") acts for the person's country."""
     for j in range(m.hi, min(len(toks), m.hi + 3)):
         sector = lex.sectors.get(toks[j].low)
         if sector:
-            m.actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in m.actors]
+            if m.person and sector == "GOV" and all(a.country for a in m.actors):
+                m.actors = [ActorRef(a.country, _country_name(a.country), a.country, "GOV") for a in m.actors]
+                m.person = False
+            else:
+                m.actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in m.actors]
             m.hi = j + 1
             m.place = None
             m.genitive = False
+            m.sector_word = sector
             return
         if not toks[j].text[:1].isupper():
             return
+
+
+def _country_name(country: str) -> str:
+    actor = kb.get(country)
+    return actor.name if actor else country
 
 
 def _pronouns(doc: Doc, toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -448,9 +464,11 @@ def _compounds(toks: list[Tok], found: list[Mention], lex: Lexicon) -> list[Ment
             between = toks[prev.hi:m.lo]
             if (between and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
                     and not prev.place_prep and not m.person and not prev.person):
-                sector = next((a.sector for a in m.actors if a.sector), None)
+                # a sector word after the last part is shared ("Britse regeringen"); an actor's
+                # own sector (Hamas: REB) is not spread to the others ("Israel and Hamas")
+                sector = m.sector_word
                 actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in prev.actors + m.actors]
-                out[-1] = Mention(prev.lo, m.hi, actors, m.kind, prev.prep)
+                out[-1] = Mention(prev.lo, m.hi, actors, m.kind, prev.prep, sector_word=sector)
                 continue
         out.append(m)
     return out

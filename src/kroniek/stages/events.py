@@ -12,9 +12,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .. import kb, plover
+from .. import plover
 from ..model import ActorRef, Doc, Event, Span
 from ..pipeline import Options
+from .event_article import counterparts, country_ref, dedupe, headline_repeats
 from .event_lexicon import (
     Lexicon,
     Match,
@@ -46,6 +47,7 @@ class Candidate:
     modal: bool = False  # "must": the subject is the one asked
     noun: bool = False  # a nominal trigger: its adjective names the actor (de Russische aanval)
     needs_target: bool = False  # a weak frame (vragen, dreigen) counts only when addressed to someone
+    needs_subject: bool = False  # a bare future (will): no actor subject, a prediction, no event
     quoted_act: int | None = None  # head of the act in the quote this frame follows: its subject is the target
     act_type: str | None = None  # the framed act's own type, mode and CAMEO code
     act_mode: str | None = None
@@ -57,7 +59,7 @@ class Candidate:
 
 class EventStage:
     name = "events"
-    requires: tuple[str, ...] = ("sentences", "entities", "timexes", "quotes")
+    requires: tuple[str, ...] = ("paragraphs", "sentences", "entities", "timexes", "quotes")
     provides: tuple[str, ...] = ("events",)
 
     def __init__(self, options: Options) -> None:
@@ -71,12 +73,12 @@ class EventStage:
         window = sorted({j for k in hot for j in (k - 1, k) if j >= 0})  # the sentence before: antecedents
         toks = [t for j in window for t in tokenize(doc.text, *doc.sentences[j])]
         mentions = find_mentions(doc, toks, lex)
-        counterpart = _counterparts(doc, mentions)
+        counterpart = counterparts(doc, mentions)
         starts = [t.start for t in toks]
         events: list[Event] = []
         for k in hot:
             events.extend(_sentence_events(doc, toks, starts, mentions, lex, doc.sentences[k], counterpart))
-        doc.events.extend(_dedupe(events, doc.reference_date))
+        doc.events.extend(dedupe(headline_repeats(doc, events), doc.reference_date))
         return doc
 
 
@@ -85,9 +87,33 @@ def _slice(starts: list[int], sent: tuple[int, int]) -> tuple[int, int]:
     return bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
 
 
-def _clauses(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list[Mention]) -> list[int]:
-    """Clause number per token of the sentence; commas inside a compound actor do not break."""
-    inside = {i for m in mentions for i in range(m.lo, m.hi)}
+def _appositives(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list[Mention],
+                 heads: set[int]) -> set[int]:
+    """Tokens of an apposition after a subject ("Yeşilgöz, leider van de VVD, verweet"): it
+    describes the subject, so its commas do not end the subject's clause, and its own actors are
+    no subject unless the subject is unknown. It opens with a role word or an article
+    (data: appositive_openers), ends at the next comma and holds no trigger."""
+    out: set[int] = set()
+    for m in mentions:
+        i = m.hi
+        if m.prep or i + 1 >= hi or toks[i].low != "," or toks[i + 1].low not in lex.appositive_openers:
+            continue
+        j = next((j for j in range(i + 1, min(hi, i + 10)) if toks[j].low in lex.clause_breaks), None)
+        if j is None or toks[j].low != "," or heads.intersection(range(i, j)):
+            continue
+        out.update(range(i, j + 1))
+        if not _usable(m):
+            continue  # "Kenzo Oshima, the UN coordinator,": it says who an unknown subject is
+        for inner in mentions:
+            if i < inner.lo < j:
+                inner.appositive = True
+    return out
+
+
+def _clauses(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list[Mention],
+             heads: set[int]) -> list[int]:
+    """Clause number per token of the sentence; commas inside a compound actor or an apposition do not break."""
+    inside = {i for m in mentions for i in range(m.lo, m.hi)} | _appositives(toks, lo, hi, lex, mentions, heads)
     out, n = [], 0
     for i in range(lo, hi):
         if (toks[i].low in lex.clause_breaks or toks[i].low in lex.conditional) and i not in inside:
@@ -182,6 +208,7 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
             idxs = frozenset(frame.idxs + (act.idxs if act else ()))
             return Candidate(frame.head, last, idxs, code, row.type, mode, frame=frame.pattern.frame,
                              modal=frame.pattern.modal, needs_target=frame.pattern.needs_target,
+                             needs_subject=frame.pattern.needs_subject,
                              act_type=act_type, act_mode=act_mode,
                              act_code=act.pattern.cameo if act else None)
     if act is None or act_type is None:
@@ -239,11 +266,13 @@ def _sentence_events(doc: Doc, toks: list[Tok], starts: list[int], mentions: lis
     lo, hi = _slice(starts, sent)
     if hi <= lo:
         return []
-    matches = lex.match(toks, lo, hi)
+    names = [(e.start, e.end) for e in doc.entities if e.type != "MISC" and sent[0] <= e.start < sent[1]]
+    matches = [m for m in lex.match(toks, lo, hi)  # "Met Éireann": a word of a name is no trigger
+               if not any(s <= toks[m.head].start < e for s, e in names)]
     if not matches:
         return []
     local = [m for m in mentions if lo <= m.lo < hi]
-    clause = _clauses(toks, lo, hi, lex, local)
+    clause = _clauses(toks, lo, hi, lex, local, {i for m in matches for i in m.idxs})
     cond, unreal = _regions(toks, lo, hi, lex)
     cands = []
     for c in _quoted_acts(doc, toks, _candidates(toks, lo, hi, lex, clause, matches)):
@@ -270,7 +299,7 @@ def _sentence_events(doc: Doc, toks: list[Tok], starts: list[int], mentions: lis
 
 def _first(ms: list[Mention]) -> Mention | None:
     """The subject-like mention: the first not governed by a preposition nor a possessor."""
-    return next((m for m in ms if not m.prep and not m.genitive), None)
+    return next((m for m in ms if not m.prep and not m.genitive and not m.appositive), None)
 
 
 def _usable(m: Mention) -> bool:
@@ -303,6 +332,9 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
             src = inverted
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
+    if src is None and c.needs_subject and not passive and _thing_before(toks, c.head, lo, lex):
+        c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
+        return
     c.source = list(src.actors) if src else []
     if not c.source:
         speaker = _speaker(doc, toks[c.head].start)
@@ -325,7 +357,7 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         if tgt is None and (c.type != "CONSULT" or c.mode == "visit"):
             tgt = options[0] if options else None
     if tgt is None and lex.lang == "nl" and src is not None:  # verb-final: "heeft Trump om wapens gevraagd"
-        tgt = next((m for m in before if m.lo > src.lo and not m.prep and not m.genitive
+        tgt = next((m for m in before if m.lo > src.lo and not m.prep and not m.genitive and not m.appositive
                     and _countries(m.actors) != own), None)
     if tgt is None and c.frame and c.last + 1 < lo + len(clause):
         # "demanded that the US cancel ...": the subject of the complement clause
@@ -343,7 +375,17 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
     if not c.target and c.type in DOMESTIC and len(own) == 1 and _countries(
             [a for m in local for a in m.actors]) == own:
         country = next(iter(own))
-        c.target = [_country_ref(country)]
+        c.target = [country_ref(country)]
+
+
+def _thing_before(toks: list[Tok], head: int, lo: int, lex: Lexicon) -> bool:
+    """The word before a bare future is a common noun ("deal will"): its subject is a thing,
+    not a pronoun, a name or an agent ("they will", "Jawara will", "rebels will")."""
+    if head <= lo:
+        return False
+    t = toks[head - 1]
+    pronouns = {w for words in lex.pronouns.values() for w in words}
+    return t.text.isalpha() and t.text.islower() and t.low not in pronouns and t.low not in lex.sectors
 
 
 def _domestic(toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate, lo: int) -> list[ActorRef]:
@@ -415,44 +457,3 @@ def _party(actors: list):
     if not actors:
         return None
     return actors[0] if len(actors) == 1 else list(actors)
-
-
-def _counterparts(doc: Doc, mentions: list[Mention]) -> dict[str, ActorRef]:
-    """In a two-sided story (two countries hold most actor mentions), each side as a country actor.
-
-    An act of one side with no target named in its clause ("de Russische aanvallen
-    gingen door") is then taken to be aimed at the other side.
-    """
-    counts: dict[str, int] = {}
-    named = [e.actor for e in doc.entities if e.actor] or [a for m in mentions for a in m.actors]
-    for a in named:
-        if a.country:
-            counts[a.country] = counts.get(a.country, 0) + 1
-    top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
-    if len(top) < 2 or top[1][1] < 3 or (top[0][1] + top[1][1]) * 10 < sum(counts.values()) * 6:
-        return {}
-    return {country: _country_ref(country) for country, _ in top}
-
-
-def _country_ref(country: str) -> ActorRef:
-    actor = kb.get(country)
-    return ActorRef(country, actor.name if actor else country, country)
-
-
-def _dedupe(events: list[Event], fallback: str | None) -> list[Event]:
-    """One event per article for repeated mentions of the same act (same type and dyad)."""
-    kept: list[Event] = []
-    for e in events:
-        key = (e.type, _key(e.source), _key(e.target))
-        twin = next((k for k in kept if (k.type, _key(k.source), _key(k.target)) == key
-                     and (k.date == e.date or fallback in (k.date, e.date))), None)
-        if twin is None:
-            kept.append(e)
-        elif twin.date == fallback and e.date != fallback:
-            twin.date = e.date
-    return kept
-
-
-def _key(party) -> tuple:
-    parties = party if isinstance(party, list) else [party] if party else []
-    return tuple(sorted(p.country or p.name for p in parties))
