@@ -11,14 +11,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 
+from . import lexicons
 from .model import Doc, Entity, Speaker
 
-DATA = Path(__file__).parent / "data"
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _STRIP = re.compile(r"^\W+|\W+$")
 _CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
@@ -110,17 +108,15 @@ def _token_re(abbreviations: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def lexicon(lang: str | None) -> Lexicon:
     """The quotes lexicon for a language; English when the language has none."""
-    path = DATA / (lang or "en") / "quotes.yaml"
-    if not path.is_file():
-        path = DATA / "en" / "quotes.yaml"
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    used = lang if lexicons.has_language(lang, "quotes") else "en"
+    raw: dict[str, Any] = lexicons.load(used, "quotes.yaml")
 
     def fs(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw.get(key) or [])
 
     cue_lemma = {str(form): lemma for lemma, forms in raw["cues"].items() for form in forms}
     return Lexicon(
-        lang=path.parent.name, marks={o: tuple(c) for o, c in raw["marks"].items()},
+        lang=used, marks={o: tuple(c) for o, c in raw["marks"].items()},
         cue_lemma=cue_lemma,
         particles={k: frozenset(v) for k, v in (raw.get("particles") or {}).items()},
         particle_words=frozenset(w for v in (raw.get("particles") or {}).values() for w in v),

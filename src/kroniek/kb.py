@@ -19,10 +19,11 @@ from typing import Any
 
 import yaml
 
-SHIPPED = Path(__file__).parent / "data" / "kb"
+from . import lexicons
+
+SHIPPED = lexicons.DATA / "kb"
 USER_DIR = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "kroniek" / "kb"
 WORD_KINDS = ("aliases", "adjectives", "demonyms")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _ROLE_RE = re.compile(r"^(\S+)\s+([A-Z]{2,5})?\s*(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$")
 
@@ -206,7 +207,7 @@ class KB:
 def read_records(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
     """Records from a KB file (.yaml/.yml list, or a .csv as written by `import_file`)."""
     if path.suffix in (".yaml", ".yml"):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
+        data = lexicons.read_yaml(path) or []
         for raw in data:
             yield raw, path.name
     elif path.suffix == ".csv":

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from . import lexicons
+
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -38,7 +38,7 @@ class Code:
 @cache
 def table() -> dict[str, Code]:
     """CAMEO code → PLOVER row, read once per process."""
-    raw = yaml.safe_load(resources.files("kroniek").joinpath("data/plover.yaml").read_text("utf-8"))
+    raw = lexicons.load("plover.yaml")
     return {code: Code(code, r["type"], r.get("mode"), tuple(r.get("context") or ()), r["label"])
             for code, r in raw["codes"].items()}
 

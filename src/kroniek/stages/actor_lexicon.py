@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import ahocorasick
-import yaml
 
+from .. import lexicons
 from .. import kb as kbmod
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"  # capital letters that start a name
 
 
@@ -62,10 +60,7 @@ _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings
 @lru_cache(maxsize=4)
 def lexicon(lang: str) -> Lexicon:
     """The word lists of a language (English when it has none), built once per process."""
-    path = DATA / lang / "actors.yaml"
-    if not path.is_file():
-        path = DATA / "en" / "actors.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = lexicons.for_language(lang, "actors", fallback="en")
     firsts = {a.name.split()[0] for a in kbmod.default().actors.values()
               if a.type == "PER" and len(a.name.split()) > 1 and not a.name.split()[0].endswith(".")}
     heads = "|".join(map(re.escape, raw["org_heads"]))
@@ -87,15 +82,13 @@ def lexicon(lang: str) -> Lexicon:
 
 def surnames(lang: str) -> frozenset[str]:
     """Common surnames (one a line, data/<lang>/surnames.txt) that type a lone name as a person."""
-    path = DATA / lang / "surnames.txt"
-    return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
+    return lexicons.word_list(lang, "surnames.txt")
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> frozenset[str]:
     """City names (GeoNames, 15,000+ people; data/kb/gazetteer.txt) that type an unknown name as LOC."""
-    path = DATA / "kb" / "gazetteer.txt"
-    return frozenset(path.read_text(encoding="utf-8").split("\n")) if path.is_file() else frozenset()
+    return lexicons.word_list("kb", "gazetteer.txt")
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +96,8 @@ def all_titles() -> frozenset[str]:
     """Every language's titles, lower case: a KB alias may start with one ("koning Willem-Alexander",
     "King Charles") in any article, since every language's names are matched everywhere."""
     out: set[str] = set()
-    for path in DATA.glob("*/actors.yaml"):
-        out.update(str(t).lower() for t in yaml.safe_load(path.read_text(encoding="utf-8")).get("titles") or ())
+    for path in lexicons.DATA.glob("*/actors.yaml"):
+        out.update(str(t).lower() for t in lexicons.load(path.parent.name, path.name).get("titles") or ())
     return frozenset(out)
 
 

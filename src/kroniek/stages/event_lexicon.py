@@ -11,11 +11,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 
+from .. import lexicons
 from .. import kb, plover
 from ..model import ActorRef, Doc
 
@@ -198,10 +197,9 @@ def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozens
 @cache
 def lexicon(lang: str) -> Lexicon | None:
     """The compiled lexicon of a language (None when it has none), built once per process."""
-    path = resources.files("kroniek").joinpath(f"data/{lang}/events.yaml")
-    if not lang or not path.is_file():
+    raw: dict[str, Any] | None = lexicons.for_language(lang, "events")
+    if raw is None:
         return None
-    raw: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     suffixes = raw["suffixes"]
     dutch = raw.get("spelling") == "nl"
     patterns: dict[str, list[Pattern]] = {}

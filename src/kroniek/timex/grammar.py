@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from re import _constants as sre_c
 from re import _parser as sre_parse
 from typing import Any
@@ -22,7 +21,8 @@ from typing import Any
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta, weekday
 
-import yaml
+from .. import lexicons
+
 
 # placeholder in a rule → word table in the data file (a trailing digit allows a second use)
 TABLES = {
@@ -184,8 +184,7 @@ def _starts(seq: list[Any], weak: frozenset[str], prefix: str = "", first: str |
 @lru_cache(maxsize=None)
 def grammar(lang: str) -> Grammar:
     """Load a language's grammar and index its rules by first word, once per process."""
-    text = resources.files("kroniek").joinpath("data", lang, "timex.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = lexicons.for_language(lang, "timex")
     weak = frozenset(w.lower() for w in data.get("start_words", []))
     bodies, groups = [], []
     starts: dict[str, set[int]] = {}
@@ -225,7 +224,7 @@ def grammar(lang: str) -> Grammar:
 
 @lru_cache(maxsize=None)
 def available(lang: str) -> bool:
-    return resources.files("kroniek").joinpath("data", lang, "timex.yaml").is_file()
+    return lexicons.has_language(lang, "timex")
 
 
 _WORD = re.compile(r"[\w'’]+")
