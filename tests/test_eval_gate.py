@@ -10,9 +10,11 @@ from kroniek import Pipeline
 from kroniek.eval import check_floors, evaluate
 from kroniek.ingest.readers import read_inputs
 
-from .conftest import EXAMPLE, EXAMPLE_GOLD, SEED, SEED_GOLD
+from .conftest import EXAMPLE, EXAMPLE_GOLD, ROOT, SEED, SEED_GOLD
 
 BASELINE = Path(__file__).with_name("eval_baseline.json")
+HELD_OUT = [(ROOT / "examples" / f"{name}.txt", ROOT / "examples" / f"{name}.gold.json")
+            for name in ("002_gaza_ceasefire_en", "003_kabinet_valt")]
 
 
 def _scores(text: Path, gold: Path) -> dict[str, float]:
@@ -21,7 +23,8 @@ def _scores(text: Path, gold: Path) -> dict[str, float]:
     return next(iter(per_doc.values())).metrics()
 
 
-@pytest.mark.parametrize("text, gold", [(EXAMPLE, EXAMPLE_GOLD), (SEED, SEED_GOLD)], ids=["example", "seed"])
+@pytest.mark.parametrize("text, gold", [(EXAMPLE, EXAMPLE_GOLD), *HELD_OUT, (SEED, SEED_GOLD)],
+                         ids=["example", "gaza-en", "kabinet-nl", "seed"])
 def test_scores_stay_above_their_floors(text: Path, gold: Path) -> None:
     if not text.exists():
         pytest.skip("../shared is not beside the repo")
