@@ -198,9 +198,11 @@ def package(lang: str) -> Path:
     (dest / "ATTRIBUTION.md").write_text(
         f"# {lang}_kroniek\n\nLicence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).\n"
         f"A model trained on, and so adapted from:\n\n{ATTRIBUTION[lang]}\n\n"
-        "Changes: CoNLL-U converted with `spacy convert`; Dutch deprel subtypes folded as listed in "
-        "scripts/train_language.py (DEPREL_MAP). Rebuild: `python scripts/train_language.py all "
-        f"{lang}`.\n", encoding="utf-8")
+        "Changes: CoNLL-U converted with `spacy convert`; Dutch deprel subtypes folded (DEPREL_MAP) and "
+        "the 2017 Dutch train files brought to current UD Dutch conventions (harmonise) in "
+        f"scripts/train_language.py. Rebuild: `python scripts/train_language.py all {lang}`"
+        + (f" then `train {lang} --resume` and `package {lang}`" if lang == "nl" else "") + ".\n",
+        encoding="utf-8")
     return dest
 
 
