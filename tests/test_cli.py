@@ -64,3 +64,13 @@ def test_eval_prints_scores_and_gates_on_floors(tmp_path: Path) -> None:
     strict.write_text(json.dumps({"documents": {"001_navo_top_den_haag": {"quote_f1": 1.01}}}), encoding="utf-8")
     gated = kroniek("eval", str(EXAMPLE_GOLD), "--docs", str(EXAMPLE), "--baseline", str(strict))
     assert gated.returncode == 1 and "below floor" in gated.stderr
+
+
+def test_extract_reads_html_and_feeds_in_one_process() -> None:
+    fixtures = ROOT / "tests" / "fixtures"
+    inputs = sorted(str(p) for p in fixtures.iterdir() if p.suffix in (".html", ".rss", ".atom", ".xml"))
+    assert inputs, "fixtures for HTML and feeds are expected beside the tests"
+    run = kroniek("extract", *inputs)
+    assert "unknown input format" not in run.stderr
+    records = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(records) >= len(inputs) and all(r["text"].strip() for r in records)

@@ -302,9 +302,14 @@ def timeline(conn: sqlite3.Connection, actor: str, f: Filters | None = None) -> 
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    """Row counts; `articles` counts stories once (syndicated copies are `copies`)."""
     tables = ("articles", "mentions", "timexes", "quotes", "events", "actors")
     out = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
-    out["articles"] = conn.execute("SELECT COUNT(*) FROM articles WHERE current = 1").fetchone()[0]
+    out["articles"] = conn.execute("SELECT COUNT(*) FROM unique_articles").fetchone()[0]
+    out["copies"] = conn.execute(
+        "SELECT COUNT(*) FROM articles WHERE current = 1 AND canonical_id IS NOT NULL").fetchone()[0]
+    out["unique_events"] = conn.execute(
+        "SELECT COUNT(*) FROM events e JOIN unique_articles a ON a.pk = e.article_pk").fetchone()[0]
     return out
 
 
