@@ -24,6 +24,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    author: str | None = None
     warnings: list[str] = field(default_factory=list)  # reader's notes, e.g. a bad date
 
     @property
@@ -184,7 +185,7 @@ class Doc:
             "quotes": [q.to_json() for q in self.quotes],
             "events": [e.to_json() for e in self.events],
         }
-        for key in ("title", "url", "source"):
+        for key in ("title", "url", "source", "author"):
             if getattr(art, key):
                 out[key] = getattr(art, key)
         if art.warnings or self.warnings:

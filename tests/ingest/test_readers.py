@@ -114,3 +114,13 @@ def test_missing_path_and_unknown_format(tmp_path: Path) -> None:
     items = _all(tmp_path / "nope.txt", tmp_path / "x.docx")
     assert all(isinstance(i, Failure) for i in items)
     assert "nope.txt" in items[0].reason and "x.docx" in items[1].reason
+
+
+def test_author_travels_from_jsonl_to_the_record(tmp_path: Path) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": "Tekst.", "author": "Jan Janssen"}) + "\n", encoding="utf-8")
+    [art] = _all(f)
+    assert art.author == "Jan Janssen"
+    from kroniek.model import Doc
+
+    assert Doc(art).record()["author"] == "Jan Janssen"

@@ -71,7 +71,7 @@ def read_feed(path: Path, origin: str) -> Iterator[Item]:
         key = entry.get("id") or entry.get("link")
         yield make_article(text=_item_text(entry), date=_item_date(entry), lang=lang,
                            id=stable_id(key) if key else None, title=entry.get("title"),
-                           url=entry.get("link"), source=source, origin=where)
+                           url=entry.get("link"), source=source, author=entry.get("author"), origin=where)
 
 
 for _suffix in (".rss", ".atom", ".xml", ".rdf"):

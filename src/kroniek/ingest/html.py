@@ -146,7 +146,7 @@ def stated_dates(text: str) -> tuple[set[str], list[str]]:
 
 @dataclass(slots=True)
 class Page:
-    """What an HTML page gives: the article fields plus the author (Article has no author field)."""
+    """What an HTML page gives, before it becomes an Article."""
 
     text: str
     title: str | None
@@ -193,7 +193,7 @@ def article_from_html(html: str | bytes, origin: str, url: str | None = None, id
     date = page.date or fallback_date
     url = url or page.url
     item = make_article(text=page.text, date=date, id=id or (stable_id(url) if url else None),
-                        title=page.title, url=url, source=page.sitename, origin=origin)
+                        title=page.title, url=url, source=page.sitename, author=page.author, origin=origin)
     if isinstance(item, Article) and page.date is None and fallback_date and fallback_note:
         item.warnings.append(f"{origin}: {fallback_note}")
     return item

@@ -50,7 +50,7 @@ def normalise_date(value: object) -> tuple[str | None, str | None]:
 
 def make_article(text: str, date: object = None, lang: str | None = None, id: str | None = None,
                  title: str | None = None, url: str | None = None, source: str | None = None,
-                 origin: str = "") -> Article | Failure:
+                 author: str | None = None, origin: str = "") -> Article | Failure:
     """Validate one document's fields; the origin names it in any message."""
     doc_id = str(id) if id not in (None, "") else None
     if not isinstance(text, str):
@@ -64,7 +64,7 @@ def make_article(text: str, date: object = None, lang: str | None = None, id: st
                        f"{origin}: document of {len(text):,} characters is over the limit of {MAX_CHARS:,}")
     iso, warning = normalise_date(date)
     return Article(id=doc_id or stable_id(text), text=text, date=iso, lang=lang or None,
-                   title=title or None, url=url or None, source=source or None,
+                   title=title or None, url=url or None, source=source or None, author=author or None,
                    warnings=[f"{origin}: {warning}"] if warning else [])
 
 
@@ -119,7 +119,7 @@ def read_dated_text(path: Path, origin: str) -> Iterator[Item]:
 def _from_mapping(row: dict, origin: str) -> Item:
     return make_article(text=row.get("text"), date=row.get("date"), lang=row.get("lang"),
                         id=row.get("id"), title=row.get("title"), url=row.get("url"),
-                        source=row.get("source"), origin=origin)
+                        source=row.get("source"), author=row.get("author"), origin=origin)
 
 
 def iter_jsonl(stream: io.TextIOBase | Iterator[str], origin: str) -> Iterator[Item]:

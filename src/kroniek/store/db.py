@@ -107,10 +107,10 @@ class Store:
         last = cur.execute("SELECT MAX(version) FROM articles WHERE id = ?", (rec["id"],)).fetchone()[0]
         cur.execute("UPDATE articles SET current = 0 WHERE id = ?", (rec["id"],))
         pk = cur.execute(
-            "INSERT INTO articles (id, version, text_hash, lang, date, published, title, url, source, text, warnings)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles (id, version, text_hash, lang, date, published, title, url, source, author, text,"
+            " warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (rec["id"], (last or 0) + 1, digest, rec.get("lang"), rec.get("date"), rec.get("published"),
-             rec.get("title"), rec.get("url"), rec.get("source"), rec["text"],
+             rec.get("title"), rec.get("url"), rec.get("source"), rec.get("author"), rec["text"],
              json.dumps(rec["warnings"], ensure_ascii=False) if rec.get("warnings") else None),
         ).lastrowid
         cur.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)",

@@ -101,7 +101,8 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
     if row is None:
         return None
     pk = row["pk"]
-    out = {k: row[k] for k in ("id", "version", "lang", "date", "published", "title", "url", "source", "text")}
+    out = {k: row[k] for k in ("id", "version", "lang", "date", "published", "title", "url", "source", "author",
+                               "text")}
     out["warnings"] = json.loads(row["warnings"]) if row["warnings"] else []
     out["entities"] = [
         {"start": r["start"], "end": r["end"], "text": r["text"], "type": r["type"],
