@@ -56,3 +56,17 @@ def test_analyse_returns_a_record_with_every_kind() -> None:
 
 def test_stage_subset_option() -> None:
     assert Pipeline(Options(stages=("language", "segment"))).names == ["language", "segment"]
+
+
+def test_unsupported_language_is_reported_and_not_analysed() -> None:
+    rec = kroniek.analyse("Der Bundeskanzler sagte am Montag in Berlin, dass Deutschland die Ukraine weiter "
+                          "unterstützen werde. Die Regierung kündigte neue Hilfen an.", id="de1")
+    assert rec["lang"] == "de"
+    assert any("'de'" in w and "not supported" in w for w in rec["warnings"])
+    assert rec["entities"] == rec["timexes"] == rec["quotes"] == rec["events"] == []
+
+
+def test_supported_languages_come_from_the_data_folders() -> None:
+    from kroniek import lexicons
+
+    assert lexicons.languages() == ("en", "nl")

@@ -40,6 +40,12 @@ def has_language(lang: str | None, kind: str) -> bool:
 
 
 @cache
+def languages() -> tuple[str, ...]:
+    """Languages kroniek analyses: data folders with a `segment.yaml` (adding `data/de/` adds German)."""
+    return tuple(sorted(p.parent.name for p in DATA.glob("*/segment.yaml")))
+
+
+@cache
 def word_list(*parts: str) -> frozenset[str]:
     """A one-entry-a-line list under data/ (empty when missing)."""
     path = DATA.joinpath(*parts)

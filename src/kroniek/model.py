@@ -158,6 +158,7 @@ class Doc:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    analysable: bool = True  # False: the language stage found a language kroniek has no data for
 
     @property
     def text(self) -> str:

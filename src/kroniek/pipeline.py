@@ -2,7 +2,8 @@
 
 A stage is any callable `Doc -> Doc` with `name`, `requires` and `provides`
 (attribute names of `Doc`). A stage that needs what no earlier stage gives
-fails at build time, not mid-batch.
+fails at build time, not mid-batch. Once a document is found not analysable (a language
+kroniek has no data for), only stages with `any_language = True` still run.
 """
 from __future__ import annotations
 
@@ -92,7 +93,8 @@ class Pipeline:
     def __call__(self, article: Article) -> Doc:
         doc = Doc(article=article, lang=article.lang)
         for stage in self.stages or []:
-            doc = stage(doc)
+            if doc.analysable or getattr(stage, "any_language", False):
+                doc = stage(doc)
         return doc
 
     def run_many(self, articles: Iterable[Article | Failure],

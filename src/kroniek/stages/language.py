@@ -2,20 +2,22 @@
 
 Detection uses lingua over a fixed set of likely news languages, so that a German or French
 article is named as such (and reported) instead of being forced into Dutch or English.
-Later stages call `is_supported(doc)` and leave an unsupported document untouched.
+A language is supported when it has a data folder (`data/<lang>/`); for any other the
+pipeline runs no further stage (`Doc.analysable` is False) and the warning says why.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .. import lexicons
 from ..model import Doc
 from ..pipeline import Options
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
-SUPPORTED = ("nl", "en")
+SUPPORTED = lexicons.languages()
 # Languages lingua chooses among (ISO 639-1). More candidates cost speed and rarely help news.
 CANDIDATES = ("nl", "en", "de", "fr", "es", "it", "pt")
 SAMPLE_CHARS = 1000  # the title and first characters: ~1 ms per article, enough for news
@@ -70,4 +72,5 @@ class LanguageStage:
             how = "given" if given else "detected"
             doc.warnings.append(f"{art.id}: language {doc.lang!r} ({how}) not supported "
                                 f"(kroniek analyses {', '.join(SUPPORTED)}); not analysed")
+        doc.analysable = doc.lang in SUPPORTED
         return doc
