@@ -132,12 +132,13 @@ class Event:
     target: Party = None
     date: str | None = None
     location: str | None = None
+    location_country: str | None = None  # ISO3 of the place, so events can be mapped and filtered
     cameo: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"type": self.type, "mode": self.mode, "source": _party_json(self.source),
                 "target": _party_json(self.target), "date": self.date,
-                "location": self.location, "cameo": self.cameo,
+                "location": self.location, "location_country": self.location_country, "cameo": self.cameo,
                 "trigger": asdict(self.trigger),
                 "sentence": {"start": self.sentence[0], "end": self.sentence[1]}}
 

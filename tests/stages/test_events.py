@@ -216,3 +216,9 @@ def test_an_apposition_names_an_unknown_subject() -> None:
     text = "Kenzo Oshima, the United Nations relief coordinator, urged Iraq to allow aid convoys."
     event = pipe(make_article(text=text, date="2025-04-22", lang="en")).events[0]
     assert (event.type, event.source.id, event.target.id) == ("REQUEST", "UN", "IRQ")
+
+
+def test_event_place_is_linked_to_its_country(seed_record: dict) -> None:
+    placed = [e for e in seed_record["events"] if e["location"]]
+    assert placed and all(e["location_country"] for e in placed)
+    assert ("CONSULT", "London", "GBR") in {(e["type"], e["location"], e["location_country"]) for e in placed}

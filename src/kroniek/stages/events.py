@@ -450,7 +450,8 @@ def _event(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon, c: Can
     head, last = toks[c.head], toks[c.last]
     trigger = Span(head.start, last.end, doc.text[head.start:last.end])
     return Event(c.type, trigger, sent, mode=c.mode, source=_party(c.source), target=_party(c.target),
-                 date=date, location=place.place if place else None, cameo=c.code)
+                 date=date, location=place.place if place else None,
+                 location_country=place.actors[0].country if place and place.actors else None, cameo=c.code)
 
 
 def _party(actors: list):

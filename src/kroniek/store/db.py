@@ -149,9 +149,10 @@ class Store:
 
         trig, sent = ev["trigger"], ev["sentence"]
         epk = self.conn.execute(
-            "INSERT INTO events (article_pk, type, mode, cameo, date, location, trigger_start, trigger_end,"
-            " trigger_text, sentence_start, sentence_end, group_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO events (article_pk, type, mode, cameo, date, location, location_country, trigger_start,"
+            " trigger_end, trigger_text, sentence_start, sentence_end, group_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article_pk, ev["type"], ev.get("mode"), ev.get("cameo"), ev.get("date"), ev.get("location"),
+             ev.get("location_country"),
              trig["start"], trig["end"], trig["text"], sent["start"], sent["end"], group_key(ev)),
         ).lastrowid
         for role in ("source", "target"):

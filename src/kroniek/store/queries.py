@@ -171,7 +171,8 @@ def _events_json(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> list[d
             "id": r["pk"], "article": r.get("article_id"), "type": r["type"], "mode": r["mode"], "cameo": r["cameo"],
             "source": src[0] if src and len(src) == 1 else src,
             "target": tgt[0] if tgt and len(tgt) == 1 else tgt,
-            "date": r["date"], "location": r["location"], "group_key": r["group_key"],
+            "date": r["date"], "location": r["location"], "location_country": r["location_country"],
+            "group_key": r["group_key"],
             "trigger": {"start": r["trigger_start"], "end": r["trigger_end"], "text": r["trigger_text"]},
             "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
         })

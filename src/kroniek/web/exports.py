@@ -30,7 +30,7 @@ QUOTE_COLUMNS = {"article": pa.string(), "start": pa.int64(), "end": pa.int64(),
                  "speaker_name": pa.string(), "speaker_country": pa.string(), "speaker_start": pa.int64(),
                  "speaker_end": pa.int64(), "date": pa.string()}
 EVENT_COLUMNS = {"id": pa.int64(), "article": pa.string(), "type": pa.string(), "mode": pa.string(),
-                 "cameo": pa.string(), "date": pa.string(), "location": pa.string(),
+                 "cameo": pa.string(), "date": pa.string(), "location": pa.string(), "location_country": pa.string(),
                  "source_ids": pa.string(), "source_names": pa.string(), "source_countries": pa.string(),
                  "target_ids": pa.string(), "target_names": pa.string(), "target_countries": pa.string(),
                  "trigger_start": pa.int64(), "trigger_end": pa.int64(), "trigger_text": pa.string(),
@@ -53,7 +53,7 @@ def _joined(party: Any, key: str) -> str | None:
 
 
 def flat_event(e: dict[str, Any]) -> dict[str, Any]:
-    out = {k: e[k] for k in ("id", "article", "type", "mode", "cameo", "date", "location")}
+    out = {k: e[k] for k in ("id", "article", "type", "mode", "cameo", "date", "location", "location_country")}
     for role in ("source", "target"):
         out[f"{role}_ids"] = _joined(e[role], "id")
         out[f"{role}_names"] = _joined(e[role], "name")
