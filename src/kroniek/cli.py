@@ -263,7 +263,18 @@ def actors_show(name: Annotated[str, typer.Argument(help="A name, alias or role,
     if not rows:
         err.print(f"no actor matches {name!r}" + (f" on {date}" if date else ""))
         raise typer.Exit(1)
-    _emit(rows, fmt, list(rows[0].keys()), f"{name}")
+    if fmt == "table":
+        rows = [{**r, "roles_on_date": "; ".join(_role(x) for x in r.get("roles_on_date") or []),
+                 "roles": "; ".join(_role(x) for x in r.get("roles") or [])} for r in rows]
+        columns = [c for c in ("id", "name", "type", "country", "gender", "roles_on_date", "roles", "source")
+                   if c in rows[0]]
+    else:
+        columns = list(rows[0].keys())
+    _emit(rows, fmt, columns, name + (f" on {date}" if date else ""))
+
+
+def _role(role: dict[str, Any]) -> str:
+    return f"{role.get('office')} {role.get('country') or ''} {role.get('start') or ''}..{role.get('end') or ''}"
 
 
 @actors_app.command("import")
