@@ -143,9 +143,9 @@ def prepare(lang: str) -> None:
 FRESH_ON_RESUME = ("trainable_lemmatizer",)
 
 
-def resume_config(lang: str) -> Path:
-    """<lang>.cfg with every component sourced from the first run's model-best, so a second time
-    budget continues training (fresh optimizer, half the learning rate) instead of restarting."""
+def resume_config(lang: str, source: Path | None = None, out: str = "out-resume") -> Path:
+    """<lang>.cfg with every component sourced from the first run's model-best (or `source`), so a
+    further time budget continues training (fresh optimizer, half the learning rate)."""
     from spacy.util import load_config
 
     cfg = load_config(ROOT / "scripts" / "configs" / f"{lang}.cfg", interpolate=False)
@@ -154,38 +154,46 @@ def resume_config(lang: str) -> Path:
         cfg["components"][name]["model"]["tok2vec"]["width"] = width  # its ${...} target is sourced away
     for name in cfg["nlp"]["pipeline"]:
         if name not in FRESH_ON_RESUME:
-            cfg["components"][name] = {"source": str(WORK / lang / "out" / "model-best")}
+            cfg["components"][name] = {"source": str(source or WORK / lang / "out" / "model-best")}
     cfg["training"]["optimizer"]["learn_rate"] = 0.0005
-    path = WORK / lang / "resume.cfg"
+    path = WORK / lang / ("resume.cfg" if out == "out-resume" else f"resume-{out}.cfg")
     cfg.to_disk(path)
     return path
 
 
-def best_model(lang: str) -> Path:
-    """model-best of the resumed run when there is one, else of the first run."""
+def best_model(lang: str, out: str | None = None) -> Path:
+    """model-best of training/<lang>/<out> if given, else of the resumed run when there is one,
+    else of the first run."""
+    if out:
+        return WORK / lang / out / "model-best"
     resumed = WORK / lang / "out-resume" / "model-best"
     return resumed if resumed.is_dir() else WORK / lang / "out" / "model-best"
 
 
-def train(lang: str, minutes: float, resume: bool = False) -> None:
-    """spaCy's trainer, one thread, stopped after `minutes` (model-best survives)."""
-    out = WORK / lang / ("out-resume" if resume else "out")
-    config = resume_config(lang) if resume else ROOT / "scripts" / "configs" / f"{lang}.cfg"
+def train(lang: str, minutes: float, resume: bool = False, source: Path | None = None,
+          out_name: str | None = None, overrides: list[str] | None = None) -> None:
+    """spaCy's trainer, one thread, stopped after `minutes` (model-best survives). `source`: resume
+    from that pipeline instead of out/model-best; `out_name`: output folder under training/<lang>/;
+    `overrides`: spaCy config overrides such as `--training.dropout 0.25`."""
+    out_name = out_name or ("out-resume" if resume else "out")
+    out = WORK / lang / out_name
+    config = (resume_config(lang, source, out_name) if resume
+              else ROOT / "scripts" / "configs" / f"{lang}.cfg")
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     cmd = [sys.executable, "-m", "spacy", "train", str(config),
            "--output", str(out), "--paths.train", str(split_path(lang, "train", "spacy")),
-           "--paths.dev", str(split_path(lang, "dev", "spacy"))]
+           "--paths.dev", str(split_path(lang, "dev", "spacy")), *(overrides or [])]
     try:
         subprocess.run(cmd, env=env, check=True, timeout=minutes * 60)
     except subprocess.TimeoutExpired:
         print(f"time budget of {minutes} min reached; keeping model-best", flush=True)
 
 
-def package(lang: str) -> Path:
+def package(lang: str, out: str | None = None) -> Path:
     """Copy model-best into the package with kroniek's meta and the treebank attribution."""
     import spacy
 
-    nlp = spacy.load(best_model(lang))
+    nlp = spacy.load(best_model(lang, out))
     nlp.meta.update({"name": "kroniek", "version": "0.1.0", "license": "CC BY-SA 4.0",
                      "author": "kroniek", "url": "", "email": "",
                      "description": f"kroniek's {lang} tagger, morphologizer, lemmatizer and parser "
@@ -201,7 +209,8 @@ def package(lang: str) -> Path:
         "Changes: CoNLL-U converted with `spacy convert`; Dutch deprel subtypes folded (DEPREL_MAP) and "
         "the 2017 Dutch train files brought to current UD Dutch conventions (harmonise) in "
         f"scripts/train_language.py. Rebuild: `python scripts/train_language.py all {lang}`"
-        + (f" then `train {lang} --resume` and `package {lang}`" if lang == "nl" else "") + ".\n",
+        + (f" then two `train {lang} --resume` budgets and `package {lang}` (docs/language.md)"
+           if lang == "nl" else "") + ".\n",
         encoding="utf-8")
     return dest
 
@@ -220,7 +229,7 @@ def read_sentences(path: Path) -> list[list[list[str]]]:
     return [s for s in sents if s]
 
 
-def evaluate(lang: str, model: str | None = None) -> dict[str, dict[str, float]]:
+def evaluate(lang: str, model: str | None = None, splits: str = "test") -> dict[str, dict[str, float]]:
     """UPOS, UAS, LAS (universal relations, punctuation included: the CoNLL 2018 convention) and
     lemma accuracy on gold tokens, plus words/s of the whole pipeline on one thread."""
     import time
@@ -230,7 +239,7 @@ def evaluate(lang: str, model: str | None = None) -> dict[str, dict[str, float]]
 
     nlp = spacy.load(model or MODELS / f"{lang}_kroniek")
     results = {}
-    for split in (s for s in CORPORA[lang] if s.startswith("test")):
+    for split in (s for s in CORPORA[lang] if s.startswith(splits)):
         gold = read_sentences(split_path(lang, split, "conllu"))
         docs = [SpacyDoc(nlp.vocab, words=[c[1] for c in s],
                          spaces=["SpaceAfter=No" not in c[9] for c in s]) for s in gold]
@@ -260,15 +269,19 @@ def main() -> None:
     parser.add_argument("--model", help="eval: a spaCy pipeline other than the shipped one")
     parser.add_argument("--resume", action="store_true",
                         help="train: continue from training/<lang>/out/model-best for another budget")
-    args = parser.parse_args()
+    parser.add_argument("--source", type=Path, help="train --resume: continue from this pipeline instead")
+    parser.add_argument("--out", help="train/package: output folder under training/<lang>/ "
+                                      "(default out, or out-resume with --resume)")
+    parser.add_argument("--split", default="test", help="eval: splits starting with this (test, dev)")
+    args, overrides = parser.parse_known_args()
     if args.step in ("prepare", "all"):
         prepare(args.lang)
     if args.step in ("train", "all"):
-        train(args.lang, args.minutes, args.resume)
+        train(args.lang, args.minutes, args.resume, args.source, args.out, overrides)
     if args.step in ("package", "all"):
-        print(package(args.lang))
+        print(package(args.lang, args.out))
     if args.step == "eval":
-        for split, scores in evaluate(args.lang, args.model).items():
+        for split, scores in evaluate(args.lang, args.model, args.split).items():
             print(split, " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.items()))
 
 
