@@ -17,6 +17,7 @@ from ..pipeline import Options
 from ..timex import Grammar, Mention, Resolver, grammar_for, holiday_date, parse_anchor, resolve, tag
 
 PRIOR = 1.0  # weight of "published a day after the last event told in the past tense"
+WINDOW = 60  # an undated or year-dated article is written within weeks of the latest day it names
 NEAR = 0.1  # weight of "the weekdays told lie near the days named outright" (picks the week)
 TENSE = 1.0  # cost of a day named in the past tense after the candidate, or in the future before it
 _AFTER = 30  # characters between a clause's verb and a time expression told after it
@@ -110,7 +111,7 @@ def infer_published(mentions: list[Mention], given: str | None, lang: str) -> st
         near = (first - timedelta(days=31), candidates[-1] + timedelta(days=31))
         anchors = [(a, t) for a, t in anchors if near[0] <= a <= near[1]]
     elif anchors:
-        lo = min(a for a, _ in anchors) - timedelta(days=2)
+        lo = max(min(a for a, _ in anchors), max(a for a, _ in anchors) - timedelta(days=WINDOW)) - timedelta(days=2)
         candidates = [lo + timedelta(days=i) for i in range((max(a for a, _ in anchors) - lo).days + 11)]
     if not anchors:
         return None
