@@ -183,3 +183,11 @@ def test_seed_publication_day_without_its_month(shared: Path, given: str | None)
     doc = run(text, date=given)
     assert doc.published == "2025-04-22"
     assert {t.text: t.value for t in doc.timexes}["vorige week"] == "2025-W16"
+
+
+def test_undated_article_is_placed_after_its_latest_day_not_among_the_early_ones() -> None:
+    from kroniek import analyse
+
+    rec = analyse("Op 3 januari 2024 begon het proces. Op 20 december 2024 deed de rechter uitspraak. "
+                  "De advocaat zei dat hij in beroep gaat.", lang="nl")
+    assert rec["published"] is not None and "2024-12-20" <= rec["published"] <= "2024-12-31"
