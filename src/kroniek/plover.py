@@ -87,6 +87,12 @@ def party_key(party: Any, level: str = "country") -> str:
     return "+".join(sorted(keys)) or "-"
 
 
+def group_key(event: dict[str, Any]) -> str:
+    """The stored key of an event mention (type and parties by actor id), so SQL finds the
+    candidate mentions of one event quickly; `group_events` then applies the date rule."""
+    return f"{event['type']}|{party_key(event.get('source'), 'actor')}|{party_key(event.get('target'), 'actor')}"
+
+
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value and len(value) == 10 else None

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from kroniek.store import Store
 from kroniek.store import queries as Q
-from kroniek.store.grouping import group_key
+from kroniek.plover import group_key
 
 PUTIN = {"id": "Q7747", "name": "Vladimir Putin", "country": "RUS"}
 UKR = {"id": "UKR", "name": "Ukraine", "country": "UKR"}

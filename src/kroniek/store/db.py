@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..plover import group_key
+
 DEFAULT_DB = "kroniek.db"
 
 
@@ -145,8 +147,6 @@ class Store:
                                actor.get("sector")))
 
     def _event(self, article_pk: int, ev: dict[str, Any]) -> None:
-        from .grouping import group_key
-
         trig, sent = ev["trigger"], ev["sentence"]
         epk = self.conn.execute(
             "INSERT INTO events (article_pk, type, mode, cameo, date, location, location_country, trigger_start,"
