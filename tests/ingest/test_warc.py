@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from uuid import NAMESPACE_URL, uuid5
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -23,22 +24,26 @@ def page(i: int, dated: bool = True) -> bytes:
             f"<article><h1>Bericht {i}</h1>{BODY.format(i=i)}</article></body></html>").encode()
 
 
-def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> list[int]:
-    """A CC-NEWS-like WARC: request + response per page; returns each response record's offset."""
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]], ends: list[int] | None = None) -> list[int]:
+    """A CC-NEWS-like WARC: request + response per page; returns each response record's offset
+    (and appends where each response ends to `ends` when given)."""
     offsets = []
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=path.suffix == ".gz")
         for url, body, ctype in pages:
-            req = writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
+            fixed = {"WARC-Date": "2025-04-20T10:00:00Z", "WARC-Record-ID": f"<urn:uuid:{uuid5(NAMESPACE_URL, url)}>"}
+            req = writer.create_warc_record(url, "request", payload=io.BytesIO(b""), warc_headers_dict=dict(fixed),
                                             http_headers=StatusAndHeaders("GET / HTTP/1.1", [], is_http_request=True))
             writer.write_record(req)
             req.raw_stream.close()  # warcio's digest buffer
             offsets.append(out.tell())
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             rec = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
-                                            warc_headers_dict={"WARC-Date": "2025-04-20T10:00:00Z"})
+                                            warc_headers_dict=dict(fixed, **{"WARC-Record-ID": f"<urn:uuid:{uuid5(NAMESPACE_URL, url + '#r')}>"}))
             writer.write_record(rec)
             rec.raw_stream.close()
+            if ends is not None:
+                ends.append(out.tell())
     return offsets
 
 
@@ -59,16 +64,29 @@ def test_responses_become_articles(tmp_path: Path, name: str) -> None:
 
 
 def test_broken_record_is_named_and_the_rest_goes_on(tmp_path: Path) -> None:
+    """Damage anywhere in a member: one Failure at its offset, every other page still read.
+
+    A corrupt deflate stream may inflate to garbage without an error and run on into the next
+    members. With these fixed record ids, damage 30 bytes into the third response does exactly that
+    (warcio alone then loses two pages); the sweep covers the rest of the member.
+    """
     path = tmp_path / "broken.warc.gz"
-    offsets = write_warc(path, [(f"https://nieuws.example/{i}", page(i), "text/html") for i in range(5)])
-    data = bytearray(path.read_bytes())
-    data[offsets[2] + 30: offsets[2] + 60] = b"X" * 30  # corrupt the third response's gzip member
-    path.write_bytes(bytes(data))
-    items = list(read_warc(path, str(path)))
-    failures = [i for i in items if isinstance(i, Failure)]
-    articles = [i for i in items if isinstance(i, Article)]
-    assert len(failures) == 1 and f"{path}@{offsets[2]}" in failures[0].reason
-    assert sorted(a.url for a in articles) == [f"https://nieuws.example/{i}" for i in (0, 1, 3, 4)]
+    ends: list[int] = []
+    urls = [f"https://nieuws.example/1/{i}" for i in range(5)]
+    offsets = write_warc(path, [(url, page(i), "text/html") for i, url in enumerate(urls)], ends)
+    clean = path.read_bytes()
+    damage = [(at, b"X" * 30) for at in range(offsets[2] + 12, ends[2] - 30, 6)]
+    damage.append((ends[2] - 8, bytes([clean[ends[2] - 8] ^ 0xFF])))  # the CRC alone: inflates cleanly
+    assert offsets[2] + 30 in [at for at, _ in damage]
+    for at, junk in damage:
+        data = bytearray(clean)
+        data[at: at + len(junk)] = junk
+        path.write_bytes(bytes(data))
+        items = list(read_warc(path, str(path)))
+        failures = [i for i in items if isinstance(i, Failure)]
+        articles = [i for i in items if isinstance(i, Article)]
+        assert [f.reason.split(":")[0] for f in failures] == [f"{path}@{offsets[2]}"], at
+        assert sorted(a.url for a in articles) == [urls[i] for i in (0, 1, 3, 4)], at
 
 
 def test_broken_uncompressed_record_resyncs(tmp_path: Path) -> None:
@@ -84,6 +102,7 @@ def test_broken_uncompressed_record_resyncs(tmp_path: Path) -> None:
 
 def test_zstd_and_bz2_archives(tmp_path: Path) -> None:
     import bz2
+    import gzip
 
     import zstandard
 
@@ -91,7 +110,8 @@ def test_zstd_and_bz2_archives(tmp_path: Path) -> None:
     write_warc(plain, [("https://nieuws.example/z", page(7), "text/html")])
     (tmp_path / "crawl.warc.zst").write_bytes(zstandard.ZstdCompressor().compress(plain.read_bytes()))
     (tmp_path / "crawl.warc.bz2").write_bytes(bz2.compress(plain.read_bytes()))
-    for name in ("crawl.warc.zst", "crawl.warc.bz2"):
+    (tmp_path / "whole.warc.gz").write_bytes(gzip.compress(plain.read_bytes()))  # one member, not one per record
+    for name in ("crawl.warc.zst", "crawl.warc.bz2", "whole.warc.gz"):
         [item] = list(read_inputs([str(tmp_path / name)]))
         assert isinstance(item, Article) and item.url == "https://nieuws.example/z"
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import bz2
 import os
+import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +26,8 @@ from .readers import MAX_BYTES, READERS, Item, stable_id
 RECORD_STARTS = (b"\x1f\x8b\x08", b"WARC/1.")  # a gzip member, an uncompressed WARC header
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN = 1 << 20
+_CHUNK = 1 << 16
+_SPOOL = 64 << 20  # a member inflating beyond this (a whole-file gzip) spills to a temp file
 
 
 def _open(path: Path) -> tuple[IO[bytes], bool]:
@@ -84,36 +88,95 @@ def record_item(record: Any, origin: str) -> Item | None:
                              fallback_note=f"page states no date; crawl month {month} from WARC-Date")
 
 
+def _records(iterator: Any, origin: str, base: int | None = None) -> Iterator[Item]:
+    """Items of an ArchiveIterator's records; `base` (a gzip member's offset) names them all when given."""
+    for record in iterator:
+        where = f"{origin}@{iterator.offset if base is None else base}"
+        try:
+            item = record_item(record, where)
+        except Exception as exc:  # a record's payload can break in many ways
+            item = Failure(where, f"{where}: broken record ({type(exc).__name__}: {exc})")
+        if item is not None:
+            yield item
+
+
+def gzip_members(fh: IO[bytes], origin: str) -> Iterator[tuple[int, IO[bytes] | Failure]]:
+    """(offset, decompressed member) for each gzip member, its CRC checked; a broken one is a Failure.
+
+    A corrupt deflate stream can decode to garbage for a while and swallow the members after it, so
+    each member is verified on its own and reading resumes at the next gzip header after the broken
+    member's *start*, never after the point where the damage was noticed.
+    """
+    size = os.fstat(fh.fileno()).st_size
+    pos: int | None = 0
+    while pos is not None and pos < size:
+        fh.seek(pos)
+        inflate = zlib.decompressobj(31)
+        out = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
+        fed = 0
+        try:
+            while not inflate.eof:
+                chunk = fh.read(_CHUNK)
+                if not chunk:
+                    break
+                fed += len(chunk)
+                out.write(inflate.decompress(chunk))
+        except zlib.error as exc:
+            out.close()
+            yield pos, Failure(f"{origin}@{pos}", f"{origin}@{pos}: broken record (gzip: {exc})")
+            pos = next_record_start(fh, pos)
+            continue
+        if not inflate.eof:
+            out.close()
+            yield pos, Failure(f"{origin}@{pos}", f"{origin}@{pos}: archive ends inside a record (truncated)")
+            return
+        out.seek(0)
+        yield pos, out
+        pos += fed - len(inflate.unused_data)
+
+
 def read_warc(path: Path, origin: str) -> Iterator[Item]:
     """Every HTML page in a WARC/ARC file (plain, .gz per record, .bz2, .zst)."""
     from warcio.archiveiterator import ArchiveIterator
 
     fh, seekable = _open(path)
-    start = 0
     with fh:
-        while start is not None:
-            if seekable:
-                fh.seek(start)
-            iterator = ArchiveIterator(fh, arc2warc=True)
-            broken_at: int | None = None
-            try:
-                for record in iterator:
-                    where = f"{origin}@{iterator.offset}"  # the current record's first byte
+        if path.suffix.lower() == ".gz":
+            for pos, member in gzip_members(fh, origin):
+                if isinstance(member, Failure):
+                    yield member
+                    continue
+                with member:
                     try:
-                        item = record_item(record, where)
-                    except Exception as exc:  # a record's payload can break in many ways
-                        item = Failure(where, f"{where}: broken record ({type(exc).__name__}: {exc})")
-                    if item is not None:
-                        yield item
-                if seekable and iterator.offset < os.fstat(fh.fileno()).st_size:
-                    yield Failure(f"{origin}@{iterator.offset}",
-                                  f"{origin}@{iterator.offset}: archive ends inside a record (truncated)")
-            except Exception as exc:  # warcio raises its own, zlib and parser errors mid-archive
-                broken_at = iterator.offset
-                yield Failure(f"{origin}@{broken_at}",
-                              f"{origin}@{broken_at}: broken record ({type(exc).__name__}: {str(exc)[:160]!r})"
-                              + ("" if seekable else "; rest of file skipped"))
-            start = next_record_start(fh, broken_at) if broken_at is not None and seekable else None
+                        yield from _records(ArchiveIterator(member, arc2warc=True), origin, pos)
+                    except Exception as exc:  # warcio's parser errors on a member that inflated fine
+                        yield Failure(f"{origin}@{pos}",
+                                      f"{origin}@{pos}: broken record ({type(exc).__name__}: {str(exc)[:160]!r})")
+            return
+        yield from _read_stream(fh, seekable, origin)
+
+
+def _read_stream(fh: IO[bytes], seekable: bool, origin: str) -> Iterator[Item]:
+    """Plain, .bz2 or .zst: a broken record resyncs at the next `WARC/1.` line when the file can seek."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    start: int | None = 0
+    while start is not None:
+        if seekable:
+            fh.seek(start)
+        iterator = ArchiveIterator(fh, arc2warc=True)
+        broken_at: int | None = None
+        try:
+            yield from _records(iterator, origin)
+            if seekable and iterator.offset < os.fstat(fh.fileno()).st_size:
+                yield Failure(f"{origin}@{iterator.offset}",
+                              f"{origin}@{iterator.offset}: archive ends inside a record (truncated)")
+        except Exception as exc:  # warcio raises its own and parser errors mid-archive
+            broken_at = iterator.offset
+            yield Failure(f"{origin}@{broken_at}",
+                          f"{origin}@{broken_at}: broken record ({type(exc).__name__}: {str(exc)[:160]!r})"
+                          + ("" if seekable else "; rest of file skipped"))
+        start = next_record_start(fh, broken_at) if broken_at is not None and seekable else None
 
 
 for _suffix in (".warc", ".arc"):
