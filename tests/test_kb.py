@@ -92,6 +92,18 @@ def test_user_kb_overrides_and_extends(tmp_path: Path) -> None:
     assert kb.load().get("p:jan-jansen") is None
 
 
+def test_more_roles_add_to_shipped_roles_and_roles_replace_them(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text(yaml.safe_dump([
+        {"id": "Q7747", "more_roles": ["party_leader RUS 2008-05-07..2012-05-26"]},
+        {"id": "Q23530", "roles": ["party_leader RUS 2012-05-26.."]},
+    ]), encoding="utf-8")
+    merged = kb.load((str(user),))
+    putin = [r.office for r in merged.get("Q7747").roles]
+    assert putin.count("president") == 2 and putin[-1] == "party_leader"
+    assert [r.office for r in merged.get("Q23530").roles] == ["party_leader"]
+
+
 def test_import_csv_into_user_dir(tmp_path: Path) -> None:
     src = tmp_path / "people.csv"
     src.write_text("id,name,type,country,gender,aliases,roles\n"
@@ -146,10 +158,16 @@ def test_shipped_roles_are_well_formed() -> None:
 
 
 def test_hand_written_ids_are_not_merged_by_accident() -> None:
-    """Two records of one hand-written file never share an id (merging is for overrides only)."""
-    for name in ("persons.yaml", "organisations.yaml"):
-        ids = [r["id"] for r in yaml.safe_load((kb.SHIPPED / name).read_text(encoding="utf-8"))]
-        assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    """Within a shipped file ids are unique; a later file may only add names and `more_roles` to an
+    earlier record, never replace its roles or facts (merging to replace is for user overrides)."""
+    seen: set[str] = set()
+    for path in kb.kb_files():
+        ids = [r["id"] for r in yaml.safe_load(path.read_text(encoding="utf-8"))]
+        assert len(ids) == len(set(ids)), (path.name, sorted({i for i in ids if ids.count(i) > 1}))
+        for record in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if record["id"] in seen:
+                assert set(record) <= {"id", "aliases", "more_roles"}, (path.name, record["id"])
+        seen.update(ids)
 
 
 def test_hand_written_office_holders_do_not_overlap() -> None:

@@ -4,7 +4,8 @@ Every KB file is a YAML list of actor records (docs/actors.md §Format). The shi
 files in `data/kb/` load first; user KBs (the `KRONIEK_KB` path list, then
 `~/.config/kroniek/kb/`, then `Options.kb_paths`) load after them, and a record with
 an id already seen merges into it: scalars override, aliases and words add up, a
-`roles` list replaces the old one. That is how a user corrects or extends the shipped KB.
+`roles` list replaces the old one, a `more_roles` list is added to it. That is how a user
+corrects or extends the shipped KB.
 """
 from __future__ import annotations
 
@@ -128,7 +129,8 @@ def actor_from(raw: dict[str, Any], source: str = "") -> Actor:
                  stands_for=raw.get("stands_for"),
                  aliases=_words(raw.get("aliases")), adjectives=_words(raw.get("adjectives")),
                  demonyms=_words(raw.get("demonyms")),
-                 roles=[parse_role(r) for r in raw.get("roles") or []], source=source)
+                 roles=[parse_role(r) for r in [*(raw.get("roles") or []), *(raw.get("more_roles") or [])]],
+                 source=source)
 
 
 def merge(old: Actor, raw: dict[str, Any], source: str) -> None:
@@ -147,6 +149,8 @@ def merge(old: Actor, raw: dict[str, Any], source: str) -> None:
             mine[lang] += [w for w in words if w not in mine[lang]]
     if "roles" in raw:
         old.roles = new.roles
+    elif "more_roles" in raw:
+        old.roles += [r for r in new.roles if r not in old.roles]
     old.source = f"{old.source} + {source}" if old.source else source
 
 
