@@ -129,8 +129,7 @@ def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
         country = actor.type == "LOC" and actor.country == actor.id
         for kind in kbmod.WORD_KINDS:
             for lang, name in _names(actor, kind):
-                if len(name) < 2 or (kind == "aliases" and actor.source.startswith("leaders_archigos")
-                                     and " " not in name):
+                if len(name) < 2 or (kind == "aliases" and kbmod.from_archigos(actor) and " " not in name):
                     continue
                 forms = [name]
                 if kind == "aliases" and actor.type == "PER":

@@ -283,7 +283,7 @@ class ActorStage:
                 return a, k
         active = [(a, k) for a, k in cands if a.roles_at(date)]
         pool = active or cands
-        pool.sort(key=lambda c: (c[0].source.startswith("leaders_archigos"), c[1] != "aliases"))
+        pool.sort(key=lambda c: (kbmod.from_archigos(c[0]), c[1] != "aliases"))
         return pool[0]
 
     def _type(self, text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str]:
