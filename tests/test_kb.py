@@ -193,6 +193,7 @@ def test_shipped_roles_are_well_formed() -> None:
     shipped = kb.load()
     for actor in shipped.actors.values():
         assert actor.type in ("PER", "ORG", "LOC", "MISC"), actor.id
+        assert actor.type != "PER" or actor.name != actor.id, f"{actor.id}: more_roles for a person no file defines"
         if actor.gender:
             assert actor.gender in ("m", "f"), actor.id
         for role in actor.roles:
