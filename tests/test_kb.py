@@ -91,11 +91,9 @@ KNOWN_GAPS: dict[str, set[int]] = {
     "SMR": set(range(2000, 2026)),
     "SOM": {2000},
     "SSD": set(range(2000, 2012)),
-    "STP": set(range(2000, 2017)),
-    "SYC": set(range(2000, 2004)),
     "TLS": {2000, 2001},
     "TON": set(range(2000, 2012)),
-    "VUT": set(range(2000, 2016)),
+    "VUT": set(range(2000, 2015)),
 }
 
 
