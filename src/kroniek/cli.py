@@ -235,7 +235,7 @@ def events(type: Annotated[Optional[str], typer.Option("--type", help="PLOVER ty
     f = _filters(type=type, source=source, target=target, country=country, date_from=date_from,
                  date_to=date_to, limit=limit)
     with Store(db) as store:
-        rows = Q.grouped_events(store.conn, f)[:limit] if grouped else Q.list_events(store.conn, f).items
+        rows = Q.grouped_events(store.conn, f)[:limit] if grouped else Q.list_events(store.conn, f, count_groups=False).items
     columns = ["date", "type", "mode", "source", "target", "location", "trigger", "article"]
     _emit(rows, fmt, columns + (["articles"] if grouped else []), f"{len(rows)} events")
 

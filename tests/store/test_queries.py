@@ -33,6 +33,7 @@ def test_same_event_in_two_articles_counts_once(tmp_path: Path) -> None:
                              _rec("d", "2025-04-19", "THREATEN")])
         page = Q.list_events(store.conn, Q.Filters(type="ACCUSE"))
         assert page.total == 3 and page.extra["groups"] == 2
+        assert "groups" not in Q.list_events(store.conn, Q.Filters(type="ACCUSE"), count_groups=False).extra
         grouped = Q.grouped_events(store.conn, Q.Filters(type="ACCUSE"))
         assert sorted(g["articles"] for g in grouped) == [1, 2]
         net = Q.event_network(store.conn, Q.Filters())

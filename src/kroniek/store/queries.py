@@ -207,13 +207,16 @@ def _event_where(f: Filters) -> tuple[str, list[str], list[Any]]:
     return select, where, args
 
 
-def list_events(conn: sqlite3.Connection, f: Filters) -> Page:
-    """Event mentions, each with its group (the same event told by other articles)."""
+def list_events(conn: sqlite3.Connection, f: Filters, count_groups: bool = True) -> Page:
+    """Event mentions; `extra["groups"]` counts the distinct events among all that match.
+
+    Counting groups reads every matching event, so callers that show no count (the timeline,
+    the CLI listing) skip it."""
     select, where, args = _event_where(f)
     page = _page(conn, select, where, args, "date, article_id, trigger_start", f)
     page.items = _events_json(conn, page.items)
-    groups = grouped_events(conn, Filters(**{**asdict(f), "limit": MAX_LIMIT, "offset": 0}))
-    page.extra["groups"] = len(groups)
+    if count_groups:
+        page.extra["groups"] = len(grouped_events(conn, Filters(**{**asdict(f), "limit": MAX_LIMIT, "offset": 0})))
     return page
 
 
@@ -291,9 +294,11 @@ def timeline(conn: sqlite3.Connection, actor: str, f: Filters | None = None) -> 
     """What an actor said and did, per day: counts for the chart and the items beneath it."""
     f = f or Filters()
     quotes = list_quotes(conn, Filters(actor=actor, date_from=f.date_from, date_to=f.date_to, limit=MAX_LIMIT))
-    events = list_events(conn, Filters(source=actor, date_from=f.date_from, date_to=f.date_to, limit=MAX_LIMIT))
+    events = list_events(conn, Filters(source=actor, date_from=f.date_from, date_to=f.date_to, limit=MAX_LIMIT),
+                         count_groups=False)
     if not events.items:
-        events = list_events(conn, Filters(actor=actor, date_from=f.date_from, date_to=f.date_to, limit=MAX_LIMIT))
+        events = list_events(conn, Filters(actor=actor, date_from=f.date_from, date_to=f.date_to, limit=MAX_LIMIT),
+                             count_groups=False)
     days: dict[str, dict[str, int]] = {}
     for q in quotes.items:
         days.setdefault(q["date"] or "undated", {"quotes": 0, "events": 0})["quotes"] += 1
