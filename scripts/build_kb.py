@@ -21,6 +21,7 @@ import importlib.util
 import re
 import unicodedata
 import urllib.parse
+from datetime import date
 from pathlib import Path
 
 import pycountry
@@ -110,9 +111,10 @@ def _fold(s: str) -> str:
 
 
 def archigos(covered: list[dict]) -> list[dict]:
-    """Leader spells ending after 2000. A spell overlapping a hand-written role of a person of that
-    country and surname is left out; a spell of a hand-written person (same country and name) is
-    added to that person as `more_roles`; the rest become `archigos:` persons."""
+    """Leader spells ending after 2000. The days a hand-written role of a person of that country and
+    surname covers are cut out of a spell (the hand-written office says more); what is left, a month
+    or more, is added to a hand-written person of the same country and name as `more_roles`, or
+    becomes an `archigos:` person."""
     gw_iso = {r["GWcode"]: r["ISO3"] for r in coco_rows() if r["GWcode"].strip()}
     hand: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
     for p in covered:
@@ -135,21 +137,29 @@ def archigos(covered: list[dict]) -> list[dict]:
                 name = re.sub(r"\s*\(.*\)$", "", name)
             surnames = {_fold(name.split()[-1]), _fold(row["leader"].split()[-1])}
             spells = [spell for sn in surnames for spell in hand.get((iso3, sn), [])]
-            if any(s < row["enddate"] and row["startdate"] < e for s, e in spells):
+            end = ARCHIGOS_END if "Still in Office" in row["exit"] else row["enddate"]
+            roles = [{"office": "leader", "country": iso3, "start": a, "end": b}
+                     for a, b in uncovered(row["startdate"], end, spells)]
+            if not roles:
                 continue
-            still = "Still in Office" in row["exit"]
-            role = {"office": "leader", "country": iso3, "start": row["startdate"],
-                    "end": ARCHIGOS_END if still else row["enddate"]}
             known = ids.get((iso3, _fold(name))) or ids.get((iso3, _fold(row["leader"])))
             if known:
-                out.append({"id": known, "more_roles": [role]})
+                out.append({"id": known, "more_roles": roles})
                 continue
             rec = {"id": f"archigos:{row['obsid']}", "name": name, "type": "PER", "country": iso3,
-                   "gender": {"M": "m", "F": "f"}.get(row["gender"]), "roles": [role]}
+                   "gender": {"M": "m", "F": "f"}.get(row["gender"]), "roles": roles}
             if len(name.split()) > 1:
                 rec["aliases"] = {"en": [name]}
             out.append(rec)
     return _one_per_id(out)
+
+
+def uncovered(start: str, end: str, taken: list[tuple[str, str]], min_days: int = 30) -> list[tuple[str, str]]:
+    """The stretches of start..end (end exclusive) outside every `taken` span, of `min_days` or more."""
+    pieces = [(start, end)]
+    for s, e in taken:
+        pieces = [q for a, b in pieces for q in ((a, min(b, s)), (max(a, e), b)) if q[0] < q[1]]
+    return [(a, b) for a, b in pieces if (date.fromisoformat(b) - date.fromisoformat(a)).days >= min_days]
 
 
 def _one_per_id(recs: list[dict]) -> list[dict]:
