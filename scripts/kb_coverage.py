@@ -21,7 +21,7 @@ MINISTER_COUNTRIES = (
 
 
 def held(roles: list[kb.Role], day: str) -> set[str | None]:
-    return {r.country for r in roles if (r.start or "") <= day and (r.end is None or day < r.end)}
+    return {r.country for r in roles if r.active(day, day)}
 
 
 def heads(shipped: kb.KB) -> None:
@@ -38,10 +38,10 @@ def heads(shipped: kb.KB) -> None:
 
 
 def ministers(shipped: kb.KB) -> None:
+    weeks = ((date(2014, 1, 1) + timedelta(days=i)).isoformat() for i in range(0, 365 * 12, 7))
+    days = [d for d in weeks if d <= date.today().isoformat()]
     for office in ("foreign_minister", "defence_minister"):
         roles = [r for a in shipped.actors.values() for r in a.roles if r.office == office]
-        days = [(date(2014, 1, 1) + timedelta(days=i)).isoformat() for i in range(0, 365 * 12, 7)]
-        days = [d for d in days if d <= date.today().isoformat()]
         countries = set(MINISTER_COUNTRIES) - ({"MLT"} if office == "defence_minister" else set())  # none in Malta
         covered = sum(len(held(roles, d) & countries) for d in days)
         total = len(days) * len(countries)

@@ -97,7 +97,7 @@ def test_every_un_member_has_a_head_on_the_first_of_july_of_every_year() -> None
     missing: dict[str, set[int]] = {}
     for year in range(2000, 2026):
         day = f"{year}-07-01"
-        held = {r.country for r in roles if (r.start or "") <= day and (r.end is None or day < r.end)}
+        held = {r.country for r in roles if r.active(day, day)}
         for iso3 in set(members) - held:
             missing.setdefault(iso3, set()).add(year)
     unexpected = {c: sorted(y - KNOWN_GAPS.get(c, set())) for c, y in missing.items() if y - KNOWN_GAPS.get(c, set())}

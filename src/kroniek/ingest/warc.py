@@ -31,7 +31,7 @@ _SPOOL = 64 << 20  # a member inflating beyond this (a whole-file gzip) spills t
 
 
 def _open(path: Path) -> tuple[IO[bytes], bool]:
-    """(stream, seekable): .gz stays raw (warcio reads its members and knows their offsets)."""
+    """(stream, seekable): .gz stays raw (its members are inflated one by one, by offset)."""
     suffix = path.suffix.lower()
     if suffix == ".bz2":
         return bz2.open(path, "rb"), False
@@ -88,6 +88,15 @@ def record_item(record: Any, origin: str) -> Item | None:
                              fallback_note=f"page states no date; crawl month {month} from WARC-Date")
 
 
+def _failure(where: str, why: str) -> Failure:
+    """A Failure whose reason starts with the record's place, `file@offset`."""
+    return Failure(where, f"{where}: {why}")
+
+
+def _broken(exc: Exception) -> str:
+    return f"broken record ({type(exc).__name__}: {str(exc)[:160]!r})"
+
+
 def _records(iterator: Any, origin: str, base: int | None = None) -> Iterator[Item]:
     """Items of an ArchiveIterator's records; `base` (a gzip member's offset) names them all when given."""
     for record in iterator:
@@ -95,7 +104,7 @@ def _records(iterator: Any, origin: str, base: int | None = None) -> Iterator[It
         try:
             item = record_item(record, where)
         except Exception as exc:  # a record's payload can break in many ways
-            item = Failure(where, f"{where}: broken record ({type(exc).__name__}: {exc})")
+            item = _failure(where, f"broken record ({type(exc).__name__}: {exc})")
         if item is not None:
             yield item
 
@@ -123,12 +132,12 @@ def gzip_members(fh: IO[bytes], origin: str) -> Iterator[tuple[int, IO[bytes] | 
                 out.write(inflate.decompress(chunk))
         except zlib.error as exc:
             out.close()
-            yield pos, Failure(f"{origin}@{pos}", f"{origin}@{pos}: broken record (gzip: {exc})")
+            yield pos, _failure(f"{origin}@{pos}", f"broken record (gzip: {exc})")
             pos = next_record_start(fh, pos)
             continue
         if not inflate.eof:
             out.close()
-            yield pos, Failure(f"{origin}@{pos}", f"{origin}@{pos}: archive ends inside a record (truncated)")
+            yield pos, _failure(f"{origin}@{pos}", "archive ends inside a record (truncated)")
             return
         out.seek(0)
         yield pos, out
@@ -137,23 +146,27 @@ def gzip_members(fh: IO[bytes], origin: str) -> Iterator[tuple[int, IO[bytes] | 
 
 def read_warc(path: Path, origin: str) -> Iterator[Item]:
     """Every HTML page in a WARC/ARC file (plain, .gz per record, .bz2, .zst)."""
-    from warcio.archiveiterator import ArchiveIterator
-
     fh, seekable = _open(path)
     with fh:
         if path.suffix.lower() == ".gz":
-            for pos, member in gzip_members(fh, origin):
-                if isinstance(member, Failure):
-                    yield member
-                    continue
-                with member:
-                    try:
-                        yield from _records(ArchiveIterator(member, arc2warc=True), origin, pos)
-                    except Exception as exc:  # warcio's parser errors on a member that inflated fine
-                        yield Failure(f"{origin}@{pos}",
-                                      f"{origin}@{pos}: broken record ({type(exc).__name__}: {str(exc)[:160]!r})")
-            return
-        yield from _read_stream(fh, seekable, origin)
+            yield from _read_gzip(fh, origin)
+        else:
+            yield from _read_stream(fh, seekable, origin)
+
+
+def _read_gzip(fh: IO[bytes], origin: str) -> Iterator[Item]:
+    """.warc.gz / .arc.gz: member by member, each named by its offset."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    for pos, member in gzip_members(fh, origin):
+        if isinstance(member, Failure):
+            yield member
+            continue
+        with member:
+            try:
+                yield from _records(ArchiveIterator(member, arc2warc=True), origin, pos)
+            except Exception as exc:  # warcio's parser errors on a member that inflated fine
+                yield _failure(f"{origin}@{pos}", _broken(exc))
 
 
 def _read_stream(fh: IO[bytes], seekable: bool, origin: str) -> Iterator[Item]:
@@ -169,13 +182,10 @@ def _read_stream(fh: IO[bytes], seekable: bool, origin: str) -> Iterator[Item]:
         try:
             yield from _records(iterator, origin)
             if seekable and iterator.offset < os.fstat(fh.fileno()).st_size:
-                yield Failure(f"{origin}@{iterator.offset}",
-                              f"{origin}@{iterator.offset}: archive ends inside a record (truncated)")
+                yield _failure(f"{origin}@{iterator.offset}", "archive ends inside a record (truncated)")
         except Exception as exc:  # warcio raises its own and parser errors mid-archive
             broken_at = iterator.offset
-            yield Failure(f"{origin}@{broken_at}",
-                          f"{origin}@{broken_at}: broken record ({type(exc).__name__}: {str(exc)[:160]!r})"
-                          + ("" if seekable else "; rest of file skipped"))
+            yield _failure(f"{origin}@{broken_at}", _broken(exc) + ("" if seekable else "; rest of file skipped"))
         start = next_record_start(fh, broken_at) if broken_at is not None and seekable else None
 
 
