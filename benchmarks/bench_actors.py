@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages.actor_lexicon import automaton, lexicon
 from kroniek.stages.actors import ActorStage
 

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages.dates import DateStage
 from kroniek.stages.segment import SegmentStage
 

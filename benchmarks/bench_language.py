@@ -18,7 +18,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from kroniek import nlp  # noqa: E402  (thread limit first)
 from kroniek.model import Article, Doc  # noqa: E402
-from kroniek.pipeline import Options  # noqa: E402
+from kroniek.model import Options  # noqa: E402
 from kroniek.stages.language import LanguageStage  # noqa: E402
 from kroniek.stages.segment import SegmentStage  # noqa: E402
 

@@ -31,7 +31,8 @@ FLOORS = {"articles_per_s_core": 50, "frog_ratio": 20, "peak_mb_one_worker": 500
 def section_pipeline(corpus: str, limit: int | None) -> dict:
     """The default pipeline over a corpus on one core, with the time of each stage."""
     from kroniek.model import Doc
-    from kroniek.pipeline import Options, Pipeline
+    from kroniek.model import Options
+    from kroniek.pipeline import Pipeline
 
     articles = common.corpus(corpus, limit)
     build_wall, _, pipe = common.timed(lambda: Pipeline(Options()))
@@ -93,7 +94,7 @@ def section_read_warc(count: int) -> dict:
 def section_workers(workers: int, copies: int) -> dict:
     """run_files over 8 JSONL shards (English x copies + Dutch), process pool of `workers`."""
     from kroniek.distributed import run_files
-    from kroniek.pipeline import Options
+    from kroniek.model import Options
 
     articles = common.english() * copies + common.dutch()
     folder = Path(tempfile.mkdtemp())
@@ -115,7 +116,8 @@ def section_frog(limit: int) -> dict:
 
     from kroniek import nlp
     from kroniek.model import Doc
-    from kroniek.pipeline import Options, Pipeline
+    from kroniek.model import Options
+    from kroniek.pipeline import Pipeline
     from kroniek.stages.language import LanguageStage
     from kroniek.stages.segment import SegmentStage
 
@@ -163,7 +165,7 @@ def section_dates(limit: int) -> dict:
     from dateparser.search import search_dates
 
     from kroniek.model import Doc
-    from kroniek.pipeline import Options
+    from kroniek.model import Options
     from kroniek.stages.dates import DateStage
     from kroniek.stages.language import LanguageStage
     from kroniek.stages.segment import SegmentStage
@@ -198,7 +200,7 @@ def section_dates(limit: int) -> dict:
 
 def section_dedup(copies: int) -> dict:
     """Store writes with near-duplicate linking: English articles plus a syndicated copy of each."""
-    from kroniek.dedup import signature
+    from kroniek.store.dedup import signature
     from kroniek.store.db import Store
 
     articles = common.english() * copies

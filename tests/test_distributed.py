@@ -14,7 +14,8 @@ from warcio.warcwriter import WARCWriter
 
 from kroniek.distributed import iter_part_records, load_parts, run_files, task_key
 from kroniek.ingest.readers import read_inputs
-from kroniek.pipeline import Failure, Options, Pipeline
+from kroniek.model import Failure, Options
+from kroniek.pipeline import Pipeline
 from kroniek.store.db import Store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -5,7 +5,7 @@ import pytest
 
 from kroniek import nlp
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages.segment import split
 
 TEXT = ("Poetin kondigde zaterdag een bestand aan. Zelensky reageerde met scepsis.\n\n"

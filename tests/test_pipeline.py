@@ -5,7 +5,8 @@ import pytest
 
 import kroniek
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Failure, Options, Pipeline, PipelineError
+from kroniek.model import Failure, Options
+from kroniek.pipeline import Pipeline, PipelineError
 
 
 class _Needs:

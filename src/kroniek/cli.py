@@ -19,9 +19,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from . import batch
+from .batch import BatchResult
 from .ingest.readers import Item, read_inputs
 from .model import Doc
-from .pipeline import Failure, Options, Pipeline
+from .model import Failure, Options
+from .pipeline import Pipeline
 from .store import DEFAULT_DB, Filters, Store
 from .store import queries as Q
 
@@ -73,18 +76,22 @@ def _progress() -> Progress:
                     TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
 
 
-def _analysed(items: Iterator[Item], pipeline: Pipeline, summary: Summary,
-              skip: Any = None) -> Iterator[Doc | Failure]:
+def _run(items: Iterator[Item], pipeline: Pipeline, summary: Summary, write: Any = None,
+         store: Store | None = None, batch_size: int = 50) -> BatchResult:
+    """The library's batch loop with a progress bar and the summary's messages."""
     with _progress() as progress:
         task = progress.add_task("analysing", total=None)
-        for item in items:
-            if skip is not None and not isinstance(item, Failure) and skip(item):
-                progress.advance(task)
-                continue
-            for result in pipeline.run_many([item]):
-                summary.add(result)
-                progress.advance(task)
-                yield result
+
+        def done(result: Doc | Failure) -> None:
+            summary.add(result)
+            progress.advance(task)
+
+        def skipped(_: Any) -> None:
+            progress.advance(task)
+
+        if store is not None:
+            return batch.ingest(items, store, pipeline, batch_size=batch_size, on_result=done, on_skip=skipped)
+        return batch.run_batch(items, pipeline, write, batch_size=batch_size, on_result=done)
 
 
 @app.command()
@@ -99,10 +106,13 @@ def extract(inputs: Annotated[list[str], typer.Argument(help="Files, folders, or
     summary = Summary()
     pipeline = Pipeline(options)
     target = output.open("w", encoding="utf-8") if output else sys.stdout
+
+    def write(records: list[dict]) -> None:
+        for record in records:
+            target.write(json.dumps(record, ensure_ascii=False) + "\n")
+
     try:
-        for result in _analysed(read_inputs(inputs), pipeline, summary):
-            if isinstance(result, Doc):
-                target.write(json.dumps(result.record(), ensure_ascii=False) + "\n")
+        _run(read_inputs(inputs), pipeline, summary, write, batch_size=1)
     finally:
         if output:
             target.close()
@@ -137,31 +147,10 @@ def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, or 
     if workers > 1 or dask:
         raise typer.Exit(_distributed(inputs, options, workers, dask, db=db))
     summary = Summary()
-    stored = {"added": 0, "new_versions": 0, "unchanged": 0}
     with Store(db) as store:
-        batch: list[dict] = []
-
-        def flush() -> None:
-            result = store.write_records(batch)
-            for key in stored:
-                stored[key] += getattr(result, key)
-            batch.clear()
-
-        def known(article: Any) -> bool:
-            if store.has(article.id, article.text):
-                stored["unchanged"] += 1
-                return True
-            return False
-
-        for result in _analysed(read_inputs(inputs), Pipeline(options), summary, skip=known):
-            if isinstance(result, Doc):
-                batch.append(result.record())
-                if len(batch) >= batch_size:
-                    flush()
-        if batch:
-            flush()
-    summary.print(f"; stored {stored['added']} new, {stored['new_versions']} new versions, "
-                  f"{stored['unchanged']} already stored, in {db}")
+        stored = _run(read_inputs(inputs), Pipeline(options), summary, store=store, batch_size=batch_size).stored
+    summary.print(f"; stored {stored.added} new, {stored.new_versions} new versions, "
+                  f"{stored.unchanged} already stored, in {db}")
     raise typer.Exit(summary.exit_code)
 
 
@@ -325,12 +314,11 @@ def eval_cmd(gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold
                 rec = json.loads(line)
                 records[rec["id"]] = rec
     else:
-        pipeline = Pipeline()
-        for result in pipeline.run_many(read_inputs(list(docs or []))):
-            if isinstance(result, Doc):
-                records[result.article.id] = result.record()
-            else:
-                err.print(f"[red]error[/red] {result.reason}")
+        def keep(found: list[dict]) -> None:
+            records.update((rec["id"], rec) for rec in found)
+
+        for failure in batch.run_batch(read_inputs(list(docs or [])), Pipeline(), keep).failures:
+            err.print(f"[red]error[/red] {failure.reason}")
     try:
         total, per_doc = evaluate(gold, records)
     except (OSError, ValueError, KeyError) as exc:

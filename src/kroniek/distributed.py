@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import feeds, html, warc  # noqa: F401  (register the HTML, feed and archive readers)
+from .batch import run_batch
 from .ingest.readers import iter_files, read_inputs
-from .pipeline import Failure, Options, Pipeline
+from .model import Failure, Options
+from .pipeline import Pipeline
 from .store.db import Store, WriteResult
 
 ROWS_PER_GROUP = 500  # records buffered per month before a Parquet row group is written
@@ -167,15 +169,15 @@ def process_file(path: str, out_dir: str, options: Options) -> FileResult:
     for stale in out.glob(f"month=*/part-{key}.*"):  # an earlier, changed version of this file
         stale.unlink()
     writer = _PartWriter(out, key)
-    failures: list[tuple[str, str]] = []
-    articles = 0
+
+    def write(records: list[dict]) -> None:
+        for record in records:
+            writer.add(record)
+
     try:
-        for item in _pipeline(options).run_many(read_inputs([path])):
-            if isinstance(item, Failure):
-                failures.append((item.doc_id, item.reason))
-            else:
-                writer.add(item.record())
-                articles += 1
+        done_batch = run_batch(read_inputs([path]), _pipeline(options), write, batch_size=1)
+        failures = [(f.doc_id, f.reason) for f in done_batch.failures]
+        articles = done_batch.docs
         result = FileResult(path, articles, failures, writer.close())
     except BaseException:
         writer.abort()

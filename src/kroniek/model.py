@@ -6,11 +6,57 @@ FORMAT.md §1 — the one JSON shape that `extract`, the store and `eval` speak.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Union
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_CHARS = 2_000_000  # a news article is ~5k; beyond this it is not an article
+
+
+@dataclass(slots=True)
+class Options:
+    """Every knob of a run in one place (no keyword-flag sprawl)."""
+
+    lang: str | None = None  # force a language instead of detecting it
+    spacy_model: str | None = None  # an installed spaCy pipeline instead of the shipped one
+    kb_paths: tuple[str, ...] = ()  # user knowledge bases that override the shipped one
+    parse: bool = True  # run the parser where later stages need it
+    stages: tuple[str, ...] | None = None  # a subset of stage names, in pipeline order
+    max_chars: int = MAX_CHARS  # a longer document is refused by name, not analysed
+
+
+@dataclass(slots=True)
+class Failure:
+    """A document that could not be read or analysed, with the reason, for the batch summary."""
+
+    doc_id: str
+    reason: str
+
+
+def text_hash(text: str) -> str:
+    """The SHA-1 of a text: the store's version key; its first 16 digits are a content id."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def stable_id(text: str) -> str:
+    """An id from the content, so the same text always gets the same id."""
+    return text_hash(text)[:16]
+
+
+def normalise_date(value: object) -> tuple[str | None, str | None]:
+    """(date, warning): ISO dates kept at their granularity; datetimes cut to the day."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    raw = str(value).strip()
+    candidate = raw[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", raw) else raw
+    if DATE_RE.match(candidate):
+        month = int(candidate[5:7]) if len(candidate) >= 7 else 1
+        day = int(candidate[8:10]) if len(candidate) == 10 else 1
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return candidate, None
+    return None, f"unparseable date {raw!r}: processed as undated"
 
 
 @dataclass(slots=True)
@@ -193,3 +239,23 @@ class Doc:
         if art.warnings or self.warnings:
             out["warnings"] = [*art.warnings, *self.warnings]
         return out
+
+
+def make_article(text: str, date: object = None, lang: str | None = None, id: str | None = None,
+                 title: str | None = None, url: str | None = None, source: str | None = None,
+                 author: str | None = None, origin: str = "", max_chars: int = MAX_CHARS) -> Article | Failure:
+    """Validate one document's fields; the origin names it in any message."""
+    doc_id = str(id) if id not in (None, "") else None
+    if not isinstance(text, str):
+        return Failure(doc_id or origin, f"{origin}: field 'text' is missing or not a string")
+    if "\x00" in text[:8192]:
+        return Failure(doc_id or origin, f"{origin}: binary content (NUL bytes), not an article")
+    if not text.strip():
+        return Failure(doc_id or origin, f"{origin}: empty document")
+    if len(text) > max_chars:
+        return Failure(doc_id or origin,
+                       f"{origin}: document of {len(text):,} characters is over the limit of {max_chars:,}")
+    iso, warning = normalise_date(date)
+    return Article(id=doc_id or stable_id(text), text=text, date=iso, lang=lang or None,
+                   title=title or None, url=url or None, source=source or None, author=author or None,
+                   warnings=[f"{origin}: {warning}"] if warning else [])

@@ -21,7 +21,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from .model import Doc
-from .pipeline import Options
+from .model import Options
 from .stages.language import is_supported
 from .stages.segment import segment_data
 

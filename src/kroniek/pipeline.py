@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from .model import Article, Doc
+from .model import Article, Doc, Failure, Options
 
 BASE_PROVIDES = ("article", "text")
 
@@ -27,25 +27,6 @@ class Stage(Protocol):
 
 class PipelineError(ValueError):
     """A pipeline whose stages cannot run in the given order."""
-
-
-@dataclass(slots=True)
-class Options:
-    """Every knob of a run in one place (no keyword-flag sprawl)."""
-
-    lang: str | None = None  # force a language instead of detecting it
-    spacy_model: str | None = None  # an installed spaCy pipeline instead of the shipped one
-    kb_paths: tuple[str, ...] = ()  # user knowledge bases that override the shipped one
-    parse: bool = True  # run the parser where later stages need it
-    stages: tuple[str, ...] | None = None  # a subset of stage names, in pipeline order
-
-
-@dataclass(slots=True)
-class Failure:
-    """A document that could not be analysed, with the reason, for the batch summary."""
-
-    doc_id: str
-    reason: str
 
 
 def check_order(stages: Iterable[Stage]) -> None:
@@ -111,18 +92,3 @@ class Pipeline:
             if on_done:
                 on_done(result)
             yield result
-
-
-_DEFAULT: dict[tuple, Pipeline] = {}
-
-
-def analyse(text: str, date: str | None = None, lang: str | None = None, id: str | None = None,
-            title: str | None = None) -> dict:
-    """Analyse one text and return its FORMAT.md extraction record (for notebooks and scripts)."""
-    from .ingest.readers import make_article
-
-    key = (lang,)
-    if key not in _DEFAULT:
-        _DEFAULT[key] = Pipeline(Options(lang=lang))
-    article = make_article(text=text, date=date, lang=lang, id=id, title=title, origin="analyse()")
-    return _DEFAULT[key](article).record()

@@ -7,7 +7,7 @@ import feedparser
 
 from kroniek.ingest.feeds import _parse, dutch_date_handler, read_feed
 from kroniek.model import Article
-from kroniek.pipeline import Failure
+from kroniek.model import Failure
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

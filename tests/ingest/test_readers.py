@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.ingest import readers
-from kroniek.ingest.readers import make_article, read_inputs
-from kroniek.model import Article
-from kroniek.pipeline import Failure
+from kroniek.ingest.readers import read_inputs
+from kroniek.model import Article, Failure, make_article, stable_id
 
 
 def _all(*paths: Path | str) -> list:
@@ -45,7 +43,7 @@ def test_jsonl_csv_gzip_bz2_and_dirs(tmp_path: Path) -> None:
     items = _all(tmp_path / "d")
     assert [type(i) for i in items] == [Article] * 5
     assert items[0].id == "x" and items[0].date == "2025-04-20"
-    assert items[1].id == readers.stable_id("Twee zonder id.") == items[3].id
+    assert items[1].id == stable_id("Twee zonder id.") == items[3].id
     assert items[4].title == "Kop" and items[4].date == "2024"
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from kroniek.eval import load_gold, score
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages import actors
 from kroniek.stages.segment import SegmentStage
 

@@ -7,7 +7,7 @@ import pytest
 
 from kroniek.eval import load_gold, score
 from kroniek.model import Article, Doc, Timex
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages.dates import DateStage, date_for
 from kroniek.stages.segment import SegmentStage
 from kroniek.timex import holiday_date, resolve, tag

@@ -8,7 +8,7 @@ import yaml
 
 from kroniek import Options, Pipeline, plover
 from kroniek.eval import load_gold, score
-from kroniek.ingest.readers import make_article
+from kroniek.model import make_article
 from kroniek.model import Article, Doc
 from kroniek.stages.event_lexicon import lexicon
 from kroniek.stages.events import EventStage

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages.language import LanguageStage, detect, is_supported, normalise
 
 DUTCH = "De Russische president gaf zaterdag het bevel om alle militaire activiteiten te staken."

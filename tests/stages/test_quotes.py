@@ -7,7 +7,7 @@ import pytest
 
 from kroniek.attribution import lexicon, tokens
 from kroniek.model import ActorRef, Article, Doc, Entity
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages.quotes import QuoteStage, find_groups, group_text
 from kroniek.stages.segment import SegmentStage
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages.segment import SegmentStage, split
 
 SEED_SENTENCES = [

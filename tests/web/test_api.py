@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from kroniek import Pipeline
-from kroniek.ingest.readers import make_article
+from kroniek.model import make_article
 from kroniek.store.db import Store
 from kroniek.web.app import serve
 

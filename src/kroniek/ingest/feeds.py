@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..pipeline import Failure
+from ..model import Failure, make_article, stable_id
 from .html import fragment_text, granular_date, rfc822
-from .readers import MAX_BYTES, READERS, Item, make_article, open_bytes, stable_id
+from .readers import MAX_BYTES, READERS, Item, open_bytes
 
 _REGISTERED = False
 

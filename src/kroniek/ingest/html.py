@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Article
-from ..pipeline import Failure
-from .readers import MAX_BYTES, READERS, Item, make_article, open_bytes, stable_id
+from ..model import Article, Failure, make_article, stable_id
+from .readers import MAX_BYTES, READERS, Item, open_bytes
 
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2, "maart": 3,

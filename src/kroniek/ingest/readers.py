@@ -9,7 +9,6 @@ from __future__ import annotations
 import bz2
 import csv
 import gzip
-import hashlib
 import io
 import json
 import re
@@ -17,55 +16,14 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..model import DATE_RE, Article
-from ..pipeline import Failure
+from ..model import MAX_CHARS, Article, Failure, make_article
 
-MAX_CHARS = 2_000_000  # a news article is ~5k; beyond this it is not an article
 MAX_BYTES = 4 * MAX_CHARS
 DATE_LINE = re.compile(r"^\s*date[:\s]+(\S+)[ \t]*\n?", re.IGNORECASE)
 COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open}
 
 Item = Article | Failure
 Reader = Callable[[Path, str], Iterator[Item]]
-
-
-def stable_id(text: str) -> str:
-    """An id from the content, so the same text always gets the same id."""
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def normalise_date(value: object) -> tuple[str | None, str | None]:
-    """(date, warning): ISO dates kept at their granularity; datetimes cut to the day."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, None
-    raw = str(value).strip()
-    candidate = raw[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", raw) else raw
-    if DATE_RE.match(candidate):
-        month = int(candidate[5:7]) if len(candidate) >= 7 else 1
-        day = int(candidate[8:10]) if len(candidate) == 10 else 1
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return candidate, None
-    return None, f"unparseable date {raw!r}: processed as undated"
-
-
-def make_article(text: str, date: object = None, lang: str | None = None, id: str | None = None,
-                 title: str | None = None, url: str | None = None, source: str | None = None,
-                 author: str | None = None, origin: str = "") -> Article | Failure:
-    """Validate one document's fields; the origin names it in any message."""
-    doc_id = str(id) if id not in (None, "") else None
-    if not isinstance(text, str):
-        return Failure(doc_id or origin, f"{origin}: field 'text' is missing or not a string")
-    if "\x00" in text[:8192]:
-        return Failure(doc_id or origin, f"{origin}: binary content (NUL bytes), not an article")
-    if not text.strip():
-        return Failure(doc_id or origin, f"{origin}: empty document")
-    if len(text) > MAX_CHARS:
-        return Failure(doc_id or origin,
-                       f"{origin}: document of {len(text):,} characters is over the limit of {MAX_CHARS:,}")
-    iso, warning = normalise_date(date)
-    return Article(id=doc_id or stable_id(text), text=text, date=iso, lang=lang or None,
-                   title=title or None, url=url or None, source=source or None, author=author or None,
-                   warnings=[f"{origin}: {warning}"] if warning else [])
 
 
 def open_bytes(path: Path) -> bytes:

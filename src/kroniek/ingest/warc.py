@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..pipeline import Failure
+from ..model import Failure, stable_id
 from .html import article_from_html
-from .readers import MAX_BYTES, READERS, Item, stable_id
+from .readers import MAX_BYTES, READERS, Item
 
 RECORD_STARTS = (b"\x1f\x8b\x08", b"WARC/1.")  # a gzip member, an uncompressed WARC header
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -11,7 +11,7 @@ import re
 
 from .. import kb as kbmod
 from ..model import ActorRef, Article, Doc, Entity
-from ..pipeline import Options
+from ..model import Options
 from .actor_lexicon import CAP, Lexicon, automaton, lexicon
 
 _TOKEN = re.compile(rf"[{CAP}](?<![\w&-].)(?:\.(?= [{CAP}])|[\w'’&.-]*(?<![.'’-]))|\d(?<![\w-].)\d*[A-Z][\w-]*")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from ..model import Doc, Timex
-from ..pipeline import Options
+from ..model import Options
 from ..timex import Grammar, Mention, Resolver, grammar_for, holiday_date, parse_anchor, resolve, tag
 
 PRIOR = 1.0  # weight of "published a day after the last event told in the past tense"

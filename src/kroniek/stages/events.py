@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .. import plover
 from ..model import ActorRef, Doc, Event, Span
-from ..pipeline import Options
+from ..model import Options
 from .event_article import counterparts, country_ref, dedupe, headline_repeats
 from .event_lexicon import (
     Lexicon,

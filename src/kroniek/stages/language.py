@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .. import lexicons
 from ..model import Doc
-from ..pipeline import Options
+from ..model import Options
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector

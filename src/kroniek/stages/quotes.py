@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..attribution import EntityIndex, Lexicon, Mention, Resolver, Tok, lexicon, mention_in, np_after, tokens, word
 from ..model import Doc, Quote
-from ..pipeline import Options
+from ..model import Options
 from ..reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
 from .dates import date_for
 

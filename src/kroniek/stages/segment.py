@@ -17,7 +17,7 @@ import spacy.util
 import yaml
 
 from ..model import Doc
-from ..pipeline import Options
+from ..model import Options
 from .language import is_supported
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -7,7 +7,6 @@ and transactional per batch: a killed ingest loses nothing already committed.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
@@ -17,7 +16,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..model import text_hash
 from ..plover import group_key
+from .dedup import DedupResult, link_new
 
 DEFAULT_DB = "kroniek.db"
 
@@ -27,10 +28,6 @@ class WriteResult:
     added: int = 0
     unchanged: int = 0
     new_versions: int = 0
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def migrations() -> list[tuple[str, str]]:
@@ -96,10 +93,13 @@ class Store:
             for record in records:
                 outcome = self._write_one(record)
                 setattr(result, outcome, getattr(result, outcome) + 1)
-            from ..dedup import link_new  # near-duplicates are linked in the same transaction
-
-            link_new(self.conn)
+            link_new(self.conn)  # near-duplicates are linked in the same transaction
         return result
+
+    def link_duplicates(self) -> DedupResult:
+        """Sign and link every unsigned article (a database written before migration 002)."""
+        with self._lock, self.conn:
+            return link_new(self.conn)
 
     def _write_one(self, rec: dict[str, Any]) -> str:
         cur = self.conn

@@ -7,65 +7,33 @@ from __future__ import annotations
 import sqlite3
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..model import MAX_CHARS
 from ..store import queries
-from ..store.queries import MAX_LIMIT, Filters, Page
+from ..store.queries import Filters, Page
 from . import exports
-from .app import bench, db, writer
+from .deps import Conn, Country, DateFrom, DateTo, EventFilters, Limit, Name, Offset, QuoteFilters, Text, bench, writer
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: an empty form field means no filter
-Conn = Annotated[sqlite3.Connection, Depends(db)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
-DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
-DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
-Text = Annotated[str | None, Query(max_length=500, description="full-text search (words, all must occur)")]
-Name = Annotated[str | None, Query(max_length=200)]
-Party = Annotated[str | None, Query(max_length=200, description="actor id, name or ISO3 country")]
-Speaker = Annotated[str | None, Query(max_length=200, description="speaker's actor id or name")]
-Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO 3166-1 alpha-3")]
 Export = Literal["csv", "jsonl", "parquet"]
 MAX_DOCS = 100
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 class Document(BaseModel):
     """One article to analyse; only `text` is required."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=2_000_000)
+    text: str = Field(min_length=1, max_length=MAX_CHARS)
     id: str | None = Field(None, max_length=200)
     date: str | None = Field(None, max_length=40, description="YYYY, YYYY-MM or YYYY-MM-DD")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     lang: str | None = Field(None, pattern=r"^[a-z]{2}$")
     source: str | None = Field(None, max_length=200)
-
-
-def quote_filters(speaker: Speaker = None, q: Text = None, country: Country = None, article: Name = None,
-                  date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
-                  offset: Offset = 0) -> Filters:
-    return Filters(actor=speaker or None, text=q or None, country=country or None, article=article or None,
-                   date_from=date_from or None, date_to=date_to or None, limit=limit, offset=offset)
-
-
-def event_filters(type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$")] = None,
-                  source: Party = None, target: Party = None, actor: Party = None, country: Country = None,
-                  article: Name = None, date_from: DateFrom = None, date_to: DateTo = None,
-                  limit: Limit = 50, offset: Offset = 0) -> Filters:
-    return Filters(type=type or None, source=source or None, target=target or None, actor=actor or None,
-                   country=country or None, article=article or None, date_from=date_from or None,
-                   date_to=date_to or None, limit=limit, offset=offset)
-
-
-QuoteFilters = Annotated[Filters, Depends(quote_filters)]
-EventFilters = Annotated[Filters, Depends(event_filters)]
 
 
 def grouped_page(conn: sqlite3.Connection, f: Filters) -> Page:

@@ -6,27 +6,23 @@ with one, every write must carry it. Clients never see a stack trace.
 """
 from __future__ import annotations
 
-import hmac
 import ipaddress
 import logging
-import threading
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import asdict
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..ingest.readers import make_article
-from ..pipeline import Failure, Pipeline
-from ..store.db import Store, WriteResult
+from . import api, pages
+from .deps import Workbench, wants_json
 from .render import url_with
 
 MAX_BODY = 2 * 1024 * 1024  # a news article is ~5 kB; 2 MB is a batch, not an attack
@@ -40,95 +36,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
 ]
 log = logging.getLogger("kroniek.web")
-
-
-class Workbench:
-    """Per-app state: where the database is, the token, and the pipeline (built on first ingest)."""
-
-    def __init__(self, db_path: str | Path, token: str | None) -> None:
-        self.db_path = str(db_path)
-        self.token = token or None
-        self.writer = Store(self.db_path)  # migrates on open, so readers find the schema
-        self._pipeline: Pipeline | None = None
-        self._lock = threading.Lock()
-        self._analysing = threading.Lock()
-
-    def pipeline(self) -> Pipeline:
-        """The pipeline, built once: stages load heavy models, so not per request."""
-        with self._lock:
-            if self._pipeline is None:
-                self._pipeline = Pipeline()
-            return self._pipeline
-
-    def ingest(self, docs: list[dict[str, Any]]) -> dict[str, Any]:
-        """Validate, analyse and store documents in one batch; each failure is reported, none stops it."""
-        records, ids, errors = [], [], []
-        pipeline = self.pipeline()
-        for index, doc in enumerate(docs):
-            article = make_article(text=doc.get("text"), date=doc.get("date"), lang=doc.get("lang"),
-                                   id=doc.get("id"), title=doc.get("title"), url=doc.get("url"),
-                                   source=doc.get("source"), origin=f"document {index}")
-            if isinstance(article, Failure):
-                errors.append({"index": index, "id": doc.get("id"), "error": article.reason})
-                continue
-            try:
-                with self._analysing:  # stages share cached models; one analysis at a time
-                    records.append(pipeline(article).record())
-            except Exception as exc:
-                log.exception("analysis of %s failed", article.id)
-                errors.append({"index": index, "id": article.id, "error": f"analysis failed ({type(exc).__name__})"})
-                continue
-            ids.append(article.id)
-        written = self.writer.write_records(records) if records else WriteResult()
-        return {"ids": ids, "errors": errors, **asdict(written)}
-
-    def reader(self) -> Iterator[Any]:
-        """A read-only connection per request: read paths cannot write, and threads never share one."""
-        store = Store(self.db_path, readonly=True)
-        try:
-            yield store.conn
-        finally:
-            store.close()
-
-    def token_ok(self, given: str | None) -> bool:
-        if self.token is None:
-            return True
-        return bool(given) and hmac.compare_digest(given.encode(), self.token.encode())
-
-
-def bench(request: Request) -> Workbench:
-    return request.app.state.bench
-
-
-def db(request: Request) -> Iterator[Any]:
-    """FastAPI dependency: a read-only connection for this request."""
-    yield from bench(request).reader()
-
-
-def request_token(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip()
-    return request.headers.get("x-kroniek-token")
-
-
-def require_token(request: Request, given: str | None = None) -> None:
-    """Refuse a write without the start-up token (when one was set)."""
-    if not bench(request).token_ok(given if given is not None else request_token(request)):
-        raise HTTPException(401, "a valid token is required for writes")
-
-
-def writer(request: Request) -> None:
-    """FastAPI dependency for write endpoints: checked before the body is even parsed."""
-    require_token(request)
-
-
-def wants_json(request: Request) -> bool:
-    """A page's JSON twin: `?format=json` or an Accept header that prefers JSON over HTML."""
-    if request.query_params.get("format") == "json":
-        return True
-    accept = request.headers.get("accept", "")
-    return "application/json" in accept and "text/html" not in accept
 
 
 def is_loopback(host: str) -> bool:
@@ -261,8 +168,6 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
 
 def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     """The workbench over one database; `token` guards writes (and lifts the loopback-only Host rule)."""
-    from . import api, pages
-
     app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Who said or did what to whom, when and where: quotes, events and actors "
                               "from dated news articles. Every HTML page has a JSON twin (`?format=json`).")
@@ -287,10 +192,3 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000, token:
         raise ValueError(f"refusing to serve on {host} without a token: pass one to guard writes")
     uvicorn.run(create_app(db_path, token=token), host=host, port=port, log_level="info",
                 server_header=False)
-
-
-def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    """Render a page; `token_needed` tells forms whether to ask for the token."""
-    templates: Jinja2Templates = request.app.state.templates
-    context = {"token_needed": bench(request).token is not None, **context}
-    return templates.TemplateResponse(request, template, context, status_code=status)

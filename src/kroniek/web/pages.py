@@ -13,11 +13,12 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from ..model import MAX_CHARS
 from ..store import queries
 from ..store.queries import Filters
 from . import render
-from .api import PLOVER, Conn, DateFrom, DateTo, EventFilters, Limit, Offset, QuoteFilters, Text, grouped_page
-from .app import bench, html, require_token, wants_json
+from .api import grouped_page
+from .deps import PLOVER, Conn, DateFrom, DateTo, EventFilters, Limit, Offset, QuoteFilters, Text, bench, html, require_token, wants_json
 
 router = APIRouter(include_in_schema=False)
 
@@ -60,7 +61,7 @@ def search(request: Request, conn: Conn, q: Text = None, limit: Annotated[int, Q
 
 
 @router.post("/ingest")
-def ingest_form(request: Request, conn: Conn, text: Annotated[str, Form(max_length=2_000_000)] = "",
+def ingest_form(request: Request, conn: Conn, text: Annotated[str, Form(max_length=MAX_CHARS)] = "",
                 file: Annotated[UploadFile | None, File()] = None, date: Annotated[str, Form(max_length=40)] = "",
                 title: Annotated[str, Form(max_length=1000)] = "", lang: Annotated[str, Form(max_length=2)] = "",
                 token: Annotated[str, Form(max_length=500)] = "") -> Response:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kroniek.dedup import THRESHOLD, link_duplicates, signature
+from kroniek.store.dedup import THRESHOLD, signature
 from kroniek.store.db import Store
 
 STORY = ("Minister Rutte zei zaterdag in Den Haag dat het kabinet de militaire steun aan Oekraïne voortzet. "
@@ -47,7 +47,7 @@ def test_copies_link_to_the_first_across_batches_and_reopen(tmp_path: Path) -> N
         # counted once in statistics, every copy's records kept
         assert store.conn.execute("SELECT COUNT(*) FROM unique_articles").fetchone()[0] == 2
         assert store.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0] == 4
-        assert link_duplicates(store).signed == 0  # the write path signed everything already
+        assert store.link_duplicates().signed == 0  # the write path signed everything already
 
 
 def test_link_duplicates_signs_articles_stored_without_signatures(tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ def test_link_duplicates_signs_articles_stored_without_signatures(tmp_path: Path
             store.conn.execute("DELETE FROM article_signatures")
             store.conn.execute("DELETE FROM lsh_bands")
             store.conn.execute("UPDATE articles SET canonical_id = NULL")
-        result = link_duplicates(store)
+        result = store.link_duplicates()
         assert (result.signed, result.duplicates) == (2, 1)
         assert canonical(store) == {"a": None, "b": "a"}
 

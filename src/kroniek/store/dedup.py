@@ -11,7 +11,7 @@ never at another copy. A new version of an article (same id) is handled by the s
 versioning, so an article is never linked to its own id.
 
 `Store.write_records` calls `link_new` in its own transaction, so every write path (CLI, API,
-Parquet parts) links duplicates and an article is never stored unsigned. `link_duplicates(store)`
+Parquet parts) links duplicates and an article is never stored unsigned. `Store.link_duplicates()`
 does the same for a database written before migration 002.
 """
 from __future__ import annotations
@@ -20,13 +20,8 @@ import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-
-if TYPE_CHECKING:
-    from .store.db import Store
 
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch's hashing scheme; pinned because stored signatures must stay comparable
@@ -109,9 +104,3 @@ def link_new(conn: sqlite3.Connection) -> DedupResult:
                          [(band, key, pk) for band, key in keys])
         result.signed += 1
     return result
-
-
-def link_duplicates(store: Store) -> DedupResult:
-    """Sign every unsigned article and link near-duplicates to their cluster's canonical article."""
-    with store.conn:
-        return link_new(store.conn)

@@ -1,0 +1,161 @@
+"""What the API and the pages share: the per-app state, request dependencies, parameters.
+
+Both routers import from here and never from each other's app, so `app.py` can wire them
+without a circle.
+"""
+from __future__ import annotations
+
+import hmac
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from .. import batch
+from ..model import Failure, make_article
+from ..pipeline import Pipeline
+from ..store.db import Store
+from ..store.queries import MAX_LIMIT, Filters
+
+log = logging.getLogger("kroniek.web")
+
+
+class Workbench:
+    """Per-app state: where the database is, the token, and the pipeline (built on first ingest)."""
+
+    def __init__(self, db_path: str | Path, token: str | None) -> None:
+        self.db_path = str(db_path)
+        self.token = token or None
+        self.writer = Store(self.db_path)  # migrates on open, so readers find the schema
+        self._pipeline: Pipeline | None = None
+        self._lock = threading.Lock()
+        self._analysing = threading.Lock()
+
+    def pipeline(self) -> Pipeline:
+        """The pipeline, built once: stages load heavy models, so not per request."""
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline()
+            return self._pipeline
+
+    def ingest(self, docs: list[dict[str, Any]]) -> dict[str, Any]:
+        """Validate, analyse and store documents in one batch; each failure is reported, none stops it."""
+        items = [make_article(text=doc.get("text"), date=doc.get("date"), lang=doc.get("lang"), id=doc.get("id"),
+                              title=doc.get("title"), url=doc.get("url"), source=doc.get("source"),
+                              origin=f"document {index}") for index, doc in enumerate(docs)]
+        ids: list[str] = []
+        errors: list[dict[str, Any]] = []
+
+        def note(result: Any) -> None:
+            index = len(ids) + len(errors)
+            if isinstance(result, Failure):
+                log.warning("document %s not analysed: %s", index, result.reason)
+                errors.append({"index": index, "id": docs[index].get("id"), "error": result.reason})
+            else:
+                ids.append(result.article.id)
+
+        with self._analysing:  # stages share cached models; one analysis at a time
+            done = batch.ingest(items, self.writer, self.pipeline(), batch_size=len(items) or 1,
+                                skip_stored=False, on_result=note)
+        return {"ids": ids, "errors": errors, **asdict(done.stored)}
+
+    def reader(self) -> Iterator[Any]:
+        """A read-only connection per request: read paths cannot write, and threads never share one."""
+        store = Store(self.db_path, readonly=True)
+        try:
+            yield store.conn
+        finally:
+            store.close()
+
+    def token_ok(self, given: str | None) -> bool:
+        if self.token is None:
+            return True
+        return bool(given) and hmac.compare_digest(given.encode(), self.token.encode())
+
+
+def bench(request: Request) -> Workbench:
+    return request.app.state.bench
+
+
+def db(request: Request) -> Iterator[Any]:
+    """FastAPI dependency: a read-only connection for this request."""
+    yield from bench(request).reader()
+
+
+def request_token(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.headers.get("x-kroniek-token")
+
+
+def require_token(request: Request, given: str | None = None) -> None:
+    """Refuse a write without the start-up token (when one was set)."""
+    if not bench(request).token_ok(given if given is not None else request_token(request)):
+        raise HTTPException(401, "a valid token is required for writes")
+
+
+def writer(request: Request) -> None:
+    """FastAPI dependency for write endpoints: checked before the body is even parsed."""
+    require_token(request)
+
+
+def wants_json(request: Request) -> bool:
+    """A page's JSON twin: `?format=json` or an Accept header that prefers JSON over HTML."""
+    if request.query_params.get("format") == "json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: an empty form field means no filter
+Conn = Annotated[sqlite3.Connection, Depends(db)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
+DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
+Text = Annotated[str | None, Query(max_length=500, description="full-text search (words, all must occur)")]
+Name = Annotated[str | None, Query(max_length=200)]
+Party = Annotated[str | None, Query(max_length=200, description="actor id, name or ISO3 country")]
+Speaker = Annotated[str | None, Query(max_length=200, description="speaker's actor id or name")]
+Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO 3166-1 alpha-3")]
+PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+
+
+def quote_filters(speaker: Speaker = None, q: Text = None, country: Country = None, article: Name = None,
+                  date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
+                  offset: Offset = 0) -> Filters:
+    return Filters(actor=speaker or None, text=q or None, country=country or None, article=article or None,
+                   date_from=date_from or None, date_to=date_to or None, limit=limit, offset=offset)
+
+
+def event_filters(type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$")] = None,
+                  source: Party = None, target: Party = None, actor: Party = None, country: Country = None,
+                  article: Name = None, date_from: DateFrom = None, date_to: DateTo = None,
+                  limit: Limit = 50, offset: Offset = 0) -> Filters:
+    return Filters(type=type or None, source=source or None, target=target or None, actor=actor or None,
+                   country=country or None, article=article or None, date_from=date_from or None,
+                   date_to=date_to or None, limit=limit, offset=offset)
+
+
+QuoteFilters = Annotated[Filters, Depends(quote_filters)]
+EventFilters = Annotated[Filters, Depends(event_filters)]
+
+
+
+
+def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    """Render a page; `token_needed` tells forms whether to ask for the token."""
+    templates: Jinja2Templates = request.app.state.templates
+    context = {"token_needed": bench(request).token is not None, **context}
+    return templates.TemplateResponse(request, template, context, status_code=status)
