@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.stages.actors import ActorStage
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "conll2002" / "ned.testa"

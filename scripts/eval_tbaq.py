@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kroniek.model import Article, Doc
-from kroniek.pipeline import Options
+from kroniek.model import Options
 from kroniek.timex import resolve
 from kroniek.stages.segment import SegmentStage
 from kroniek.timex import tag
