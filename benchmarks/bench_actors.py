@@ -15,8 +15,8 @@ from pathlib import Path
 
 from kroniek.model import Article, Doc
 from kroniek.model import Options
-from kroniek.stages.actor_lexicon import automaton, lexicon
-from kroniek.stages.actors import ActorStage
+from kroniek.stages.actors import ActorStage, automaton, lexicon
+from kroniek.kb import load
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -35,9 +35,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=4.0)
     args = parser.parse_args()
-    stage = ActorStage(Options())
-    automaton(())
-    lexicon("nl"), lexicon("en")
+    stage = ActorStage(Options(), load())
+    automaton(load())
+    lexicon("nl", load()), lexicon("en", load())
     base = corpus()
     docs, size = [], 0
     while size < args.mb * 1e6:

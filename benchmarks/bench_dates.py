@@ -19,6 +19,7 @@ from kroniek.model import Article, Doc
 from kroniek.model import Options
 from kroniek.stages.dates import DateStage
 from kroniek.stages.segment import SegmentStage
+from kroniek.kb import load
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared/data/wikinews_en"
@@ -36,7 +37,7 @@ def articles(limit: int | None) -> list[tuple[str, str]]:
 def bench_kroniek(rows: list[tuple[str, str]], repeat: int) -> tuple[float, int]:
     """Seconds per pass for the dates stage (sentences from the segment stage, untimed), and timexes found."""
     options = Options()
-    segment, stage = SegmentStage(options), DateStage(options)
+    segment, stage = SegmentStage(options, load()), DateStage(options, load())
     docs = [segment(Doc(Article(str(i), text, date=day, lang="en"), lang="en")) for i, (text, day) in enumerate(rows)]
     stage(docs[0])  # compile the grammar outside the timing
     best, found = float("inf"), 0
@@ -71,7 +72,7 @@ _DATELINE = re.compile(r"^\s*\w+day, \w+ \d+, \d{4}\s*")
 def published_estimates(rows: list[tuple[str, str]]) -> None:
     """How near the estimate comes to the true day when only the month is given."""
     options = Options()
-    segment, stage = SegmentStage(options), DateStage(options)
+    segment, stage = SegmentStage(options, load()), DateStage(options, load())
     errors: list[int] = []
     for i, (text, day) in enumerate(rows):
         doc = Doc(Article(str(i), _DATELINE.sub("", text), date=day[:7], lang="en"), lang="en")

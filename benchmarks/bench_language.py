@@ -17,6 +17,7 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from kroniek import nlp  # noqa: E402  (thread limit first)
+from kroniek.kb import load  # noqa: E402
 from kroniek.model import Article, Doc  # noqa: E402
 from kroniek.model import Options  # noqa: E402
 from kroniek.stages.language import LanguageStage  # noqa: E402
@@ -50,7 +51,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     options = Options()
-    language, segment = LanguageStage(options), SegmentStage(options)
+    language, segment = LanguageStage(options, load()), SegmentStage(options, load())
     for lang, arts in articles().items():
         words = sum(len(a.text.split()) for a in arts)
         language(Doc(article=arts[0]))  # build the detector outside the timing

@@ -115,6 +115,7 @@ def section_frog(limit: int) -> dict:
     import resource
 
     from kroniek import nlp
+    from kroniek.kb import load
     from kroniek.model import Doc
     from kroniek.model import Options
     from kroniek.pipeline import Pipeline
@@ -126,7 +127,7 @@ def section_frog(limit: int) -> dict:
     articles = common.dutch(limit)
     words = sum(len(a.text.split()) for a in articles)
     options = Options()
-    language, segment = LanguageStage(options), SegmentStage(options)
+    language, segment = LanguageStage(options, load()), SegmentStage(options, load())
     nlp.load("nl")
     nlp.parse_all(segment(language(Doc(article=articles[0]))), options)
     _, parse_cpu, _ = common.timed(lambda: [nlp.parse_all(segment(language(Doc(article=a))), options)
@@ -164,14 +165,14 @@ def section_dates(limit: int) -> dict:
 
     from dateparser.search import search_dates
 
-    from kroniek.model import Doc
-    from kroniek.model import Options
+    from kroniek.kb import load
+    from kroniek.model import Doc, Options
     from kroniek.stages.dates import DateStage
     from kroniek.stages.language import LanguageStage
     from kroniek.stages.segment import SegmentStage
 
     options = Options()
-    language, segment, dates = LanguageStage(options), SegmentStage(options), DateStage(options)
+    language, segment, dates = LanguageStage(options, load()), SegmentStage(options, load()), DateStage(options, load())
     docs = [segment(language(Doc(article=a))) for a in common.corpus("en", limit) + common.corpus("nl", limit)]
     dates(Doc(article=docs[0].article, lang=docs[0].lang, sentences=list(docs[0].sentences)))
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kroniek import Options, Pipeline
 from kroniek.ingest.readers import read_inputs
+from kroniek.kb import load
 from kroniek.model import Article, Doc
 from kroniek.stages.quotes import QuoteStage
 
@@ -43,7 +44,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     docs = prepared()
-    stage = QuoteStage(Options())
+    stage = QuoteStage(Options(), load())
     for warm in (docs[0], docs[-1]):  # lexicons (en, nl) and the KB load outside the timing
         stage(copy.deepcopy(warm))
     batches = [[copy.deepcopy(d) for d in docs] for _ in range(args.repeat)]

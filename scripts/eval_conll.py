@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from kroniek.model import Article, Doc
+from kroniek.kb import load
 from kroniek.model import Options
 from kroniek.stages.actors import ActorStage
 
@@ -47,7 +48,7 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
 
 
 def evaluate(path: Path) -> dict[str, tuple[float, float, float]]:
-    stage = ActorStage(Options(lang="nl"))
+    stage = ActorStage(Options(lang="nl"), load())
     counts = {t: Counter() for t in (*TYPES, "PER+ORG+LOC", "ALL")}
     for sents in read_docs(path):
         tokens = [t for s in sents for t, _ in s]

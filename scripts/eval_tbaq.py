@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kroniek.model import Article, Doc
+from kroniek.kb import load
 from kroniek.model import Options
 from kroniek.timex import resolve
 from kroniek.stages.segment import SegmentStage
@@ -73,7 +74,7 @@ def main() -> None:
     wrong: list[str] = []
     for path in sorted(args.data.rglob("*.tml")):
         text, dct, gold = read_tml(path)
-        sentences = SegmentStage(Options())(Doc(Article(path.stem, text), lang="en")).sentences
+        sentences = SegmentStage(Options(), load())(Doc(Article(path.stem, text), lang="en")).sentences
         pred = resolve(tag(text, "en", sentences), dct, "en")
         n_pred += len(pred)
         n_gold += len(gold)

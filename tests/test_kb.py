@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from kroniek import kb
+from kroniek.stages.actors import explain
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +17,6 @@ def _no_user_kb(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(kb, "USER_DIR", tmp_path / "none")
     monkeypatch.delenv("KRONIEK_KB", raising=False)
     kb.load.cache_clear()
-    kb.use(())
 
 
 def test_every_un_member_and_the_extras_have_dutch_and_english_names() -> None:
@@ -50,18 +50,19 @@ def test_role_lookup_follows_the_date() -> None:
 
 def test_genitive_lookup_and_gender() -> None:
     assert [a.id for a in kb.load().lookup("Poetins")] == ["Q7747"]
-    assert kb.gender("Q7747") == "m"
-    assert kb.gender("p:kaja-kallas") == "f"
-    assert kb.gender("no-such-id") is None
-    assert kb.get("Q3874799").country == "UKR"
+    shipped = kb.load()
+    assert shipped.get("Q7747").gender == "m"
+    assert shipped.get("p:kaja-kallas").gender == "f"
+    assert shipped.get("no-such-id") is None
+    assert shipped.get("Q3874799").country == "UKR"
 
 
 def test_explain_gives_roles_on_the_date() -> None:
-    [putin] = kb.explain("Poetin", "2010-01-01")
+    [putin] = explain(kb.load(), "Poetin", "2010-01-01")
     assert putin["id"] == "Q7747"
     assert [r["office"] for r in putin["roles_on_date"]] == ["prime_minister"]
-    assert kb.explain("Nobody Atall") == []
-    [role] = kb.explain("de Amerikaanse president", "2021-06-01")
+    assert explain(kb.load(), "Nobody Atall") == []
+    [role] = explain(kb.load(), "de Amerikaanse president", "2021-06-01")
     assert role["name"] == "Joe Biden"
 
 
@@ -171,10 +172,11 @@ def test_import_phoenix_dictionary(shared: Path, tmp_path: Path) -> None:
     assert any(r.start and r.start < "2015" for a in imported for r in a.roles)
 
 
-def test_module_level_lookups_use_the_current_kb() -> None:
-    assert [a.id for a in kb.lookup("Zelenskyj")] == ["Q3874799"]
-    assert kb.holders("chancellor", "DEU", "2023-01-01")[0].name == "Olaf Scholz"
-    assert kb.holders("chancellor", "DEU", "1990-01-01") == []
+def test_lookups_by_alias_and_by_office() -> None:
+    shipped = kb.load()
+    assert [a.id for a in shipped.lookup("Zelenskyj")] == ["Q3874799"]
+    assert shipped.holders("chancellor", "DEU", "2023-01-01")[0].name == "Olaf Scholz"
+    assert shipped.holders("chancellor", "DEU", "1990-01-01") == []
 
 
 def test_shipped_roles_are_well_formed() -> None:

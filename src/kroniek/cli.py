@@ -246,9 +246,10 @@ def actors_show(name: Annotated[str, typer.Argument(help="A name, alias or role,
                 date: Annotated[Optional[str], typer.Option("--date", help="Resolve roles as of this date.")] = None,
                 fmt: FormatOpt = "table") -> None:
     """Explain whom a name or role description resolves to (on a date)."""
-    from . import kb
+    from .kb import load
+    from .stages.actors import explain
 
-    rows = kb.explain(name, date)
+    rows = explain(load(), name, date)
     if not rows:
         err.print(f"no actor matches {name!r}" + (f" on {date}" if date else ""))
         raise typer.Exit(1)

@@ -160,6 +160,7 @@ class KB:
 
     def __init__(self, records: Iterable[tuple[dict[str, Any], str]] = ()) -> None:
         self.actors: dict[str, Actor] = {}
+        self._index: dict[str, list[tuple[Actor, str]]] | None = None
         for raw, source in records:
             self.add(raw, source)
 
@@ -168,15 +169,15 @@ class KB:
             merge(self.actors[raw["id"]], raw, source)
         else:
             self.actors[raw["id"]] = actor_from(raw, source)
-        self.__dict__.pop("_index", None)
+        self._index = None
 
     def get(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None
 
     @property
     def index(self) -> dict[str, list[tuple[Actor, str]]]:
-        """Case-folded name -> (actor, kind) for every alias, adjective and demonym."""
-        if "_index" not in self.__dict__:
+        """Case-folded name -> (actor, kind) for every alias, adjective and demonym (built on first use)."""
+        if self._index is None:
             idx: dict[str, list[tuple[Actor, str]]] = {}
             for actor in self.actors.values():
                 for kind in WORD_KINDS:
@@ -184,8 +185,8 @@ class KB:
                         hits = idx.setdefault(name.casefold(), [])
                         if (actor, kind) not in hits:
                             hits.append((actor, kind))
-            self.__dict__["_index"] = idx
-        return self.__dict__["_index"]
+            self._index = idx
+        return self._index
 
     def lookup(self, name: str) -> list[Actor]:
         """Actors with this alias (any language, case-insensitive; a genitive -s tried too)."""
@@ -243,66 +244,8 @@ def kb_files(paths: Iterable[str | Path] = ()) -> list[Path]:
 
 @lru_cache(maxsize=8)
 def load(paths: tuple[str, ...] = ()) -> KB:
-    """The merged KB for these user paths, built once per process."""
+    """The merged KB for these user paths, built once per process; the pipeline hands it to its stages."""
     return KB(rec for f in kb_files(paths) for rec in read_records(f))
-
-
-_current: list[tuple[str, ...]] = [()]
-
-
-def use(paths: Iterable[str] = ()) -> KB:
-    """Make the KB with these user paths the one `get`/`gender`/`explain` answer from."""
-    _current[0] = tuple(paths)
-    return load(_current[0])
-
-
-def default() -> KB:
-    return load(_current[0])
-
-
-def get(actor_id: str | None) -> Actor | None:
-    """The actor with this id in the current KB, or None."""
-    return default().get(actor_id)
-
-
-def gender(actor_id: str | None) -> str | None:
-    """'m', 'f' or None: for resolving he/she pronouns to an actor."""
-    actor = get(actor_id)
-    return actor.gender if actor else None
-
-
-def lookup(name: str) -> list[Actor]:
-    """Actors with this name in the current KB (any language, case-insensitive, genitive -s too)."""
-    return default().lookup(name)
-
-
-def holders(office: str, country: str | None, date: str | None) -> list[Actor]:
-    """Who held an office in a country on a date in the current KB, the most recently started first."""
-    return default().holders(office, country, date)
-
-
-def explain(name: str, date: str | None = None) -> list[dict[str, Any]]:
-    """What the KB knows about a name, id or role description ("de Russische president") on a date:
-    each candidate with all its roles and those held on the date."""
-    kb = default()
-    found = kb.lookup(name) or ([kb.get(name)] if kb.get(name) else []) or _by_role(name, date)
-    out = []
-    for actor in found:
-        rec = actor.to_json()
-        rec["roles_on_date"] = [r.to_json() for r in actor.roles_at(date)] if date else None
-        rec["source"] = actor.source
-        out.append(rec)
-    return out
-
-
-def _by_role(phrase: str, date: str | None) -> list[Actor]:
-    from .stages.actors import resolve_role  # the stage reads the KB: import late, no cycle
-
-    for lang in ("nl", "en"):
-        ref = resolve_role(phrase, date, lang)
-        if ref is not None and get(ref.id) is not None:
-            return [get(ref.id)]
-    return []
 
 
 # --- importing user and PETRARCH/Phoenix dictionaries ---------------------------------

@@ -81,6 +81,19 @@ class Article:
         return {4: "year", 7: "month", 10: "day"}.get(len(self.date))
 
 
+class Token:
+    """A word or punctuation token with offsets into the text and its lower-cased form
+    (a plain slotted class: stages build them by the thousand, so it must be cheap)."""
+
+    __slots__ = ("start", "end", "text", "low")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start, self.end, self.text, self.low = start, end, text, low
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.text!r})"
+
+
 @dataclass(slots=True)
 class Span:
     start: int

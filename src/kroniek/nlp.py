@@ -20,10 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
-from .model import Doc
-from .model import Options
-from .stages.language import is_supported
-from .stages.segment import segment_data
+from . import lexicons
+from .model import Doc, Options
 
 MODELS = Path(__file__).resolve().parent / "models"
 SHIPPED = {"nl": "nl_kroniek", "en": "en_kroniek"}
@@ -36,7 +34,7 @@ class ModelMissing(LookupError):
 
 def customise_tokenizer(nlp: Language, lang: str) -> Language:
     """Add data/<lang>/segment.yaml's special cases (e.g. ",," as an opening quote) to nlp's tokenizer."""
-    for orth, attrs in (segment_data(lang).get("special_cases") or {}).items():
+    for orth, attrs in ((lexicons.for_language(lang, "segment") or {}).get("special_cases") or {}).items():
         nlp.tokenizer.add_special_case(orth, [{"ORTH": orth, **(attrs or {})}])
     return nlp
 
@@ -87,7 +85,7 @@ def parse_sentences(doc: Doc, indices: Iterable[int], options: Options | None = 
     are offsets into doc.text. With options.parse False, or for a language kroniek does not
     analyse, nothing is parsed and {} is returned.
     """
-    if (options is not None and not options.parse) or not is_supported(doc):
+    if (options is not None and not options.parse) or not doc.analysable or not lexicons.has_language(doc.lang, "segment"):
         return {}
     wanted = sorted({i for i in indices if 0 <= i < len(doc.sentences)})
     todo = [i for i in wanted if i not in doc.parses]

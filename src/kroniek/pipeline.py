@@ -9,20 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
 
+from . import kb as kbmod
 from .model import Article, Doc, Failure, Options
+from .stages import DEFAULT_ORDER, STAGES, Stage
 
 BASE_PROVIDES = ("article", "text")
-
-
-@runtime_checkable
-class Stage(Protocol):
-    name: str
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
-
-    def __call__(self, doc: Doc) -> Doc: ...
 
 
 class PipelineError(ValueError):
@@ -38,21 +30,16 @@ def check_order(stages: Iterable[Stage]) -> None:
         have.update(stage.provides)
 
 
-def default_stages(options: Options) -> list[Stage]:
-    """The shipped stages in their order: language, segment, actors, dates, quotes, events."""
-    from .stages import actors, dates, events, language, quotes, segment
-
-    stages: list[Stage] = [
-        language.LanguageStage(options),
-        segment.SegmentStage(options),
-        actors.ActorStage(options),
-        dates.DateStage(options),
-        quotes.QuoteStage(options),
-        events.EventStage(options),
-    ]
+def default_stages(options: Options, kb: kbmod.KB) -> list[Stage]:
+    """The registered stages in the default order (or the subset `options.stages` names, in that
+    order, with a user's own registered stages after the shipped ones), each given the KB."""
+    names = list(DEFAULT_ORDER)
     if options.stages is not None:
-        stages = [s for s in stages if s.name in options.stages]
-    return stages
+        unknown = [n for n in options.stages if n not in STAGES]
+        if unknown:
+            raise PipelineError(f"no stage registered as {unknown}; known: {sorted(STAGES)}")
+        names = [n for n in names if n in options.stages] + [n for n in options.stages if n not in names]
+    return [STAGES[name](options, kb) for name in names]
 
 
 @dataclass
@@ -61,10 +48,13 @@ class Pipeline:
 
     options: Options = field(default_factory=Options)
     stages: list[Stage] | None = None
+    kb: kbmod.KB | None = None  # loaded once from `options.kb_paths` unless given
 
     def __post_init__(self) -> None:
+        if self.kb is None:
+            self.kb = kbmod.load(tuple(self.options.kb_paths))
         if self.stages is None:
-            self.stages = default_stages(self.options)
+            self.stages = default_stages(self.options, self.kb)
         check_order(self.stages)
 
     @property

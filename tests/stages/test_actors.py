@@ -10,11 +10,12 @@ from kroniek.model import Article, Doc
 from kroniek.model import Options
 from kroniek.stages import actors
 from kroniek.stages.segment import SegmentStage
+from kroniek.kb import load
 
 
 def run(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> Doc:
     doc = Doc(Article(id="t", text=text, date=date), lang=lang)
-    return actors.ActorStage(Options())(SegmentStage(Options())(doc))
+    return actors.ActorStage(Options(), load())(SegmentStage(Options(), load())(doc))
 
 
 def ents(doc: Doc) -> dict[str, tuple[str, str | None, str | None]]:
@@ -90,14 +91,6 @@ def test_english_titles_and_roles() -> None:
     assert got["Berlin"] == ("LOC", "DEU", "DEU")
 
 
-def test_actor_at_and_person_before() -> None:
-    doc = run("De Russische president sprak met Zelensky. Hij zei niets.")
-    start = doc.text.index("Russische")
-    assert actors.actor_at(doc, start, start + 5).name == "Vladimir Putin"
-    assert actors.person_before(doc, doc.text.index("Hij")).name == "Volodymyr Zelensky"
-    assert actors.person_before(doc, doc.text.index("Hij"), gender="f") is None
-
-
 def test_resolve_role_by_date() -> None:
     assert actors.resolve_role("de Russische president", "2010-01-01").name == "Dmitry Medvedev"
     assert actors.resolve_role("de Britse premier", "2023-06").name == "Rishi Sunak"
@@ -126,12 +119,12 @@ def test_user_kb_from_options_links_new_names(tmp_path: Path) -> None:
     user = tmp_path / "local.yaml"
     user.write_text("- {id: p:femke-halsema, name: Femke Halsema, gender: f, country: NLD,\n"
                     "   aliases: {nl: [Halsema]}, roles: ['mayor NLD 2018-07-12..']}\n", encoding="utf-8")
-    stage = actors.ActorStage(Options(kb_paths=(str(user),)))
+    stage = actors.ActorStage(Options(), load((str(user),)))
     doc = stage(Doc(Article(id="t", text="Burgemeester Halsema sprak in Amsterdam.", date="2024-05-01"), lang="nl"))
     try:
         assert ents(doc)["Halsema"] == ("PER", "p:femke-halsema", "NLD")
     finally:
-        actors.ActorStage(Options())(Doc(Article(id="reset", text=""), lang="nl"))
+        actors.ActorStage(Options(), load())(Doc(Article(id="reset", text=""), lang="nl"))
 
 
 def test_sector_nouns_after_a_country_adjective() -> None:

@@ -11,11 +11,12 @@ from kroniek.model import Options
 from kroniek.stages.dates import DateStage, date_for
 from kroniek.stages.segment import SegmentStage
 from kroniek.timex import holiday_date, resolve, tag
+from kroniek.kb import load
 
 
 def run(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> Doc:
     doc = Doc(Article("t", text, date=date, lang=lang), lang=lang)
-    return DateStage(Options())(SegmentStage(Options())(doc))
+    return DateStage(Options(), load())(SegmentStage(Options(), load())(doc))
 
 
 def values(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> dict[str, str]:

@@ -10,8 +10,8 @@ from kroniek import Options, Pipeline, plover
 from kroniek.eval import load_gold, score
 from kroniek.model import make_article
 from kroniek.model import Article, Doc
-from kroniek.stages.event_lexicon import lexicon
-from kroniek.stages.events import EventStage
+from kroniek.stages.events import EventStage, lexicon
+from kroniek.kb import load
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "data"
 
@@ -99,7 +99,7 @@ def test_demand_that_names_its_target(code) -> None:
 
 def test_country_words_come_from_the_kb_without_the_actors_stage() -> None:
     doc = Doc(article=Article(id="x", text="Rusland viel Oekraïne aan."), lang="nl", sentences=[(0, 26)])
-    events = EventStage(Options())(doc).events
+    events = EventStage(Options(), load())(doc).events
     assert [(e.type, e.source.country, e.target.country, e.trigger.text) for e in events] == [
         ("ASSAULT", "RUS", "UKR", "viel Oekraïne aan")]
 
@@ -164,7 +164,7 @@ def test_strike_is_an_attack_unless_it_is_a_labour_strike(code) -> None:
 def test_a_language_without_a_lexicon_has_no_events() -> None:
     doc = Doc(article=Article(id="x", text="Russland griff die Ukraine an."), lang="de", sentences=[(0, 30)])
     assert lexicon("de") is None
-    assert EventStage(Options())(doc).events == []
+    assert EventStage(Options(), load())(doc).events == []
 
 
 def test_a_persons_office_acts_for_the_persons_government(code) -> None:

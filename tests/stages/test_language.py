@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kroniek.model import Article, Doc
+from kroniek.kb import load
 from kroniek.model import Options
 from kroniek.stages.language import LanguageStage, detect, is_supported, normalise
 
@@ -13,7 +14,7 @@ GERMAN = "Der russische Präsident ordnete am Samstag an, alle militärischen Ak
 
 
 def _run(text: str, options: Options | None = None, lang: str | None = None) -> Doc:
-    return LanguageStage(options or Options())(Doc(article=Article(id="a1", text=text, lang=lang)))
+    return LanguageStage(options or Options(), load())(Doc(article=Article(id="a1", text=text, lang=lang)))
 
 
 @pytest.mark.parametrize("text, code", [(DUTCH, "nl"), (ENGLISH, "en"), (GERMAN, "de"),

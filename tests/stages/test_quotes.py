@@ -5,23 +5,24 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.attribution import lexicon, tokens
+from kroniek.stages.quotes import lexicon, tokens
 from kroniek.model import ActorRef, Article, Doc, Entity
 from kroniek.model import Options
 from kroniek.stages.quotes import QuoteStage, find_groups, group_text
 from kroniek.stages.segment import SegmentStage
+from kroniek.kb import load
 
 
 def run(text: str, lang: str, entities: dict[str, ActorRef] | None = None, date: str = "2025-04-22") -> Doc:
     """Segment a hand-written text, tag the given names as entities, find the quotes."""
     doc = Doc(article=Article(id="t", text=text, date=date, lang=lang), lang=lang)
-    doc = SegmentStage(Options())(doc)
+    doc = SegmentStage(Options(), load())(doc)
     for name, ref in (entities or {}).items():
         start = text.find(name)
         while start >= 0:
             doc.entities.append(Entity(start, start + len(name), name, "PER", ref))
             start = text.find(name, start + 1)
-    return QuoteStage(Options())(doc)
+    return QuoteStage(Options(), load())(doc)
 
 
 TRUMP = ActorRef("Q22686", "Donald Trump", "USA")

@@ -6,6 +6,7 @@ import pytest
 from kroniek.model import Article, Doc
 from kroniek.model import Options
 from kroniek.stages.segment import SegmentStage, split
+from kroniek.kb import load
 
 SEED_SENTENCES = [
     "Het was een historische aankondiging: voor het eerst sinds de grootschalige invasie in februari 2022 wilde Poetin de wapens kortstondig laten zwijgen.",
@@ -108,7 +109,7 @@ def test_offsets_index_the_untouched_text_and_paragraphs_are_stripped() -> None:
 
 
 def test_stage_leaves_an_unsupported_document_unsegmented() -> None:
-    stage = SegmentStage(Options())
+    stage = SegmentStage(Options(), load())
     german = Doc(article=Article(id="de1", text="Der Kanzler sprach. Er ging."), lang="de")
     dutch = Doc(article=Article(id="nl1", text="De premier sprak. Hij ging."), lang="nl")
     assert stage(german).sentences == []

@@ -12,9 +12,10 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from ..model import Doc, Timex
-from ..model import Options
-from ..timex import Grammar, Mention, Resolver, grammar_for, holiday_date, parse_anchor, resolve, tag
+from ..kb import KB
+from ..model import Doc, Options, Timex
+from ..timex import Grammar, TimexMention, TimexResolver, grammar_for, holiday_date, parse_anchor, resolve, tag
+from .registry import register
 
 PRIOR = 1.0  # weight of "published a day after the last event told in the past tense"
 WINDOW = 60  # an undated or year-dated article is written within weeks of the latest day it names
@@ -60,6 +61,7 @@ def date_for(doc: Doc, start: int, end: int) -> str | None:
     return doc.reference_date
 
 
+@register
 class DateStage:
     """Tags time expressions, estimates the publication day, then resolves against it (in that order,
     so that 'zaterdag' in a month-dated article means the Saturday before the estimated day)."""
@@ -68,7 +70,7 @@ class DateStage:
     requires: tuple[str, ...] = ("sentences",)
     provides: tuple[str, ...] = ("timexes", "published")
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, kb: KB) -> None:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,7 +81,7 @@ class DateStage:
         return doc
 
 
-def infer_published(mentions: list[Mention], given: str | None, lang: str) -> str | None:
+def infer_published(mentions: list[TimexMention], given: str | None, lang: str) -> str | None:
     """The publication day: as given when it is a day, else the day that best fits the text's own anchors.
 
     Anchors are the days the text names outright (20 april, Pasen) near the given month. Each
@@ -95,9 +97,9 @@ def infer_published(mentions: list[Mention], given: str | None, lang: str) -> st
     year_hint = given_anchor[0].year if given_anchor else _text_year(mentions, g)
     if year_hint is None:
         return None
-    probe = Resolver(g, given_anchor or (date(year_hint, 7, 1), "Y"))
+    probe = TimexResolver(g, given_anchor or (date(year_hint, 7, 1), "Y"))
     anchors: list[tuple[date, str]] = []
-    weekdays: list[Mention] = []
+    weekdays: list[TimexMention] = []
     for m in mentions:
         if m.kind in ("date", "holiday") and not m.groups.get("part"):
             _, anchor = getattr(probe, m.kind)(m)
@@ -121,9 +123,9 @@ def infer_published(mentions: list[Mention], given: str | None, lang: str) -> st
     return days[len(days) // 2].isoformat()
 
 
-def _cost(g: Grammar, day: date, anchors: list[tuple[date, str]], weekdays: list[Mention]) -> float:
+def _cost(g: Grammar, day: date, anchors: list[tuple[date, str]], weekdays: list[TimexMention]) -> float:
     """How badly a candidate publication day fits the text (see infer_published)."""
-    r = Resolver(g, (day, "D"))
+    r = TimexResolver(g, (day, "D"))
     told = [(r.weekday_date(g.word("weekdays", m.groups["weekday"]), m, None), m.tense) for m in weekdays]
     cost = 0.0
     for d, tense in told:  # a weekday told in the past lies near a day named in the past, and so on
@@ -135,7 +137,7 @@ def _cost(g: Grammar, day: date, anchors: list[tuple[date, str]], weekdays: list
     return cost + (0 if any(abs((a - day).days) <= 14 for a, _ in anchors) else 20)
 
 
-def _text_year(mentions: list[Mention], g: Grammar) -> int | None:
+def _text_year(mentions: list[TimexMention], g: Grammar) -> int | None:
     """The year an undated text was written: from the latest year it names up to ten years on,
     the one where its holidays fall on the days it names and its weekdays match its dates
     (Pasen … 20 april → 2025); the latest year named when nothing tells."""

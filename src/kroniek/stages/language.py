@@ -11,8 +11,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import lexicons
-from ..model import Doc
-from ..model import Options
+from ..kb import KB
+from ..model import Doc, Options
+from .registry import register
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
@@ -54,12 +55,13 @@ def is_supported(doc: Doc) -> bool:
     return doc.lang in SUPPORTED
 
 
+@register
 class LanguageStage:
     name = "language"
     requires: tuple[str, ...] = ("text",)
     provides: tuple[str, ...] = ("lang",)
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, kb: KB) -> None:
         self.forced = normalise(options.lang)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import spacy.util
-import yaml
 
-from ..model import Doc
-from ..model import Options
+from .. import lexicons
+from ..kb import KB
+from ..model import Doc, Options
+from .registry import register
 from .language import is_supported
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
 # A sentence-final run: terminal marks, then closing quotes/brackets, then whitespace.
@@ -40,11 +39,9 @@ class Rules:
     before_numbers: frozenset[str]
 
 
-@lru_cache(maxsize=None)
 def segment_data(lang: str) -> dict:
     """data/<lang>/segment.yaml, parsed once; {} for a language without one."""
-    path = DATA / lang / "segment.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return lexicons.for_language(lang, "segment") or {}
 
 
 @lru_cache(maxsize=None)
@@ -123,12 +120,13 @@ def split(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
     return paragraphs, sentences
 
 
+@register
 class SegmentStage:
     name = "segment"
     requires: tuple[str, ...] = ("lang",)
     provides: tuple[str, ...] = ("paragraphs", "sentences", "parses")
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, kb: KB) -> None:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:

@@ -4,8 +4,8 @@
 value against a reference date. The dates stage puts the two together with the estimate of
 the publication day in between.
 """
-from .grammar import Grammar, Mention, available, grammar, holiday_date, tag
-from .resolve import Resolver, fmt, parse_anchor, resolve
+from .grammar import Grammar, TimexMention, available, grammar, holiday_date, tag
+from .resolve import TimexResolver, fmt, parse_anchor, resolve
 
 
 def grammar_for(lang: str) -> Grammar:
@@ -13,5 +13,5 @@ def grammar_for(lang: str) -> Grammar:
     return grammar(lang if available(lang) else "en")
 
 
-__all__ = ["Grammar", "Mention", "Resolver", "available", "fmt", "grammar", "grammar_for", "holiday_date",
+__all__ = ["Grammar", "TimexMention", "TimexResolver", "available", "fmt", "grammar", "grammar_for", "holiday_date",
            "parse_anchor", "resolve", "tag"]

@@ -1,6 +1,6 @@
 """Finding time expressions with the rules and word tables of data/<lang>/timex.yaml.
 
-Tagging is separate from resolving: a `Mention` records what an expression says (its rule's
+Tagging is separate from resolving: a `TimexMention` records what an expression says (its rule's
 kind, the words it matched, the tense of its clause) so the publication day can be estimated
 from the mentions first and every relative expression resolved against that estimate after.
 Speed: trying every rule at every word is what makes regex taggers slow. Each rule's possible
@@ -40,7 +40,7 @@ _DEFAULT_TYPE = {"duration": "DURATION", "set": "SET", "time": "TIME", "datetime
 
 
 @dataclass(slots=True)
-class Mention:
+class TimexMention:
     """A time expression as found, before resolution."""
 
     start: int
@@ -271,7 +271,7 @@ def tense_at(g: Grammar, text: str, start: int, end: int, sentence: tuple[int, i
     return "default"
 
 
-def _accept(g: Grammar, text: str, m: Mention) -> bool:
+def _accept(g: Grammar, text: str, m: TimexMention) -> bool:
     """Reject month names that are ordinary words here ('may', 'mei' as a name, 'they march')."""
     month = m.groups.get("month")
     if not month or month.isdigit():
@@ -302,7 +302,7 @@ def _lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def _joined(g: Grammar, text: str, previous: Mention | None, m: Mention) -> bool:
+def _joined(g: Grammar, text: str, previous: TimexMention | None, m: TimexMention) -> bool:
     """Whether a bare number ends a range begun by the mention before it (November 19-20, 1850-58)."""
     if previous is None or m.rule.get("needs") not in previous.groups:
         return False
@@ -323,12 +323,12 @@ def _rules_at(g: Grammar, low: str, cand: re.Match[str]) -> tuple[int, ...] | No
     return g.first.get(f"{word} {following}") or g.first.get(f"{word} *")
 
 
-def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) -> list[Mention]:
+def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) -> list[TimexMention]:
     """Every time expression in `text`, left to right; at each word the first rule in grammar order wins."""
     g = grammar(lang if available(lang) else "en")
     sentences = sentences or [(0, len(text))]
     low = _lower(text)
-    out: list[Mention] = []
+    out: list[TimexMention] = []
     pos, si = 0, 0
     for cand in g.scan.finditer(low):
         start = cand.start()
@@ -348,7 +348,7 @@ def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) ->
         relday = g.word("reldays", groups.get("relday")) or []
         if type_ == "DATE" and (groups.get("part") or (len(relday) > 1 and relday[1])):
             type_ = "TIME"  # a part of a day: zondagavond, yesterday morning
-        mention = Mention(m.start(), m.end(), text[m.start():m.end()], kind, type_, groups, rule)
+        mention = TimexMention(m.start(), m.end(), text[m.start():m.end()], kind, type_, groups, rule)
         if not _accept(g, text, mention):
             continue
         if rule.get("joins") == "previous" and not _joined(g, text, out[-1] if out else None, mention):

@@ -15,7 +15,7 @@ from typing import Callable
 from dateutil.relativedelta import relativedelta
 
 from ..model import Timex
-from .grammar import Grammar, Mention, available, grammar, holiday_date
+from .grammar import Grammar, TimexMention, available, grammar, holiday_date
 
 
 Anchor = tuple[date, str]  # a day and the granularity it stands for: Y, M, W, Q, D
@@ -72,7 +72,7 @@ def _old(gr: dict[str, str]) -> str | None:
     return ("BC" if gr.get("era") or gr.get("era2") else "") + f"{int(raw):04d}"
 
 
-def _num(g: Grammar, m: Mention) -> float | str | None:
+def _num(g: Grammar, m: TimexMention) -> float | str | None:
     """The count in a duration or shift: digits or a number word; 'X' for vague (several, enkele)."""
     if m.groups.get("count"):
         raw = m.groups["count"].strip().replace(",", ".")
@@ -84,7 +84,7 @@ def _num(g: Grammar, m: Mention) -> float | str | None:
 
 
 @dataclass
-class Resolver:
+class TimexResolver:
     """Turns mentions into TIMEX3 values in text order, keeping the last date told for chaining."""
 
     g: Grammar
@@ -126,11 +126,11 @@ class Resolver:
         when = {y: date(y, month, min(day, 28)) for y in years}
         return min(years, key=lambda y: (abs((when[y] - ref).days), y))
 
-    def future(self, m: Mention) -> bool:
+    def future(self, m: TimexMention) -> bool:
         """Whether a mention is told in the future tense (or, without a cue, the language reads it so)."""
         return m.tense == "future" or (m.tense == "default" and self.g.data["tense"].get("default") == "future")
 
-    def weekday_date(self, wd: int, m: Mention, rel: int | None) -> date | None:
+    def weekday_date(self, wd: int, m: TimexMention, rel: int | None) -> date | None:
         """A weekday name as a day: by modifier (last/next), else by the tense of its clause."""
         base = self.ref_day or (self.last[0] if self.last and self.last[1] == "D" and not self.ref else None)
         if base is None:
@@ -145,7 +145,7 @@ class Resolver:
             return base + timedelta(days=ahead)
         return base - timedelta(days=back)
 
-    def day_of(self, m: Mention) -> str:
+    def day_of(self, m: TimexMention) -> str:
         """The calendar day a time of day belongs to: its own words, its sentence, the article, or unknown."""
         gr = m.groups
         if gr.get("weekday"):
@@ -163,7 +163,7 @@ class Resolver:
         return self.ref_day.isoformat() if self.ref_day else "XXXX-XX-XX"
 
     # one method per rule kind: (value, anchor told or None)
-    def date(self, m: Mention) -> tuple[str, Anchor | None]:
+    def date(self, m: TimexMention) -> tuple[str, Anchor | None]:
         gr = m.groups
         month = gr["month"]
         mo = int(month) if month.isdigit() else self.g.word("months", month.rstrip("."))
@@ -183,14 +183,14 @@ class Resolver:
             return f"{year:04d}-{mo:02d}-{day:02d}", None
         return d.isoformat() + part, (d, "D")
 
-    def datetime(self, m: Mention) -> tuple[str, Anchor | None]:
+    def datetime(self, m: TimexMention) -> tuple[str, Anchor | None]:
         value, anchor = self.date(m)
         gr = m.groups
         clock = f"T{int(gr['hour']):02d}:{gr['minute']}" + (f":{gr['second']}" if gr.get("second") else "")
         tz = gr.get("tz") or (self.g.word("timezones", gr.get("timezone")) if gr.get("timezone") else "")
         return value + clock + (tz or ""), anchor
 
-    def holiday(self, m: Mention) -> tuple[str, Anchor | None]:
+    def holiday(self, m: TimexMention) -> tuple[str, Anchor | None]:
         spec = self.g.word("holidays", m.groups["holiday"])
         year = _year(m.groups.get("year"))
         if year is None:
@@ -208,7 +208,7 @@ class Resolver:
             d = holiday_date(spec, year)
         return (d.isoformat(), (d, "D")) if d else ("XXXX-XX-XX", None)
 
-    def month(self, m: Mention) -> tuple[str, Anchor | None]:
+    def month(self, m: TimexMention) -> tuple[str, Anchor | None]:
         gr = m.groups
         mo = self.g.word("months", gr["month"].rstrip("."))
         if _old(gr):
@@ -230,7 +230,7 @@ class Resolver:
             return f"XXXX-{mo:02d}", None
         return f"{year:04d}-{mo:02d}", (date(year, mo, 1), "M")
 
-    def season(self, m: Mention) -> tuple[str, Anchor | None]:
+    def season(self, m: TimexMention) -> tuple[str, Anchor | None]:
         code = self.g.word("seasons", m.groups["season"])
         if _old(m.groups):
             return f"{_old(m.groups)}-{code}", None
@@ -242,13 +242,13 @@ class Resolver:
             year = base[0].year - (rel < 0 and start >= base[0].month) + (rel > 0 and start <= base[0].month)
         return (f"{year:04d}-{code}" if year else f"XXXX-{code}"), None
 
-    def part_year(self, m: Mention) -> tuple[str, Anchor | None]:
+    def part_year(self, m: TimexMention) -> tuple[str, Anchor | None]:
         """Quarters and halves; a quarter is told for 'a year earlier' to count from."""
         value = self._part_year(m)
         q = re.fullmatch(r"(\d{4})-Q(\d)", value)
         return value, ((date(int(q.group(1)), int(q.group(2)) * 3 - 2, 1), "Q") if q else None)
 
-    def _part_year(self, m: Mention) -> str:
+    def _part_year(self, m: TimexMention) -> str:
         """The value of a quarter or half; a bare 'the quarter' is the last one completed (what reports speak of)."""
         gr = m.groups
         code = self.g.word("halves", gr.get("half"))
@@ -274,7 +274,7 @@ class Resolver:
                 year -= 1
         return f"{year:04d}-{code}"
 
-    def decade(self, m: Mention) -> tuple[str, Anchor | None]:
+    def decade(self, m: TimexMention) -> tuple[str, Anchor | None]:
         gr = m.groups
         if gr.get("olddecade"):
             return f"BC{int(gr['olddecade']):03d}", None
@@ -283,17 +283,17 @@ class Resolver:
         digit = gr.get("decade") or gr.get("decade2")
         return f"{gr.get('century') or '19'}{digit}", None
 
-    def century(self, m: Mention) -> tuple[str, Anchor | None]:
+    def century(self, m: TimexMention) -> tuple[str, Anchor | None]:
         n = self.g.word("ordinals", m.groups["ordinal"])
         return ("BC" if m.groups.get("era") else "") + f"{int(n) - 1:02d}", None
 
-    def year(self, m: Mention) -> tuple[str, Anchor | None]:
+    def year(self, m: TimexMention) -> tuple[str, Anchor | None]:
         if _old(m.groups):
             return str(_old(m.groups)), None
         y = int(m.groups["year"])
         return f"{y:04d}", (date(y, 1, 1), "Y")
 
-    def spelled_year(self, m: Mention) -> tuple[str, Anchor | None]:
+    def spelled_year(self, m: TimexMention) -> tuple[str, Anchor | None]:
         """Nineteen ninety-one, the year two thousand, two-thousand ten."""
         gr = m.groups
         parts = [self.g.word("numbers", gr.get(k)) for k in ("number", "number2")]
@@ -308,7 +308,7 @@ class Resolver:
             year = 2000 + rest
         return f"{year:04d}", (date(year, 1, 1), "Y")
 
-    def relday(self, m: Mention) -> tuple[str, Anchor | None]:
+    def relday(self, m: TimexMention) -> tuple[str, Anchor | None]:
         spec = self.g.word("reldays", m.groups.get("relday")) or [0]
         offset, part = spec[0], (spec[1] if len(spec) > 1 else None)
         if m.groups.get("part"):
@@ -320,7 +320,7 @@ class Resolver:
         d = base[0] + timedelta(days=offset)
         return d.isoformat() + suffix, (d, "D")
 
-    def weekday(self, m: Mention) -> tuple[str, Anchor | None]:
+    def weekday(self, m: TimexMention) -> tuple[str, Anchor | None]:
         gr = m.groups
         wd = self.g.word("weekdays", gr["weekday"])
         rel = self.g.word("rel", gr.get("rel"))
@@ -335,7 +335,7 @@ class Resolver:
             return ("XXXX-WXX-" + str(wd) if rel == 0 else "XXXX-XX-XX") + part, None
         return d.isoformat() + part, (d, "D")
 
-    def relunit(self, m: Mention) -> tuple[str, Anchor | None]:
+    def relunit(self, m: TimexMention) -> tuple[str, Anchor | None]:
         """Last week, volgend jaar, the weekend (told in the past on a weekday: the one before)."""
         unit = self.g.word("adj_units", m.groups.get("adj_unit")) or "WE"
         rel = self.g.word("rel", m.groups.get("rel")) or 0
@@ -349,7 +349,7 @@ class Resolver:
             d -= relativedelta(years=1)
         return fmt(d, unit), None
 
-    def shift(self, m: Mention) -> tuple[str, Anchor | None]:
+    def shift(self, m: TimexMention) -> tuple[str, Anchor | None]:
         unit = self.g.word("units", m.groups["unit"])
         sign, *chain = self.g.word("ago", m.groups.get("ago")) or [m.rule.get("direction", 1)]
         n = _num(self.g, m)
@@ -371,7 +371,7 @@ class Resolver:
             gran = "Y"
         return fmt(d, gran), ((d, gran) if gran in ("D", "M", "Y") else None)
 
-    def duration(self, m: Mention) -> tuple[str, Anchor | None]:
+    def duration(self, m: TimexMention) -> tuple[str, Anchor | None]:
         gr = m.groups
         unit = self.g.word("units", gr.get("unit")) or \
             timex_unit(gr.get("unit1", ""))
@@ -381,7 +381,7 @@ class Resolver:
         amount = "X" if n in ("X", None) else (f"{n:g}" if isinstance(n, float) else str(n))
         return duration_value(amount, unit), None
 
-    def set(self, m: Mention) -> tuple[str, Anchor | None]:
+    def set(self, m: TimexMention) -> tuple[str, Anchor | None]:
         gr = m.groups
         if gr.get("setword"):
             return self.g.word("sets", gr["setword"]), None
@@ -397,7 +397,7 @@ class Resolver:
         n = 1 if gr.get("times") or gr.get("unit2") else (_num(self.g, m) or 1)
         return duration_value(str(int(n)) if n != "X" else "X", unit), None
 
-    def time(self, m: Mention) -> tuple[str, Anchor | None]:
+    def time(self, m: TimexMention) -> tuple[str, Anchor | None]:
         gr = m.groups
         if gr.get("clock"):
             clock = self.g.word("clock_words", gr["clock"])
@@ -414,7 +414,7 @@ class Resolver:
         tz = self.g.word("timezones", gr.get("timezone")) if gr.get("timezone") else ""
         return f"{self.day_of(m)}T{clock}{tz or ''}", None
 
-    def ref_(self, m: Mention) -> tuple[str, Anchor | None]:
+    def ref_(self, m: TimexMention) -> tuple[str, Anchor | None]:
         return self.g.word("refs", m.groups["refword"]), None
 
 
@@ -440,16 +440,16 @@ def duration_value(amount: str, unit: str) -> str:
     return f"P{amount}{unit}"
 
 
-def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[Timex]:
+def resolve(mentions: list[TimexMention], reference: str | None, lang: str) -> list[Timex]:
     """TIMEX3 records for the mentions, relative ones resolved against `reference` (or the text's own dates)."""
-    r = Resolver(grammar(lang if available(lang) else "en"), parse_anchor(reference))
+    r = TimexResolver(grammar(lang if available(lang) else "en"), parse_anchor(reference))
     values: dict[int, str] = {}
     types = {i: m.type for i, m in enumerate(mentions)}
     # clock times after dates: "at 5 p.m. on Friday" takes the day told after it in its sentence
     for i, m in sorted(enumerate(mentions), key=lambda im: im[1].kind == "time"):
         if m.kind == "part":
             continue
-        method: Callable[[Mention], tuple[str, Anchor | None]] = getattr(r, "ref_" if m.kind == "ref" else m.kind)
+        method: Callable[[TimexMention], tuple[str, Anchor | None]] = getattr(r, "ref_" if m.kind == "ref" else m.kind)
         r.here = m.sentence
         try:
             values[i], anchor = method(m)
@@ -471,7 +471,7 @@ def resolve(mentions: list[Mention], reference: str | None, lang: str) -> list[T
     return [Timex(m.start, m.end, m.text, types[i], values[i]) for i, m in enumerate(mentions) if i in values]
 
 
-def _splice(r: Resolver, m: Mention, other: str) -> str:
+def _splice(r: TimexResolver, m: TimexMention, other: str) -> str:
     """A range part's value: its neighbour's with the part's own day, month, year or count put in."""
     gr, g = m.groups, r.g
     if gr.get("day") and re.match(r"^[\dX]{4}-[\dX]{2}-", other):

@@ -8,18 +8,19 @@ descriptions ("de Russische president") go to `doc.mentions`, linked by the arti
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from .. import kb as kbmod
-from ..model import ActorRef, Article, Doc, Entity
-from ..model import Options
-from .actor_lexicon import CAP, Lexicon, automaton, lexicon
+from ...kb import KB, Actor, from_archigos, load
+from ...model import ActorRef, Article, Doc, Entity, Options
+from ..registry import register
+from .lexicon import CAP, ActorLexicon, automaton, lexicon
 
 _TOKEN = re.compile(rf"[{CAP}](?<![\w&-].)(?:\.(?= [{CAP}])|[\w'’&.-]*(?<![.'’-]))|\d(?<![\w-].)\d*[A-Z][\w-]*")
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 
 
-def ref(actor: kbmod.Actor, kb: kbmod.KB, date: str | None = None) -> ActorRef:
+def ref(actor: Actor, kb: KB, date: str | None = None) -> ActorRef:
     """The ActorRef for a KB actor on a date. A place standing for a government gives that
     government; a person in office acts for the country of the office (GOV), or for an
     international body (IGO, no country: NATO's secretary general)."""
@@ -63,7 +64,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENT_END
 
 
-def _strip_possessive(text: str, start: int, end: int, lex: Lexicon) -> int:
+def _strip_possessive(text: str, start: int, end: int, lex: ActorLexicon) -> int:
     """The end of a name without an English possessive ("Netanyahu's" → "Netanyahu"); a language
     whose genitive belongs to the name (Dutch "Poetins") lists no possessives."""
     surface = text[start:end]
@@ -74,6 +75,7 @@ def _words_before(text: str, start: int, n: int = 4) -> list[str]:
     return text[max(0, start - 60):start].split()[-n:]
 
 
+@register
 class ActorStage:
     """Finds and links actor mentions; see the module docstring."""
 
@@ -81,13 +83,13 @@ class ActorStage:
     requires: tuple[str, ...] = ("sentences",)
     provides: tuple[str, ...] = ("entities", "mentions")
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, kb: KB) -> None:
         self.options = options
-        self.paths = tuple(options.kb_paths)
+        self.kb = kb
 
     def __call__(self, doc: Doc) -> Doc:
-        kb = kbmod.use(self.paths)
-        lex = lexicon(doc.lang or "nl")
+        kb = self.kb
+        lex = lexicon(doc.lang or "nl", kb)
         found = self._kb_matches(doc, kb)
         named = {part for _, _, hits, _ in found for i, k in hits if k == "aliases"
                  for part in (kb.get(i).name.split()[1:] if kb.get(i) and kb.get(i).type == "PER" else ())}
@@ -98,14 +100,14 @@ class ActorStage:
 
     # --- finding ---------------------------------------------------------------------
 
-    def _kb_matches(self, doc: Doc, kb: kbmod.KB) -> list[tuple[int, int, tuple, int]]:
+    def _kb_matches(self, doc: Doc, kb: KB) -> list[tuple[int, int, tuple, int]]:
         """Longest non-overlapping KB matches on word boundaries: (start, end, hits, name start).
 
         The name starts after a title the alias holds ("koning Willem-Alexander"); the match
         keeps the title, so its word is not taken for a name of its own."""
         text, lang = doc.text, doc.lang
         cands = []
-        for end, (length, hits, langs, skip) in automaton(self.paths).iter(text):
+        for end, (length, hits, langs, skip) in automaton(kb).iter(text):
             start = end - length + 1
             if _boundary(text, start, end + 1) and (langs is None or lang is None or lang in langs):
                 cands.append((start, end + 1, hits, start + skip))
@@ -117,7 +119,7 @@ class ActorStage:
                 last = end
         return out
 
-    def _proper_names(self, doc: Doc, lex: Lexicon, taken: set[int], named: set[str]) -> list[tuple[int, int]]:
+    def _proper_names(self, doc: Doc, lex: ActorLexicon, taken: set[int], named: set[str]) -> list[tuple[int, int]]:
         """Capitalised token runs (with name particles) not covered by a KB match.
 
         `named` holds surnames of KB persons found in the text: such a word alone is kept
@@ -162,7 +164,7 @@ class ActorStage:
         return out
 
     @staticmethod
-    def _cut(text: str, run: list[tuple[int, int, str]], lex: Lexicon) -> int | None:
+    def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int | None:
         """Where a run holds two names: a portfolio then a person, or any name then a first name."""
         if len(run) > 1 and " ".join(_words_before(text, run[0][0], 2)).lower() in lex.portfolio:
             i = next((i for i, t in enumerate(run) if t[2] not in lex.portfolio_words), len(run))
@@ -174,7 +176,7 @@ class ActorStage:
         return None
 
     @staticmethod
-    def _joins(gap: str, run_length: int, lex: Lexicon) -> bool:
+    def _joins(gap: str, run_length: int, lex: ActorLexicon) -> bool:
         """Tokens join across place particles ("Huis ten Bosch"), and across name particles
         right after a first name ("Jan van der Berg")."""
         if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
@@ -200,10 +202,10 @@ class ActorStage:
 
     # --- typing and linking ----------------------------------------------------------
 
-    def _link(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, found: list, names: list) -> list[Entity]:
+    def _link(self, doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list) -> list[Entity]:
         text, date = doc.text, doc.reference_date
         entities: list[Entity] = []
-        seen: dict[str, kbmod.Actor] = {}  # surnames of persons named in full earlier
+        seen: dict[str, Actor] = {}  # surnames of persons named in full earlier
         for _, end, hits, start in found:
             actor, kind = self._choose(hits, kb, seen, date)
             if actor is None:
@@ -252,7 +254,7 @@ class ActorStage:
         return self._merge_adjective_orgs(text, entities, lex)
 
     @staticmethod
-    def _merge_adjective_orgs(text: str, entities: list[Entity], lex: Lexicon) -> list[Entity]:
+    def _merge_adjective_orgs(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entity]:
         """"Vlaamse Gemeenschapscommissie", "British Airways": an adjective starting an organisation name."""
         out: list[Entity] = []
         for ent in entities:
@@ -269,8 +271,8 @@ class ActorStage:
         return out
 
     @staticmethod
-    def _choose(hits: tuple, kb: kbmod.KB, seen: dict[str, kbmod.Actor],
-                date: str | None) -> tuple[kbmod.Actor | None, str]:
+    def _choose(hits: tuple, kb: KB, seen: dict[str, Actor],
+                date: str | None) -> tuple[Actor | None, str]:
         """One actor for an ambiguous name: named earlier, then in office on the date, then hand-written."""
         cands = [(kb.get(i), k) for i, k in hits]
         cands = [(a, k) for a, k in cands if a is not None]
@@ -283,10 +285,10 @@ class ActorStage:
                 return a, k
         active = [(a, k) for a, k in cands if a.roles_at(date)]
         pool = active or cands
-        pool.sort(key=lambda c: (kbmod.from_archigos(c[0]), c[1] != "aliases"))
+        pool.sort(key=lambda c: (from_archigos(c[0]), c[1] != "aliases"))
         return pool[0]
 
-    def _type(self, text: str, start: int, end: int, lex: Lexicon) -> tuple[int, str]:
+    def _type(self, text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, str]:
         """(strength, type) of an unknown name from its form and the words around it."""
         surface = text[start:end]
         tokens = surface.split()
@@ -323,7 +325,7 @@ class ActorStage:
             return 1, "PER"
         return 0, lex.default_type
 
-    def _heads(self, doc: Doc, kb: kbmod.KB, lex: Lexicon, found: list) -> list[Entity]:
+    def _heads(self, doc: Doc, kb: KB, lex: ActorLexicon, found: list) -> list[Entity]:
         """Organisation names that start lower case: "(het Russische) ministerie van Defensie"."""
         text = doc.text
         if not any(h in text for h in lex.org_heads):
@@ -342,7 +344,7 @@ class ActorStage:
 
     # --- role descriptions -------------------------------------------------------------
 
-    def _roles(self, doc: Doc, kb: kbmod.KB, lex: Lexicon) -> list[Entity]:
+    def _roles(self, doc: Doc, kb: KB, lex: ActorLexicon) -> list[Entity]:
         """Country adjective + office, government word or sector noun ("de Russische president",
         "de Russische regering", "Amerikaanse media"), linked on the article's date."""
         text, out = doc.text, []
@@ -376,7 +378,7 @@ class ActorStage:
         return out
 
     @staticmethod
-    def _determiner_start(text: str, start: int, lex: Lexicon) -> int:
+    def _determiner_start(text: str, start: int, lex: ActorLexicon) -> int:
         """Where a role description starts: at its article ("de", "the") when it has one."""
         window = max(0, start - 8)
         det = _WORD_BEFORE.search(text[window:start])
@@ -385,30 +387,31 @@ class ActorStage:
         return start
 
 
-def resolve_role(phrase: str, date: str | None, lang: str = "nl") -> ActorRef | None:
+def resolve_role(phrase: str, date: str | None, lang: str = "nl", kb: KB | None = None) -> ActorRef | None:
     """The holder of a role description on a date: "de Russische president", 2025-04 → Putin."""
-    stage = ActorStage(Options())
+    stage = ActorStage(Options(), kb if kb is not None else load())
     doc = Doc(Article(id="role", text=phrase, date=date), lang=lang)
     doc = stage(doc)
     return doc.mentions[0].actor if doc.mentions else None
 
 
-def actor_at(doc: Doc, start: int, end: int) -> ActorRef | None:
-    """The actor of the entity or role mention overlapping start..end (role mentions first)."""
-    for ent in [*doc.mentions, *doc.entities]:
-        if ent.start < end and start < ent.end and ent.actor is not None:
-            return ent.actor
-    return None
+def explain(kb: KB, name: str, date: str | None = None) -> list[dict[str, Any]]:
+    """What the KB knows about a name, id or role description ("de Russische president") on a date:
+    each candidate with all its roles and those held on the date."""
+    found = kb.lookup(name) or ([kb.get(name)] if kb.get(name) else []) or _by_role(kb, name, date)
+    out = []
+    for actor in found:
+        rec = actor.to_json()
+        rec["roles_on_date"] = [r.to_json() for r in actor.roles_at(date)] if date else None
+        rec["source"] = actor.source
+        out.append(rec)
+    return out
 
 
-def person_before(doc: Doc, offset: int, gender: str | None = None) -> ActorRef | None:
-    """The nearest person (entity or role mention) before an offset, of a gender if given: a pronoun's candidate."""
-    best: Entity | None = None
-    for ent in [*doc.entities, *doc.mentions]:
-        if ent.type != "PER" or ent.end > offset or ent.actor is None:
-            continue
-        if gender and ent.actor.id and kbmod.gender(ent.actor.id) not in (None, gender):
-            continue
-        if best is None or ent.end > best.end:
-            best = ent
-    return best.actor if best else None
+def _by_role(kb: KB, phrase: str, date: str | None) -> list[Actor]:
+    for lang in ("nl", "en"):
+        ref = resolve_role(phrase, date, lang, kb)
+        actor = kb.get(ref.id) if ref is not None else None
+        if actor is not None:
+            return [actor]
+    return []

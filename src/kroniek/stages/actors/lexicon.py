@@ -1,7 +1,7 @@
-"""The actor stage's resources: a language's word lists and the KB automaton, built once per process.
+"""The actor stage's resources: a language's word lists and the KB automaton, built once per KB.
 
 Word lists live in `data/<lang>/actors.yaml` (a language is a data change); the automaton holds
-every KB name, adjective and demonym for one set of KB paths.
+every name, adjective and demonym of the KB it is built from.
 """
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .. import lexicons
-from .. import kb as kbmod
+from ... import lexicons
+from ...kb import KB, WORD_KINDS, Actor, from_archigos
 
 CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"  # capital letters that start a name
 
 
 @dataclass(slots=True)
-class Lexicon:
+class ActorLexicon:
     """One language's word lists from data/<lang>/actors.yaml."""
 
     titles: frozenset[str]
@@ -57,15 +57,15 @@ _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "parti
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives")
 
 
-@lru_cache(maxsize=4)
-def lexicon(lang: str) -> Lexicon:
-    """The word lists of a language (English when it has none), built once per process."""
+@lru_cache(maxsize=8)
+def lexicon(lang: str, kb: KB) -> ActorLexicon:
+    """The word lists of a language (English when it has none) with the KB's first names, built once."""
     raw = lexicons.for_language(lang, "actors", fallback="en")
-    firsts = {a.name.split()[0] for a in kbmod.default().actors.values()
+    firsts = {a.name.split()[0] for a in kb.actors.values()
               if a.type == "PER" and len(a.name.split()) > 1 and not a.name.split()[0].endswith(".")}
     heads = "|".join(map(re.escape, raw["org_heads"]))
     links = "|".join(map(re.escape, sorted(raw["org_head_links"], key=len, reverse=True)))
-    return Lexicon(
+    return ActorLexicon(
         **{k: frozenset(raw.get(k) or ()) for k in _SETS},
         **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
         roles=dict(raw["roles"]),
@@ -115,21 +115,20 @@ def title_length(name: str, titles: frozenset[str]) -> int:
 
 
 @lru_cache(maxsize=8)
-def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
+def automaton(kb: KB) -> ahocorasick.Automaton:
     """Every alias, adjective and demonym of the KB (and PER genitives) in one automaton.
 
     A value is (length, hits, langs, skip): `langs` is None, or for a country's name the languages
     that use it, so the English "Jordan" or "Chad" is no country in a Dutch text; `skip` is the
     length of a leading title ("koning " in "koning Willem-Alexander"), which is not part of the name."""
-    kb = kbmod.load(paths)
     table: dict[str, list[tuple[str, str]]] = {}
     langs: dict[str, set[str] | None] = {}
     untitled: set[str] = set()
     for actor in kb.actors.values():
         country = actor.type == "LOC" and actor.country == actor.id
-        for kind in kbmod.WORD_KINDS:
+        for kind in WORD_KINDS:
             for lang, name in _names(actor, kind):
-                if len(name) < 2 or (kind == "aliases" and kbmod.from_archigos(actor) and " " not in name):
+                if len(name) < 2 or (kind == "aliases" and from_archigos(actor) and " " not in name):
                     continue
                 forms = [name]
                 if kind == "aliases" and actor.type == "PER":
@@ -154,7 +153,7 @@ def automaton(paths: tuple[str, ...] = ()) -> ahocorasick.Automaton:
     return auto
 
 
-def _names(actor: kbmod.Actor, kind: str) -> list[tuple[str, str]]:
+def _names(actor: Actor, kind: str) -> list[tuple[str, str]]:
     """(language, name) pairs of a kind; the canonical name is English."""
     out = [("en", actor.name)] if kind == "aliases" else []
     return out + [(lang, n) for lang, names in getattr(actor, kind).items() for n in names]

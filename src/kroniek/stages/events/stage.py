@@ -12,19 +12,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .. import plover
-from ..model import ActorRef, Doc, Event, Span
-from ..model import Options
-from .event_article import counterparts, country_ref, dedupe, headline_repeats
-from .event_lexicon import (
-    Lexicon,
-    Match,
-    Mention,
-    Tok,
-    find_mentions,
-    lexicon,
-    tokenize,
-)
+from ... import plover
+from ...kb import KB
+from ...model import ActorRef, Doc, Event, Options, Span, Token
+from ..dates import date_for
+from ..registry import register
+from .article import counterparts, country_ref, dedupe, headline_repeats
+from .lexicon import EventLexicon, Match, lexicon, tokenize
+from .mentions import ActorMention, MentionFinder
 
 # acts aimed at one's own country when no other is named (a curfew, an arrest, a strike)
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
@@ -57,13 +52,36 @@ class Candidate:
     target: list = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Sentence:
+    """What every helper of one sentence needs: its tokens (a slice lo..hi of the article's),
+    the actor mentions in it, clause numbers, and the conditional and unreal regions."""
+
+    doc: Doc
+    lex: EventLexicon
+    kb: KB
+    toks: list[Token]
+    lo: int
+    hi: int
+    span: tuple[int, int]
+    local: list[ActorMention]
+    clause: list[int] = field(default_factory=list)
+    cond: set[int] = field(default_factory=set)
+    unreal: set[int] = field(default_factory=set)
+
+
+@register
 class EventStage:
+    """Finds and codes events; see the module docstring."""
+
     name = "events"
     requires: tuple[str, ...] = ("paragraphs", "sentences", "entities", "timexes", "quotes")
     provides: tuple[str, ...] = ("events",)
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, kb: KB) -> None:
         self.options = options
+        self.kb = kb
+        self.finder = MentionFinder(kb)
 
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon(doc.lang or doc.article.lang or "")
@@ -72,12 +90,17 @@ class EventStage:
         hot = [k for k, (s, e) in enumerate(doc.sentences) if lex.may_trigger(doc.text, s, e)]
         window = sorted({j for k in hot for j in (k - 1, k) if j >= 0})  # the sentence before: antecedents
         toks = [t for j in window for t in tokenize(doc.text, *doc.sentences[j])]
-        mentions = find_mentions(doc, toks, lex)
-        counterpart = counterparts(doc, mentions)
+        mentions = self.finder.find(doc, toks, lex)
+        counterpart = counterparts(doc, mentions, self.kb)
         starts = [t.start for t in toks]
         events: list[Event] = []
         for k in hot:
-            events.extend(_sentence_events(doc, toks, starts, mentions, lex, doc.sentences[k], counterpart))
+            lo, hi = _slice(starts, doc.sentences[k])
+            if hi <= lo:
+                continue
+            local = [m for m in mentions if lo <= m.lo < hi]
+            sent = Sentence(doc, lex, self.kb, toks, lo, hi, doc.sentences[k], local)
+            events.extend(_sentence_events(sent, counterpart))
         doc.events.extend(dedupe(headline_repeats(doc, events), doc.reference_date))
         return doc
 
@@ -87,7 +110,7 @@ def _slice(starts: list[int], sent: tuple[int, int]) -> tuple[int, int]:
     return bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
 
 
-def _appositives(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list[Mention],
+def _appositives(toks: list[Token], lo: int, hi: int, lex: EventLexicon, mentions: list[ActorMention],
                  heads: set[int]) -> set[int]:
     """Tokens of an apposition after a subject ("Yeşilgöz, leider van de VVD, verweet"): it
     describes the subject, so its commas do not end the subject's clause, and its own actors are
@@ -110,7 +133,7 @@ def _appositives(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list
     return out
 
 
-def _clauses(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list[Mention],
+def _clauses(toks: list[Token], lo: int, hi: int, lex: EventLexicon, mentions: list[ActorMention],
              heads: set[int]) -> list[int]:
     """Clause number per token of the sentence; commas inside a compound actor or an apposition do not break."""
     inside = {i for m in mentions for i in range(m.lo, m.hi)} | _appositives(toks, lo, hi, lex, mentions, heads)
@@ -122,7 +145,7 @@ def _clauses(toks: list[Tok], lo: int, hi: int, lex: Lexicon, mentions: list[Men
     return out
 
 
-def _regions(toks: list[Tok], lo: int, hi: int, lex: Lexicon) -> tuple[set[int], set[int]]:
+def _regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set[int], set[int]]:
     """Token indices in conditional clauses, and in questions or wishes (never facts)."""
     cond: set[int] = set()
     unreal: set[int] = set()
@@ -146,13 +169,13 @@ def _regions(toks: list[Tok], lo: int, hi: int, lex: Lexicon) -> tuple[set[int],
     return cond, unreal
 
 
-def _negated(toks: list[Tok], m: Match, clause: list[int], lo: int, lex: Lexicon) -> bool:
+def _negated(toks: list[Token], m: Match, clause: list[int], lo: int, lex: EventLexicon) -> bool:
     c = clause[m.head - lo]
     window = range(max(lo, m.head - 3), min(lo + len(clause), m.last + 5))
     return any(clause[i - lo] == c and lex.is_negation(toks[i].low) for i in window)
 
 
-def _candidates(toks: list[Tok], lo: int, hi: int, lex: Lexicon, clause: list[int],
+def _candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: list[int],
                 matches: list[Match]) -> list[Candidate]:
     """Trigger matches joined with their frames and coded; alleged acts left out."""
     used: set[int] = set()
@@ -224,7 +247,7 @@ def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
                      act_mode=c.act_mode, act_code=c.act_code)
 
 
-def _quoted_acts(doc: Doc, toks: list[Tok], cands: list[Candidate]) -> list[Candidate]:
+def _quoted_acts(doc: Doc, toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """A framing verb after a quote frames the act inside it: „Oekraïne moet zich terugtrekken”,
     eiste Poetin → REQUEST by Putin of Ukraine, not a withdrawal by Ukraine."""
     out: list[Candidate] = []
@@ -261,28 +284,24 @@ def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bo
     return c
 
 
-def _sentence_events(doc: Doc, toks: list[Tok], starts: list[int], mentions: list[Mention], lex: Lexicon,
-                     sent: tuple[int, int], counterpart: dict[str, ActorRef]) -> list[Event]:
-    lo, hi = _slice(starts, sent)
-    if hi <= lo:
-        return []
-    names = [(e.start, e.end) for e in doc.entities if e.type != "MISC" and sent[0] <= e.start < sent[1]]
+def _sentence_events(sent: Sentence, counterpart: dict[str, ActorRef]) -> list[Event]:
+    doc, toks, lex, lo, hi = sent.doc, sent.toks, sent.lex, sent.lo, sent.hi
+    names = [(e.start, e.end) for e in doc.entities if e.type != "MISC" and sent.span[0] <= e.start < sent.span[1]]
     matches = [m for m in lex.match(toks, lo, hi)  # "Met Éireann": a word of a name is no trigger
                if not any(s <= toks[m.head].start < e for s, e in names)]
     if not matches:
         return []
-    local = [m for m in mentions if lo <= m.lo < hi]
-    clause = _clauses(toks, lo, hi, lex, local, {i for m in matches for i in m.idxs})
-    cond, unreal = _regions(toks, lo, hi, lex)
+    sent.clause = _clauses(toks, lo, hi, lex, sent.local, {i for m in matches for i in m.idxs})
+    sent.cond, sent.unreal = _regions(toks, lo, hi, lex)
     cands = []
-    for c in _quoted_acts(doc, toks, _candidates(toks, lo, hi, lex, clause, matches)):
-        c = _apply_modality(c, cond, unreal, bool(cond))
+    for c in _quoted_acts(doc, toks, _candidates(toks, lo, hi, lex, sent.clause, matches)):
+        c = _apply_modality(c, sent.cond, sent.unreal, bool(sent.cond))
         if c is not None:
             cands.append(c)
     events: list[Event] = []
     prev: Candidate | None = None
     for c in cands:
-        _assign_actors(doc, toks, local, lex, c, clause, lo, prev, cond)
+        _assign_actors(sent, c, prev)
         if not c.target and c.type in DYADIC:
             src = {a.country for a in c.source}
             for country, ref in counterpart.items():
@@ -293,22 +312,22 @@ def _sentence_events(doc: Doc, toks: list[Tok], starts: list[int], mentions: lis
         if c.needs_target and c.act_type is None and not c.target:
             continue  # "dreigt een debacle", "vroeg zich af": a weak frame with no one addressed
         prev = c
-        events.append(_event(doc, toks, local, lex, c, sent, clause, lo, cands))
+        events.append(_event(sent, c, cands))
     return events
 
 
-def _first(ms: list[Mention]) -> Mention | None:
+def _first(ms: list[ActorMention]) -> ActorMention | None:
     """The subject-like mention: the first not governed by a preposition nor a possessor."""
     return next((m for m in ms if not m.prep and not m.genitive and not m.appositive), None)
 
 
-def _usable(m: Mention) -> bool:
+def _usable(m: ActorMention) -> bool:
     return any(a.country or a.sector in ("IGO", "NGO") for a in m.actors)
 
 
-def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate,
-                   clause: list[int], lo: int, prev: Candidate | None, cond: set[int]) -> None:
+def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     """Source and target from the clause: subject, object, by-phrase, quote speaker, context."""
+    doc, toks, local, lex, clause, lo, cond = sent.doc, sent.toks, sent.local, sent.lex, sent.clause, sent.lo, sent.cond
     cl = clause[c.head - lo]
     usable = [m for m in local if not c.idxs.issuperset(range(m.lo, m.hi)) and _usable(m)]
     same = [m for m in usable if clause[m.lo - lo] == cl]
@@ -317,9 +336,9 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
     passive = (any(toks[i].low in lex.passive_aux for i in range(max(lo, c.head - 3), c.head))
                and toks[c.head].low.endswith(("ed", "en", "d", "t")))
     by = next((m for m in after if m.prep in lex.passive_by), None)
-    inverted = _first(after) if lex.lang == "nl" and not passive else None
-    src: Mention | None = None
-    tgt: Mention | None = None
+    inverted = _first(after) if lex.verb_second and not passive else None
+    src: ActorMention | None = None
+    tgt: ActorMention | None = None
     if c.modal:  # "China must drop barriers": the one who says so demands it of the subject
         tgt = _first(before)
         src = _first([m for m in usable if clause[m.lo - lo] < cl])
@@ -356,7 +375,7 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
         tgt = next((m for m in options if not m.place_prep), None)
         if tgt is None and (c.type != "CONSULT" or c.mode == "visit"):
             tgt = options[0] if options else None
-    if tgt is None and lex.lang == "nl" and src is not None:  # verb-final: "heeft Trump om wapens gevraagd"
+    if tgt is None and lex.verb_final and src is not None:  # verb-final: "heeft Trump om wapens gevraagd"
         tgt = next((m for m in before if m.lo > src.lo and not m.prep and not m.genitive and not m.appositive
                     and _countries(m.actors) != own), None)
     if tgt is None and c.frame and c.last + 1 < lo + len(clause):
@@ -375,10 +394,10 @@ def _assign_actors(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon
     if not c.target and c.type in DOMESTIC and len(own) == 1 and _countries(
             [a for m in local for a in m.actors]) == own:
         country = next(iter(own))
-        c.target = [country_ref(country)]
+        c.target = [country_ref(country, sent.kb)]
 
 
-def _thing_before(toks: list[Tok], head: int, lo: int, lex: Lexicon) -> bool:
+def _thing_before(toks: list[Token], head: int, lo: int, lex: EventLexicon) -> bool:
     """The word before a bare future is a common noun ("deal will"): its subject is a thing,
     not a pronoun, a name or an agent ("they will", "Jawara will", "rebels will")."""
     if head <= lo:
@@ -388,7 +407,7 @@ def _thing_before(toks: list[Tok], head: int, lo: int, lex: Lexicon) -> bool:
     return t.text.isalpha() and t.text.islower() and t.low not in pronouns and t.low not in lex.sectors
 
 
-def _domestic(toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate, lo: int) -> list[ActorRef]:
+def _domestic(toks: list[Token], local: list[ActorMention], lex: EventLexicon, c: Candidate, lo: int) -> list[ActorRef]:
     """'President X banned Ugandan opposition candidates': an unknown official or agent acting
     in a sentence that names one country only is taken to act for that country."""
     countries = {a.country for m in local for a in m.actors if a.country}
@@ -413,13 +432,13 @@ def _speaker(doc: Doc, offset: int) -> ActorRef | None:
     return None
 
 
-def _date(doc: Doc, toks: list[Tok], lex: Lexicon, c: Candidate, sent: tuple[int, int],
-          heads: list[int]) -> tuple[str | None, bool]:
+def _date(sent: Sentence, c: Candidate, heads: list[int]) -> tuple[str | None, bool]:
     """The clause's date: the nearest time expression this trigger is the nearest trigger to."""
+    doc, toks, lex, (s0, s1) = sent.doc, sent.toks, sent.lex, sent.span
     pos = toks[c.head].start
     best, best_d = None, None
     for t in doc.timexes:
-        if not (sent[0] <= t.start < sent[1]) or not t.value[:1].isdigit():
+        if not (s0 <= t.start < s1) or not t.value[:1].isdigit():
             continue
         if lex.time_is_bound(doc.text, t.start):
             continue
@@ -432,24 +451,20 @@ def _date(doc: Doc, toks: list[Tok], lex: Lexicon, c: Candidate, sent: tuple[int
         value = best.value.split("T")[0]
         return value, True
     if len(heads) == 1:
-        try:
-            from .dates import date_for
-        except ImportError:
-            return doc.reference_date, False
         value = date_for(doc, toks[c.head].start, toks[c.last].end)
         return value, value != doc.reference_date
     return doc.reference_date, False
 
 
-def _event(doc: Doc, toks: list[Tok], local: list[Mention], lex: Lexicon, c: Candidate,
-           sent: tuple[int, int], clause: list[int], lo: int, cands: list[Candidate]) -> Event:
-    date, c.explicit_date = _date(doc, toks, lex, c, sent, [x.head for x in cands])
+def _event(sent: Sentence, c: Candidate, cands: list[Candidate]) -> Event:
+    doc, toks, local, clause, lo = sent.doc, sent.toks, sent.local, sent.clause, sent.lo
+    date, c.explicit_date = _date(sent, c, [x.head for x in cands])
     place = next((m for m in local if m.place_prep and m.place and m.lo > c.head
                   and clause[m.lo - lo] == clause[c.head - lo]), None)
     place = place or next((m for m in local if m.place_prep and m.place), None)
     head, last = toks[c.head], toks[c.last]
     trigger = Span(head.start, last.end, doc.text[head.start:last.end])
-    return Event(c.type, trigger, sent, mode=c.mode, source=_party(c.source), target=_party(c.target),
+    return Event(c.type, trigger, sent.span, mode=c.mode, source=_party(c.source), target=_party(c.target),
                  date=date, location=place.place if place else None,
                  location_country=place.actors[0].country if place and place.actors else None, cameo=c.code)
 

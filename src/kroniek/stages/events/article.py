@@ -1,14 +1,14 @@
 """Article-level rules of the event stage: the two sides of a story, repeated mentions of one
 act, and a headline that the body repeats. They look at all of an article's events at once,
-after each sentence has been coded (stages/events.py)."""
+after each sentence has been coded (stage.py)."""
 from __future__ import annotations
 
-from .. import kb
-from ..model import ActorRef, Doc, Event
-from .event_lexicon import Mention
+from ...kb import KB
+from ...model import ActorRef, Doc, Event
+from .mentions import ActorMention
 
 
-def counterparts(doc: Doc, mentions: list[Mention]) -> dict[str, ActorRef]:
+def counterparts(doc: Doc, mentions: list[ActorMention], kb: KB) -> dict[str, ActorRef]:
     """In a two-sided story (two countries hold most actor mentions), each side as a country actor.
 
     An act of one side with no target named in its clause ("de Russische aanvallen
@@ -22,10 +22,11 @@ def counterparts(doc: Doc, mentions: list[Mention]) -> dict[str, ActorRef]:
     top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
     if len(top) < 2 or top[1][1] < 3 or (top[0][1] + top[1][1]) * 10 < sum(counts.values()) * 6:
         return {}
-    return {country: country_ref(country) for country, _ in top}
+    return {country: country_ref(country, kb) for country, _ in top}
 
 
-def country_ref(country: str) -> ActorRef:
+def country_ref(country: str, kb: KB) -> ActorRef:
+    """A country as an actor, named as the KB names it."""
     actor = kb.get(country)
     return ActorRef(country, actor.name if actor else country, country)
 

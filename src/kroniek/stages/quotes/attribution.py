@@ -10,160 +10,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 
-from . import lexicons
-from .model import Doc, Entity, Speaker
+from ...kb import KB, Actor
+from ...model import Doc, Entity, Speaker, Token
+from .lexicon import QuoteLexicon
 
-TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _STRIP = re.compile(r"^\W+|\W+$")
 _CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
 
 
 @dataclass(slots=True)
-class Lexicon:
-    """One language's quotes.yaml, compiled once per process."""
-
-    lang: str
-    marks: dict[str, tuple[str, ...]]
-    cue_lemma: dict[str, str]
-    particles: dict[str, frozenset[str]]
-    particle_words: frozenset[str]
-    content_preps: dict[str, frozenset[str]]
-    gerunds: tuple[str, ...]
-    finite_suffixes: tuple[str, ...]
-    present_suffixes: tuple[str, ...]
-    complementizers: frozenset[str]
-    clause_cues: frozenset[str]
-    object_cues: frozenset[str]
-    infinitive_cues: frozenset[str]
-    infinitive: str
-    infinitive_window: int
-    whether: frozenset[str]
-    negations: frozenset[str]
-    according: tuple[tuple[str, ...], ...]
-    after_only: frozenset[str]
-    joiners: frozenset[str]
-    pronouns: dict[str, str]
-    determiners: frozenset[str]
-    auxiliaries: frozenset[str]
-    adverbs: frozenset[str]
-    prepositions: frozenset[str]
-    roles: frozenset[str]
-    title_signals: frozenset[str]
-    cue_blockers: frozenset[str]
-    offices: dict[str, str]
-    participles: tuple[str, ...]
-    scare_marks: frozenset[str]
-    relatives: frozenset[str]
-    anaphors: frozenset[str]
-    not_with: dict[str, frozenset[str]]
-    verb_second: bool
-    indefinites: frozenset[str]
-    spokespersons: frozenset[str]
-    genitive: str
-    name_particles: frozenset[str]
-    possessives: tuple[str, ...]
-    negation_suffixes: tuple[str, ...]
-    token_re: re.Pattern[str]
-    cue_re: re.Pattern[str]
-
-    def cue(self, word: str) -> str | None:
-        return self.cue_lemma.get(word)
-
-
-def _trie(words: list[str]) -> str:
-    """A regex alternation shaped as a trie, so matching tries one branch per letter."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
-def _words_re(words: list[str]) -> re.Pattern[str]:
-    """Any of these lower-case words, to run over lower-cased text."""
-    return re.compile(r"\b" + _trie(sorted({w.lower() for w in words})) + r"\b")
-
-
-def _token_re(abbreviations: list[str]) -> re.Pattern[str]:
-    """TOKEN, plus the period of a title or an initial: checked only after a word ends in '.'."""
-    behind = "|".join(f"(?<=\\b{re.escape(a)}\\.)" for a in abbreviations)
-    initial = r"(?<=\b[A-Z]\.)(?=\s?[A-Z])"
-    return re.compile(r"\w+(?:[-'’.]\w+)*(?:\.(?:" + (behind + "|" if behind else "") + initial + r"))?|[^\w\s]")
-
-
-@lru_cache(maxsize=16)
-def lexicon(lang: str | None) -> Lexicon:
-    """The quotes lexicon for a language; English when the language has none."""
-    used = lang if lexicons.has_language(lang, "quotes") else "en"
-    raw: dict[str, Any] = lexicons.load(used, "quotes.yaml")
-
-    def fs(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw.get(key) or [])
-
-    cue_lemma = {str(form): lemma for lemma, forms in raw["cues"].items() for form in forms}
-    return Lexicon(
-        lang=used, marks={o: tuple(c) for o, c in raw["marks"].items()},
-        cue_lemma=cue_lemma,
-        particles={k: frozenset(v) for k, v in (raw.get("particles") or {}).items()},
-        particle_words=frozenset(w for v in (raw.get("particles") or {}).values() for w in v),
-        content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
-        gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
-        present_suffixes=tuple(raw.get("present_suffixes") or ()),
-        complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
-        object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"),
-        infinitive=str(raw.get("infinitive") or ""),
-        infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
-        negations=fs("negations"),
-        according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
-        after_only=fs("after_only"), joiners=fs("joiners"),
-        pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
-        determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
-        prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
-        cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
-        verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
-        relatives=fs("relatives"), anaphors=fs("anaphors"),
-        not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},
-        participles=tuple(raw.get("participles") or ()),
-        indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
-        name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
-        negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
-        token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
-        cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
-
-
-class Tok:
-    """A token with offsets (a plain slotted class: built by the thousand, it must be cheap)."""
-
-    __slots__ = ("start", "end", "text", "low")
-
-    def __init__(self, start: int, end: int, text: str, low: str) -> None:
-        self.start, self.end, self.text, self.low = start, end, text, low
-
-    def __repr__(self) -> str:
-        return f"Tok({self.start}, {self.text!r})"
-
-
-def tokens(text: str, start: int, end: int, lex: Lexicon) -> list[Tok]:
-    """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.)."""
-    return [Tok(m.start(), m.end(), g := m.group(), g.lower()) for m in lex.token_re.finditer(text, start, end)]
-
-
-@dataclass(slots=True)
-class Mention:
+class SpeakerMention:
     """Words that name a speaker: kind is entity, pronoun, name or np."""
 
     start: int
@@ -172,11 +30,11 @@ class Mention:
     kind: str
 
 
-def word(t: Tok) -> bool:
+def word(t: Token) -> bool:
     return t.text[0].isalnum()
 
 
-def mention_in(toks: list[Tok], lex: Lexicon, text: str, entities: EntityIndex, last: bool = False) -> Mention | None:
+def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: EntityIndex, last: bool = False) -> SpeakerMention | None:
     """The speaker-naming words in a short run of tokens (a clause's subject or an inverted one).
 
     Leading adverbs and determiners are skipped for the name; an entity inside wins, then a
@@ -193,34 +51,34 @@ def mention_in(toks: list[Tok], lex: Lexicon, text: str, entities: EntityIndex, 
     people = [e for e in ents if e.type == "PER"]
     if people:
         e = people[-1] if last else people[0]
-        return Mention(e.start, e.end, e.text, "entity")
+        return SpeakerMention(e.start, e.end, e.text, "entity")
     if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
         e = ents[-1]
-        return Mention(e.start, e.end, e.text, "entity")
+        return SpeakerMention(e.start, e.end, e.text, "entity")
     pron = [t for t in toks if t.low in lex.pronouns]
     if pron:
         t = pron[-1] if last else pron[0]
-        return Mention(t.start, t.end, t.text, "pronoun")
+        return SpeakerMention(t.start, t.end, t.text, "pronoun")
     if last:
         caps = _last_caps(toks)
         if caps:
-            return Mention(caps[0].start, caps[-1].end, text[caps[0].start:caps[-1].end], "name")
+            return SpeakerMention(caps[0].start, caps[-1].end, text[caps[0].start:caps[-1].end], "name")
     while toks and toks[0].low in lex.determiners:
         toks = toks[1:]
     if not toks or len(toks) > 9:
         return None
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
-    return Mention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
+    return SpeakerMention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
 
 
-def _lower_after(toks: list[Tok], pos: int) -> bool:
+def _lower_after(toks: list[Token], pos: int) -> bool:
     """True when a lower-case word follows pos: the entity is a modifier ("Amerikaanse media")."""
     return any(t.start >= pos and t.text[0].islower() for t in toks)
 
 
-def _last_caps(toks: list[Tok]) -> list[Tok]:
-    run: list[Tok] = []
+def _last_caps(toks: list[Token]) -> list[Token]:
+    run: list[Token] = []
     for t in reversed(toks):
         if not t.text[0].isupper():
             break
@@ -228,11 +86,11 @@ def _last_caps(toks: list[Tok]) -> list[Tok]:
     return run
 
 
-def np_after(toks: list[Tok], i: int, lex: Lexicon) -> list[Tok]:
+def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
     """The noun phrase from token i on: stops at a preposition (but keeps 'van'/'of' + a phrase),
     an adverb, a time word, a complementizer, a cue, a cue's particle ("maakte het ministerie
     bekend") or punctuation."""
-    out: list[Tok] = []
+    out: list[Token] = []
     while i < len(toks) and toks[i].low in lex.adverbs and toks[i].low not in lex.determiners:
         i += 1
     while i < len(toks) and len(out) < 9:
@@ -269,16 +127,6 @@ class EntityIndex:
         return out
 
 
-def _kb() -> Any:
-    """The actor KB module when it can answer, else None (the stage still runs without it)."""
-    try:
-        from . import kb
-        kb.default()
-        return kb
-    except Exception:  # a missing or broken KB must not stop quotes
-        return None
-
-
 @dataclass(slots=True)
 class _Candidate:
     pos: int
@@ -287,12 +135,11 @@ class _Candidate:
     person: bool
 
 
-class Resolver:
+class SpeakerResolver:
     """Resolves mentions to speakers in reading order, remembering speakers and subjects."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, entities: EntityIndex) -> None:
-        self.doc, self.lex, self.entities = doc, lex, entities
-        self.kb = _kb()
+    def __init__(self, doc: Doc, lex: QuoteLexicon, entities: EntityIndex, kb: KB) -> None:
+        self.doc, self.lex, self.entities, self.kb = doc, lex, entities, kb
         self.speakers: list[_Candidate] = []
         self.subjects, self.others = self._people()
 
@@ -311,29 +158,23 @@ class Resolver:
         return subjects, others
 
     def _gender(self, actor_id: str | None) -> str | None:
-        if self.kb is None or not actor_id:
-            return None
-        try:
-            return self.kb.gender(actor_id)
-        except Exception:
-            return None
+        actor = self.kb.get(actor_id)
+        return actor.gender if actor is not None else None
 
     def _from_entity(self, ent: Entity) -> Speaker:
         actor = ent.actor
         if actor is None:
             return Speaker(None, ent.text, None, ent.start, ent.end)
-        if self.kb is not None and ent.type == "LOC":
+        if ent.type == "LOC":
             place = self.kb.get(actor.id)
             gov = self.kb.get(place.stands_for) if place is not None and place.stands_for else None
             if gov is not None:
                 return Speaker(gov.id, gov.name, gov.country or gov.id, ent.start, ent.end)
         return Speaker(actor.id, actor.name, actor.country, ent.start, ent.end)
 
-    def _lookup(self, name: str) -> Any:
+    def _lookup(self, name: str) -> Actor | None:
         """The one KB actor with this name (a place standing for a government gives that government)."""
-        if self.kb is None:
-            return None
-        hits = self.kb.default().lookup(name)
+        hits = self.kb.lookup(name)
         if len(hits) != 1:
             return None
         actor = hits[0]
@@ -341,7 +182,7 @@ class Resolver:
             return self.kb.get(actor.stands_for) or actor
         return actor
 
-    def _name(self, m: Mention) -> Speaker:
+    def _name(self, m: SpeakerMention) -> Speaker:
         """A KB actor named by the mention or by the name that ends it ("minister … Marco Rubio")."""
         for run in _CAPS_RUN.finditer(m.text):
             if m.text[run.end():].strip():
@@ -357,9 +198,7 @@ class Resolver:
     def _country(self, text: str) -> str | None:
         """The country an adjective or a possessive place name in a noun phrase points to
         ("de Russische president", "Qatar's prime minister")."""
-        if self.kb is None:
-            return None
-        kb = self.kb.default()
+        kb = self.kb
         for w in re.findall(r"\w+(?:['’]\w+)?", text.casefold()):
             owner = next((w[:-len(p)] for p in self.lex.possessives if w.endswith(p)), None)
             if owner:
@@ -372,15 +211,15 @@ class Resolver:
                     return actor.country or actor.id
         return None
 
-    def _role(self, m: Mention) -> Speaker | None:
+    def _role(self, m: SpeakerMention) -> Speaker | None:
         """The holder of the office a role description names, on the article's date."""
         low = " " + m.text.casefold() + " "
         office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
                        if f" {phrase} " in low), None)
         country = self._country(m.text)
-        if office is None or country is None or self.kb is None:
+        if office is None or country is None:
             return None
-        holders = self.kb.default().holders(office, country, self.doc.reference_date)
+        holders = self.kb.holders(office, country, self.doc.reference_date)
         if not holders:
             return None
         a = holders[0]
@@ -399,7 +238,7 @@ class Resolver:
             best = cand
         return best
 
-    def resolve(self, m: Mention | None, pos: int) -> Speaker | None:
+    def resolve(self, m: SpeakerMention | None, pos: int) -> Speaker | None:
         """The speaker for a mention (None: continue the latest speaker or subject before pos)."""
         if m is None:
             cand = self._antecedent(pos, None, None)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .attribution import EntityIndex, Lexicon, Mention, Tok, mention_in, np_after, tokens, word
+from ...model import Token
+from .attribution import EntityIndex, SpeakerMention, mention_in, np_after, word
+from .lexicon import QuoteLexicon, tokens
 
 TERMINAL = frozenset(".!?")
 OPENERS = frozenset("„“\"«‘")
@@ -23,11 +25,11 @@ class Hit:
     text: str
     direct: bool
     cue: str | None
-    mention: Mention | None
+    mention: SpeakerMention | None
     cue_pos: int
 
 
-def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
+def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     """The cue lemma of toks[k], unless a blocker makes it a noun or infinitive, or it is negated."""
     lemma = lex.cue(toks[k].low)
     before = toks[k - 1].low if k > 0 else ""
@@ -48,13 +50,13 @@ def cue_at(toks: list[Tok], k: int, lex: Lexicon) -> str | None:
     return lemma
 
 
-def _negated(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+def _negated(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
     """'did not say', 'zei niet dat' (after the cue only where the verb comes second)."""
     near = toks[max(0, k - 2):k] + (toks[k + 1:k + 3] if lex.verb_second else [])
     return any(t.low in lex.negations or t.low.endswith(lex.negation_suffixes) for t in near)
 
 
-def subject(words: list[Tok], lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
     """Who a sentence is about, for a quote with no cue: its first entity, pronoun or role noun phrase."""
     m = mention_in(words, lex, text, ents)
     if m is not None and m.kind in ("entity", "pronoun"):
@@ -67,11 +69,11 @@ def subject(words: list[Tok], lex: Lexicon, text: str, ents: EntityIndex) -> Men
                 lo -= 1
                 if words[lo].low in lex.determiners:
                     break
-            return Mention(words[lo].start, t.end, text[words[lo].start:t.end], "np")
+            return SpeakerMention(words[lo].start, t.end, text[words[lo].start:t.end], "np")
     return None
 
 
-def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
     """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
     cs = ci
@@ -95,12 +97,12 @@ def clause_speaker(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Enti
     return mention_in(pre, lex, text, ents)
 
 
-def _opening_subject(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
     """The name that opens the sentence when an appositive between commas separates it from the
     cue ("Geert Wilders, leider van de PVV, maakte … bekend"): then the words after the cue are
     its object or an adverb, not an inverted subject. None when the sentence opens otherwise
     (an adverbial or subordinate clause: "Toen hij aankwam, zei hij")."""
-    chunks: list[list[Tok]] = []
+    chunks: list[list[Token]] = []
     start = end = comma
     while start > 0 and len(chunks) < 3:
         if chunks:
@@ -120,10 +122,10 @@ def _opening_subject(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents:
     return m if m is not None and m.kind in ("entity", "name") else None
 
 
-def _appositive(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: EntityIndex) -> Mention | None:
+def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
     """The subject before an appositive: "Lead author Daniel Paluh, a candidate at the University
     of Florida, said" -> Daniel Paluh. Up to three comma chunks back; a person wins, else the earliest."""
-    found: list[Mention] = []
+    found: list[SpeakerMention] = []
     end = comma
     for _ in range(3):
         start = end
@@ -142,7 +144,7 @@ def _appositive(toks: list[Tok], comma: int, lex: Lexicon, text: str, ents: Enti
     return (people or names or found or [None])[0]
 
 
-def _content_end(toks: list[Tok], j: int, lex: Lexicon) -> int:
+def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
     """Where a reported clause starting at toks[j] stops: the sentence end, or a comma or
     'en/and' that opens another attribution (", zo zei hij", "en kondigde aan")."""
     k = j
@@ -161,7 +163,7 @@ def _content_end(toks: list[Tok], j: int, lex: Lexicon) -> int:
     return k
 
 
-def _according(toks: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
+def _according(toks: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
     for a in lex.according:
         for k in range(len(toks) - len(a) + 1):
             if toks[k].low == a[0] and all(toks[k + n].low == a[n] for n in range(1, len(a))):
@@ -169,7 +171,7 @@ def _according(toks: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
-def find_reported(text: str, sentences: list[tuple[int, int]], lex: Lexicon, ents: EntityIndex,
+def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon, ents: EntityIndex,
                   quoted: list[tuple[int, int]], speech: list[tuple[int, int]], spent: set[int]) -> list[Hit]:
     """Reported speech: cue + dat/that-clause, te/to-infinitive, inverted '…, meldden media',
     'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause.
@@ -230,7 +232,7 @@ def _outside(s: int, e: int, quoted: list[tuple[int, int]], qstarts: list[int]) 
     return out
 
 
-def _index_at(toks: list[Tok], pos: int) -> int:
+def _index_at(toks: list[Token], pos: int) -> int:
     return max((k for k, t in enumerate(toks) if t.start < pos), default=0)
 
 
@@ -240,7 +242,7 @@ def _keep(h: Hit, speech: list[tuple[int, int]]) -> bool:
     return not any(s >= h.start - 1 and e <= h.end + 1 for s, e in speech)
 
 
-def _span_hit(toks: list[Tok], a: int, b: int, text: str, cue: Tok, m: Mention | None) -> Hit | None:
+def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: SpeakerMention | None) -> Hit | None:
     while b > a and not toks[b - 1].text[0].isalnum() and toks[b - 1].text not in ("”", "’", '"', "'"):
         b -= 1
     if b - a < 2:
@@ -249,7 +251,7 @@ def _span_hit(toks: list[Tok], a: int, b: int, text: str, cue: Tok, m: Mention |
     return Hit(start, end, text[start:end], False, cue.text, m, cue.start)
 
 
-def _anaphoric(toks: list[Tok], ci: int, si: int, sentences: list[tuple[int, int]], lex: Lexicon, text: str,
+def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, int]], lex: QuoteLexicon, text: str,
                ents: EntityIndex) -> Hit | None:
     """'Dat meldt het ANP.': the cue's content is the sentence before."""
     if ci != 1 or toks[0].low not in lex.anaphors or si == 0:
@@ -262,7 +264,7 @@ def _anaphoric(toks: list[Tok], ci: int, si: int, sentences: list[tuple[int, int
     return Hit(s, s + len(body), body, False, toks[ci].text, m, toks[ci].start)
 
 
-def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: EntityIndex) -> Hit | None:
+def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> Hit | None:
     """'<content>, meldden Amerikaanse media' / '<content>, sources said' / '<content>, aldus X'."""
     k = ci - 1
     while k >= 0 and ci - k <= 5 and toks[k].text != ",":
@@ -300,7 +302,7 @@ def _after_clause(toks: list[Tok], ci: int, lex: Lexicon, text: str, ents: Entit
     return _span_hit(toks, start, k, text, toks[ci], m)
 
 
-def _forward(toks: list[Tok], ci: int, lemma: str, lex: Lexicon, text: str, ents: EntityIndex) -> Hit | None:
+def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: str, ents: EntityIndex) -> Hit | None:
     """'<speaker> <cue> … dat/that <content>', the te/to-infinitive, or English 'said he would'."""
     if lemma in lex.after_only:
         return None
@@ -330,7 +332,7 @@ def _forward(toks: list[Tok], ci: int, lemma: str, lex: Lexicon, text: str, ents
     return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)
 
 
-def _after_speaker(toks: list[Tok], ci: int, m: Mention | None, lex: Lexicon) -> int:
+def _after_speaker(toks: list[Token], ci: int, m: SpeakerMention | None, lex: QuoteLexicon) -> int:
     """The first token after the cue and an inverted speaker and adverbs ("zei hij ook")."""
     j = ci + 1
     if m is not None and j < len(toks) and toks[j].start <= m.start:
@@ -341,7 +343,7 @@ def _after_speaker(toks: list[Tok], ci: int, m: Mention | None, lex: Lexicon) ->
     return j
 
 
-def _infinitive(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: Lexicon) -> int | None:
+def _infinitive(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | None, lex: QuoteLexicon) -> int | None:
     """A te/to-infinitive content right after the cue: 'zei hij open te staan', 'vowed to repeal'."""
     if lemma not in lex.infinitive_cues or not lex.infinitive:
         return None
@@ -357,14 +359,14 @@ def _infinitive(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: Le
     return None
 
 
-def _verb_like(t: Tok, lex: Lexicon) -> bool:
+def _verb_like(t: Token, lex: QuoteLexicon) -> bool:
     """A word that can be the verb after te/to: not a determiner, pronoun or name. "Agreed to a
     ceasefire" has a noun object, not a stated content ("vowed to repeal" has)."""
     return t.text[0].isalpha() and t.text[0].islower() and t.low not in lex.determiners \
         and t.low not in lex.pronouns
 
 
-def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: Lexicon) -> int | None:
+def _bare_clause(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | None, lex: QuoteLexicon) -> int | None:
     """Content without a complementizer (English 'said he would')."""
     j = _after_speaker(toks, ci, m, lex)
     if j >= len(toks):
@@ -383,7 +385,7 @@ def _bare_clause(toks: list[Tok], ci: int, lemma: str, m: Mention | None, lex: L
     return None
 
 
-def _finite(toks: list[Tok], j: int, lex: Lexicon) -> bool:
+def _finite(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
     """A bare clause needs a subject and a verb, not just a noun object ("claimed credit for the
     deal"): it opens with a pronoun ("it's", "she'll" too), or within the next words, before a
     break, comes an auxiliary, a negation or a past form, or a present form ("Trump represents")
@@ -405,7 +407,7 @@ def _finite(toks: list[Tok], j: int, lex: Lexicon) -> bool:
     return False
 
 
-def _according_hit(toks: list[Tok], acc: tuple[int, int], lex: Lexicon, text: str, ents: EntityIndex) -> Hit | None:
+def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: EntityIndex) -> Hit | None:
     """'Volgens X is …' / 'According to X, …' / '…, according to X.'"""
     a, b = acc
     src = np_after(toks, b, lex)

@@ -3,7 +3,7 @@
 Rule-based over the raw text, so it needs no parse and keeps up with the readers: quote
 marks are paired per paragraph (a quote may run on over paragraphs that reopen it), quoted
 words are told from scare quotes and titles by length and context, reported clauses hang off
-the cue verbs of data/<lang>/quotes.yaml, and `kroniek.attribution` names the speaker.
+the cue verbs of data/<lang>/quotes.yaml, and `attribution.py` names the speaker.
 """
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..attribution import EntityIndex, Lexicon, Mention, Resolver, Tok, lexicon, mention_in, np_after, tokens, word
-from ..model import Doc, Quote
-from ..model import Options
-from ..reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
-from .dates import date_for
+from ...kb import KB
+from ...model import Doc, Options, Quote, Token
+from ..dates import date_for
+from ..registry import register
+from .attribution import EntityIndex, SpeakerMention, SpeakerResolver, mention_in, np_after, word
+from .lexicon import QuoteLexicon, lexicon, tokens
+from .reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
 
 _DASHES = frozenset("―—–-")
 MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
@@ -29,13 +31,13 @@ class Group:
     end: int
     segs: list[tuple[int, int]]
     para: tuple[int, int]
-    attr: tuple[str, Mention | None, int] | None = None  # cue, mention, cue offset
+    attr: tuple[str, SpeakerMention | None, int] | None = None  # cue, mention, cue offset
     speech: bool = False
     whole: bool = False  # opened at the start of its paragraph
     attr_after: bool = False  # the attribution follows the quote: its cue is spent
 
 
-def _mark_re(lex: Lexicon) -> re.Pattern[str]:
+def _mark_re(lex: QuoteLexicon) -> re.Pattern[str]:
     marks = set(lex.marks) | {c for cs in lex.marks.values() for c in cs}
     return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
 
@@ -59,7 +61,7 @@ def _is_close(mark: str, prev: str, nxt: str) -> bool:
     return True
 
 
-def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: Lexicon) -> list[Group]:
+def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon) -> list[Group]:
     """Pair quote marks paragraph by paragraph. An unclosed quote continues into a paragraph
     that opens with a mark again; else it stands only when it filled its own paragraph."""
     mark_re = _MARK_RES.setdefault(lex.lang, _mark_re(lex))
@@ -141,7 +143,7 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]], groups: list[
         i = bisect.bisect_left(starts, m.end())
         if (i < len(starts) and starts[i] < end) or len(text[m.end():end].split()) < 3:
             continue
-        mention = Mention(m.start(1), m.end(1), m.group(1), "entity" if person else "name")
+        mention = SpeakerMention(m.start(1), m.end(1), m.group(1), "entity" if person else "name")
         hits.append(Hit(m.end(), end, text[m.end():end], True, None, mention, -1))
     return hits
 
@@ -156,7 +158,7 @@ def group_text(text: str, g: Group) -> str:
     return " ".join(t for t in (text[s:e].strip() for s, e in g.segs) if t)
 
 
-def _attribution(toks: list[Tok], lex: Lexicon, text: str, ents: EntityIndex) -> tuple[str, Mention | None, int] | None:
+def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: EntityIndex) -> tuple[str, SpeakerMention | None, int] | None:
     """A cue and speaker in the words right after or between quotes: „…”, zei hij / said Trump /
     the source added / Scott Pruitt, the attorney general of Oklahoma, said."""
     i0 = 0
@@ -195,13 +197,17 @@ def _sentence_start(doc: Doc, starts: list[int], pos: int, para_start: int) -> i
     return max(starts[i] if i >= 0 else 0, para_start)
 
 
+@register
 class QuoteStage:
+    """Finds direct and reported speech and names its speakers; see the module docstring."""
+
     name = "quotes"
     requires: tuple[str, ...] = ("sentences", "entities", "timexes")
     provides: tuple[str, ...] = ("quotes",)
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, kb: KB) -> None:
         self.options = options
+        self.kb = kb
 
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon(doc.lang or doc.article.lang)
@@ -222,7 +228,7 @@ class QuoteStage:
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
         hits += find_reported(text, sentences, lex, ents, quoted, speech, spent)
         hits.sort(key=lambda h: h.start)
-        resolver = Resolver(doc, lex, ents)
+        resolver = SpeakerResolver(doc, lex, ents, self.kb)
         for h in hits:
             pos = h.mention.start if h.mention else h.start
             speaker = resolver.resolve(h.mention, pos)
@@ -230,7 +236,7 @@ class QuoteStage:
             doc.quotes.append(Quote(h.start, h.end, h.text, h.direct, h.cue, speaker, date_for(doc, lo, h.end)))
         return doc
 
-    def _merge(self, text: str, groups: list[Group], lex: Lexicon, ents: EntityIndex) -> list[Group]:
+    def _merge(self, text: str, groups: list[Group], lex: QuoteLexicon, ents: EntityIndex) -> list[Group]:
         """Join a quote interrupted by its attribution („…,” zei hij, „…”) into one group; across a
         full stop ("“…,” he said. “…”") only when the second part has no attribution of its own."""
         out: list[Group] = []
@@ -250,7 +256,7 @@ class QuoteStage:
             out.append(g)
         return out
 
-    def _classify(self, doc: Doc, g: Group, lex: Lexicon, ents: EntityIndex, starts: list[int]) -> None:
+    def _classify(self, doc: Doc, g: Group, lex: QuoteLexicon, ents: EntityIndex, starts: list[int]) -> None:
         """Speech or not, and who said it as far as the words around the quote tell."""
         text = doc.text
         inner = group_text(text, g)
@@ -261,7 +267,7 @@ class QuoteStage:
         if turn is not None:
             person = any(e.type == "PER" for e in ents.within(turn.start(1), turn.end(1)))
             g.segs[0] = (turn.end(), g.segs[0][1])
-            g.attr = ("", Mention(turn.start(1), turn.end(1), turn.group(1), "entity" if person else "name"), -1)
+            g.attr = ("", SpeakerMention(turn.start(1), turn.end(1), turn.group(1), "entity" if person else "name"), -1)
             g.speech = True
             return
         s0 = _sentence_start(doc, starts, g.start, g.para[0])
@@ -297,8 +303,8 @@ class QuoteStage:
             if pre_words:
                 g.attr = ("", subject(pre_words, lex, text, ents), -1)
 
-    def _after(self, text: str, g: Group, lex: Lexicon, ents: EntityIndex,
-               starts_sentence: bool) -> tuple[str, Mention | None, int] | None:
+    def _after(self, text: str, g: Group, lex: QuoteLexicon, ents: EntityIndex,
+               starts_sentence: bool) -> tuple[str, SpeakerMention | None, int] | None:
         """The attribution after the closing mark, up to the end of its sentence; or a
         name-and-role line under a pull quote that fills its own paragraph."""
         pe = g.para[1]

@@ -1,0 +1,230 @@
+"""The event coder's language data: tokens and trigger patterns, from data/<lang>/events.yaml.
+
+Patterns, clause cues and sector words are data, compiled once per process per language;
+nothing here knows the knowledge base (actor mentions are `mentions.py`'s job).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+
+from ... import lexicons, plover
+from ...model import Token
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end] with offsets into text."""
+    return [Token(m.start(), m.end(), m.group(), m.group().casefold())
+            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+@dataclass(slots=True)
+class Pattern:
+    elems: list[tuple[frozenset[str], bool]]  # (forms, must end its clause)
+    cameo: str | None = None
+    type: str | None = None
+    mode: str | None = None
+    frame: str | None = None
+    noun: bool = False
+    gap: int = 4
+    embeds: bool = False
+    modal: bool = False  # "must": the clause's subject is asked, the one who says it asks
+    needs_target: bool = False  # a weak frame: no event unless someone is addressed
+    needs_subject: bool = False  # a bare future (will): an intention only of an actor subject
+
+    def type_(self) -> str | None:
+        row = plover.lookup(self.cameo)
+        return self.type or (row.type if row else None)
+
+    def mode_(self) -> str | None:
+        row = plover.lookup(self.cameo)
+        return self.mode or (row.mode if row else None)
+
+
+@dataclass(slots=True)
+class Match:
+    pattern: Pattern
+    head: int
+    last: int
+    idxs: tuple[int, ...]
+
+
+WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "question_words", "question_after",
+             "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
+             "location_prepositions", "not_event_time", "complementizers", "agent_places",
+             "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers")
+
+
+@dataclass(slots=True)
+class EventLexicon:
+    """One language's events.yaml, compiled: patterns by first form, word sets, sector words."""
+
+    lang: str
+    patterns: dict[str, list[Pattern]]
+    sectors: dict[str, str]
+    pronouns: dict[str, frozenset[str]]
+    irrealis: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word → word sequences
+    verb_nouns: bool = False  # every infinitive is also a noun (nl: het voorstellen)
+    verb_final: bool = False  # subordinate and perfect clauses end in the verb (nl): subject and object precede it
+    verb_second: bool = False  # a main clause may open with another phrase, the subject then follows the verb (nl)
+    keys: frozenset[str] = frozenset()  # per pattern the forms of its least common element
+    determiners: frozenset[str] = frozenset()
+    negation: frozenset[str] = frozenset()
+    conditional: frozenset[str] = frozenset()
+    conditional_end: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+    question_after: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    compound_joiners: frozenset[str] = frozenset()
+    passive_aux: frozenset[str] = frozenset()
+    passive_by: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    location_prepositions: frozenset[str] = frozenset()
+    not_event_time: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    agent_places: frozenset[str] = frozenset()
+    conditional_needs_subject: frozenset[str] = frozenset()
+    subject_starts: frozenset[str] = frozenset()
+    genitive_prepositions: frozenset[str] = frozenset()
+    appositive_openers: frozenset[str] = frozenset()
+
+    def match(self, toks: list[Token], lo: int, hi: int) -> list[Match]:
+        """Non-overlapping pattern matches in a sentence, longer patterns first, in text order."""
+        found = []
+        for i in range(lo, hi):
+            for pat in self.patterns.get(toks[i].low, ()):
+                m = self._match_at(pat, toks, i, lo, hi)
+                if m:
+                    found.append(m)
+        found.sort(key=lambda m: (-len(m.idxs), m.head))
+        used: set[int] = set()
+        keep = []
+        for m in found:
+            if used.isdisjoint(m.idxs):
+                keep.append(m)
+                used.update(m.idxs)
+        return sorted(keep, key=lambda m: m.head)
+
+    def _match_at(self, pat: Pattern, toks: list[Token], i: int, lo: int, hi: int) -> Match | None:
+        if (not pat.noun and (pat.frame or self.verb_nouns) and i > lo
+                and toks[i - 1].low in self.determiners):
+            return None
+        idxs = [i]
+        for forms, final in pat.elems[1:]:
+            start = idxs[-1] + 1
+            j = next((j for j in range(start, min(hi, start + pat.gap + 1)) if toks[j].low in forms), None)
+            if j is None:
+                return None
+            if final and j + 1 < hi and toks[j + 1].low not in self.clause_breaks and toks[j + 1].text.isalnum():
+                return None
+            idxs.append(j)
+        if pat.elems[0][1] and i + 1 < hi and toks[i + 1].text.isalnum():
+            return None
+        return Match(pat, i, idxs[-1], tuple(idxs))
+
+    def is_negation(self, low: str) -> bool:
+        return low in self.negation or low.endswith("n't")
+
+    def is_irrealis(self, toks: list[Token], i: int) -> bool:
+        return any(tuple(t.low for t in toks[i:i + len(seq)]) == seq for seq in self.irrealis.get(toks[i].low, ()))
+
+    def opens_condition(self, toks: list[Token], i: int, hi: int) -> bool:
+        """'als' opens a condition only before a subject (als er, als Rusland), not 'als president'."""
+        if toks[i].low not in self.conditional_needs_subject:
+            return True
+        nxt = toks[i + 1] if i + 1 < hi else None
+        return bool(nxt) and (nxt.text[:1].isupper() or nxt.low in self.subject_starts
+                              or nxt.low in self.determiners)
+
+    def time_is_bound(self, text: str, start: int) -> bool:
+        """A time expression after 'sinds'/'since' dates a state's start, not this act."""
+        before = _TOKEN.findall(text, max(0, start - 40), start)
+        return any(w.casefold() in self.not_event_time for w in before[-5:])
+
+    def may_trigger(self, text: str, start: int, end: int) -> bool:
+        """A cheap test before tokenizing: does the sentence hold a word some pattern cannot do without?"""
+        return any(w.casefold() in self.keys for w in _TOKEN.findall(text, start, end))
+
+
+_VOWELS = "aeiouy"
+_OPEN_ENDINGS = ("en", "ende", "enden", "er", "ers", "ing", "ingen", "e")
+
+
+def _open_stem(stem: str) -> str | None:
+    """Dutch spelling before a vowel ending: aanval → aanvall(en), overweeg → overweg(en),
+    beloof → belov(en), wijs → wijz(en). Extra forms that no text holds are harmless."""
+    if len(stem) < 3 or stem[-1] in _VOWELS:
+        return None
+    *head, v1, v2, c = stem
+    voiced = {"f": "v", "s": "z"}.get(c, c)
+    if v1 == v2 and v1 in "aeou":
+        return "".join(head) + v1 + voiced
+    if v1 + v2 in ("ij", "ei", "ui", "ie", "ou", "au", "eu", "oe"):
+        return "".join(head) + v1 + v2 + voiced if voiced != c else None
+    if v2 in _VOWELS and v1 not in _VOWELS:
+        return stem + c
+    return None
+
+
+def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozenset[str], bool]:
+    final = elem.endswith("$")
+    out = set()
+    for alt in elem.rstrip("$").split("|"):
+        alt = alt.casefold()
+        if alt.endswith("*"):
+            out.update(alt[:-1] + s for s in suffixes)
+            open_stem = _open_stem(alt[:-1]) if dutch else None
+            if open_stem:
+                out.update(open_stem + s for s in _OPEN_ENDINGS)
+        else:
+            out.add(alt)
+    return frozenset(out), final
+
+
+@cache
+def lexicon(lang: str) -> EventLexicon | None:
+    """The compiled lexicon of a language (None when it has none), built once per process."""
+    raw: dict[str, Any] | None = lexicons.for_language(lang, "events")
+    if raw is None:
+        return None
+    suffixes = raw["suffixes"]
+    dutch = raw.get("spelling") == "nl"
+    patterns: dict[str, list[Pattern]] = {}
+    for entry in [*raw.get("frames", []), *raw.get("triggers", [])]:
+        elems = [_forms(str(e), suffixes, dutch) for e in entry["p"]]
+        pat = Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
+                      entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
+                      bool(entry.get("modal")), bool(entry.get("needs_target")), bool(entry.get("needs_subject")))
+        for form in elems[0][0]:
+            patterns.setdefault(form, []).append(pat)
+    sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in WORD_SETS}
+    sectors = {}
+    for sector, words in raw.get("sectors", {}).items():
+        for w in words:
+            for form in _forms(w, suffixes, dutch)[0]:
+                sectors.setdefault(form, sector)
+    pronouns = {k: frozenset(v) for k, v in raw.get("pronouns", {}).items()}
+    irrealis: dict[str, list[tuple[str, ...]]] = {}
+    for w in raw.get("irrealis", []):
+        parts = w.split()
+        seqs = [(f,) for f in _forms(parts[0], suffixes, dutch)[0]] if len(parts) == 1 else [
+            tuple(p.casefold() for p in parts)]
+        for seq in seqs:
+            irrealis.setdefault(seq[0], []).append(seq)
+    keys = {form for pats in patterns.values() for pat in pats for form in _key(pat)}
+    return EventLexicon(lang, patterns, sectors, pronouns, irrealis, bool(raw.get("verb_nouns")),
+                        bool(raw.get("verb_final")), bool(raw.get("verb_second")), frozenset(keys), **sets)
+
+
+def _key(pat: Pattern) -> frozenset[str]:
+    """The element a sentence must contain for the pattern to matter: the one with the longest
+    shortest form ('alert' in 'on alert'); none for a bare intention frame, which needs an act."""
+    if pat.frame == "intend":
+        return frozenset()
+    best = max(reversed(pat.elems), key=lambda e: min(map(len, e[0])))
+    return best[0]

@@ -1,0 +1,266 @@
+"""Actor mentions for the event coder: who a sentence names, as KB actors with countries.
+
+Mentions come from the actors stage (doc.entities) first; country adjectives, demonyms,
+capitals and names the actors stage does not mark ("Russische aanvallen", "Kyiv meldde")
+are found through the knowledge base's word index. The KB is handed in, never looked up.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ...kb import KB, Actor
+from ...model import ActorRef, Doc, Token
+from .lexicon import EventLexicon, tokenize
+
+_GENITIVE = re.compile(r"(?:['’]s|s['’]?|['’])$")
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """An actor named in the text: token range, the actors (several for a compound)."""
+
+    lo: int
+    hi: int
+    actors: list[ActorRef]
+    kind: str  # entity, aliases, adjectives, demonyms, pronoun
+    prep: str | None = None  # the preposition governing it
+    place: str | None = None  # the place's name when it names a place
+    place_prep: bool = False  # governed by a location preposition (in Londen)
+    person: bool = False
+    genitive: bool = False  # Poetins, Taiwan's: a possessor, never the subject
+    sector_word: str | None = None  # the sector of a word after it (Britse regeringen): shared by a compound
+    appositive: bool = False  # inside ", leider van de VVD,": describes the subject, is none
+
+
+class MentionFinder:
+    """Finds actor mentions in tokens with one KB (handed in by the stage); its word index is
+    built on first use and kept."""
+
+    def __init__(self, kb: KB) -> None:
+        self.kb = kb
+        self._first_words: dict[str, list[tuple[tuple[str, ...], Actor, str]]] | None = None
+
+    def _words(self) -> dict[str, list[tuple[tuple[str, ...], Actor, str]]]:
+        """First word → (all words, actor, kind) for every KB name, longest first; built on first use."""
+        if self._first_words is not None:
+            return self._first_words
+        index = self.kb.index
+        out: dict[str, list[tuple[tuple[str, ...], Actor, str]]] = {}
+        for name, hits in index.items():
+            words = tuple(t.low for t in tokenize(name))
+            if words:
+                for actor, kind in hits:
+                    out.setdefault(words[0], []).append((words, actor, kind))
+        for lst in out.values():
+            lst.sort(key=lambda x: -len(x[0]))
+        self._first_words = out
+        return out
+
+    def _kb_ref(self, actor: Actor, as_place: bool) -> tuple[ActorRef | None, str | None]:
+        """The actor a KB record stands for (a capital stands for its government) and its place name."""
+        country = actor.country or actor.stands_for
+        place = actor.name if actor.type == "LOC" else None
+        if actor.stands_for and not as_place:
+            gov = self.kb.get(actor.stands_for)
+            name = gov.name if gov else actor.name
+            return ActorRef(actor.stands_for, name, actor.stands_for, "GOV"), place
+        return ActorRef(actor.id, actor.name, country, actor.sector), place
+
+    def _entity_ref(self, ref: ActorRef) -> ActorRef:
+        if ref.country:
+            return ref
+        actor = self.kb.get(ref.id)
+        country = actor.country or actor.stands_for if actor else None
+        return ActorRef(ref.id, ref.name, country, ref.sector)
+
+    def _is_genitive(self, text: str) -> bool:
+        """'Poetins', "Taiwan's": the name is known to the KB only without its genitive ending."""
+        key = text.casefold()
+        stripped = _GENITIVE.sub("", key)
+        return stripped != key and self._known(stripped) and not self._known(key)
+
+    def _known(self, name: str) -> bool:
+        seq = tuple(t.low for t in tokenize(name))
+        return bool(seq) and any(words == seq for words, _, _ in self._words().get(seq[0], []))
+
+    def _place_name(self, surface: str, ref: ActorRef) -> str:
+        """The KB's name for a place as written ('Londen' → 'London'), else the linked actor's."""
+        hits = [a for a in self.kb.lookup(surface) if a.type == "LOC"]
+        return hits[0].name if hits else ref.name
+
+    def find(self, doc: Doc, toks: list[Token], lex: EventLexicon) -> list[ActorMention]:
+        """Actor mentions in text order, with sectors, pronouns resolved and compounds joined."""
+        starts = {t.start: i for i, t in enumerate(toks)}
+        ends = {t.end: i for i, t in enumerate(toks)}
+        # "Netanyahu's" is one token, the entity ends before its possessive
+        possessed = {t.end - 2: i for i, t in enumerate(toks) if t.low.endswith(("'s", "’s"))}
+        taken: set[int] = set()
+        found: list[ActorMention] = []
+        for e in doc.entities:
+            if e.actor is None or e.start not in starts or (e.end not in ends and e.end not in possessed):
+                continue
+            ref = self._entity_ref(e.actor)
+            if not ref.country and ref.sector not in ("IGO", "NGO") and e.type != "PER":
+                continue
+            lo, hi = starts[e.start], ends[e.end] + 1 if e.end in ends else possessed[e.end] + 1
+            kind = "adjectives" if e.type == "MISC" else "entity"
+            found.append(ActorMention(lo, hi, [ref], kind, place=self._place_name(e.text, ref) if e.type == "LOC" else None,
+                                 person=e.type == "PER", genitive=e.end not in ends or self._is_genitive(e.text)))
+            if ref.country or ref.sector:
+                taken.update(range(lo, hi))
+        words = self._words()
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if i in taken or not tok.text[:1].isupper():
+                i += 1
+                continue
+            key = _GENITIVE.sub("", tok.low)
+            hit = None
+            head = tok.low.split("-")[0] if "-" in tok.low else None  # US-led, Syrian-backed
+            for seq, actor, kind in words.get(tok.low, []) + words.get(key, []) + words.get(head or "", []):
+                n = len(seq)
+                got = tuple(t.low for t in toks[i:i + n])
+                if got and n > 1:
+                    got = (*got[:-1], _GENITIVE.sub("", got[-1]))
+                if (got == seq or (n == 1 and seq[0] in (key, head))) and not taken.intersection(range(i, i + n)):
+                    hit = (n, actor, kind)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            n, actor, kind = hit
+            prep = _governing(toks, i, lex)
+            as_place = prep in lex.location_prepositions
+            ref, place = self._kb_ref(actor, as_place)
+            if ref is not None and (ref.country or actor.type == "ORG"):
+                found.append(ActorMention(i, i + n, [ref], kind, place=place, person=actor.type == "PER",
+                                     genitive=toks[i + n - 1].low != seq[-1]))
+            i += n
+        found.sort(key=lambda m: m.lo)
+        for m in found:
+            m.prep = _governing(toks, m.lo, lex)
+            if m.prep in lex.genitive_prepositions:
+                m.prep = None
+            m.place_prep = bool(m.place) and m.prep in lex.location_prepositions
+            self._sector(toks, m, lex)
+        found = _agents_in(toks, found, lex)
+        found = self._pronouns(doc, toks, found, lex)
+        return _compounds(toks, found, lex)
+
+    def _sector(self, toks: list[Token], m: ActorMention, lex: EventLexicon) -> None:
+        """'Russische troepen' → RUS MIL: a sector word right after the mention extends it.
+        A person's office or government ("Netanyahu's office") acts for the person's country."""
+        for j in range(m.hi, min(len(toks), m.hi + 3)):
+            sector = lex.sectors.get(toks[j].low)
+            if sector:
+                if m.person and sector == "GOV" and all(a.country for a in m.actors):
+                    m.actors = [ActorRef(a.country, self._country_name(a.country), a.country, "GOV") for a in m.actors]
+                    m.person = False
+                else:
+                    m.actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in m.actors]
+                m.hi = j + 1
+                m.place = None
+                m.genitive = False
+                m.sector_word = sector
+                return
+            if not toks[j].text[:1].isupper():
+                return
+
+    def _country_name(self, country: str) -> str:
+        actor = self.kb.get(country)
+        return actor.name if actor else country
+
+    def _pronouns(self, doc: Doc, toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
+        """He/she → the last person named; it/they → this sentence's last actor, else the last
+        one before; we → the quote's speaker."""
+        kinds = {w: k for k, words in lex.pronouns.items() for w in words}
+        people = sorted((e.start, e.actor) for e in doc.entities if e.type == "PER" and e.actor)
+        people_at = [p[0] for p in people]
+        sent_starts = [s[0] for s in doc.sentences]
+        out = list(found)
+        prior: list[ActorMention] = []
+        j = 0
+        for i, t in enumerate(toks):
+            kind = kinds.get(t.low)
+            if kind is None:
+                continue
+            while j < len(found) and found[j].hi <= i:
+                if not found[j].place_prep:
+                    prior.append(found[j])
+                j += 1
+            actors, person = None, False
+            if kind == "speaker":
+                ref = next((q.speaker for q in doc.quotes if q.start <= t.start < q.end and q.speaker), None)
+                actors = [ActorRef(ref.id, ref.name, ref.country)] if ref else None
+            elif kind == "person":
+                k = bisect_right(people_at, t.start) - 1
+                actors, person = ([self._entity_ref(people[k][1])] if k >= 0 else None), True
+            else:
+                k = bisect_right(sent_starts, t.start) - 1
+                first = sent_starts[k] if k >= 0 else 0
+                here = [m for m in prior[-6:] if toks[m.lo].start >= first]  # its/their: this sentence's actor
+                ante = (here or prior)[-1] if prior else None
+                actors = list(ante.actors) if ante else None
+            if actors:
+                out.append(ActorMention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex), person=person))
+        return sorted(out, key=lambda m: m.lo)
+
+
+def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
+    j = lo - 1
+    while j >= 0 and toks[j].low in lex.determiners:
+        j -= 1
+    if j >= 0 and toks[j].low in lex.prepositions:
+        return toks[j].low
+    return None
+
+
+def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
+    """'Security forces in Guinea', 'rebels in the Ivory Coast': an agent placed in a country acts for it."""
+    by_start = {m.lo: m for m in found}
+    covered = {i for m in found for i in range(m.lo, m.hi)}
+    out = list(found)
+    possessive = lex.pronouns.get("group", frozenset()) | lex.pronouns.get("person", frozenset())
+    for i, t in enumerate(toks):
+        sector = lex.sectors.get(t.low)
+        if not sector or i in covered or (i > 0 and toks[i - 1].low in possessive):
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 2 and toks[j].low not in lex.agent_places:
+            j += 1
+        if j >= len(toks) or toks[j].low not in lex.agent_places:
+            continue
+        k = j + 1
+        while k < len(toks) and toks[k].low in lex.determiners:
+            k += 1
+        place = by_start.get(k)
+        if place is None or place not in out or len(place.actors) != 1 or not place.actors[0].country:
+            continue
+        a = place.actors[0]
+        lo = i - 1 if i > 0 and toks[i - 1].low in lex.sectors else i
+        out.remove(place)
+        out.append(ActorMention(lo, place.hi, [ActorRef(a.country, a.name, a.country, sector)], "agent",
+                           prep=_governing(toks, lo, lex)))
+    return sorted(out, key=lambda m: m.lo)
+
+
+def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
+    """'de Oekraïense, Amerikaanse, Franse en Britse regeringen' → one mention of four actors."""
+    out: list[ActorMention] = []
+    for m in found:
+        if out:
+            prev = out[-1]
+            between = toks[prev.hi:m.lo]
+            if (between and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
+                    and not prev.place_prep and not m.person and not prev.person):
+                # a sector word after the last part is shared ("Britse regeringen"); an actor's
+                # own sector (Hamas: REB) is not spread to the others ("Israel and Hamas")
+                sector = m.sector_word
+                actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in prev.actors + m.actors]
+                out[-1] = ActorMention(prev.lo, m.hi, actors, m.kind, prev.prep, sector_word=sector)
+                continue
+        out.append(m)
+    return out

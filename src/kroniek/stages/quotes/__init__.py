@@ -1,0 +1,5 @@
+"""Stage 5, quotes: direct and reported speech, each with its cue, speaker and date."""
+from .lexicon import QuoteLexicon, lexicon, tokens
+from .stage import QuoteStage, find_groups, group_text
+
+__all__ = ["QuoteLexicon", "QuoteStage", "find_groups", "group_text", "lexicon", "tokens"]

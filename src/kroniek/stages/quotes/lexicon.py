@@ -1,0 +1,141 @@
+"""The quote stage's language data: data/<lang>/quotes.yaml compiled once per process, and its tokenizer.
+
+Quote marks, cue verbs with their forms, particles, pronouns with gender, role words:
+all data, so a language is a folder (English is the fallback).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ... import lexicons
+from ...model import Token
+
+@dataclass(slots=True)
+class QuoteLexicon:
+    """One language's quotes.yaml, compiled once per process."""
+
+    lang: str
+    marks: dict[str, tuple[str, ...]]
+    cue_lemma: dict[str, str]
+    particles: dict[str, frozenset[str]]
+    particle_words: frozenset[str]
+    content_preps: dict[str, frozenset[str]]
+    gerunds: tuple[str, ...]
+    finite_suffixes: tuple[str, ...]
+    present_suffixes: tuple[str, ...]
+    complementizers: frozenset[str]
+    clause_cues: frozenset[str]
+    object_cues: frozenset[str]
+    infinitive_cues: frozenset[str]
+    infinitive: str
+    infinitive_window: int
+    whether: frozenset[str]
+    negations: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    after_only: frozenset[str]
+    joiners: frozenset[str]
+    pronouns: dict[str, str]
+    determiners: frozenset[str]
+    auxiliaries: frozenset[str]
+    adverbs: frozenset[str]
+    prepositions: frozenset[str]
+    roles: frozenset[str]
+    title_signals: frozenset[str]
+    cue_blockers: frozenset[str]
+    offices: dict[str, str]
+    participles: tuple[str, ...]
+    scare_marks: frozenset[str]
+    relatives: frozenset[str]
+    anaphors: frozenset[str]
+    not_with: dict[str, frozenset[str]]
+    verb_second: bool
+    indefinites: frozenset[str]
+    spokespersons: frozenset[str]
+    genitive: str
+    name_particles: frozenset[str]
+    possessives: tuple[str, ...]
+    negation_suffixes: tuple[str, ...]
+    token_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
+
+    def cue(self, word: str) -> str | None:
+        return self.cue_lemma.get(word)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation shaped as a trie, so matching tries one branch per letter."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+def _words_re(words: list[str]) -> re.Pattern[str]:
+    """Any of these lower-case words, to run over lower-cased text."""
+    return re.compile(r"\b" + _trie(sorted({w.lower() for w in words})) + r"\b")
+
+
+def _token_re(abbreviations: list[str]) -> re.Pattern[str]:
+    """TOKEN, plus the period of a title or an initial: checked only after a word ends in '.'."""
+    behind = "|".join(f"(?<=\\b{re.escape(a)}\\.)" for a in abbreviations)
+    initial = r"(?<=\b[A-Z]\.)(?=\s?[A-Z])"
+    return re.compile(r"\w+(?:[-'’.]\w+)*(?:\.(?:" + (behind + "|" if behind else "") + initial + r"))?|[^\w\s]")
+
+
+@lru_cache(maxsize=16)
+def lexicon(lang: str | None) -> QuoteLexicon:
+    """The quotes lexicon for a language; English when the language has none."""
+    used = lang if lexicons.has_language(lang, "quotes") else "en"
+    raw: dict[str, Any] = lexicons.load(used, "quotes.yaml")
+
+    def fs(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw.get(key) or [])
+
+    cue_lemma = {str(form): lemma for lemma, forms in raw["cues"].items() for form in forms}
+    return QuoteLexicon(
+        lang=used, marks={o: tuple(c) for o, c in raw["marks"].items()},
+        cue_lemma=cue_lemma,
+        particles={k: frozenset(v) for k, v in (raw.get("particles") or {}).items()},
+        particle_words=frozenset(w for v in (raw.get("particles") or {}).values() for w in v),
+        content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
+        gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
+        present_suffixes=tuple(raw.get("present_suffixes") or ()),
+        complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
+        object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"),
+        infinitive=str(raw.get("infinitive") or ""),
+        infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
+        negations=fs("negations"),
+        according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
+        after_only=fs("after_only"), joiners=fs("joiners"),
+        pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
+        determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
+        prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
+        cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
+        verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
+        relatives=fs("relatives"), anaphors=fs("anaphors"),
+        not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},
+        participles=tuple(raw.get("participles") or ()),
+        indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
+        name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
+        negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
+        token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
+        cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
+
+
+def tokens(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token]:
+    """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.)."""
+    return [Token(m.start(), m.end(), g := m.group(), g.lower()) for m in lex.token_re.finditer(text, start, end)]
