@@ -1,9 +1,14 @@
 """Shared fixtures: the ../shared folder (skip when absent) and the bundled example."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# compiled resources (KB, automaton) are cached per run in a folder of the tests' own
+os.environ.setdefault("KRONIEK_CACHE", tempfile.mkdtemp(prefix="kroniek-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -225,3 +225,26 @@ def test_dutch_head_of_state_and_party_leaders() -> None:
     assert shipped.holders("monarch", "NLD", "2013-04-29")[0].name == "Beatrix"
     assert shipped.holders("prime_minister", "NLD", "2024-07-02")[0].name == "Dick Schoof"
     assert [a.country for n in ("Wilders", "Yeşilgöz", "Jetten") for a in shipped.lookup(n)] == ["NLD"] * 3
+
+
+def test_the_compiled_kb_is_cached_and_rebuilt_when_a_file_changes(monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Path) -> None:
+    monkeypatch.setenv("KRONIEK_CACHE", str(tmp_path / "cache"))
+    user = tmp_path / "user.yaml"
+    user.write_text("- {id: p:x, name: Xander Ypsilon}\n", encoding="utf-8")
+    first = kb.load((str(user),))
+    assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 1
+    kb.load.cache_clear()
+    again = kb.load((str(user),))
+    assert again is not first and again.digest == first.digest and len(again.actors) == len(first.actors)
+    user.write_text("- {id: p:x, name: Xander Ypsilon}\n- {id: p:z, name: Zora Zed}\n", encoding="utf-8")
+    kb.load.cache_clear()
+    changed = kb.load((str(user),))
+    assert changed.digest != first.digest and changed.get("p:z") is not None
+    assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 1  # the stale one is gone
+
+
+def test_kb_cache_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KRONIEK_CACHE", "off")
+    kb.load.cache_clear()
+    assert kb.load().get("Q7747") is not None

@@ -1,12 +1,15 @@
 """The pipeline checks stage order at build time and never lets one document end a batch."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 import kroniek
 from kroniek.model import Article, Doc
 from kroniek.model import Failure, Options
 from kroniek.pipeline import Pipeline, PipelineError
+from kroniek.stages import register
 
 
 class _Needs:
@@ -42,7 +45,39 @@ def test_a_failing_document_becomes_a_failure_and_the_batch_goes_on() -> None:
     pipe = Pipeline(stages=[_Boom()])
     out = list(pipe.run_many([Article("a", "boom"), Article("b", "fine")]))
     assert isinstance(out[0], Failure) and "stage bug" in out[0].reason and out[0].doc_id == "a"
+    assert out[0].reason.startswith("a: ")  # the message names the document
     assert isinstance(out[1], Doc) and out[1].article.id == "b"
+
+
+@register
+class _Slow:
+    """A registered user stage (it joins a pipeline by name) that takes its time on 'slow' texts."""
+
+    name = "test-slow"
+    requires = ("text",)
+    provides = ()
+
+    def __init__(self, options: Options, kb: object) -> None:
+        self.options = options
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "slow" in doc.text:
+            time.sleep(0.2)
+        return doc
+
+
+def test_a_document_over_its_time_budget_fails_by_name_and_the_batch_goes_on() -> None:
+    pipe = Pipeline(Options(stages=("language", "test-slow"), max_seconds=0.1))
+    assert pipe.names == ["language", "test-slow"]
+    out = list(pipe.run_many([Article("s1", "a slow text"), Article("f1", "a fast text")]))
+    assert isinstance(out[0], Failure) and out[0].reason.startswith("s1: analysis took over 0.1 s")
+    assert isinstance(out[1], Doc)
+    assert isinstance(Pipeline(Options(stages=("test-slow",), max_seconds=0))(Article("s2", "slow")), Doc)
+
+
+def test_an_unknown_stage_name_fails_at_build_time() -> None:
+    with pytest.raises(PipelineError, match="no stage registered"):
+        Pipeline(Options(stages=("language", "nonesuch")))
 
 
 def test_analyse_returns_a_record_with_every_kind() -> None:

@@ -22,8 +22,7 @@ from rich.table import Table
 from . import batch
 from .batch import BatchResult
 from .ingest.readers import Item, read_inputs
-from .model import Doc
-from .model import Failure, Options
+from .model import MAX_SECONDS, Doc, Failure, Options
 from .pipeline import Pipeline
 from .store import DEFAULT_DB, Filters, Store
 from .store import queries as Q
@@ -40,6 +39,7 @@ LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Force the langua
 ModelOpt = Annotated[Optional[str], typer.Option("--spacy-model", help="An installed spaCy pipeline to use instead of the shipped one.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Local worker processes (one input file per task).")]
 DaskOpt = Annotated[Optional[str], typer.Option("--dask", help="Address of a Dask distributed scheduler.")]
+MaxSecondsOpt = Annotated[float, typer.Option("--max-seconds", min=0, help="Per-document analysis budget; over it the document fails by name (0: no limit).")]
 
 
 class Summary:
@@ -98,9 +98,9 @@ def _run(items: Iterator[Item], pipeline: Pipeline, summary: Summary, write: Any
 def extract(inputs: Annotated[list[str], typer.Argument(help="Files, folders, or - for JSON Lines on stdin.")],
             output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write JSON Lines here (default stdout).")] = None,
             lang: LangOpt = None, spacy_model: ModelOpt = None, workers: WorkersOpt = 1,
-            dask: DaskOpt = None) -> None:
+            dask: DaskOpt = None, max_seconds: MaxSecondsOpt = MAX_SECONDS) -> None:
     """Analyse documents and write one FORMAT.md record per document as JSON Lines."""
-    options = Options(lang=lang, spacy_model=spacy_model)
+    options = Options(lang=lang, spacy_model=spacy_model, max_seconds=max_seconds)
     if workers > 1 or dask:
         raise typer.Exit(_distributed(inputs, options, workers, dask, output=output))
     summary = Summary()
@@ -141,9 +141,9 @@ def _distributed(inputs: list[str], options: Options, workers: int, dask: str | 
 def ingest(inputs: Annotated[list[str], typer.Argument(help="Files, folders, or - for JSON Lines on stdin.")],
            db: DbOpt = Path(DEFAULT_DB), lang: LangOpt = None, spacy_model: ModelOpt = None,
            batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 50,
-           workers: WorkersOpt = 1, dask: DaskOpt = None) -> None:
+           workers: WorkersOpt = 1, dask: DaskOpt = None, max_seconds: MaxSecondsOpt = MAX_SECONDS) -> None:
     """Analyse documents and store them; already stored texts are skipped, changed texts versioned."""
-    options = Options(lang=lang, spacy_model=spacy_model)
+    options = Options(lang=lang, spacy_model=spacy_model, max_seconds=max_seconds)
     if workers > 1 or dask:
         raise typer.Exit(_distributed(inputs, options, workers, dask, db=db))
     summary = Summary()

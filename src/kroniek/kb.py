@@ -161,6 +161,7 @@ class KB:
     def __init__(self, records: Iterable[tuple[dict[str, Any], str]] = ()) -> None:
         self.actors: dict[str, Actor] = {}
         self._index: dict[str, list[tuple[Actor, str]]] | None = None
+        self.digest = ""  # what it was built from (kb.load sets it): derived resources are cached by it
         for raw, source in records:
             self.add(raw, source)
 
@@ -244,8 +245,13 @@ def kb_files(paths: Iterable[str | Path] = ()) -> list[Path]:
 
 @lru_cache(maxsize=8)
 def load(paths: tuple[str, ...] = ()) -> KB:
-    """The merged KB for these user paths, built once per process; the pipeline hands it to its stages."""
-    return KB(rec for f in kb_files(paths) for rec in read_records(f))
+    """The merged KB for these user paths, built once per process (and kept compiled between runs,
+    keyed by its files); the pipeline hands it to its stages."""
+    files = kb_files(paths)
+    digest = lexicons.files_digest(files)
+    kb = lexicons.cached("kb", digest, lambda: KB(rec for f in files for rec in read_records(f)))
+    kb.digest = digest
+    return kb
 
 
 # --- importing user and PETRARCH/Phoenix dictionaries ---------------------------------

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Union
+from typing import Any, Generic, Protocol, TypeVar, Union
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_CHARS = 2_000_000  # a news article is ~5k; beyond this it is not an article
+MAX_SECONDS = 60.0  # per-document analysis budget: 2M characters take ~10 s, so only a pathology runs over
 
 
 @dataclass(slots=True)
@@ -25,6 +28,7 @@ class Options:
     parse: bool = True  # run the parser where later stages need it
     stages: tuple[str, ...] | None = None  # a subset of stage names, in pipeline order
     max_chars: int = MAX_CHARS  # a longer document is refused by name, not analysed
+    max_seconds: float = MAX_SECONDS  # a document's analysis budget (CPU-bound wall clock); 0 = none
 
 
 @dataclass(slots=True)
@@ -230,9 +234,10 @@ class Doc:
         return self.published or self.article.date
 
     def sentence_of(self, offset: int) -> tuple[int, int] | None:
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return (start, end)
+        """The sentence holding an offset (sentences are in text order: a binary search)."""
+        i = bisect_right(self.sentences, offset, key=_first) - 1
+        if i >= 0 and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return self.sentences[i]
         return None
 
     def record(self) -> dict[str, Any]:
@@ -252,6 +257,38 @@ class Doc:
         if art.warnings or self.warnings:
             out["warnings"] = [*art.warnings, *self.warnings]
         return out
+
+
+class Located(Protocol):
+    start: int
+    end: int
+
+
+L = TypeVar("L", bound=Located)
+
+
+def _first(pair: tuple[int, int]) -> int:
+    return pair[0]
+
+
+class SpanIndex(Generic[L]):
+    """Items with offsets (entities, timexes, quotes), sorted once for binary search: a stage that
+    asks per sentence or per trigger stays linear in the text, not quadratic."""
+
+    def __init__(self, items: Sequence[L]) -> None:
+        self.items = sorted(items, key=lambda i: i.start)
+        self.starts = [i.start for i in self.items]
+        self.reach = max((i.end - i.start for i in self.items), default=0)
+
+    def starting_in(self, start: int, end: int) -> list[L]:
+        """The items that start in [start, end), in text order."""
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def covering(self, offset: int) -> list[L]:
+        """The items whose span holds the offset, in text order."""
+        lo = bisect_left(self.starts, offset - self.reach)
+        hi = bisect_right(self.starts, offset)
+        return [i for i in self.items[lo:hi] if i.start <= offset < i.end]
 
 
 def make_article(text: str, date: object = None, lang: str | None = None, id: str | None = None,

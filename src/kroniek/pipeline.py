@@ -7,6 +7,7 @@ kroniek has no data for), only stages with `any_language = True` still run.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -19,6 +20,10 @@ BASE_PROVIDES = ("article", "text")
 
 class PipelineError(ValueError):
     """A pipeline whose stages cannot run in the given order."""
+
+
+class TimeBudgetExceeded(RuntimeError):
+    """A document whose analysis ran over `Options.max_seconds`."""
 
 
 def check_order(stages: Iterable[Stage]) -> None:
@@ -62,10 +67,17 @@ class Pipeline:
         return [s.name for s in self.stages or []]
 
     def __call__(self, article: Article) -> Doc:
+        """Run every stage; over `options.max_seconds` (checked after each stage) the document fails
+        with TimeBudgetExceeded rather than holding a batch or a server."""
         doc = Doc(article=article, lang=article.lang)
+        budget = self.options.max_seconds
+        started = time.monotonic()
         for stage in self.stages or []:
             if doc.analysable or getattr(stage, "any_language", False):
                 doc = stage(doc)
+            if budget and time.monotonic() - started > budget:
+                raise TimeBudgetExceeded(f"analysis took over {budget:g} s (at stage {stage.name!r}); "
+                                         "raise Options.max_seconds / --max-seconds to allow it")
         return doc
 
     def run_many(self, articles: Iterable[Article | Failure],
@@ -77,8 +89,10 @@ class Pipeline:
             else:
                 try:
                     result = self(item)
+                except TimeBudgetExceeded as exc:
+                    result = Failure(item.id, f"{item.id}: {exc}")
                 except Exception as exc:  # a stage bug must not end the batch
-                    result = Failure(item.id, f"{type(exc).__name__}: {exc}")
+                    result = Failure(item.id, f"{item.id}: analysis failed: {type(exc).__name__}: {exc}")
             if on_done:
                 on_done(result)
             yield result

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import spacy.util
-
 from .. import lexicons
 from ..kb import KB
 from ..model import Doc, Options
@@ -48,11 +46,7 @@ def segment_data(lang: str) -> dict:
 def rules_for(lang: str) -> Rules:
     data = segment_data(lang)
     abbrevs = {str(a) for a in data.get("abbreviations", [])}
-    try:
-        exceptions = spacy.util.get_lang_class(lang).Defaults.tokenizer_exceptions
-        abbrevs |= {k[:-1] for k in exceptions if k.endswith(".") and len(k) > 2}
-    except ImportError:
-        pass
+    abbrevs |= lexicons.word_list(lang, "spacy_abbreviations.txt")  # scripts/build_abbreviations.py
     final = {str(w) for w in data.get("sentence_final", [])}
     numeric = {str(w) for w in data.get("before_numbers", [])}
     return Rules(frozenset(abbrevs - final - numeric), frozenset(final), frozenset(numeric))

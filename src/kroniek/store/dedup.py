@@ -20,15 +20,25 @@ import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # datasketch and numpy load on the first write, not at every start of the CLI
+    from datasketch import MinHash
 
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch's hashing scheme; pinned because stored signatures must stay comparable
 SHINGLE = 4  # words per shingle: a changed word touches few shingles, shared stock phrases stay rare
 THRESHOLD = 0.7  # estimated Jaccard over shingles; copies with new headers/footers stay above it
 _WORDS = re.compile(r"\w+")
-_BANDS = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges  # datasketch's optimal (b, r)
+
+
+@cache
+def _bands() -> list[tuple[int, int]]:
+    """datasketch's optimal (b, r) banding for the threshold, as index ranges."""
+    from datasketch import MinHashLSH
+
+    return MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges
 
 
 @dataclass(slots=True)
@@ -46,21 +56,28 @@ def shingles(text: str) -> set[bytes]:
 
 
 def signature(text: str) -> MinHash:
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch(shingles(text))
     return mh
 
 
 def _from_blob(blob: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(blob, dtype="<u4").copy())
 
 
 def band_keys(mh: MinHash) -> list[tuple[int, int]]:
     """(band, key) pairs: articles sharing any pair are candidates for a full comparison."""
+    import numpy as np
+
     values = np.asarray(mh.hashvalues, dtype="<u4")
     return [(band, int.from_bytes(hashlib.blake2b(values[start:end].tobytes(), digest_size=8).digest(),
                                   "little", signed=True))
-            for band, (start, end) in enumerate(_BANDS)]
+            for band, (start, end) in enumerate(_bands())]
 
 
 def _best_match(conn: sqlite3.Connection, article_id: str, mh: MinHash,
@@ -99,7 +116,7 @@ def link_new(conn: sqlite3.Connection) -> DedupResult:
             similarity = match[1]
             result.duplicates += 1
         conn.execute("INSERT INTO article_signatures (article_pk, minhash, similarity) VALUES (?,?,?)",
-                     (pk, np.asarray(mh.hashvalues, dtype="<u4").tobytes(), similarity))
+                     (pk, mh.hashvalues.astype("<u4").tobytes(), similarity))
         conn.executemany("INSERT INTO lsh_bands (band, key, article_pk) VALUES (?,?,?)",
                          [(band, key, pk) for band, key in keys])
         result.signed += 1

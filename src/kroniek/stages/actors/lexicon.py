@@ -116,6 +116,14 @@ def title_length(name: str, titles: frozenset[str]) -> int:
 
 @lru_cache(maxsize=8)
 def automaton(kb: KB) -> ahocorasick.Automaton:
+    """The KB's automaton, from the cache when the KB and the title lists are unchanged."""
+    if not kb.digest:
+        return _build_automaton(kb)
+    titles = sorted(lexicons.DATA.glob("*/actors.yaml"))
+    return lexicons.cached("automaton", lexicons.files_digest(titles, kb.digest), lambda: _build_automaton(kb))
+
+
+def _build_automaton(kb: KB) -> ahocorasick.Automaton:
     """Every alias, adjective and demonym of the KB (and PER genitives) in one automaton.
 
     A value is (length, hits, langs, skip): `langs` is None, or for a country's name the languages

@@ -55,6 +55,29 @@ def _boundary(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "-&") and not (after.isalnum() or after in "-&")
 
 
+_WORD = re.compile(r"[\w&-]+(?:['’.][\w&-]+)*")
+_JOINER = re.compile(r"['’.]")
+
+
+def _word_forms(text: str) -> frozenset[str]:
+    """Every word of the text as written, with the parts a quote mark or period joins ("o'neill",
+    "neill"), read once: a word's other uses are then a set lookup, not a scan of the text."""
+    out: set[str] = set()
+    for m in _WORD.finditer(text):
+        token = m.group()
+        out.add(token)
+        if _JOINER.search(token):
+            parts = _JOINER.split(token)
+            seps = _JOINER.findall(token)
+            for i in range(len(parts)):
+                joined = parts[i]
+                out.add(joined)
+                for j in range(i + 1, len(parts)):
+                    joined += seps[j - 1] + parts[j]
+                    out.add(joined)
+    return frozenset(out)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t–—-„“\"‘'(*«":
@@ -125,6 +148,7 @@ class ActorStage:
         `named` holds surnames of KB persons found in the text: such a word alone is kept
         even at a sentence start ("Sánchez zei ...")."""
         text = doc.text
+        words = _word_forms(text)
         runs: list[list[tuple[int, int, str]]] = []
         prev_end, prev_alone = -2, True
         for m in _TOKEN.finditer(text):
@@ -144,7 +168,7 @@ class ActorStage:
         out = []
         for run in runs:
             while run and run[0][2] not in named and (run[0][2] in lex.never or run[0][2].lower() in lex.titles or (
-                    run[0][0] in initial and self._common(text, run[0][2]))):
+                    run[0][0] in initial and self._common(words, run[0][2]))):
                 if len(run) > 1 and run[0][0] not in initial and run[0][2].lower() in lex.particles:
                     break
                 run = run[1:]
@@ -188,17 +212,11 @@ class ActorStage:
         return run_length == 1 and 0 < len(words) <= 3 and all(w in lex.particles for w in words)
 
     @staticmethod
-    def _common(text: str, word: str) -> bool:
+    def _common(words: frozenset[str], word: str) -> bool:
         """A sentence-initial word that the text also uses in lower case is not a name."""
         if word.isupper() and len(word) > 1:
             return False
-        low = word.lower()
-        i = text.find(low)
-        while i != -1:
-            if _boundary(text, i, i + len(low)):
-                return True
-            i = text.find(low, i + 1)
-        return False
+        return word.lower() in words
 
     # --- typing and linking ----------------------------------------------------------
 

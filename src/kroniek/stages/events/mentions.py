@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ...kb import KB, Actor
-from ...model import ActorRef, Doc, Token
+from ...model import ActorRef, Doc, SpanIndex, Token
 from .lexicon import EventLexicon, tokenize
 
 _GENITIVE = re.compile(r"(?:['’]s|s['’]?|['’])$")
@@ -180,6 +180,7 @@ class MentionFinder:
         people = sorted((e.start, e.actor) for e in doc.entities if e.type == "PER" and e.actor)
         people_at = [p[0] for p in people]
         sent_starts = [s[0] for s in doc.sentences]
+        quotes = SpanIndex(doc.quotes)
         out = list(found)
         prior: list[ActorMention] = []
         j = 0
@@ -193,7 +194,7 @@ class MentionFinder:
                 j += 1
             actors, person = None, False
             if kind == "speaker":
-                ref = next((q.speaker for q in doc.quotes if q.start <= t.start < q.end and q.speaker), None)
+                ref = next((q.speaker for q in quotes.covering(t.start) if q.speaker), None)
                 actors = [ActorRef(ref.id, ref.name, ref.country)] if ref else None
             elif kind == "person":
                 k = bisect_right(people_at, t.start) - 1
@@ -222,7 +223,8 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
     """'Security forces in Guinea', 'rebels in the Ivory Coast': an agent placed in a country acts for it."""
     by_start = {m.lo: m for m in found}
     covered = {i for m in found for i in range(m.lo, m.hi)}
-    out = list(found)
+    out: list[ActorMention] = []
+    taken: set[int] = set()  # ids of place mentions that became part of an agent
     possessive = lex.pronouns.get("group", frozenset()) | lex.pronouns.get("person", frozenset())
     for i, t in enumerate(toks):
         sector = lex.sectors.get(t.low)
@@ -237,14 +239,14 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
         while k < len(toks) and toks[k].low in lex.determiners:
             k += 1
         place = by_start.get(k)
-        if place is None or place not in out or len(place.actors) != 1 or not place.actors[0].country:
+        if place is None or id(place) in taken or len(place.actors) != 1 or not place.actors[0].country:
             continue
         a = place.actors[0]
         lo = i - 1 if i > 0 and toks[i - 1].low in lex.sectors else i
-        out.remove(place)
+        taken.add(id(place))
         out.append(ActorMention(lo, place.hi, [ActorRef(a.country, a.name, a.country, sector)], "agent",
-                           prep=_governing(toks, lo, lex)))
-    return sorted(out, key=lambda m: m.lo)
+                                prep=_governing(toks, lo, lex)))
+    return sorted([m for m in found if id(m) not in taken] + out, key=lambda m: m.lo)
 
 
 def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ... import plover
 from ...kb import KB
-from ...model import ActorRef, Doc, Event, Options, Span, Token
+from ...model import ActorRef, Doc, Entity, Event, Options, Quote, Span, SpanIndex, Timex, Token
 from ..dates import date_for
 from ..registry import register
 from .article import counterparts, country_ref, dedupe, headline_repeats
@@ -53,6 +53,21 @@ class Candidate:
 
 
 @dataclass(slots=True)
+class ArticleIndex:
+    """The article's names, quotes and time expressions, sorted once: every sentence asks for its
+    own, so the stage stays linear in the text."""
+
+    names: SpanIndex[Entity]
+    quotes: SpanIndex[Quote]
+    timexes: SpanIndex[Timex]
+
+    @classmethod
+    def of(cls, doc: Doc) -> ArticleIndex:
+        return cls(SpanIndex([e for e in doc.entities if e.type != "MISC"]), SpanIndex(doc.quotes),
+                   SpanIndex(doc.timexes))
+
+
+@dataclass(slots=True)
 class Sentence:
     """What every helper of one sentence needs: its tokens (a slice lo..hi of the article's),
     the actor mentions in it, clause numbers, and the conditional and unreal regions."""
@@ -65,6 +80,7 @@ class Sentence:
     hi: int
     span: tuple[int, int]
     local: list[ActorMention]
+    index: ArticleIndex
     clause: list[int] = field(default_factory=list)
     cond: set[int] = field(default_factory=set)
     unreal: set[int] = field(default_factory=set)
@@ -93,13 +109,15 @@ class EventStage:
         mentions = self.finder.find(doc, toks, lex)
         counterpart = counterparts(doc, mentions, self.kb)
         starts = [t.start for t in toks]
+        mention_at = [m.lo for m in mentions]  # mentions are in token order
+        index = ArticleIndex.of(doc)
         events: list[Event] = []
         for k in hot:
             lo, hi = _slice(starts, doc.sentences[k])
             if hi <= lo:
                 continue
-            local = [m for m in mentions if lo <= m.lo < hi]
-            sent = Sentence(doc, lex, self.kb, toks, lo, hi, doc.sentences[k], local)
+            local = mentions[bisect_left(mention_at, lo):bisect_left(mention_at, hi)]
+            sent = Sentence(doc, lex, self.kb, toks, lo, hi, doc.sentences[k], local, index)
             events.extend(_sentence_events(sent, counterpart))
         doc.events.extend(dedupe(headline_repeats(doc, events), doc.reference_date))
         return doc
@@ -247,13 +265,13 @@ def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
                      act_mode=c.act_mode, act_code=c.act_code)
 
 
-def _quoted_acts(doc: Doc, toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+def _quoted_acts(quotes: SpanIndex[Quote], toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
     """A framing verb after a quote frames the act inside it: „Oekraïne moet zich terugtrekken”,
     eiste Poetin → REQUEST by Putin of Ukraine, not a withdrawal by Ukraine."""
     out: list[Candidate] = []
     for c in cands:
         act = out[-1] if out else None
-        quote = act and next((q for q in doc.quotes if q.start <= toks[act.head].start < q.end), None)
+        quote = act and next(iter(quotes.covering(toks[act.head].start)), None)
         if (act is None or quote is None or c.frame not in ("request", "reject", "threaten", "pledge")
                 or c.act_type is not None or act.frame is not None or quote.end > toks[c.head].start):
             out.append(c)
@@ -285,8 +303,8 @@ def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bo
 
 
 def _sentence_events(sent: Sentence, counterpart: dict[str, ActorRef]) -> list[Event]:
-    doc, toks, lex, lo, hi = sent.doc, sent.toks, sent.lex, sent.lo, sent.hi
-    names = [(e.start, e.end) for e in doc.entities if e.type != "MISC" and sent.span[0] <= e.start < sent.span[1]]
+    toks, lex, lo, hi = sent.toks, sent.lex, sent.lo, sent.hi
+    names = [(e.start, e.end) for e in sent.index.names.starting_in(*sent.span)]
     matches = [m for m in lex.match(toks, lo, hi)  # "Met Éireann": a word of a name is no trigger
                if not any(s <= toks[m.head].start < e for s, e in names)]
     if not matches:
@@ -294,7 +312,7 @@ def _sentence_events(sent: Sentence, counterpart: dict[str, ActorRef]) -> list[E
     sent.clause = _clauses(toks, lo, hi, lex, sent.local, {i for m in matches for i in m.idxs})
     sent.cond, sent.unreal = _regions(toks, lo, hi, lex)
     cands = []
-    for c in _quoted_acts(doc, toks, _candidates(toks, lo, hi, lex, sent.clause, matches)):
+    for c in _quoted_acts(sent.index.quotes, toks, _candidates(toks, lo, hi, lex, sent.clause, matches)):
         c = _apply_modality(c, sent.cond, sent.unreal, bool(sent.cond))
         if c is not None:
             cands.append(c)
@@ -327,7 +345,7 @@ def _usable(m: ActorMention) -> bool:
 
 def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     """Source and target from the clause: subject, object, by-phrase, quote speaker, context."""
-    doc, toks, local, lex, clause, lo, cond = sent.doc, sent.toks, sent.local, sent.lex, sent.clause, sent.lo, sent.cond
+    toks, local, lex, clause, lo, cond = sent.toks, sent.local, sent.lex, sent.clause, sent.lo, sent.cond
     cl = clause[c.head - lo]
     usable = [m for m in local if not c.idxs.issuperset(range(m.lo, m.hi)) and _usable(m)]
     same = [m for m in usable if clause[m.lo - lo] == cl]
@@ -356,7 +374,7 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
         return
     c.source = list(src.actors) if src else []
     if not c.source:
-        speaker = _speaker(doc, toks[c.head].start)
+        speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
         elif inverted is not None:
@@ -424,9 +442,10 @@ def _countries(actors: list) -> set:
     return {a.country for a in actors if a.country}
 
 
-def _speaker(doc: Doc, offset: int) -> ActorRef | None:
-    for q in doc.quotes:
-        if q.start <= offset < q.end and q.speaker is not None and q.speaker.country:
+def _speaker(quotes: SpanIndex[Quote], offset: int) -> ActorRef | None:
+    """The speaker (with a country) of the quote the offset is in: the act is told in their words."""
+    for q in quotes.covering(offset):
+        if q.speaker is not None and q.speaker.country:
             s = q.speaker
             return ActorRef(s.id, s.name, s.country)
     return None
@@ -437,8 +456,8 @@ def _date(sent: Sentence, c: Candidate, heads: list[int]) -> tuple[str | None, b
     doc, toks, lex, (s0, s1) = sent.doc, sent.toks, sent.lex, sent.span
     pos = toks[c.head].start
     best, best_d = None, None
-    for t in doc.timexes:
-        if not (s0 <= t.start < s1) or not t.value[:1].isdigit():
+    for t in sent.index.timexes.starting_in(s0, s1):
+        if not t.value[:1].isdigit():
             continue
         if lex.time_is_bound(doc.text, t.start):
             continue
