@@ -38,7 +38,7 @@ def test_wrong_order_fails_at_build_time() -> None:
 
 
 def test_default_order_is_the_documented_one() -> None:
-    assert Pipeline().names == ["language", "segment", "actors", "dates", "quotes", "events"]
+    assert Pipeline().names == ["language", "origin", "segment", "actors", "dates", "quotes", "events"]
 
 
 def test_a_failing_document_becomes_a_failure_and_the_batch_goes_on() -> None:

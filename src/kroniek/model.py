@@ -76,6 +76,7 @@ class Article:
     source: str | None = None
     author: str | None = None
     warnings: list[str] = field(default_factory=list)  # reader's notes, e.g. a bad date
+    country: str | None = None  # ISO3 of the publication's country, as given or found from its outlet
 
     @property
     def granularity(self) -> str | None:
@@ -107,17 +108,24 @@ class Span:
 
 @dataclass(slots=True)
 class ActorRef:
-    """A link to the actor knowledge base (or an unlinked name: id None)."""
+    """A link to the actor knowledge base (or an unlinked actor: id None), with the words that
+    name it in this text where a stage knows them (FORMAT.md §1: text, start, end, kind)."""
 
     id: str | None
     name: str
     country: str | None = None
     sector: str | None = None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    kind: str | None = None  # PER, ORG, GPE, GROUP
 
     def to_json(self) -> dict[str, Any]:
-        out = {"id": self.id, "name": self.name, "country": self.country}
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "country": self.country}
         if self.sector:
             out["sector"] = self.sector
+        if self.text is not None:
+            out.update(text=self.text, start=self.start, end=self.end, kind=self.kind)
         return out
 
 
@@ -212,6 +220,7 @@ class Doc:
 
     article: Article
     lang: str | None = None
+    country: str | None = None  # the publication's country (ISO3): as given or from its outlet
     published: str | None = None  # best estimate of the publication day
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -254,6 +263,8 @@ class Doc:
         for key in ("title", "url", "source", "author"):
             if getattr(art, key):
                 out[key] = getattr(art, key)
+        if self.country:
+            out["country"] = self.country
         if art.warnings or self.warnings:
             out["warnings"] = [*art.warnings, *self.warnings]
         return out

@@ -222,3 +222,39 @@ def test_event_place_is_linked_to_its_country(seed_record: dict) -> None:
     placed = [e for e in seed_record["events"] if e["location"]]
     assert placed and all(e["location_country"] for e in placed)
     assert ("CONSULT", "London", "GBR") in {(e["type"], e["location"], e["location_country"]) for e in placed}
+
+
+def _events(text: str, lang: str, country: str | None = None, date: str = "2025-04-22") -> list:
+    article = make_article(text=text, date=date, lang=lang)
+    article.country = country
+    return Pipeline(Options(lang=lang))(article).events
+
+
+def test_an_unknown_actor_keeps_its_words_and_the_event() -> None:
+    [event] = _events("Burgemeester Picqué veroordeelde de aanslag op het stadhuis.", "nl")
+    assert event.type == "ACCUSE" and event.source.id is None
+    assert (event.source.text, event.source.kind) == ("Picqué", "PER")
+    assert event.to_json()["source"]["start"] == 13
+
+
+def test_unnamed_institutions_belong_to_the_publications_country() -> None:
+    [event] = _events("De politie arresteerde donderdag twee betogers.", "nl", country="BEL")
+    assert (event.type, event.source.country, event.source.sector, event.source.text) == (
+        "COERCE", "BEL", "COP", "De politie")
+    [event] = _events("De politie heeft twee betogers gearresteerd.", "nl")
+    assert (event.type, event.source.country, event.source.text) == ("COERCE", None, "De politie")
+
+
+def test_a_role_without_a_country_word_is_read_at_the_publications_country_and_date() -> None:
+    [event] = _events("De premier beschuldigde de oppositie van leugens.", "nl", country="BEL", date="2000-09-15")
+    assert event.source.name == "Guy Verhofstadt"
+
+
+def test_an_institution_of_a_named_country() -> None:
+    [event] = _events("The Parliament of Iraq voted to expel United States troops.", "en")
+    assert (event.type, event.source.country, event.source.sector) == ("SANCTION", "IRQ", "LEG")
+
+
+def test_no_actor_is_its_own_target() -> None:
+    events = _events("Trump withdrew the United States from the treaty.", "en")
+    assert all(not (e.source and e.target and e.source.id == e.target.id) for e in events)

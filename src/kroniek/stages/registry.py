@@ -11,7 +11,7 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from ..model import Doc
 
-DEFAULT_ORDER = ("language", "segment", "actors", "dates", "quotes", "events")
+DEFAULT_ORDER = ("language", "origin", "segment", "actors", "dates", "quotes", "events")
 
 
 @runtime_checkable

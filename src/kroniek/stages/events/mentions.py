@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...kb import KB, Actor
 from ...model import ActorRef, Doc, SpanIndex, Token
+from ..actors.lexicon import lexicon as actor_lexicon
 from .lexicon import EventLexicon, tokenize
 
 _GENITIVE = re.compile(r"(?:['’]s|s['’]?|['’])$")
@@ -32,6 +33,7 @@ class ActorMention:
     genitive: bool = False  # Poetins, Taiwan's: a possessor, never the subject
     sector_word: str | None = None  # the sector of a word after it (Britse regeringen): shared by a compound
     appositive: bool = False  # inside ", leider van de VVD,": describes the subject, is none
+    words: str | None = None  # the noun phrase when it is wider than the tokens' names ("de politie")
 
 
 class MentionFinder:
@@ -102,8 +104,8 @@ class MentionFinder:
             if e.actor is None or e.start not in starts or (e.end not in ends and e.end not in possessed):
                 continue
             ref = self._entity_ref(e.actor)
-            if not ref.country and ref.sector not in ("IGO", "NGO") and e.type != "PER":
-                continue
+            if not ref.country and ref.sector not in ("IGO", "NGO") and e.type == "MISC":
+                continue  # an adjective of no known country names no actor
             lo, hi = starts[e.start], ends[e.end] + 1 if e.end in ends else possessed[e.end] + 1
             kind = "adjectives" if e.type == "MISC" else "entity"
             found.append(ActorMention(lo, hi, [ref], kind, place=self._place_name(e.text, ref) if e.type == "LOC" else None,
@@ -147,8 +149,74 @@ class MentionFinder:
             m.place_prep = bool(m.place) and m.prep in lex.location_prepositions
             self._sector(toks, m, lex)
         found = _agents_in(toks, found, lex)
+        found = self._owned(toks, found, lex)
+        found = self._institutions(doc, toks, found, lex)
         found = self._pronouns(doc, toks, found, lex)
         return _compounds(toks, found, lex)
+
+    def _institutions(self, doc: Doc, toks: list[Token], found: list[ActorMention],
+                      lex: EventLexicon) -> list[ActorMention]:
+        """Unnamed institutions and groups ("de regering", "de politie", "arbeiders", "protesters")
+        are actors with their words: of the publication's country when it is known ("de premier"
+        in a Belgian paper then names the Belgian prime minister of the day), else of none."""
+        covered = {i for m in found for i in range(m.lo, m.hi)}
+        by_start = {m.lo: m for m in found}
+        offices = actor_lexicon(doc.lang or "nl", self.kb).roles
+        out = list(found)
+        for i, t in enumerate(toks):
+            sector = lex.sectors.get(t.low)
+            if not sector or i in covered or not t.text[:1].isalpha() or (t.text[:1].isupper() and i and toks[i - 1].text[:1].isalnum()):
+                continue
+            determined = i > 0 and toks[i - 1].low in lex.determiners and i - 1 not in covered
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            owner = self._owner(toks, i + 1, by_start, lex)
+            if owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
+                continue  # "militaire activiteiten": a sector word as an adjective names no one
+            lo = i - 1 if determined else i
+            hi = owner.hi if owner is not None else i + 1
+            country = owner.actors[0].country if owner is not None else doc.country
+            ref = ActorRef(None, t.text, country, sector)
+            office = offices.get(t.low)
+            holders = self.kb.holders(office, country, doc.reference_date) if office and country else []
+            if holders:
+                ref = ActorRef(holders[0].id, holders[0].name, country, "GOV")
+            if owner is not None:
+                out.remove(owner)
+            out.append(ActorMention(lo, hi, [ref], "sector", prep=_governing(toks, lo, lex), person=bool(holders),
+                                    sector_word=sector, words=doc.text[toks[lo].start:toks[hi - 1].end]))
+        return sorted(out, key=lambda m: m.lo)
+
+    def _owned(self, toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
+        """An unknown organisation followed by a country's genitive belongs to that country
+        ("the Parliament of Iraq", "het Hooggerechtshof van Pakistan")."""
+        by_start = {m.lo: m for m in found}
+        gone: set[int] = set()
+        for m in found:
+            if id(m) in gone or m.person or not all(a.id is None and not a.country for a in m.actors):
+                continue
+            owner = self._owner(toks, m.hi, by_start, lex)
+            if owner is None:
+                continue
+            country = owner.actors[0].country
+            sector = lex.sectors.get(toks[m.hi - 1].low)
+            m.actors = [replace(a, country=country, sector=a.sector or sector) for a in m.actors]
+            m.hi = owner.hi
+            gone.add(id(owner))
+        return [m for m in found if id(m) not in gone]
+
+    @staticmethod
+    def _owner(toks: list[Token], j: int, by_start: dict[int, ActorMention], lex: EventLexicon) -> ActorMention | None:
+        """The country an institution belongs to by a genitive after it: "the Parliament of Iraq",
+        "de regering van Irak"."""
+        if j >= len(toks) or toks[j].low not in lex.genitive_prepositions:
+            return None
+        k = j + 1
+        while k < len(toks) and toks[k].low in lex.determiners:
+            k += 1
+        owner = by_start.get(k)
+        if owner is None or len(owner.actors) != 1 or not owner.actors[0].country or owner.person:
+            return None
+        return owner
 
     def _sector(self, toks: list[Token], m: ActorMention, lex: EventLexicon) -> None:
         """'Russische troepen' → RUS MIL: a sector word right after the mention extends it.

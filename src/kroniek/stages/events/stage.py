@@ -10,7 +10,7 @@ of a passive, the speaker of a quote); compound actors become lists.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ... import plover
 from ...kb import KB
@@ -23,6 +23,8 @@ from .mentions import ActorMention, MentionFinder
 
 # acts aimed at one's own country when no other is named (a curfew, an arrest, a strike)
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+# acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
+SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
 DYADIC = frozenset({"RETREAT", "ASSAULT", "REJECT", "ACCUSE", "COERCE", "SANCTION", "THREATEN", "AGREE",
                     "REQUEST", "CONCEDE"})
 
@@ -50,6 +52,8 @@ class Candidate:
     explicit_date: bool = False
     source: list = field(default_factory=list)
     target: list = field(default_factory=list)
+    source_words: ActorMention | None = None  # the mention the source was read from, for its words
+    target_words: ActorMention | None = None
 
 
 @dataclass(slots=True)
@@ -143,11 +147,14 @@ def _appositives(toks: list[Token], lo: int, hi: int, lex: EventLexicon, mention
         if j is None or toks[j].low != "," or heads.intersection(range(i, j)):
             continue
         out.update(range(i, j + 1))
-        if not _usable(m):
-            continue  # "Kenzo Oshima, the UN coordinator,": it says who an unknown subject is
-        for inner in mentions:
-            if i < inner.lo < j:
-                inner.appositive = True
+        inside = [inner for inner in mentions if i < inner.lo < j]
+        if not _placed(m):  # "Kenzo Oshima, the UN coordinator,": it says who an unknown subject is
+            who = next((inner for inner in inside if _placed(inner)), None)
+            if who is None:
+                continue
+            m.actors = list(who.actors)
+        for inner in inside:
+            inner.appositive = True
     return out
 
 
@@ -339,8 +346,19 @@ def _first(ms: list[ActorMention]) -> ActorMention | None:
     return next((m for m in ms if not m.prep and not m.genitive and not m.appositive), None)
 
 
-def _usable(m: ActorMention) -> bool:
+def _unplaced(a: ActorRef) -> bool:
+    """An actor the KB does not know and the text gave no country."""
+    return a.id is None and not a.country and a.sector not in ("IGO", "NGO")
+
+
+def _placed(m: ActorMention) -> bool:
+    """An actor whose country (or international body) is known."""
     return any(a.country or a.sector in ("IGO", "NGO") for a in m.actors)
+
+
+def _usable(m: ActorMention) -> bool:
+    """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act."""
+    return bool(m.actors) and not (m.place and not any(a.country for a in m.actors))
 
 
 def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
@@ -357,6 +375,7 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
     inverted = _first(after) if lex.verb_second and not passive else None
     src: ActorMention | None = None
     tgt: ActorMention | None = None
+    adj: ActorMention | None = None
     if c.modal:  # "China must drop barriers": the one who says so demands it of the subject
         tgt = _first(before)
         src = _first([m for m in usable if clause[m.lo - lo] < cl])
@@ -367,13 +386,17 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
         src = adj if c.noun and adj else _first(before) or adj
         if src is None and inverted is not None and inverted.lo <= c.last + 3:
             src = inverted
+    governed = (c.noun and prev is not None and prev.head < c.head and clause[prev.head - lo] == cl
+                and (src is None or src.lo < prev.head))
+    if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
+        src = adj if adj is not None and adj.lo > prev.head else None
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
     if src is None and c.needs_subject and not passive and _thing_before(toks, c.head, lo, lex):
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
     c.source = list(src.actors) if src else []
-    if not c.source:
+    if not c.source and not governed:
         speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
@@ -413,6 +436,22 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
             [a for m in local for a in m.actors]) == own:
         country = next(iter(own))
         c.target = [country_ref(country, sent.kb)]
+    c.source_words = src if src is not None and c.source == list(src.actors) else None
+    c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
+    _settle_countries(sent, c)
+
+
+def _settle_countries(sent: Sentence, c: Candidate) -> None:
+    """An actor of no known country acts for the one country its sentence names, else for the
+    publication's; an actor is never its own target (a country, a person: the same id both sides)."""
+    named = _countries([a for m in sent.local for a in m.actors])
+    home = next(iter(named)) if len(named) == 1 else sent.doc.country
+    if home:
+        c.source = [replace(a, country=home) if _unplaced(a) else a for a in c.source]
+        c.target = [replace(a, country=home) if _unplaced(a) else a for a in c.target]
+    ids = {a.id for a in c.source if a.id}
+    if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
+        c.target, c.target_words = [], None
 
 
 def _thing_before(toks: list[Token], head: int, lo: int, lex: EventLexicon) -> bool:
@@ -483,9 +522,31 @@ def _event(sent: Sentence, c: Candidate, cands: list[Candidate]) -> Event:
     place = place or next((m for m in local if m.place_prep and m.place), None)
     head, last = toks[c.head], toks[c.last]
     trigger = Span(head.start, last.end, doc.text[head.start:last.end])
-    return Event(c.type, trigger, sent.span, mode=c.mode, source=_party(c.source), target=_party(c.target),
+    return Event(c.type, trigger, sent.span, mode=c.mode, source=_party(_worded(sent, c.source, c.source_words)),
+                 target=_party(_worded(sent, c.target, c.target_words)),
                  date=date, location=place.place if place else None,
                  location_country=place.actors[0].country if place and place.actors else None, cameo=c.code)
+
+
+def _worded(sent: Sentence, actors: list[ActorRef], m: ActorMention | None) -> list[ActorRef]:
+    """The actors with the words that name them here: a mention's whole noun phrase and its kind."""
+    if m is None:
+        return actors
+    start, end = sent.toks[m.lo].start, sent.toks[m.hi - 1].end
+    text = sent.doc.text[start:end]
+    return [replace(a, text=text, start=start, end=end, kind=_kind(m, a)) for a in actors]
+
+
+def _kind(m: ActorMention, a: ActorRef) -> str:
+    """FORMAT.md's actor kinds: a person, a state (a country or its government named as such),
+    an organisation, or a group of people (protesters, police, "de regering" unnamed)."""
+    if m.person:
+        return "PER"
+    if m.kind == "sector" or m.kind == "agent":
+        return "GROUP" if a.id is None else "ORG"
+    if a.id is not None and a.id == a.country:
+        return "GPE"
+    return "ORG"
 
 
 def _party(actors: list):
