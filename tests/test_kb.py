@@ -207,12 +207,12 @@ def test_hand_written_ids_are_not_merged_by_accident() -> None:
 
 
 def test_hand_written_office_holders_do_not_overlap() -> None:
-    """One office in one country has one holder at a time (catches mistyped dates)."""
-    spans: dict[tuple[str, str | None], list[tuple[str, str, str]]] = {}
+    """One office in one country (and party) has one holder at a time (catches mistyped dates)."""
+    spans: dict[tuple[str, str | None, str | None], list[tuple[str, str, str]]] = {}
     for actor in kb.load().actors.values():
         if not actor.source.startswith("leaders_archigos"):
-            for r in actor.roles:
-                spans.setdefault((r.office, r.country), []).append((r.start or "", r.end or "~", actor.id))
+            for r in actor.roles:  # a party_leader role is one party's office: its org is part of the office
+                spans.setdefault((r.office, r.country, r.org), []).append((r.start or "", r.end or "~", actor.id))
     for key, held in spans.items():
         held.sort()
         for (_, end, first), (start, _, second) in itertools.pairwise(held):
