@@ -142,7 +142,7 @@ def archigos(covered: Iterable[kb.Actor]) -> list[dict]:
             surnames = {_fold(name.split()[-1]), _fold(row["leader"].split()[-1])}
             spells = [spell for sn in surnames for spell in hand.get((iso3, sn), [])]
             end = ARCHIGOS_END if "Still in Office" in row["exit"] else row["enddate"]
-            roles = [{"office": "leader", "country": iso3, "start": a, "end": b}
+            roles = [{"office": "leader", "country": iso3, "start": a, "end": b, "checked": kb.ARCHIGOS_CHECKED}
                      for a, b in uncovered(row["startdate"], end, spells)]
             if not roles:
                 continue

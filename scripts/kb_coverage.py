@@ -2,7 +2,9 @@
 
 Heads: the share of UN-member-years 2000–2025 with a holder on 1 July, by a real office and by
 any office (Archigos `leader` included). Ministers: the share of days since 2014-01-01 with a
-foreign or defence minister, for the G20, the EU27, Ukraine, Russia, Israel and Iran.
+foreign or defence minister, for the G20, the EU27, Ukraine, Russia, Israel and Iran. Freshness:
+how many roles carry a `checked` day, and how many `kroniek actors stale` lists. News people: the
+persons of persons_news_2019.yaml by sector, and the dated party leaders.
 Run: .venv/bin/python scripts/kb_coverage.py
 """
 from __future__ import annotations
@@ -48,6 +50,23 @@ def ministers(shipped: kb.KB) -> None:
         print(f"{office}: {covered}/{total} country-weeks since 2014 = {covered / total:.3f}")
 
 
+def freshness(shipped: kb.KB) -> None:
+    roles = [r for a in shipped.actors.values() for r in a.roles]
+    rows, archigos = kb.stale(shipped)
+    print(f"roles with a checked day: {sum(bool(r.checked) for r in roles)}/{len(roles)} "
+          f"(Archigos {len(archigos)}, as of {kb.ARCHIGOS_CHECKED}); stale (over 365 days, open or recent): {len(rows)}")
+
+
+def news(shipped: kb.KB) -> None:
+    people = [a for a in shipped.actors.values() if a.source.startswith("persons_news_2019")]
+    sectors: dict[str, int] = {}
+    for a in people:
+        sectors[a.sector or "-"] = sectors.get(a.sector or "-", 0) + 1
+    leaders = {(a.id, r.org) for a in shipped.actors.values() for r in a.roles if r.office == "party_leader"}
+    print(f"news people {len(people)}: " + ", ".join(f"{k} {v}" for k, v in sorted(sectors.items(), key=lambda x: -x[1]))
+          + f"; dated party_leader roles {len(leaders)} over {len({o for _, o in leaders})} parties")
+
+
 def main() -> None:
     shipped = kb.load()
     persons = [a for a in shipped.actors.values() if a.type == "PER"]
@@ -55,6 +74,8 @@ def main() -> None:
           f"roles {sum(len(a.roles) for a in persons)}")
     heads(shipped)
     ministers(shipped)
+    freshness(shipped)
+    news(shipped)
 
 
 if __name__ == "__main__":

@@ -207,12 +207,12 @@ def test_hand_written_ids_are_not_merged_by_accident() -> None:
 
 
 def test_hand_written_office_holders_do_not_overlap() -> None:
-    """One office in one country has one holder at a time (catches mistyped dates)."""
-    spans: dict[tuple[str, str | None], list[tuple[str, str, str]]] = {}
+    """One office in one country (and party) has one holder at a time (catches mistyped dates)."""
+    spans: dict[tuple[str, str | None, str | None], list[tuple[str, str, str]]] = {}
     for actor in kb.load().actors.values():
         if not actor.source.startswith("leaders_archigos"):
-            for r in actor.roles:
-                spans.setdefault((r.office, r.country), []).append((r.start or "", r.end or "~", actor.id))
+            for r in actor.roles:  # a party_leader role is one party's office: its org is part of the office
+                spans.setdefault((r.office, r.country, r.org), []).append((r.start or "", r.end or "~", actor.id))
     for key, held in spans.items():
         held.sort()
         for (_, end, first), (start, _, second) in itertools.pairwise(held):
@@ -248,3 +248,133 @@ def test_kb_cache_off(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("KRONIEK_CACHE", "off")
     kb.load.cache_clear()
     assert kb.load().get("Q7747") is not None
+
+
+# --- freshness (#17, part 3): roles carry the day they were checked; `kroniek actors stale` --------
+
+NEWS_FILE = kb.SHIPPED / "persons_news_2019.yaml"
+
+
+def test_role_short_form_takes_an_org_and_a_checked_day() -> None:
+    role = kb.parse_role("party_leader NLD 2023-08-14.. party:nl:vvd @2025-06-03")
+    assert (role.office, role.country, role.start, role.end) == ("party_leader", "NLD", "2023-08-14", None)
+    assert (role.org, role.checked) == ("party:nl:vvd", "2025-06-03")
+    assert kb.parse_role("president RUS 2012-05-07.. @2026-11-27").checked == "2026-11-27"
+    long = kb.parse_role({"office": "leader", "country": "CUB", "start": "1959-01-02", "checked": "2015-12-31"})
+    assert long.checked == "2015-12-31" and long.to_json()["checked"] == "2015-12-31"
+    assert "checked" not in kb.parse_role("president RUS 2012-05-07..").to_json()
+    with pytest.raises(ValueError):
+        kb.parse_role("president RUS 2012-05-07.. @yesterday")
+
+
+def test_every_role_written_this_session_and_every_hand_written_role_is_checked() -> None:
+    news = yaml.safe_load(NEWS_FILE.read_text(encoding="utf-8"))
+    roles = [kb.parse_role(r) for rec in news for r in [*rec.get("roles", []), *rec.get("more_roles", [])]]
+    assert len(roles) >= 15 and all(r.checked and len(r.checked) == 10 for r in roles)
+    shipped = kb.load()
+    assert all(r.checked for a in shipped.actors.values() for r in a.roles)
+    assert {r.checked for a in shipped.actors.values() for r in a.roles if r.source == kb.ARCHIGOS_FILE} == {
+        kb.ARCHIGOS_CHECKED}
+
+
+def test_news_people_are_many_new_and_well_typed() -> None:
+    news = yaml.safe_load(NEWS_FILE.read_text(encoding="utf-8"))
+    people = [r for r in news if "name" in r]
+    assert len(people) >= 500
+    earlier = {r["id"] for p in kb.kb_files() if p.name < NEWS_FILE.name for r in yaml.safe_load(p.read_text("utf-8"))}
+    assert not [r["id"] for r in people if r["id"] in earlier]
+    assert all(r["gender"] in ("m", "f") and r.get("sector") for r in people)
+    shipped = kb.load()
+    for actor in shipped.actors.values():  # a role's org is a KB record; a party names its country
+        for role in actor.roles:
+            assert role.org is None or shipped.get(role.org) is not None, (actor.id, role)
+    parties = [a for a in shipped.actors.values() if a.sector == "PTY" and a.type == "ORG"]
+    assert parties and all(a.country for a in parties)
+
+
+def test_party_leaders_are_dated_and_found_by_party() -> None:
+    shipped = kb.load()
+    assert [a.name for a in shipped.holders("party_leader", "NLD", "2024-01-01", org="party:nl:vvd")] == [
+        "Dilan Yeşilgöz"]
+    assert [a.name for a in shipped.holders("party_leader", "NLD", "2015-01-01", org="party:nl:vvd")] == [
+        "Mark Rutte"]
+    assert [a.name for a in shipped.holders("party_leader", "BEL", "2023-01-01", org="party:be:cdv")] == [
+        "Sammy Mahdi"]
+    assert len(shipped.holders("party_leader", "NLD", "2024-01-01")) >= 6  # one per party
+    assert shipped.holders("chief_executive", "HKG", "2020-01-01")[0].name == "Carrie Lam"
+    assert shipped.holders("migration_minister", "NLD", "2025-01-01")[0].name == "Marjolein Faber"
+
+
+def test_the_belgian_sp_is_its_own_party() -> None:
+    sps = {a.id: a.country for a in kb.load().lookup("SP") if a.type == "ORG"}
+    assert sps == {"party:nl:sp": "NLD", "party:be:sp": "BEL"}
+
+
+def _write(path: Path, records: list[dict]) -> str:
+    path.write_text(yaml.safe_dump(records, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+def test_stale_lists_open_or_recent_roles_unchecked_for_over_the_window(tmp_path: Path) -> None:
+    extra = _write(tmp_path / "mine.yaml", [
+        {"id": "p:a", "name": "Anna A", "roles": ["mayor NLD 2020-01-01.."]},                       # never checked
+        {"id": "p:b", "name": "Bert B", "roles": ["mayor BEL 2020-01-01.. @2024-01-01",             # too old
+                                                   "mayor BEL 2010-01-01..2011-01-01"]},            # closed long ago
+        {"id": "p:c", "name": "Cees C", "roles": ["mayor NLD 2019-01-01..2026-06-01 @2024-05-01",   # ended in window
+                                                   "mayor DEU 2019-01-01.. @2026-10-01"]},          # fresh
+    ])
+    rows, archigos = kb.stale(kb.load((extra,)), days=365, today="2026-12-07")
+    mine = [(s.actor.id, s.role.country, s.age) for s in rows if s.actor.id.startswith("p:") and
+            s.actor.id in ("p:a", "p:b", "p:c")]
+    assert mine == [("p:b", "BEL", 1071), ("p:c", "NLD", 950), ("p:a", "NLD", None)]  # by country, office, start
+    assert [(r.country, r.office) for r in (s.role for s in rows)] == sorted(
+        (r.country or "", r.office) for r in (s.role for s in rows))
+    assert len(archigos) > 100 and all(r.source == kb.ARCHIGOS_FILE for r in archigos)
+    assert not [s for s in rows if s.role.source == kb.ARCHIGOS_FILE]
+    fresh, _ = kb.stale(kb.load((extra,)), days=3650, today="2026-12-07")
+    assert {s.actor.id for s in fresh} & {"p:a", "p:b", "p:c"} == {"p:a"}
+
+
+def test_stale_command(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "kroniek", "actors", "stale", *args], capture_output=True,
+                              text=True, timeout=300, cwd=ROOT, env={**__import__("os").environ,
+                                                                      "KRONIEK_KB": str(tmp_path / "k.yaml"),
+                                                                      "XDG_CONFIG_HOME": str(tmp_path)})
+    _write(tmp_path / "k.yaml", [{"id": "p:zz", "name": "Zoe Z", "roles": ["mayor ZWE 2020-01-01.."]}])
+    table = run()
+    assert table.returncode == 0, table.stderr
+    assert "Zoe Z" in table.stdout and "Archigos-derived roles" in table.stdout.splitlines()[-1]
+    rows = [json.loads(x) for x in run("--format", "json", "--today", "2030-01-01").stdout.splitlines()]
+    [zz] = [r for r in rows if r["id"] == "p:zz"]
+    assert zz["checked"] is None and zz["days"] is None and zz["source"] == "k.yaml"
+    assert any(r["checked"] == "2026-11-27" and r["days"] == 1131 for r in rows)  # stamped from git blame
+    header = run("--format", "csv").stdout.splitlines()[0]
+    assert header == "country,office,org,id,name,start,end,checked,days,source"
+
+
+def test_people_the_issue_names_link(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    text = ("Bernie Sanders sprak in Washington. Aleksej Navalnyj werd vastgehouden. Carrie Lam sprak in "
+            "Hongkong. Minister Marjolein Faber zei dat de instroom daalt.")
+    src = tmp_path / "doc.jsonl"
+    src.write_text(json.dumps({"id": "t", "text": text, "date": "2024-09-01", "lang": "nl"}) + "\n", "utf-8")
+    run = subprocess.run([sys.executable, "-m", "kroniek", "extract", str(src)], capture_output=True, text=True,
+                         timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    ids = {e["text"]: (e["actor"] or {}).get("id") for e in json.loads(run.stdout)["entities"]}
+    assert ids["Bernie Sanders"] == "p:bernie-sanders"
+    assert ids["Aleksej Navalnyj"] == "p:alexei-navalny"
+    assert ids["Carrie Lam"] == "p:carrie-lam"
+    assert ids["Marjolein Faber"] == "p:marjolein-faber"

@@ -277,6 +277,21 @@ def actors_import(file: Annotated[Path, typer.Argument(exists=True, dir_okay=Fal
     err.print(f"imported {count} actors into {where}")
 
 
+@actors_app.command("stale")
+def actors_stale(days: Annotated[int, typer.Option("--days", help="Older than this many days is stale.")] = 365,
+                 today: Annotated[Optional[str], typer.Option("--today", help="Count from this ISO day (default: today).")] = None,
+                 fmt: FormatOpt = "table") -> None:
+    """KB roles unchecked for over N days that are still open or ended within them (docs/actors.md)."""
+    from .kb import ARCHIGOS_CHECKED, load, stale
+
+    rows, archigos = stale(load(), days, today)
+    _emit([r.to_json() for r in rows], fmt, ["country", "office", "org", "id", "name", "start", "end", "checked",
+                                             "days", "source"], f"{len(rows)} roles unchecked for over {days} days")
+    if fmt == "table":
+        print(f"{len(rows)} stale roles; {len(archigos)} Archigos-derived roles checked as of the Archigos 4.1 "
+              f"data ({ARCHIGOS_CHECKED}), not listed one by one")
+
+
 @app.command("timeline")
 def timeline_cmd(actor: Annotated[str, typer.Argument(help="Actor id or name, e.g. Q7747 or 'Vladimir Putin'.")],
                  date_from: FromOpt = None, date_to: ToOpt = None, db: DbOpt = Path(DEFAULT_DB),
