@@ -205,13 +205,17 @@ class Event:
     location: str | None = None
     location_country: str | None = None  # ISO3 of the place, so events can be mapped and filtered
     cameo: str | None = None
+    confidence: float | None = None  # 0..1 from the evidence: trigger, actors' linkage, syntax
 
     def to_json(self) -> dict[str, Any]:
-        return {"type": self.type, "mode": self.mode, "source": _party_json(self.source),
-                "target": _party_json(self.target), "date": self.date,
-                "location": self.location, "location_country": self.location_country, "cameo": self.cameo,
-                "trigger": asdict(self.trigger),
-                "sentence": {"start": self.sentence[0], "end": self.sentence[1]}}
+        out = {"type": self.type, "mode": self.mode, "source": _party_json(self.source),
+               "target": _party_json(self.target), "date": self.date,
+               "location": self.location, "location_country": self.location_country, "cameo": self.cameo,
+               "trigger": asdict(self.trigger),
+               "sentence": {"start": self.sentence[0], "end": self.sentence[1]}}
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
+        return out
 
 
 @dataclass(slots=True)

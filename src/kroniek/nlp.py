@@ -103,6 +103,13 @@ def parse_sentences(doc: Doc, indices: Iterable[int], options: Options | None = 
     return {i: doc.parses[i] for i in wanted if i in doc.parses}
 
 
+def parse_text(lang: str, text: str, options: Options | None = None) -> SpacyDoc:
+    """One sentence's text parsed on its own (offsets are the text's): the cheap path for a stage
+    that needs a single sentence's syntax and not the article's token alignment."""
+    nlp = load(lang, (options.spacy_model if options else None) or None)
+    return nlp(text, disable=[p for p in ("trainable_lemmatizer", "lemmatizer") if p in nlp.pipe_names])
+
+
 def parse_all(doc: Doc, options: Options | None = None) -> dict[int, SpacySpan]:
     """Every sentence parsed (the slow path, for evaluation and for users who want full parses)."""
     return parse_sentences(doc, range(len(doc.sentences)), options)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kroniek import Options, Pipeline, plover
+from kroniek import Options, Pipeline, nlp, plover
 from kroniek.eval import load_gold, score
 from kroniek.model import make_article
 from kroniek.model import Article, Doc
@@ -258,3 +258,28 @@ def test_an_institution_of_a_named_country() -> None:
 def test_no_actor_is_its_own_target() -> None:
     events = _events("Trump withdrew the United States from the treaty.", "en")
     assert all(not (e.source and e.target and e.source.id == e.target.id) for e in events)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mugabe was arrested by the police in 1963.", "en"),
+    ("Mugabe werd in 1963 door de politie gearresteerd.", "nl"),
+])
+def test_a_passive_read_from_the_parse_puts_the_agent_first(text: str, lang: str) -> None:
+    if not nlp.model_path(lang).is_dir():
+        pytest.skip("no shipped model")
+    [event] = Pipeline(Options(lang=lang))(make_article(text=text, date="2019-05-01", lang=lang)).events
+    assert (event.type, event.source.sector, event.target.name) == ("COERCE", "COP", "Robert Mugabe")
+
+
+def test_without_a_parse_the_rules_still_code_the_event() -> None:
+    doc = Pipeline(Options(lang="en", parse=False))(make_article(text="The army attacked the rebels.", lang="en"))
+    assert [e.type for e in doc.events] == ["ASSAULT"] and not doc.parses
+
+
+def test_every_event_carries_a_confidence_from_its_evidence() -> None:
+    events = _events("Rusland viel Oekraïne aan. Iemand sprak van een aanval.", "nl")
+    assert events and all(0.0 < e.confidence < 1.0 for e in events)
+    assert all("confidence" in e.to_json() for e in events)
+    known = _events("Rusland viel Oekraïne aan.", "nl")[0]
+    unknown = _events("Een groep viel de stad aan.", "nl") or [None]
+    assert unknown[0] is None or unknown[0].confidence < known.confidence

@@ -12,14 +12,16 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from ... import plover
 from ...kb import KB
 from ...model import ActorRef, Doc, Entity, Event, Options, Quote, Span, SpanIndex, Timex, Token
 from ..dates import date_for
 from ..registry import register
 from .article import counterparts, country_ref, dedupe, headline_repeats
-from .lexicon import EventLexicon, Match, lexicon, tokenize
+from . import syntax
+from .candidates import Candidate, apply_modality, candidates, quoted_acts, regions
+from .lexicon import EventLexicon, lexicon, tokenize
 from .mentions import ActorMention, MentionFinder
+from .syntax import Roles
 
 # acts aimed at one's own country when no other is named (a curfew, an arrest, a strike)
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
@@ -27,33 +29,6 @@ DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
 DYADIC = frozenset({"RETREAT", "ASSAULT", "REJECT", "ACCUSE", "COERCE", "SANCTION", "THREATEN", "AGREE",
                     "REQUEST", "CONCEDE"})
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One event under construction, before its actors are known."""
-
-    head: int  # token index of the trigger word
-    last: int  # token index of the last trigger word (frame and act together)
-    idxs: frozenset[int]  # every trigger token
-    code: str | None
-    type: str
-    mode: str | None
-    frame: str | None = None
-    negated: bool = False
-    modal: bool = False  # "must": the subject is the one asked
-    noun: bool = False  # a nominal trigger: its adjective names the actor (de Russische aanval)
-    needs_target: bool = False  # a weak frame (vragen, dreigen) counts only when addressed to someone
-    needs_subject: bool = False  # a bare future (will): no actor subject, a prediction, no event
-    quoted_act: int | None = None  # head of the act in the quote this frame follows: its subject is the target
-    act_type: str | None = None  # the framed act's own type, mode and CAMEO code
-    act_mode: str | None = None
-    act_code: str | None = None
-    explicit_date: bool = False
-    source: list = field(default_factory=list)
-    target: list = field(default_factory=list)
-    source_words: ActorMention | None = None  # the mention the source was read from, for its words
-    target_words: ActorMention | None = None
 
 
 @dataclass(slots=True)
@@ -85,9 +60,11 @@ class Sentence:
     span: tuple[int, int]
     local: list[ActorMention]
     index: ArticleIndex
+    number: int  # the sentence's index in doc.sentences (for its parse)
     clause: list[int] = field(default_factory=list)
     cond: set[int] = field(default_factory=set)
     unreal: set[int] = field(default_factory=set)
+    roles: dict[int, Roles] = field(default_factory=dict)  # trigger head → what the parse says
 
 
 @register
@@ -121,10 +98,20 @@ class EventStage:
             if hi <= lo:
                 continue
             local = mentions[bisect_left(mention_at, lo):bisect_left(mention_at, hi)]
-            sent = Sentence(doc, lex, self.kb, toks, lo, hi, doc.sentences[k], local, index)
-            events.extend(_sentence_events(sent, counterpart))
+            sent = Sentence(doc, lex, self.kb, toks, lo, hi, doc.sentences[k], local, index, k)
+            events.extend(self._sentence_events(sent, counterpart))
         doc.events.extend(dedupe(headline_repeats(doc, events), doc.reference_date))
         return doc
+
+    def _sentence_events(self, sent: Sentence, counterpart: dict[str, ActorRef]) -> list[Event]:
+        """Code the sentence's candidates; with parsing on, the voice and a passive's agent are read
+        from the parse (only for a sentence with a candidate and a passive auxiliary)."""
+        cands = _candidates_of(sent)
+        if cands and self.options.parse and _maybe_passive(sent, cands):
+            parsed = syntax.parse(sent.doc, sent.number, self.options)
+            if parsed is not None:
+                sent.roles = {c.head: syntax.roles(parsed, sent.toks, c.head, sent.local, sent.lex) for c in cands}
+        return _code_events(sent, cands, counterpart)
 
 
 def _slice(starts: list[int], sent: tuple[int, int]) -> tuple[int, int]:
@@ -170,146 +157,17 @@ def _clauses(toks: list[Token], lo: int, hi: int, lex: EventLexicon, mentions: l
     return out
 
 
-def _regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set[int], set[int]]:
-    """Token indices in conditional clauses, and in questions or wishes (never facts)."""
-    cond: set[int] = set()
-    unreal: set[int] = set()
-    if toks[hi - 1].text == "?" if hi > lo else False:
-        unreal.update(range(lo, hi))
-    for i in range(lo, hi):
-        low = toks[i].low
-        if low in lex.conditional and lex.opens_condition(toks, i, hi):
-            j = i + 1
-            while j < hi and toks[j].low not in (",", ";") and toks[j].low not in lex.conditional_end:
-                j += 1
-            cond.update(range(i, j))
-        elif low in lex.question_words and (i == lo or not lex.question_after
-                                              or toks[i - 1].low in lex.question_after):
-            j = i + 1
-            while j < hi and toks[j].low not in (",", ";"):
-                j += 1
-            unreal.update(range(i, j))
-        elif lex.is_irrealis(toks, i):
-            unreal.update(range(i, hi))
-    return cond, unreal
+def _maybe_passive(sent: Sentence, cands: list[Candidate]) -> bool:
+    """In a verb-final language, a passive auxiliary further before a trigger than the rules look
+    ("werd … door de politie gearresteerd"): the parse decides the voice. Only such sentences are
+    parsed, so parsing costs little (English passives sit next to their auxiliary: rules suffice)."""
+    if not sent.lex.verb_final:
+        return False
+    aux = [i for i in range(sent.lo, sent.hi) if sent.toks[i].low in sent.lex.passive_aux]
+    return any(c.head - i > 3 for c in cands for i in aux)
 
 
-def _negated(toks: list[Token], m: Match, clause: list[int], lo: int, lex: EventLexicon) -> bool:
-    c = clause[m.head - lo]
-    window = range(max(lo, m.head - 3), min(lo + len(clause), m.last + 5))
-    return any(clause[i - lo] == c and lex.is_negation(toks[i].low) for i in window)
-
-
-def _candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: list[int],
-                matches: list[Match]) -> list[Candidate]:
-    """Trigger matches joined with their frames and coded; alleged acts left out."""
-    used: set[int] = set()
-    out: list[Candidate] = []
-    embedded: set[int] = set()
-    for k, m in enumerate(matches):
-        if k in used:
-            continue
-        if m.head in embedded:
-            continue
-        frame, act = (m, None) if m.pattern.frame else (None, m)
-        if frame is not None:
-            acts = []
-            for j in range(k + 1, len(matches)):
-                nxt = matches[j]
-                if nxt.head - frame.last > 10 or any(toks[i].low in (",", ";", ":")
-                                                     for i in range(frame.last, nxt.head)):
-                    break
-                if not nxt.pattern.frame and j not in used:
-                    acts.append(j)
-            verbs = [j for j in acts if not matches[j].pattern.noun]
-            pick = verbs[0] if verbs else acts[0] if acts else None
-            if pick is not None:
-                act = matches[pick]
-                used.update(j for j in acts if j <= pick)
-        cand = _code(frame, act)
-        if cand is None:
-            continue
-        cand.negated = _negated(toks, frame or act, clause, lo, lex) or (
-            act is not None and frame is not None and _negated(toks, act, clause, lo, lex))
-        out.append(cand)
-        if act is not None and act.pattern.embeds:
-            j = act.last + 1
-            while j < hi and toks[j].low not in lex.compound_joiners - {","} and toks[j].low != ";":
-                embedded.add(j)
-                j += 1
-    return out
-
-
-def _code(frame: Match | None, act: Match | None) -> Candidate | None:
-    """Type, mode and CAMEO code of a frame and/or act, from the 2021 table."""
-    act_type = act.pattern.type_() if act else None
-    act_mode = act.pattern.mode_() if act else None
-    if frame is not None:
-        code = plover.combine(frame.pattern.frame, act_type, act.pattern.cameo if act else None)
-        if code is None:
-            if act is None:
-                return None
-        else:
-            row = plover.lookup(code)
-            mode = "intend" if frame.pattern.frame in ("intend", "pledge") and row.type == "AGREE" else row.mode
-            last = act.last if act else frame.last
-            idxs = frozenset(frame.idxs + (act.idxs if act else ()))
-            return Candidate(frame.head, last, idxs, code, row.type, mode, frame=frame.pattern.frame,
-                             modal=frame.pattern.modal, needs_target=frame.pattern.needs_target,
-                             needs_subject=frame.pattern.needs_subject,
-                             act_type=act_type, act_mode=act_mode,
-                             act_code=act.pattern.cameo if act else None)
-    if act is None or act_type is None:
-        return None
-    return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act_mode,
-                     act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo, noun=act.pattern.noun)
-
-
-def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
-    code = plover.combine(frame, content, c.act_code if content == c.act_type else None)
-    row = plover.lookup(code)
-    return Candidate(c.head, c.last, c.idxs, code, row.type, row.mode, frame=frame, act_type=c.act_type,
-                     act_mode=c.act_mode, act_code=c.act_code)
-
-
-def _quoted_acts(quotes: SpanIndex[Quote], toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
-    """A framing verb after a quote frames the act inside it: „Oekraïne moet zich terugtrekken”,
-    eiste Poetin → REQUEST by Putin of Ukraine, not a withdrawal by Ukraine."""
-    out: list[Candidate] = []
-    for c in cands:
-        act = out[-1] if out else None
-        quote = act and next(iter(quotes.covering(toks[act.head].start)), None)
-        if (act is None or quote is None or c.frame not in ("request", "reject", "threaten", "pledge")
-                or c.act_type is not None or act.frame is not None or quote.end > toks[c.head].start):
-            out.append(c)
-            continue
-        code = plover.combine(c.frame, act.type, act.code)
-        if code is None:
-            out.append(c)
-            continue
-        row = plover.lookup(code)
-        out[-1] = Candidate(c.head, c.last, c.idxs | act.idxs, code, row.type, row.mode, frame=c.frame,
-                            act_type=act.type, act_mode=act.mode, act_code=act.code, quoted_act=act.head)
-    return out
-
-
-def _apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bool) -> Candidate | None:
-    """Negation, conditionals and wishes: REJECT for a refused cooperation, THREATEN for a conditional harm."""
-    if c.head in cond or c.head in unreal:
-        return None
-    if c.negated:
-        if c.type == "REJECT" or c.frame not in (None, "intend", "agree", "pledge"):
-            return None
-        if c.type not in plover.COOPERATIVE:
-            return None
-        return _recode(c, "reject", c.act_type if c.act_type in plover.COOPERATIVE else "AGREE")
-    harm = c.act_type in plover.CONFLICT | {"SANCTION"} or c.act_mode == "withdraw"
-    if has_cond and harm and c.frame in (None, "intend", "agree", "pledge"):
-        return _recode(c, "threaten", c.act_type)
-    return c
-
-
-def _sentence_events(sent: Sentence, counterpart: dict[str, ActorRef]) -> list[Event]:
+def _candidates_of(sent: Sentence) -> list[Candidate]:
     toks, lex, lo, hi = sent.toks, sent.lex, sent.lo, sent.hi
     names = [(e.start, e.end) for e in sent.index.names.starting_in(*sent.span)]
     matches = [m for m in lex.match(toks, lo, hi)  # "Met Éireann": a word of a name is no trigger
@@ -317,12 +175,17 @@ def _sentence_events(sent: Sentence, counterpart: dict[str, ActorRef]) -> list[E
     if not matches:
         return []
     sent.clause = _clauses(toks, lo, hi, lex, sent.local, {i for m in matches for i in m.idxs})
-    sent.cond, sent.unreal = _regions(toks, lo, hi, lex)
+    sent.cond, sent.unreal = regions(toks, lo, hi, lex)
     cands = []
-    for c in _quoted_acts(sent.index.quotes, toks, _candidates(toks, lo, hi, lex, sent.clause, matches)):
-        c = _apply_modality(c, sent.cond, sent.unreal, bool(sent.cond))
+    for c in quoted_acts(sent.index.quotes, toks, candidates(toks, lo, hi, lex, sent.clause, matches)):
+        c = apply_modality(c, sent.cond, sent.unreal, bool(sent.cond))
         if c is not None:
             cands.append(c)
+    return cands
+
+
+def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, ActorRef]) -> list[Event]:
+    """Actors, date and place for each candidate; one without any actor is no event."""
     events: list[Event] = []
     prev: Candidate | None = None
     for c in cands:
@@ -392,6 +255,12 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
         src = adj if adj is not None and adj.lo > prev.head else None
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
+    parsed = sent.roles.get(c.head)
+    if parsed is not None and not governed:
+        if parsed.passive:
+            passive = True
+            src, tgt = parsed.source, parsed.target or tgt
+
     if src is None and c.needs_subject and not passive and _thing_before(toks, c.head, lo, lex):
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
@@ -523,9 +392,24 @@ def _event(sent: Sentence, c: Candidate, cands: list[Candidate]) -> Event:
     head, last = toks[c.head], toks[c.last]
     trigger = Span(head.start, last.end, doc.text[head.start:last.end])
     return Event(c.type, trigger, sent.span, mode=c.mode, source=_party(_worded(sent, c.source, c.source_words)),
-                 target=_party(_worded(sent, c.target, c.target_words)),
+                 target=_party(_worded(sent, c.target, c.target_words)), confidence=_confidence(sent, c),
                  date=date, location=place.place if place else None,
                  location_country=place.actors[0].country if place and place.actors else None, cameo=c.code)
+
+
+def _confidence(sent: Sentence, c: Candidate) -> float:
+    """How far the evidence carries the event: a multiword or framed trigger over a bare word, a
+    verb over a noun, actors the KB knows and that the clause (or the parse) names, over actors
+    taken from context or left unknown."""
+    score = 0.45
+    score += 0.1 if len(c.idxs) > 1 or c.frame else 0.0
+    score -= 0.1 if c.noun else 0.0
+    score += 0.15 if c.source_words is not None and any(a.id for a in c.source) else 0.0
+    score += 0.05 if c.source and all(a.country for a in c.source) else -0.1
+    score += 0.1 if c.target_words is not None and any(a.id for a in c.target) else 0.0
+    score += 0.05 if c.head in sent.roles else 0.0
+    score -= 0.1 if c.source and c.source_words is None else 0.0  # from the context, not the clause
+    return round(min(0.95, max(0.05, score)), 2)
 
 
 def _worded(sent: Sentence, actors: list[ActorRef], m: ActorMention | None) -> list[ActorRef]:

@@ -1,0 +1,180 @@
+"""What happened in a sentence: trigger matches coded as candidate events, with their modality.
+
+Frames (threaten, refuse, consider) join the act they frame into one CAMEO-coded candidate;
+negation, conditionals, questions and wishes decide whether it is a fact, a refusal, a threat
+or nothing. Who did it is the stage's next step (stage.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ... import plover
+from ...model import Quote, SpanIndex, Token
+from .lexicon import EventLexicon, Match
+from .mentions import ActorMention
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event under construction, before its actors are known."""
+
+    head: int  # token index of the trigger word
+    last: int  # token index of the last trigger word (frame and act together)
+    idxs: frozenset[int]  # every trigger token
+    code: str | None
+    type: str
+    mode: str | None
+    frame: str | None = None
+    negated: bool = False
+    modal: bool = False  # "must": the subject is the one asked
+    noun: bool = False  # a nominal trigger: its adjective names the actor (de Russische aanval)
+    needs_target: bool = False  # a weak frame (vragen, dreigen) counts only when addressed to someone
+    needs_subject: bool = False  # a bare future (will): no actor subject, a prediction, no event
+    quoted_act: int | None = None  # head of the act in the quote this frame follows: its subject is the target
+    act_type: str | None = None  # the framed act's own type, mode and CAMEO code
+    act_mode: str | None = None
+    act_code: str | None = None
+    explicit_date: bool = False
+    source: list = field(default_factory=list)
+    target: list = field(default_factory=list)
+    source_words: ActorMention | None = None  # the mention the source was read from, for its words
+    target_words: ActorMention | None = None
+
+
+def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set[int], set[int]]:
+    """Token indices in conditional clauses, and in questions or wishes (never facts)."""
+    cond: set[int] = set()
+    unreal: set[int] = set()
+    if toks[hi - 1].text == "?" if hi > lo else False:
+        unreal.update(range(lo, hi))
+    for i in range(lo, hi):
+        low = toks[i].low
+        if low in lex.conditional and lex.opens_condition(toks, i, hi):
+            j = i + 1
+            while j < hi and toks[j].low not in (",", ";") and toks[j].low not in lex.conditional_end:
+                j += 1
+            cond.update(range(i, j))
+        elif low in lex.question_words and (i == lo or not lex.question_after
+                                              or toks[i - 1].low in lex.question_after):
+            j = i + 1
+            while j < hi and toks[j].low not in (",", ";"):
+                j += 1
+            unreal.update(range(i, j))
+        elif lex.is_irrealis(toks, i):
+            unreal.update(range(i, hi))
+    return cond, unreal
+
+
+def _negated(toks: list[Token], m: Match, clause: list[int], lo: int, lex: EventLexicon) -> bool:
+    c = clause[m.head - lo]
+    window = range(max(lo, m.head - 3), min(lo + len(clause), m.last + 5))
+    return any(clause[i - lo] == c and lex.is_negation(toks[i].low) for i in window)
+
+
+def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: list[int],
+                matches: list[Match]) -> list[Candidate]:
+    """Trigger matches joined with their frames and coded; alleged acts left out."""
+    used: set[int] = set()
+    out: list[Candidate] = []
+    embedded: set[int] = set()
+    for k, m in enumerate(matches):
+        if k in used:
+            continue
+        if m.head in embedded:
+            continue
+        frame, act = (m, None) if m.pattern.frame else (None, m)
+        if frame is not None:
+            acts = []
+            for j in range(k + 1, len(matches)):
+                nxt = matches[j]
+                if nxt.head - frame.last > 10 or any(toks[i].low in (",", ";", ":")
+                                                     for i in range(frame.last, nxt.head)):
+                    break
+                if not nxt.pattern.frame and j not in used:
+                    acts.append(j)
+            verbs = [j for j in acts if not matches[j].pattern.noun]
+            pick = verbs[0] if verbs else acts[0] if acts else None
+            if pick is not None:
+                act = matches[pick]
+                used.update(j for j in acts if j <= pick)
+        cand = _code(frame, act)
+        if cand is None:
+            continue
+        cand.negated = _negated(toks, frame or act, clause, lo, lex) or (
+            act is not None and frame is not None and _negated(toks, act, clause, lo, lex))
+        out.append(cand)
+        if act is not None and act.pattern.embeds:
+            j = act.last + 1
+            while j < hi and toks[j].low not in lex.compound_joiners - {","} and toks[j].low != ";":
+                embedded.add(j)
+                j += 1
+    return out
+
+
+def _code(frame: Match | None, act: Match | None) -> Candidate | None:
+    """Type, mode and CAMEO code of a frame and/or act, from the 2021 table."""
+    act_type = act.pattern.type_() if act else None
+    act_mode = act.pattern.mode_() if act else None
+    if frame is not None:
+        code = plover.combine(frame.pattern.frame, act_type, act.pattern.cameo if act else None)
+        if code is None:
+            if act is None:
+                return None
+        else:
+            row = plover.lookup(code)
+            mode = "intend" if frame.pattern.frame in ("intend", "pledge") and row.type == "AGREE" else row.mode
+            last = act.last if act else frame.last
+            idxs = frozenset(frame.idxs + (act.idxs if act else ()))
+            return Candidate(frame.head, last, idxs, code, row.type, mode, frame=frame.pattern.frame,
+                             modal=frame.pattern.modal, needs_target=frame.pattern.needs_target,
+                             needs_subject=frame.pattern.needs_subject,
+                             act_type=act_type, act_mode=act_mode,
+                             act_code=act.pattern.cameo if act else None)
+    if act is None or act_type is None:
+        return None
+    return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act_mode,
+                     act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo, noun=act.pattern.noun)
+
+
+def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
+    code = plover.combine(frame, content, c.act_code if content == c.act_type else None)
+    row = plover.lookup(code)
+    return Candidate(c.head, c.last, c.idxs, code, row.type, row.mode, frame=frame, act_type=c.act_type,
+                     act_mode=c.act_mode, act_code=c.act_code)
+
+
+def quoted_acts(quotes: SpanIndex[Quote], toks: list[Token], cands: list[Candidate]) -> list[Candidate]:
+    """A framing verb after a quote frames the act inside it: „Oekraïne moet zich terugtrekken”,
+    eiste Poetin → REQUEST by Putin of Ukraine, not a withdrawal by Ukraine."""
+    out: list[Candidate] = []
+    for c in cands:
+        act = out[-1] if out else None
+        quote = act and next(iter(quotes.covering(toks[act.head].start)), None)
+        if (act is None or quote is None or c.frame not in ("request", "reject", "threaten", "pledge")
+                or c.act_type is not None or act.frame is not None or quote.end > toks[c.head].start):
+            out.append(c)
+            continue
+        code = plover.combine(c.frame, act.type, act.code)
+        if code is None:
+            out.append(c)
+            continue
+        row = plover.lookup(code)
+        out[-1] = Candidate(c.head, c.last, c.idxs | act.idxs, code, row.type, row.mode, frame=c.frame,
+                            act_type=act.type, act_mode=act.mode, act_code=act.code, quoted_act=act.head)
+    return out
+
+
+def apply_modality(c: Candidate, cond: set[int], unreal: set[int], has_cond: bool) -> Candidate | None:
+    """Negation, conditionals and wishes: REJECT for a refused cooperation, THREATEN for a conditional harm."""
+    if c.head in cond or c.head in unreal:
+        return None
+    if c.negated:
+        if c.type == "REJECT" or c.frame not in (None, "intend", "agree", "pledge"):
+            return None
+        if c.type not in plover.COOPERATIVE:
+            return None
+        return _recode(c, "reject", c.act_type if c.act_type in plover.COOPERATIVE else "AGREE")
+    harm = c.act_type in plover.CONFLICT | {"SANCTION"} or c.act_mode == "withdraw"
+    if has_cond and harm and c.frame in (None, "intend", "agree", "pledge"):
+        return _recode(c, "threaten", c.act_type)
+    return c
