@@ -283,3 +283,12 @@ def test_every_event_carries_a_confidence_from_its_evidence() -> None:
     known = _events("Rusland viel Oekraïne aan.", "nl")[0]
     unknown = _events("Een groep viel de stad aan.", "nl") or [None]
     assert unknown[0] is None or unknown[0].confidence < known.confidence
+
+
+def test_a_hostile_act_in_someone_elses_words_is_their_accusation() -> None:
+    events = _events("Russia said Ukraine attacked its border posts.", "en")
+    got = [(e.type, e.source.name, e.target.name if e.target else None) for e in events]
+    assert ("ACCUSE", "Russia", "Ukraine") in got
+    act = next(e for e in events if e.type == "ASSAULT")
+    claim = next(e for e in events if e.type == "ACCUSE")
+    assert act.source.name == "Ukraine" and act.confidence < claim.confidence

@@ -37,6 +37,7 @@ class Candidate:
     explicit_date: bool = False
     source: list = field(default_factory=list)
     target: list = field(default_factory=list)
+    alleged: bool = False  # a hostile act told in someone else's words (their accusation is coded too)
     source_words: ActorMention | None = None  # the mention the source was read from, for its words
     target_words: ActorMention | None = None
 

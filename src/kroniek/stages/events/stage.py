@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from ... import plover
 from ...kb import KB
 from ...model import ActorRef, Doc, Entity, Event, Options, Quote, Span, SpanIndex, Timex, Token
 from ..dates import date_for
@@ -25,6 +26,9 @@ from .syntax import Roles
 
 # acts aimed at one's own country when no other is named (a curfew, an arrest, a strike)
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+# hostile acts that, told in someone else's words, are that speaker's accusation
+CLAIMED = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+ACCUSE_CODE = "112"
 # acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
 DYADIC = frozenset({"RETREAT", "ASSAULT", "REJECT", "ACCUSE", "COERCE", "SANCTION", "THREATEN", "AGREE",
@@ -188,8 +192,11 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
     """Actors, date and place for each candidate; one without any actor is no event."""
     events: list[Event] = []
     prev: Candidate | None = None
-    for c in cands:
+    for c in [*cands]:
         _assign_actors(sent, c, prev)
+        claim = _claim(sent, c)
+        if claim is not None:
+            events.append(_event(sent, claim, cands))
         if not c.target and c.type in DYADIC:
             src = {a.country for a in c.source}
             for country, ref in counterpart.items():
@@ -202,6 +209,25 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
         prev = c
         events.append(_event(sent, c, cands))
     return events
+
+
+def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
+    """"Russia said Ukraine attacked its posts": a hostile act told in someone else's words is, as
+    far as the text goes, their accusation of the one said to act. The act stays too, as alleged
+    (an actor's account of its own act is only that act)."""
+    if c.type not in CLAIMED or c.frame is not None or not c.source:
+        return None
+    quote = next((q for q in sent.index.quotes.covering(sent.toks[c.head].start) if q.speaker is not None
+                  and (q.speaker.id or q.speaker.country)), None)
+    if quote is None:
+        return None
+    speaker = quote.speaker
+    if any(a.id == speaker.id or (a.country and a.country == speaker.country and not a.id) for a in c.source):
+        return None
+    row = plover.lookup(ACCUSE_CODE)
+    c.alleged = True
+    return replace(c, code=ACCUSE_CODE, type=row.type, mode=row.mode, target=c.source, target_words=c.source_words,
+                   source=[ActorRef(speaker.id, speaker.name, speaker.country)], source_words=None, alleged=False)
 
 
 def _first(ms: list[ActorMention]) -> ActorMention | None:
@@ -229,6 +255,10 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
     toks, local, lex, clause, lo, cond = sent.toks, sent.local, sent.lex, sent.clause, sent.lo, sent.cond
     cl = clause[c.head - lo]
     usable = [m for m in local if not c.idxs.issuperset(range(m.lo, m.hi)) and _usable(m)]
+    quoted = next(iter(sent.index.quotes.covering(toks[c.head].start)), None)
+    if quoted is not None and not quoted.direct:  # "Russia said Ukraine attacked": the act is Ukraine's
+        inside = [m for m in usable if toks[m.lo].start >= quoted.start]
+        usable = inside if any(toks[m.lo].start < quoted.start for m in usable) and inside else usable
     same = [m for m in usable if clause[m.lo - lo] == cl]
     before = [m for m in same if m.lo < c.head]
     after = [m for m in same if m.lo > c.head]
@@ -409,6 +439,7 @@ def _confidence(sent: Sentence, c: Candidate) -> float:
     score += 0.1 if c.target_words is not None and any(a.id for a in c.target) else 0.0
     score += 0.05 if c.head in sent.roles else 0.0
     score -= 0.1 if c.source and c.source_words is None else 0.0  # from the context, not the clause
+    score -= 0.2 if c.alleged else 0.0  # told in someone else's words
     return round(min(0.95, max(0.05, score)), 2)
 
 
