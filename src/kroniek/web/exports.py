@@ -81,12 +81,17 @@ def rows(connect: Callable[[], Iterator[Any]], kind: str, f: Filters, limit: int
         yield from (flat(r) for r in itertools.islice(queries.iter_rows(conn, kind, f), limit))
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell: scalars as they are, anything nested as JSON (never a Python repr)."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list, tuple)) else value
+
+
 def _csv(items: Iterator[dict[str, Any]], columns: list[str]) -> Iterator[str]:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for batch in batched(items, 500):
-        writer.writerows(batch)
+        writer.writerows({k: _cell(v) for k, v in row.items()} for row in batch)
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()
@@ -100,19 +105,41 @@ def _json_array(items: Iterator[dict[str, Any]]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def export(items: Iterator[dict[str, Any]], kind: str, fmt: str) -> Response:
-    columns = EVENT_COLUMNS if kind == "events" else QUOTE_COLUMNS
-    headers = {"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'}
-    if fmt == "csv":
-        return StreamingResponse(_csv(items, list(columns)), media_type=FORMATS[fmt], headers=headers)
-    if fmt == "json":
-        return StreamingResponse(_json_array(items), media_type=FORMATS[fmt], headers=headers)
-    if fmt == "jsonl":
-        lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in items)
-        return StreamingResponse(lines, media_type=FORMATS[fmt], headers=headers)
-    schema = pa.schema(list(columns.items()))
+def _parquet(items: Iterator[dict[str, Any]], schema: pa.Schema | None) -> bytes:
     sink = io.BytesIO()
+    batches = batched(items, PARQUET_BATCH)
+    first = next(batches, [])
+    schema = schema or pa.Table.from_pylist(first).schema
     with pq.ParquetWriter(sink, schema) as writer:  # Parquet's footer comes last: built whole, in row groups
-        for batch in batched(items, PARQUET_BATCH):
+        for batch in itertools.chain([first], batches):
             writer.write_table(pa.Table.from_pylist(list(batch), schema=schema))
-    return Response(sink.getvalue(), media_type=FORMATS[fmt], headers=headers)
+    return sink.getvalue()
+
+
+COLUMNS = {"quotes": QUOTE_COLUMNS, "events": EVENT_COLUMNS}
+FLAT = {"quotes": flat_quote, "events": flat_event}
+
+
+def serialise(items: Iterator[dict[str, Any]], fmt: str, kind: str | None = None) -> Iterator[str | bytes]:
+    """Flat rows in an export format; `kind` (quotes, events) fixes the columns, else the first row does."""
+    columns = COLUMNS.get(kind or "")
+    if columns is None:
+        rows = list(items)
+        items = iter(rows)
+        columns = {key: None for key in (rows[0] if rows else {})}
+    if fmt == "csv":
+        yield from _csv(items, list(columns))
+    elif fmt == "json":
+        yield from _json_array(items)
+    elif fmt == "jsonl":
+        yield from (json.dumps(r, ensure_ascii=False) + "\n" for r in items)
+    else:
+        yield _parquet(items, pa.schema(list(columns.items())) if kind in COLUMNS else None)
+
+
+def export(items: Iterator[dict[str, Any]], kind: str, fmt: str) -> Response:
+    """An HTTP download: text formats stream row by row, Parquet is sent whole."""
+    headers = {"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'}
+    if fmt == "parquet":
+        return Response(next(serialise(items, fmt, kind)), media_type=FORMATS[fmt], headers=headers)
+    return StreamingResponse(serialise(items, fmt, kind), media_type=FORMATS[fmt], headers=headers)
