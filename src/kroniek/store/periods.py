@@ -102,7 +102,7 @@ def _short(day: date, unit: str) -> str:
     return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}[unit]
 
 
-def bins(counts: dict[str, dict[str, int]], most: int = 200, tail: float = 0.01) -> dict[str, Any]:
+def bins(counts: dict[str, dict[str, int]], most: int = 300, tail: float = 0.01) -> dict[str, Any]:
     """Counts per first day (day -> {series: n}) as contiguous bins of a day, week, month or year,
     the finest that keeps at most `most` bars. The rarest extremes (`tail` of all items, e.g. an
     event dated 1201 among 2020's news) stay off the axis and are counted as `earlier`/`later`."""
