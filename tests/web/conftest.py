@@ -165,3 +165,21 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     with Store(db) as store:
         store.write_records([{**handmade_record("evil-url"), "url": "javascript:alert(1)"}])
     yield from _run(db, None)
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package: apt-get install chromium
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium with a fresh profile (Playwright starts it with its own user-data-dir)."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
