@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from .periods import date_span
+
 MAX_LIMIT = 1000
 MAX_OFFSET = 2**62  # SQLite integers are 64-bit: a larger offset cannot even be bound
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -328,15 +330,20 @@ def _chain(rows: list[sqlite3.Row]) -> list[list[sqlite3.Row]]:
     return groups
 
 
-def grouped_events(conn: sqlite3.Connection, f: Filters) -> Page:
-    """Events counted once (mentions by several articles grouped), paged and sorted like mentions.
-
-    Only keys and dates of the matching mentions are read to form the groups; the full
-    records are built for the groups on this page alone."""
+def event_groups(conn: sqlite3.Connection, f: Filters) -> list[list[sqlite3.Row]]:
+    """The groups of matching mentions (keys, dates and articles only), for `grouped_events`."""
     source, where, args = _event_where(f)
     rows = conn.execute(f"SELECT e.pk, e.group_key, e.date, e.date_start, e.type, a.id AS article_id,"
                         f" a.title AS title FROM {source} WHERE {' AND '.join(where)}", args).fetchall()
-    groups = _chain(rows)
+    return _chain(rows)
+
+
+def grouped_events(conn: sqlite3.Connection, f: Filters, groups: list[list[sqlite3.Row]] | None = None) -> Page:
+    """Events counted once (mentions by several articles grouped), paged and sorted like mentions.
+
+    Only keys and dates of the matching mentions are read to form the groups (or `groups`, as
+    `event_groups` made them earlier); full records are built for this page's groups alone."""
+    groups = list(event_groups(conn, f) if groups is None else groups)
     key = f.sort or "-date"
     field_of = {"date": "date_start", "type": "type", "article": "title"}.get(key.lstrip("-"), "date_start")
     groups.sort(key=lambda g: (g[0][field_of] is not None, g[0][field_of] or ""), reverse=key.startswith("-"))
@@ -379,36 +386,54 @@ def event_places(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
 
 
 FACETS: dict[str, dict[str, tuple[str, str, str]]] = {
-    # facet -> (value expression, label expression, extra join)
+    # facet -> (value expression, label expression, extra join); "outlet" is computed per article
     "quotes": {"speaker": ("coalesce(q.speaker_id, q.speaker_name)", "max(q.speaker_name)", ""),
                "country": ("q.speaker_country", "q.speaker_country", ""),
-               "outlet": (OUTLET, OUTLET, "")},
+               "outlet": ("", "", "")},
     "events": {"type": ("e.type", "e.type", ""),
                "country": ("p.country", "p.country", " JOIN event_parties p ON p.event_pk = e.pk"),
                "actor": ("coalesce(p.actor_id, p.name)", "max(p.name)", " JOIN event_parties p ON p.event_pk = e.pk"),
-               "outlet": (OUTLET, OUTLET, "")},
+               "outlet": ("", "", "")},
 }
 
 
 def facets(conn: sqlite3.Connection, kind: str, f: Filters, size: int = 8) -> dict[str, list[dict[str, Any]]]:
-    """The most frequent values of each facet among the matching quotes or events, with counts."""
+    """The most frequent values of each facet among the matching quotes or events, with counts.
+
+    An item joined to several parties counts once per value; the outlet is worked out once per
+    article, not once per item."""
     source, where, args = _quote_where(f) if kind == "quotes" else _event_where(f)
-    key = "q.pk" if kind == "quotes" else "e.pk"
+    key, clause = ("q.pk" if kind == "quotes" else "e.pk"), " AND ".join(where)
     out = {}
     for name, (value, label, join) in FACETS[kind].items():
-        sql = (f"SELECT {value} AS value, {label} AS label, COUNT(DISTINCT {key}) AS n FROM {source}{join}"
-               f" WHERE {' AND '.join(where)} AND {value} IS NOT NULL GROUP BY 1 ORDER BY n DESC, 2 LIMIT ?")
+        if name == "outlet":
+            sql = (f"SELECT {OUTLET} AS value, {OUTLET} AS label, SUM(g.n) AS n FROM (SELECT a.pk AS apk,"
+                   f" COUNT(*) AS n FROM {source} WHERE {clause} GROUP BY a.pk) g JOIN articles a ON a.pk = g.apk"
+                   " WHERE value IS NOT NULL GROUP BY 1 ORDER BY n DESC, 2 LIMIT ?")
+        else:
+            count = f"COUNT(DISTINCT {key})" if join else "COUNT(*)"
+            sql = (f"SELECT {value} AS value, {label} AS label, {count} AS n FROM {source}{join}"
+                   f" WHERE {clause} AND {value} IS NOT NULL GROUP BY 1 ORDER BY n DESC, 2 LIMIT ?")
         out[name] = [dict(r) for r in conn.execute(sql, [*args, size])]
     return out
 
 
 def day_counts(conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, int]:
-    """Matching quotes or events per first day of their date (undated ones left out)."""
+    """Matching quotes or events per first day of their date (undated ones left out).
+
+    Grouped by the date as stored (a few thousand values) and then by first day in Python,
+    which is cheaper than computing `date_start` for every row."""
     source, where, args = _quote_where(f) if kind == "quotes" else _event_where(f)
-    column = "q.date_start" if kind == "quotes" else "e.date_start"
-    sql = (f"SELECT {column} AS day, COUNT(*) AS n FROM {source} WHERE {' AND '.join(where)}"
+    column = "q.date" if kind == "quotes" else "e.date"
+    sql = (f"SELECT {column} AS value, COUNT(*) AS n FROM {source} WHERE {' AND '.join(where)}"
            f" AND {column} IS NOT NULL GROUP BY 1")
-    return {r["day"]: r["n"] for r in conn.execute(sql, args)}
+    out: dict[str, int] = {}
+    for row in conn.execute(sql, args):
+        span = date_span(row["value"])
+        if span is not None:
+            day = span[0].isoformat()
+            out[day] = out.get(day, 0) + row["n"]
+    return out
 
 
 def list_actors(conn: sqlite3.Connection, f: Filters) -> Page:
@@ -469,6 +494,11 @@ def timeline(conn: sqlite3.Connection, actor: str, f: Filters | None = None,
     ordered = sorted(days.items(), key=lambda kv: (kv[1]["start"] is None, kv[1]["start"] or "", len(kv[0])))
     return {"actor": actor, "days": [{"date": d, "quotes": c["quotes"], "events": c["events"]} for d, c in ordered],
             "quotes": quotes.items, "events": events.items}
+
+
+def state(conn: sqlite3.Connection) -> int:
+    """A number that changes whenever articles are written (rows are only ever added): a cache key."""
+    return conn.execute("SELECT coalesce(max(pk), 0) FROM articles").fetchone()[0]
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:

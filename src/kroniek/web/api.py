@@ -5,6 +5,7 @@ Each read endpoint is a thin wrapper over one query function; pages.py calls the
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import astuple, replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
@@ -39,23 +40,37 @@ class Document(BaseModel):
     source: str | None = Field(None, max_length=200)
 
 
-def quote_listing(conn: sqlite3.Connection, f: Filters, summaries: bool) -> dict[str, Any]:
+def selection(f: Filters) -> tuple[Any, ...]:
+    """The filters that choose rows (not the page or its order): what a summary depends on."""
+    return astuple(replace(f, limit=0, offset=0, sort=None))
+
+
+def _summary(request: Request, conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, Any]:
+    def compute() -> dict[str, Any]:
+        days = queries.day_counts(conn, kind, f)
+        out = {"facets": queries.facets(conn, kind, f), "counts": periods.bins({d: {kind: n} for d, n in days.items()})}
+        if kind == "events":
+            out["places"] = queries.event_places(conn, f)
+        return out
+
+    return bench(request).memo(conn, (kind, selection(f)), compute)
+
+
+def quote_listing(request: Request, conn: sqlite3.Connection, f: Filters, summaries: bool) -> dict[str, Any]:
     """A page of quotes; with `summaries`, also facets and counts over time (the quotes page's data)."""
     out = queries.list_quotes(conn, f).to_json()
-    if summaries:
-        out["facets"] = queries.facets(conn, "quotes", f)
-        out["counts"] = periods.bins({d: {"quotes": n} for d, n in queries.day_counts(conn, "quotes", f).items()})
-    return out
+    return {**out, **_summary(request, conn, "quotes", f)} if summaries else out
 
 
-def event_listing(conn: sqlite3.Connection, f: Filters, grouped: bool, summaries: bool) -> dict[str, Any]:
+def event_listing(request: Request, conn: sqlite3.Connection, f: Filters, grouped: bool,
+                  summaries: bool) -> dict[str, Any]:
     """A page of event mentions or grouped events; with `summaries`, facets, counts over time and places."""
-    out = (queries.grouped_events(conn, f) if grouped else queries.list_events(conn, f)).to_json()
-    if summaries:
-        out["facets"] = queries.facets(conn, "events", f)
-        out["counts"] = periods.bins({d: {"events": n} for d, n in queries.day_counts(conn, "events", f).items()})
-        out["places"] = queries.event_places(conn, f)
-    return out
+    if grouped:
+        groups = bench(request).memo(conn, ("groups", selection(f)), lambda: queries.event_groups(conn, f))
+        out = queries.grouped_events(conn, f, groups).to_json()
+    else:
+        out = queries.list_events(conn, f).to_json()
+    return {**out, **_summary(request, conn, "events", f)} if summaries else out
 
 
 def _export(request: Request, kind: str, f: Filters, fmt: str) -> Response:
@@ -93,7 +108,7 @@ def quotes(request: Request, conn: Conn, f: QuoteFilters, format: Format = "json
            facets: Summaries = False) -> Any:
     if format != "json":
         return _export(request, "quotes", f, format)
-    return quote_listing(conn, f, facets)
+    return quote_listing(request, conn, f, facets)
 
 
 @router.get("/quotes.{fmt}", summary="Quotes export: every matching row (limit= to cap)")
@@ -106,7 +121,7 @@ def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False,
            facets: Summaries = False) -> Any:
     if format != "json":
         return _export(request, "events", f, format)
-    return event_listing(conn, f, grouped, facets)
+    return event_listing(request, conn, f, grouped, facets)
 
 
 @router.get("/events.{fmt}", summary="Event mentions export: every matching row (limit= to cap)")

@@ -9,7 +9,8 @@ import hmac
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,10 +22,12 @@ from fastapi.templating import Jinja2Templates
 from .. import batch, lookup
 from ..model import Failure, make_article
 from ..pipeline import Pipeline
+from ..store import queries
 from ..store.db import Store
 from ..store.queries import MAX_LIMIT, MAX_OFFSET, SORTS, Filters
 
 log = logging.getLogger("kroniek.web")
+MEMO_SIZE = 256  # summaries kept per process: a few kB each
 
 
 class Workbench:
@@ -37,6 +40,22 @@ class Workbench:
         self._pipeline: Pipeline | None = None
         self._lock = threading.Lock()
         self._analysing = threading.Lock()
+        self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+    def memo(self, conn: sqlite3.Connection, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """`compute()` once per state of the store: summaries of a whole selection (facets, counts,
+        event groups) cost a scan, and the store only changes by adding articles."""
+        full = (queries.state(conn), *key)
+        with self._lock:
+            if full in self._memo:
+                self._memo.move_to_end(full)
+                return self._memo[full]
+        value = compute()
+        with self._lock:
+            self._memo[full] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
 
     def pipeline(self) -> Pipeline:
         """The pipeline, built once: stages load heavy models, so not per request."""

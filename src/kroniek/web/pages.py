@@ -18,7 +18,7 @@ from .. import lookup
 from ..store import queries
 from ..store.queries import Filters
 from . import render
-from .api import event_listing, quote_listing
+from .api import event_listing, quote_listing, selection
 from .deps import (confidence, PLOVER, ActorSort, ArticleSort, Conn, DateFrom, DateTo, EventFilters, Limit, MinConfidence, Offset,
                    Outlet, QuoteFilters, Text, bench, html, require_token, wants_json)
 
@@ -118,14 +118,14 @@ def article(request: Request, conn: Conn, article_id: str) -> Response:
 
 @router.get("/quotes")
 def quotes(request: Request, conn: Conn, f: QuoteFilters) -> Response:
-    data = quote_listing(conn, f, summaries=True)
+    data = quote_listing(request, conn, f, summaries=True)
     return page(request, "quotes.html", data, counts=render.bars_chart(data["counts"], "statements"))
 
 
 @router.get("/events")
 def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False) -> Response:
-    listing = event_listing(conn, f, grouped, summaries=True)
-    edges = queries.event_network(conn, f)
+    listing = event_listing(request, conn, f, grouped, summaries=True)
+    edges = bench(request).memo(conn, ("network", selection(f)), lambda: queries.event_network(conn, f))
     data = {"events": listing, "network": edges, "grouped": grouped}
     return page(request, "events.html", data, chart=render.network_chart(edges), types=PLOVER,
                 counts=render.bars_chart(listing["counts"], "events"), world=render.map_chart(listing["places"]),
