@@ -10,18 +10,24 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from . import __version__, batch, lookup
 from .batch import BatchResult
 from .ingest.readers import Item, read_inputs
-from .model import Doc
-from .model import Failure, Options
+from .model import Doc, Failure, Options
 from .pipeline import Pipeline
 from .store import DEFAULT_DB, Filters, Store
 from .store import queries as Q
@@ -63,11 +69,11 @@ def main_options(version: Annotated[bool, typer.Option("--version", "-V", callba
 DbOpt = Annotated[Path, typer.Option("--db", metavar="PATH", help="SQLite database file.")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
                                         help="table, csv, json (an array), jsonl (JSON Lines) or parquet (needs -o).")]
-OutOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="PATH", help="Write the rows to this file.")]
-LangOpt = Annotated[Optional[str], typer.Option("--lang", metavar="LANG", help="Force the language (nl, en) instead of detecting it.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--spacy-model", metavar="NAME", help="An installed spaCy pipeline to use instead of the shipped one.")]
+OutOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write the rows to this file.")]
+LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Force the language (nl, en) instead of detecting it.")]
+ModelOpt = Annotated[str | None, typer.Option("--spacy-model", metavar="NAME", help="An installed spaCy pipeline to use instead of the shipped one.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, metavar="N", help="Local worker processes (one input file per task).")]
-DaskOpt = Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Address of a Dask distributed scheduler.")]
+DaskOpt = Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Address of a Dask distributed scheduler.")]
 InputsArg = Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, folders, or - for JSON Lines on stdin.")]
 
 
@@ -128,7 +134,7 @@ def _run(items: Iterator[Item], pipeline: Pipeline, summary: Summary, write: Any
 
 @app.command()
 def extract(inputs: InputsArg,
-            output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="PATH", help="Write JSON Lines here (default stdout).")] = None,
+            output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write JSON Lines here (default stdout).")] = None,
             as_json: Annotated[bool, typer.Option("--json", help="JSON Lines on a terminal too (the default when piped or with -o).")] = False,
             lang: LangOpt = None, spacy_model: ModelOpt = None, workers: WorkersOpt = 1,
             dask: DaskOpt = None) -> None:
@@ -293,18 +299,18 @@ def _range(page: Q.Page, noun: str) -> str:
     return f"{page.offset + 1:,}–{min(page.offset + page.limit, page.total):,} of {page.total:,} {noun}"
 
 
-ActorOpt = Annotated[Optional[str], typer.Option("--actor", "-a", metavar="NAME", help="Actor: id, any name or alias, surname, or a role such as 'US president'.")]
-CountryOpt = Annotated[Optional[str], typer.Option("--country", "-c", metavar="ISO3", help="ISO 3166-1 alpha-3.")]
-FromOpt = Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Earliest date, YYYY[-MM[-DD]].")]
-ToOpt = Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Latest date, YYYY[-MM[-DD]].")]
-TextOpt = Annotated[Optional[str], typer.Option("--text", "-t", metavar="WORDS", help="Full-text search.")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", metavar="NAME", help="Actor: id, any name or alias, surname, or a role such as 'US president'.")]
+CountryOpt = Annotated[str | None, typer.Option("--country", "-c", metavar="ISO3", help="ISO 3166-1 alpha-3.")]
+FromOpt = Annotated[str | None, typer.Option("--from", metavar="DATE", help="Earliest date, YYYY[-MM[-DD]].")]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Latest date, YYYY[-MM[-DD]].")]
+TextOpt = Annotated[str | None, typer.Option("--text", "-t", metavar="WORDS", help="Full-text search.")]
 LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=Q.MAX_LIMIT, metavar="N", help="Rows to show.")]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, max=Q.MAX_OFFSET, metavar="N", help="Rows to skip.")]
-ConfOpt = Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, metavar="X", help="Hide items below this confidence (items without one are shown).")]
+ConfOpt = Annotated[float | None, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="X", help="Hide items below this confidence (items without one are shown).")]
 
 
 def _sort_opt(kind: str) -> Any:
-    return Annotated[Optional[str], typer.Option("--sort", metavar="COLUMN", help=(
+    return Annotated[str | None, typer.Option("--sort", metavar="COLUMN", help=(
         f"{', '.join(Q.SORTS[kind])}; a leading - sorts descending (default -{next(iter(Q.SORTS[kind]))}, newest first)."))]
 
 
@@ -336,9 +342,9 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 
 
 @app.command()
-def events(type: Annotated[Optional[str], typer.Option("--type", metavar="PLOVER", help=f"PLOVER type: {', '.join(PLOVER_TYPES)}.")] = None,
-           source: Annotated[Optional[str], typer.Option("--source", metavar="NAME", help="Source actor: id, any name, role, or ISO3.")] = None,
-           target: Annotated[Optional[str], typer.Option("--target", metavar="NAME", help="Target actor: id, any name, role, or ISO3.")] = None,
+def events(type: Annotated[str | None, typer.Option("--type", metavar="PLOVER", help=f"PLOVER type: {', '.join(PLOVER_TYPES)}.")] = None,
+           source: Annotated[str | None, typer.Option("--source", metavar="NAME", help="Source actor: id, any name, role, or ISO3.")] = None,
+           target: Annotated[str | None, typer.Option("--target", metavar="NAME", help="Target actor: id, any name, role, or ISO3.")] = None,
            country: CountryOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
            grouped: Annotated[bool, typer.Option("--grouped", help="Count an event told by several articles once.")] = False,
            min_confidence: ConfOpt = None, sort: _sort_opt("events") = None, db: DbOpt = Path(DEFAULT_DB),
@@ -374,7 +380,7 @@ def actors(ctx: typer.Context, text: TextOpt = None, country: CountryOpt = None,
 
 @actors_app.command("show")
 def actors_show(name: Annotated[str, typer.Argument(metavar="NAME", help="A name, alias or role, e.g. 'de Russische president' or 'US president'.")],
-                date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="Resolve roles as of this date (default today).")] = None,
+                date: Annotated[str | None, typer.Option("--date", metavar="DATE", help="Resolve roles as of this date (default today).")] = None,
                 fmt: FormatOpt = "table") -> None:
     """Explain whom a name or role description resolves to (on a date)."""
     rows = lookup.explain(name, date)
@@ -397,7 +403,7 @@ def _role(role: dict[str, Any]) -> str:
 
 @actors_app.command("import")
 def actors_import(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, metavar="FILE", help="YAML, CSV or a PETRARCH/Phoenix actor dictionary.")],
-                  out: Annotated[Optional[Path], typer.Option("--out", metavar="PATH", help="User knowledge base to write (default: the user KB).")] = None) -> None:
+                  out: Annotated[Path | None, typer.Option("--out", metavar="PATH", help="User knowledge base to write (default: the user KB).")] = None) -> None:
     """Import actors into the user knowledge base, which overrides the shipped one."""
     from . import kb
 
@@ -434,11 +440,11 @@ def timeline_cmd(actor: Annotated[str, typer.Argument(metavar="ACTOR", help="Act
 
 @app.command("eval")
 def eval_cmd(gold: Annotated[list[Path], typer.Argument(metavar="GOLD...", help="Gold files (*.gold.json) or folders of them; with --docs, other paths here are inputs too.")],
-             docs: Annotated[Optional[list[str]], typer.Option("--docs", metavar="INPUT", help="Inputs to analyse and score (repeatable).")] = None,
-             pred: Annotated[Optional[Path], typer.Option("--pred", metavar="PATH", help="Extraction records (JSON Lines) to score.")] = None,
+             docs: Annotated[list[str] | None, typer.Option("--docs", metavar="INPUT", help="Inputs to analyse and score (repeatable).")] = None,
+             pred: Annotated[Path | None, typer.Option("--pred", metavar="PATH", help="Extraction records (JSON Lines) to score.")] = None,
              as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
              details: Annotated[bool, typer.Option("--details", help="List every miss and false hit.")] = False,
-             baseline: Annotated[Optional[Path], typer.Option("--baseline", metavar="PATH", help="Fail when a metric drops under its floor in this file.")] = None) -> None:
+             baseline: Annotated[Path | None, typer.Option("--baseline", metavar="PATH", help="Fail when a metric drops under its floor in this file.")] = None) -> None:
     """Score extraction records against gold annotations (FORMAT.md §3)."""
     from .eval import check_floors, evaluate
 
@@ -504,7 +510,7 @@ def _split_gold(paths: list[Path]) -> tuple[list[Path], list[Path]]:
 def serve(db: DbOpt = Path(DEFAULT_DB),
           host: Annotated[str, typer.Option(metavar="HOST", help="Interface to bind; anything but loopback needs --token.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(metavar="PORT", help="TCP port.")] = 8000,
-          token: Annotated[Optional[str], typer.Option(metavar="TOKEN", help="Token that write endpoints require.", envvar="KRONIEK_TOKEN")] = None) -> None:
+          token: Annotated[str | None, typer.Option(metavar="TOKEN", help="Token that write endpoints require.", envvar="KRONIEK_TOKEN")] = None) -> None:
     """Serve the API (/api, /docs) and the web pages over a store."""
     from .web.app import serve as run
 

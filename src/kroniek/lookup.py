@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import kb as kbmod
+from .store import queries
 from .store.queries import Filters
 
 ROLE_PREFIXES = {"en": ("", "the "), "nl": ("", "de ", "het ")}
@@ -91,7 +92,9 @@ def _role_phrases(phrase: str, lang: str) -> list[str]:
 
 def by_role(phrase: str, when: str | None) -> list[kbmod.Actor]:
     """Who held the role the phrase describes on a day (today when none is given)."""
-    from .stages.actors import resolve_role  # the stage loads models: import only when a role is asked
+    from .stages.actors import (
+        resolve_role,  # the stage loads models: import only when a role is asked
+    )
 
     kb = knowledge_base()
     when = when or Date.today().isoformat()
@@ -175,8 +178,6 @@ def explain(name: str, when: str | None = None) -> list[dict[str, Any]]:
 
 def profile(conn: sqlite3.Connection, name: str) -> tuple[dict[str, Any] | None, Match]:
     """An actor page's profile: the store's counts and the KB's roles, for any name of the actor."""
-    from .store import queries
-
     match = resolve(conn, name)
     key = match.ids[0] if match.ids else match.actors[0]["name"]
     found = queries.get_actor(conn, key)

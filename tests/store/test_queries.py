@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kroniek.plover import group_key
 from kroniek.store import Store
 from kroniek.store import queries as Q
-from kroniek.plover import group_key
 
 PUTIN = {"id": "Q7747", "name": "Vladimir Putin", "country": "RUS"}
 UKR = {"id": "UKR", "name": "Ukraine", "country": "UKR"}

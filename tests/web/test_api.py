@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import csv
-import io
 import inspect
+import io
 import json
 import sqlite3
 import subprocess

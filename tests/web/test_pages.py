@@ -11,6 +11,7 @@ from kroniek.store.periods import date_span
 
 from .conftest import ARTICLE
 
+
 @pytest.fixture
 def page(browser, server) -> Iterator[object]:
     context = browser.new_context(base_url=server.url, viewport={"width": 1400, "height": 1000})

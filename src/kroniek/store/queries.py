@@ -331,22 +331,24 @@ def _chain(rows: list[sqlite3.Row]) -> list[list[sqlite3.Row]]:
 
 
 def event_groups(conn: sqlite3.Connection, f: Filters) -> list[list[sqlite3.Row]]:
-    """The groups of matching mentions (keys, dates and articles only), for `grouped_events`."""
+    """The groups of matching mentions (keys, dates and articles only) in `f.sort` order, for
+    `grouped_events`."""
     source, where, args = _event_where(f)
     rows = conn.execute(f"SELECT e.pk, e.group_key, e.date, e.date_start, e.type, a.id AS article_id,"
                         f" a.title AS title FROM {source} WHERE {' AND '.join(where)}", args).fetchall()
-    return _chain(rows)
+    groups = _chain(rows)
+    key = f.sort or "-date"
+    field_of = {"date": "date_start", "type": "type", "article": "title"}.get(key.lstrip("-"), "date_start")
+    groups.sort(key=lambda g: (g[0][field_of] is not None, g[0][field_of] or ""), reverse=key.startswith("-"))
+    return groups
 
 
 def grouped_events(conn: sqlite3.Connection, f: Filters, groups: list[list[sqlite3.Row]] | None = None) -> Page:
     """Events counted once (mentions by several articles grouped), paged and sorted like mentions.
 
     Only keys and dates of the matching mentions are read to form the groups (or `groups`, as
-    `event_groups` made them earlier); full records are built for this page's groups alone."""
-    groups = list(event_groups(conn, f) if groups is None else groups)
-    key = f.sort or "-date"
-    field_of = {"date": "date_start", "type": "type", "article": "title"}.get(key.lstrip("-"), "date_start")
-    groups.sort(key=lambda g: (g[0][field_of] is not None, g[0][field_of] or ""), reverse=key.startswith("-"))
+    `event_groups` made and ordered them earlier); full records are built for this page's alone."""
+    groups = event_groups(conn, f) if groups is None else groups
     limit, offset = _limits(f)
     shown = groups[offset:offset + limit]
     pks = [r["pk"] for g in shown for r in g]

@@ -12,13 +12,30 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model import MAX_CHARS
 from .. import lookup
+from ..model import MAX_CHARS
 from ..store import periods, queries
 from ..store.queries import Filters, Page
 from . import exports
-from .deps import (confidence, ActorSort, ArticleSort, Conn, Country, DateFrom, DateTo, EventFilters, Limit, MinConfidence, Name,
-                   Offset, Outlet, QuoteFilters, Text, bench, writer)
+from .deps import (
+    ActorSort,
+    ArticleSort,
+    Conn,
+    Country,
+    DateFrom,
+    DateTo,
+    EventFilters,
+    Limit,
+    MinConfidence,
+    Name,
+    Offset,
+    Outlet,
+    QuoteFilters,
+    Text,
+    bench,
+    confidence,
+    writer,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -66,7 +83,7 @@ def event_listing(request: Request, conn: sqlite3.Connection, f: Filters, groupe
                   summaries: bool) -> dict[str, Any]:
     """A page of event mentions or grouped events; with `summaries`, facets, counts over time and places."""
     if grouped:
-        groups = bench(request).memo(conn, ("groups", selection(f)), lambda: queries.event_groups(conn, f))
+        groups = bench(request).memo(conn, ("groups", f.sort, selection(f)), lambda: queries.event_groups(conn, f))
         out = queries.grouped_events(conn, f, groups).to_json()
     else:
         out = queries.list_events(conn, f).to_json()

@@ -13,14 +13,32 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from ..model import MAX_CHARS
 from .. import lookup
+from ..model import MAX_CHARS
 from ..store import queries
 from ..store.queries import Filters
 from . import render
 from .api import event_listing, quote_listing, selection
-from .deps import (confidence, PLOVER, ActorSort, ArticleSort, Conn, DateFrom, DateTo, EventFilters, Limit, MinConfidence, Offset,
-                   Outlet, QuoteFilters, Text, bench, html, require_token, wants_json)
+from .deps import (
+    PLOVER,
+    ActorSort,
+    ArticleSort,
+    Conn,
+    DateFrom,
+    DateTo,
+    EventFilters,
+    Limit,
+    MinConfidence,
+    Offset,
+    Outlet,
+    QuoteFilters,
+    Text,
+    bench,
+    confidence,
+    html,
+    require_token,
+    wants_json,
+)
 
 router = APIRouter(include_in_schema=False)
 

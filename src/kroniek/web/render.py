@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from typing import Any
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from starlette.requests import Request
