@@ -1,12 +1,20 @@
 """The command line end to end: real processes, real files, documented exit status."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from kroniek import cli
+from kroniek.store import Store
+
 from .conftest import EXAMPLE, EXAMPLE_GOLD, ROOT
+from .web.conftest import handmade_record
 
 
 def kroniek(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -47,10 +55,13 @@ def test_ingest_then_query_every_format(tmp_path: Path) -> None:
     again = kroniek("ingest", str(EXAMPLE), "--db", db)
     assert again.returncode == 0 and "1 already stored" in again.stderr.replace("\n", " ")
     quotes = kroniek("quotes", "--db", db, "--format", "json")
-    rows = [json.loads(x) for x in quotes.stdout.splitlines()]
+    rows = json.loads(quotes.stdout)  # one JSON array
     assert rows and all(r["article"] == "001_navo_top_den_haag" for r in rows)
-    csv_out = kroniek("quotes", "--db", db, "--format", "csv", "--text", "kwantumsprong").stdout.splitlines()
-    assert csv_out[0].startswith("date,speaker") and len(csv_out) == 2
+    lines = [json.loads(x) for x in kroniek("quotes", "--db", db, "--format", "jsonl").stdout.splitlines()]
+    assert lines == rows
+    csv_out = list(csv.DictReader(io.StringIO(kroniek("quotes", "--db", db, "--format", "csv", "--text",
+                                                          "kwantumsprong").stdout)))
+    assert [r["text"] for r in csv_out] == ["een kwantumsprong"] and csv_out[0]["speaker_name"] == "Mark Rutte"
     assert kroniek("events", "--db", db, "--format", "table").returncode == 0
     assert kroniek("actors", "--db", db, "--format", "json").returncode == 0
     assert kroniek("quotes", "--db", db, "--format", "yaml").returncode != 0
@@ -74,3 +85,64 @@ def test_extract_reads_html_and_feeds_in_one_process() -> None:
     assert "unknown input format" not in run.stderr
     records = [json.loads(line) for line in run.stdout.splitlines()]
     assert len(records) >= len(inputs) and all(r["text"].strip() for r in records)
+
+
+@pytest.fixture(scope="module")
+def hand_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store holding the hand-made Dutch record (Putin, Zelensky, Schoof; no pipeline run)."""
+    db = tmp_path_factory.mktemp("cli") / "k.db"
+    records = [handmade_record()]
+    records[0]["events"][1]["confidence"] = 0.2
+    with Store(db) as store:
+        store.write_records(records)
+    return str(db)
+
+
+def test_version_and_short_help() -> None:
+    version = kroniek("--version")
+    assert version.returncode == 0 and version.stdout.strip() == "kroniek 0.1.0"
+    helped = kroniek("quotes", "-h")
+    assert helped.returncode == 0 and "--actor" in helped.stdout
+    assert "<list" not in kroniek("extract", "-h").stdout and "<str>" not in helped.stdout
+
+
+def test_read_commands_refuse_a_missing_store(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    for command in (["quotes"], ["events"], ["actors"], ["timeline", "Putin"]):
+        run = kroniek(*command, "--db", str(missing))
+        assert run.returncode == 2 and "no store at" in run.stderr, command
+    assert not missing.exists()
+
+
+def test_names_resolve_to_actors_in_timeline_and_filters(hand_db: str) -> None:
+    for name in ("Poetin", "Putin", "vladimir putin", "Q7747"):
+        run = kroniek("timeline", name, "--db", hand_db, "--format", "json")
+        assert run.returncode == 0, (name, run.stderr)
+        assert {r["kind"] for r in json.loads(run.stdout)} == {"said", "ACCUSE"}, name
+    quotes = json.loads(kroniek("quotes", "--actor", "Poetin", "--db", hand_db, "-f", "json").stdout)
+    assert [q["text"] for q in quotes] == ["Kyiv wil geen vrede,"]
+    nobody = kroniek("timeline", "Nobody Atall", "--db", hand_db)
+    assert nobody.returncode == 1 and "no actor matches" in nobody.stderr and nobody.stdout == ""
+
+
+def test_events_check_type_show_totals_and_hide_low_confidence(hand_db: str) -> None:
+    wrong = kroniek("events", "--type", "FOO", "--db", hand_db)
+    assert wrong.returncode == 2 and "PLOVER" in wrong.stderr
+    table = kroniek("events", "--db", hand_db, "--limit", "1")
+    assert "1–1 of 2 events" in table.stdout
+    sure = json.loads(kroniek("events", "--db", hand_db, "-f", "json", "--min-confidence", "0.5").stdout)
+    assert [e["type"] for e in sure] == ["SUPPORT"]  # ACCUSE carries 0.2; SUPPORT has none and stays
+    grouped = json.loads(kroniek("events", "--db", hand_db, "-f", "json", "--grouped").stdout)
+    assert [e["date"] for e in grouped] == ["2025-03-05", "2025-03-04"]  # newest first
+
+
+def test_serve_on_a_public_host_without_token_is_a_usage_error() -> None:
+    run = kroniek("serve", "--host", "0.0.0.0", "--db", "unused.db")
+    assert run.returncode == 2 and "token" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_extract_on_a_terminal_reads_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    cli._describe(handmade_record())
+    shown = capsys.readouterr().out
+    assert "Vladimir Putin: “Kyiv wil geen vrede,”" in shown
+    assert "ACCUSE Vladimir Putin → Ukraine" in shown and "{" not in shown

@@ -351,7 +351,7 @@ def test_stale_command(tmp_path: Path) -> None:
     table = run()
     assert table.returncode == 0, table.stderr
     assert "Zoe Z" in table.stdout and "Archigos-derived roles" in table.stdout.splitlines()[-1]
-    rows = [json.loads(x) for x in run("--format", "json", "--today", "2030-01-01").stdout.splitlines()]
+    rows = [json.loads(x) for x in run("--format", "jsonl", "--today", "2030-01-01").stdout.splitlines()]
     [zz] = [r for r in rows if r["id"] == "p:zz"]
     assert zz["checked"] is None and zz["days"] is None and zz["source"] == "k.yaml"
     assert any(r["checked"] == "2026-11-27" and r["days"] == 1131 for r in rows)  # stamped from git blame

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kroniek.plover import group_key
 from kroniek.store import Store
 from kroniek.store import queries as Q
-from kroniek.plover import group_key
 
 PUTIN = {"id": "Q7747", "name": "Vladimir Putin", "country": "RUS"}
 UKR = {"id": "UKR", "name": "Ukraine", "country": "UKR"}
@@ -32,10 +32,12 @@ def test_same_event_in_two_articles_counts_once(tmp_path: Path) -> None:
         store.write_records([_rec("a", "2025-04-19"), _rec("b", "2025-04-20"), _rec("c", "2025-04-25"),
                              _rec("d", "2025-04-19", "THREATEN")])
         page = Q.list_events(store.conn, Q.Filters(type="ACCUSE"))
-        assert page.total == 3 and page.extra["groups"] == 2
-        assert "groups" not in Q.list_events(store.conn, Q.Filters(type="ACCUSE"), count_groups=False).extra
+        assert page.total == 3 and [e["article"] for e in page.items] == ["c", "b", "a"]  # newest first
         grouped = Q.grouped_events(store.conn, Q.Filters(type="ACCUSE"))
-        assert sorted(g["articles"] for g in grouped) == [1, 2]
+        assert grouped.total == 2 and [g["articles"] for g in grouped.items] == [1, 2]
+        assert [m["article"] for m in grouped.items[1]["mentions"]] == ["a", "b"]
+        second = Q.grouped_events(store.conn, Q.Filters(type="ACCUSE", limit=1, offset=1))
+        assert second.total == 2 and [g["group"] for g in second.items] == [grouped.items[1]["group"]]
         net = Q.event_network(store.conn, Q.Filters())
         assert {(n["source"], n["target"], n["type"], n["n"]) for n in net} == \
             {("Vladimir Putin", "Ukraine", "ACCUSE", 3), ("Vladimir Putin", "Ukraine", "THREATEN", 1)}

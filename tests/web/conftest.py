@@ -150,3 +150,36 @@ def fixed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def token_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     yield from _run(tmp_path_factory.mktemp("web-token") / "kroniek.db", "s3cret-token")
+
+
+@pytest.fixture(scope="session")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server over 1,180 analysed Wikinews articles (four variants of 295), plus one article whose
+    stored url is a `javascript:` link."""
+    from .bigstore import WIKINEWS, analyse, build
+
+    if not WIKINEWS.is_dir():
+        pytest.skip("../shared/data/wikinews_en is not beside the repo")
+    db = tmp_path_factory.mktemp("large") / "kroniek.db"
+    assert build(db, analyse(), 4) >= 1000
+    with Store(db) as store:
+        store.write_records([{**handmade_record("evil-url"), "url": "javascript:alert(1)"}])
+    yield from _run(db, None)
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package: apt-get install chromium
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Chromium with a fresh profile (Playwright starts it with its own user-data-dir)."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

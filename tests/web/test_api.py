@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import csv
-import io
 import inspect
+import io
 import json
 import sqlite3
 import subprocess
@@ -144,11 +144,12 @@ def test_exports_stream_past_one_page(tmp_path) -> None:
 def test_page_json_twins_match_the_api(server) -> None:
     with server.client() as c:
         assert c.get("/articles/hand-1", params={"format": "json"}).json() == c.get("/api/articles/hand-1").json()
-        assert c.get("/quotes", headers={"Accept": "application/json"}).json() == c.get("/api/quotes").json()
+        assert c.get("/quotes", headers={"Accept": "application/json"}).json() == \
+            c.get("/api/quotes", params={"facets": "true"}).json()
         events = c.get("/events", params={"format": "json", "type": "ACCUSE"}).json()
-        assert events["events"] == c.get("/api/events", params={"type": "ACCUSE"}).json()
+        assert events["events"] == c.get("/api/events", params={"type": "ACCUSE", "facets": "true"}).json()
         grouped = c.get("/events", params={"format": "json", "grouped": "true"}).json()["events"]
-        assert grouped == c.get("/api/events", params={"grouped": "true"}).json()
+        assert grouped == c.get("/api/events", params={"grouped": "true", "facets": "true"}).json()
         edges = c.get("/api/events/network", params={"type": "ACCUSE", "limit": 1000}).json()["items"]
         assert events["network"] == edges
         found = c.get("/search", params={"q": "vrede", "format": "json"}).json()

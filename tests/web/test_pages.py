@@ -7,24 +7,9 @@ from pathlib import Path
 import pytest
 
 from kroniek.ingest.readers import read_inputs
+from kroniek.store.periods import date_span
 
 from .conftest import ARTICLE
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -63,8 +48,15 @@ def check_timeline(page, server, actor_id: str) -> None:
         days = c.get(f"/api/actors/{actor_id}/timeline").json()["days"]
     page.goto(f"/actors/{actor_id}")
     bars = page.locator("svg#timeline rect.bar")
-    assert bars.count() == sum((d["quotes"] > 0) + (d["events"] > 0) for d in days) > 0
-    assert set(bars.evaluate_all("els => els.map(e => e.dataset.date)")) == {d["date"] for d in days}
+    spans = [(b["start"], b["end"], int(b["n"])) for b in bars.evaluate_all(
+        "els => els.map(e => ({start: e.dataset.date, end: e.closest('a').getAttribute('href').split('date_to=')[1].split('&')[0],"
+        " n: e.dataset.n}))")]
+    dated = [(date_span(d["date"]), d["quotes"] + d["events"]) for d in days if date_span(d["date"])]
+    assert sum(n for _, _, n in spans) == sum(n for _, n in dated) > 0  # every dated item drawn once
+    for (first, _), _ in dated:  # each in the bar whose period holds its first day
+        assert any(start <= first.isoformat() <= end for start, end, _ in spans), first
+    starts = [s for s, _, _ in spans]
+    assert starts == sorted(starts)  # one time axis, left to right
     for d in days:
         assert page.locator(f'section.day[id="day-{d["date"]}"]').count() == 1
 

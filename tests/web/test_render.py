@@ -1,7 +1,8 @@
 """Highlight pieces and chart geometry, as plain functions."""
 from __future__ import annotations
 
-from kroniek.web.render import Mark, network_chart, pieces, timeline_chart
+from kroniek.store.periods import bins
+from kroniek.web.render import Mark, bars_chart, network_chart, pieces, timeline_bins
 
 
 def test_pieces_cover_the_text_and_keep_crossing_marks() -> None:
@@ -26,19 +27,28 @@ def test_pieces_of_a_long_text_with_many_marks() -> None:
     assert len([p for p in out if p.keys]) == 50_000 and "".join(p.text for p in out) == text
 
 
-def test_timeline_puts_days_on_a_time_axis_and_loose_dates_aside() -> None:
+def test_timeline_puts_every_date_on_one_time_axis_by_its_first_day() -> None:
     days = [{"date": "2025-04-01", "quotes": 2, "events": 0}, {"date": "2025-04-11", "quotes": 1, "events": 4},
-            {"date": "2025-05", "quotes": 1, "events": 0}, {"date": "undated", "quotes": 0, "events": 1}]
-    chart = timeline_chart(days)
-    by_date = {}
-    for bar in chart["bars"]:
-        by_date.setdefault(bar["date"], []).append(bar)
-    assert set(by_date) == {"2025-04-01", "2025-04-11", "2025-05", "undated"}
-    assert by_date["2025-04-01"][0]["x"] < by_date["2025-04-11"][0]["x"] < chart["split"] < by_date["2025-05"][0]["x"]
+            {"date": "2025-05", "quotes": 1, "events": 0}, {"date": "2025-W16", "quotes": 0, "events": 1},
+            {"date": "undated", "quotes": 0, "events": 1}]
+    chart = bars_chart(timeline_bins({"days": days}), "items")
+    assert chart["unit"] == "day" and chart["undated"] == 1
+    x = {(b["start"], b["kind"]): b["x"] for b in chart["bars"]}
+    assert x[("2025-04-01", "quotes")] < x[("2025-04-11", "events")] < x[("2025-04-14", "events")] < x[("2025-05-01", "quotes")]
     tallest = max(chart["bars"], key=lambda b: b["h"])
-    assert tallest["date"] == "2025-04-11" and tallest["kind"] == "events" and tallest["y"] == chart["top"]
-    assert all(b["y"] + b["h"] == chart["base"] for b in chart["bars"])
-    assert "2025-04-01" in [label["text"] for label in chart["labels"]]
+    assert tallest["start"] == "2025-04-11" and tallest["kind"] == "events" and tallest["y"] == chart["top"]
+    assert all(round(b["y"] + b["h"], 1) == chart["base"] for b in chart["bars"])
+    labels = [label["text"] for label in chart["labels"]]
+    assert labels == sorted(labels) and labels[0] == "2025-04-01"
+
+
+def test_a_long_span_is_binned_by_month_and_outliers_counted_apart() -> None:
+    counts = {f"20{y:02d}-{m:02d}-15": {"events": 30} for y in range(10, 22) for m in range(1, 13)}
+    counts["1201-01-01"] = {"events": 1}
+    out = bins(counts, tail=0.001)
+    assert out["unit"] == "month" and out["earlier"] == 1 and out["later"] == 0
+    assert [b["label"] for b in out["bins"]][:2] == ["2010-01", "2010-02"] and len(out["bins"]) == 144
+    assert sum(b["events"] for b in out["bins"]) == 4320
 
 
 def test_network_sides_and_widths() -> None:

@@ -131,9 +131,10 @@ class Store:
             self._actor(sp)
             qpk = cur.execute(
                 "INSERT INTO quotes (article_pk, start, \"end\", text, direct, cue, speaker_id, speaker_name,"
-                " speaker_country, speaker_start, speaker_end, date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " speaker_country, speaker_start, speaker_end, date, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (pk, q["start"], q["end"], q["text"], int(bool(q["direct"])), q.get("cue"), sp.get("id"),
-                 sp.get("name"), sp.get("country"), sp.get("start"), sp.get("end"), q.get("date")),
+                 sp.get("name"), sp.get("country"), sp.get("start"), sp.get("end"), q.get("date"),
+                 q.get("confidence")),
             ).lastrowid
             cur.execute("INSERT INTO quotes_fts (rowid, text) VALUES (?,?)", (qpk, q["text"]))
         for ev in rec.get("events", []):
@@ -150,10 +151,12 @@ class Store:
         trig, sent = ev["trigger"], ev["sentence"]
         epk = self.conn.execute(
             "INSERT INTO events (article_pk, type, mode, cameo, date, location, location_country, trigger_start,"
-            " trigger_end, trigger_text, sentence_start, sentence_end, group_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " trigger_end, trigger_text, sentence_start, sentence_end, group_key, confidence)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article_pk, ev["type"], ev.get("mode"), ev.get("cameo"), ev.get("date"), ev.get("location"),
              ev.get("location_country"),
-             trig["start"], trig["end"], trig["text"], sent["start"], sent["end"], group_key(ev)),
+             trig["start"], trig["end"], trig["text"], sent["start"], sent["end"], group_key(ev),
+             ev.get("confidence")),
         ).lastrowid
         for role in ("source", "target"):
             party = ev.get(role)

@@ -5,21 +5,42 @@ Each read endpoint is a thin wrapper over one query function; pages.py calls the
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import astuple, replace
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import lookup
 from ..model import MAX_CHARS
-from ..store import queries
+from ..store import periods, queries
 from ..store.queries import Filters, Page
 from . import exports
-from .deps import Conn, Country, DateFrom, DateTo, EventFilters, Limit, Name, Offset, QuoteFilters, Text, bench, writer
+from .deps import (
+    ActorSort,
+    ArticleSort,
+    Conn,
+    Country,
+    DateFrom,
+    DateTo,
+    EventFilters,
+    Limit,
+    MinConfidence,
+    Name,
+    Offset,
+    Outlet,
+    QuoteFilters,
+    Text,
+    bench,
+    confidence,
+    writer,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-Export = Literal["csv", "jsonl", "parquet"]
+Export = Literal["csv", "json", "jsonl", "parquet"]
+Format = Literal["json", "csv", "jsonl", "parquet"]
 MAX_DOCS = 100
 
 
@@ -36,10 +57,37 @@ class Document(BaseModel):
     source: str | None = Field(None, max_length=200)
 
 
-def grouped_page(conn: sqlite3.Connection, f: Filters) -> Page:
-    """Grouped events (one per real-world event), paginated like every other list."""
-    groups = queries.grouped_events(conn, f)
-    return Page(groups[f.offset:f.offset + f.limit], len(groups), f.limit, f.offset)
+def selection(f: Filters) -> tuple[Any, ...]:
+    """The filters that choose rows (not the page or its order): what a summary depends on."""
+    return astuple(replace(f, limit=0, offset=0, sort=None))
+
+
+def _summary(request: Request, conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, Any]:
+    def compute() -> dict[str, Any]:
+        days = queries.day_counts(conn, kind, f)
+        out = {"facets": queries.facets(conn, kind, f), "counts": periods.bins({d: {kind: n} for d, n in days.items()})}
+        if kind == "events":
+            out["places"] = queries.event_places(conn, f)
+        return out
+
+    return bench(request).memo(conn, (kind, selection(f)), compute)
+
+
+def quote_listing(request: Request, conn: sqlite3.Connection, f: Filters, summaries: bool) -> dict[str, Any]:
+    """A page of quotes; with `summaries`, also facets and counts over time (the quotes page's data)."""
+    out = queries.list_quotes(conn, f).to_json()
+    return {**out, **_summary(request, conn, "quotes", f)} if summaries else out
+
+
+def event_listing(request: Request, conn: sqlite3.Connection, f: Filters, grouped: bool,
+                  summaries: bool) -> dict[str, Any]:
+    """A page of event mentions or grouped events; with `summaries`, facets, counts over time and places."""
+    if grouped:
+        groups = bench(request).memo(conn, ("groups", f.sort, selection(f)), lambda: queries.event_groups(conn, f))
+        out = queries.grouped_events(conn, f, groups).to_json()
+    else:
+        out = queries.list_events(conn, f).to_json()
+    return {**out, **_summary(request, conn, "events", f)} if summaries else out
 
 
 def _export(request: Request, kind: str, f: Filters, fmt: str) -> Response:
@@ -48,15 +96,19 @@ def _export(request: Request, kind: str, f: Filters, fmt: str) -> Response:
     return exports.export(exports.rows(bench(request).reader, kind, f, limit), kind, fmt)
 
 
+Summaries = Annotated[bool, Query(description="add facets (and counts over time) for the whole selection")]
+
+
 @router.get("/stats", summary="Row counts of the store")
 def stats(conn: Conn) -> dict[str, int]:
     return queries.stats(conn)
 
 
 @router.get("/articles", summary="Articles, newest first; q= searches title and text")
-def articles(conn: Conn, q: Text = None, date_from: DateFrom = None, date_to: DateTo = None,
-             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    f = Filters(text=q, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+def articles(conn: Conn, q: Text = None, outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
+             sort: ArticleSort = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    f = Filters(text=q or None, outlet=outlet, date_from=date_from, date_to=date_to, sort=sort, limit=limit,
+                offset=offset)
     return queries.list_articles(conn, f).to_json()
 
 
@@ -69,11 +121,11 @@ def article(conn: Conn, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/quotes", summary="Quotes by speaker, text, country and date (format= for exports)")
-def quotes(request: Request, conn: Conn, f: QuoteFilters,
-           format: Literal["json", "csv", "jsonl", "parquet"] = "json") -> Any:
+def quotes(request: Request, conn: Conn, f: QuoteFilters, format: Format = "json",
+           facets: Summaries = False) -> Any:
     if format != "json":
         return _export(request, "quotes", f, format)
-    return queries.list_quotes(conn, f).to_json()
+    return quote_listing(request, conn, f, facets)
 
 
 @router.get("/quotes.{fmt}", summary="Quotes export: every matching row (limit= to cap)")
@@ -82,11 +134,11 @@ def quotes_export(request: Request, f: QuoteFilters, fmt: Export) -> Response:
 
 
 @router.get("/events", summary="Event mentions (or grouped events) by type, parties, country and date")
-def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False,
-           format: Literal["json", "csv", "jsonl", "parquet"] = "json") -> Any:
+def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False, format: Format = "json",
+           facets: Summaries = False) -> Any:
     if format != "json":
         return _export(request, "events", f, format)
-    return grouped_page(conn, f).to_json() if grouped else queries.list_events(conn, f).to_json()
+    return event_listing(request, conn, f, grouped, facets)
 
 
 @router.get("/events.{fmt}", summary="Event mentions export: every matching row (limit= to cap)")
@@ -101,24 +153,26 @@ def network(conn: Conn, f: EventFilters) -> dict[str, Any]:
 
 
 @router.get("/actors", summary="Actors seen in the store; q= searches names and ids")
-def actors(conn: Conn, q: Name = None, country: Country = None, limit: Limit = 50,
+def actors(conn: Conn, q: Name = None, country: Country = None, sort: ActorSort = None, limit: Limit = 50,
            offset: Offset = 0) -> dict[str, Any]:
-    return queries.list_actors(conn, Filters(text=q, country=country, limit=limit, offset=offset)).to_json()
+    return queries.list_actors(conn, Filters(text=q or None, country=country or None, sort=sort, limit=limit,
+                                             offset=offset)).to_json()
 
 
 @router.get("/actors/{actor_id}", summary="An actor's profile: roles, counts, whom it addresses and who addresses it")
 def actor(conn: Conn, actor_id: str) -> dict[str, Any]:
-    found = queries.get_actor(conn, actor_id)
+    found, _ = lookup.profile(conn, actor_id)
     if found is None:
-        raise HTTPException(404, f"no actor {actor_id!r}")
+        raise HTTPException(404, f"no actor {actor_id!r} in the store")
     return found
 
 
 @router.get("/actors/{actor_id}/timeline", summary="What an actor said and did, per day")
-def actor_timeline(conn: Conn, actor_id: str, date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, Any]:
-    found = queries.get_actor(conn, actor_id)
-    key = found["id"] if found else actor_id
-    return queries.timeline(conn, key, Filters(date_from=date_from, date_to=date_to))
+def actor_timeline(conn: Conn, actor_id: str, date_from: DateFrom = None, date_to: DateTo = None,
+                   min_confidence: MinConfidence = None) -> dict[str, Any]:
+    match = lookup.resolve(conn, actor_id)
+    f = Filters(date_from=date_from or None, date_to=date_to or None, min_confidence=confidence(min_confidence))
+    return queries.timeline(conn, actor_id, f, match.ids)
 
 
 @router.post("/ingest", summary="Analyse and store one document or a list (token required when set)",

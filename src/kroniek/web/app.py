@@ -21,9 +21,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import lookup
 from . import api, pages
 from .deps import Workbench, wants_json
-from .render import url_with
+from .render import date_label, safe_url, url_with
 
 MAX_BODY = 2 * 1024 * 1024  # a news article is ~5 kB; 2 MB is a batch, not an attack
 HERE = Path(__file__).parent
@@ -146,7 +147,7 @@ def _reply(templates: Jinja2Templates, request: Request, status: int, reason: st
     """An error as JSON for the API and JSON twins, as a page otherwise; never with internals."""
     if request.url.path.startswith("/api") or wants_json(request):
         return JSONResponse({"error": reason, **(extra or {})}, status_code=status)
-    return templates.TemplateResponse(request, "error.html", {"status": status, "reason": reason},
+    return templates.TemplateResponse(request, "error.html", {"status": status, "reason": reason, **(extra or {})},
                                       status_code=status)
 
 
@@ -157,6 +158,12 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return _reply(templates, request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(lookup.Unresolved)
+    async def unresolved(request: Request, exc: lookup.Unresolved) -> Response:
+        """A name matching no actor is a 404; one matching several asks back with the candidates."""
+        return _reply(templates, request, 422 if exc.candidates else 404, str(exc),
+                      {"candidates": exc.candidates} if exc.candidates else None)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -173,7 +180,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
                               "from dated news articles. Every HTML page has a JSON twin (`?format=json`).")
     app.state.bench = Workbench(db_path, token)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals["url_with"] = url_with
+    templates.env.globals.update(url_with=url_with, safe_url=safe_url)
+    templates.env.filters["when"] = date_label
     app.state.templates = templates
     app.add_middleware(Guard, limit=MAX_BODY, local_only=token is None,
                        on_crash=lambda request: _reply(templates, request, 500, CRASH))

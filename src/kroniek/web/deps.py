@@ -9,7 +9,8 @@ import hmac
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,13 +19,15 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from .. import batch
+from .. import batch, lookup
 from ..model import Failure, make_article
 from ..pipeline import Pipeline
+from ..store import queries
 from ..store.db import Store
-from ..store.queries import MAX_LIMIT, Filters
+from ..store.queries import MAX_LIMIT, MAX_OFFSET, SORTS, Filters
 
 log = logging.getLogger("kroniek.web")
+MEMO_SIZE = 256  # summaries kept per process: a few kB each
 
 
 class Workbench:
@@ -37,6 +40,22 @@ class Workbench:
         self._pipeline: Pipeline | None = None
         self._lock = threading.Lock()
         self._analysing = threading.Lock()
+        self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+    def memo(self, conn: sqlite3.Connection, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """`compute()` once per state of the store: summaries of a whole selection (facets, counts,
+        event groups) cost a scan, and the store only changes by adding articles."""
+        full = (queries.state(conn), *key)
+        with self._lock:
+            if full in self._memo:
+                self._memo.move_to_end(full)
+                return self._memo[full]
+        value = compute()
+        with self._lock:
+            self._memo[full] = value
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
 
     def pipeline(self) -> Pipeline:
         """The pipeline, built once: stages load heavy models, so not per request."""
@@ -118,40 +137,61 @@ def wants_json(request: Request) -> bool:
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: an empty form field means no filter
 Conn = Annotated[sqlite3.Connection, Depends(db)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
 DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY[-MM[-DD]], inclusive")]
 Text = Annotated[str | None, Query(max_length=500, description="full-text search (words, all must occur)")]
 Name = Annotated[str | None, Query(max_length=200)]
-Party = Annotated[str | None, Query(max_length=200, description="actor id, name or ISO3 country")]
-Speaker = Annotated[str | None, Query(max_length=200, description="speaker's actor id or name")]
+Party = Annotated[str | None, Query(max_length=200, description="actor id, any name or alias, a role, or ISO3 country")]
+Speaker = Annotated[str | None, Query(max_length=200, description="speaker: id, any name or alias, or a role")]
 Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO 3166-1 alpha-3")]
+Outlet = Annotated[str | None, Query(max_length=200, description="the article's source, or its web site")]
+MinConfidence = Annotated[str | None, Query(pattern=r"^(0?\.\d+|[01](\.\d*)?|1\.0*)?$",  # empty: no filter
+                                             description="0–1: hide items below this confidence "
+                                                         "(items without one are shown)")]
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
+def _sort(kind: str) -> Any:
+    names = "|".join(SORTS[kind])
+    return Annotated[str | None, Query(pattern=f"^(-?({names}))?$",
+                                       description=f"{', '.join(SORTS[kind])}; a leading - sorts descending")]
 
 
-def quote_filters(speaker: Speaker = None, q: Text = None, country: Country = None, article: Name = None,
-                  date_from: DateFrom = None, date_to: DateTo = None, limit: Limit = 50,
+QuoteSort, EventSort, ArticleSort, ActorSort = (_sort(k) for k in ("quotes", "events", "articles", "actors"))
+EventType = Annotated[str | None, Query(pattern=f"^(?i:({'|'.join(PLOVER)}))?$", description="PLOVER type")]
+
+
+def confidence(value: str | None) -> float | None:
+    """A validated min_confidence field as a number; empty means no filter."""
+    return float(value) if value else None
+
+
+def quote_filters(conn: Conn, speaker: Speaker = None, q: Text = None, country: Country = None,
+                  article: Name = None, outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
+                  min_confidence: MinConfidence = None, sort: QuoteSort = None, limit: Limit = 50,
                   offset: Offset = 0) -> Filters:
-    return Filters(actor=speaker or None, text=q or None, country=country or None, article=article or None,
-                   date_from=date_from or None, date_to=date_to or None, limit=limit, offset=offset)
+    f = Filters(actor=speaker or None, text=q or None, country=country or None, article=article or None,
+                outlet=outlet or None, date_from=date_from or None, date_to=date_to or None,
+                min_confidence=confidence(min_confidence), sort=sort or None, limit=limit, offset=offset)
+    return lookup.resolve_filters(conn, f)
 
 
-def event_filters(type: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$")] = None,
-                  source: Party = None, target: Party = None, actor: Party = None, country: Country = None,
-                  article: Name = None, date_from: DateFrom = None, date_to: DateTo = None,
-                  limit: Limit = 50, offset: Offset = 0) -> Filters:
-    return Filters(type=type or None, source=source or None, target=target or None, actor=actor or None,
-                   country=country or None, article=article or None, date_from=date_from or None,
-                   date_to=date_to or None, limit=limit, offset=offset)
+def event_filters(conn: Conn, type: EventType = None, source: Party = None, target: Party = None,
+                  actor: Party = None, country: Country = None, place: Country = None, article: Name = None,
+                  outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
+                  min_confidence: MinConfidence = None, sort: EventSort = None, limit: Limit = 50,
+                  offset: Offset = 0) -> Filters:
+    f = Filters(type=type or None, source=source or None, target=target or None, actor=actor or None,
+                country=country or None, place=place or None, article=article or None, outlet=outlet or None,
+                date_from=date_from or None, date_to=date_to or None, min_confidence=confidence(min_confidence),
+                sort=sort or None, limit=limit, offset=offset)
+    return lookup.resolve_filters(conn, f)
 
 
 QuoteFilters = Annotated[Filters, Depends(quote_filters)]
 EventFilters = Annotated[Filters, Depends(event_filters)]
-
-
 
 
 def html(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:

@@ -13,12 +13,32 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from .. import lookup
 from ..model import MAX_CHARS
 from ..store import queries
 from ..store.queries import Filters
 from . import render
-from .api import grouped_page
-from .deps import PLOVER, Conn, DateFrom, DateTo, EventFilters, Limit, Offset, QuoteFilters, Text, bench, html, require_token, wants_json
+from .api import event_listing, quote_listing, selection
+from .deps import (
+    PLOVER,
+    ActorSort,
+    ArticleSort,
+    Conn,
+    DateFrom,
+    DateTo,
+    EventFilters,
+    Limit,
+    MinConfidence,
+    Offset,
+    Outlet,
+    QuoteFilters,
+    Text,
+    bench,
+    confidence,
+    html,
+    require_token,
+    wants_json,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -56,8 +76,16 @@ def search(request: Request, conn: Conn, q: Text = None, limit: Annotated[int, Q
         f = Filters(text=q, limit=limit, offset=offset)
         data["articles"] = queries.list_articles(conn, f).to_json()
         data["quotes"] = queries.list_quotes(conn, f).to_json()
-        data["actors"] = queries.list_actors(conn, Filters(text=q, limit=20)).to_json()
+        data["actors"] = queries.list_actors(conn, Filters(text=q, actor_ids=_named(conn, q), limit=20)).to_json()
     return page(request, "search.html", data)
+
+
+def _named(conn: sqlite3.Connection, q: str) -> tuple[str, ...]:
+    """The actors the search words name ("Poetin", "Trump"), found besides name matches."""
+    try:
+        return lookup.resolve(conn, q).ids
+    except lookup.Unresolved as unresolved:
+        return tuple(c["id"] for c in unresolved.candidates if c.get("id"))
 
 
 @router.post("/ingest")
@@ -89,9 +117,10 @@ def _form_error(request: Request, conn: sqlite3.Connection, reason: str) -> Resp
 
 
 @router.get("/articles")
-def articles(request: Request, conn: Conn, q: Text = None, date_from: DateFrom = None, date_to: DateTo = None,
-             limit: Limit = 50, offset: Offset = 0) -> Response:
-    f = Filters(text=q or None, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+def articles(request: Request, conn: Conn, q: Text = None, outlet: Outlet = None, date_from: DateFrom = None,
+             date_to: DateTo = None, sort: ArticleSort = None, limit: Limit = 50, offset: Offset = 0) -> Response:
+    f = Filters(text=q or None, outlet=outlet or None, date_from=date_from or None, date_to=date_to or None,
+                sort=sort or None, limit=limit, offset=offset)
     return page(request, "articles.html", queries.list_articles(conn, f).to_json())
 
 
@@ -107,33 +136,37 @@ def article(request: Request, conn: Conn, article_id: str) -> Response:
 
 @router.get("/quotes")
 def quotes(request: Request, conn: Conn, f: QuoteFilters) -> Response:
-    return page(request, "quotes.html", queries.list_quotes(conn, f).to_json())
+    data = quote_listing(request, conn, f, summaries=True)
+    return page(request, "quotes.html", data, counts=render.bars_chart(data["counts"], "statements"))
 
 
 @router.get("/events")
 def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False) -> Response:
-    listing = grouped_page(conn, f) if grouped else queries.list_events(conn, f)
-    edges = queries.event_network(conn, f)
-    data = {"events": listing.to_json(), "network": edges, "grouped": grouped}
+    listing = event_listing(request, conn, f, grouped, summaries=True)
+    edges = bench(request).memo(conn, ("network", selection(f)), lambda: queries.event_network(conn, f))
+    data = {"events": listing, "network": edges, "grouped": grouped}
     return page(request, "events.html", data, chart=render.network_chart(edges), types=PLOVER,
+                counts=render.bars_chart(listing["counts"], "events"), world=render.map_chart(listing["places"]),
                 party=render.party_name, colour=render.colour)
 
 
 @router.get("/actors")
-def actors(request: Request, conn: Conn, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> Response:
-    return page(request, "actors.html",
-                queries.list_actors(conn, Filters(text=q or None, limit=limit, offset=offset)).to_json())
+def actors(request: Request, conn: Conn, q: Text = None, sort: ActorSort = None, limit: Limit = 50,
+           offset: Offset = 0) -> Response:
+    f = Filters(text=q or None, sort=sort or None, limit=limit, offset=offset)
+    return page(request, "actors.html", queries.list_actors(conn, f).to_json())
 
 
 @router.get("/actors/{actor_id:path}")
 def actor(request: Request, conn: Conn, actor_id: str, date_from: DateFrom = None,
-          date_to: DateTo = None) -> Response:
-    found = queries.get_actor(conn, actor_id)
-    key = found["id"] if found else actor_id
-    line = queries.timeline(conn, key, Filters(date_from=date_from or None, date_to=date_to or None))
+          date_to: DateTo = None, min_confidence: MinConfidence = None) -> Response:
+    found, match = lookup.profile(conn, actor_id)
+    f = Filters(date_from=date_from or None, date_to=date_to or None, min_confidence=confidence(min_confidence))
+    line = queries.timeline(conn, actor_id, f, match.ids)
     if found is None and not (line["quotes"] or line["events"]):
-        raise HTTPException(404, f"no actor {actor_id!r}")
-    profile = found or {"id": None, "name": actor_id, "country": None, "addresses": [], "addressed_by": [],
-                        "roles": []}
+        raise HTTPException(404, f"no actor {actor_id!r} in the store")
+    profile = found or {"id": None, "name": match.actors[0]["name"], "country": None, "addresses": [],
+                        "addressed_by": [], "roles": []}
     return page(request, "actor.html", {"actor": profile, "timeline": line},
-                chart=render.timeline_chart(line["days"]), party=render.party_name, colour=render.colour)
+                chart=render.bars_chart(render.timeline_bins(line), "items"), party=render.party_name,
+                colour=render.colour)

@@ -5,13 +5,17 @@ allowed); templates escape every piece, so article text can never become markup.
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from starlette.requests import Request
+
+from ..store.periods import bins, date_label, date_span
 
 # PLOVER types: cooperation in greens and blues, verbal conflict in ambers, material conflict in reds
 TYPE_COLOURS = {
@@ -82,7 +86,7 @@ def marks(article: dict[str, Any]) -> list[Mark]:
         trig = ev["trigger"]
         title = f"{ev['type']}: {party_name(ev.get('source'))} → {party_name(ev.get('target'))}"
         if ev.get("date"):
-            title += f", {ev['date']}"
+            title += f", {date_label(ev['date'])}"
         out.append(Mark(trig["start"], trig["end"], f"v{i}", f"trigger trig-{ev['type']}", title))
     return out
 
@@ -114,56 +118,82 @@ def pieces(text: str, spans: list[Mark]) -> list[Piece]:
     return out
 
 
-def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return None
+def safe_url(url: str | None) -> str | None:
+    """A stored URL fit for a link: http(s) only, so a `javascript:` URL in the data never runs."""
+    return url if url and urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
-def timeline_chart(days: list[dict[str, Any]], width: int = 760, height: int = 220) -> dict[str, Any]:
-    """Paired bars (statements, events) on a true day axis, so quiet weeks show as gaps.
+def timeline_bins(line: dict[str, Any]) -> dict[str, Any]:
+    """An actor's statements and events binned by the first day of each date (undated ones counted apart)."""
+    counts: dict[str, dict[str, int]] = {}
+    undated = 0
+    for day in line["days"]:
+        span = date_span(day["date"])
+        if span is None:
+            undated += day["quotes"] + day["events"]
+            continue
+        slot = counts.setdefault(span[0].isoformat(), {"quotes": 0, "events": 0})
+        slot["quotes"] += day["quotes"]
+        slot["events"] += day["events"]
+    out = bins(counts, tail=0.0)
+    out["undated"] = undated
+    return out
 
-    Days with only a month, a year or no date sit in labelled slots right of the axis.
-    """
-    left, right, top, bottom = 52, 10, 12, 46
-    plot_h = height - top - bottom
-    dated = [(d, _day(d["date"])) for d in days]
-    on_axis = [(d, day) for d, day in dated if day is not None]
-    loose = [d for d, day in dated if day is None]
-    slots = len(loose)
-    plot_w = width - left - right
-    loose_w = min(plot_w / 3, 60 * slots) if on_axis else plot_w
-    axis_w = plot_w - loose_w if slots else plot_w
-    first = min((day for _, day in on_axis), default=None)
-    span = ((max(day for _, day in on_axis) - first).days + 1) if first else 0
-    step = axis_w / span if span else 0
-    bar = max(3.0, min(26.0, (step or 60) * 0.38))
-    top_value = max([max(d["quotes"], d["events"]) for d in days] or [0]) or 1
-    centres = [(d, left + step * ((day - first).days + 0.5)) for d, day in on_axis] if first else []
-    loose_step = loose_w / slots if slots else 0
-    centres += [(d, left + axis_w + loose_step * (i + 0.5)) for i, d in enumerate(loose)]
+
+SERIES = {"quotes": "statements", "events": "events"}
+
+
+def bars_chart(counts: dict[str, Any], noun: str, width: int = 760, height: int = 190) -> dict[str, Any]:
+    """Bars per bin of `periods.bins` (side by side when there are two series) on a true time axis."""
+    left, right, top, bottom = 44, 10, 10, 44
+    plot_w, plot_h = width - left - right, height - top - bottom
+    series = [s for s in ("quotes", "events") if s in counts.get("series", [])]
+    rows = counts.get("bins", [])
+    step = plot_w / len(rows) if rows else 0
+    bar = max(1.0, min(24.0, step * 0.8 / max(len(series), 1)))
+    top_value = max([max(b[s] for s in series) for b in rows] or [0]) or 1
     bars = []
-    for day, centre in centres:
-        for kind, x, noun in (("quotes", centre - bar, "statement"), ("events", centre, "event")):
-            value = day[kind]
-            if value:
-                h = plot_h * value / top_value
-                bars.append({"kind": kind, "x": round(x, 1), "y": round(top + plot_h - h, 1), "w": round(bar, 1),
-                             "h": round(h, 1), "date": day["date"], "href": f"#day-{day['date']}",
-                             "title": f"{day['date']}: {value} {noun}{'s' if value != 1 else ''}"})
-    labels = []
-    if first:
-        every = max(1, math.ceil(span / 8))
-        for offset in range(0, span, every):
-            labels.append({"x": round(left + step * (offset + 0.5), 1), "y": top + plot_h + 14,
-                           "text": (first + timedelta(days=offset)).isoformat()})
-    labels += [{"x": round(c, 1), "y": top + plot_h + 14, "text": d["date"]} for d, c in centres[len(on_axis):]]
+    for i, b in enumerate(rows):
+        centre = left + step * (i + 0.5)
+        for j, kind in enumerate(series):
+            if b[kind]:
+                h = plot_h * b[kind] / top_value
+                bars.append({"kind": kind, "x": round(centre - bar * len(series) / 2 + bar * j, 1),
+                             "y": round(top + plot_h - h, 1), "w": round(bar, 1), "h": round(h, 1),
+                             "start": b["start"], "end": b["end"], "n": b[kind],
+                             "title": f"{b['label']}: {b[kind]} {SERIES[kind] if b[kind] != 1 else SERIES[kind][:-1]}"})
+    every = max(1, math.ceil(len(rows) / 8))
+    labels = [{"x": round(left + step * (i + 0.5), 1), "y": top + plot_h + 14, "text": b["label"]}
+              for i, b in enumerate(rows) if i % every == 0]
     ticks = sorted({0, top_value, top_value // 2} if top_value >= 4 else set(range(top_value + 1)))
     yticks = [{"y": round(top + plot_h - plot_h * t / top_value, 1), "text": t} for t in ticks]
     return {"width": width, "height": height, "left": left, "right": width - right, "top": top,
-            "base": top + plot_h, "bars": bars, "labels": labels, "yticks": yticks,
-            "split": round(left + axis_w, 1) if slots and on_axis else None}
+            "base": top + plot_h, "bars": bars, "labels": labels, "yticks": yticks, "unit": counts.get("unit"),
+            "series": series, "earlier": counts.get("earlier", 0), "later": counts.get("later", 0),
+            "undated": counts.get("undated", 0), "noun": noun}
+
+
+@lru_cache(maxsize=1)
+def _world() -> dict[str, Any]:
+    return json.loads((Path(__file__).parent / "world.json").read_text(encoding="utf-8"))
+
+
+SHADES = ("#fde0c5", "#facba6", "#f8b58b", "#f59e72", "#f2855d", "#ef6a4c", "#eb4a40")
+
+
+def map_chart(places: list[dict[str, Any]]) -> dict[str, Any]:
+    """Countries shaded by how many events took place there, from shipped Natural Earth shapes."""
+    world = _world()
+    counts = {p["country"]: p["n"] for p in places}
+    top_n = max(counts.values(), default=1)
+    shapes = []
+    for code, shape in world["countries"].items():
+        n = counts.get(code, 0)
+        shade = SHADES[min(len(SHADES) - 1, int(len(SHADES) * math.log1p(n) / math.log1p(top_n + 1)))] if n else None
+        shapes.append({"code": code, "name": shape["name"], "d": shape["d"], "n": n, "fill": shade})
+    missing = [p for p in places if p["country"] not in world["countries"]]
+    return {"width": world["width"], "height": world["height"], "countries": shapes, "off_map": missing,
+            "total": sum(counts.values())}
 
 
 def network_chart(edges: list[dict[str, Any]], width: int = 760, max_edges: int = 40) -> dict[str, Any]:
@@ -178,7 +208,10 @@ def network_chart(edges: list[dict[str, Any]], width: int = 760, max_edges: int 
                for side in ("source", "target")}
     rows = max([len(c) for c in columns.values()] or [0])
     height = max(80, rows * 30 + 30)
-    x = {"source": 190, "target": width - 190}
+    label = {side: max([len(f"{n} ({weight[(side, n)]})") for n in names] or [0]) * 7 + 20
+             for side, names in columns.items()}  # ~7 px a character at 12 px: whole names, never clipped
+    width = max(width, label["source"] + label["target"] + 260)
+    x = {"source": label["source"], "target": width - label["target"]}
     nodes, ys = [], {}
     for side, names in columns.items():
         for i, name in enumerate(names):

@@ -417,13 +417,15 @@ def explain(kb: KB, name: str, date: str | None = None) -> list[dict[str, Any]]:
     """What the KB knows about a name, id or role description ("de Russische president") on a date:
     each candidate with all its roles and those held on the date."""
     found = kb.lookup(name) or ([kb.get(name)] if kb.get(name) else []) or _by_role(kb, name, date)
-    out = []
-    for actor in found:
-        rec = actor.to_json()
-        rec["roles_on_date"] = [r.to_json() for r in actor.roles_at(date)] if date else None
-        rec["source"] = actor.source
-        out.append(rec)
-    return out
+    return [describe(actor, date) for actor in found]
+
+
+def describe(actor: Actor, date: str | None = None) -> dict[str, Any]:
+    """A KB actor as a record, with the roles held on the date and the files it came from."""
+    rec = actor.to_json()
+    rec["roles_on_date"] = [r.to_json() for r in actor.roles_at(date)] if date else None
+    rec["source"] = actor.source
+    return rec
 
 
 def _by_role(kb: KB, phrase: str, date: str | None) -> list[Actor]:
