@@ -36,8 +36,8 @@ FORMATS = [".txt", ".jsonl", ".csv", ".html", ".rss", ".warc", ".arc", ""]
 PIECES = ["Poetin", "Rutte", "Zelensky", "zei", "said", "zaterdag", "gisteren", "yesterday", "morgen",
           "1 januari 0000", "31 december 9999", "Op 3 maart 0001", "2025-02-30", "19 april 2025", "Pasen",
           "de Russische president", "het Kremlin", "Moskou", "NAVO", "Den Haag", "vrede", "oorlog", "accused",
-          "beschuldigde", "bezocht", "visited", "Oekraïne", "„", "”", "“", '"', "'", "‘", "’", "«", "»", ":",
-          ".", ",", "!", "?", "-", "\n", "\n\n", "\t", "12.000", "1999", "0000", "vorige week", "next Monday",
+          "beschuldigde", "bezocht", "visited", "Oekraïne", "„", "”", "“", '"', "'", "‘", "’", "«", "»",
+          ":", ".", ",", "!", "?", "-", "\n", "\n\n", "\t", "12.000", "1999", "0000", "vorige week", "next Monday",
           "ﬁ", "İ", "ß", "e\u0301", "\u200b", "😀", "\u2028", "\r", "&amp;", "&lol6;", "<p>", "</b>"]
 HOSTILE = ["\ud800", "\udfff", "\x00", "\ufeff"]
 

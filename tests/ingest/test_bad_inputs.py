@@ -29,7 +29,8 @@ def _jsonl(rows: list[dict]) -> str:
 
 
 def _good(n: int, first: int = 0) -> list[dict]:
-    return [{"id": f"g{i}", "text": f"Bericht {i}: de minister sprak {i} uur met de pers."} for i in range(first, first + n)]
+    return [{"id": f"g{i}", "text": f"Bericht {i}: de minister sprak {i} uur met de pers."}
+            for i in range(first, first + n)]
 
 
 def test_wrong_typed_fields_fail_alone_and_the_good_lines_are_stored(tmp_path: Path) -> None:

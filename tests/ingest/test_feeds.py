@@ -53,7 +53,8 @@ def test_escaped_text_without_tags_is_decoded(tmp_path: Path) -> None:
     """Issue #16, case 11: an item whose HTML has entities but no tag kept `&amp;lol6` as literal text."""
     feed = tmp_path / "ent.rss"
     feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
-                    "<item><guid>1</guid><description>Tom &amp;amp; Jerry &amp;lol6 zeiden 5 &amp;lt; 6.</description></item>"
+                    "<item><guid>1</guid>"
+                    "<description>Tom &amp;amp; Jerry &amp;lol6 zeiden 5 &amp;lt; 6.</description></item>"
                     "<item><guid>2</guid><description><![CDATA[Tom &amp; Jerry <b>samen</b>.]]></description></item>"
                     "</channel></rss>", encoding="utf-8")
     first, second = read_feed(feed, str(feed))

@@ -172,5 +172,5 @@ def test_record_running_past_the_end_is_named_and_the_records_it_swallowed_are_r
     path.write_bytes(data[:length + 16] + str(int(digits) + 100_000).encode() + data[length + 16 + len(digits):])
     items = list(read_warc(path, str(path)))
     assert [type(i).__name__ for i in items] == ["Article", "Failure", "Article", "Article"]
-    assert items[1].reason.startswith(f"{path}@{offsets[1]}: record runs past the end")
+    assert items[1].reason.startswith(f"{path}@{offsets[1]}: record shorter than its Content-Length")
     assert [i.url for i in items if isinstance(i, Article)] == [urls[0], urls[2], urls[3]]

@@ -13,12 +13,9 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 from ..model import Article, Failure, make_article
-from .streams import COMPRESSION, MAX_BYTES, ArchiveError, lines, open_bytes, open_stream, read_whole
-
-__all__ = ["MAX_BYTES", "READERS", "Item", "open_bytes", "read_inputs"]
+from .streams import COMPRESSION, MAX_BYTES, ArchiveError, lines, open_stream, read_whole
 
 DATE_LINE = re.compile(r"^\s*date[:\s]+(\S+)[ \t]*\n?", re.IGNORECASE)
 FIELDS = ("text", "date", "lang", "id", "title", "url", "source", "author")
@@ -56,7 +53,7 @@ def _from_mapping(row: dict, origin: str) -> Item:
     return make_article(**{key: row.get(key) for key in FIELDS}, origin=origin)
 
 
-def iter_jsonl(stream: BinaryIO, origin: str) -> Iterator[Item]:
+def iter_jsonl(stream: io.BufferedReader, origin: str) -> Iterator[Item]:
     """One article per JSON object line; a bad line is a Failure naming it, and the next is read."""
     for number, line in lines(stream, origin):
         if isinstance(line, Failure):
@@ -93,7 +90,7 @@ def read_csv(path: Path, origin: str) -> Iterator[Item]:
     csv.field_size_limit(MAX_BYTES)
     problems: list[Failure] = []
 
-    def feed(stream: BinaryIO) -> Iterator[str]:
+    def feed(stream: io.BufferedReader) -> Iterator[str]:
         for _, line in lines(stream, origin):
             if isinstance(line, Failure):
                 problems.append(line)
@@ -144,7 +141,7 @@ def iter_files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def _stdin() -> BinaryIO:
+def _stdin() -> io.BufferedReader:
     """Standard input as bytes (a replaced `sys.stdin`, as in tests and notebooks, has no buffer)."""
     if hasattr(sys.stdin, "buffer"):
         return sys.stdin.buffer

@@ -136,13 +136,13 @@ class Decompressed(io.RawIOBase):
         return chunk
 
 
-def open_stream(path: Path) -> BinaryIO:
+def open_stream(path: Path) -> io.BufferedReader:
     """The file's bytes, inflated as they are read when its suffix says it is compressed."""
     kind = COMPRESSION.get(path.suffix.lower())
     raw = path.open("rb")
     if kind is None:
         return raw
-    return io.BufferedReader(Decompressed(raw, kind), CHUNK)  # type: ignore[return-value]
+    return io.BufferedReader(Decompressed(raw, kind), CHUNK)
 
 
 def open_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
@@ -169,7 +169,7 @@ def read_whole(path: Path, origin: str) -> bytes | Failure:
     return data
 
 
-def lines(stream: BinaryIO, origin: str, limit: int = MAX_BYTES) -> Iterator[tuple[int, str | Failure]]:
+def lines(stream: io.BufferedReader, origin: str, limit: int = MAX_BYTES) -> Iterator[tuple[int, str | Failure]]:
     """(number, text) per line of a UTF-8 stream; a Failure for a line that cannot be used.
 
     A line over `limit` bytes is skipped without being held in memory; a line that is not UTF-8
@@ -177,8 +177,7 @@ def lines(stream: BinaryIO, origin: str, limit: int = MAX_BYTES) -> Iterator[tup
     """
     number = 0
     try:
-        head = stream.peek(_PEEK) if hasattr(stream, "peek") else b""
-        if is_binary(head):
+        if is_binary(stream.peek(_PEEK)):
             yield 0, Failure(origin, f"{origin}: binary content (NUL bytes), not text")
             return
         while line := stream.readline(limit + 1):

@@ -84,9 +84,9 @@ def _broken(exc: Exception) -> str:
     return f"broken record ({type(exc).__name__}: {str(exc)[:160]!r})"
 
 
-def _runs_past_end(record: Any) -> bool:
-    """Whether the record's declared length runs past the end of the file: it has swallowed whatever
-    followed it (the rest of a cut file, or the records after a wrong Content-Length)."""
+def _short(record: Any) -> bool:
+    """Whether the record ends before its Content-Length: it ran into the end of the file (cut
+    short) and has swallowed whatever followed it (the records after a wrong length)."""
     stream = record.raw_stream
     while stream.read(CHUNK):
         pass
@@ -96,19 +96,21 @@ def _runs_past_end(record: Any) -> bool:
 def _records(iterator: Any, origin: str, base: int | None = None) -> Iterator[Item]:
     """Items of an ArchiveIterator's records; `base` (a gzip member's offset) names them all when given.
 
-    Returns the offset of a record that ran past the end of the file (reading stops there), else None.
+    Returns the offset of a record shorter than its length (reading stops there), else None.
     """
     for record in iterator:
         offset = iterator.offset if base is None else base
         where = f"{origin}@{offset}"
         try:
             item = record_item(record, where)
-            if _runs_past_end(record):
-                yield _failure(where, "record runs past the end of the file (its length is wrong or the file "
-                                      "was cut short)")
-                return offset
+        except ArchiveError:
+            raise  # the file is damaged, not this record: the caller names it
         except Exception as exc:  # a record's payload can break in many ways
             item = _failure(where, f"broken record ({type(exc).__name__}: {exc})")
+        if _short(record):
+            yield _failure(where, "record shorter than its Content-Length (the file is cut short or the length "
+                                  "is wrong)")
+            return offset
         if item is not None:
             yield item
     return None
