@@ -7,7 +7,9 @@ text instead of trusting a crawl day. The id hashes WARC-Target-URI, so a re-cra
 changed text becomes a new version of the same article in the store.
 
 A broken record is a Failure naming the file and byte offset; reading resumes at the next record
-(the next gzip member in a .warc.gz, the next `WARC/1.` line otherwise).
+(the next gzip member in a .warc.gz, the next `WARC/1.` line otherwise). So does a record shorter
+than its Content-Length, which has swallowed the records after it. `.bz2` and `.zst` archives are
+read through `streams.open_stream`, which names a file cut short.
 """
 from __future__ import annotations
 
