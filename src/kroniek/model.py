@@ -6,6 +6,7 @@ FORMAT.md §1 — the one JSON shape that `extract`, the store and `eval` speak.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
@@ -14,6 +15,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Generic, Protocol, TypeVar, Union
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SURROGATES = re.compile("[\ud800-\udfff]")  # from JSON escapes such as "\\ud800": not encodable in UTF-8
+YEARS = range(10, 9980)  # years dates are computed in: the dates stage looks weeks back and ten years on
 MAX_CHARS = 2_000_000  # a news article is ~5k; beyond this it is not an article
 MAX_SECONDS = 60.0  # per-document analysis budget: 2M characters take ~10 s, so only a pathology runs over
 
@@ -50,17 +53,22 @@ def stable_id(text: str) -> str:
 
 
 def normalise_date(value: object) -> tuple[str | None, str | None]:
-    """(date, warning): ISO dates kept at their granularity; datetimes cut to the day."""
+    """(date, warning): ISO dates kept at their granularity; datetimes cut to the day; a date that is
+    not on the calendar (2025-02-30, year 0) is a warning, so the document is processed undated."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
     raw = str(value).strip()
     candidate = raw[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", raw) else raw
-    if DATE_RE.match(candidate):
-        month = int(candidate[5:7]) if len(candidate) >= 7 else 1
-        day = int(candidate[8:10]) if len(candidate) == 10 else 1
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return candidate, None
-    return None, f"unparseable date {raw!r}: processed as undated"
+    if not DATE_RE.match(candidate):
+        return None, f"unparseable date {raw[:80]!r}: processed as undated"
+    year, month, day = (int(p) for p in f"{candidate}-01-01"[:10].split("-"))
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None, f"date {raw[:80]!r} is not on the calendar: processed as undated"
+    if year not in YEARS:
+        return None, f"date {raw[:80]!r} is outside the years {YEARS.start}–{YEARS.stop - 1}: processed as undated"
+    return candidate, None
 
 
 @dataclass(slots=True)
@@ -306,21 +314,49 @@ class SpanIndex(Generic[L]):
         return [i for i in self.items[lo:hi] if i.start <= offset < i.end]
 
 
-def make_article(text: str, date: object = None, lang: str | None = None, id: str | None = None,
-                 title: str | None = None, url: str | None = None, source: str | None = None,
-                 author: str | None = None, origin: str = "", max_chars: int = MAX_CHARS) -> Article | Failure:
-    """Validate one document's fields; the origin names it in any message."""
-    doc_id = str(id) if id not in (None, "") else None
+def _field_problem(name: str, value: object, allowed: tuple[type, ...]) -> str | None:
+    """Why a field's value cannot be used (its type), or None; a bool is not an id or a date."""
+    if value is None or (isinstance(value, allowed) and not isinstance(value, bool)):
+        return None
+    names = " or ".join("a string" if t is str else "an integer" for t in allowed)
+    return f"field {name!r} must be {names}, not {type(value).__name__}"
+
+
+def make_article(text: object, date: object = None, lang: object = None, id: object = None,
+                 title: object = None, url: object = None, source: object = None, author: object = None,
+                 origin: str = "", max_chars: int = MAX_CHARS, country: object = None) -> Article | Failure:
+    """Validate one document's fields, whatever a reader found in them; the origin names it in any message.
+
+    Lone surrogates (JSON escapes of half a character) are replaced by U+FFFD, one for one, so the
+    offsets into the text hold and the text can be written as UTF-8.
+    """
+    doc_id = str(id) if id not in (None, "") and _field_problem("id", id, (str, int)) is None else None
+    where = doc_id or origin
     if not isinstance(text, str):
-        return Failure(doc_id or origin, f"{origin}: field 'text' is missing or not a string")
-    if "\x00" in text[:8192]:
-        return Failure(doc_id or origin, f"{origin}: binary content (NUL bytes), not an article")
+        return Failure(where, f"{origin}: field 'text' is missing or not a string")
+    checks = [("id", id, (str, int)), ("date", date, (str, int)), *((name, value, (str,)) for name, value in
+              (("lang", lang), ("title", title), ("url", url), ("source", source), ("author", author),
+               ("country", country)))]
+    for name, value, allowed in checks:
+        if problem := _field_problem(name, value, allowed):
+            return Failure(where, f"{origin}: {problem}")
+    if "\x00" in text:
+        return Failure(where, f"{origin}: binary content (NUL bytes), not an article")
     if not text.strip():
-        return Failure(doc_id or origin, f"{origin}: empty document")
+        return Failure(where, f"{origin}: empty document")
     if len(text) > max_chars:
-        return Failure(doc_id or origin,
-                       f"{origin}: document of {len(text):,} characters is over the limit of {max_chars:,}")
+        return Failure(where, f"{origin}: document of {len(text):,} characters is over the limit of {max_chars:,}")
+    warnings = []
+    fields = {"id": doc_id, "text": text, "lang": lang, "title": title, "url": url, "source": source,
+              "author": author}
+    if bad := [name for name, value in fields.items() if isinstance(value, str) and SURROGATES.search(value)]:
+        fields = {name: SURROGATES.sub("\ufffd", value) if isinstance(value, str) else value
+                  for name, value in fields.items()}
+        warnings.append(f"{origin}: lone surrogates (broken escapes) in {', '.join(bad)} replaced by U+FFFD")
     iso, warning = normalise_date(date)
-    return Article(id=doc_id or stable_id(text), text=text, date=iso, lang=lang or None,
-                   title=title or None, url=url or None, source=source or None, author=author or None,
-                   warnings=[f"{origin}: {warning}"] if warning else [])
+    if warning:
+        warnings.insert(0, f"{origin}: {warning}")
+    text = fields["text"]
+    return Article(id=fields["id"] or stable_id(text), text=text, date=iso,
+                   **{name: fields[name] or None for name in ("lang", "title", "url", "source", "author")},
+                   warnings=warnings, country=country.strip().upper() or None if isinstance(country, str) else None)

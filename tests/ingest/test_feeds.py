@@ -47,3 +47,16 @@ def test_not_a_feed_is_one_failure(tmp_path: Path) -> None:
     bad.write_text("dit is geen feed <<<", encoding="utf-8")
     [item] = list(read_feed(bad, str(bad)))
     assert isinstance(item, Failure) and "kapot.rss" in item.reason
+
+
+def test_escaped_text_without_tags_is_decoded(tmp_path: Path) -> None:
+    """Issue #16, case 11: an item whose HTML has entities but no tag kept `&amp;lol6` as literal text."""
+    feed = tmp_path / "ent.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+                    "<item><guid>1</guid>"
+                    "<description>Tom &amp;amp; Jerry &amp;lol6 zeiden 5 &amp;lt; 6.</description></item>"
+                    "<item><guid>2</guid><description><![CDATA[Tom &amp; Jerry <b>samen</b>.]]></description></item>"
+                    "</channel></rss>", encoding="utf-8")
+    first, second = read_feed(feed, str(feed))
+    assert first.text == "Tom & Jerry &lol6 zeiden 5 < 6."
+    assert second.text == "Tom & Jerry samen."

@@ -122,3 +122,12 @@ def test_author_travels_from_jsonl_to_the_record(tmp_path: Path) -> None:
     from kroniek.model import Doc
 
     assert Doc(art).record()["author"] == "Jan Janssen"
+
+
+def test_a_country_field_is_read_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "a", "text": "Tekst een.", "country": "bel"}\n'
+                    '{"id": "b", "text": "Tekst twee.", "country": 5}\n', encoding="utf-8")
+    first, second = list(read_inputs([str(path)]))
+    assert isinstance(first, Article) and first.country == "BEL"
+    assert isinstance(second, Failure) and "country" in second.reason

@@ -140,3 +140,37 @@ def test_arc_archive(tmp_path: Path) -> None:
     assert isinstance(item, Article)
     assert item.url == "http://oud.example/bericht" and item.date == "2025-04"
     assert item.text.count("gemeenteraad van Leiden") == 4
+
+
+@pytest.mark.parametrize("suffix", [".bz2", ".zst"])
+def test_truncated_bz2_and_zstd_archives_end_with_a_failure(tmp_path: Path, suffix: str) -> None:
+    """Issue #16, case 3: a cut .warc.bz2 or .warc.zst read as '0 documents, 0 errors'."""
+    import bz2
+
+    import zstandard
+
+    plain = tmp_path / "crawl.warc"
+    write_warc(plain, [(f"https://nieuws.example/{i}", page(i), "text/html") for i in range(3)])
+    compress = bz2.compress if suffix == ".bz2" else zstandard.ZstdCompressor().compress
+    whole = compress(plain.read_bytes())
+    path = tmp_path / f"cut.warc{suffix}"
+    path.write_bytes(whole[: len(whole) - 40])
+    items = list(read_inputs([str(path)]))
+    assert items and isinstance(items[-1], Failure)
+    assert items[-1].reason.startswith(f"{path}@") and "cut short" in items[-1].reason
+
+
+def test_record_running_past_the_end_is_named_and_the_records_it_swallowed_are_read(tmp_path: Path) -> None:
+    """Issue #16, case 3: a record whose length runs past the end silently took the records after it."""
+    path = tmp_path / "long.warc"
+    urls = [f"https://nieuws.example/{i}" for i in range(4)]
+    offsets = write_warc(path, [(url, page(i), "text/html") for i, url in enumerate(urls)])
+    data = path.read_bytes()
+    header_end = data.index(b"\r\n\r\n", offsets[1])
+    length = data.rindex(b"Content-Length: ", offsets[1], header_end)
+    digits = data[length + 16: data.index(b"\r\n", length)]
+    path.write_bytes(data[:length + 16] + str(int(digits) + 100_000).encode() + data[length + 16 + len(digits):])
+    items = list(read_warc(path, str(path)))
+    assert [type(i).__name__ for i in items] == ["Article", "Failure", "Article", "Article"]
+    assert items[1].reason.startswith(f"{path}@{offsets[1]}: record shorter than its Content-Length")
+    assert [i.url for i in items if isinstance(i, Article)] == [urls[0], urls[2], urls[3]]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from kroniek.store import Store
 from kroniek.store import queries as Q
@@ -99,3 +101,43 @@ def test_killed_ingest_loses_nothing_and_rerun_completes(tmp_path: Path) -> None
         assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 300
         assert store.conn.execute("SELECT COUNT(DISTINCT id) FROM articles WHERE current = 1").fetchone()[0] == 300
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _ingest_in_process(db: str, inputs: list[str], start: Any) -> None:
+    """One `ingest` run in its own process (stages left out: the store is what is tested)."""
+    from kroniek.batch import ingest
+    from kroniek.ingest.readers import read_inputs
+    from kroniek.pipeline import Pipeline
+
+    with Store(db) as store:
+        start.wait()
+        result = ingest(read_inputs(inputs), store, Pipeline(stages=[]), batch_size=1)
+    assert not result.failures, result.failures
+
+
+def test_two_concurrent_ingests_of_overlapping_inputs_both_finish_nothing_doubled(tmp_path: Path) -> None:
+    """Both runs read the same 200 documents in the same order, in step, so they race to store
+    each; the second also has 50 more, which must be stored after the races."""
+    shared, extra = tmp_path / "shared.jsonl", tmp_path / "extra.jsonl"
+    for path, numbers in ((shared, range(200)), (extra, range(200, 250))):
+        path.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Bericht {i}: het kabinet vergaderde {i} uur."})
+                                + "\n" for i in numbers), encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Barrier(2)
+    runs = [ctx.Process(target=_ingest_in_process, args=(db, inputs, start))
+            for inputs in ([str(shared)], [str(shared), str(extra)])]
+    for run in runs:
+        run.start()
+    try:
+        for run in runs:
+            run.join(120)
+    finally:
+        for run in runs:
+            if run.is_alive():
+                run.kill()
+    assert [run.exitcode for run in runs] == [0, 0]
+    with Store(db) as store:
+        rows = store.conn.execute("SELECT id, COUNT(*) AS n, MAX(version) AS v FROM articles GROUP BY id").fetchall()
+        assert len(rows) == 250 and {(r["n"], r["v"]) for r in rows} == {(1, 1)}
+        assert store.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0] == 250

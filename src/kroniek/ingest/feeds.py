@@ -13,7 +13,8 @@ from typing import Any
 
 from ..model import Failure, make_article, stable_id
 from .html import fragment_text, granular_date, rfc822
-from .readers import MAX_BYTES, READERS, Item, open_bytes
+from .readers import READERS, Item
+from .streams import read_whole
 
 _REGISTERED = False
 
@@ -46,20 +47,25 @@ def _item_date(entry: Any) -> str | None:
 
 
 def _item_text(entry: Any) -> str:
-    """The longest of the item's content blocks and summary, as plain text."""
-    bodies = [c.get("value", "") for c in entry.get("content", [])]
-    bodies.append(entry.get("summary", ""))
-    texts = [fragment_text(b) for b in bodies if b]
+    """The longest of the item's content blocks and summary, as plain text (feedparser leaves HTML
+    escaped; a block typed text/plain is already plain)."""
+    blocks = [*entry.get("content", []), entry.get("summary_detail") or {"value": entry.get("summary", "")}]
+    texts = [value if "plain" in (block.get("type") or "") else fragment_text(value)
+             for block in blocks if (value := block.get("value"))]
     return max(texts, key=len, default="")
 
 
 def read_feed(path: Path, origin: str) -> Iterator[Item]:
     """Every item of an RSS 0.9x/1.0/2.0 or Atom file; an unreadable feed is one Failure."""
-    data = open_bytes(path)
-    if len(data) > MAX_BYTES:
-        yield Failure(path.name, f"{origin}: file over {MAX_BYTES // 1_000_000} MB")
+    data = read_whole(path, origin)
+    if isinstance(data, Failure):
+        yield data
         return
-    feed = _parse(data)
+    try:
+        feed = _parse(data)
+    except Exception as exc:  # feedparser's parsers fail in their own ways on hostile markup
+        yield Failure(path.name, f"{origin}: not a feed ({type(exc).__name__}: {str(exc)[:160]})")
+        return
     if not feed.entries:
         reason = f"not a feed ({feed.get('bozo_exception')})" if feed.get("bozo") else "feed has no items"
         yield Failure(path.name, f"{origin}: {reason}")

@@ -13,10 +13,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from ..model import Article, Failure, make_article, stable_id
-from .readers import MAX_BYTES, READERS, Item, open_bytes
+from .readers import READERS, Item
+from .streams import read_whole
 
 MONTHS = {
     "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "february": 2, "maart": 3,
@@ -199,11 +201,12 @@ def article_from_html(html: str | bytes, origin: str, url: str | None = None, id
 
 
 def fragment_text(fragment: str) -> str:
-    """Plain text of an HTML fragment (a feed item's content), one paragraph per block element."""
+    """Plain text of an HTML fragment (a feed item's content), one paragraph per block element;
+    entities are decoded with or without tags (`Tom &amp; Jerry` is HTML even when it has no tag)."""
     from lxml import html as lxml_html
 
     if "<" not in fragment:
-        return fragment.strip()
+        return unescape(fragment).strip()
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # lxml raises several types for broken markup; plain text is the fallback
@@ -219,14 +222,8 @@ def fragment_text(fragment: str) -> str:
 
 def read_html(path: Path, origin: str) -> Iterator[Item]:
     """An HTML file (optionally compressed) as one article; the file name is its id."""
-    data = open_bytes(path)
-    if len(data) > MAX_BYTES:
-        yield Failure(path.name, f"{origin}: file over {MAX_BYTES // 1_000_000} MB, not an article")
-        return
-    if b"\x00" in data[:8192]:
-        yield Failure(path.name, f"{origin}: binary content (NUL bytes), not HTML")
-        return
-    yield article_from_html(data, origin, id=path.name.split(".")[0])
+    data = read_whole(path, origin)
+    yield data if isinstance(data, Failure) else article_from_html(data, origin, id=path.name.split(".")[0])
 
 
 for _suffix in (".html", ".htm", ".xhtml"):

@@ -7,39 +7,28 @@ text instead of trusting a crawl day. The id hashes WARC-Target-URI, so a re-cra
 changed text becomes a new version of the same article in the store.
 
 A broken record is a Failure naming the file and byte offset; reading resumes at the next record
-(the next gzip member in a .warc.gz, the next `WARC/1.` line otherwise).
+(the next gzip member in a .warc.gz, the next `WARC/1.` line otherwise). So does a record shorter
+than its Content-Length, which has swallowed the records after it. `.bz2` and `.zst` archives are
+read through `streams.open_stream`, which names a file cut short.
 """
 from __future__ import annotations
 
-import bz2
 import os
+import shutil
 import tempfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..model import Failure, stable_id
 from .html import article_from_html
-from .readers import MAX_BYTES, READERS, Item
+from .readers import READERS, Item
+from .streams import CHUNK, MAX_BYTES, ArchiveError, Decompressed, TruncatedError, open_stream
 
 RECORD_STARTS = (b"\x1f\x8b\x08", b"WARC/1.")  # a gzip member, an uncompressed WARC header
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN = 1 << 20
-_CHUNK = 1 << 16
 _SPOOL = 64 << 20  # a member inflating beyond this (a whole-file gzip) spills to a temp file
-
-
-def _open(path: Path) -> tuple[IO[bytes], bool]:
-    """(stream, seekable): .gz stays raw (its members are inflated one by one, by offset)."""
-    suffix = path.suffix.lower()
-    if suffix == ".bz2":
-        return bz2.open(path, "rb"), False
-    if suffix == ".zst":
-        import zstandard
-
-        return zstandard.ZstdDecompressor().stream_reader(path.open("rb")), False
-    return path.open("rb"), True
 
 
 def next_record_start(fh: IO[bytes], after: int) -> int | None:
@@ -97,16 +86,36 @@ def _broken(exc: Exception) -> str:
     return f"broken record ({type(exc).__name__}: {str(exc)[:160]!r})"
 
 
+def _short(record: Any) -> bool:
+    """Whether the record ends before its Content-Length: it ran into the end of the file (cut
+    short) and has swallowed whatever followed it (the records after a wrong length)."""
+    stream = record.raw_stream
+    while stream.read(CHUNK):
+        pass
+    return getattr(stream, "limit", 0) > 0
+
+
 def _records(iterator: Any, origin: str, base: int | None = None) -> Iterator[Item]:
-    """Items of an ArchiveIterator's records; `base` (a gzip member's offset) names them all when given."""
+    """Items of an ArchiveIterator's records; `base` (a gzip member's offset) names them all when given.
+
+    Returns the offset of a record shorter than its length (reading stops there), else None.
+    """
     for record in iterator:
-        where = f"{origin}@{iterator.offset if base is None else base}"
+        offset = iterator.offset if base is None else base
+        where = f"{origin}@{offset}"
         try:
             item = record_item(record, where)
+        except ArchiveError:
+            raise  # the file is damaged, not this record: the caller names it
         except Exception as exc:  # a record's payload can break in many ways
             item = _failure(where, f"broken record ({type(exc).__name__}: {exc})")
+        if _short(record):
+            yield _failure(where, "record shorter than its Content-Length (the file is cut short or the length "
+                                  "is wrong)")
+            return offset
         if item is not None:
             yield item
+    return None
 
 
 def gzip_members(fh: IO[bytes], origin: str) -> Iterator[tuple[int, IO[bytes] | Failure]]:
@@ -120,38 +129,32 @@ def gzip_members(fh: IO[bytes], origin: str) -> Iterator[tuple[int, IO[bytes] | 
     pos: int | None = 0
     while pos is not None and pos < size:
         fh.seek(pos)
-        inflate = zlib.decompressobj(31)
+        member = Decompressed(fh, "gzip", single=True, borrowed=True)
         out = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
-        fed = 0
         try:
-            while not inflate.eof:
-                chunk = fh.read(_CHUNK)
-                if not chunk:
-                    break
-                fed += len(chunk)
-                out.write(inflate.decompress(chunk))
-        except zlib.error as exc:
-            out.close()
-            yield pos, _failure(f"{origin}@{pos}", f"broken record (gzip: {exc})")
-            pos = next_record_start(fh, pos)
-            continue
-        if not inflate.eof:
+            shutil.copyfileobj(member, out, CHUNK)
+        except TruncatedError:
             out.close()
             yield pos, _failure(f"{origin}@{pos}", "archive ends inside a record (truncated)")
             return
+        except ArchiveError as exc:
+            out.close()
+            yield pos, _failure(f"{origin}@{pos}", f"broken record ({exc})")
+            pos = next_record_start(fh, pos)
+            continue
         out.seek(0)
         yield pos, out
-        pos += fed - len(inflate.unused_data)
+        pos += member.consumed
 
 
 def read_warc(path: Path, origin: str) -> Iterator[Item]:
     """Every HTML page in a WARC/ARC file (plain, .gz per record, .bz2, .zst)."""
-    fh, seekable = _open(path)
-    with fh:
-        if path.suffix.lower() == ".gz":
+    if path.suffix.lower() == ".gz":  # read raw: its members are inflated one by one, by offset
+        with path.open("rb") as fh:
             yield from _read_gzip(fh, origin)
-        else:
-            yield from _read_stream(fh, seekable, origin)
+    else:
+        with open_stream(path) as fh:
+            yield from _read_stream(fh, fh.seekable(), origin)
 
 
 def _read_gzip(fh: IO[bytes], origin: str) -> Iterator[Item]:
@@ -178,11 +181,13 @@ def _read_stream(fh: IO[bytes], seekable: bool, origin: str) -> Iterator[Item]:
         if seekable:
             fh.seek(start)
         iterator = ArchiveIterator(fh, arc2warc=True)
-        broken_at: int | None = None
         try:
-            yield from _records(iterator, origin)
-            if seekable and iterator.offset < os.fstat(fh.fileno()).st_size:
+            broken_at = yield from _records(iterator, origin)
+            if broken_at is None and seekable and iterator.offset < os.fstat(fh.fileno()).st_size:
                 yield _failure(f"{origin}@{iterator.offset}", "archive ends inside a record (truncated)")
+        except TruncatedError as exc:
+            broken_at = None
+            yield _failure(f"{origin}@{iterator.offset}", f"archive ends inside a record ({exc})")
         except Exception as exc:  # warcio raises its own and parser errors mid-archive
             broken_at = iterator.offset
             yield _failure(f"{origin}@{broken_at}", _broken(exc) + ("" if seekable else "; rest of file skipped"))

@@ -4,13 +4,17 @@ Records go in as FORMAT.md extraction records (dicts), whatever produced them â€
 the CLI, the API, or Parquet parts from a cluster run â€” so there is one write path.
 Ingest is idempotent (same id and text: stored once; changed text: a new version)
 and transactional per batch: a killed ingest loses nothing already committed.
+Several processes may write one file at once: each write transaction takes SQLite's write lock
+when it begins (`BEGIN IMMEDIATE`), so what it checks ("already stored?", the last version)
+cannot change under it before it commits; the others wait for it (`timeout`).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -65,16 +69,31 @@ class Store:
         self.close()
 
     def migrate(self) -> list[str]:
-        """Apply the migrations not yet recorded in the database; return their names."""
-        with self._lock, self.conn:
+        """Apply the migrations not yet recorded in the database; return their names.
+
+        Each migration first records its name, in the same transaction: when two processes open a
+        new database at once, the second finds the name taken, rolls back and skips it.
+        """
+        with self._lock:
             self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, "
                               "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))")
+            self.conn.commit()
             done = {r[0] for r in self.conn.execute("SELECT name FROM migrations")}
             applied = []
             for name, sql in migrations():
                 if name in done:
                     continue
-                self.conn.executescript("BEGIN;" + sql + f"\nINSERT INTO migrations (name) VALUES ('{name}');COMMIT;")
+                try:
+                    self.conn.executescript(f"BEGIN IMMEDIATE;INSERT INTO migrations (name) VALUES ('{name}');"
+                                            f"{sql}\nCOMMIT;")
+                except sqlite3.IntegrityError as exc:
+                    self.conn.rollback()
+                    if "migrations.name" not in str(exc):
+                        raise
+                    continue  # applied by another process meanwhile
+                except sqlite3.Error:
+                    self.conn.rollback()
+                    raise
                 applied.append(name)
             return applied
 
@@ -86,10 +105,18 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ? AND text_hash = ?", (doc_id, text_hash(text)))
         return row.fetchone() is not None
 
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction holding the write lock from its first statement: committed on
+        success, rolled back on any error."""
+        with self._lock, self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            yield self.conn
+
     def write_records(self, records: Iterable[dict[str, Any]]) -> WriteResult:
         """Store a batch of extraction records in one transaction."""
         result = WriteResult()
-        with self._lock, self.conn:
+        with self._writing():
             for record in records:
                 outcome = self._write_one(record)
                 setattr(result, outcome, getattr(result, outcome) + 1)
@@ -98,7 +125,7 @@ class Store:
 
     def link_duplicates(self) -> DedupResult:
         """Sign and link every unsigned article (a database written before migration 002)."""
-        with self._lock, self.conn:
+        with self._writing():
             return link_new(self.conn)
 
     def _write_one(self, rec: dict[str, Any]) -> str:

@@ -22,6 +22,7 @@ from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 from dateutil.relativedelta import relativedelta, weekday
 
 from .. import lexicons
+from ..model import YEARS
 
 
 # placeholder in a rule → word table in the data file (a trailing digit allows a second use)
@@ -272,7 +273,12 @@ def tense_at(g: Grammar, text: str, start: int, end: int, sentence: tuple[int, i
 
 
 def _accept(g: Grammar, text: str, m: TimexMention) -> bool:
-    """Reject month names that are ordinary words here ('may', 'mei' as a name, 'they march')."""
+    """Reject month names that are ordinary words here ('may', 'mei' as a name, 'they march'), and
+    years date arithmetic cannot hold: 0000 (Python's dates start at year 1), the first years
+    and the last before 9999, where resolving looks weeks back and years on (a document failed on each)."""
+    if any(k in ("year", "oldyear", "oldyear2") and v.isdigit() and int(v) not in YEARS
+           for k, v in m.groups.items()):
+        return False
     month = m.groups.get("month")
     if not month or month.isdigit():
         return True
