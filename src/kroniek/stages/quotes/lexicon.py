@@ -12,6 +12,7 @@ from typing import Any
 
 from ... import lexicons
 from ...model import Token
+from .morphology import generate
 
 @dataclass(slots=True)
 class QuoteLexicon:
@@ -20,6 +21,9 @@ class QuoteLexicon:
     lang: str
     marks: dict[str, tuple[str, ...]]
     cue_lemma: dict[str, str]
+    fused: frozenset[str]  # separable cue forms that carry their particle (toegevoegd, aankondigt)
+    cue_class: dict[str, str]  # lemma -> speech, writing, opinion, emotion, naming ...
+    cue_confidence: dict[str, float]
     particles: dict[str, frozenset[str]]
     particle_words: frozenset[str]
     content_preps: dict[str, frozenset[str]]
@@ -106,11 +110,34 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         return frozenset(str(w).lower() for w in raw.get(key) or [])
 
     cue_lemma = {str(form): lemma for lemma, forms in raw["cues"].items() for form in forms}
+    particles = {k: set(v) for k, v in (raw.get("particles") or {}).items()}
+    cue_class: dict[str, str] = {}
+    split_forms: set[str] = set()
+    irregular = {str(k): [str(f) for f in v] for k, v in (raw.get("irregular") or {}).items()}
+    stems = {str(k): str(v) for k, v in (raw.get("stems") or {}).items()}
+    doubled = frozenset(str(w) for w in raw.get("doubled") or ())
+    not_cues = fs("not_cues")
+    for cls, lemmas in (raw.get("cue_verbs") or {}).items():
+        for lemma in (str(x) for x in lemmas):
+            key = lemma.replace("|", "")
+            cue_class.setdefault(key, cls)
+            sep = lemma.split("|")[0] if "|" in lemma else lemma.partition(" ")[2]
+            if sep:
+                particles.setdefault(key, set()).add(sep)
+            for form, (_, split) in generate(used, [lemma], irregular, stems, doubled).items():
+                if form not in cue_lemma and form not in not_cues:
+                    cue_lemma[form] = key
+                    split_forms.update([form] if split else [])
+                elif split and sep and cue_lemma[form] in particles:
+                    particles[cue_lemma[form]].add(sep)  # "geeft … aan" and "geeft … toe" share a form
+    fused = {f for f, lemma in cue_lemma.items() if lemma in particles and f not in split_forms
+             and any(f.startswith(x) for x in particles[lemma])}
     return QuoteLexicon(
         lang=used, marks={o: tuple(c) for o, c in raw["marks"].items()},
-        cue_lemma=cue_lemma,
-        particles={k: frozenset(v) for k, v in (raw.get("particles") or {}).items()},
-        particle_words=frozenset(w for v in (raw.get("particles") or {}).values() for w in v),
+        cue_lemma=cue_lemma, fused=frozenset(fused), cue_class=cue_class,
+        cue_confidence={str(k): float(v) for k, v in (raw.get("cue_confidence") or {}).items()},
+        particles={k: frozenset(v) for k, v in particles.items()},
+        particle_words=frozenset(w for v in particles.values() for w in v),
         content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
         gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
         present_suffixes=tuple(raw.get("present_suffixes") or ()),

@@ -38,7 +38,7 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
     particles = lex.particles.get(lemma)
-    if particles and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
+    if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
         return None
     unless = lex.not_with.get(lemma)
     if unless:
