@@ -41,7 +41,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: Entity
     pronoun, then the whole noun phrase. With `last`, the mention nearest the end is taken.
     """
     toks = [t for t in toks if word(t) or t.text in "-'’."]
-    while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])):
+    while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])
+                    or (len(toks) > 1 and toks[-1].text[0].islower() and toks[-1].low.endswith(lex.adverb_suffixes))):
         toks = toks[:-1]
     while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns:
         toks = toks[1:]
@@ -63,13 +64,18 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: Entity
         caps = _last_caps(toks)
         if caps:
             return SpeakerMention(caps[0].start, caps[-1].end, text[caps[0].start:caps[-1].end], "name")
-    while toks and toks[0].low in lex.determiners:
+    while toks and toks[0].low in lex.determiners and not _name_opener(toks):
         toks = toks[1:]
     if not toks or len(toks) > 9:
         return None
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
     return SpeakerMention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
+
+
+def _name_opener(toks: list[Token]) -> bool:
+    """'The Times', 'The State Department': a capitalised determiner before a capitalised word is part of the name."""
+    return len(toks) > 1 and toks[0].text[0].isupper() and toks[1].text[0].isupper()
 
 
 def _lower_after(toks: list[Token], pos: int) -> bool:
@@ -135,31 +141,83 @@ class _Candidate:
     person: bool
 
 
-class SpeakerResolver:
-    """Resolves mentions to speakers in reading order, remembering speakers and subjects."""
+_FIRST_NAMES: dict[int, dict[str, str]] = {}
 
-    def __init__(self, doc: Doc, lex: QuoteLexicon, entities: EntityIndex, kb: KB) -> None:
+
+def first_name_genders(kb: KB) -> dict[str, str]:
+    """First name -> gender, from the KB's persons whose first names agree on it (Emily: f)."""
+    if id(kb) not in _FIRST_NAMES:
+        seen: dict[str, set[str]] = {}
+        for actor in kb.actors.values():
+            if actor.gender in ("m", "f") and " " in actor.name:
+                seen.setdefault(actor.name.split()[0].casefold(), set()).add(actor.gender)
+        _FIRST_NAMES[id(kb)] = {n: next(iter(g)) for n, g in seen.items() if len(g) == 1 and len(n) > 2}
+    return _FIRST_NAMES[id(kb)]
+
+
+class SpeakerResolver:
+    """Resolves mentions to speakers in reading order, remembering speakers and subjects.
+
+    Salience, not the KB, decides first: a pronoun takes the most recent compatible person named
+    outside quotes (a person inside someone's words, or after a preposition, is no subject), and a
+    surname takes the full name the article itself gave it before any KB prior."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon, entities: EntityIndex, kb: KB,
+                 quoted: list[tuple[int, int]] = ()) -> None:
         self.doc, self.lex, self.entities, self.kb = doc, lex, entities, kb
+        self.quoted = sorted(quoted)
+        self.first_names = first_name_genders(kb)
         self.speakers: list[_Candidate] = []
+        self.full_names: list[tuple[int, str, Speaker]] = []
         self.subjects, self.others = self._people()
 
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
     def _people(self) -> tuple[list[_Candidate], list[_Candidate]]:
-        """Person entities: the first of each sentence (its likely subject, what a pronoun points
-        back to first) and the others (when no subject fits the pronoun's gender)."""
+        """Person entities outside quotes: the first of each sentence not after a preposition (its
+        likely subject, what a pronoun points back to first) and the others (when no subject fits)."""
         subjects: list[_Candidate] = []
         others: list[_Candidate] = []
+        text = self.doc.text
         for s, e in self.doc.sentences:
             first = True
             for ent in self.entities.within(s, e):
-                if ent.type == "PER":
-                    gender = self._gender(ent.actor and ent.actor.id)
-                    (subjects if first else others).append(_Candidate(ent.start, self._from_entity(ent), gender, True))
-                    first = False
+                if ent.type != "PER" or self._in_quote(ent.start):
+                    continue
+                sp = self._from_entity(ent)
+                if " " in ent.text.strip():
+                    self.full_names.append((ent.start, ent.text.split()[-1].casefold(), sp))
+                before = text[max(s, ent.start - 20):ent.start].split()
+                object_ = bool(before) and before[-1].lower() in self.lex.prepositions
+                gender = self._gender(ent.actor and ent.actor.id, ent.text)
+                (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))
+                first = first and object_
         return subjects, others
 
-    def _gender(self, actor_id: str | None) -> str | None:
+    def _gender(self, actor_id: str | None, name: str = "") -> str | None:
+        """From the KB, else from an honorific or a first name the KB knows the gender of."""
         actor = self.kb.get(actor_id)
-        return actor.gender if actor is not None else None
+        if actor is not None and actor.gender:
+            return actor.gender
+        words = name.replace(".", " ").split()
+        if not words:
+            return None
+        hon = self.lex.honorifics.get(words[0].casefold())
+        return hon or (self.first_names.get(words[0].casefold()) if len(words) > 1 else None)
+
+    def _full_name(self, ent: Entity, sp: Speaker) -> Speaker:
+        """'Clinton' after 'Hillary Clinton' in the same article is her, whoever the KB prefers."""
+        if " " in ent.text.strip():
+            return sp
+        key = ent.text.strip().casefold()
+        prior = [f for pos, last, f in self.full_names if last == key and pos < ent.start]
+        if not prior or prior[-1].id == sp.id:
+            return sp
+        out = _copy(prior[-1])
+        out.start, out.end = sp.start, sp.end
+        return out
 
     def _from_entity(self, ent: Entity) -> Speaker:
         actor = ent.actor
@@ -193,7 +251,17 @@ class SpeakerResolver:
                 if actor is not None:
                     lo = m.start + run.start() + w.start()
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
-        return Speaker(None, _STRIP.sub("", m.text), self._country(m.text), m.start, m.end)
+        return Speaker(None, self._proper(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
+
+    def _proper(self, phrase: str) -> str:
+        """The name in 'USCG Captain Monica Rochester' or 'Prosecutor Krzysztof Sierak': the capitalised
+        words at the end back to a title or an acronym, when two or more; else the phrase."""
+        words = phrase.split()
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles \
+                and not (len(words[k - 1]) > 1 and words[k - 1].isupper()):
+            k -= 1
+        return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
     def _country(self, text: str) -> str | None:
         """The country an adjective or a possessive place name in a noun phrase points to
@@ -238,14 +306,30 @@ class SpeakerResolver:
             best = cand
         return best
 
+    def _continued(self, pos: int) -> _Candidate | None:
+        """Who goes on speaking in a quote without attribution: the latest speaker, unless a person
+        introduced after them as a sentence subject in the quote's own paragraph (a new voice)."""
+        spoke = max((c for c in self.speakers if c.pos < pos), key=lambda c: c.pos, default=None)
+        subject = max((c for c in self.subjects if c.pos < pos), key=lambda c: c.pos, default=None)
+        if spoke is None or (subject is not None and subject.pos > spoke.pos
+                             and self._paragraph(subject.pos) == self._paragraph(pos)):
+            return subject or spoke
+        return spoke
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect.bisect_right([p for p, _ in self.doc.paragraphs], pos)
+
     def resolve(self, m: SpeakerMention | None, pos: int) -> Speaker | None:
         """The speaker for a mention (None: continue the latest speaker or subject before pos)."""
         if m is None:
-            cand = self._antecedent(pos, None, None)
+            cand = self._continued(pos)
             return _copy(cand.speaker) if cand else None
         if m.kind == "entity":
             ent = max(self.entities.within(m.start, m.end), key=lambda e: (e.start == m.start, e.end - e.start))
-            return self._remember(self._from_entity(ent), m.start, ent.type == "PER")
+            sp = self._from_entity(ent)
+            if ent.type == "PER":
+                sp = self._full_name(ent, sp)
+            return self._remember(sp, m.start, ent.type == "PER", self._gender(sp.id, ent.text))
         if m.kind == "pronoun":
             g = self.lex.pronouns.get(m.text.lower())
             cand = self._antecedent(m.start, g, True if g in ("m", "f") else None)
@@ -273,7 +357,8 @@ class SpeakerResolver:
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, cand.gender)
         # an unlinked name of two or more words may be a person a later "he"/"she" points to
-        return self._remember(named, m.start, m.kind == "name" and " " in named.name.strip())
+        person = m.kind == "name" and " " in named.name.strip()
+        return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
 
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
         self.speakers.append(_Candidate(pos, sp, gender or self._gender(sp.id), person))

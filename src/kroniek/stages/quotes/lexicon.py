@@ -62,6 +62,13 @@ class QuoteLexicon:
     name_particles: frozenset[str]
     possessives: tuple[str, ...]
     negation_suffixes: tuple[str, ...]
+    adverb_suffixes: tuple[str, ...]
+    agent_preps: frozenset[str]
+    titles: frozenset[str]
+    honorifics: dict[str, str]
+    future: frozenset[str]
+    first_person: frozenset[str]
+    plurals: tuple[str, ...]
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
 
@@ -159,6 +166,10 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
+        adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), agent_preps=fs("agent_preps"),
+        titles=fs("titles") | fs("roles"),
+        future=fs("future"), first_person=fs("first_person"), plurals=tuple(raw.get("plurals") or ()),
+        honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
 

@@ -16,6 +16,7 @@ from .lexicon import QuoteLexicon, tokens
 TERMINAL = frozenset(".!?")
 OPENERS = frozenset("„“\"«‘")
 BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
+_INVERTING = frozenset(",”\"’'»")  # what an English inverted attribution follows: "…,” said X
 
 
 @dataclass(slots=True)
@@ -35,6 +36,8 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     before = toks[k - 1].low if k > 0 else ""
     if lemma is None or before in lex.cue_blockers or before.endswith(lex.possessives) or _negated(toks, k, lex):
         return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
+    if before in lex.prepositions or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
+        return None  # "of alleged violence", "as reported by", "The Doris Day Show", "Reports indicate …"
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
     particles = lex.particles.get(lemma)
@@ -90,11 +93,23 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         opener = _opening_subject(toks, cs - 1, lex, text, ents)
         if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
             return opener
+    if not core and any(t.low in lex.joiners for t in pre):
+        return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
     after = np_after(toks, ci + 1, lex)
     if not core or core[0].low in lex.prepositions:
+        if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
+            return None  # English inverts only after a quote or comma
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
     return mention_in(pre, lex, text, ents)
+
+
+def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+    """The speaker of the cue before a coordinated one ("Dubrovsky said …, but said …", "en voegde toe")."""
+    for k in range(cs - 1, -1, -1):
+        if cue_at(toks, k, lex):
+            return clause_speaker(toks, k, lex, text, ents)
+    return None
 
 
 def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:

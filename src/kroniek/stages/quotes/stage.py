@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from ...kb import KB
-from ...model import Doc, Options, Quote, Token
-from ..dates import date_for
+from ...model import Doc, Options, Quote, Speaker, Token
 from ..registry import register
 from .attribution import EntityIndex, SpeakerMention, SpeakerResolver, mention_in, np_after, word
+from .extent import Extent
+from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .lexicon import QuoteLexicon, lexicon, tokens
 from .reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
 
@@ -182,7 +183,14 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: EntityIn
             if not word(x):
                 break
         if k == i0:
-            m = mention_in(np_after(toks, k + 1, lex), lex, text, ents)
+            after = np_after(toks, k + 1, lex)
+            rest = [x for x in toks[k + 1 + len(after):] if word(x)]
+            if toks[i0 - 1].low in lex.joiners if i0 > 0 else False:
+                return None  # "„…” and said the emergency began …" is a new clause
+            if rest and rest[0].low not in lex.prepositions and rest[0].low not in lex.adverbs \
+                    and rest[0].low not in lex.particle_words:
+                return None  # "said the national emergency began": a clause, not an inverted speaker
+            m = mention_in(after, lex, text, ents)
         elif appositive:
             comma = next(n for n in range(i0, k) if toks[n].text == ",")
             m = mention_in(toks[i0:comma], lex, text, ents, last=True)
@@ -228,13 +236,32 @@ class QuoteStage:
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
         hits += find_reported(text, sentences, lex, ents, quoted, speech, spent)
         hits.sort(key=lambda h: h.start)
-        resolver = SpeakerResolver(doc, lex, ents, self.kb)
+        resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted)
+        extent = Extent(doc, self.options, lex, ents)
         for h in hits:
+            h.mention = extent.check(h.mention, h.cue_pos)
             pos = h.mention.start if h.mention else h.start
             speaker = resolver.resolve(h.mention, pos)
-            lo = min(h.start, h.cue_pos) if h.cue_pos >= 0 else h.start
-            doc.quotes.append(Quote(h.start, h.end, h.text, h.direct, h.cue, speaker, date_for(doc, lo, h.end)))
+            if speaker is not None:
+                self._describe(speaker, h.mention, text, lex)
+            inner = [(h.start, h.end)] if not h.direct else [(s, e) for s, e in quoted if h.start <= s < h.end]
+            doc.quotes.append(Quote(h.start, h.end, h.text, h.direct, h.cue, speaker,
+                                    quote_date(doc, h.cue_pos, h.start, h.end, inner, lex),
+                                    confidence(h, lex, speaker)))
         return doc
+
+    def _describe(self, sp: Speaker, m: SpeakerMention | None, text: str, lex: QuoteLexicon) -> None:
+        """The words that name the speaker here (the whole noun phrase or pronoun) and its kind."""
+        if m is not None:
+            sp.start, sp.end, sp.text = m.start, m.end, text[m.start:m.end]
+        actor = self.kb.get(sp.id)
+        if actor is not None:
+            sp.kind = {"LOC": "GPE"}.get(actor.type, actor.type)
+        elif m is not None and m.kind == "pronoun":
+            sp.kind = "PER"
+        elif sp.text:
+            sp.kind = speaker_kind(sp.text, lex)
+        sp.confidence = speaker_confidence(m, sp)
 
     def _merge(self, text: str, groups: list[Group], lex: QuoteLexicon, ents: EntityIndex) -> list[Group]:
         """Join a quote interrupted by its attribution („…,” zei hij, „…”) into one group; across a
