@@ -64,18 +64,11 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: Entity
         caps = _last_caps(toks)
         if caps:
             return SpeakerMention(caps[0].start, caps[-1].end, text[caps[0].start:caps[-1].end], "name")
-    while toks and toks[0].low in lex.determiners and not _name_opener(toks):
-        toks = toks[1:]
-    if not toks or len(toks) > 9:
+    if not toks or len(toks) > 9 or (len(toks) == 1 and toks[0].low in lex.determiners):
         return None
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
     return SpeakerMention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
-
-
-def _name_opener(toks: list[Token]) -> bool:
-    """'The Times', 'The State Department': a capitalised determiner before a capitalised word is part of the name."""
-    return len(toks) > 1 and toks[0].text[0].isupper() and toks[1].text[0].isupper()
 
 
 def _lower_after(toks: list[Token], pos: int) -> bool:
@@ -107,8 +100,9 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
-                break
+            name = not out and t.low in lex.name_particles and nxt is not None and nxt.text[0].isupper()
+            if not name and not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
+                break  # "van Boxtel" opens a name; "van het ministerie" continues one
         out.append(t)
         if t.low in lex.pronouns and len(out) == 1:
             break
@@ -253,9 +247,18 @@ class SpeakerResolver:
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
         return Speaker(None, self._proper(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
 
+    def _phrase(self, phrase: str) -> str:
+        """A description as the text has it, its determiner lower-cased at a sentence start ('het
+        ministerie'), unless it opens a name ('The Times')."""
+        words = phrase.split()
+        if len(words) > 1 and words[0].casefold() in self.lex.determiners and words[1][:1].islower():
+            return words[0].lower() + phrase[len(words[0]):]
+        return phrase
+
     def _proper(self, phrase: str) -> str:
         """The name in 'USCG Captain Monica Rochester' or 'Prosecutor Krzysztof Sierak': the capitalised
         words at the end back to a title or an acronym, when two or more; else the phrase."""
+        phrase = self._phrase(phrase)
         words = phrase.split()
         k = len(words)
         while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles \

@@ -312,8 +312,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
             start = n + 1
             break
     first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
-    if first is None or first.low in lex.prepositions or sum(1 for t in toks[start:k] if word(t)) < 4:
-        return None
+    if first is None or (first.low in lex.prepositions and not lex.verb_second) or sum(1 for t in toks[start:k] if word(t)) < 3:
+        return None  # "In a statement, the ministry said" has no content before the comma
     return _span_hit(toks, start, k, text, toks[ci], m)
 
 

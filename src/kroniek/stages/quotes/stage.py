@@ -46,7 +46,12 @@ def _mark_re(lex: QuoteLexicon) -> re.Pattern[str]:
 _MARK_RES: dict[str, re.Pattern[str]] = {}
 
 
+_SPACED = frozenset({",,"})  # typewriter marks set with a space inside (",, Je moet … ''")
+
+
 def _is_open(mark: str, prev: str, nxt: str) -> bool:
+    if mark in _SPACED:
+        return bool(nxt)
     if nxt.isspace() or not nxt:
         return False
     if mark in ("'", "‘", '"', "''"):
@@ -54,9 +59,9 @@ def _is_open(mark: str, prev: str, nxt: str) -> bool:
     return True
 
 
-def _is_close(mark: str, prev: str, nxt: str) -> bool:
+def _is_close(mark: str, prev: str, nxt: str, opener: str = "") -> bool:
     if prev.isspace():
-        return False
+        return opener in _SPACED and not nxt.isalnum()
     if mark in ("'", "’", "''"):
         return not nxt.isalnum()
     return True
@@ -81,7 +86,7 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon)
             prev = text[i - 1] if i > ps else " "
             nxt = text[j] if j < pe else " "
             if opened is not None:
-                if mk in lex.marks[opened[1]] and _is_close(mk, prev, nxt):
+                if mk in lex.marks[opened[1]] and _is_close(mk, prev, nxt, opened[1]):
                     seg = (opened[0], i)
                     if carry is not None:
                         carry.segs.append(seg)
@@ -170,7 +175,7 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: EntityIn
         t = toks[k]
         if not word(t):
             continue
-        if lex.cue(t.low) is None:
+        if lex.cue(t.low) is None or cue_at(toks, k, lex) is None and not (k == i0 and t.text[0].isupper()):
             nwords += 1
             continue
         appositive = nwords > 6
@@ -184,11 +189,11 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: EntityIn
                 break
         if k == i0:
             after = np_after(toks, k + 1, lex)
-            rest = [x for x in toks[k + 1 + len(after):] if word(x)]
-            if toks[i0 - 1].low in lex.joiners if i0 > 0 else False:
-                return None  # "„…” and said the emergency began …" is a new clause
-            if rest and rest[0].low not in lex.prepositions and rest[0].low not in lex.adverbs \
-                    and rest[0].low not in lex.particle_words:
+            nxt = toks[k + 1 + len(after)] if k + 1 + len(after) < len(toks) else None
+            if i0 > 0 and toks[i0 - 1].low in lex.joiners and not lex.verb_second:
+                return None  # "“…” and said the emergency began …" is a new clause
+            if not lex.verb_second and nxt is not None and word(nxt) and nxt.low not in lex.prepositions \
+                    and nxt.low not in lex.adverbs:
                 return None  # "said the national emergency began": a clause, not an inverted speaker
             m = mention_in(after, lex, text, ents)
         elif appositive:
@@ -273,7 +278,8 @@ class QuoteStage:
                 between = tokens(text, prev.end, g.start, lex)
                 nwords = sum(1 for t in between if t.text[0].isalnum())
                 own_sentence = bool(between) and between[-1].text in TERMINAL
-                if 0 < nwords <= (30 if own_sentence else 8) and not any(t.text in ("?", "!") for t in between):
+                intro = any(t.text in TERMINAL for t in between[:-1]) or (bool(between) and between[-1].text == ":")
+                if 0 < nwords <= (30 if own_sentence else 8) and not intro and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
                     if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
                         prev.segs += g.segs
