@@ -49,6 +49,17 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: Entity
     if not toks:
         return None
     ents = [e for e in entities.within(toks[0].start, toks[-1].end) if e.actor is not None or e.type != "MISC"]
+    first = toks[0]
+    if ents and first.low in lex.name_particles and first.text[0].islower() and first.end + 1 == ents[0].start:
+        e = ents[0]  # "van Boxtel": the particle belongs to the name
+        return SpeakerMention(first.start, e.end, text[first.start:e.end], "name")
+    h = next((k for k, t in enumerate(toks) if t.low not in lex.determiners), 0)
+    gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive), None)
+    if toks[h].low in lex.roles and gen is not None and not last:
+        if not toks[h + 1].text[0].isupper():  # "een woordvoerster van reisorganisatie Travel Unie"
+            return SpeakerMention(toks[0].start, toks[-1].end, text[toks[0].start:toks[-1].end], "np")
+        toks = toks[:gen]  # "Burgemeester Opstelten van Rotterdam": the person, not the town
+        ents = [e for e in ents if e.end <= toks[-1].end]
     people = [e for e in ents if e.type == "PER"]
     if people:
         e = people[-1] if last else people[0]
@@ -96,6 +107,7 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
         t = toks[i]
         if (not word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries
                 or (out and t.low in lex.pronouns)
+                or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
                 or (t.low in lex.particle_words and t.low not in lex.prepositions)):
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
@@ -345,6 +357,10 @@ class SpeakerResolver:
             return self._remember(sp, m.start, cand.person, cand.gender)
         words = {w.lower() for w in m.text.split()}
         named = self._name(m)
+        head = next((w for w in m.text.lower().split() if w not in self.lex.determiners), "")
+        actor = self.kb.get(named.id)
+        if actor is not None and head in self.lex.roles and actor.type != "PER":
+            named = Speaker(None, self._phrase(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
         if named.id is not None:
             return self._remember(named, m.start, True)
         if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites:
@@ -360,7 +376,8 @@ class SpeakerResolver:
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, cand.gender)
         # an unlinked name of two or more words may be a person a later "he"/"she" points to
-        person = m.kind == "name" and " " in named.name.strip()
+        person = m.kind == "name" and " " in named.name.strip() and \
+            not any(e.type in ("LOC", "ORG") for e in self.entities.within(m.start, m.end))
         return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
 
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:

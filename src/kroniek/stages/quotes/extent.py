@@ -26,8 +26,9 @@ def fragment(words: list[Token], lex: QuoteLexicon) -> bool:
     first, last = words[0].low, words[-1].low
     if any(not word(t) and t.text not in "-'’." for t in words):
         return True
+    particle = first in lex.name_particles and len(words) > 1 and words[1].text[0].isupper()  # "van Boxtel"
     if first in lex.relatives or first in lex.complementizers or first in lex.joiners or \
-            (first in lex.prepositions and words[0].text[0].islower()):
+            (first in lex.prepositions and words[0].text[0].islower() and not particle):
         return True
     if len(words) > 1 and (last in lex.determiners or last in lex.prepositions or last in lex.adverbs
                            or last in lex.auxiliaries or last.endswith(lex.adverb_suffixes)):

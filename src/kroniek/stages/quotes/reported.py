@@ -80,12 +80,18 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
     cs = ci
-    while cs > 0 and toks[cs - 1].text not in BREAKS:
+    while cs > 0 and (toks[cs - 1].text not in BREAKS or toks[cs - 1].text == ")"):
+        if toks[cs - 1].text == ")":  # "Travel Unie (Arke, Holland International) zei"
+            opener = next((n for n in range(cs - 2, max(-1, cs - 15), -1) if toks[n].text == "("), None)
+            if opener is None:
+                break
+            cs = opener
+            continue
         cs -= 1
     if cs > 0 and toks[ci].low.endswith(lex.participles):
         return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
-    pre = [t for t in toks[cs:ci] if t.text[0].isalnum() and t.low not in own]
+    pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
     if cs > 1 and toks[cs - 1].text == "," and (not pre and not lex.verb_second or pre and pre[0].low in lex.relatives):
         return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, said" / "Trump, who says"
@@ -102,6 +108,16 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
     return mention_in(pre, lex, text, ents)
+
+
+def _without_brackets(toks: list[Token]) -> list[Token]:
+    """The words outside parentheses."""
+    out, depth = [], 0
+    for t in toks:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and word(t):
+            out.append(t)
+    return out
 
 
 def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
