@@ -61,6 +61,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: Entity
         toks = toks[:gen]  # "Burgemeester Opstelten van Rotterdam": the person, not the town
         ents = [e for e in ents if e.end <= toks[-1].end]
     people = [e for e in ents if e.type == "PER"]
+    while len(people) > 1 and not last and not text[people[0].end:people[1].start].strip():
+        people = people[1:]  # "Emergencies Minister Yevgeny Zinichev": the title before the name
     if people:
         e = people[-1] if last else people[0]
         return SpeakerMention(e.start, e.end, e.text, "entity")
@@ -108,6 +110,7 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
         if (not word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries
                 or (out and t.low in lex.pronouns)
                 or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
+                or (out and (t.text[0].isdigit() or t.low.endswith(lex.number_words)))  # "media | achtduizend …"
                 or (t.low in lex.particle_words and t.low not in lex.prepositions)):
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):

@@ -68,6 +68,8 @@ class QuoteLexicon:
     honorifics: dict[str, str]
     future: frozenset[str]
     first_person: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    number_words: tuple[str, ...]
     plurals: tuple[str, ...]
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
@@ -168,7 +170,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
         adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), agent_preps=fs("agent_preps"),
         titles=fs("titles") | fs("roles"),
-        future=fs("future"), first_person=fs("first_person"), plurals=tuple(raw.get("plurals") or ()),
+        future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
+        number_words=tuple(str(w) for w in raw.get("number_words") or ()), plurals=tuple(raw.get("plurals") or ()),
         honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))

@@ -79,6 +79,9 @@ def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: EntityIndex)
 def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
     """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
+    agent = _agent(toks, ci, lex, text, ents)
+    if agent is not None:
+        return agent
     cs = ci
     while cs > 0 and (toks[cs - 1].text not in BREAKS or toks[cs - 1].text == ")"):
         if toks[cs - 1].text == ")":  # "Travel Unie (Arke, Holland International) zei"
@@ -108,6 +111,18 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
     return mention_in(pre, lex, text, ents)
+
+
+def _agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+    """The agent of a passive cue: "werd bevestigd door Rutte", "he was told by Minister X of …"."""
+    if not any(t.low in lex.passive_auxiliaries for t in toks[max(0, ci - 3):ci]):
+        return None
+    for k in range(ci + 1, min(len(toks), ci + 5)):
+        if toks[k].low in lex.agent_preps:
+            return mention_in(np_after(toks, k + 1, lex), lex, text, ents)
+        if not word(toks[k]):
+            break
+    return None
 
 
 def _without_brackets(toks: list[Token]) -> list[Token]:
@@ -285,9 +300,10 @@ def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: Speak
 def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, int]], lex: QuoteLexicon, text: str,
                ents: EntityIndex) -> Hit | None:
     """'Dat meldt het ANP.': the cue's content is the sentence before."""
-    if ci != 1 or toks[0].low not in lex.anaphors or si == 0:
+    if ci == 0 or toks[0].low not in lex.anaphors or si == 0 \
+            or any(t.low not in lex.auxiliaries for t in toks[1:ci]):
         return None
-    m = mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
+    m = _agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
     s, e = sentences[si - 1]
     body = text[s:e].rstrip()
     if m is None or len(body.split()) < 3 or body[:1] in OPENERS:
@@ -449,4 +465,17 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
         return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
     if toks[a - 1].text == ",":
         return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
-    return None
+    return _split_hit(toks, a, src_end, lex, text, m) if m else None
+
+
+def _split_hit(toks: list[Token], a: int, b: int, lex: QuoteLexicon, text: str, m: SpeakerMention) -> Hit | None:
+    """'Gisteravond telde de luchthaven volgens de Spaanse media achtduizend wachtenden': the clause
+    around the source is the content, its two parts joined by a space (FORMAT.md §1)."""
+    end = _content_end(toks, b, lex)
+    end = next((k for k in range(b, end - 1) if toks[k].text == "," and toks[k + 1].low in lex.joiners), end)
+    parts = [(0, a), (b, end)]  # up to ", en …": a second main clause is not the source's
+    words = [toks[i] for lo, hi in parts for i in range(lo, hi) if word(toks[i])]
+    if len(words) < 3 or not words[0].start < toks[a].start < words[-1].end:
+        return None
+    segs = [text[toks[lo].start:toks[hi - 1].end] for lo, hi in parts if hi > lo]
+    return Hit(words[0].start, words[-1].end, " ".join(segs).strip(" ,"), False, toks[a].text, m, toks[a].start)
