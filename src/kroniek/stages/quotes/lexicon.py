@@ -70,6 +70,8 @@ class QuoteLexicon:
     first_person: frozenset[str]
     passive_auxiliaries: frozenset[str]
     number_words: tuple[str, ...]
+    labels: frozenset[str]
+    not_speech: re.Pattern[str]
     plurals: tuple[str, ...]
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
@@ -171,7 +173,9 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), agent_preps=fs("agent_preps"),
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
-        number_words=tuple(str(w) for w in raw.get("number_words") or ()), plurals=tuple(raw.get("plurals") or ()),
+        number_words=tuple(str(w) for w in raw.get("number_words") or ()),
+        labels=frozenset(str(w).casefold() for w in (lexicons.for_language(used, "segment") or {}).get("labels") or []),
+        not_speech=re.compile("|".join(raw.get("not_speech") or ["(?!)"]), re.IGNORECASE), plurals=tuple(raw.get("plurals") or ()),
         honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))

@@ -78,7 +78,7 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon)
         opened: tuple[int, str] | None = None
         if carry is not None:
             m = mark_re.match(text, first)
-            if not (m and m.group() in lex.marks) or turn_label(text, m.end()) is not None:
+            if not (m and m.group() in lex.marks) or turn_label(text, m.end(), lex) is not None:
                 _flush(carry, groups)  # a new speaker's turn ('"PENCE: …') is a new quote
                 carry = None
         for m in mark_re.finditer(text, ps, pe):
@@ -123,10 +123,11 @@ def _flush(carry: Group, groups: list[Group]) -> None:
 _TURN = re.compile(r"([A-ZÀ-Ý][\w.'’-]*(?:[ -][A-ZÀ-Ý][\w.'’-]*){0,3}):[ \t]+(?=\S)")
 
 
-def turn_label(text: str, pos: int, ents: EntityIndex | None = None) -> re.Match[str] | None:
-    """'PENCE: ' (or a known person's name and a colon) at pos: who speaks the words after it."""
+def turn_label(text: str, pos: int, lex: QuoteLexicon, ents: EntityIndex | None = None) -> re.Match[str] | None:
+    """'PENCE: ' (or a known person's name and a colon) at pos: who speaks the words after it;
+    a label such as 'LIVE: ' or 'UPDATE: ' (segment.yaml) speaks nothing."""
     m = _TURN.match(text, pos)
-    if m is None:
+    if m is None or m.group(1).casefold() in lex.labels:
         return None
     label = m.group(1)
     person = ents is not None and any(e.type == "PER" and e.end == m.end(1) for e in ents.within(m.start(1), m.end(1)))
@@ -134,14 +135,14 @@ def turn_label(text: str, pos: int, ents: EntityIndex | None = None) -> re.Match
 
 
 def transcript_turns(text: str, paragraphs: list[tuple[int, int]], groups: list[Group],
-                     ents: EntityIndex) -> list[Hit]:
+                     ents: EntityIndex, lex: QuoteLexicon) -> list[Hit]:
     """Interview transcripts: a paragraph 'PENCE: Well, look, …' (a capitalised label or a known
     person, then a colon) is that speaker's words, unless quote marks already say who speaks."""
     hits = []
     starts = [g.start for g in groups]
     for ps, pe in paragraphs:
         first = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
-        m = turn_label(text, first, ents)
+        m = turn_label(text, first, lex, ents)
         if m is None or m.end() > pe:
             continue
         person = any(e.type == "PER" for e in ents.within(m.start(1), m.end(1)))
@@ -234,7 +235,7 @@ class QuoteStage:
         for g in groups:
             self._classify(doc, g, lex, ents, starts)
         hits = [self._direct_hit(text, g) for g in groups if g.speech]
-        turns = transcript_turns(text, paragraphs, groups, ents)
+        turns = transcript_turns(text, paragraphs, groups, ents, lex)
         hits += turns
         quoted = sorted([(s, e) for g in groups for s, e in g.segs] + [(h.start, h.end) for h in turns])
         speech = [(g.start, g.end) for g in groups if g.speech]
@@ -294,9 +295,9 @@ class QuoteStage:
         text = doc.text
         inner = group_text(text, g)
         nwords = len(inner.split())
-        if nwords == 0:
-            return
-        turn = turn_label(text, g.segs[0][0], ents)
+        if nwords == 0 or not any(c.isalpha() for c in inner) or lex.not_speech.search(inner):
+            return  # a tweet id, a link, markup: not anyone's words
+        turn = turn_label(text, g.segs[0][0], lex, ents)
         if turn is not None:
             person = any(e.type == "PER" for e in ents.within(turn.start(1), turn.end(1)))
             g.segs[0] = (turn.end(), g.segs[0][1])
