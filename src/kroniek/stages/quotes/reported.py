@@ -44,7 +44,7 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
         return None
     unless = lex.not_with.get(lemma)
-    if unless:
+    if unless and before != ",":  # "…, vindt de PVV" is an attribution, "vond de politie een wapen" is not
         for x in toks[k + 1:k + 4]:
             if x.low in lex.complementizers:
                 break
