@@ -193,12 +193,13 @@ class SpeakerResolver:
         for s, e in self.doc.sentences:
             first = True
             for ent in self.entities.within(s, e):
-                if ent.type != "PER" or self._in_quote(ent.start):
-                    continue
+                if ent.type != "PER" or self._in_quote(ent.start) or \
+                        ent.text.lower().replace("’", "'").split("'")[0] in self.lex.first_person:
+                    continue  # someone named in another's words, or a tagger's "I've"
                 sp = self._from_entity(ent)
                 if " " in ent.text.strip():
                     self.full_names.append((ent.start, ent.text.split()[-1].casefold(), sp))
-                before = text[max(s, ent.start - 20):ent.start].split()
+                before = text[max(s, ent.start - 16):ent.start].rsplit(None, 1)
                 object_ = bool(before) and before[-1].lower() in self.lex.prepositions
                 gender = self._gender(ent.actor and ent.actor.id, ent.text)
                 (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))

@@ -1,21 +1,20 @@
 """The extent of a speaker mention: a whole noun phrase, never a fragment of a clause.
 
-The rules around a cue find the speaker's words fast but from word lists alone; a long or odd run
-("dead, officials", "Some of the protesters Wikinews interviewed", "which had been") is checked
-against the parse of its sentence, made on demand only for such runs: the cue's subject (or the
-agent of a passive cue: "was told by Emergencies Minister Yevgeny Zinichev"), without relative
-clauses. What the parse cannot settle is trimmed at its edges or dropped.
+The rules around a cue find the speaker's words fast but from word lists alone; a run that is
+not a noun phrase ("dead, officials", "Some of the protesters Wikinews interviewed", "which had
+been", "if you") goes through a noun-phrase chunker over the same tokens: the clean phrase nearest
+the cue after the last comma, verb form or relative, else the phrase that opens the run up to
+one. A dependency parse was tried here (on demand, per sentence) and dropped: on PolNeAR and
+Wikinews it settled almost nothing the chunker left open, and loading the parser alone costs more
+than the stage's whole budget for a batch (docs/quotes.md).
 """
 from __future__ import annotations
 
-from ...model import Doc, Options, Token
-from ...nlp import parse_sentences
+from ...model import Doc, Token
 from .attribution import EntityIndex, SpeakerMention, mention_in, word
 from .lexicon import QuoteLexicon, tokens
 
-_SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
-_AGENT = ("obl:agent", "obl")
-_CUT = frozenset({"acl:relcl", "acl", "appos", "punct", "advmod", "parataxis", "conj", "cc", "advcl", "dep"})
+_SHORT = 5  # words: a trimmed speaker phrase longer than this is not trusted
 
 
 def fragment(words: list[Token], lex: QuoteLexicon) -> bool:
@@ -54,58 +53,42 @@ def _trim(words: list[Token], lex: QuoteLexicon) -> list[Token]:
     return out
 
 
+def _plain_name(text: str) -> bool:
+    """'Yevgeny Zinichev', 'Travel Unie': capitalised words only, nothing to check."""
+    return all(w[:1].isupper() and w.isalpha() for w in text.split())
+
+
+def _head(words: list[Token], lex: QuoteLexicon) -> list[Token]:
+    """The noun phrase that opens the run, up to a verb form, relative or cue ("A Government
+    Accountability Office report | released last year")."""
+    for k, t in enumerate(words):
+        prev = words[k - 1] if k else t
+        if k and (not word(t) or lex.cue(t.low) or t.low in lex.auxiliaries or t.low in lex.relatives
+                  or (t.text[0].islower() and t.low.endswith((*lex.finite_suffixes, *lex.participles)))
+                  or (t.text[0].isupper() and prev.text[0].islower() and prev.low not in lex.titles
+                      and prev.low not in lex.determiners and prev.low not in lex.prepositions
+                      and prev.low not in lex.name_particles)):  # "the protesters | Wikinews interviewed"
+            return words[:k]
+    return words
+
+
 class Extent:
     """Checks speaker mentions of one document, parsing a sentence only when a mention is doubtful."""
 
-    def __init__(self, doc: Doc, options: Options, lex: QuoteLexicon, ents: EntityIndex) -> None:
-        self.doc, self.options, self.lex, self.ents = doc, options, lex, ents
+    def __init__(self, doc: Doc, lex: QuoteLexicon, ents: EntityIndex) -> None:
+        self.doc, self.lex, self.ents = doc, lex, ents
 
-    def check(self, m: SpeakerMention | None, cue_pos: int) -> SpeakerMention | None:
-        """The mention itself when it is a noun phrase; else the cue's subject from the parse,
-        else its clean end, else None."""
-        if m is None or m.kind == "pronoun":
+    def check(self, m: SpeakerMention | None) -> SpeakerMention | None:
+        """The mention itself when it is a noun phrase; else the clean phrase at its end or its
+        start when short; else None (the speaker is then taken from context)."""
+        if m is None or m.kind == "pronoun" or (m.kind == "name" and _plain_name(m.text)):
             return m
         words = tokens(self.doc.text, m.start, m.end, self.lex)
-        if words and words[0].low.replace("’", "'").split("'")[0] in self.lex.first_person:
+        if any(t.low.replace("’", "'").split("'")[0] in self.lex.first_person for t in words):
             return None  # "I've", "you briefly": the words of someone quoted, not a speaker
         if m.kind == "entity" or not fragment(words, self.lex):
             return m
-        parsed = self._from_parse(cue_pos) if cue_pos >= 0 else None
-        if parsed is not None:
-            return parsed
-        rest = _trim(words, self.lex)
-        if not rest or fragment(rest, self.lex):
-            return None
-        return mention_in(rest, self.lex, self.doc.text, self.ents) or None
-
-    def _from_parse(self, cue_pos: int) -> SpeakerMention | None:
-        sent = self.doc.sentence_of(cue_pos)
-        if sent is None:
-            return None
-        si = self.doc.sentences.index(sent)
-        span = parse_sentences(self.doc, [si], self.options).get(si)
-        if span is None:
-            return None
-        cue = next((t for t in span if t.idx == cue_pos), None)
-        if cue is None:
-            return None
-        head = cue
-        if not any(c.dep_ in _SUBJECTS for c in head.children) and head.dep_ in ("advcl", "xcomp", "conj", "acl"):
-            head = head.head  # "…, adding that" / "and said": the subject of the verb it hangs on
-        subj = next((c for c in head.children if c.dep_ == "nsubj:pass"), None)
-        agent = next((c for c in head.children if c.dep_ in _AGENT
-                      and any(k.dep_ == "case" and k.lower_ in self.lex.agent_preps for k in c.children)), None)
-        pick = agent if subj is not None and agent is not None else \
-            next((c for c in head.children if c.dep_ in _SUBJECTS), None)
-        if pick is None:
-            return None
-        cut = {t.i for a in pick.subtree if a.dep_ in _CUT and a.i != pick.i for t in a.subtree}
-        keep = [t for t in pick.subtree if t.i not in cut and not (t.dep_ == "case" and t.head.i == pick.i)]
-        if not keep:
-            return None
-        lo, hi = min(t.idx for t in keep), max(t.idx + len(t.text) for t in keep)
-        words = tokens(self.doc.text, lo, hi, self.lex)
-        m = mention_in(words, self.lex, self.doc.text, self.ents)
-        if m is None or (m.kind in ("np", "name") and fragment(tokens(self.doc.text, m.start, m.end, self.lex), self.lex)):
-            return None
-        return m
+        for rest in (_trim(words, self.lex), _head(words, self.lex)):
+            if rest and not fragment(rest, self.lex) and len(rest) <= _SHORT:
+                return mention_in(rest, self.lex, self.doc.text, self.ents)
+        return None

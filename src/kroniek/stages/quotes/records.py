@@ -14,13 +14,15 @@ _CLAUSE_BREAK = re.compile(r"[,;:„“”\"()]|\s[–—]\s")
 _NEAR = 30  # characters between a cue and a time expression told after it ("said on Monday")
 
 
-def quote_date(doc: Doc, cue_pos: int, start: int, end: int, inner: list[tuple[int, int]], lex: QuoteLexicon) -> str | None:
-    """The day of the statement: the time expression governing the attribution clause, never one
+def quote_date(doc: Doc, sent: tuple[int, int], cue_pos: int, start: int, end: int,
+               inner: list[tuple[int, int]], lex: QuoteLexicon) -> str | None:
+    """The day of the statement (`sent`: the sentence of its cue): the time expression governing the attribution clause, never one
     inside the quoted or reported words ("1368 million pounds", "2019-nCoV", "will vote in 2028"),
     and not after the article's day unless the cue itself is in the future ("will testify Tuesday")."""
     ref = doc.reference_date
+    if not doc.timexes:
+        return ref
     anchor = cue_pos if cue_pos >= 0 else start
-    sent = doc.sentence_of(anchor) or (start, end)
     governing = None
     for t in doc.timexes:
         if t.start < sent[0] or t.end > sent[1] or any(s <= t.start < e for s, e in inner):

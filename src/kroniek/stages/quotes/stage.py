@@ -243,16 +243,18 @@ class QuoteStage:
         hits += find_reported(text, sentences, lex, ents, quoted, speech, spent)
         hits.sort(key=lambda h: h.start)
         resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted)
-        extent = Extent(doc, self.options, lex, ents)
+        extent = Extent(doc, lex, ents)
         for h in hits:
-            h.mention = extent.check(h.mention, h.cue_pos)
+            h.mention = extent.check(h.mention)
             pos = h.mention.start if h.mention else h.start
             speaker = resolver.resolve(h.mention, pos)
             if speaker is not None:
                 self._describe(speaker, h.mention, text, lex)
             inner = [(h.start, h.end)] if not h.direct else [(s, e) for s, e in quoted if h.start <= s < h.end]
+            anchor = h.cue_pos if h.cue_pos >= 0 else h.start
             doc.quotes.append(Quote(h.start, h.end, h.text, h.direct, h.cue, speaker,
-                                    quote_date(doc, h.cue_pos, h.start, h.end, inner, lex),
+                                    quote_date(doc, sentences[max(0, bisect.bisect_right(starts, anchor) - 1)],
+                                               h.cue_pos, h.start, h.end, inner, lex),
                                     confidence(h, lex, speaker)))
         return doc
 
