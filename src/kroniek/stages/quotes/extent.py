@@ -20,21 +20,27 @@ _SHORT = 5  # words: a trimmed speaker phrase longer than this is not trusted
 def fragment(words: list[Token], lex: QuoteLexicon) -> bool:
     """Words that are not a noun phrase: a comma, cue or auxiliary inside, a preposition, relative or
     conjunction first, a function word or adverb last, or a lower-case verb form after the head."""
-    if not words:
-        return False
-    first, last = words[0].low, words[-1].low
     if any(not word(t) and t.text not in "-'’." for t in words):
         return True
-    particle = first in lex.name_particles and len(words) > 1 and words[1].text[0].isupper()  # "van Boxtel"
+    return _not_np([t.text for t in words], lex)
+
+
+def _not_np(texts: list[str], lex: QuoteLexicon) -> bool:
+    """`fragment` over the words alone (no punctuation inside)."""
+    if not texts:
+        return False
+    low = [t.lower() for t in texts]
+    first, last = low[0], low[-1]
+    particle = first in lex.name_particles and len(texts) > 1 and texts[1][0].isupper()  # "van Boxtel"
     if first in lex.relatives or first in lex.complementizers or first in lex.joiners or \
-            (first in lex.prepositions and words[0].text[0].islower() and not particle):
+            (first in lex.prepositions and texts[0][0].islower() and not particle):
         return True
-    if len(words) > 1 and (last in lex.determiners or last in lex.prepositions or last in lex.adverbs
+    if len(texts) > 1 and (last in lex.determiners or last in lex.prepositions or last in lex.adverbs
                            or last in lex.auxiliaries or last.endswith(lex.adverb_suffixes)):
         return True
-    return any(lex.cue(t.low) or t.low in lex.auxiliaries
-               or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes) and k > 0)
-               for k, t in enumerate(words))
+    return any(lex.cue(w) or w in lex.auxiliaries
+               or (t[0].islower() and w.endswith(lex.finite_suffixes) and k > 0)
+               for k, (t, w) in enumerate(zip(texts, low)))
 
 
 def _trim(words: list[Token], lex: QuoteLexicon) -> list[Token]:
@@ -51,11 +57,6 @@ def _trim(words: list[Token], lex: QuoteLexicon) -> list[Token]:
                             or out[-1].low in lex.adverbs or out[-1].low.endswith(lex.adverb_suffixes)):
         out = out[:-1]
     return out
-
-
-def _plain_name(text: str) -> bool:
-    """'Yevgeny Zinichev', 'Travel Unie': capitalised words only, nothing to check."""
-    return all(w[:1].isupper() and w.isalpha() for w in text.split())
 
 
 def _head(words: list[Token], lex: QuoteLexicon) -> list[Token]:
@@ -81,12 +82,15 @@ class Extent:
     def check(self, m: SpeakerMention | None) -> SpeakerMention | None:
         """The mention itself when it is a noun phrase; else the clean phrase at its end or its
         start when short; else None (the speaker is then taken from context)."""
-        if m is None or m.kind == "pronoun" or (m.kind == "name" and _plain_name(m.text)):
+        if m is None or m.kind == "pronoun":
+            return m
+        plain = m.text.split()
+        if any(w.lower().replace("’", "'").split("'")[0] in self.lex.first_person for w in plain):
+            return None  # "I've", "you briefly": the words of someone quoted, not a speaker
+        if m.kind == "entity" or (all(w.replace("-", "").isalpha() for w in plain) and not _not_np(plain, self.lex)):
             return m
         words = tokens(self.doc.text, m.start, m.end, self.lex)
-        if any(t.low.replace("’", "'").split("'")[0] in self.lex.first_person for t in words):
-            return None  # "I've", "you briefly": the words of someone quoted, not a speaker
-        if m.kind == "entity" or not fragment(words, self.lex):
+        if not fragment(words, self.lex):
             return m
         for rest in (_trim(words, self.lex), _head(words, self.lex)):
             if rest and not fragment(rest, self.lex) and len(rest) <= _SHORT:

@@ -40,6 +40,7 @@ class QuoteLexicon:
     negations: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     after_only: frozenset[str]
+    direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
     joiners: frozenset[str]
     pronouns: dict[str, str]
     determiners: frozenset[str]
@@ -158,7 +159,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
-        after_only=fs("after_only"), joiners=fs("joiners"),
+        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
@@ -178,7 +179,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         not_speech=re.compile("|".join(raw.get("not_speech") or ["(?!)"]), re.IGNORECASE), plurals=tuple(raw.get("plurals") or ()),
         honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
-        cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
+        cue_re=_words_re([*(f for f, lemma in cue_lemma.items() if lemma not in fs("direct_only")),
+                          *(a.split()[0] for a in raw.get("according") or [])]))
 
 
 def tokens(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token]:

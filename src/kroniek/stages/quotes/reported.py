@@ -233,7 +233,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
     todo = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in lex.cue_re.finditer(text.lower())
-                   if not inside_quote(m.start())} - {-1})
+                   if not inside_quote(m.start()) and not _name_part(text, m.group(), m.start(), lex)} - {-1})
     for si in todo:
         s, e = sentences[si]
         toks = []
@@ -249,7 +249,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
                 hits.append(hit)
                 taken = len(toks)
         for ci, t in enumerate(toks):
-            if ci <= taken or t.low not in lex.cue_lemma or t.start in spent:
+            if ci <= taken or t.low not in lex.cue_lemma or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
             lemma = cue_at(toks, ci, lex)
             if lemma is None:
@@ -260,6 +260,11 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
                 hits.append(hit)
                 taken = max(ci, _index_at(toks, hit.end))
     return [h for h in hits if _keep(h, speech)]
+
+
+def _name_part(text: str, form: str, pos: int, lex: QuoteLexicon) -> bool:
+    """A capitalised cue form where verbs do not open sentences ("United States"): no cue (cue_at)."""
+    return not lex.verb_second and text[pos].isupper() and form in lex.cue_lemma
 
 
 def _outside(s: int, e: int, quoted: list[tuple[int, int]], qstarts: list[int]) -> list[tuple[int, int]]:

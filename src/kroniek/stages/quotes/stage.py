@@ -46,6 +46,7 @@ def _mark_re(lex: QuoteLexicon) -> re.Pattern[str]:
 _MARK_RES: dict[str, re.Pattern[str]] = {}
 
 
+_MARKUP = frozenset("/@<{[#")  # what a link, handle, tag or markup needs (then `not_speech` decides)
 _SPACED = frozenset({",,"})  # typewriter marks set with a space inside (",, Je moet … ''")
 
 
@@ -297,7 +298,7 @@ class QuoteStage:
         text = doc.text
         inner = group_text(text, g)
         nwords = len(inner.split())
-        if nwords == 0 or not any(c.isalpha() for c in inner) or lex.not_speech.search(inner):
+        if nwords == 0 or not any(c.isalpha() for c in inner) or (_MARKUP & set(inner) and lex.not_speech.search(inner)):
             return  # a tweet id, a link, markup: not anyone's words
         turn = turn_label(text, g.segs[0][0], lex, ents)
         if turn is not None:
