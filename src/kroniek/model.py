@@ -169,6 +169,9 @@ class Speaker:
     country: str | None
     start: int | None = None  # offsets of the mention that names the speaker
     end: int | None = None
+    text: str | None = None  # the whole noun phrase or pronoun that names the speaker here
+    kind: str | None = None  # PER, ORG, GPE or GROUP (FORMAT.md §1)
+    confidence: float | None = None  # how sure the attribution is, in [0, 1]
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -183,11 +186,12 @@ class Quote:
     cue: str | None = None
     speaker: Speaker | None = None
     date: str | None = None
+    confidence: float | None = None  # how sure it is speech, in [0, 1]
 
     def to_json(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "direct": self.direct,
                 "cue": self.cue, "speaker": self.speaker.to_json() if self.speaker else None,
-                "date": self.date}
+                "date": self.date, "confidence": self.confidence}
 
 
 Party = Union[ActorRef, list[ActorRef], None]

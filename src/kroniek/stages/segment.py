@@ -35,6 +35,7 @@ class Rules:
     abbreviations: frozenset[str]
     sentence_final: frozenset[str]
     before_numbers: frozenset[str]
+    labels: frozenset[str]  # "LIVE:", "UPDATE:": a label line is its own sentence, never a speaker
 
 
 def segment_data(lang: str) -> dict:
@@ -49,7 +50,18 @@ def rules_for(lang: str) -> Rules:
     abbrevs |= lexicons.word_list(lang, "spacy_abbreviations.txt")  # scripts/build_abbreviations.py
     final = {str(w) for w in data.get("sentence_final", [])}
     numeric = {str(w) for w in data.get("before_numbers", [])}
-    return Rules(frozenset(abbrevs - final - numeric), frozenset(final), frozenset(numeric))
+    labels = frozenset(str(w).casefold() for w in data.get("labels", []))
+    return Rules(frozenset(abbrevs - final - numeric), frozenset(final), frozenset(numeric), labels)
+
+
+_LABEL = re.compile(r"([^\W\d_][\w ]{0,20}):\s+")
+_HEADING = 40  # a line shorter than this without final punctuation is a heading, not a wrapped line
+
+
+def _label_end(text: str, start: int, end: int, rules: Rules) -> int | None:
+    """Where a label such as "LIVE: " that opens a line ends, if it is one."""
+    m = _LABEL.match(text, start, end)
+    return m.end() if m and m.group(1).casefold() in rules.labels else None
 
 
 def _ends_sentence(text: str, match: re.Match, rules: Rules, block_start: int) -> bool:
@@ -82,7 +94,11 @@ def split_block(text: str, start: int, end: int, rules: Rules) -> list[tuple[int
     """Sentences of one line block text[start:end] as stripped (start, end) spans."""
     out: list[tuple[int, int]] = []
     s = start
-    for m in _END.finditer(text, start, end):
+    label = _label_end(text, start, end, rules)
+    if label is not None:
+        out.append((start, start + len(text[start:label].rstrip())))
+        s = label
+    for m in _END.finditer(text, s, end):
         if m.end() < end and _ends_sentence(text, m, rules, start):
             out.append((s, m.end(2)))
             s = m.end()
@@ -94,7 +110,7 @@ def split_block(text: str, start: int, end: int, rules: Rules) -> list[tuple[int
 
 def split(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Paragraphs (split at blank lines) and sentences; a single line break ends a sentence
-    unless the next line starts in lower case (a hard-wrapped sentence)."""
+    unless the next line starts in lower case after a long line (a hard-wrapped sentence)."""
     rules = rules_for(lang)
     paragraphs: list[tuple[int, int]] = []
     sentences: list[tuple[int, int]] = []
@@ -105,13 +121,20 @@ def split(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
             paragraphs.append((pos, end))
             block = pos
             for lm in [*_LINE.finditer(text, pos, end), None]:
-                if lm is not None and lm.end() < end and text[lm.end()].islower():
+                if lm is not None and lm.end() < end and text[lm.end()].islower() and not _heading(text, block, lm.start()):
                     continue
                 block_end = lm.start() if lm else end
                 sentences.extend(split_block(text, block, block_end, rules))
                 block = lm.end() if lm else end
         pos = match.end() if match else len(text)
     return paragraphs, sentences
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """A short line without final punctuation (a subheading) ends its sentence even before a
+    lower-case line; a long one is a hard-wrapped sentence going on."""
+    line = text[max(start, text.rfind("\n", start, end) + 1):end].strip()
+    return 0 < len(line) < _HEADING and line[-1].isalnum() and not any(c in line for c in ".!?;,")
 
 
 @register

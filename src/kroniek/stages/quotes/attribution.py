@@ -41,14 +41,28 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: Entity
     pronoun, then the whole noun phrase. With `last`, the mention nearest the end is taken.
     """
     toks = [t for t in toks if word(t) or t.text in "-'’."]
-    while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])):
+    while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])
+                    or (len(toks) > 1 and toks[-1].text[0].islower() and toks[-1].low.endswith(lex.adverb_suffixes))):
         toks = toks[:-1]
     while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns:
         toks = toks[1:]
     if not toks:
         return None
     ents = [e for e in entities.within(toks[0].start, toks[-1].end) if e.actor is not None or e.type != "MISC"]
+    first = toks[0]
+    if ents and first.low in lex.name_particles and first.text[0].islower() and first.end + 1 == ents[0].start:
+        e = ents[0]  # "van Boxtel": the particle belongs to the name
+        return SpeakerMention(first.start, e.end, text[first.start:e.end], "name")
+    h = next((k for k, t in enumerate(toks) if t.low not in lex.determiners), 0)
+    gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive), None)
+    if toks[h].low in lex.roles and gen is not None and not last:
+        if not toks[h + 1].text[0].isupper():  # "een woordvoerster van reisorganisatie Travel Unie"
+            return SpeakerMention(toks[0].start, toks[-1].end, text[toks[0].start:toks[-1].end], "np")
+        toks = toks[:gen]  # "Burgemeester Opstelten van Rotterdam": the person, not the town
+        ents = [e for e in ents if e.end <= toks[-1].end]
     people = [e for e in ents if e.type == "PER"]
+    while len(people) > 1 and not last and not text[people[0].end:people[1].start].strip():
+        people = people[1:]  # "Emergencies Minister Yevgeny Zinichev": the title before the name
     if people:
         e = people[-1] if last else people[0]
         return SpeakerMention(e.start, e.end, e.text, "entity")
@@ -63,9 +77,7 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: Entity
         caps = _last_caps(toks)
         if caps:
             return SpeakerMention(caps[0].start, caps[-1].end, text[caps[0].start:caps[-1].end], "name")
-    while toks and toks[0].low in lex.determiners:
-        toks = toks[1:]
-    if not toks or len(toks) > 9:
+    if not toks or len(toks) > 9 or (len(toks) == 1 and toks[0].low in lex.determiners):
         return None
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
@@ -97,12 +109,15 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
         t = toks[i]
         if (not word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries
                 or (out and t.low in lex.pronouns)
+                or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
+                or (out and (t.text[0].isdigit() or t.low.endswith(lex.number_words)))  # "media | achtduizend …"
                 or (t.low in lex.particle_words and t.low not in lex.prepositions)):
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
-                break
+            name = not out and t.low in lex.name_particles and nxt is not None and nxt.text[0].isupper()
+            if not name and not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
+                break  # "van Boxtel" opens a name; "van het ministerie" continues one
         out.append(t)
         if t.low in lex.pronouns and len(out) == 1:
             break
@@ -135,31 +150,84 @@ class _Candidate:
     person: bool
 
 
-class SpeakerResolver:
-    """Resolves mentions to speakers in reading order, remembering speakers and subjects."""
+_FIRST_NAMES: dict[int, dict[str, str]] = {}
 
-    def __init__(self, doc: Doc, lex: QuoteLexicon, entities: EntityIndex, kb: KB) -> None:
+
+def first_name_genders(kb: KB) -> dict[str, str]:
+    """First name -> gender, from the KB's persons whose first names agree on it (Emily: f)."""
+    if id(kb) not in _FIRST_NAMES:
+        seen: dict[str, set[str]] = {}
+        for actor in kb.actors.values():
+            if actor.gender in ("m", "f") and " " in actor.name:
+                seen.setdefault(actor.name.split()[0].casefold(), set()).add(actor.gender)
+        _FIRST_NAMES[id(kb)] = {n: next(iter(g)) for n, g in seen.items() if len(g) == 1 and len(n) > 2}
+    return _FIRST_NAMES[id(kb)]
+
+
+class SpeakerResolver:
+    """Resolves mentions to speakers in reading order, remembering speakers and subjects.
+
+    Salience, not the KB, decides first: a pronoun takes the most recent compatible person named
+    outside quotes (a person inside someone's words, or after a preposition, is no subject), and a
+    surname takes the full name the article itself gave it before any KB prior."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon, entities: EntityIndex, kb: KB,
+                 quoted: list[tuple[int, int]] = ()) -> None:
         self.doc, self.lex, self.entities, self.kb = doc, lex, entities, kb
+        self.quoted = sorted(quoted)
+        self.first_names = first_name_genders(kb)
         self.speakers: list[_Candidate] = []
+        self.full_names: list[tuple[int, str, Speaker]] = []
         self.subjects, self.others = self._people()
 
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
     def _people(self) -> tuple[list[_Candidate], list[_Candidate]]:
-        """Person entities: the first of each sentence (its likely subject, what a pronoun points
-        back to first) and the others (when no subject fits the pronoun's gender)."""
+        """Person entities outside quotes: the first of each sentence not after a preposition (its
+        likely subject, what a pronoun points back to first) and the others (when no subject fits)."""
         subjects: list[_Candidate] = []
         others: list[_Candidate] = []
+        text = self.doc.text
         for s, e in self.doc.sentences:
             first = True
             for ent in self.entities.within(s, e):
-                if ent.type == "PER":
-                    gender = self._gender(ent.actor and ent.actor.id)
-                    (subjects if first else others).append(_Candidate(ent.start, self._from_entity(ent), gender, True))
-                    first = False
+                if ent.type != "PER" or self._in_quote(ent.start) or \
+                        ent.text.lower().replace("’", "'").split("'")[0] in self.lex.first_person:
+                    continue  # someone named in another's words, or a tagger's "I've"
+                sp = self._from_entity(ent)
+                if " " in ent.text.strip():
+                    self.full_names.append((ent.start, ent.text.split()[-1].casefold(), sp))
+                before = text[max(s, ent.start - 16):ent.start].rsplit(None, 1)
+                object_ = bool(before) and before[-1].lower() in self.lex.prepositions
+                gender = self._gender(ent.actor and ent.actor.id, ent.text)
+                (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))
+                first = first and object_
         return subjects, others
 
-    def _gender(self, actor_id: str | None) -> str | None:
+    def _gender(self, actor_id: str | None, name: str = "") -> str | None:
+        """From the KB, else from an honorific or a first name the KB knows the gender of."""
         actor = self.kb.get(actor_id)
-        return actor.gender if actor is not None else None
+        if actor is not None and actor.gender:
+            return actor.gender
+        words = name.replace(".", " ").split()
+        if not words:
+            return None
+        hon = self.lex.honorifics.get(words[0].casefold())
+        return hon or (self.first_names.get(words[0].casefold()) if len(words) > 1 else None)
+
+    def _full_name(self, ent: Entity, sp: Speaker) -> Speaker:
+        """'Clinton' after 'Hillary Clinton' in the same article is her, whoever the KB prefers."""
+        if " " in ent.text.strip():
+            return sp
+        key = ent.text.strip().casefold()
+        prior = [f for pos, last, f in self.full_names if last == key and pos < ent.start]
+        if not prior or prior[-1].id == sp.id:
+            return sp
+        out = _copy(prior[-1])
+        out.start, out.end = sp.start, sp.end
+        return out
 
     def _from_entity(self, ent: Entity) -> Speaker:
         actor = ent.actor
@@ -193,7 +261,26 @@ class SpeakerResolver:
                 if actor is not None:
                     lo = m.start + run.start() + w.start()
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
-        return Speaker(None, _STRIP.sub("", m.text), self._country(m.text), m.start, m.end)
+        return Speaker(None, self._proper(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
+
+    def _phrase(self, phrase: str) -> str:
+        """A description as the text has it, its determiner lower-cased at a sentence start ('het
+        ministerie'), unless it opens a name ('The Times')."""
+        words = phrase.split()
+        if len(words) > 1 and words[0].casefold() in self.lex.determiners and words[1][:1].islower():
+            return words[0].lower() + phrase[len(words[0]):]
+        return phrase
+
+    def _proper(self, phrase: str) -> str:
+        """The name in 'USCG Captain Monica Rochester' or 'Prosecutor Krzysztof Sierak': the capitalised
+        words at the end back to a title or an acronym, when two or more; else the phrase."""
+        phrase = self._phrase(phrase)
+        words = phrase.split()
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles \
+                and not (len(words[k - 1]) > 1 and words[k - 1].isupper()):
+            k -= 1
+        return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
     def _country(self, text: str) -> str | None:
         """The country an adjective or a possessive place name in a noun phrase points to
@@ -238,14 +325,30 @@ class SpeakerResolver:
             best = cand
         return best
 
+    def _continued(self, pos: int) -> _Candidate | None:
+        """Who goes on speaking in a quote without attribution: the latest speaker, unless a person
+        introduced after them as a sentence subject in the quote's own paragraph (a new voice)."""
+        spoke = max((c for c in self.speakers if c.pos < pos), key=lambda c: c.pos, default=None)
+        subject = max((c for c in self.subjects if c.pos < pos), key=lambda c: c.pos, default=None)
+        if spoke is None or (subject is not None and subject.pos > spoke.pos
+                             and self._paragraph(subject.pos) == self._paragraph(pos)):
+            return subject or spoke
+        return spoke
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect.bisect_right([p for p, _ in self.doc.paragraphs], pos)
+
     def resolve(self, m: SpeakerMention | None, pos: int) -> Speaker | None:
         """The speaker for a mention (None: continue the latest speaker or subject before pos)."""
         if m is None:
-            cand = self._antecedent(pos, None, None)
+            cand = self._continued(pos)
             return _copy(cand.speaker) if cand else None
         if m.kind == "entity":
             ent = max(self.entities.within(m.start, m.end), key=lambda e: (e.start == m.start, e.end - e.start))
-            return self._remember(self._from_entity(ent), m.start, ent.type == "PER")
+            sp = self._from_entity(ent)
+            if ent.type == "PER":
+                sp = self._full_name(ent, sp)
+            return self._remember(sp, m.start, ent.type == "PER", self._gender(sp.id, ent.text))
         if m.kind == "pronoun":
             g = self.lex.pronouns.get(m.text.lower())
             cand = self._antecedent(m.start, g, True if g in ("m", "f") else None)
@@ -258,6 +361,10 @@ class SpeakerResolver:
             return self._remember(sp, m.start, cand.person, cand.gender)
         words = {w.lower() for w in m.text.split()}
         named = self._name(m)
+        head = next((w for w in m.text.lower().split() if w not in self.lex.determiners), "")
+        actor = self.kb.get(named.id)
+        if actor is not None and head in self.lex.roles and actor.type != "PER":
+            named = Speaker(None, self._phrase(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
         if named.id is not None:
             return self._remember(named, m.start, True)
         if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites:
@@ -273,7 +380,9 @@ class SpeakerResolver:
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, cand.gender)
         # an unlinked name of two or more words may be a person a later "he"/"she" points to
-        return self._remember(named, m.start, m.kind == "name" and " " in named.name.strip())
+        person = m.kind == "name" and " " in named.name.strip() and \
+            not any(e.type in ("LOC", "ORG") for e in self.entities.within(m.start, m.end))
+        return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
 
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
         self.speakers.append(_Candidate(pos, sp, gender or self._gender(sp.id), person))

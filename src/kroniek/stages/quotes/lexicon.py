@@ -12,6 +12,7 @@ from typing import Any
 
 from ... import lexicons
 from ...model import Token
+from .morphology import generate
 
 @dataclass(slots=True)
 class QuoteLexicon:
@@ -20,6 +21,9 @@ class QuoteLexicon:
     lang: str
     marks: dict[str, tuple[str, ...]]
     cue_lemma: dict[str, str]
+    fused: frozenset[str]  # separable cue forms that carry their particle (toegevoegd, aankondigt)
+    cue_class: dict[str, str]  # lemma -> speech, writing, opinion, emotion, naming ...
+    cue_confidence: dict[str, float]
     particles: dict[str, frozenset[str]]
     particle_words: frozenset[str]
     content_preps: dict[str, frozenset[str]]
@@ -36,6 +40,7 @@ class QuoteLexicon:
     negations: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     after_only: frozenset[str]
+    direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
     joiners: frozenset[str]
     pronouns: dict[str, str]
     determiners: frozenset[str]
@@ -58,6 +63,17 @@ class QuoteLexicon:
     name_particles: frozenset[str]
     possessives: tuple[str, ...]
     negation_suffixes: tuple[str, ...]
+    adverb_suffixes: tuple[str, ...]
+    agent_preps: frozenset[str]
+    titles: frozenset[str]
+    honorifics: dict[str, str]
+    future: frozenset[str]
+    first_person: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    number_words: tuple[str, ...]
+    labels: frozenset[str]
+    not_speech: re.Pattern[str]
+    plurals: tuple[str, ...]
     token_re: re.Pattern[str]
     cue_re: re.Pattern[str]
 
@@ -106,11 +122,34 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         return frozenset(str(w).lower() for w in raw.get(key) or [])
 
     cue_lemma = {str(form): lemma for lemma, forms in raw["cues"].items() for form in forms}
+    particles = {k: set(v) for k, v in (raw.get("particles") or {}).items()}
+    cue_class: dict[str, str] = {}
+    split_forms: set[str] = set()
+    irregular = {str(k): [str(f) for f in v] for k, v in (raw.get("irregular") or {}).items()}
+    stems = {str(k): str(v) for k, v in (raw.get("stems") or {}).items()}
+    doubled = frozenset(str(w) for w in raw.get("doubled") or ())
+    not_cues = fs("not_cues")
+    for cls, lemmas in (raw.get("cue_verbs") or {}).items():
+        for lemma in (str(x) for x in lemmas):
+            key = lemma.replace("|", "")
+            cue_class.setdefault(key, cls)
+            sep = lemma.split("|")[0] if "|" in lemma else lemma.partition(" ")[2]
+            if sep:
+                particles.setdefault(key, set()).add(sep)
+            for form, (_, split) in generate(str(raw.get("morphology") or "en"), [lemma], irregular, stems, doubled).items():
+                if form not in cue_lemma and form not in not_cues:
+                    cue_lemma[form] = key
+                    split_forms.update([form] if split else [])
+                elif split and sep and cue_lemma[form] in particles:
+                    particles[cue_lemma[form]].add(sep)  # "geeft … aan" and "geeft … toe" share a form
+    fused = {f for f, lemma in cue_lemma.items() if lemma in particles and f not in split_forms
+             and any(f.startswith(x) for x in particles[lemma])}
     return QuoteLexicon(
         lang=used, marks={o: tuple(c) for o, c in raw["marks"].items()},
-        cue_lemma=cue_lemma,
-        particles={k: frozenset(v) for k, v in (raw.get("particles") or {}).items()},
-        particle_words=frozenset(w for v in (raw.get("particles") or {}).values() for w in v),
+        cue_lemma=cue_lemma, fused=frozenset(fused), cue_class=cue_class,
+        cue_confidence={str(k): float(v) for k, v in (raw.get("cue_confidence") or {}).items()},
+        particles={k: frozenset(v) for k, v in particles.items()},
+        particle_words=frozenset(w for v in particles.values() for w in v),
         content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
         gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
         present_suffixes=tuple(raw.get("present_suffixes") or ()),
@@ -120,7 +159,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
-        after_only=fs("after_only"), joiners=fs("joiners"),
+        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
@@ -132,8 +171,16 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
+        adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), agent_preps=fs("agent_preps"),
+        titles=fs("titles") | fs("roles"),
+        future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
+        number_words=tuple(str(w) for w in raw.get("number_words") or ()),
+        labels=frozenset(str(w).casefold() for w in (lexicons.for_language(used, "segment") or {}).get("labels") or []),
+        not_speech=re.compile("|".join(raw.get("not_speech") or ["(?!)"]), re.IGNORECASE), plurals=tuple(raw.get("plurals") or ()),
+        honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
-        cue_re=_words_re([*cue_lemma, *(a.split()[0] for a in raw.get("according") or [])]))
+        cue_re=_words_re([*(f for f, lemma in cue_lemma.items() if lemma not in fs("direct_only")),
+                          *(a.split()[0] for a in raw.get("according") or [])]))
 
 
 def tokens(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token]:

@@ -16,6 +16,7 @@ from .lexicon import QuoteLexicon, tokens
 TERMINAL = frozenset(".!?")
 OPENERS = frozenset("„“\"«‘")
 BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
+_INVERTING = frozenset(",”\"’'»")  # what an English inverted attribution follows: "…,” said X
 
 
 @dataclass(slots=True)
@@ -35,13 +36,15 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     before = toks[k - 1].low if k > 0 else ""
     if lemma is None or before in lex.cue_blockers or before.endswith(lex.possessives) or _negated(toks, k, lex):
         return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
+    if before in lex.prepositions or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
+        return None  # "of alleged violence", "as reported by", "The Doris Day Show", "Reports indicate …"
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
     particles = lex.particles.get(lemma)
-    if particles and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
+    if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
         return None
     unless = lex.not_with.get(lemma)
-    if unless:
+    if unless and before != ",":  # "…, vindt de PVV" is an attribution, "vond de politie een wapen" is not
         for x in toks[k + 1:k + 4]:
             if x.low in lex.complementizers:
                 break
@@ -76,13 +79,22 @@ def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: EntityIndex)
 def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
     """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
+    agent = _agent(toks, ci, lex, text, ents)
+    if agent is not None:
+        return agent
     cs = ci
-    while cs > 0 and toks[cs - 1].text not in BREAKS:
+    while cs > 0 and (toks[cs - 1].text not in BREAKS or toks[cs - 1].text == ")"):
+        if toks[cs - 1].text == ")":  # "Travel Unie (Arke, Holland International) zei"
+            opener = next((n for n in range(cs - 2, max(-1, cs - 15), -1) if toks[n].text == "("), None)
+            if opener is None:
+                break
+            cs = opener
+            continue
         cs -= 1
     if cs > 0 and toks[ci].low.endswith(lex.participles):
         return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
-    pre = [t for t in toks[cs:ci] if t.text[0].isalnum() and t.low not in own]
+    pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
     if cs > 1 and toks[cs - 1].text == "," and (not pre and not lex.verb_second or pre and pre[0].low in lex.relatives):
         return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, said" / "Trump, who says"
@@ -90,11 +102,45 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         opener = _opening_subject(toks, cs - 1, lex, text, ents)
         if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
             return opener
+    if not core and any(t.low in lex.joiners for t in pre):
+        return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
     after = np_after(toks, ci + 1, lex)
     if not core or core[0].low in lex.prepositions:
+        if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
+            return None  # English inverts only after a quote or comma
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
     return mention_in(pre, lex, text, ents)
+
+
+def _agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+    """The agent of a passive cue: "werd bevestigd door Rutte", "he was told by Minister X of …"."""
+    if not any(t.low in lex.passive_auxiliaries for t in toks[max(0, ci - 3):ci]):
+        return None
+    for k in range(ci + 1, min(len(toks), ci + 5)):
+        if toks[k].low in lex.agent_preps:
+            return mention_in(np_after(toks, k + 1, lex), lex, text, ents)
+        if not word(toks[k]):
+            break
+    return None
+
+
+def _without_brackets(toks: list[Token]) -> list[Token]:
+    """The words outside parentheses."""
+    out, depth = [], 0
+    for t in toks:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and word(t):
+            out.append(t)
+    return out
+
+
+def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+    """The speaker of the cue before a coordinated one ("Dubrovsky said …, but said …", "en voegde toe")."""
+    for k in range(cs - 1, -1, -1):
+        if cue_at(toks, k, lex):
+            return clause_speaker(toks, k, lex, text, ents)
+    return None
 
 
 def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
@@ -187,7 +233,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
 
     todo = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in lex.cue_re.finditer(text.lower())
-                   if not inside_quote(m.start())} - {-1})
+                   if not inside_quote(m.start()) and not _name_part(text, m.group(), m.start(), lex)} - {-1})
     for si in todo:
         s, e = sentences[si]
         toks = []
@@ -203,7 +249,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
                 hits.append(hit)
                 taken = len(toks)
         for ci, t in enumerate(toks):
-            if ci <= taken or t.low not in lex.cue_lemma or t.start in spent:
+            if ci <= taken or t.low not in lex.cue_lemma or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
             lemma = cue_at(toks, ci, lex)
             if lemma is None:
@@ -214,6 +260,11 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
                 hits.append(hit)
                 taken = max(ci, _index_at(toks, hit.end))
     return [h for h in hits if _keep(h, speech)]
+
+
+def _name_part(text: str, form: str, pos: int, lex: QuoteLexicon) -> bool:
+    """A capitalised cue form where verbs do not open sentences ("United States"): no cue (cue_at)."""
+    return not lex.verb_second and text[pos].isupper() and form in lex.cue_lemma
 
 
 def _outside(s: int, e: int, quoted: list[tuple[int, int]], qstarts: list[int]) -> list[tuple[int, int]]:
@@ -254,9 +305,10 @@ def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: Speak
 def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, int]], lex: QuoteLexicon, text: str,
                ents: EntityIndex) -> Hit | None:
     """'Dat meldt het ANP.': the cue's content is the sentence before."""
-    if ci != 1 or toks[0].low not in lex.anaphors or si == 0:
+    if ci == 0 or toks[0].low not in lex.anaphors or si == 0 \
+            or any(t.low not in lex.auxiliaries for t in toks[1:ci]):
         return None
-    m = mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
+    m = _agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
     s, e = sentences[si - 1]
     body = text[s:e].rstrip()
     if m is None or len(body.split()) < 3 or body[:1] in OPENERS:
@@ -297,8 +349,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
             start = n + 1
             break
     first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
-    if first is None or first.low in lex.prepositions or sum(1 for t in toks[start:k] if word(t)) < 4:
-        return None
+    if first is None or (first.low in lex.prepositions and not lex.verb_second) or sum(1 for t in toks[start:k] if word(t)) < 3:
+        return None  # "In a statement, the ministry said" has no content before the comma
     return _span_hit(toks, start, k, text, toks[ci], m)
 
 
@@ -418,4 +470,17 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
         return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
     if toks[a - 1].text == ",":
         return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
-    return None
+    return _split_hit(toks, a, src_end, lex, text, m) if m else None
+
+
+def _split_hit(toks: list[Token], a: int, b: int, lex: QuoteLexicon, text: str, m: SpeakerMention) -> Hit | None:
+    """'Gisteravond telde de luchthaven volgens de Spaanse media achtduizend wachtenden': the clause
+    around the source is the content, its two parts joined by a space (FORMAT.md §1)."""
+    end = _content_end(toks, b, lex)
+    end = next((k for k in range(b, end - 1) if toks[k].text == "," and toks[k + 1].low in lex.joiners), end)
+    parts = [(0, a), (b, end)]  # up to ", en …": a second main clause is not the source's
+    words = [toks[i] for lo, hi in parts for i in range(lo, hi) if word(toks[i])]
+    if len(words) < 3 or not words[0].start < toks[a].start < words[-1].end:
+        return None
+    segs = [text[toks[lo].start:toks[hi - 1].end] for lo, hi in parts if hi > lo]
+    return Hit(words[0].start, words[-1].end, " ".join(segs).strip(" ,"), False, toks[a].text, m, toks[a].start)

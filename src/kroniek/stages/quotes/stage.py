@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 
 from ...kb import KB
-from ...model import Doc, Options, Quote, Token
-from ..dates import date_for
+from ...model import Doc, Options, Quote, Speaker, Token
 from ..registry import register
 from .attribution import EntityIndex, SpeakerMention, SpeakerResolver, mention_in, np_after, word
+from .extent import Extent
+from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .lexicon import QuoteLexicon, lexicon, tokens
 from .reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
 
@@ -45,7 +46,13 @@ def _mark_re(lex: QuoteLexicon) -> re.Pattern[str]:
 _MARK_RES: dict[str, re.Pattern[str]] = {}
 
 
+_MARKUP = frozenset("/@<{[#")  # what a link, handle, tag or markup needs (then `not_speech` decides)
+_SPACED = frozenset({",,"})  # typewriter marks set with a space inside (",, Je moet … ''")
+
+
 def _is_open(mark: str, prev: str, nxt: str) -> bool:
+    if mark in _SPACED:
+        return bool(nxt)
     if nxt.isspace() or not nxt:
         return False
     if mark in ("'", "‘", '"', "''"):
@@ -53,9 +60,9 @@ def _is_open(mark: str, prev: str, nxt: str) -> bool:
     return True
 
 
-def _is_close(mark: str, prev: str, nxt: str) -> bool:
+def _is_close(mark: str, prev: str, nxt: str, opener: str = "") -> bool:
     if prev.isspace():
-        return False
+        return opener in _SPACED and not nxt.isalnum()
     if mark in ("'", "’", "''"):
         return not nxt.isalnum()
     return True
@@ -72,7 +79,7 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon)
         opened: tuple[int, str] | None = None
         if carry is not None:
             m = mark_re.match(text, first)
-            if not (m and m.group() in lex.marks) or turn_label(text, m.end()) is not None:
+            if not (m and m.group() in lex.marks) or turn_label(text, m.end(), lex) is not None:
                 _flush(carry, groups)  # a new speaker's turn ('"PENCE: …') is a new quote
                 carry = None
         for m in mark_re.finditer(text, ps, pe):
@@ -80,7 +87,7 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon)
             prev = text[i - 1] if i > ps else " "
             nxt = text[j] if j < pe else " "
             if opened is not None:
-                if mk in lex.marks[opened[1]] and _is_close(mk, prev, nxt):
+                if mk in lex.marks[opened[1]] and _is_close(mk, prev, nxt, opened[1]):
                     seg = (opened[0], i)
                     if carry is not None:
                         carry.segs.append(seg)
@@ -117,10 +124,11 @@ def _flush(carry: Group, groups: list[Group]) -> None:
 _TURN = re.compile(r"([A-ZÀ-Ý][\w.'’-]*(?:[ -][A-ZÀ-Ý][\w.'’-]*){0,3}):[ \t]+(?=\S)")
 
 
-def turn_label(text: str, pos: int, ents: EntityIndex | None = None) -> re.Match[str] | None:
-    """'PENCE: ' (or a known person's name and a colon) at pos: who speaks the words after it."""
+def turn_label(text: str, pos: int, lex: QuoteLexicon, ents: EntityIndex | None = None) -> re.Match[str] | None:
+    """'PENCE: ' (or a known person's name and a colon) at pos: who speaks the words after it;
+    a label such as 'LIVE: ' or 'UPDATE: ' (segment.yaml) speaks nothing."""
     m = _TURN.match(text, pos)
-    if m is None:
+    if m is None or m.group(1).casefold() in lex.labels:
         return None
     label = m.group(1)
     person = ents is not None and any(e.type == "PER" and e.end == m.end(1) for e in ents.within(m.start(1), m.end(1)))
@@ -128,14 +136,14 @@ def turn_label(text: str, pos: int, ents: EntityIndex | None = None) -> re.Match
 
 
 def transcript_turns(text: str, paragraphs: list[tuple[int, int]], groups: list[Group],
-                     ents: EntityIndex) -> list[Hit]:
+                     ents: EntityIndex, lex: QuoteLexicon) -> list[Hit]:
     """Interview transcripts: a paragraph 'PENCE: Well, look, …' (a capitalised label or a known
     person, then a colon) is that speaker's words, unless quote marks already say who speaks."""
     hits = []
     starts = [g.start for g in groups]
     for ps, pe in paragraphs:
         first = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
-        m = turn_label(text, first, ents)
+        m = turn_label(text, first, lex, ents)
         if m is None or m.end() > pe:
             continue
         person = any(e.type == "PER" for e in ents.within(m.start(1), m.end(1)))
@@ -169,7 +177,7 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: EntityIn
         t = toks[k]
         if not word(t):
             continue
-        if lex.cue(t.low) is None:
+        if lex.cue(t.low) is None or cue_at(toks, k, lex) is None and not (k == i0 and t.text[0].isupper()):
             nwords += 1
             continue
         appositive = nwords > 6
@@ -182,7 +190,14 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: EntityIn
             if not word(x):
                 break
         if k == i0:
-            m = mention_in(np_after(toks, k + 1, lex), lex, text, ents)
+            after = np_after(toks, k + 1, lex)
+            nxt = toks[k + 1 + len(after)] if k + 1 + len(after) < len(toks) else None
+            if i0 > 0 and toks[i0 - 1].low in lex.joiners and not lex.verb_second:
+                return None  # "“…” and said the emergency began …" is a new clause
+            if not lex.verb_second and nxt is not None and word(nxt) and nxt.low not in lex.prepositions \
+                    and nxt.low not in lex.adverbs:
+                return None  # "said the national emergency began": a clause, not an inverted speaker
+            m = mention_in(after, lex, text, ents)
         elif appositive:
             comma = next(n for n in range(i0, k) if toks[n].text == ",")
             m = mention_in(toks[i0:comma], lex, text, ents, last=True)
@@ -221,20 +236,41 @@ class QuoteStage:
         for g in groups:
             self._classify(doc, g, lex, ents, starts)
         hits = [self._direct_hit(text, g) for g in groups if g.speech]
-        turns = transcript_turns(text, paragraphs, groups, ents)
+        turns = transcript_turns(text, paragraphs, groups, ents, lex)
         hits += turns
         quoted = sorted([(s, e) for g in groups for s, e in g.segs] + [(h.start, h.end) for h in turns])
         speech = [(g.start, g.end) for g in groups if g.speech]
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
         hits += find_reported(text, sentences, lex, ents, quoted, speech, spent)
         hits.sort(key=lambda h: h.start)
-        resolver = SpeakerResolver(doc, lex, ents, self.kb)
+        resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted)
+        extent = Extent(doc, lex, ents)
         for h in hits:
+            h.mention = extent.check(h.mention)
             pos = h.mention.start if h.mention else h.start
             speaker = resolver.resolve(h.mention, pos)
-            lo = min(h.start, h.cue_pos) if h.cue_pos >= 0 else h.start
-            doc.quotes.append(Quote(h.start, h.end, h.text, h.direct, h.cue, speaker, date_for(doc, lo, h.end)))
+            if speaker is not None:
+                self._describe(speaker, h.mention, text, lex)
+            inner = [(h.start, h.end)] if not h.direct else [(s, e) for s, e in quoted if h.start <= s < h.end]
+            anchor = h.cue_pos if h.cue_pos >= 0 else h.start
+            doc.quotes.append(Quote(h.start, h.end, h.text, h.direct, h.cue, speaker,
+                                    quote_date(doc, sentences[max(0, bisect.bisect_right(starts, anchor) - 1)],
+                                               h.cue_pos, h.start, h.end, inner, lex),
+                                    confidence(h, lex, speaker)))
         return doc
+
+    def _describe(self, sp: Speaker, m: SpeakerMention | None, text: str, lex: QuoteLexicon) -> None:
+        """The words that name the speaker here (the whole noun phrase or pronoun) and its kind."""
+        if m is not None:
+            sp.start, sp.end, sp.text = m.start, m.end, text[m.start:m.end]
+        actor = self.kb.get(sp.id)
+        if actor is not None:
+            sp.kind = {"LOC": "GPE"}.get(actor.type, actor.type)
+        elif m is not None and m.kind == "pronoun":
+            sp.kind = "PER"
+        elif sp.text:
+            sp.kind = speaker_kind(sp.text, lex)
+        sp.confidence = speaker_confidence(m, sp)
 
     def _merge(self, text: str, groups: list[Group], lex: QuoteLexicon, ents: EntityIndex) -> list[Group]:
         """Join a quote interrupted by its attribution („…,” zei hij, „…”) into one group; across a
@@ -246,7 +282,8 @@ class QuoteStage:
                 between = tokens(text, prev.end, g.start, lex)
                 nwords = sum(1 for t in between if t.text[0].isalnum())
                 own_sentence = bool(between) and between[-1].text in TERMINAL
-                if 0 < nwords <= (30 if own_sentence else 8) and not any(t.text in ("?", "!") for t in between):
+                intro = any(t.text in TERMINAL for t in between[:-1]) or (bool(between) and between[-1].text == ":")
+                if 0 < nwords <= (30 if own_sentence else 8) and not intro and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
                     if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
                         prev.segs += g.segs
@@ -261,9 +298,9 @@ class QuoteStage:
         text = doc.text
         inner = group_text(text, g)
         nwords = len(inner.split())
-        if nwords == 0:
-            return
-        turn = turn_label(text, g.segs[0][0], ents)
+        if nwords == 0 or not any(c.isalpha() for c in inner) or (_MARKUP & set(inner) and lex.not_speech.search(inner)):
+            return  # a tweet id, a link, markup: not anyone's words
+        turn = turn_label(text, g.segs[0][0], lex, ents)
         if turn is not None:
             person = any(e.type == "PER" for e in ents.within(turn.start(1), turn.end(1)))
             g.segs[0] = (turn.end(), g.segs[0][1])
