@@ -36,6 +36,10 @@ class Pattern:
     modal: bool = False  # "must": the clause's subject is asked, the one who says it asks
     needs_target: bool = False  # a weak frame: no event unless someone is addressed
     needs_subject: bool = False  # a bare future (will): an intention only of an actor subject
+    prio: int = 0  # 0 hand-written (events.yaml), 1 generated from lemmas, 2 imported: a lower one wins an overlap
+    not_next: frozenset[str] = frozenset()  # sense guards: no match with one of these inside it or just after it
+    not_prev: frozenset[str] = frozenset()  # ... or just before it
+    source: str = "events.yaml"
 
     def type_(self) -> str | None:
         row = plover.lookup(self.cameo)
@@ -92,16 +96,42 @@ class EventLexicon:
     subject_starts: frozenset[str] = frozenset()
     genitive_prepositions: frozenset[str] = frozenset()
     appositive_openers: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()  # words that are nouns after an article, though a verb shares the form
+    heads: dict[str, list[Pattern]] = field(default_factory=dict)  # compound heads: any word ending in one
+    head_lengths: tuple[int, ...] = ()
+    modifiers: dict[str, list[Pattern]] = field(default_factory=dict)  # compound modifiers: any word starting with one
+    modifier_lengths: tuple[int, ...] = ()
+    not_compounds: frozenset[str] = frozenset()  # hartaanval, belastingaanslag: no compound of an event word
+    guard_window: int = 2
+
+    def candidates(self, low: str) -> list[Pattern]:
+        """Patterns that may start at a word: by its form, else as a compound by its head or modifier
+        (ETA-aanslag, protestactie); a word that is itself a head form is found by form."""
+        found = self.patterns.get(low)
+        if (not self.head_lengths and not self.modifier_lengths) or low in self.not_compounds:
+            return found or []
+        out = list(found or ())
+        n = len(low)
+        for k in self.head_lengths:
+            if n > k + 2 and low[-k:] in self.heads:
+                out.extend(self.heads[low[-k:]])
+                break
+        for k in self.modifier_lengths:
+            if n > k + 2 and low[:k] in self.modifiers:
+                out.extend(self.modifiers[low[:k]])
+                break
+        return out
 
     def match(self, toks: list[Token], lo: int, hi: int) -> list[Match]:
         """Non-overlapping pattern matches in a sentence, longer patterns first, in text order."""
         found = []
         for i in range(lo, hi):
-            for pat in self.patterns.get(toks[i].low, ()):
+            for pat in self.candidates(toks[i].low):
                 m = self._match_at(pat, toks, i, lo, hi)
                 if m:
                     found.append(m)
-        found.sort(key=lambda m: (-len(m.idxs), m.head))
+        # hand-written patterns win over generated and imported ones, then longer ones over shorter
+        found.sort(key=lambda m: (m.pattern.prio, -len(m.idxs), m.head))
         used: set[int] = set()
         keep = []
         for m in found:
@@ -112,7 +142,9 @@ class EventLexicon:
 
     def _match_at(self, pat: Pattern, toks: list[Token], i: int, lo: int, hi: int) -> Match | None:
         if (not pat.noun and (pat.frame or self.verb_nouns) and i > lo
-                and toks[i - 1].low in self.determiners):
+                and toks[i - 1].low in self.determiners and toks[i].low not in self.nouns):
+            return None
+        if pat.not_prev and any(toks[j].low in pat.not_prev for j in range(max(lo, i - self.guard_window), i)):
             return None
         idxs = [i]
         for forms, final in pat.elems[1:]:
@@ -124,6 +156,9 @@ class EventLexicon:
                 return None
             idxs.append(j)
         if pat.elems[0][1] and i + 1 < hi and toks[i + 1].text.isalnum():
+            return None
+        if pat.not_next and any(toks[j].low in pat.not_next
+                                for j in range(i + 1, min(hi, idxs[-1] + self.guard_window + 1))):
             return None
         return Match(pat, i, idxs[-1], tuple(idxs))
 
@@ -148,7 +183,15 @@ class EventLexicon:
 
     def may_trigger(self, text: str, start: int, end: int) -> bool:
         """A cheap test before tokenizing: does the sentence hold a word some pattern cannot do without?"""
-        return any(w.casefold() in self.keys for w in _TOKEN.findall(text, start, end))
+        if not self.head_lengths and not self.modifier_lengths:
+            return any(w.casefold() in self.keys for w in _TOKEN.findall(text, start, end))
+        return any(w in self.keys or self._compound(w) for w in map(str.casefold, _TOKEN.findall(text, start, end)))
+
+    def _compound(self, low: str) -> bool:
+        n = len(low)
+        return low not in self.not_compounds and (
+            any(n > k + 2 and low[-k:] in self.heads for k in self.head_lengths)
+            or any(n > k + 2 and low[:k] in self.modifiers for k in self.modifier_lengths))
 
 
 _VOWELS = "aeiouy"
@@ -186,6 +229,26 @@ def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozens
     return frozenset(out), final
 
 
+def _pattern(entry: dict[str, Any], elems: list[tuple[frozenset[str], bool]], prio: int, source: str,
+             suffixes: list[str], dutch: bool) -> Pattern:
+    words = lambda key: frozenset(f for w in entry.get(key, ()) for f in _forms(str(w), suffixes, dutch)[0])
+    return Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
+                   entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
+                   bool(entry.get("modal")), bool(entry.get("needs_target")), bool(entry.get("needs_subject")),
+                   prio, words("not_next"), words("not_prev"), source)
+
+
+def _entries(raw: dict[str, Any], lang: str) -> list[tuple[dict[str, Any], int, str]]:
+    """events.yaml's frames and triggers (priority 0), then those of the files it includes
+    (`include:`, each with its own `priority`): generated or imported patterns never beat a hand-written one."""
+    out = [(e, 0, "events.yaml") for e in [*raw.get("frames", []), *raw.get("triggers", [])]]
+    for name in raw.get("include", []):
+        extra = lexicons.load(lang, name) or {}
+        prio = int(extra.get("priority", 1))
+        out.extend((e, prio, name) for e in [*extra.get("frames", []), *extra.get("triggers", [])])
+    return out
+
+
 @cache
 def lexicon(lang: str) -> EventLexicon | None:
     """The compiled lexicon of a language (None when it has none), built once per process."""
@@ -195,13 +258,36 @@ def lexicon(lang: str) -> EventLexicon | None:
     suffixes = raw["suffixes"]
     dutch = raw.get("spelling") == "nl"
     patterns: dict[str, list[Pattern]] = {}
-    for entry in [*raw.get("frames", []), *raw.get("triggers", [])]:
-        elems = [_forms(str(e), suffixes, dutch) for e in entry["p"]]
-        pat = Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
-                      entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
-                      bool(entry.get("modal")), bool(entry.get("needs_target")), bool(entry.get("needs_subject")))
+    heads: dict[str, list[Pattern]] = {}
+    modifiers: dict[str, list[Pattern]] = {}
+    nouns = {f for w in raw.get("nouns", []) for f in _forms(str(w), suffixes, dutch)[0]}
+    entries = _entries(raw, lang)
+    for name in raw.get("lemmas", []):  # Dutch lemma tables: forms by morphology (dutch.py)
+        from .lemmas import lemma_entries
+        table = lexicons.load(lang, name) or {}
+        generated, lemma_nouns = lemma_entries(table)
+        nouns |= lemma_nouns
+        entries.extend((e, int(table.get("priority", 1)), name) for e in generated)
+    every: list[Pattern] = []
+    for entry, prio, source in entries:
+        compound = entry.get("compound")
+        elems = [_forms(str(e), suffixes, dutch) if not isinstance(e, list) else (frozenset(e), False)
+                 for e in entry["p"]]
+        pat = _pattern(entry, elems, prio, source, suffixes, dutch)
+        every.append(pat)
         for form in elems[0][0]:
             patterns.setdefault(form, []).append(pat)
+            if compound in ("head", "modifier"):
+                (heads if compound == "head" else modifiers).setdefault(form, []).append(pat)
+    for guard in raw.get("guards", []):  # sense guards reach every pattern the word starts, whatever its source
+        words = {f for w in guard["w"] for f in _forms(str(w), suffixes, dutch)[0]}
+        types = set(guard.get("types", ()))
+        nxt = frozenset(f for w in guard.get("not_next", ()) for f in _forms(str(w), suffixes, dutch)[0])
+        prev = frozenset(f for w in guard.get("not_prev", ()) for f in _forms(str(w), suffixes, dutch)[0])
+        for pat in {id(p): p for w in words for p in patterns.get(w, ())}.values():
+            if not pat.frame and (not types or pat.type_() in types):
+                pat.not_next |= nxt
+                pat.not_prev |= prev
     sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in WORD_SETS}
     sectors = {}
     for sector, words in raw.get("sectors", {}).items():
@@ -216,9 +302,14 @@ def lexicon(lang: str) -> EventLexicon | None:
             tuple(p.casefold() for p in parts)]
         for seq in seqs:
             irrealis.setdefault(seq[0], []).append(seq)
-    keys = {form for pats in patterns.values() for pat in pats for form in _key(pat)}
+    keys = {form for pat in every for form in _key(pat)}
+    lengths = lambda index: tuple(sorted({len(f) for f in index}, reverse=True))
     return EventLexicon(lang, patterns, sectors, pronouns, irrealis, bool(raw.get("verb_nouns")),
-                        bool(raw.get("verb_final")), bool(raw.get("verb_second")), frozenset(keys), **sets)
+                        bool(raw.get("verb_final")), bool(raw.get("verb_second")), frozenset(keys), **sets,
+                        nouns=frozenset(nouns), heads=heads, head_lengths=lengths(heads), modifiers=modifiers,
+                        modifier_lengths=lengths(modifiers),
+                        not_compounds=frozenset(str(w).casefold() for w in raw.get("not_compounds", [])),
+                        guard_window=int(raw.get("guard_window", 2)))
 
 
 def _key(pat: Pattern) -> frozenset[str]:
