@@ -5,6 +5,8 @@ nothing here knows the knowledge base (actor mentions are `mentions.py`'s job).
 """
 from __future__ import annotations
 
+import gc
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -144,6 +146,8 @@ class EventLexicon:
         if (not pat.noun and (pat.frame or self.verb_nouns) and i > lo
                 and toks[i - 1].low in self.determiners and toks[i].low not in self.nouns):
             return None
+        if pat.prio >= 2 and i > lo and toks[i].text[:1].isupper():  # imported: a capital mid-sentence is a name (United troops)
+            return None
         if pat.not_prev and any(toks[j].low in pat.not_prev for j in range(max(lo, i - self.guard_window), i)):
             return None
         idxs = [i]
@@ -231,7 +235,10 @@ def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozens
 
 def _pattern(entry: dict[str, Any], elems: list[tuple[frozenset[str], bool]], prio: int, source: str,
              suffixes: list[str], dutch: bool) -> Pattern:
-    words = lambda key: frozenset(f for w in entry.get(key, ()) for f in _forms(str(w), suffixes, dutch)[0])
+    def words(key: str) -> frozenset[str]:
+        if key not in entry:
+            return frozenset()
+        return frozenset(f for w in entry[key] for f in _forms(str(w), suffixes, dutch)[0])
     return Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
                    entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
                    bool(entry.get("modal")), bool(entry.get("needs_target")), bool(entry.get("needs_subject")),
@@ -243,15 +250,38 @@ def _entries(raw: dict[str, Any], lang: str) -> list[tuple[dict[str, Any], int, 
     (`include:`, each with its own `priority`): generated or imported patterns never beat a hand-written one."""
     out = [(e, 0, "events.yaml") for e in [*raw.get("frames", []), *raw.get("triggers", [])]]
     for name in raw.get("include", []):
-        extra = lexicons.load(lang, name) or {}
+        extra = _load_data(lang, name)
         prio = int(extra.get("priority", 1))
-        out.extend((e, prio, name) for e in [*extra.get("frames", []), *extra.get("triggers", [])])
+        verbs = {v: frozenset(forms) for v, forms in (extra.get("verbs") or {}).items()}  # shared first elements
+        for e in [*extra.get("frames", []), *extra.get("triggers", [])]:
+            if "v" in e:
+                e = {**e, "p": [verbs[e["v"]], *e.get("p", [])]}
+            out.append((e, prio, name))
     return out
+
+
+@cache
+def _load_data(lang: str, name: str) -> dict[str, Any]:
+    """An included data file: YAML, or JSON for large generated ones (parsed in milliseconds)."""
+    if name.endswith(".json"):
+        path = lexicons.DATA / lang / name
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return lexicons.load(lang, name) or {}
 
 
 @cache
 def lexicon(lang: str) -> EventLexicon | None:
     """The compiled lexicon of a language (None when it has none), built once per process."""
+    enabled = gc.isenabled()
+    gc.disable()  # thousands of small objects: no collection passes while building them
+    try:
+        return _build(lang)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(lang: str) -> EventLexicon | None:
     raw: dict[str, Any] | None = lexicons.for_language(lang, "events")
     if raw is None:
         return None
@@ -269,16 +299,20 @@ def lexicon(lang: str) -> EventLexicon | None:
         nouns |= lemma_nouns
         entries.extend((e, int(table.get("priority", 1)), name) for e in generated)
     every: list[Pattern] = []
+    by_first: dict[int, tuple[frozenset[str], list[Pattern]]] = {}  # patterns sharing a first element (a verb's forms)
     for entry, prio, source in entries:
         compound = entry.get("compound")
-        elems = [_forms(str(e), suffixes, dutch) if not isinstance(e, list) else (frozenset(e), False)
-                 for e in entry["p"]]
+        elems = [(e, False) if isinstance(e, frozenset) else (frozenset(e), False) if isinstance(e, list)
+                 else _forms(str(e), suffixes, dutch) for e in entry["p"]]
         pat = _pattern(entry, elems, prio, source, suffixes, dutch)
         every.append(pat)
-        for form in elems[0][0]:
-            patterns.setdefault(form, []).append(pat)
-            if compound in ("head", "modifier"):
+        if compound in ("head", "modifier"):
+            for form in elems[0][0]:
                 (heads if compound == "head" else modifiers).setdefault(form, []).append(pat)
+        by_first.setdefault(id(elems[0][0]), (elems[0][0], []))[1].append(pat)
+    for first, pats in by_first.values():
+        for form in first:
+            patterns.setdefault(form, []).extend(pats)
     for guard in raw.get("guards", []):  # sense guards reach every pattern the word starts, whatever its source
         words = {f for w in guard["w"] for f in _forms(str(w), suffixes, dutch)[0]}
         types = set(guard.get("types", ()))
