@@ -97,7 +97,7 @@ def verb_forms(lemma: str, strong: dict[str, dict[str, list[str] | str]]) -> Ver
         voiceless = r[-1:] in KOFSCHIP or r.endswith("ch")
         t = "t" if voiceless else "d"
         out.finite = _unique([st, st if st.endswith("t") else st + "t", base, st + t + "e", st + t + "en"])
-        out.participle = ("" if prefixed else _ge(st)) + st + ("" if st.endswith(t) else t)
+        out.participle = (st if prefixed else _ge(st)) + ("" if st.endswith(t) else t)
     if particle:
         out.participle = particle + out.participle
         out.joined = _unique([particle + w for w in out.finite] + [particle + base, out.participle])
@@ -105,8 +105,10 @@ def verb_forms(lemma: str, strong: dict[str, dict[str, list[str] | str]]) -> Ver
 
 
 def _ge(stem: str) -> str:
-    """ge- with a diaeresis where it would merge with the stem's vowel: geëist, geïnd, geüit."""
-    return {"e": "geë", "i": "geï", "u": "geü"}.get(stem[:1], "ge") if stem[:1] in "eiu" else "ge"
+    """ge- before a stem, with a diaeresis where the vowels would merge: geëist, geïnd, geüit (but geijkt)."""
+    if stem[:1] in "eu" or (stem[:1] == "i" and stem[1:2] != "j"):
+        return "ge" + {"e": "ë", "i": "ï", "u": "ü"}[stem[0]] + stem[1:]
+    return "ge" + stem
 
 
 def noun_forms(noun: str) -> list[str]:
