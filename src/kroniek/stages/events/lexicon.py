@@ -42,6 +42,7 @@ class Pattern:
     not_next: frozenset[str] = frozenset()  # sense guards: no match with one of these inside it or just after it
     not_prev: frozenset[str] = frozenset()  # ... or just before it
     source: str = "events.yaml"
+    order: int = 0  # position in the lexicon: ties between equal matches go to the earlier pattern
 
     def type_(self) -> str | None:
         row = plover.lookup(self.cameo)
@@ -105,14 +106,19 @@ class EventLexicon:
     modifier_lengths: tuple[int, ...] = ()
     not_compounds: frozenset[str] = frozenset()  # hartaanval, belastingaanslag: no compound of an event word
     guard_window: int = 2
+    by_key: dict[str, list[Pattern]] = field(default_factory=dict)  # patterns by the forms of their key element
+    keyless: frozenset[str] = frozenset()
 
     def candidates(self, low: str) -> list[Pattern]:
         """Patterns that may start at a word: by its form, else as a compound by its head or modifier
         (ETA-aanslag, protestactie); a word that is itself a head form is found by form."""
-        found = self.patterns.get(low)
-        if (not self.head_lengths and not self.modifier_lengths) or low in self.not_compounds:
-            return found or []
-        out = list(found or ())
+        found = list(self.patterns.get(low, ()))
+        if low not in self.not_compounds and low not in self.patterns:
+            found += self.compound_patterns(low)
+        return found
+
+    def compound_patterns(self, low: str) -> list[Pattern]:
+        out: list[Pattern] = []
         n = len(low)
         for k in self.head_lengths:
             if n > k + 2 and low[-k:] in self.heads:
@@ -127,13 +133,39 @@ class EventLexicon:
     def match(self, toks: list[Token], lo: int, hi: int) -> list[Match]:
         """Non-overlapping pattern matches in a sentence, longer patterns first, in text order."""
         found = []
+        # only patterns whose key word the sentence holds, tried where their first word stands
+        at: dict[str, list[int]] = {}
         for i in range(lo, hi):
-            for pat in self.candidates(toks[i].low):
+            at.setdefault(toks[i].low, []).append(i)
+        words = set(at)
+        seen: set[int] = set()
+        for w in words:
+            for pat in self.by_key.get(w, ()):
+                if pat.order in seen:
+                    continue
+                seen.add(pat.order)
+                if len(pat.elems) > 1 and any(forms.isdisjoint(words) for forms, _ in pat.elems[1:]):
+                    continue
+                first = pat.elems[0][0]
+                starts = [i for f in (first if len(first) < len(at) else first & words) for i in at.get(f, ())]
+                for i in starts:
+                    m = self._match_at(pat, toks, i, lo, hi)
+                    if m:
+                        found.append(m)
+        compounds = bool(self.head_lengths or self.modifier_lengths)
+        for i in range(lo, hi):  # patterns without a key word (bare intention frames), compounds (ETA-aanslag)
+            low = toks[i].low
+            pats = [p for p in self.patterns.get(low, ()) if p.order not in seen] if low in self.keyless else []
+            if compounds and low not in self.not_compounds and low not in self.patterns:
+                pats += self.compound_patterns(low)
+            for pat in pats:
+                if len(pat.elems) > 1 and any(forms.isdisjoint(words) for forms, _ in pat.elems[1:]):
+                    continue
                 m = self._match_at(pat, toks, i, lo, hi)
                 if m:
                     found.append(m)
         # hand-written patterns win over generated and imported ones, then longer ones over shorter
-        found.sort(key=lambda m: (m.pattern.prio, -len(m.idxs), m.head))
+        found.sort(key=lambda m: (m.pattern.prio, -len(m.idxs), m.head, m.pattern.order))
         used: set[int] = set()
         keep = []
         for m in found:
@@ -198,6 +230,9 @@ class EventLexicon:
             or any(n > k + 2 and low[:k] in self.modifiers for k in self.modifier_lengths))
 
 
+# words too common to be the one a sentence is filtered by (with a language's prepositions and articles)
+COMMON = frozenset("to for from with by on in at of as and or it its he she they we i you be is are was were has have "
+                   "had not no this that these those people state states united after other first over out during according new more if up day house".split())
 _VOWELS = "aeiouy"
 _OPEN_ENDINGS = ("en", "ende", "enden", "er", "ers", "ing", "ingen", "e")
 
@@ -299,6 +334,8 @@ def _build(lang: str) -> EventLexicon | None:
         nouns |= lemma_nouns
         entries.extend((e, int(table.get("priority", 1)), name) for e in generated)
     every: list[Pattern] = []
+    by_key_order: list[Pattern] = []
+    keyless: set[str] = set()  # first forms of patterns without a key (bare intention frames)
     by_first: dict[int, tuple[frozenset[str], list[Pattern]]] = {}  # patterns sharing a first element (a verb's forms)
     for entry, prio, source in entries:
         compound = entry.get("compound")
@@ -336,20 +373,33 @@ def _build(lang: str) -> EventLexicon | None:
             tuple(p.casefold() for p in parts)]
         for seq in seqs:
             irrealis.setdefault(seq[0], []).append(seq)
-    keys = {form for pat in every for form in _key(pat)}
+    common = sets["prepositions"] | sets["determiners"] | frozenset(sectors) | COMMON
+    by_key: dict[str, list[Pattern]] = {}
+    for pat in every:
+        key = _key(pat, common)
+        pat.order = len(by_key_order)
+        by_key_order.append(pat)
+        for form in key:
+            by_key.setdefault(form, []).append(pat)
+        if not key:
+            keyless.update(pat.elems[0][0])
+    keys = set(by_key)
     lengths = lambda index: tuple(sorted({len(f) for f in index}, reverse=True))
     return EventLexicon(lang, patterns, sectors, pronouns, irrealis, bool(raw.get("verb_nouns")),
                         bool(raw.get("verb_final")), bool(raw.get("verb_second")), frozenset(keys), **sets,
                         nouns=frozenset(nouns), heads=heads, head_lengths=lengths(heads), modifiers=modifiers,
                         modifier_lengths=lengths(modifiers),
                         not_compounds=frozenset(str(w).casefold() for w in raw.get("not_compounds", [])),
-                        guard_window=int(raw.get("guard_window", 2)))
+                        guard_window=int(raw.get("guard_window", 2)), by_key=by_key, keyless=frozenset(keyless))
 
 
-def _key(pat: Pattern) -> frozenset[str]:
-    """The element a sentence must contain for the pattern to matter: the one with the longest
-    shortest form ('alert' in 'on alert'); none for a bare intention frame, which needs an act."""
+def _key(pat: Pattern, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The element a sentence must contain for the pattern to matter: one without common words
+    (prepositions, articles, sector words: 'to', 'government'), then a small one (a long list of
+    synonyms is likelier to occur), then the one with the longest shortest form ('alert' in 'on alert');
+    none for a bare intention frame, which needs an act."""
     if pat.frame == "intend":
         return frozenset()
-    best = max(reversed(pat.elems), key=lambda e: min(map(len, e[0])))
+    best = max(reversed(pat.elems), key=lambda e: (not e[0] <= common, e[0].isdisjoint(common), len(e[0]) <= 12,
+                                                    min(map(len, e[0]))))
     return best[0]
