@@ -5,6 +5,8 @@ nothing here knows the knowledge base (actor mentions are `mentions.py`'s job).
 """
 from __future__ import annotations
 
+import gc
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -36,6 +38,11 @@ class Pattern:
     modal: bool = False  # "must": the clause's subject is asked, the one who says it asks
     needs_target: bool = False  # a weak frame: no event unless someone is addressed
     needs_subject: bool = False  # a bare future (will): an intention only of an actor subject
+    prio: int = 0  # 0 hand-written (events.yaml), 1 generated from lemmas, 2 imported: a lower one wins an overlap
+    not_next: frozenset[str] = frozenset()  # sense guards: no match with one of these inside it or just after it
+    not_prev: frozenset[str] = frozenset()  # ... or just before it
+    source: str = "events.yaml"
+    order: int = 0  # position in the lexicon: ties between equal matches go to the earlier pattern
 
     def type_(self) -> str | None:
         row = plover.lookup(self.cameo)
@@ -92,16 +99,73 @@ class EventLexicon:
     subject_starts: frozenset[str] = frozenset()
     genitive_prepositions: frozenset[str] = frozenset()
     appositive_openers: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()  # words that are nouns after an article, though a verb shares the form
+    heads: dict[str, list[Pattern]] = field(default_factory=dict)  # compound heads: any word ending in one
+    head_lengths: tuple[int, ...] = ()
+    modifiers: dict[str, list[Pattern]] = field(default_factory=dict)  # compound modifiers: any word starting with one
+    modifier_lengths: tuple[int, ...] = ()
+    not_compounds: frozenset[str] = frozenset()  # hartaanval, belastingaanslag: no compound of an event word
+    guard_window: int = 2
+    by_key: dict[str, list[Pattern]] = field(default_factory=dict)  # patterns by the forms of their key element
+    keyless: frozenset[str] = frozenset()
+
+    def candidates(self, low: str) -> list[Pattern]:
+        """Patterns that may start at a word: by its form, else as a compound by its head or modifier
+        (ETA-aanslag, protestactie); a word that is itself a head form is found by form."""
+        found = list(self.patterns.get(low, ()))
+        if low not in self.not_compounds and low not in self.patterns:
+            found += self.compound_patterns(low)
+        return found
+
+    def compound_patterns(self, low: str) -> list[Pattern]:
+        out: list[Pattern] = []
+        n = len(low)
+        for k in self.head_lengths:
+            if n > k + 2 and low[-k:] in self.heads:
+                out.extend(self.heads[low[-k:]])
+                break
+        for k in self.modifier_lengths:
+            if n > k + 2 and low[:k] in self.modifiers:
+                out.extend(self.modifiers[low[:k]])
+                break
+        return out
 
     def match(self, toks: list[Token], lo: int, hi: int) -> list[Match]:
         """Non-overlapping pattern matches in a sentence, longer patterns first, in text order."""
         found = []
+        # only patterns whose key word the sentence holds, tried where their first word stands
+        at: dict[str, list[int]] = {}
         for i in range(lo, hi):
-            for pat in self.patterns.get(toks[i].low, ()):
+            at.setdefault(toks[i].low, []).append(i)
+        words = set(at)
+        seen: set[int] = set()
+        for w in words:
+            for pat in self.by_key.get(w, ()):
+                if pat.order in seen:
+                    continue
+                seen.add(pat.order)
+                if len(pat.elems) > 1 and any(forms.isdisjoint(words) for forms, _ in pat.elems[1:]):
+                    continue
+                first = pat.elems[0][0]
+                starts = [i for f in (first if len(first) < len(at) else first & words) for i in at.get(f, ())]
+                for i in starts:
+                    m = self._match_at(pat, toks, i, lo, hi)
+                    if m:
+                        found.append(m)
+        compounds = bool(self.head_lengths or self.modifier_lengths)
+        for i in range(lo, hi):  # patterns without a key word (bare intention frames), compounds (ETA-aanslag)
+            low = toks[i].low
+            pats = [p for p in self.patterns.get(low, ()) if p.order not in seen] if low in self.keyless else []
+            if compounds and low not in self.not_compounds and low not in self.patterns:
+                pats += self.compound_patterns(low)
+            for pat in pats:
+                if len(pat.elems) > 1 and any(forms.isdisjoint(words) for forms, _ in pat.elems[1:]):
+                    continue
                 m = self._match_at(pat, toks, i, lo, hi)
                 if m:
                     found.append(m)
-        found.sort(key=lambda m: (-len(m.idxs), m.head))
+        # hand-written patterns win over generated and imported ones, then longer ones over shorter
+        found.sort(key=lambda m: (m.pattern.prio, -len(m.idxs), m.head, m.pattern.order))
         used: set[int] = set()
         keep = []
         for m in found:
@@ -112,7 +176,11 @@ class EventLexicon:
 
     def _match_at(self, pat: Pattern, toks: list[Token], i: int, lo: int, hi: int) -> Match | None:
         if (not pat.noun and (pat.frame or self.verb_nouns) and i > lo
-                and toks[i - 1].low in self.determiners):
+                and toks[i - 1].low in self.determiners and toks[i].low not in self.nouns):
+            return None
+        if pat.prio >= 2 and i > lo and toks[i].text[:1].isupper():  # imported: a capital mid-sentence is a name (United troops)
+            return None
+        if pat.not_prev and any(toks[j].low in pat.not_prev for j in range(max(lo, i - self.guard_window), i)):
             return None
         idxs = [i]
         for forms, final in pat.elems[1:]:
@@ -124,6 +192,9 @@ class EventLexicon:
                 return None
             idxs.append(j)
         if pat.elems[0][1] and i + 1 < hi and toks[i + 1].text.isalnum():
+            return None
+        if pat.not_next and any(toks[j].low in pat.not_next
+                                for j in range(i + 1, min(hi, idxs[-1] + self.guard_window + 1))):
             return None
         return Match(pat, i, idxs[-1], tuple(idxs))
 
@@ -148,9 +219,20 @@ class EventLexicon:
 
     def may_trigger(self, text: str, start: int, end: int) -> bool:
         """A cheap test before tokenizing: does the sentence hold a word some pattern cannot do without?"""
-        return any(w.casefold() in self.keys for w in _TOKEN.findall(text, start, end))
+        if not self.head_lengths and not self.modifier_lengths:
+            return any(w.casefold() in self.keys for w in _TOKEN.findall(text, start, end))
+        return any(w in self.keys or self._compound(w) for w in map(str.casefold, _TOKEN.findall(text, start, end)))
+
+    def _compound(self, low: str) -> bool:
+        n = len(low)
+        return low not in self.not_compounds and (
+            any(n > k + 2 and low[-k:] in self.heads for k in self.head_lengths)
+            or any(n > k + 2 and low[:k] in self.modifiers for k in self.modifier_lengths))
 
 
+# words too common to be the one a sentence is filtered by (with a language's prepositions and articles)
+COMMON = frozenset("to for from with by on in at of as and or it its he she they we i you be is are was were has have "
+                   "had not no this that these those people state states united after other first over out during according new more if up day house".split())
 _VOWELS = "aeiouy"
 _OPEN_ENDINGS = ("en", "ende", "enden", "er", "ers", "ing", "ingen", "e")
 
@@ -186,22 +268,97 @@ def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozens
     return frozenset(out), final
 
 
+def _pattern(entry: dict[str, Any], elems: list[tuple[frozenset[str], bool]], prio: int, source: str,
+             suffixes: list[str], dutch: bool) -> Pattern:
+    def words(key: str) -> frozenset[str]:
+        if key not in entry:
+            return frozenset()
+        return frozenset(f for w in entry[key] for f in _forms(str(w), suffixes, dutch)[0])
+    return Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
+                   entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
+                   bool(entry.get("modal")), bool(entry.get("needs_target")), bool(entry.get("needs_subject")),
+                   prio, words("not_next"), words("not_prev"), source)
+
+
+def _entries(raw: dict[str, Any], lang: str) -> list[tuple[dict[str, Any], int, str]]:
+    """events.yaml's frames and triggers (priority 0), then those of the files it includes
+    (`include:`, each with its own `priority`): generated or imported patterns never beat a hand-written one."""
+    out = [(e, 0, "events.yaml") for e in [*raw.get("frames", []), *raw.get("triggers", [])]]
+    for name in raw.get("include", []):
+        extra = _load_data(lang, name)
+        prio = int(extra.get("priority", 1))
+        verbs = {v: frozenset(forms) for v, forms in (extra.get("verbs") or {}).items()}  # shared first elements
+        for e in [*extra.get("frames", []), *extra.get("triggers", [])]:
+            if "v" in e:
+                e = {**e, "p": [verbs[e["v"]], *e.get("p", [])]}
+            out.append((e, prio, name))
+    return out
+
+
+@cache
+def _load_data(lang: str, name: str) -> dict[str, Any]:
+    """An included data file: YAML, or JSON for large generated ones (parsed in milliseconds)."""
+    if name.endswith(".json"):
+        path = lexicons.DATA / lang / name
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return lexicons.load(lang, name) or {}
+
+
 @cache
 def lexicon(lang: str) -> EventLexicon | None:
     """The compiled lexicon of a language (None when it has none), built once per process."""
+    enabled = gc.isenabled()
+    gc.disable()  # thousands of small objects: no collection passes while building them
+    try:
+        return _build(lang)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(lang: str) -> EventLexicon | None:
     raw: dict[str, Any] | None = lexicons.for_language(lang, "events")
     if raw is None:
         return None
     suffixes = raw["suffixes"]
     dutch = raw.get("spelling") == "nl"
     patterns: dict[str, list[Pattern]] = {}
-    for entry in [*raw.get("frames", []), *raw.get("triggers", [])]:
-        elems = [_forms(str(e), suffixes, dutch) for e in entry["p"]]
-        pat = Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
-                      entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
-                      bool(entry.get("modal")), bool(entry.get("needs_target")), bool(entry.get("needs_subject")))
-        for form in elems[0][0]:
-            patterns.setdefault(form, []).append(pat)
+    heads: dict[str, list[Pattern]] = {}
+    modifiers: dict[str, list[Pattern]] = {}
+    nouns = {f for w in raw.get("nouns", []) for f in _forms(str(w), suffixes, dutch)[0]}
+    entries = _entries(raw, lang)
+    for name in raw.get("lemmas", []):  # Dutch lemma tables: forms by morphology (dutch.py)
+        from .lemmas import lemma_entries
+        table = lexicons.load(lang, name) or {}
+        generated, lemma_nouns = lemma_entries(table)
+        nouns |= lemma_nouns
+        entries.extend((e, int(table.get("priority", 1)), name) for e in generated)
+    every: list[Pattern] = []
+    by_key_order: list[Pattern] = []
+    keyless: set[str] = set()  # first forms of patterns without a key (bare intention frames)
+    by_first: dict[int, tuple[frozenset[str], list[Pattern]]] = {}  # patterns sharing a first element (a verb's forms)
+    for entry, prio, source in entries:
+        compound = entry.get("compound")
+        elems = [(e, False) if isinstance(e, frozenset) else (frozenset(e), False) if isinstance(e, list)
+                 else _forms(str(e), suffixes, dutch) for e in entry["p"]]
+        pat = _pattern(entry, elems, prio, source, suffixes, dutch)
+        every.append(pat)
+        if compound in ("head", "modifier"):
+            for form in elems[0][0]:
+                (heads if compound == "head" else modifiers).setdefault(form, []).append(pat)
+        by_first.setdefault(id(elems[0][0]), (elems[0][0], []))[1].append(pat)
+    for first, pats in by_first.values():
+        for form in first:
+            patterns.setdefault(form, []).extend(pats)
+    for guard in raw.get("guards", []):  # sense guards reach every pattern the word starts, whatever its source
+        words = {f for w in guard["w"] for f in _forms(str(w), suffixes, dutch)[0]}
+        types = set(guard.get("types", ()))
+        nxt = frozenset(f for w in guard.get("not_next", ()) for f in _forms(str(w), suffixes, dutch)[0])
+        prev = frozenset(f for w in guard.get("not_prev", ()) for f in _forms(str(w), suffixes, dutch)[0])
+        for pat in {id(p): p for w in words for p in patterns.get(w, ())}.values():
+            if not pat.frame and (not types or pat.type_() in types):
+                pat.not_next |= nxt
+                pat.not_prev |= prev
     sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in WORD_SETS}
     sectors = {}
     for sector, words in raw.get("sectors", {}).items():
@@ -216,15 +373,33 @@ def lexicon(lang: str) -> EventLexicon | None:
             tuple(p.casefold() for p in parts)]
         for seq in seqs:
             irrealis.setdefault(seq[0], []).append(seq)
-    keys = {form for pats in patterns.values() for pat in pats for form in _key(pat)}
+    common = sets["prepositions"] | sets["determiners"] | frozenset(sectors) | COMMON
+    by_key: dict[str, list[Pattern]] = {}
+    for pat in every:
+        key = _key(pat, common)
+        pat.order = len(by_key_order)
+        by_key_order.append(pat)
+        for form in key:
+            by_key.setdefault(form, []).append(pat)
+        if not key:
+            keyless.update(pat.elems[0][0])
+    keys = set(by_key)
+    lengths = lambda index: tuple(sorted({len(f) for f in index}, reverse=True))
     return EventLexicon(lang, patterns, sectors, pronouns, irrealis, bool(raw.get("verb_nouns")),
-                        bool(raw.get("verb_final")), bool(raw.get("verb_second")), frozenset(keys), **sets)
+                        bool(raw.get("verb_final")), bool(raw.get("verb_second")), frozenset(keys), **sets,
+                        nouns=frozenset(nouns), heads=heads, head_lengths=lengths(heads), modifiers=modifiers,
+                        modifier_lengths=lengths(modifiers),
+                        not_compounds=frozenset(str(w).casefold() for w in raw.get("not_compounds", [])),
+                        guard_window=int(raw.get("guard_window", 2)), by_key=by_key, keyless=frozenset(keyless))
 
 
-def _key(pat: Pattern) -> frozenset[str]:
-    """The element a sentence must contain for the pattern to matter: the one with the longest
-    shortest form ('alert' in 'on alert'); none for a bare intention frame, which needs an act."""
+def _key(pat: Pattern, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The element a sentence must contain for the pattern to matter: one without common words
+    (prepositions, articles, sector words: 'to', 'government'), then a small one (a long list of
+    synonyms is likelier to occur), then the one with the longest shortest form ('alert' in 'on alert');
+    none for a bare intention frame, which needs an act."""
     if pat.frame == "intend":
         return frozenset()
-    best = max(reversed(pat.elems), key=lambda e: min(map(len, e[0])))
+    best = max(reversed(pat.elems), key=lambda e: (not e[0] <= common, e[0].isdisjoint(common), len(e[0]) <= 12,
+                                                    min(map(len, e[0]))))
     return best[0]

@@ -1,0 +1,174 @@
+"""The event lexicons as data: Dutch forms from lemmas by morphology, the CAMEO import, priorities, guards."""
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from kroniek import plover
+from kroniek.stages.events.dutch import noun_forms, stem_of, verb_forms
+from kroniek.stages.events.lemmas import idiom_verbs
+from kroniek.stages.events.lexicon import lexicon, tokenize
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "data"
+STRONG = {"vallen": {"past": ["viel", "vielen"], "part": "gevallen"},
+          "heffen": {"past": ["hief", "hieven"], "part": "geheven"},
+          "bieden": {"past": ["bood", "boden"], "part": "geboden"},
+          "wegen": {"past": ["woog", "wogen"], "part": "gewogen"}}
+
+
+def types_at(text: str, lang: str) -> list[tuple[str | None, str]]:
+    lex = lexicon(lang)
+    toks = tokenize(text)
+    return [(m.pattern.type_() or m.pattern.frame, " ".join(toks[i].text for i in m.idxs))
+            for m in lex.match(toks, 0, len(toks))]
+
+
+# ---- Dutch morphology, one test per class of form ----
+
+@pytest.mark.parametrize("inf,stem", [("klagen", "klaag"), ("zetten", "zet"), ("geloven", "geloof"),
+                                      ("reizen", "reis"), ("hekelen", "hekel"), ("annexeren", "annexeer"),
+                                      ("ontvoeren", "ontvoer"), ("steunen", "steun")])
+def test_stems(inf: str, stem: str) -> None:
+    assert stem_of(inf) == stem
+
+
+def test_finite_forms_and_weak_past_by_t_kofschip() -> None:
+    vf = verb_forms("annexeren", {})
+    assert {"annexeer", "annexeert", "annexeren", "annexeerde", "annexeerden"} <= set(vf.finite)
+    assert "eiste" in verb_forms("eisen/eis", {}).finite and "reisde" in verb_forms("reizen", {}).finite
+
+
+def test_ge_participles_and_inseparable_prefixes() -> None:
+    assert verb_forms("annexeren", {}).participle == "geannexeerd"
+    assert verb_forms("eisen/eis", {}).participle == "geëist"
+    assert verb_forms("bedreigen", {}).participle == "bedreigd"  # be-: no ge-
+    assert verb_forms("verwoesten", {}).participle == "verwoest"
+    assert verb_forms("onder+handelen", {}).participle == "onderhandeld"  # marked inseparable
+    assert verb_forms("doden", {}).participle == "gedood"
+
+
+def test_strong_verbs_through_their_simple_verb() -> None:
+    assert {"viel", "vielen"} <= set(verb_forms("aan|vallen", STRONG).finite)
+    assert verb_forms("aan|vallen", STRONG).participle == "aangevallen"
+    vf = verb_forms("verbieden", STRONG)
+    assert {"verbood", "verboden"} <= set(vf.finite) and vf.participle == "verboden"
+    assert verb_forms("over+wegen", STRONG).participle == "overwogen"
+
+
+def test_separable_verbs_in_both_orders() -> None:
+    vf = verb_forms("op|heffen", STRONG)
+    assert vf.particle == "op" and {"heft", "hief"} <= set(vf.finite)
+    assert {"opheffen", "opheft", "ophief", "opgeheven"} <= set(vf.joined)
+    assert verb_forms("aan|klagen", {}).participle == "aangeklaagd"
+    assert ("CONCEDE", "heft op") in types_at("De regering heft de avondklok morgen op.", "nl")
+    assert ("CONCEDE", "opgeheven") in types_at("De avondklok is opgeheven.", "nl")
+    assert ("CONCEDE", "op te heffen") in types_at("Zij besloot de avondklok op te heffen.", "nl")
+
+
+def test_nouns_and_plurals() -> None:
+    assert noun_forms("aanval") == ["aanval", "aanvallen"]
+    assert noun_forms("staking") == ["staking", "stakingen"]
+    assert noun_forms("verbod/verboden") == ["verbod", "verboden"]
+    assert "demonstraties" in noun_forms("demonstratie")
+
+
+def test_compounds_by_head_and_by_modifier() -> None:
+    assert ("ASSAULT", "ETA-aanslag") in types_at("Bij een ETA-aanslag vielen twee doden.", "nl")
+    assert ("PROTEST", "protestactie") in types_at("De boeren hielden een protestactie.", "nl")
+    assert types_at("Hij overleed aan een hartaanval.", "nl") == []  # not_compounds
+    assert lexicon("nl").may_trigger("een wraakaanval", 0, 15)
+
+
+def test_idioms_and_the_idiom_verb_notation() -> None:
+    assert idiom_verbs("@nemen|@op|heffen|staat") == ["@nemen", "@op|heffen", "staat"]
+    assert ("CONSULT", "rond de tafel zitten") in types_at("Partijen willen rond de tafel zitten.", "nl")
+    assert ("SUPPORT", "een hart onder de riem gestoken") in types_at(
+        "De minister heeft de boeren een hart onder de riem gestoken.", "nl")
+    assert ("SUPPORT", "nam het op voor") in types_at("Zij nam het op voor de boeren.", "nl")
+
+
+def test_plain_words_the_issue_named() -> None:
+    for text, want in [("Hij diende een klacht in.", "ACCUSE"), ("De moord schokte het land.", "ASSAULT"),
+                       ("Agenten mishandelen een man.", "ASSAULT"), ("Rusland heeft de Krim geannexeerd.", "COERCE"),
+                       ("Zij bedreigen de journalist.", "THREATEN"), ("Ze samenwerken nauw.", "COOPERATE"),
+                       ("De burgemeester is aangeklaagd.", "ACCUSE"), ("Ze smeken om hulp.", "REQUEST")]:
+        assert want in {t for t, _ in types_at(text, "nl")}, text
+
+
+def test_a_true_noun_after_an_article_is_a_trigger() -> None:
+    assert ("AGREE", "akkoord bereikt") in types_at("Er is een akkoord bereikt.", "nl")
+    assert "SUPPORT" in {t for t, _ in types_at("Hij dankte voor de steun.", "nl")}
+
+
+def test_senses_of_erkennen_and_helping() -> None:
+    assert types_at("Rusland erkent de fout.", "nl")[0][0] == "CONCEDE"
+    assert types_at("Rusland erkent Abchazië als staat.", "nl")[0][0] == "SUPPORT"
+    assert types_at("Het bestuur roept de hulp in van een expert.", "nl")[0][0] == "REQUEST"
+    assert types_at("Stel je voor dat het misgaat.", "nl") == []
+
+
+def test_every_type_has_dutch_trigger_forms_and_there_are_enough() -> None:
+    forms = dutch_forms()
+    assert set(forms) == set(plover.TYPES), set(plover.TYPES) - set(forms)
+    assert sum(len(v) for v in forms.values()) >= 1500
+
+
+def dutch_forms() -> dict[str, set[str]]:
+    """Distinct trigger forms per PLOVER type: the words of each trigger pattern (not frames), the
+    function words of multiword patterns left out."""
+    lex = lexicon("nl")
+    stop = lex.determiners | lex.prepositions | {"te", "zich", "het", "er", "en"}
+    out: dict[str, set[str]] = defaultdict(set)
+    for pats in lex.patterns.values():
+        for p in pats:
+            t = p.type_()
+            if t and not p.frame:
+                for forms, _ in p.elems:
+                    out[t].update(f for f in forms if f not in stop)
+    return out
+
+
+# ---- the CAMEO import and priorities ----
+
+def test_cameo_import_is_data_with_plover_codes() -> None:
+    raw = json.loads((DATA / "en" / "events_cameo.json").read_text(encoding="utf-8"))
+    assert raw["priority"] == 2 and len(raw["triggers"]) > 3000
+    for e in raw["triggers"]:
+        assert plover.lookup(e["cameo"]) is not None, e
+        assert e["v"] in raw["verbs"] and all(isinstance(w, str) for el in e["p"] for w in el)
+
+
+def test_imported_patterns_add_events_but_hand_written_ones_win() -> None:
+    assert ("COERCE", "imposed sanctions") in types_at("The EU imposed sanctions on Iran.", "en")
+    imported = [m for m in lexicon("en").match(tokenize("They rushed food to the region."), 0, 6)]
+    assert imported and imported[0].pattern.source == "events_cameo.json"  # rush &FOOD → 073
+    hand = lexicon("en").match(tokenize("Russia attacked Ukraine."), 0, 4)
+    assert [m.pattern.source for m in hand] == ["events.yaml"]
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("The opposition attacked the plan.", "ASSAULT"),
+    ("The president fired the minister.", "ASSAULT"),
+    ("Biden defeated Trump in the election.", "ASSAULT"),
+    ("The party launched a campaign.", "ASSAULT"),
+    ("The ministry released a report.", "RETREAT"),
+    ("The king gave a speech.", "AID"),
+    ("They struck a deal.", "ASSAULT"),
+])
+def test_english_sense_guards(text: str, bad: str) -> None:
+    assert bad not in {t for t, _ in types_at(text, "en")}
+
+
+def test_attacking_a_plan_is_criticism() -> None:
+    assert ("ACCUSE", "attacked plan") in types_at("The opposition attacked the plan.", "en")
+
+
+def test_lexicons_compile_fast() -> None:
+    lexicon.cache_clear()
+    start = time.perf_counter()
+    lexicon("en"), lexicon("nl")
+    assert time.perf_counter() - start < 1.0  # ~0.35 s on a quiet core; the suite's machine is shared
