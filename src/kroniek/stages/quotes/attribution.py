@@ -8,6 +8,7 @@ stands for its government (Kyiv meldde → Ukraine), or an unlinked name ("Ameri
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 import re
 from dataclasses import dataclass
 
@@ -177,7 +178,7 @@ class SpeakerResolver:
         self.quoted = sorted(quoted)
         self.first_names = first_name_genders(kb)
         self.speakers: list[_Candidate] = []
-        self.full_names: list[tuple[int, str, Speaker]] = []
+        self.full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
         self.subjects, self.others = self._people()
 
     def _in_quote(self, pos: int) -> bool:
@@ -198,7 +199,7 @@ class SpeakerResolver:
                     continue  # someone named in another's words, or a tagger's "I've"
                 sp = self._from_entity(ent)
                 if " " in ent.text.strip():
-                    self.full_names.append((ent.start, ent.text.split()[-1].casefold(), sp))
+                    self.full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
                 before = text[max(s, ent.start - 16):ent.start].rsplit(None, 1)
                 object_ = bool(before) and before[-1].lower() in self.lex.prepositions
                 gender = self._gender(ent.actor and ent.actor.id, ent.text)
@@ -221,11 +222,11 @@ class SpeakerResolver:
         """'Clinton' after 'Hillary Clinton' in the same article is her, whoever the KB prefers."""
         if " " in ent.text.strip():
             return sp
-        key = ent.text.strip().casefold()
-        prior = [f for pos, last, f in self.full_names if last == key and pos < ent.start]
-        if not prior or prior[-1].id == sp.id:
+        named = self.full_names.get(ent.text.strip().casefold(), [])
+        i = bisect.bisect_left(named, ent.start, key=lambda x: x[0])
+        if not i or named[i - 1][1].id == sp.id:
             return sp
-        out = _copy(prior[-1])
+        out = _copy(named[i - 1][1])
         out.start, out.end = sp.start, sp.end
         return out
 
@@ -314,22 +315,18 @@ class SpeakerResolver:
 
     def _antecedent(self, pos: int, gender: str | None, person: bool | None,
                     wide: bool = False) -> _Candidate | None:
-        best: _Candidate | None = None
-        for cand in (*self.speakers, *self.subjects, *(self.others if wide else ())):
-            if cand.pos >= pos or (best is not None and cand.pos <= best.pos):
-                continue
-            if person is not None and cand.person != person:
-                continue
-            if gender in ("m", "f") and cand.gender not in (None, gender):
-                continue
-            best = cand
-        return best
+        def fits(cand: _Candidate) -> bool:
+            return (person is None or cand.person == person) and (
+                gender not in ("m", "f") or cand.gender in (None, gender))
+
+        found = [_latest(group, pos, fits) for group in (self.speakers, self.subjects, *((self.others,) if wide else ()))]
+        return max((c for c in found if c is not None), key=lambda c: c.pos, default=None)
 
     def _continued(self, pos: int) -> _Candidate | None:
         """Who goes on speaking in a quote without attribution: the latest speaker, unless a person
         introduced after them as a sentence subject in the quote's own paragraph (a new voice)."""
-        spoke = max((c for c in self.speakers if c.pos < pos), key=lambda c: c.pos, default=None)
-        subject = max((c for c in self.subjects if c.pos < pos), key=lambda c: c.pos, default=None)
+        spoke = _latest(self.speakers, pos)
+        subject = _latest(self.subjects, pos)
         if spoke is None or (subject is not None and subject.pos > spoke.pos
                              and self._paragraph(subject.pos) == self._paragraph(pos)):
             return subject or spoke
@@ -385,8 +382,23 @@ class SpeakerResolver:
         return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
 
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
-        self.speakers.append(_Candidate(pos, sp, gender or self._gender(sp.id), person))
+        bisect.insort(self.speakers, _Candidate(pos, sp, gender or self._gender(sp.id), person), key=_pos)
         return sp
+
+
+def _pos(cand: _Candidate) -> int:
+    return cand.pos
+
+
+def _latest(cands: list[_Candidate], pos: int, fits: Callable[[_Candidate], bool] = lambda c: True) -> _Candidate | None:
+    """The last candidate (the list is in text order) before pos that fits: a backward walk from a
+    binary search, so resolving stays cheap however long the article."""
+    i = bisect.bisect_left(cands, pos, key=_pos)
+    while i > 0:
+        i -= 1
+        if fits(cands[i]):
+            return cands[i]
+    return None
 
 
 def _copy(sp: Speaker) -> Speaker:

@@ -2,6 +2,7 @@
 and how sure the stage is of both (FORMAT.md §1 `confidence`)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...model import Doc, Speaker
@@ -24,8 +25,10 @@ def quote_date(doc: Doc, sent: tuple[int, int], cue_pos: int, start: int, end: i
         return ref
     anchor = cue_pos if cue_pos >= 0 else start
     governing = None
-    for t in doc.timexes:
-        if t.start < sent[0] or t.end > sent[1] or any(s <= t.start < e for s, e in inner):
+    lo = bisect.bisect_left(doc.timexes, sent[0], key=lambda t: t.start)  # timexes are in text order
+    hi = bisect.bisect_left(doc.timexes, sent[1], key=lambda t: t.start)
+    for t in doc.timexes[lo:hi]:
+        if t.end > sent[1] or any(s <= t.start < e for s, e in inner):
             continue
         if t.start < anchor or (t.start - anchor <= _NEAR and not _CLAUSE_BREAK.search(doc.text, anchor, t.start)):
             if governing is None or abs(t.start - anchor) < abs(governing.start - anchor):

@@ -259,6 +259,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
             if hit is not None:
                 hits.append(hit)
                 taken = max(ci, _index_at(toks, hit.end))
+    speech = sorted(speech)
     return [h for h in hits if _keep(h, speech)]
 
 
@@ -290,7 +291,8 @@ def _index_at(toks: list[Token], pos: int) -> int:
 def _keep(h: Hit, speech: list[tuple[int, int]]) -> bool:
     """One statement, one record: a reported clause around a direct (partial) quote is left to
     that quote, which keeps the speaker's own words (docs/quotes.md, "One record")."""
-    return not any(s >= h.start - 1 and e <= h.end + 1 for s, e in speech)
+    i = bisect.bisect_left(speech, (h.start - 1,))  # speech is sorted: only quotes starting in the clause
+    return not any(e <= h.end + 1 for s, e in speech[i:bisect.bisect_right(speech, (h.end + 1, float("inf")))])
 
 
 def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: SpeakerMention | None) -> Hit | None:

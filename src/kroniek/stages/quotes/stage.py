@@ -251,7 +251,8 @@ class QuoteStage:
             speaker = resolver.resolve(h.mention, pos)
             if speaker is not None:
                 self._describe(speaker, h.mention, text, lex)
-            inner = [(h.start, h.end)] if not h.direct else [(s, e) for s, e in quoted if h.start <= s < h.end]
+            inner = [(h.start, h.end)] if not h.direct else quoted[bisect.bisect_left(quoted, (h.start,)):
+                                                                  bisect.bisect_left(quoted, (h.end,))]
             anchor = h.cue_pos if h.cue_pos >= 0 else h.start
             doc.quotes.append(Quote(h.start, h.end, h.text, h.direct, h.cue, speaker,
                                     quote_date(doc, sentences[max(0, bisect.bisect_right(starts, anchor) - 1)],
