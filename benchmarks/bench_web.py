@@ -13,10 +13,8 @@ p50/p95/max of the others per URL and overall. The machine's load is printed wit
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import os
-import re
 import socket
 import statistics
 import subprocess
@@ -31,8 +29,10 @@ from kroniek import Pipeline, batch
 from kroniek.ingest.readers import read_inputs
 from kroniek.store.db import Store
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.web.bigstore import variant  # noqa: E402  (one way to copy records, shared with the tests)
+
 WIKINEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikinews_en"
-YEAR = re.compile(r"^(\d{4})")
 URLS = [
     "/articles", "/articles?offset=5000", "/articles?q=president", "/articles?sort=title",
     "/quotes", "/quotes?offset=20000", "/quotes?speaker=Trump", "/quotes?q=election", "/quotes?sort=speaker",
@@ -44,21 +44,6 @@ URLS = [
     "/api/events?grouped=true", "/api/events?type=ASSAULT&date_from=2010", "/api/actors?q=an",
     "/api/actors/Q7747/timeline", "/api/quotes?facets=true", "/api/events?facets=true",
 ]
-
-
-def _shift(value: Any, years: int) -> Any:
-    return f"{int(value[:4]) - years:04d}{value[4:]}" if isinstance(value, str) and YEAR.match(value) else value
-
-
-def variant(record: dict[str, Any], k: int) -> dict[str, Any]:
-    rec = copy.deepcopy(record)
-    rec["id"] = f"{record['id']}-{k}"
-    for key in ("date", "published"):
-        rec[key] = _shift(rec.get(key), 4 * k)
-    for i, item in enumerate([*rec["quotes"], *rec["events"]]):
-        item["date"] = _shift(item.get("date"), 4 * k)
-        item["confidence"] = None if i % 3 == 0 else round(((i * 7 + k) % 10) / 10 + 0.05, 2)
-    return rec
 
 
 def build(db: Path, copies: int) -> None:
