@@ -83,9 +83,10 @@ class ActorStage:
     requires: tuple[str, ...] = ("sentences",)
     provides: tuple[str, ...] = ("entities", "mentions")
 
-    def __init__(self, options: Options, kb: KB) -> None:
+    def __init__(self, options: Options, kb: KB, tagger: bool = True) -> None:
         self.options = options
         self.kb = kb
+        self.use_tagger = tagger
 
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
