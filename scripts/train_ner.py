@@ -280,9 +280,30 @@ def europeana(silver: Silver) -> Iterator[tuple[str, Sentence]]:
                 for s, e, t, _ in sure:
                     if t == "MISC" and lo <= s and e <= hi and not any(_overlaps((s - lo, e - lo), g[:2]) for g in gold):
                         ents.append((s - lo, e - lo, t, True))
-                yield f"europeana-{n}", (sent, ents, [], None)
+                yield f"europeana-{n}", (sent, ents, _unannotated(sent, ents, silver.lex), None)
                 offset = hi + 1
             block, n = [], n + 1
+
+
+OLD_WORDS = frozenset("""Julij Junij Dingsdag Zaturdag Zondag Maandag Woensdag Donderdag Vrijdag Januarij Febr Jan
+Dec Nov Oct Sept Aug No Dito Heer Heeren Gij Wij Zij Hij Ik Mijnheer Mevrouw Z M K H St Ned""".split())
+
+
+def _unannotated(sent: str, ents: list, lex) -> list[tuple[int, int]]:
+    """Europeana leaves many names unannotated (Zwolle, Deventer): a capitalised word inside a
+    sentence that no gold name covers is left missing, not taught as O, unless it is a word that
+    is never a name (months, weekdays, titles, pronouns, initials)."""
+    out = []
+    for m in re.finditer(r"\S+", sent):
+        word = m.group().strip(".,;:!?()\"'»«")
+        if (m.start() == 0 or not word[:1].isupper() or len(word) < 3 or word.isupper() and len(word) < 4
+                or word in lex.never or word.lower() in lex.titles or word in OLD_WORDS
+                or sent[:m.start()].rstrip()[-1:] in ".!?:;\"'"):
+            continue
+        s = m.start() + m.group().index(word)
+        if not any(_overlaps((s, s + len(word)), g[:2]) for g in ents):
+            out.append((s, s + len(word)))
+    return out
 
 
 # --- spaCy docs --------------------------------------------------------------------------------
