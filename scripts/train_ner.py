@@ -61,18 +61,19 @@ WIKINEWS = ["wikinews_en/wikinews_2019.csv", "wikinews_en/wikinews_2020.csv"]
 EUROPEANA = "ner_nl_europeana_kb/enp_NL.kb.bio"
 
 ATTRIBUTION = {
-    "nl": [("Universal Dependencies Dutch treebanks UD_Dutch-LassySmall and UD_Dutch-Alpino (Gosse Bouma, "
-            "Gertjan van Noord), train and dev sentences, https://universaldependencies.org", "CC BY-SA 4.0"),
-           ("Europeana Newspapers NER corpora, https://github.com/EuropeanaNewspapers/ner-corpora/, "
-            "Europeana Newspapers Project, 2012-2015 (enp_NL.kb.bio)", "CC0 1.0"),
+    "nl": [(("Universal Dependencies Dutch treebanks UD_Dutch-LassySmall and UD_Dutch-Alpino (Gosse Bouma, "
+             "Gertjan van Noord), train and dev sentences, https://universaldependencies.org"), "CC BY-SA 4.0"),
+           (("Europeana Newspapers NER corpora, https://github.com/EuropeanaNewspapers/ner-corpora/, "
+             "Europeana Newspapers Project, 2012-2015 (enp_NL.kb.bio)"), "CC0 1.0"),
            ("scripts/ner_data/gold_nl.txt: sentences written and annotated for kroniek", "MIT")],
-    "en": [("Universal Dependencies English Web Treebank (UD_English-EWT), train and dev sentences, "
-            "https://universaldependencies.org", "CC BY-SA 4.0"),
+    "en": [(("Universal Dependencies English Web Treebank (UD_English-EWT), train and dev sentences, "
+             "https://universaldependencies.org"), "CC BY-SA 4.0"),
            ("English Wikinews articles 2019-2021 (en.wikinews.org, via vanatteveldt/wikinews)", "CC BY 2.5"),
            ("scripts/ner_data/gold_en.txt: sentences written and annotated for kroniek", "MIT")],
 }
 
-# One silver/gold sentence: (text, [(start, end, label, KB-linked or gold)], [(start, end)] missing, [(start, end)] PROPN or None).
+# One silver/gold sentence: (text, [(start, end, label, KB-linked or gold)], [(start, end)] missing,
+# [(start, end)] PROPN or None).
 Sentence = tuple[str, list[tuple[int, int, str, bool]], list[tuple[int, int]], list[tuple[int, int]] | None]
 
 
@@ -278,15 +279,18 @@ def europeana(silver: Silver) -> Iterator[tuple[str, Sentence]]:
                 lo, hi = offset, offset + len(sent)
                 ents = [(s, e, t, True) for s, e, t in gold]
                 for s, e, t, _ in sure:
-                    if t == "MISC" and lo <= s and e <= hi and not any(_overlaps((s - lo, e - lo), g[:2]) for g in gold):
+                    if t == "MISC" and lo <= s and e <= hi and not any(
+                            _overlaps((s - lo, e - lo), g[:2]) for g in gold):
                         ents.append((s - lo, e - lo, t, True))
                 yield f"europeana-{n}", (sent, ents, _unannotated(sent, ents, silver.lex), None)
                 offset = hi + 1
             block, n = [], n + 1
 
 
-OLD_WORDS = frozenset("""Julij Junij Dingsdag Zaturdag Zondag Maandag Woensdag Donderdag Vrijdag Januarij Febr Jan
-Dec Nov Oct Sept Aug No Dito Heer Heeren Gij Wij Zij Hij Ik Mijnheer Mevrouw Z M K H St Ned""".split())
+OLD_WORDS = frozenset({"Julij", "Junij", "Dingsdag", "Zaturdag", "Zondag", "Maandag", "Woensdag",
+                       "Donderdag", "Vrijdag", "Januarij", "Febr", "Jan", "Dec", "Nov", "Oct", "Sept", "Aug",
+                       "No", "Dito", "Heer", "Heeren", "Gij", "Wij", "Zij", "Hij", "Ik", "Mijnheer",
+                       "Mevrouw", "Z", "M", "K", "H", "St", "Ned"})
 
 
 def _unannotated(sent: str, ents: list, lex) -> list[tuple[int, int]]:
@@ -394,7 +398,7 @@ def show(lang: str, n: int) -> None:
     silver = Silver(lang)
     items = list(silver_ud(lang, silver))
     for _, sent in random.sample(items, n):
-        text, ents, miss, propn = _propn_filter(sent, lang)
+        text, ents, miss, _ = _propn_filter(sent, lang)
         marks = sorted([(s, e, f"|{t}]") for s, e, t, _ in ents] + [(s, e, "}") for s, e in miss], reverse=True)
         for s, e, tail in marks:
             text = text[:s] + ("[" if tail != "}" else "{") + text[s:e] + tail + text[e:]

@@ -160,7 +160,7 @@ class ActorStage:
         capital or a digit."""
         weak = [(s, e) for s, e in names if self._type(text, s, e, lex)[0] < ASK_BELOW]
         ask, asked = [], set()
-        for s, e in weak + (dropped if ASK_DROPPED else []):  # one name, one type per article: its first occurrence is read
+        for s, e in weak + (dropped if ASK_DROPPED else []):  # one name, one type: its first occurrence is read
             if text[s:e] not in asked:
                 asked.add(text[s:e])
                 ask.append((s, e))
@@ -189,7 +189,7 @@ class ActorStage:
         titles = lex.titles | all_titles()
         ends = {e for _, e, *_ in found}
         for item in found:
-            start, end, hits, name = item
+            _, end, hits, name = item
             people = [kb.get(i) for i, k in hits if k == "aliases"]
             if (not people or len(people) != len(hits) or any(p is None or p.type != "PER" for p in people)
                     or " " in text[name:end].strip()):  # a full name ("Marco Rubio") holds its own first name
@@ -446,10 +446,10 @@ class ActorStage:
                 return a, k
         active = [(a, k) for a, k in cands if a.roles_at(date)]
         pool = active or cands
-        abroad = lambda a: bool(outlet) and a.country not in (None, outlet)  # noqa: E731
+        abroad = lambda a: bool(outlet) and a.country not in (None, outlet)
         if any(a.type != "PER" for a, _ in cands):  # organisations: the outlet's own namesake first
             pool = [c for c in pool if not abroad(c[0])] or [c for c in cands if not abroad(c[0])] or pool
-        gone = lambda a: a.type != "PER" and bool(date) and bool(a.roles) and not a.roles_at(date)  # noqa: E731
+        gone = lambda a: a.type != "PER" and bool(date) and bool(a.roles) and not a.roles_at(date)
         pool.sort(key=lambda c: (abroad(c[0]), gone(c[0]), from_archigos(c[0]), c[1] != "aliases"))
         return pool[0]
 

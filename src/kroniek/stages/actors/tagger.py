@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ def model_path(lang: str) -> Path:
     return MODELS / f"{lang}_kroniek_ner"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str | None) -> Any:
     """The language's tagger, loaded once per process; None when none is shipped (or when the
     environment sets KRONIEK_NER=0)."""
