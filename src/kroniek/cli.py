@@ -75,6 +75,7 @@ ModelOpt = Annotated[str | None, typer.Option("--spacy-model", metavar="NAME", h
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, metavar="N", help="Local worker processes (one input file per task).")]
 DaskOpt = Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Address of a Dask distributed scheduler.")]
 InputsArg = Annotated[list[str], typer.Argument(metavar="INPUT...", help="Files, folders, or - for JSON Lines on stdin.")]
+TaggerOpt = Annotated[bool, typer.Option("--tagger", help="Also run the statistical name tagger on names the KB lacks (slower).")]
 MaxSecondsOpt = Annotated[float, typer.Option("--max-seconds", min=0, metavar="SECONDS", help="Per-document analysis budget; over it the document fails by name (0: no limit).")]
 
 
@@ -138,9 +139,9 @@ def extract(inputs: InputsArg,
             output: Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write JSON Lines here (default stdout).")] = None,
             as_json: Annotated[bool, typer.Option("--json", help="JSON Lines on a terminal too (the default when piped or with -o).")] = False,
             lang: LangOpt = None, spacy_model: ModelOpt = None, workers: WorkersOpt = 1,
-            dask: DaskOpt = None, max_seconds: MaxSecondsOpt = MAX_SECONDS) -> None:
+            dask: DaskOpt = None, max_seconds: MaxSecondsOpt = MAX_SECONDS, tagger: TaggerOpt = False) -> None:
     """Analyse documents: one FORMAT.md record per document as JSON Lines, or a readable summary on a terminal."""
-    options = Options(lang=lang, spacy_model=spacy_model, max_seconds=max_seconds)
+    options = Options(lang=lang, spacy_model=spacy_model, max_seconds=max_seconds, tagger=tagger)
     if workers > 1 or dask:
         raise typer.Exit(_distributed(inputs, options, workers, dask, output=output))
     summary = Summary()
@@ -210,9 +211,10 @@ def _distributed(inputs: list[str], options: Options, workers: int, dask: str | 
 def ingest(inputs: InputsArg,
            db: DbOpt = Path(DEFAULT_DB), lang: LangOpt = None, spacy_model: ModelOpt = None,
            batch_size: Annotated[int, typer.Option(min=1, metavar="N", help="Documents per transaction.")] = 50,
-           workers: WorkersOpt = 1, dask: DaskOpt = None, max_seconds: MaxSecondsOpt = MAX_SECONDS) -> None:
+           workers: WorkersOpt = 1, dask: DaskOpt = None, max_seconds: MaxSecondsOpt = MAX_SECONDS,
+           tagger: TaggerOpt = False) -> None:
     """Analyse documents and store them; already stored texts are skipped, changed texts versioned."""
-    options = Options(lang=lang, spacy_model=spacy_model, max_seconds=max_seconds)
+    options = Options(lang=lang, spacy_model=spacy_model, max_seconds=max_seconds, tagger=tagger)
     if workers > 1 or dask:
         raise typer.Exit(_distributed(inputs, options, workers, dask, db=db))
     summary = Summary()

@@ -31,6 +31,7 @@ class Options:
     parse: bool = True  # run the parser where later stages need it
     stages: tuple[str, ...] | None = None  # a subset of stage names, in pipeline order
     max_chars: int = MAX_CHARS  # a longer document is refused by name, not analysed
+    tagger: bool = False  # the statistical name tagger for names the KB lacks (slower; see docs/actors.md)
     max_seconds: float = MAX_SECONDS  # a document's analysis budget (CPU-bound wall clock); 0 = none
 
 

@@ -1,6 +1,7 @@
 """The actor stage: KB matches, unknown names typed from context, linking by date."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,65 @@ def test_titles_in_kb_aliases_are_context_not_name() -> None:
     assert "Sheikh Hasina" in got  # her name, not a title
     assert not any(e.text.lower().startswith(("koning", "king")) for e in doc.entities)
     assert "King" not in got  # the title word is no name of its own
+
+
+# --- linking that respects context (#17 part 2) ----------------------------------------------
+
+@dataclass(slots=True)
+class _Dated(Article):
+    """An article with the outlet's country (ISO3), as the readers will give it."""
+
+    country: str | None = None
+
+
+def run_from(text: str, country: str | None, date: str = "2000-05-01", lang: str = "nl", kb=None) -> Doc:
+    doc = Doc(_Dated(id="t", text=text, date=date, country=country), lang=lang)
+    kb = kb if kb is not None else load()
+    return actors.ActorStage(Options(), kb)(SegmentStage(Options(), kb)(doc))
+
+
+def test_a_first_name_that_is_not_theirs_blocks_the_link() -> None:
+    got = ents(run("Ali Reza Raisi zei niets. Hunter Biden ook niet.", "2024-03-01"))
+    assert got["Ali Reza Raisi"] == ("PER", None, None)
+    assert got["Hunter Biden"][1] != "Q6279"  # his own KB record, or none: never his father's
+    got = ents(run("Ebrahim Raisi sprak. Later zei president Raisi dat.", "2023-03-01"))
+    assert got["Ebrahim Raisi"][1] == got["Raisi"][1] == "p:ebrahim-raisi"
+    got = ents(run("Gisteren sprak premier Rutte met Poetin.", "2020-01-01"))
+    assert got["Rutte"][1] == "p:mark-rutte"
+
+
+def test_the_outlet_country_chooses_between_party_namesakes() -> None:
+    text = "De SP en de VLD stemden voor het voorstel."
+    assert ents(run_from(text, "BEL"))["SP"][1] == "party:be:sp"
+    assert ents(run_from(text, "BEL"))["VLD"][1] == "party:be:vld"
+    assert ents(run_from(text, "NLD"))["SP"][1] == "party:nl:sp"
+    assert ents(run_from(text, None))["SP"][1] == "party:nl:sp"  # no outlet country: as before
+
+
+def test_the_outlet_country_and_the_date_choose_between_namesakes() -> None:
+    from kroniek.kb import KB
+
+    kb = KB([({"id": "party:be:sp", "name": "SP", "type": "ORG", "sector": "PTY", "country": "BEL",
+               "aliases": ["SP"], "roles": ["party BEL 1978-01-01..2001-10-01"]}, "t"),
+             ({"id": "party:nl:sp", "name": "SP", "type": "ORG", "sector": "PTY", "country": "NLD",
+               "aliases": ["SP"]}, "t")])
+    assert ents(run_from("De SP stemde tegen.", "BEL", kb=kb))["SP"][1] == "party:be:sp"
+    assert ents(run_from("De SP stemde tegen.", "NLD", kb=kb))["SP"][1] == "party:nl:sp"
+    assert ents(run_from("De SP stemde tegen.", None, "2000-05-01", kb=kb))["SP"][1] == "party:be:sp"  # in office
+    assert ents(run_from("De SP stemde tegen.", None, "2010-05-01", kb=kb))["SP"][1] == "party:nl:sp"
+
+
+def test_group_noun_phrases_are_group_actors_not_the_country() -> None:
+    doc = run_from("Governments in east Asia are worried. Federal authorities said they had arrested two men.",
+                   "USA", "2020-03-01", "en")
+    got = {m.text: (m.type, m.actor.id, m.actor.country, m.actor.sector) for m in doc.mentions}
+    assert got["Governments in east Asia"] == ("ORG", None, None, "GOV")
+    assert got["Federal authorities"] == ("ORG", None, "USA", "GOV")
+    assert not {"Governments", "Federal"} & set(ents(doc))
+    assert ents(doc)["Asia"][1] == "place:asia"
+    doc = run_from("De federale overheid betaalt. Regeringen in Oost-Azië zwijgen.", "BEL")
+    got = {m.text: (m.actor.id, m.actor.country, m.actor.sector) for m in doc.mentions}
+    assert got["federale overheid"] == (None, "BEL", "GOV")
+    assert got["Regeringen in Oost-Azië"] == (None, None, "GOV")
+    doc = run_from("Foreign governments in Ukraine protested.", None, "2022-03-01", "en")
+    assert [(m.actor.id, m.actor.country) for m in doc.mentions] == [(None, "UKR")]

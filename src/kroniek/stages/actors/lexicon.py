@@ -49,6 +49,9 @@ class ActorLexicon:
     org_cues: frozenset[str]
     place_cues: frozenset[str]
     possessives: tuple[str, ...]
+    group_nouns: dict[str, str]
+    group_qualifiers: dict[str, str]
+    groups_re: re.Pattern | None
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
@@ -70,6 +73,9 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
         roles=dict(raw["roles"]),
         sector_nouns=dict(raw.get("sector_nouns") or {}),
+        group_nouns={k.lower(): v for k, v in (raw.get("group_nouns") or {}).items()},
+        group_qualifiers={k.lower(): v for k, v in (raw.get("group_qualifiers") or {}).items()},
+        groups_re=_groups_re(raw),
         phrases=tuple(sorted({*raw["roles"], *raw["government"], *(raw.get("sector_nouns") or {})},
                              key=len, reverse=True)),
         first_names=frozenset(firsts | set(raw.get("first_names") or ())),
@@ -78,6 +84,20 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         surnames=surnames(lang),
         places=gazetteer(),
     )
+
+
+def _groups_re(raw: dict) -> re.Pattern | None:
+    """A group noun after a qualifier (group 1 the qualifier, 2 the noun), or before a link word
+    and a capitalised place, which starts where the match ends (group 3 the noun): "federal
+    authorities", "governments in east Asia"."""
+    nouns = sorted(raw.get("group_nouns") or (), key=len, reverse=True)
+    if not nouns:
+        return None
+    noun = "|".join(re.escape(n) + "|" + re.escape(n.capitalize()) for n in nouns)
+    quals = "|".join(re.escape(q) + "|" + re.escape(q.capitalize())
+                     for q in sorted(raw.get("group_qualifiers") or (), key=len, reverse=True)) or "(?!)"
+    links = "|".join(map(re.escape, raw.get("group_links") or ())) or "(?!)"
+    return re.compile(rf"\b(?:({quals}) ({noun})\b|({noun}) (?:{links}) (?:(?:the|de|het) )?(?:[a-z]+ )?(?=[{CAP}]))")
 
 
 def surnames(lang: str) -> frozenset[str]:

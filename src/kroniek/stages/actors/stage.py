@@ -13,11 +13,22 @@ from typing import Any
 from ...kb import KB, Actor, from_archigos, load
 from ...model import ActorRef, Article, Doc, Entity, Options
 from ..registry import register
-from .lexicon import CAP, ActorLexicon, automaton, lexicon
+from . import tagger as name_tagger
+from .lexicon import CAP, ActorLexicon, all_titles, automaton, lexicon
 
 _TOKEN = re.compile(rf"[{CAP}](?<![\w&-].)(?:\.(?= [{CAP}])|[\w'’&.-]*(?<![.'’-]))|\d(?<![\w-].)\d*[A-Z][\w-]*")
 _WORD_BEFORE = re.compile(r"(?<!\w)(\w+)\s+$")
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
+_PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
+# How the name tagger's reading combines with the rules (chosen on CoNLL-2002 ned.testa, checked on
+# ned.train; docs/actors.md): it reads the unknown runs no rule clue types (strength 0: the default
+# type), and its type wins there only for organisations. Its other types, and its "no name", lost
+# to the rules' default on held-out text, so they are not used.
+TAGGER_STRENGTH = 3.5  # the strength of the tagger's type in the per-article vote
+TAGGER_TYPES = frozenset({"ORG"})  # the types the tagger may give an unknown name
+ASK_BELOW = 1  # the tagger reads the runs the rules type with less strength than this
+ASK_DROPPED = False  # whether it also reads the lone sentence-initial words the rules dropped
+REJECT_BELOW = 0  # a run it reads as no name is dropped when no rule of at least this strength types it
 
 
 def ref(actor: Actor, kb: KB, date: str | None = None) -> ActorRef:
@@ -109,17 +120,121 @@ class ActorStage:
     def __init__(self, options: Options, kb: KB) -> None:
         self.options = options
         self.kb = kb
+        self.use_tagger = options.tagger
 
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
         lex = lexicon(doc.lang or "nl", kb)
-        found = self._kb_matches(doc, kb)
+        found = self._first_name_conflicts(doc.text, kb, lex, self._kb_matches(doc, kb))
         named = {part for _, _, hits, _ in found for i, k in hits if k == "aliases"
                  for part in (kb.get(i).name.split()[1:] if kb.get(i) and kb.get(i).type == "PER" else ())}
-        names = self._proper_names(doc, lex, _starts_inside(doc.text, found), named)
-        doc.entities = self._link(doc, kb, lex, found, names)
-        doc.mentions = self._roles(doc, kb, lex)
+        dropped: list[tuple[int, int]] = []
+        names = self._proper_names(doc, lex, _starts_inside(doc.text, found), named, dropped)
+        nlp = name_tagger.load(doc.lang) if self.use_tagger else None
+        tagged = self._tag(nlp, doc.text, lex, found, names, dropped) if nlp is not None else None
+        if tagged is not None:
+            names = sorted({*names, *tagged.names})
+        doc.entities = self._link(doc, kb, lex, found, names, tagged)
+        groups = self._groups(doc, lex)
+        if groups:  # an unknown "Governments" or "Federal" opening a group phrase is no name
+            starts = {g.start for g in groups}
+            doc.entities = [e for e in doc.entities if (e.actor is not None and e.actor.id) or e.start not in starts]
+        doc.mentions = sorted(self._roles(doc, kb, lex) + groups, key=lambda m: m.start)
         return doc
+
+    def _groups(self, doc: Doc, lex: ActorLexicon) -> list[Entity]:
+        """Group actors: "federal authorities" (of the outlet's country, or of the country adjective
+        before the qualifier), "governments in east Asia" (of the region or country named). An
+        unlinked actor with a country and a sector, never the country itself."""
+        if lex.groups_re is None:
+            return []
+        text, out = doc.text, []
+        outlet = getattr(doc.article, "country", None)
+        by_start = {e.start: e for e in doc.entities}
+        by_end = {e.end: e for e in doc.entities}
+        for m in lex.groups_re.finditer(text):
+            if m.group(2):
+                start, end, noun = m.start(), m.end(), m.group(2).lower()
+                before = by_end.get(start - 1)
+                place = lex.groups_re.match(text, m.start(2))
+                place = by_start.get(place.end()) if place and place.group(3) else None
+                if place is not None and place.type == "LOC":
+                    end, country = place.end, place.actor.country if place.actor else None
+                elif before is not None and before.type == "MISC" and before.actor and before.actor.country:
+                    start, country = before.start, before.actor.country
+                else:
+                    country = outlet if lex.group_qualifiers.get(m.group(1).lower()) == "home" else None
+            else:
+                place = by_start.get(m.end())
+                if place is None or place.type != "LOC":
+                    continue
+                start, end, noun = m.start(), place.end, m.group(3).lower()
+                country = place.actor.country if place.actor else None
+            out.append(Entity(start, end, text[start:end], "ORG",
+                              ActorRef(None, text[start:end], country, lex.group_nouns[noun])))
+        return out
+
+    # --- the name tagger -------------------------------------------------------------
+
+    def _tag(self, nlp, text: str, lex: ActorLexicon, found: list, names: list[tuple[int, int]],
+             dropped: list[tuple[int, int]]) -> name_tagger.Tagged | None:
+        """The tagger's reading of the windows around the unknown runs the rules type weakly (and the
+        sentence-initial words they dropped): its names that overlap no KB match and start with a
+        capital or a digit."""
+        weak = [(s, e) for s, e in names if self._type(text, s, e, lex)[0] < ASK_BELOW]
+        ask, asked = [], set()
+        for s, e in weak + (dropped if ASK_DROPPED else []):  # one name, one type: its first occurrence is read
+            if text[s:e] not in asked:
+                asked.add(text[s:e])
+                ask.append((s, e))
+        if not ask:
+            return None
+        tagged = name_tagger.tag(nlp, text, ask)
+        tagged.asked = asked
+        fixed = [(s, e) for s, e, *_ in found] + [r for r in names if r not in weak]
+        keep = {}
+        for (s, e), label in tagged.names.items():
+            if label not in TAGGER_TYPES or not (text[s].isupper() or text[s].isdigit()) or any(
+                    s < b and a < e for a, b in fixed):
+                continue
+            if (s, e) not in names and not any(s < b and a < e for a, b in [*names, *dropped]):
+                continue  # a name the rules did not see at all: not asked about
+            keep[(s, e)] = label
+        tagged.names = keep
+        return tagged
+
+    # --- context that blocks a KB link ---------------------------------------------------
+
+    def _first_name_conflicts(self, text: str, kb: KB, lex: ActorLexicon, found: list) -> list:
+        """Drop a KB person matched by a surname when a first name that is not theirs comes right
+        before it ("Ali Reza Raisi" is not Ebrahim Raisi): the run becomes an unknown name."""
+        out = []
+        titles = lex.titles | all_titles()
+        ends = {e for _, e, *_ in found}
+        for item in found:
+            _, end, hits, name = item
+            people = [kb.get(i) for i, k in hits if k == "aliases"]
+            if (not people or len(people) != len(hits) or any(p is None or p.type != "PER" for p in people)
+                    or " " in text[name:end].strip()):  # a full name ("Marco Rubio") holds its own first name
+                out.append(item)
+                continue
+            m = _PREV_WORD.search(text[max(0, name - 40):name])
+            prev = m.group(1) if m else ""
+            if not prev or not prev[0].isupper() or prev.endswith(".") or name - len(m.group(0)) + len(prev) in ends:
+                out.append(item)
+                continue
+            prev_start = name - len(m.group(0))
+            if (prev in lex.never or prev.lower() in titles or prev in lex.portfolio_words
+                    or not prev.replace("-", "").isalpha()
+                    or (_sentence_initial(text, prev_start) and prev not in lex.first_names
+                        and self._common(text, prev))):
+                out.append(item)
+                continue
+            own = {w for p in people for alias in p.names() for w in alias.split()}
+            if prev in own:
+                out.append(item)
+                continue
+        return out
 
     # --- finding ---------------------------------------------------------------------
 
@@ -142,11 +257,13 @@ class ActorStage:
                 last = end
         return out
 
-    def _proper_names(self, doc: Doc, lex: ActorLexicon, taken: set[int], named: set[str]) -> list[tuple[int, int]]:
+    def _proper_names(self, doc: Doc, lex: ActorLexicon, taken: set[int], named: set[str],
+                      dropped: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
         """Capitalised token runs (with name particles) not covered by a KB match.
 
         `named` holds surnames of KB persons found in the text: such a word alone is kept
-        even at a sentence start ("Sánchez zei ...")."""
+        even at a sentence start ("Sánchez zei ..."). A lone sentence-initial word the text never
+        uses in lower case, but which no clue keeps, goes to `dropped` (for the tagger to judge)."""
         text = doc.text
         words = _word_forms(text)
         runs: list[list[tuple[int, int, str]]] = []
@@ -183,6 +300,8 @@ class ActorStage:
             word = run[0][2]
             if len(run) == 1 and run[0][0] in initial and word not in mid and not (
                     word.isupper() or word in lex.first_names or word in lex.surnames or word in named):
+                if dropped is not None and not self._common(text, word):
+                    dropped.append((run[0][0], run[0][1]))
                 continue
             out.append((run[0][0], run[-1][1]))
         return out
@@ -220,13 +339,21 @@ class ActorStage:
 
     # --- typing and linking ----------------------------------------------------------
 
-    def _link(self, doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list) -> list[Entity]:
+    def _link(self, doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
+              tagged: name_tagger.Tagged | None = None) -> list[Entity]:
         text, date = doc.text, doc.reference_date
+        outlet = getattr(doc.article, "country", None)
         entities: list[Entity] = []
         seen: dict[str, Actor] = {}  # surnames of persons named in full earlier
+        mentioned = {kb.get(i).country or i for _, _, hits, _ in found for i, k in hits
+                     if kb.get(i) is not None and kb.get(i).type == "LOC"}
         for _, end, hits, start in found:
-            actor, kind = self._choose(hits, kb, seen, date)
+            actor, kind = self._choose(hits, kb, seen, date, outlet)
             if actor is None:
+                continue
+            if kind == "aliases" and self._foreign_namesake(actor, text[start:end], outlet, mentioned):
+                entities.append(Entity(start, end, text[start:end], actor.type,
+                                       ActorRef(None, text[start:end], None, actor.sector)))
                 continue
             if kind == "aliases" and actor.type == "PER":
                 end = _strip_possessive(text, start, end, lex)
@@ -241,14 +368,24 @@ class ActorStage:
                 entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
         entities += self._heads(doc, kb, lex, found)
         taken = _starts_inside(text, [(e.start, e.end, None) for e in entities])
-        votes: dict[str, tuple[int, str]] = {}  # name -> (strength, type): strongest context wins
+        votes: dict[str, tuple[float, str]] = {}  # name -> (strength, type): strongest context wins
+        verdicts: dict[str, str | None] = {}  # the tagger's reading of a name's first occurrence
         spans = []
         for start, end in sorted(names):
             if start in taken:
                 continue
             key = text[start:end].removesuffix("'s").removesuffix("’s")
+            span = (start, end)
             end = _strip_possessive(text, start, end, lex)
             strength, etype = self._type(text, start, end, lex)
+            if tagged is not None and strength < 4:
+                verdict = self._verdict(tagged, span, text[span[0]:span[1]], verdicts)
+                if verdict == "":
+                    continue  # the tagger's own span for this run replaces it
+                if verdict is None and strength < REJECT_BELOW:
+                    continue  # the tagger reads no name here, and no strong rule says otherwise
+                if verdict and verdict in TAGGER_TYPES:
+                    strength, etype = TAGGER_STRENGTH, verdict
             if key not in votes or strength > votes[key][0]:
                 votes[key] = (strength, etype)
             spans.append((start, end, key))
@@ -257,7 +394,7 @@ class ActorStage:
             if etype == "PER" and " " in key:
                 last = key.split()[-1]
                 refs.setdefault(key, ActorRef(None, key))
-                if last in votes and (votes[last][0] < 3 or votes[last][1] == "PER"):
+                if last in votes and (votes[last][0] in (0, 1, 2, TAGGER_STRENGTH) or votes[last][1] == "PER"):
                     votes[last] = (max(3, votes[last][0]), "PER")
                     refs[last] = refs[key]
         for start, end, key in spans:
@@ -270,6 +407,22 @@ class ActorStage:
             entities.append(Entity(start, end, text[start:end], etype, actor_ref))
         entities.sort(key=lambda e: e.start)
         return self._merge_adjective_orgs(text, entities, lex)
+
+    @staticmethod
+    def _verdict(tagged: name_tagger.Tagged, span: tuple[int, int], surface: str,
+                 verdicts: dict[str, str | None]) -> str | None | bool:
+        """The tagger's type for a run (a label), None when it read the run (or its first
+        occurrence) and found no name, "" when its own, different span replaces the run, and
+        False when it has no opinion."""
+        if span in tagged.names:
+            verdicts.setdefault(surface, tagged.names[span])
+            return tagged.names[span]
+        if tagged.read(*span):
+            if any(a < span[1] and span[0] < b for a, b in tagged.names):
+                return ""
+            verdicts.setdefault(surface, None)
+            return None
+        return verdicts.get(surface, False) if surface in verdicts else False
 
     @staticmethod
     def _merge_adjective_orgs(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entity]:
@@ -289,9 +442,17 @@ class ActorStage:
         return out
 
     @staticmethod
+    def _foreign_namesake(actor: Actor, surface: str, outlet: str | None, mentioned: set[str]) -> bool:
+        """A one-word party name of another country than the outlet's, in an article that does not
+        mention that country: a namesake (the Belgian SP of 2000 is not the Dutch SP), left unlinked."""
+        return bool(outlet and actor.sector == "PTY" and actor.country and actor.country != outlet
+                    and " " not in surface and actor.country not in mentioned)
+
+    @staticmethod
     def _choose(hits: tuple, kb: KB, seen: dict[str, Actor],
-                date: str | None) -> tuple[Actor | None, str]:
-        """One actor for an ambiguous name: named earlier, then in office on the date, then hand-written."""
+                date: str | None, outlet: str | None = None) -> tuple[Actor | None, str]:
+        """One actor for an ambiguous name: named earlier, then in office on the date, then of the
+        outlet's country, then hand-written."""
         cands = [(kb.get(i), k) for i, k in hits]
         cands = [(a, k) for a, k in cands if a is not None]
         if not cands:
@@ -303,7 +464,11 @@ class ActorStage:
                 return a, k
         active = [(a, k) for a, k in cands if a.roles_at(date)]
         pool = active or cands
-        pool.sort(key=lambda c: (from_archigos(c[0]), c[1] != "aliases"))
+        abroad = lambda a: bool(outlet) and a.country not in (None, outlet)
+        if any(a.type != "PER" for a, _ in cands):  # organisations: the outlet's own namesake first
+            pool = [c for c in pool if not abroad(c[0])] or [c for c in cands if not abroad(c[0])] or pool
+        gone = lambda a: a.type != "PER" and bool(date) and bool(a.roles) and not a.roles_at(date)
+        pool.sort(key=lambda c: (abroad(c[0]), gone(c[0]), from_archigos(c[0]), c[1] != "aliases"))
         return pool[0]
 
     def _type(self, text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, str]:

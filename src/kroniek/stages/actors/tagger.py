@@ -1,0 +1,91 @@
+"""The statistical name tagger of the actor stage: a small spaCy NER (CNN, no vectors) per language,
+shipped in `models/<lang>_kroniek_ner` and trained by `scripts/train_ner.py`.
+
+The KB links and the rules find capitalised runs; the tagger decides, for the names the KB did
+not match, whether a run is a name at all and which type it has (PER, ORG, LOC, MISC). It runs
+only on a window of text around such runs (a few words each side, within the line), never on
+the whole article, which keeps the stage fast: a window is what the tagger's CNN and its
+transition features see anyway.
+"""
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+WINDOW = 20  # characters of context on each side of a run
+SEPARATOR = "\n\n"  # between windows: a break no name crosses
+LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+
+
+def model_path(lang: str) -> Path:
+    return MODELS / f"{lang}_kroniek_ner"
+
+
+@cache
+def load(lang: str | None) -> Any:
+    """The language's tagger, loaded once per process; None when none is shipped (or when the
+    environment sets KRONIEK_NER=0)."""
+    path = model_path(lang or "")
+    if not lang or os.environ.get("KRONIEK_NER", "1") == "0" or not (path / "config.cfg").is_file():
+        return None
+    import spacy
+
+    return spacy.load(path)
+
+
+@dataclass(slots=True)
+class Tagged:
+    """What the tagger said about the windows it read: its names (article offsets) and the
+    windows themselves (a run inside a window without a name of the tagger's is no name to it)."""
+
+    names: dict[tuple[int, int], str] = field(default_factory=dict)
+    windows: list[tuple[int, int]] = field(default_factory=list)
+    asked: set[str] = field(default_factory=set)  # the surfaces asked about (first occurrence each)
+
+    def read(self, start: int, end: int) -> bool:
+        return any(lo <= start and end <= hi for lo, hi in self.windows)
+
+
+def windows(text: str, spans: list[tuple[int, int]], width: int = WINDOW) -> list[tuple[int, int]]:
+    """Merged windows of about `width` characters each side of the spans, cut at line breaks and
+    snapped to spaces, so no word is cut."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        lo = max(text.rfind("\n", 0, start) + 1, start - width)
+        if lo > 0 and text[lo - 1] not in " \n":
+            space = text.find(" ", lo, start)
+            lo = space + 1 if space != -1 else start
+        nl = text.find("\n", end)
+        hi = min(len(text) if nl == -1 else nl, end + width)
+        if hi < len(text) and text[hi] not in " \n":
+            space = text.rfind(" ", end, hi)
+            hi = space if space != -1 else end
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def tag(nlp: Any, text: str, spans: list[tuple[int, int]]) -> Tagged:
+    """Run the tagger on the windows around `spans`; names in article offsets. The windows of an
+    article go through the tagger as one text, a blank line between them (one Doc costs less than
+    many small ones)."""
+    result = Tagged(windows=windows(text, spans))
+    joined, starts = "", []
+    for lo, hi in result.windows:
+        starts.append((len(joined), lo))
+        joined += text[lo:hi] + SEPARATOR
+    sdoc = nlp(joined)
+    for ent in sdoc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        i = bisect_right(starts, (ent.start_char, len(text) + 1)) - 1
+        base, lo = starts[i]
+        result.names[(lo + ent.start_char - base, lo + ent.end_char - base)] = ent.label_
+    return result

@@ -1,0 +1,90 @@
+"""The name tagger of the actor stage: windows, offsets, and how its reading combines with the KB."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek.kb import load
+from kroniek.model import Article, Doc, Options
+from kroniek.stages import actors
+from kroniek.stages.actors import tagger
+from kroniek.stages.segment import SegmentStage
+
+
+def run(text: str, lang: str = "nl", use_tagger: bool = True, date: str = "2024-03-01") -> Doc:
+    doc = Doc(Article(id="t", text=text, date=date), lang=lang)
+    return actors.ActorStage(Options(tagger=use_tagger), load())(SegmentStage(Options(), load())(doc))
+
+
+def shipped(lang: str):
+    nlp = tagger.load(lang)
+    if nlp is None:
+        pytest.skip(f"no {lang} tagger shipped")
+    return nlp
+
+
+def test_windows_merge_snap_to_spaces_and_stop_at_line_breaks() -> None:
+    text = "Een twee drie vier Jan Modaal vijf zes zeven acht negen tien Piet Puk elf.\nVolgende regel hier."
+    a = text.index("Jan Modaal")
+    b = text.index("Piet Puk")
+    wins = tagger.windows(text, [(a, a + 10), (b, b + 8)], width=12)
+    assert all(text[lo:hi] == text[lo:hi].strip() for lo, hi in wins)  # whole words
+    assert all("\n" not in text[lo:hi] for lo, hi in wins)
+    assert any(lo <= a and a + 10 <= hi for lo, hi in wins) and any(lo <= b and b + 8 <= hi for lo, hi in wins)
+    assert len(tagger.windows(text, [(a, a + 10), (a + 4, a + 10)], width=12)) == 1  # overlapping: merged
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_names_come_back_in_article_offsets(lang: str) -> None:
+    nlp = shipped(lang)
+    text = ("Het bestuur van Sabena vergaderde gisteren in Zaventem, zei Femke Verhaegen.\n"
+            "Later sprak Johan de Wit in Zwolle met Kees Verbeek.") if lang == "nl" else (
+            "The board of Sabena met in Zaventem yesterday, said Sarah Mitchell.\n"
+            "Later Johan Smith spoke in Zwolle with Kees Verbeek.")
+    spans = [(m, m + len(w)) for w in ("Sabena", "Zaventem", "Zwolle", "Kees Verbeek") for m in [text.index(w)]]
+    result = tagger.tag(nlp, text, spans)
+    assert result.names, "the tagger found no name at all"
+    for (s, e), label in result.names.items():
+        assert label in tagger.LABELS
+        assert text[s:e] == text[s:e].strip() and text[s].isupper(), text[s:e]
+        assert result.read(s, e)
+
+
+def test_no_model_no_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert tagger.load("xx") is None
+    tagger.load.cache_clear()
+    monkeypatch.setenv("KRONIEK_NER", "0")
+    try:
+        assert tagger.load("nl") is None
+    finally:
+        tagger.load.cache_clear()
+
+
+def test_kb_names_keep_the_kb_type_and_link() -> None:
+    shipped("nl")
+    got = {e.text: (e.type, e.actor.id if e.actor else None) for e in run(
+        "Migratie is het thema. Poetin sprak in Moskou met Femke Verhaegen van Agfa-Gevaert.").entities}
+    assert got["Poetin"] == ("PER", "Q7747")
+    assert got["Moskou"] == ("LOC", "RUS")
+    assert "Migratie" not in got
+
+
+def test_the_tagger_reads_only_around_weak_unknown_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped("en")
+    seen: list[str] = []
+    plain = tagger.tag
+
+    def spy(nlp, text, spans):
+        seen.extend(text[s:e] for s, e in spans)
+        return plain(nlp, text, spans)
+
+    monkeypatch.setattr(tagger, "tag", spy)
+    run("Vladimir Putin met President Joe Biden in Geneva.", "en", date="2021-06-16")
+    assert seen == []  # every name is the KB's: the tagger is not run
+    run("Putin met Sabena officials in Zottegem on Monday.", "en")
+    assert "Putin" not in seen
+
+
+def test_without_the_tagger_the_rules_alone_decide() -> None:
+    text = "Volgens burgemeester Femke Halsbrug is de Stichting Waterweg in Zottegem actief."
+    got = {e.text: e.type for e in run(text, use_tagger=False).entities}
+    assert got == {"Femke Halsbrug": "PER", "Stichting Waterweg": "ORG", "Zottegem": "LOC"}
