@@ -35,9 +35,12 @@ def read_yaml(path: Path) -> Any:
 
 @cache
 def load(*parts: str) -> Any:
-    """A shipped YAML file under data/, or None when there is none; callers must not mutate it."""
+    """A shipped YAML file under data/, or None when there is none; callers must not mutate it.
+    Parsed once per process, and kept parsed between runs while the file is unchanged."""
     path = DATA.joinpath(*parts)
-    return read_yaml(path) if path.is_file() else None
+    if not path.is_file():
+        return None
+    return cached("yaml-" + "-".join(parts).replace("/", "-"), files_digest([path]), lambda: read_yaml(path))
 
 
 def for_language(lang: str | None, kind: str, fallback: str | None = None) -> Any:

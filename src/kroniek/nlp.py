@@ -13,19 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-
-import spacy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
-from spacy.language import Language
-from spacy.tokens import Doc as SpacyDoc
-from spacy.tokens import Span as SpacySpan
+from typing import TYPE_CHECKING
 
 from . import lexicons
 from .model import Doc, Options
 
+if TYPE_CHECKING:  # spaCy is imported when a parse is first asked for: a run that needs none starts fast
+    from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span as SpacySpan
+
 MODELS = Path(__file__).resolve().parent / "models"
 SHIPPED = {"nl": "nl_kroniek", "en": "en_kroniek"}
-_COPIED = [POS, TAG, MORPH, LEMMA, HEAD, DEP]
+_COPIED = ["POS", "TAG", "MORPH", "LEMMA", "HEAD", "DEP"]  # the annotations a parse writes back
 
 
 class ModelMissing(LookupError):
@@ -42,6 +42,8 @@ def customise_tokenizer(nlp: Language, lang: str) -> Language:
 @lru_cache(maxsize=None)
 def tokenizer_nlp(lang: str) -> Language:
     """A blank spaCy pipeline (tokenizer only) with kroniek's news exceptions, for token-level rules."""
+    import spacy
+
     return customise_tokenizer(spacy.blank(lang), lang)
 
 
@@ -57,6 +59,8 @@ def load(lang: str, model: str | None = None) -> Language:
     if model is None and not Path(name).is_dir():
         raise ModelMissing(f"no shipped spaCy pipeline for {lang!r} (looked in {name}); "
                            "set Options.spacy_model to an installed one")
+    import spacy
+
     return customise_tokenizer(spacy.load(name), lang)
 
 

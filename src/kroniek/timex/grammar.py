@@ -184,7 +184,13 @@ def _starts(seq: list[Any], weak: frozenset[str], prefix: str = "", first: str |
 
 @lru_cache(maxsize=None)
 def grammar(lang: str) -> Grammar:
-    """Load a language's grammar and index its rules by first word, once per process."""
+    """A language's grammar, its rules indexed by first word: built once per process, and kept
+    compiled between runs while data/<lang>/timex.yaml is unchanged (indexing parses every rule)."""
+    files = [p for p in (lexicons.DATA / lang / "timex.yaml",) if p.is_file()]
+    return lexicons.cached(f"timex-{lang}", lexicons.files_digest(files, lang), lambda: _build(lang))
+
+
+def _build(lang: str) -> Grammar:
     data = lexicons.for_language(lang, "timex")
     weak = frozenset(w.lower() for w in data.get("start_words", []))
     bodies, groups = [], []
