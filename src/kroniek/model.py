@@ -259,6 +259,10 @@ class Doc:
         """The date relative expressions resolve against: estimate first, then as given."""
         return self.published or self.article.date
 
+    def timexes_in(self, start: int, end: int) -> list[Timex]:
+        """The time expressions starting in [start, end) (timexes are in text order: a binary search)."""
+        return self.timexes[bisect_left(self.timexes, start, key=_start):bisect_left(self.timexes, end, key=_start)]
+
     def sentence_of(self, offset: int) -> tuple[int, int] | None:
         """The sentence holding an offset (sentences are in text order: a binary search)."""
         i = bisect_right(self.sentences, offset, key=_first) - 1
@@ -299,6 +303,10 @@ def _first(pair: tuple[int, int]) -> int:
     return pair[0]
 
 
+def _start(item: Located) -> int:
+    return item.start
+
+
 class SpanIndex(Generic[L]):
     """Items with offsets (entities, timexes, quotes), sorted once for binary search: a stage that
     asks per sentence or per trigger stays linear in the text, not quadratic."""
@@ -311,6 +319,10 @@ class SpanIndex(Generic[L]):
     def starting_in(self, start: int, end: int) -> list[L]:
         """The items that start in [start, end), in text order."""
         return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def within(self, start: int, end: int) -> list[L]:
+        """The items lying wholly inside [start, end), in text order."""
+        return [i for i in self.starting_in(start, end) if i.end <= end]
 
     def covering(self, offset: int) -> list[L]:
         """The items whose span holds the offset, in text order."""

@@ -8,7 +8,6 @@ a month, a year or nothing, then resolves every expression against that estimate
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -33,10 +32,6 @@ def _datelike(value: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _start(t: Timex) -> int:
-    return t.start
-
-
 def date_for(doc: Doc, start: int, end: int) -> str | None:
     """The date of the clause at [start, end): the time expression governing it, else the publication date.
 
@@ -49,9 +44,7 @@ def date_for(doc: Doc, start: int, end: int) -> str | None:
     bound = grammar_for(doc.lang or doc.article.lang or "en").bound
     before: Timex | None = None
     after: Timex | None = None
-    lo = bisect_left(doc.timexes, sent[0], key=_start)  # timexes are in text order
-    hi = bisect_left(doc.timexes, sent[1], key=_start)
-    for t in doc.timexes[lo:hi]:
+    for t in doc.timexes_in(*sent):
         if t.end > sent[1] or t.type in ("DURATION", "SET"):
             continue
         if not _datelike(t.value) or bound.search(doc.text, max(sent[0], t.start - 24), t.start):

@@ -118,6 +118,14 @@ def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None,
     return low, high
 
 
+def _shared_clauses(alias: str, f: Filters, where: list[str], args: list[Any]) -> None:
+    """What quotes and events filter alike: confidence (unscored items stay) and date range."""
+    if f.min_confidence is not None:
+        where.append(f"({alias}.confidence IS NULL OR {alias}.confidence >= ?)")
+        args.append(f.min_confidence)
+    _date_clause(f"{alias}.date_start", f, where, args)
+
+
 def _date_clause(column: str, f: Filters, where: list[str], args: list[Any]) -> None:
     low, high = date_bounds(f.date_from, f.date_to)
     if low:
@@ -219,10 +227,7 @@ def _quote_where(f: Filters) -> tuple[str, list[str], list[Any]]:
     if f.outlet:
         where.append(f"{OUTLET} = ?")
         args.append(f.outlet)
-    if f.min_confidence is not None:
-        where.append("(q.confidence IS NULL OR q.confidence >= ?)")
-        args.append(f.min_confidence)
-    _date_clause("q.date_start", f, where, args)
+    _shared_clauses("q", f, where, args)
     return source, where, args
 
 
@@ -297,10 +302,7 @@ def _event_where(f: Filters) -> tuple[str, list[str], list[Any]]:
     if f.place:
         where.append("e.location_country = ?")
         args.append(f.place.upper())
-    if f.min_confidence is not None:
-        where.append("(e.confidence IS NULL OR e.confidence >= ?)")
-        args.append(f.min_confidence)
-    _date_clause("e.date_start", f, where, args)
+    _shared_clauses("e", f, where, args)
     return source, where, args
 
 

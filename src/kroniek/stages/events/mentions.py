@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ...kb import KB, Actor
-from ...model import ActorRef, Doc, SpanIndex, Token
+from ...model import ActorRef, Doc, Quote, SpanIndex, Token
 from ..actors.lexicon import lexicon as actor_lexicon
 from .lexicon import EventLexicon, tokenize
 
@@ -92,7 +92,7 @@ class MentionFinder:
         hits = [a for a in self.kb.lookup(surface) if a.type == "LOC"]
         return hits[0].name if hits else ref.name
 
-    def find(self, doc: Doc, toks: list[Token], lex: EventLexicon) -> list[ActorMention]:
+    def find(self, doc: Doc, toks: list[Token], lex: EventLexicon, quotes: SpanIndex[Quote]) -> list[ActorMention]:
         """Actor mentions in text order, with sectors, pronouns resolved and compounds joined."""
         starts = {t.start: i for i, t in enumerate(toks)}
         ends = {t.end: i for i, t in enumerate(toks)}
@@ -151,7 +151,7 @@ class MentionFinder:
         found = _agents_in(toks, found, lex)
         found = self._owned(toks, found, lex)
         found = self._institutions(doc, toks, found, lex)
-        found = self._pronouns(doc, toks, found, lex)
+        found = self._pronouns(doc, toks, found, lex, quotes)
         return _compounds(toks, found, lex)
 
     def _institutions(self, doc: Doc, toks: list[Token], found: list[ActorMention],
@@ -241,14 +241,14 @@ class MentionFinder:
         actor = self.kb.get(country)
         return actor.name if actor else country
 
-    def _pronouns(self, doc: Doc, toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
+    def _pronouns(self, doc: Doc, toks: list[Token], found: list[ActorMention], lex: EventLexicon,
+                  quotes: SpanIndex[Quote]) -> list[ActorMention]:
         """He/she → the last person named; it/they → this sentence's last actor, else the last
         one before; we → the quote's speaker."""
         kinds = {w: k for k, words in lex.pronouns.items() for w in words}
         people = sorted((e.start, e.actor) for e in doc.entities if e.type == "PER" and e.actor)
         people_at = [p[0] for p in people]
         sent_starts = [s[0] for s in doc.sentences]
-        quotes = SpanIndex(doc.quotes)
         out = list(found)
         prior: list[ActorMention] = []
         j = 0

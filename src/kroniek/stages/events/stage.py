@@ -91,11 +91,11 @@ class EventStage:
         hot = [k for k, (s, e) in enumerate(doc.sentences) if lex.may_trigger(doc.text, s, e)]
         window = sorted({j for k in hot for j in (k - 1, k) if j >= 0})  # the sentence before: antecedents
         toks = [t for j in window for t in tokenize(doc.text, *doc.sentences[j])]
-        mentions = self.finder.find(doc, toks, lex)
+        index = ArticleIndex.of(doc)
+        mentions = self.finder.find(doc, toks, lex, index.quotes)
         counterpart = counterparts(doc, mentions, self.kb)
         starts = [t.start for t in toks]
         mention_at = [m.lo for m in mentions]  # mentions are in token order
-        index = ArticleIndex.of(doc)
         events: list[Event] = []
         for k in hot:
             lo, hi = _slice(starts, doc.sentences[k])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 
 from ...kb import KB, Actor
-from ...model import Doc, Entity, Speaker, Token
+from ...model import Doc, Entity, SpanIndex, Speaker, Token
 from .lexicon import QuoteLexicon
 
 _STRIP = re.compile(r"^\W+|\W+$")
@@ -35,7 +35,7 @@ def word(t: Token) -> bool:
     return t.text[0].isalnum()
 
 
-def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: EntityIndex, last: bool = False) -> SpeakerMention | None:
+def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIndex[Entity], last: bool = False) -> SpeakerMention | None:
     """The speaker-naming words in a short run of tokens (a clause's subject or an inverted one).
 
     Leading adverbs and determiners are skipped for the name; an entity inside wins, then a
@@ -126,23 +126,6 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
     return out
 
 
-class EntityIndex:
-    """Entities by start offset, for fast lookups inside a span."""
-
-    def __init__(self, entities: list[Entity]) -> None:
-        self.items = sorted(entities, key=lambda e: e.start)
-        self.starts = [e.start for e in self.items]
-
-    def within(self, start: int, end: int) -> list[Entity]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            if self.items[i].end <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
-
-
 @dataclass(slots=True)
 class _Candidate:
     pos: int
@@ -172,7 +155,7 @@ class SpeakerResolver:
     outside quotes (a person inside someone's words, or after a preposition, is no subject), and a
     surname takes the full name the article itself gave it before any KB prior."""
 
-    def __init__(self, doc: Doc, lex: QuoteLexicon, entities: EntityIndex, kb: KB,
+    def __init__(self, doc: Doc, lex: QuoteLexicon, entities: SpanIndex[Entity], kb: KB,
                  quoted: list[tuple[int, int]] = ()) -> None:
         self.doc, self.lex, self.entities, self.kb = doc, lex, entities, kb
         self.quoted = sorted(quoted)

@@ -10,8 +10,8 @@ than the stage's whole budget for a batch (docs/quotes.md).
 """
 from __future__ import annotations
 
-from ...model import Doc, Token
-from .attribution import EntityIndex, SpeakerMention, mention_in, word
+from ...model import Doc, Entity, SpanIndex, Token
+from .attribution import SpeakerMention, mention_in, word
 from .lexicon import QuoteLexicon, tokens
 
 _SHORT = 5  # words: a trimmed speaker phrase longer than this is not trusted
@@ -76,7 +76,7 @@ def _head(words: list[Token], lex: QuoteLexicon) -> list[Token]:
 class Extent:
     """Checks speaker mentions of one document, parsing a sentence only when a mention is doubtful."""
 
-    def __init__(self, doc: Doc, lex: QuoteLexicon, ents: EntityIndex) -> None:
+    def __init__(self, doc: Doc, lex: QuoteLexicon, ents: SpanIndex[Entity]) -> None:
         self.doc, self.lex, self.ents = doc, lex, ents
 
     def check(self, m: SpeakerMention | None) -> SpeakerMention | None:

@@ -2,7 +2,6 @@
 and how sure the stage is of both (FORMAT.md §1 `confidence`)."""
 from __future__ import annotations
 
-import bisect
 import re
 
 from ...model import Doc, Speaker
@@ -25,9 +24,7 @@ def quote_date(doc: Doc, sent: tuple[int, int], cue_pos: int, start: int, end: i
         return ref
     anchor = cue_pos if cue_pos >= 0 else start
     governing = None
-    lo = bisect.bisect_left(doc.timexes, sent[0], key=lambda t: t.start)  # timexes are in text order
-    hi = bisect.bisect_left(doc.timexes, sent[1], key=lambda t: t.start)
-    for t in doc.timexes[lo:hi]:
+    for t in doc.timexes_in(*sent):
         if t.end > sent[1] or any(s <= t.start < e for s, e in inner):
             continue
         if t.start < anchor or (t.start - anchor <= _NEAR and not _CLAUSE_BREAK.search(doc.text, anchor, t.start)):

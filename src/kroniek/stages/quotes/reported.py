@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ...model import Token
-from .attribution import EntityIndex, SpeakerMention, mention_in, np_after, word
+from ...model import Entity, SpanIndex, Token
+from .attribution import SpeakerMention, mention_in, np_after, word
 from .lexicon import QuoteLexicon, tokens
 
 TERMINAL = frozenset(".!?")
@@ -59,7 +59,7 @@ def _negated(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
     return any(t.low in lex.negations or t.low.endswith(lex.negation_suffixes) for t in near)
 
 
-def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """Who a sentence is about, for a quote with no cue: its first entity, pronoun or role noun phrase."""
     m = mention_in(words, lex, text, ents)
     if m is not None and m.kind in ("entity", "pronoun"):
@@ -76,7 +76,7 @@ def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: EntityIndex)
     return None
 
 
-def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
     agent = _agent(toks, ci, lex, text, ents)
@@ -113,7 +113,7 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     return mention_in(pre, lex, text, ents)
 
 
-def _agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+def _agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The agent of a passive cue: "werd bevestigd door Rutte", "he was told by Minister X of …"."""
     if not any(t.low in lex.passive_auxiliaries for t in toks[max(0, ci - 3):ci]):
         return None
@@ -135,7 +135,7 @@ def _without_brackets(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The speaker of the cue before a coordinated one ("Dubrovsky said …, but said …", "en voegde toe")."""
     for k in range(cs - 1, -1, -1):
         if cue_at(toks, k, lex):
@@ -143,7 +143,7 @@ def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: Enti
     return None
 
 
-def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The name that opens the sentence when an appositive between commas separates it from the
     cue ("Geert Wilders, leider van de PVV, maakte … bekend"): then the words after the cue are
     its object or an adverb, not an inverted subject. None when the sentence opens otherwise
@@ -168,7 +168,7 @@ def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str
     return m if m is not None and m.kind in ("entity", "name") else None
 
 
-def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> SpeakerMention | None:
+def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The subject before an appositive: "Lead author Daniel Paluh, a candidate at the University
     of Florida, said" -> Daniel Paluh. Up to three comma chunks back; a person wins, else the earliest."""
     found: list[SpeakerMention] = []
@@ -217,7 +217,7 @@ def _according(toks: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
     return None
 
 
-def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon, ents: EntityIndex,
+def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon, ents: SpanIndex[Entity],
                   quoted: list[tuple[int, int]], speech: list[tuple[int, int]], spent: set[int]) -> list[Hit]:
     """Reported speech: cue + dat/that-clause, te/to-infinitive, inverted '…, meldden media',
     'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause.
@@ -305,7 +305,7 @@ def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: Speak
 
 
 def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, int]], lex: QuoteLexicon, text: str,
-               ents: EntityIndex) -> Hit | None:
+               ents: SpanIndex[Entity]) -> Hit | None:
     """'Dat meldt het ANP.': the cue's content is the sentence before."""
     if ci == 0 or toks[0].low not in lex.anaphors or si == 0 \
             or any(t.low not in lex.auxiliaries for t in toks[1:ci]):
@@ -318,7 +318,7 @@ def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, i
     return Hit(s, s + len(body), body, False, toks[ci].text, m, toks[ci].start)
 
 
-def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: EntityIndex) -> Hit | None:
+def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
     """'<content>, meldden Amerikaanse media' / '<content>, sources said' / '<content>, aldus X'."""
     k = ci - 1
     while k >= 0 and ci - k <= 5 and toks[k].text != ",":
@@ -356,7 +356,7 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     return _span_hit(toks, start, k, text, toks[ci], m)
 
 
-def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: str, ents: EntityIndex) -> Hit | None:
+def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
     """'<speaker> <cue> … dat/that <content>', the te/to-infinitive, or English 'said he would'."""
     if lemma in lex.after_only:
         return None
@@ -461,7 +461,7 @@ def _finite(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
     return False
 
 
-def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: EntityIndex) -> Hit | None:
+def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
     """'Volgens X is …' / 'According to X, …' / '…, according to X.'"""
     a, b = acc
     src = np_after(toks, b, lex)

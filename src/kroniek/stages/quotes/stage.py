@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from ...kb import KB
-from ...model import Doc, Options, Quote, Speaker, Token
+from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
-from .attribution import EntityIndex, SpeakerMention, SpeakerResolver, mention_in, np_after, word
+from .attribution import SpeakerMention, SpeakerResolver, mention_in, np_after, word
 from .extent import Extent
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .lexicon import QuoteLexicon, lexicon, tokens
@@ -124,7 +124,7 @@ def _flush(carry: Group, groups: list[Group]) -> None:
 _TURN = re.compile(r"([A-ZÀ-Ý][\w.'’-]*(?:[ -][A-ZÀ-Ý][\w.'’-]*){0,3}):[ \t]+(?=\S)")
 
 
-def turn_label(text: str, pos: int, lex: QuoteLexicon, ents: EntityIndex | None = None) -> re.Match[str] | None:
+def turn_label(text: str, pos: int, lex: QuoteLexicon, ents: SpanIndex[Entity] | None = None) -> re.Match[str] | None:
     """'PENCE: ' (or a known person's name and a colon) at pos: who speaks the words after it;
     a label such as 'LIVE: ' or 'UPDATE: ' (segment.yaml) speaks nothing."""
     m = _TURN.match(text, pos)
@@ -136,7 +136,7 @@ def turn_label(text: str, pos: int, lex: QuoteLexicon, ents: EntityIndex | None 
 
 
 def transcript_turns(text: str, paragraphs: list[tuple[int, int]], groups: list[Group],
-                     ents: EntityIndex, lex: QuoteLexicon) -> list[Hit]:
+                     ents: SpanIndex[Entity], lex: QuoteLexicon) -> list[Hit]:
     """Interview transcripts: a paragraph 'PENCE: Well, look, …' (a capitalised label or a known
     person, then a colon) is that speaker's words, unless quote marks already say who speaks."""
     hits = []
@@ -166,7 +166,7 @@ def group_text(text: str, g: Group) -> str:
     return " ".join(t for t in (text[s:e].strip() for s, e in g.segs) if t)
 
 
-def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: EntityIndex) -> tuple[str, SpeakerMention | None, int] | None:
+def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> tuple[str, SpeakerMention | None, int] | None:
     """A cue and speaker in the words right after or between quotes: „…”, zei hij / said Trump /
     the source added / Scott Pruitt, the attorney general of Oklahoma, said."""
     i0 = 0
@@ -229,7 +229,7 @@ class QuoteStage:
         text = doc.text
         paragraphs = doc.paragraphs or [(0, len(text))]
         sentences = doc.sentences or paragraphs
-        ents = EntityIndex([*doc.entities, *getattr(doc, "mentions", [])])
+        ents = SpanIndex([*doc.entities, *getattr(doc, "mentions", [])])
         starts = [s for s, _ in sentences]
         groups = find_groups(text, paragraphs, lex)
         groups = self._merge(text, groups, lex, ents)
@@ -273,7 +273,7 @@ class QuoteStage:
             sp.kind = speaker_kind(sp.text, lex)
         sp.confidence = speaker_confidence(m, sp)
 
-    def _merge(self, text: str, groups: list[Group], lex: QuoteLexicon, ents: EntityIndex) -> list[Group]:
+    def _merge(self, text: str, groups: list[Group], lex: QuoteLexicon, ents: SpanIndex[Entity]) -> list[Group]:
         """Join a quote interrupted by its attribution („…,” zei hij, „…”) into one group; across a
         full stop ("“…,” he said. “…”") only when the second part has no attribution of its own."""
         out: list[Group] = []
@@ -294,7 +294,7 @@ class QuoteStage:
             out.append(g)
         return out
 
-    def _classify(self, doc: Doc, g: Group, lex: QuoteLexicon, ents: EntityIndex, starts: list[int]) -> None:
+    def _classify(self, doc: Doc, g: Group, lex: QuoteLexicon, ents: SpanIndex[Entity], starts: list[int]) -> None:
         """Speech or not, and who said it as far as the words around the quote tell."""
         text = doc.text
         inner = group_text(text, g)
@@ -341,7 +341,7 @@ class QuoteStage:
             if pre_words:
                 g.attr = ("", subject(pre_words, lex, text, ents), -1)
 
-    def _after(self, text: str, g: Group, lex: QuoteLexicon, ents: EntityIndex,
+    def _after(self, text: str, g: Group, lex: QuoteLexicon, ents: SpanIndex[Entity],
                starts_sentence: bool) -> tuple[str, SpeakerMention | None, int] | None:
         """The attribution after the closing mark, up to the end of its sentence; or a
         name-and-role line under a pull quote that fills its own paragraph."""
