@@ -16,6 +16,7 @@ from typing import Any
 from ... import lexicons, plover
 from ...model import Token
 
+COMPOUND_MEMO = 1 << 16  # words whose compound patterns are remembered (then forgotten at once)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
@@ -108,13 +109,21 @@ class EventLexicon:
     guard_window: int = 2
     by_key: dict[str, list[Pattern]] = field(default_factory=dict)  # patterns by the forms of their key element
     keyless: frozenset[str] = frozenset()
+    compound_memo: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
 
     def candidates(self, low: str) -> list[Pattern]:
         """Patterns that may start at a word: by its form, else as a compound by its head or modifier
         (ETA-aanslag, protestactie); a word that is itself a head form is found by form."""
-        found = list(self.patterns.get(low, ()))
-        if low not in self.not_compounds and low not in self.patterns:
-            found += self.compound_patterns(low)
+        return [*self.patterns.get(low, ()), *self.compounds_of(low)]
+
+    def compounds_of(self, low: str) -> tuple[Pattern, ...]:
+        """compound_patterns of a word that has no patterns of its own, remembered: words recur."""
+        found = self.compound_memo.get(low)
+        if found is None:
+            found = () if low in self.not_compounds or low in self.patterns else tuple(self.compound_patterns(low))
+            if len(self.compound_memo) >= COMPOUND_MEMO:
+                self.compound_memo.clear()
+            self.compound_memo[low] = found
         return found
 
     def compound_patterns(self, low: str) -> list[Pattern]:
@@ -152,12 +161,14 @@ class EventLexicon:
                     m = self._match_at(pat, toks, i, lo, hi)
                     if m:
                         found.append(m)
+        # patterns without a key word (bare intention frames), compounds (ETA-aanslag)
+        keyless = words & self.keyless
         compounds = bool(self.head_lengths or self.modifier_lengths)
-        for i in range(lo, hi):  # patterns without a key word (bare intention frames), compounds (ETA-aanslag)
+        for i in (range(lo, hi) if compounds else sorted(i for w in keyless for i in at[w])):
             low = toks[i].low
-            pats = [p for p in self.patterns.get(low, ()) if p.order not in seen] if low in self.keyless else []
-            if compounds and low not in self.not_compounds and low not in self.patterns:
-                pats += self.compound_patterns(low)
+            pats = [p for p in self.patterns.get(low, ()) if p.order not in seen] if low in keyless else []
+            if compounds:
+                pats += self.compounds_of(low)
             for pat in pats:
                 if len(pat.elems) > 1 and any(forms.isdisjoint(words) for forms, _ in pat.elems[1:]):
                     continue

@@ -161,14 +161,29 @@ def _clauses(toks: list[Token], lo: int, hi: int, lex: EventLexicon, mentions: l
     return out
 
 
+PARENTHESIS = 15  # tokens between an auxiliary and its participle across an inserted phrase
+
+
 def _maybe_passive(sent: Sentence, cands: list[Candidate]) -> bool:
-    """In a verb-final language, a passive auxiliary further before a trigger than the rules look
-    ("werd … door de politie gearresteerd"): the parse decides the voice. Only such sentences are
-    parsed, so parsing costs little (English passives sit next to their auxiliary: rules suffice)."""
+    """In a verb-final language, a passive auxiliary that the rules cannot tie to a participle
+    trigger because a comma stands between them ("werd, na een korte achtervolging, door de politie
+    aangehouden"): the parse decides the voice. Only such sentences are parsed, so parsing costs
+    little (within a clause the rules read the voice; English passives sit next to their auxiliary)."""
     if not sent.lex.verb_final:
         return False
     aux = [i for i in range(sent.lo, sent.hi) if sent.toks[i].low in sent.lex.passive_aux]
-    return any(c.head - i > 3 for c in cands for i in aux)
+    return any(0 < c.head - i <= PARENTHESIS and sent.clause[i - sent.lo] != sent.clause[c.head - sent.lo]
+               and sent.toks[c.head].low.endswith(("d", "t", "en")) for c in cands for i in aux)
+
+
+def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
+    """A participle trigger after a passive auxiliary: next to it, or anywhere earlier in its clause
+    in a verb-final language ("werd gisteren in Amsterdam gearresteerd")."""
+    toks, lo = sent.toks, sent.lo
+    if not toks[c.head].low.endswith(("ed", "en", "d", "t")):
+        return False
+    reach = range(lo, c.head) if sent.lex.verb_final else range(max(lo, c.head - 3), c.head)
+    return any(toks[i].low in sent.lex.passive_aux and sent.clause[i - lo] == cl for i in reach)
 
 
 def _candidates_of(sent: Sentence) -> list[Candidate]:
@@ -262,9 +277,9 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
     same = [m for m in usable if clause[m.lo - lo] == cl]
     before = [m for m in same if m.lo < c.head]
     after = [m for m in same if m.lo > c.head]
-    passive = (any(toks[i].low in lex.passive_aux for i in range(max(lo, c.head - 3), c.head))
-               and toks[c.head].low.endswith(("ed", "en", "d", "t")))
-    by = next((m for m in after if m.prep in lex.passive_by), None)
+    passive = _passive(sent, c, cl)
+    # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
+    by = next((m for m in (same if lex.verb_final else after) if m.prep in lex.passive_by), None)
     inverted = _first(after) if lex.verb_second and not passive else None
     src: ActorMention | None = None
     tgt: ActorMention | None = None
