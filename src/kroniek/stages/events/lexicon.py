@@ -229,10 +229,16 @@ class EventLexicon:
         return any(w.casefold() in self.not_event_time for w in before[-5:])
 
     def may_trigger(self, text: str, start: int, end: int) -> bool:
-        """A cheap test before tokenizing: does the sentence hold a word some pattern cannot do without?"""
-        if not self.head_lengths and not self.modifier_lengths:
-            return any(w.casefold() in self.keys for w in _TOKEN.findall(text, start, end))
-        return any(w in self.keys or self._compound(w) for w in map(str.casefold, _TOKEN.findall(text, start, end)))
+        """A cheap test before tokenizing: does the sentence hold every element of some pattern (or
+        an event compound)? Frequent key words ('support', 'take') then make no sentence worth coding."""
+        words = set(map(str.casefold, _TOKEN.findall(text, start, end)))
+        for w in words & self.keys:
+            if any(all(not forms.isdisjoint(words) for forms, _ in pat.elems) for pat in self.by_key[w]):
+                return True
+        for w in words & self.keyless:  # bare intention frames: matched from their first word
+            if any(all(not forms.isdisjoint(words) for forms, _ in pat.elems) for pat in self.patterns[w]):
+                return True
+        return bool(self.head_lengths or self.modifier_lengths) and any(map(self._compound, words))
 
     def _compound(self, low: str) -> bool:
         n = len(low)
