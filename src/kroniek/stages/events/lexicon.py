@@ -148,16 +148,14 @@ class EventLexicon:
             at.setdefault(toks[i].low, []).append(i)
         words = set(at)
         seen: set[int] = set()
-        for w in words:
-            for pat in self.by_key.get(w, ()):
+        for w in words & self.keys:
+            for pat in self.by_key[w]:
                 if pat.order in seen:
                     continue
                 seen.add(pat.order)
                 if len(pat.elems) > 1 and any(forms.isdisjoint(words) for forms, _ in pat.elems[1:]):
                     continue
-                first = pat.elems[0][0]
-                starts = [i for f in (first if len(first) < len(at) else first & words) for i in at.get(f, ())]
-                for i in starts:
+                for i in [i for f in pat.elems[0][0] & words for i in at[f]]:
                     m = self._match_at(pat, toks, i, lo, hi)
                     if m:
                         found.append(m)
