@@ -13,8 +13,11 @@ set and a final `_` a word that takes no endings. How an entry becomes a kroniek
   first element; each further word is an element (nouns also in their plural; a set's members,
   a multiword member by its last word); a slot widens the pattern's `gap` (3 words between
   elements, 6 across a slot);
-- a verb's own code (`ASK [020]`) or its block's makes a one-word pattern; a pattern's code the
-  longer one; `[a:b]` takes `a`; `[:b]` (the subject undergoes the act) and `[---]` are dropped;
+- a verb's own code (`ASK [020]`) or its block's makes a one-word pattern: in every form for the
+  few verbs of KEEP_BARE, in its past forms only for hostile acts (CAMEO 13-20: stabbed, shelled),
+  else none (without a parser the bare verb is too often a noun or another sense); a pattern's code
+  the longer one, and a pattern belongs to the verbs its comment names (`- * DEAL [057] # STRIKE`:
+  struck a deal, not hit a deal), else to every verb of its block; `[a:b]` takes `a`; `[:b]` (the subject undergoes the act) and `[---]` are dropped;
 - codes map to PLOVER by the 2021 table (data/plover.yaml): CAMEO 02 (appeal) is coded as the
   parallel 10 (demand): 020 → 100, 0231 → 1031 (PLOVER's REQUEST holds both); codes the table
   has no type for (01 public statements) are dropped;
@@ -53,6 +56,9 @@ return release free charge fire shoot strike launch defeat beat attack blast tar
 KEEP_BARE = frozenset("""abduct assassinate bombard behead execute extradite evacuate expel deport detain imprison
 kidnap massacre mobilize mobilise negotiate reconcile rebuke reprimand retaliate shell slaughter torture
 vandalize vandalise veto""".split())
+# a one-word verb stands alone in its past forms only for hostile acts (CAMEO 13-20: threaten ... mass
+# violence): stabbed, shelled, jailed are acts in any sentence; agreed, issued, served, affected too often are not
+HOSTILE = "13"
 # verbs too general to carry any pattern
 SKIP_VERBS = frozenset("be have do is are was were been will would shall can could may might must".split())
 PARTICLES = frozenset("""up down out off back away about against toward towards upon under between among through
@@ -78,6 +84,15 @@ def forms(verb: str) -> list[str]:
         if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", v):  # monosyllables: ban → banned
             out += [v + v[-1] + "ed", v + v[-1] + "ing"]
     return out
+
+
+def past_forms(verb: str, irregular: list[str]) -> list[str]:
+    """The past tense and participle of a one-word verb: the listed irregular forms that are neither
+    -s nor -ing, else the regular -ed forms (ban → banned)."""
+    if irregular:
+        v = verb.lower()
+        return sorted({w.lower() for w in irregular if not w.lower().endswith(("ing", "s")) and w.lower() != v})
+    return sorted(f for f in forms(verb) if f.endswith("ed"))
 
 
 def noun(word: str) -> list[str]:
@@ -141,7 +156,8 @@ def parse(path: Path) -> tuple[dict[str, list[str]], list[dict]]:
         if text.startswith("-"):
             m = re.match(r"^-\s*(.*?)\s*(\[[^\]]*\])\s*$", text)
             if m:
-                block["patterns"].append((m.group(1), m.group(2)))
+                named = {w.strip().lstrip("+").upper() for w in line.split("#", 1)[1].split(",")} if "#" in line else set()
+                block["patterns"].append((m.group(1), m.group(2), named))
             continue
         m = re.match(r"^(\+?[A-Z0-9_'\-]+)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?", text.strip())
         if m:
@@ -221,14 +237,20 @@ def build(path: Path) -> tuple[dict, Counter]:
                 stats["verb without a PLOVER code"] += 1
                 continue
             if "_" not in verb and verb.lower() not in KEEP_BARE:
-                stats["dropped: one-word verb pattern (no POS: often a noun or another sense)"] += 1
+                past = past_forms(verb, irregular)
+                if verb.lower() in SKIP_BARE or not past or code[:2] < HOSTILE:
+                    stats["dropped: one-word verb pattern (no POS: often a noun or another sense)"] += 1
+                else:  # stabbed, ambushed, shelled: a past form is a verb (a stab is not)
+                    add(verb.upper() + ":past", past, [], code, 3, "kept: verb, past forms only")
                 continue
             first, *rest = verb_elems(verb, irregular)
             add(verb.upper(), first, rest, code, 3, "kept: verb")
         if not simple:
             continue
         alternatives = sorted({f for v, irr in simple for f in verb_elems(v, irr)[0]})
-        for text, raw in block["patterns"]:
+        for text, raw, named in block["patterns"]:
+            own = [(v, irr) for v, irr in simple if v.upper() in named]  # the verb the pattern was written for
+            first = sorted({f for v, irr in own for f in verb_elems(v, irr)[0]}) if own else alternatives
             code = code_of(raw)
             if code is None:
                 stats["dropped: no PLOVER code ([---], [:x], 01x)"] += 1
@@ -248,7 +270,8 @@ def build(path: Path) -> tuple[dict, Counter]:
                     len(after) == 1 and after[0][0] in PHRASAL):  # call off, crack down: specific enough
                 stats["dropped: only function words after the verb (a noun would match too)"] += 1
                 continue
-            add("*" + block["name"], alternatives, after, code, 6 if slot else 2, "kept: pattern")
+            add("*" + "/".join(sorted(v for v, _ in own)) if own else "*" + block["name"], first, after, code,
+                6 if slot else 2, "kept: pattern")
     return {"verbs": verbs, "triggers": entries}, stats
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -150,6 +149,20 @@ def test_imported_patterns_add_events_but_hand_written_ones_win() -> None:
     assert [m.pattern.source for m in hand] == ["events.yaml"]
 
 
+def test_a_hostile_verb_stands_alone_in_its_past_forms_only() -> None:
+    assert ("ASSAULT", "stabbed") in types_at("A man stabbed the minister.", "en")  # STAB [182], no hand pattern
+    assert ("ASSAULT", "shot") in types_at("The guard shot the intruder.", "en")  # an irregular past, as listed
+    assert not types_at("He felt a stab of pain.", "en")  # the bare form is a noun as often as a verb
+    assert "issued" not in {w for _, w in types_at("The mayor issued new parking rules.", "en")}  # a cooperative verb needs its words
+
+
+def test_an_imported_pattern_belongs_to_the_verb_it_was_written_for() -> None:
+    raw = json.loads((DATA / "en" / "events_cameo.json").read_text(encoding="utf-8"))
+    deal = [e for e in raw["triggers"] if e["p"] == [["deal", "deals"]] and e["cameo"] == "057"]
+    assert deal and all("hit" not in raw["verbs"][e["v"]] for e in deal)  # "- * DEAL [057] # STRIKE"
+    assert any("struck" in raw["verbs"][e["v"]] for e in deal)
+
+
 @pytest.mark.parametrize("text,bad", [
     ("The opposition attacked the plan.", "ASSAULT"),
     ("The president fired the minister.", "ASSAULT"),
@@ -165,10 +178,3 @@ def test_english_sense_guards(text: str, bad: str) -> None:
 
 def test_attacking_a_plan_is_criticism() -> None:
     assert ("ACCUSE", "attacked plan") in types_at("The opposition attacked the plan.", "en")
-
-
-def test_lexicons_compile_fast() -> None:
-    lexicon.cache_clear()
-    start = time.perf_counter()
-    lexicon("en"), lexicon("nl")
-    assert time.perf_counter() - start < 1.0  # ~0.35 s on a quiet core; the suite's machine is shared
