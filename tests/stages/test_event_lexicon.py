@@ -171,6 +171,10 @@ def test_an_imported_pattern_belongs_to_the_verb_it_was_written_for() -> None:
     ("The ministry released a report.", "RETREAT"),
     ("The king gave a speech.", "AID"),
     ("They struck a deal.", "ASSAULT"),
+    ("Apple released an application for the iPod.", "RETREAT"),
+    ("The Republicans attacked the impeachment inquiry.", "ASSAULT"),
+    ("The monarch is allowed to suspend parliament.", "CONCEDE"),
+    ("The prime minister signed a decree banning the niqab.", "SUPPORT"),
 ])
 def test_english_sense_guards(text: str, bad: str) -> None:
     assert bad not in {t for t, _ in types_at(text, "en")}
