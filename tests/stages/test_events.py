@@ -300,3 +300,22 @@ def test_a_hostile_act_in_someone_elses_words_is_their_accusation() -> None:
     act = next(e for e in events if e.type == "ASSAULT")
     claim = next(e for e in events if e.type == "ACCUSE")
     assert act.source.name == "Ukraine" and act.confidence < claim.confidence
+
+
+def test_a_nominal_act_between_two_parties_has_them_as_its_sides() -> None:
+    [fight] = _events("Fighting between Iran and Iraq continued.", "en")
+    assert (fight.type, fight.source.name, fight.target.name) == ("ASSAULT", "Iran", "Iraq")
+    [talks] = _events("De onderhandelingen tussen Israël en Syrië zijn hervat.", "nl")
+    assert talks.type == "CONSULT" and {a.country for a in talks.source} == {"ISR", "SYR"} and talks.target is None
+
+
+def test_zijn_with_the_participle_of_a_transitive_act_is_passive() -> None:
+    [killed] = _events("Daarbij is een Macedonische militair gedood.", "nl")
+    assert killed.source is None and killed.target.country == "MKD"
+    [resigned] = _events("De Russische minister is gisteren afgetreden.", "nl")
+    assert resigned.source.country == "RUS"  # an intransitive act: the subject acts
+
+
+def test_an_unnamed_institution_belongs_to_the_country_its_sentence_places_it_in() -> None:
+    [arrest] = _events("In Macedonië werden twee betogers door de politie gearresteerd.", "nl")
+    assert (arrest.source.sector, arrest.source.country, arrest.target.text) == ("COP", "MKD", "twee betogers")

@@ -65,7 +65,8 @@ class Match:
 WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "question_words", "question_after",
              "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
              "location_prepositions", "not_event_time", "complementizers", "agent_places",
-             "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers")
+             "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
+             "perfect_passive_aux", "perfect_passive_types", "between")
 
 
 @dataclass(slots=True)
@@ -91,6 +92,9 @@ class EventLexicon:
     compound_joiners: frozenset[str] = frozenset()
     passive_aux: frozenset[str] = frozenset()
     passive_by: frozenset[str] = frozenset()
+    perfect_passive_aux: frozenset[str] = frozenset()  # nl 'is gedood': zijn + participle, passive for ...
+    perfect_passive_types: frozenset[str] = frozenset()  # ... transitive acts (not 'is afgetreden', 'is vertrokken')
+    between: frozenset[str] = frozenset()  # "fighting between X and Y": the two sides of a nominal act
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
     not_event_time: frozenset[str] = frozenset()

@@ -162,6 +162,16 @@ class MentionFinder:
         covered = {i for m in found for i in range(m.lo, m.hi)}
         by_start = {m.lo: m for m in found}
         offices = actor_lexicon(doc.lang or "nl", self.kb).roles
+        sent_starts = [s for s, _ in doc.sentences]
+        places = [(bisect_right(sent_starts, toks[m.lo].start), m.lo, m.actors[0].country) for m in found
+                  if m.place and len(m.actors) == 1 and m.actors[0].country]
+
+        def local_country(i: int) -> str | None:
+            """ "In Macedonië ... het leger": an unnamed institution belongs to the country of the place
+            its sentence names (the nearest), else to the publication's."""
+            k = bisect_right(sent_starts, toks[i].start)
+            here = [(abs(lo - i), country) for sk, lo, country in places if sk == k]
+            return min(here)[1] if here else doc.country
         out = list(found)
         for i, t in enumerate(toks):
             sector = lex.sectors.get(t.low)
@@ -174,7 +184,7 @@ class MentionFinder:
                 continue  # "militaire activiteiten": a sector word as an adjective names no one
             lo = i - 1 if determined else i
             hi = owner.hi if owner is not None else i + 1
-            country = owner.actors[0].country if owner is not None else doc.country
+            country = owner.actors[0].country if owner is not None else local_country(i)
             ref = ActorRef(None, t.text, country, sector)
             office = offices.get(t.low)
             holders = self.kb.holders(office, country, doc.reference_date) if office and country else []

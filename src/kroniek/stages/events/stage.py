@@ -182,8 +182,11 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
     toks, lo = sent.toks, sent.lo
     if not toks[c.head].low.endswith(("ed", "en", "d", "t")):
         return False
+    aux = sent.lex.passive_aux
+    if c.type.casefold() in sent.lex.perfect_passive_types:  # word sets are casefolded
+        aux = aux | sent.lex.perfect_passive_aux
     reach = range(lo, c.head) if sent.lex.verb_final else range(max(lo, c.head - 3), c.head)
-    return any(toks[i].low in sent.lex.passive_aux and sent.clause[i - lo] == cl for i in reach)
+    return any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach)
 
 
 def _candidates_of(sent: Sentence) -> list[Candidate]:
@@ -288,7 +291,8 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
         tgt = _first(before)
         src = _first([m for m in usable if clause[m.lo - lo] < cl])
     elif passive:
-        src, tgt = by, _first(before) or (before[0] if before else None)
+        subjects = [m for m in before if m is not by]  # "werd door de politie gearresteerd": the agent is no subject
+        src, tgt = by, _first(subjects) or (subjects[0] if subjects else None)
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         src = adj if c.noun and adj else _first(before) or adj
@@ -344,6 +348,11 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
     if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
         tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
     c.target = list(tgt.actors) if tgt else []
+    if c.noun and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
+        # "gevechten tussen het leger en rebellen", "talks between Iran and the US": the two sides
+        sides = list(tgt.actors)
+        c.source, c.target = (sides, []) if c.type in plover.COOPERATIVE else (sides[:1], sides[1:])
+        src, tgt = None, None
     if not c.target and prev is not None and _countries(prev.source) == own:
         c.target = list(prev.target)
     if not c.target and c.type in DOMESTIC and len(own) == 1 and _countries(
