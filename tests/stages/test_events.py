@@ -319,3 +319,17 @@ def test_zijn_with_the_participle_of_a_transitive_act_is_passive() -> None:
 def test_an_unnamed_institution_belongs_to_the_country_its_sentence_places_it_in() -> None:
     [arrest] = _events("In Macedonië werden twee betogers door de politie gearresteerd.", "nl")
     assert (arrest.source.sector, arrest.source.country, arrest.target.text) == ("COP", "MKD", "twee betogers")
+
+
+def test_an_unknown_name_is_an_actor_but_an_unknown_adjective_is_not() -> None:
+    [release] = _events("Later werd Mejia vrijgelaten door zijn ontvoerders.", "nl")
+    assert (release.type, release.target.text, release.target.id) == ("RETREAT", "Mejia", None)
+    [attack] = _events("De Zembliaanse soldaten vielen de stad aan.", "nl")
+    assert attack.source.text == "Zembliaanse soldaten" and attack.source.sector == "MIL"
+
+
+def test_a_nominal_act_done_to_someone_has_its_genitive_as_target() -> None:
+    [arrest] = _events("De arrestatie van Mugabe door de politie.", "nl")
+    assert (arrest.type, arrest.source.sector, arrest.target.name) == ("COERCE", "COP", "Robert Mugabe")
+    [release] = _events("The release of Mugabe was announced.", "en")
+    assert release.source is None and release.target.name == "Robert Mugabe"

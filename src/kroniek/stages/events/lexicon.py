@@ -66,7 +66,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
              "location_prepositions", "not_event_time", "complementizers", "agent_places",
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
-             "perfect_passive_aux", "perfect_passive_types", "between")
+             "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types")
 
 
 @dataclass(slots=True)
@@ -95,6 +95,8 @@ class EventLexicon:
     perfect_passive_aux: frozenset[str] = frozenset()  # nl 'is gedood': zijn + participle, passive for ...
     perfect_passive_types: frozenset[str] = frozenset()  # ... transitive acts (not 'is afgetreden', 'is vertrokken')
     between: frozenset[str] = frozenset()  # "fighting between X and Y": the two sides of a nominal act
+    patient_genitive_types: frozenset[str] = frozenset()  # "the release of X": X is the target, not the source
+    adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
     not_event_time: frozenset[str] = frozenset()
@@ -409,7 +411,8 @@ def _build(lang: str) -> EventLexicon | None:
                         nouns=frozenset(nouns), heads=heads, head_lengths=lengths(heads), modifiers=modifiers,
                         modifier_lengths=lengths(modifiers),
                         not_compounds=frozenset(str(w).casefold() for w in raw.get("not_compounds", [])),
-                        guard_window=int(raw.get("guard_window", 2)), by_key=by_key, keyless=frozenset(keyless))
+                        guard_window=int(raw.get("guard_window", 2)), by_key=by_key, keyless=frozenset(keyless),
+                        adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])))
 
 
 def _key(pat: Pattern, common: frozenset[str] = frozenset()) -> frozenset[str]:

@@ -104,10 +104,12 @@ class MentionFinder:
             if e.actor is None or e.start not in starts or (e.end not in ends and e.end not in possessed):
                 continue
             ref = self._entity_ref(e.actor)
-            if not ref.country and ref.sector not in ("IGO", "NGO") and e.type == "MISC":
-                continue  # an adjective of no known country names no actor
             lo, hi = starts[e.start], ends[e.end] + 1 if e.end in ends else possessed[e.end] + 1
-            kind = "adjectives" if e.type == "MISC" else "entity"
+            unknown = e.type == "MISC" and not ref.country and ref.sector not in ("IGO", "NGO")
+            if unknown and (e.text.casefold().endswith(lex.adjective_endings) and hi < len(toks)
+                            and toks[hi].text.isalpha() and toks[hi].text.islower()):
+                continue  # "Moldavische boeren": an adjective of no known country names no actor; a name does
+            kind = "adjectives" if e.type == "MISC" and not unknown else "entity"
             found.append(ActorMention(lo, hi, [ref], kind, place=self._place_name(e.text, ref) if e.type == "LOC" else None,
                                  person=e.type == "PER", genitive=e.end not in ends or self._is_genitive(e.text)))
             if ref.country or ref.sector:
@@ -177,7 +179,9 @@ class MentionFinder:
             sector = lex.sectors.get(t.low)
             if not sector or i in covered or not t.text[:1].isalpha() or (t.text[:1].isupper() and i and toks[i - 1].text[:1].isalnum()):
                 continue
-            determined = i > 0 and toks[i - 1].low in lex.determiners and i - 1 not in covered
+            # "de politie", "Zembliaanse soldaten": an article or an adjective before it makes the word a noun
+            determined = i > 0 and i - 1 not in covered and (
+                toks[i - 1].low in lex.determiners or toks[i - 1].low.endswith(lex.adjective_endings))
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             owner = self._owner(toks, i + 1, by_start, lex)
             if owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower():

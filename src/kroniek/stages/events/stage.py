@@ -347,6 +347,11 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
         tgt = _first([m for m in usable if clause[m.lo - lo] == act_clause and m.lo < c.quoted_act])
     if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
         tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
+    patient = _patient_genitive(sent, c)
+    if patient is not None:  # "de vrijlating van Hetzel", "the arrest of Mugabe": the one it is done to
+        src, tgt = (None if src is patient else src), patient
+        src = src or (by if by is not None and by.lo > patient.lo else None)  # ... van Mugabe door de politie
+        c.source = list(src.actors) if src else []
     c.target = list(tgt.actors) if tgt else []
     if c.noun and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
         # "gevechten tussen het leger en rebellen", "talks between Iran and the US": the two sides
@@ -362,6 +367,20 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor of a genitive right after a nominal act done to someone (release, arrest,
+    extradition: data patient_genitive_types); an attack or a request of X is X's own."""
+    toks, lex = sent.toks, sent.lex
+    j = c.last + 1
+    if not c.noun or c.type.casefold() not in lex.patient_genitive_types or j >= sent.hi \
+            or toks[j].low not in lex.genitive_prepositions:
+        return None
+    k = j + 1
+    while k < sent.hi and toks[k].low in lex.determiners:
+        k += 1
+    return next((m for m in sent.local if m.lo == k and _usable(m)), None)
 
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
