@@ -61,7 +61,7 @@ def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set
             while j < hi and toks[j].low not in (",", ";"):
                 j += 1
             unreal.update(range(i, j))
-        elif lex.is_irrealis(toks, i):
+        elif low in lex.irrealis and lex.is_irrealis(toks, i):
             unreal.update(range(i, hi))
     return cond, unreal
 

@@ -22,7 +22,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] with offsets into text."""
-    return [Token(m.start(), m.end(), m.group(), m.group().casefold())
+    return [Token(m.start(), m.end(), word := m.group(), word.casefold())
             for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
