@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kroniek import cli
+from kroniek.cli.analyse import describe
 from kroniek.store import Store
 
 from .conftest import EXAMPLE, EXAMPLE_GOLD, ROOT
@@ -142,7 +142,7 @@ def test_serve_on_a_public_host_without_token_is_a_usage_error() -> None:
 
 
 def test_extract_on_a_terminal_reads_as_text(capsys: pytest.CaptureFixture[str]) -> None:
-    cli._describe(handmade_record())
+    describe(handmade_record())
     shown = capsys.readouterr().out
     assert "Vladimir Putin: “Kyiv wil geen vrede,”" in shown
     assert "ACCUSE Vladimir Putin → Ukraine" in shown and "{" not in shown

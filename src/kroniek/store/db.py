@@ -25,6 +25,7 @@ from ..plover import group_key
 from .dedup import DedupResult, link_new
 
 DEFAULT_DB = "kroniek.db"
+READ_MMAP = 1 << 30  # readers map the file (up to 1 GiB): pages come from the OS cache without copies
 
 
 @dataclass(slots=True)
@@ -54,7 +55,9 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
         self._lock = threading.Lock()
-        if not readonly:
+        if readonly:
+            self.conn.execute(f"PRAGMA mmap_size = {READ_MMAP}")
+        else:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()

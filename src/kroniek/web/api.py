@@ -32,6 +32,7 @@ from .deps import (
     Outlet,
     QuoteFilters,
     Text,
+    Workbench,
     bench,
     confidence,
     writer,
@@ -62,7 +63,12 @@ def selection(f: Filters) -> tuple[Any, ...]:
     return astuple(replace(f, limit=0, offset=0, sort=None))
 
 
-def _summary(request: Request, conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, Any]:
+def total(wb: Workbench, conn: sqlite3.Connection, kind: str, f: Filters) -> int:
+    """How many rows a selection has, counted once per store state: paging on does not recount."""
+    return wb.memo(conn, ("total", kind, selection(f)), lambda: queries.total(conn, kind, f))
+
+
+def _summary(wb: Workbench, conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, Any]:
     def compute() -> dict[str, Any]:
         days = queries.day_counts(conn, kind, f)
         out = {"facets": queries.facets(conn, kind, f), "counts": periods.bins({d: {kind: n} for d, n in days.items()})}
@@ -70,24 +76,51 @@ def _summary(request: Request, conn: sqlite3.Connection, kind: str, f: Filters) 
             out["places"] = queries.event_places(conn, f)
         return out
 
-    return bench(request).memo(conn, (kind, selection(f)), compute)
+    return wb.memo(conn, (kind, selection(f)), compute)
 
 
-def quote_listing(request: Request, conn: sqlite3.Connection, f: Filters, summaries: bool) -> dict[str, Any]:
+def article_listing(wb: Workbench, conn: sqlite3.Connection, f: Filters) -> dict[str, Any]:
+    return queries.list_articles(conn, f, total(wb, conn, "articles", f)).to_json()
+
+
+def quote_listing(wb: Workbench, conn: sqlite3.Connection, f: Filters, summaries: bool) -> dict[str, Any]:
     """A page of quotes; with `summaries`, also facets and counts over time (the quotes page's data)."""
-    out = queries.list_quotes(conn, f).to_json()
-    return {**out, **_summary(request, conn, "quotes", f)} if summaries else out
+    out = queries.list_quotes(conn, f, total(wb, conn, "quotes", f)).to_json()
+    return {**out, **_summary(wb, conn, "quotes", f)} if summaries else out
 
 
-def event_listing(request: Request, conn: sqlite3.Connection, f: Filters, grouped: bool,
+def event_listing(wb: Workbench, conn: sqlite3.Connection, f: Filters, grouped: bool,
                   summaries: bool) -> dict[str, Any]:
-    """A page of event mentions or grouped events; with `summaries`, facets, counts over time and places."""
+    """A page of event mentions or grouped events; with `summaries`, facets, counts over time and places.
+
+    Groups are formed once per selection and store state, not for every page."""
     if grouped:
-        groups = bench(request).memo(conn, ("groups", f.sort, selection(f)), lambda: queries.event_groups(conn, f))
+        groups = wb.memo(conn, ("groups", f.sort, selection(f)), lambda: queries.event_groups(conn, f))
         out = queries.grouped_events(conn, f, groups).to_json()
     else:
-        out = queries.list_events(conn, f).to_json()
-    return {**out, **_summary(request, conn, "events", f)} if summaries else out
+        out = queries.list_events(conn, f, total(wb, conn, "events", f)).to_json()
+    return {**out, **_summary(wb, conn, "events", f)} if summaries else out
+
+
+def network_edges(wb: Workbench, conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
+    return wb.memo(conn, ("network", selection(f)), lambda: queries.event_network(conn, f))
+
+
+def stats_of(wb: Workbench, conn: sqlite3.Connection) -> dict[str, int]:
+    return wb.memo(conn, ("stats",), lambda: queries.stats(conn))
+
+
+def warm(wb: Workbench) -> None:
+    """What the first visitor would otherwise wait for, done at start-up: the knowledge base that
+    names resolve against, and the totals and summaries of the unfiltered lists."""
+    lookup.prepare()
+    for conn in wb.connection():
+        stats_of(wb, conn)
+        article_listing(wb, conn, Filters())
+        quote_listing(wb, conn, Filters(), summaries=True)
+        for grouped in (False, True):
+            event_listing(wb, conn, Filters(), grouped, summaries=True)
+        network_edges(wb, conn, Filters())
 
 
 def _export(request: Request, kind: str, f: Filters, fmt: str) -> Response:
@@ -100,16 +133,16 @@ Summaries = Annotated[bool, Query(description="add facets (and counts over time)
 
 
 @router.get("/stats", summary="Row counts of the store")
-def stats(conn: Conn) -> dict[str, int]:
-    return queries.stats(conn)
+def stats(request: Request, conn: Conn) -> dict[str, int]:
+    return stats_of(bench(request), conn)
 
 
 @router.get("/articles", summary="Articles, newest first; q= searches title and text")
-def articles(conn: Conn, q: Text = None, outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
+def articles(request: Request, conn: Conn, q: Text = None, outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
              sort: ArticleSort = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     f = Filters(text=q or None, outlet=outlet, date_from=date_from, date_to=date_to, sort=sort, limit=limit,
                 offset=offset)
-    return queries.list_articles(conn, f).to_json()
+    return article_listing(bench(request), conn, f)
 
 
 @router.get("/articles/{article_id:path}", summary="One article with all its annotations")
@@ -125,7 +158,7 @@ def quotes(request: Request, conn: Conn, f: QuoteFilters, format: Format = "json
            facets: Summaries = False) -> Any:
     if format != "json":
         return _export(request, "quotes", f, format)
-    return quote_listing(request, conn, f, facets)
+    return quote_listing(bench(request), conn, f, facets)
 
 
 @router.get("/quotes.{fmt}", summary="Quotes export: every matching row (limit= to cap)")
@@ -138,7 +171,7 @@ def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False,
            facets: Summaries = False) -> Any:
     if format != "json":
         return _export(request, "events", f, format)
-    return event_listing(request, conn, f, grouped, facets)
+    return event_listing(bench(request), conn, f, grouped, facets)
 
 
 @router.get("/events.{fmt}", summary="Event mentions export: every matching row (limit= to cap)")
@@ -147,8 +180,8 @@ def events_export(request: Request, f: EventFilters, fmt: Export) -> Response:
 
 
 @router.get("/events/network", summary="Source → target counts per event type, most frequent first")
-def network(conn: Conn, f: EventFilters) -> dict[str, Any]:
-    edges = queries.event_network(conn, f)
+def network(request: Request, conn: Conn, f: EventFilters) -> dict[str, Any]:
+    edges = network_edges(bench(request), conn, f)
     return Page(edges[f.offset:f.offset + f.limit], len(edges), f.limit, f.offset).to_json()
 
 
@@ -167,12 +200,14 @@ def actor(conn: Conn, actor_id: str) -> dict[str, Any]:
     return found
 
 
-@router.get("/actors/{actor_id}/timeline", summary="What an actor said and did, per day")
+@router.get("/actors/{actor_id}/timeline",
+            summary="What an actor said and did: every date with its counts, and a page of each (earliest first)")
 def actor_timeline(conn: Conn, actor_id: str, date_from: DateFrom = None, date_to: DateTo = None,
-                   min_confidence: MinConfidence = None) -> dict[str, Any]:
+                   min_confidence: MinConfidence = None, limit: Limit = queries.TIMELINE_ITEMS,
+                   offset: Offset = 0) -> dict[str, Any]:
     match = lookup.resolve(conn, actor_id)
     f = Filters(date_from=date_from or None, date_to=date_to or None, min_confidence=confidence(min_confidence))
-    return queries.timeline(conn, actor_id, f, match.ids)
+    return queries.timeline(conn, actor_id, f, match.ids, limit, offset)
 
 
 @router.post("/ingest", summary="Analyse and store one document or a list (token required when set)",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -175,10 +176,17 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
 
 def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     """The workbench over one database; `token` guards writes (and lifts the loopback-only Host rule)."""
-    app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None,
+    bench = Workbench(db_path, token)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        api.warm(bench)  # before the first connection is accepted
+        yield
+
+    app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who said or did what to whom, when and where: quotes, events and actors "
                               "from dated news articles. Every HTML page has a JSON twin (`?format=json`).")
-    app.state.bench = Workbench(db_path, token)
+    app.state.bench = bench
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(url_with=url_with, safe_url=safe_url)
     templates.env.filters["when"] = date_label

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import queue
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -28,6 +29,7 @@ from ..store.queries import MAX_LIMIT, MAX_OFFSET, SORTS, Filters
 
 log = logging.getLogger("kroniek.web")
 MEMO_SIZE = 256  # summaries kept per process: a few kB each
+IDLE_READERS = 8  # open read connections kept for the next requests
 
 
 class Workbench:
@@ -41,6 +43,7 @@ class Workbench:
         self._lock = threading.Lock()
         self._analysing = threading.Lock()
         self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
 
     def memo(self, conn: sqlite3.Connection, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         """`compute()` once per state of the store: summaries of a whole selection (facets, counts,
@@ -86,12 +89,28 @@ class Workbench:
         return {"ids": ids, "errors": errors, **asdict(done.stored)}
 
     def reader(self) -> Iterator[Any]:
-        """A read-only connection per request: read paths cannot write, and threads never share one."""
+        """A read-only connection of its own, closed after use: for exports, which stream after
+        the request's handler returned and may be dropped half-read."""
         store = Store(self.db_path, readonly=True)
         try:
             yield store.conn
         finally:
             store.close()
+
+    def connection(self) -> Iterator[Any]:
+        """A read-only connection for one request, taken from those kept open: read paths cannot
+        write, no two requests share one at a time, and a kept connection's page cache stays warm."""
+        try:
+            store = self._idle.get_nowait()
+        except queue.Empty:
+            store = Store(self.db_path, readonly=True)
+        try:
+            yield store.conn
+        finally:
+            if self._idle.qsize() < IDLE_READERS:
+                self._idle.put(store)
+            else:
+                store.close()
 
     def token_ok(self, given: str | None) -> bool:
         if self.token is None:
@@ -105,7 +124,7 @@ def bench(request: Request) -> Workbench:
 
 def db(request: Request) -> Iterator[Any]:
     """FastAPI dependency: a read-only connection for this request."""
-    yield from bench(request).reader()
+    yield from bench(request).connection()
 
 
 def request_token(request: Request) -> str | None:

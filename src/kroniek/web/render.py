@@ -140,6 +140,16 @@ def timeline_bins(line: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def by_date(line: dict[str, Any]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """A timeline's listed statements and events per date as given ("undated" for none), so the
+    page walks each item once rather than every item for every day."""
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for kind in ("quotes", "events"):
+        for item in line[kind]:
+            out.setdefault(item["date"] or "undated", {"quotes": [], "events": []})[kind].append(item)
+    return out
+
+
 SERIES = {"quotes": "statements", "events": "events"}
 
 
