@@ -70,10 +70,8 @@ def total(wb: Workbench, conn: sqlite3.Connection, kind: str, f: Filters) -> int
 
 def _summary(wb: Workbench, conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, Any]:
     def compute() -> dict[str, Any]:
-        days = queries.day_counts(conn, kind, f)
-        out = {"facets": queries.facets(conn, kind, f), "counts": periods.bins({d: {kind: n} for d, n in days.items()})}
-        if kind == "events":
-            out["places"] = queries.event_places(conn, f)
+        out = queries.summary(conn, kind, f)
+        out["counts"] = periods.bins({d: {kind: n} for d, n in out.pop("days").items()})
         return out
 
     return wb.memo(conn, (kind, selection(f)), compute)

@@ -32,8 +32,8 @@ HERE = Path(__file__).parent
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 # Defence in depth behind autoescape: no inline or foreign script runs, nothing loads from elsewhere.
 SECURITY_HEADERS = [
-    (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                 b"img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"content-security-policy", (b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                  b"img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
 ]
@@ -177,17 +177,20 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
 def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     """The workbench over one database; `token` guards writes (and lifts the loopback-only Host rule)."""
     bench = Workbench(db_path, token)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        api.warm(bench)  # before the first connection is accepted
+        """Warm up before the first connection is accepted: compiled templates, the KB, summaries."""
+        for name in templates.env.list_templates():
+            templates.env.get_template(name)
+        api.warm(bench)
         yield
 
     app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who said or did what to whom, when and where: quotes, events and actors "
                               "from dated news articles. Every HTML page has a JSON twin (`?format=json`).")
     app.state.bench = bench
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(url_with=url_with, safe_url=safe_url)
     templates.env.filters["when"] = date_label
     app.state.templates = templates

@@ -5,6 +5,7 @@ allowed); templates escape every piece, so article text can never become markup.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -107,7 +108,7 @@ def pieces(text: str, spans: list[Mark]) -> list[Piece]:
     cuts = sorted({0, size, *opening, *closing})
     open_marks: dict[int, Mark] = {}  # insertion order is (start, -end) order
     out: list[Piece] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         for i in closing.get(a, ()):
             open_marks.pop(i)
         for i in opening.get(a, ()):

@@ -15,17 +15,9 @@ from .records import (
     list_quotes,
     total,
 )
-from .summaries import (
-    day_counts,
-    event_groups,
-    event_network,
-    event_places,
-    facets,
-    grouped_events,
-    stats,
-)
+from .summaries import event_groups, event_network, grouped_events, stats, summary
 
-__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SORTS", "TIMELINE_ITEMS", "Filters", "Page", "day_counts",
-           "event_groups", "event_network", "event_places", "facets", "get_actor", "get_article", "grouped_events",
+__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SORTS", "TIMELINE_ITEMS", "Filters", "Page",
+           "event_groups", "event_network", "get_actor", "get_article", "grouped_events",
            "iter_rows", "list_actors", "list_articles", "list_events", "list_quotes", "order_by", "state", "stats",
-           "timeline", "total"]
+           "summary", "timeline", "total"]

@@ -1,4 +1,4 @@
-"""Summaries of a whole selection: grouped events, counts per day, facets, the network, the map.
+"""Summaries of a whole selection: grouped events, facets, counts per day, the map, the network.
 
 Each costs a scan of the selection (the web app keeps them per store state, `state`), so they
 read narrow columns only and build full records for the rows a page shows.
@@ -6,6 +6,7 @@ read narrow columns only and build full records for the rows a page shows.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -78,43 +79,92 @@ def event_network(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(sql, sel.args)]
 
 
-def event_places(conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
-    """Event mentions per country of their place (ISO3), most first: the map's data."""
-    sel = selection("events", f)
-    sql = (f"SELECT e.location_country AS country, COUNT(*) AS n FROM {sel.source}{sel.clause}"
-           " AND e.location_country IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1")
-    return [dict(r) for r in conn.execute(sql, sel.args)]
+def _top(counts: Counter[Any], labels: dict[Any, str], size: int) -> list[dict[str, Any]]:
+    """The `size` most frequent values, ties by label (as SQL's ORDER BY n DESC, label would)."""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], labels.get(kv[0], kv[0])))
+    return [{"value": v, "label": labels.get(v, v), "n": n} for v, n in ranked[:size]]
 
 
-FACETS: dict[str, dict[str, tuple[str, str, str]]] = {
-    # facet -> (value expression, label expression, extra join); "outlet" is computed per article
-    "quotes": {"speaker": ("coalesce(q.speaker_id, q.speaker_name)", "max(q.speaker_name)", ""),
-               "country": ("q.speaker_country", "q.speaker_country", ""),
-               "outlet": ("", "", "")},
-    "events": {"type": ("e.type", "e.type", ""),
-               "country": ("p.country", "p.country", " JOIN event_parties p ON p.event_pk = e.pk"),
-               "actor": ("coalesce(p.actor_id, p.name)", "max(p.name)", " JOIN event_parties p ON p.event_pk = e.pk"),
-               "outlet": ("", "", "")},
-}
+def _first_days(dates: Counter[str | None]) -> dict[str, int]:
+    """Counts per date as stored -> counts per first day (undated and day-less dates left out)."""
+    out: dict[str, int] = {}
+    for value, n in dates.items():
+        span = date_span(value)
+        if span is not None:
+            day = span[0].isoformat()
+            out[day] = out.get(day, 0) + n
+    return out
 
 
-def facets(conn: sqlite3.Connection, kind: str, f: Filters, size: int = 8) -> dict[str, list[dict[str, Any]]]:
-    """The most frequent values of each facet among the matching quotes or events, with counts.
+def _per_outlet(conn: sqlite3.Connection, per_article: Counter[int]) -> Counter[str | None]:
+    """Counts per article pk -> counts per outlet, each article's outlet worked out once."""
+    out: Counter[str | None] = Counter()
+    pks = list(per_article)
+    for start in range(0, len(pks), 500):
+        chunk = pks[start:start + 500]
+        sql = f"SELECT a.pk, {OUTLET} FROM articles a WHERE a.pk IN ({','.join('?' * len(chunk))})"
+        for pk, outlet in conn.execute(sql, chunk):
+            out[outlet] += per_article[pk]
+    return out
 
-    An item joined to several parties counts once per value; the outlet is worked out once per
-    article, not once per item."""
+
+def summary(conn: sqlite3.Connection, kind: str, f: Filters, size: int = 8) -> dict[str, Any]:
+    """What describes a whole selection of quotes or events, from one pass over narrow columns:
+    `facets` (the `size` most frequent speakers, countries, outlets; for events also types and
+    parties), `days` (items per first day of their date) and, for events, `places` (mentions per
+    country of their place, the map's data).
+
+    An event with several parties counts once per value; outlets are the article's source or,
+    lacking one, its web site."""
     sel = selection(kind, f)
-    out = {}
-    for name, (value, label, join) in FACETS[kind].items():
-        if name == "outlet":
-            sql = (f"SELECT {OUTLET} AS value, {OUTLET} AS label, SUM(g.n) AS n FROM (SELECT a.pk AS apk,"
-                   f" COUNT(*) AS n FROM {sel.source}{sel.clause} GROUP BY a.pk) g JOIN articles a ON a.pk = g.apk"
-                   " WHERE value IS NOT NULL GROUP BY 1 ORDER BY n DESC, 2 LIMIT ?")
-        else:
-            counted = f"COUNT(DISTINCT {sel.key})" if join else "COUNT(*)"
-            sql = (f"SELECT {value} AS value, {label} AS label, {counted} AS n FROM {sel.source}{join}"
-                   f"{sel.clause} AND {value} IS NOT NULL GROUP BY 1 ORDER BY n DESC, 2 LIMIT ?")
-        out[name] = [dict(r) for r in conn.execute(sql, [*sel.args, size])]
+    values: dict[str, Counter[Any]] = {}
+    labels: dict[str, dict[Any, str]] = {}
+    dates: Counter[str | None] = Counter()
+    if kind == "quotes":
+        speakers, countries, outlets = Counter(), Counter(), Counter()
+        names: dict[Any, str] = {}
+        sql = (f"SELECT coalesce(q.speaker_id, q.speaker_name), q.speaker_name, q.speaker_country, q.date,"
+               f" q.article_pk FROM {sel.source}{sel.clause}")
+        for key, name, country, when, article in conn.execute(sql, sel.args):
+            if key is not None:
+                speakers[key] += 1
+                if name is not None and (key not in names or name > names[key]):
+                    names[key] = name
+            countries[country] += 1
+            outlets[article] += 1
+            dates[when] += 1
+        values = {"speaker": speakers, "country": countries, "outlet": outlets}
+        labels = {"speaker": names}
+    else:
+        types, outlets, places = Counter(), Counter(), Counter()
+        sql = f"SELECT e.type, e.location_country, e.date, e.article_pk FROM {sel.source}{sel.clause}"
+        for etype, place, when, article in conn.execute(sql, sel.args):
+            types[etype] += 1
+            places[place] += 1
+            outlets[article] += 1
+            dates[when] += 1
+        by_country: dict[str, set[int]] = {}
+        by_actor: dict[str, set[int]] = {}
+        names = {}
+        sql = (f"SELECT e.pk, p.country, coalesce(p.actor_id, p.name), p.name FROM {sel.source}"
+               f" JOIN event_parties p ON p.event_pk = e.pk{sel.clause}")
+        for pk, country, key, name in conn.execute(sql, sel.args):
+            by_country.setdefault(country, set()).add(pk)
+            by_actor.setdefault(key, set()).add(pk)
+            if name is not None and (key not in names or name > names[key]):
+                names[key] = name
+        values = {"type": types, "country": Counter({k: len(v) for k, v in by_country.items()}),
+                  "actor": Counter({k: len(v) for k, v in by_actor.items()}), "outlet": outlets}
+        labels = {"actor": names}
+    values["outlet"] = _per_outlet(conn, values["outlet"])
+    for counts in values.values():
+        counts.pop(None, None)
+    out: dict[str, Any] = {"facets": {name: _top(counts, labels.get(name, {}), size)
+                                      for name, counts in values.items()},
+                           "days": _first_days(dates)}
+    if kind == "events":
+        places.pop(None, None)
+        out["places"] = [{"country": c, "n": n} for c, n in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))]
     return out
 
 
@@ -126,23 +176,6 @@ def date_counts(conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str | N
     sql = (f"SELECT {alias}.date AS value, min({alias}.date_start) AS start, COUNT(*) AS n"
            f" FROM {sel.source}{sel.clause} GROUP BY 1")
     return {r["value"]: (r["start"], r["n"]) for r in conn.execute(sql, sel.args)}
-
-
-def day_counts(conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, int]:
-    """Matching quotes or events per first day of their date (undated ones left out).
-
-    Grouped by the date as stored (a few thousand values) and then by first day in Python,
-    which is cheaper than computing `date_start` for every row."""
-    sel = selection(kind, f)
-    column = "q.date" if kind == "quotes" else "e.date"
-    sql = f"SELECT {column} AS value, COUNT(*) AS n FROM {sel.source}{sel.clause} AND {column} IS NOT NULL GROUP BY 1"
-    out: dict[str, int] = {}
-    for row in conn.execute(sql, sel.args):
-        span = date_span(row["value"])
-        if span is not None:
-            day = span[0].isoformat()
-            out[day] = out.get(day, 0) + row["n"]
-    return out
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
