@@ -30,7 +30,7 @@ from kroniek.ingest.readers import read_inputs
 from kroniek.store.db import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.web.bigstore import variant  # noqa: E402  (one way to copy records, shared with the tests)
+from tests.web.bigstore import variant  # one way to copy records, shared with the tests
 
 WIKINEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikinews_en"
 URLS = [

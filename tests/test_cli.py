@@ -121,6 +121,10 @@ def test_names_resolve_to_actors_in_timeline_and_filters(hand_db: str) -> None:
         assert {r["kind"] for r in json.loads(run.stdout)} == {"said", "ACCUSE"}, name
     quotes = json.loads(kroniek("quotes", "--actor", "Poetin", "--db", hand_db, "-f", "json").stdout)
     assert [q["text"] for q in quotes] == ["Kyiv wil geen vrede,"]
+    either = json.loads(kroniek("events", "--actor", "Poetin", "--db", hand_db, "-f", "json").stdout)
+    as_source = json.loads(kroniek("events", "--source", "Poetin", "--db", hand_db, "-f", "json").stdout)
+    assert either and [e["id"] for e in as_source] == [e["id"] for e in either
+                                                          if "Q7747" in (e["source_ids"] or "").split(";")]
     nobody = kroniek("timeline", "Nobody Atall", "--db", hand_db)
     assert nobody.returncode == 1 and "no actor matches" in nobody.stderr and nobody.stdout == ""
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import lookup
+from .. import lookup, plover
 from ..store import DEFAULT_DB
 from ..store import queries as Q
 from .common import (
@@ -51,25 +51,24 @@ def quotes(actor: ActorOpt = None, country: CountryOpt = None, text: TextOpt = N
           "quotes")
 
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 @app.command()
-def events(type: Annotated[str | None, typer.Option("--type", metavar="PLOVER", help=f"PLOVER type: {', '.join(PLOVER_TYPES)}.")] = None,
+def events(type: Annotated[str | None, typer.Option("--type", metavar="PLOVER", help=f"PLOVER type: {', '.join(plover.TYPES)}.")] = None,
            source: Annotated[str | None, typer.Option("--source", metavar="NAME", help="Source actor: id, any name, role, or ISO3.")] = None,
            target: Annotated[str | None, typer.Option("--target", metavar="NAME", help="Target actor: id, any name, role, or ISO3.")] = None,
+           actor: Annotated[str | None, typer.Option("--actor", "-a", metavar="NAME", help="Actor on either side: id, any name, role, or ISO3.")] = None,
            country: CountryOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
            grouped: Annotated[bool, typer.Option("--grouped", help="Count an event told by several articles once.")] = False,
            min_confidence: ConfOpt = None, sort: sort_opt("events") = None, db: DbOpt = Path(DEFAULT_DB),
            fmt: FormatOpt = "table", output: OutOpt = None, limit: LimitOpt = 50, offset: OffsetOpt = 0) -> None:
-    """PLOVER events in the store, newest first, by type, source, target, country and date range."""
-    if type and type.upper() not in PLOVER_TYPES:
-        raise typer.BadParameter(f"{type!r} is not a PLOVER type: use one of {', '.join(PLOVER_TYPES)}",
+    """PLOVER events in the store, newest first, by type, source, target, either party, country and date range."""
+    if type and type.upper() not in plover.TYPES:
+        raise typer.BadParameter(f"{type!r} is not a PLOVER type: use one of {', '.join(plover.TYPES)}",
                                  param_hint="--type")
     check_sort("events", sort)
     with open_store(db) as store:
-        f = resolved(store, filters(type=type, source=source, target=target, country=country,
+        f = resolved(store, filters(type=type, source=source, target=target, actor=actor, country=country,
                                       date_from=date_from, date_to=date_to, min_confidence=min_confidence,
                                       sort=sort, limit=limit, offset=offset))
         page = Q.grouped_events(store.conn, f) if grouped else Q.list_events(store.conn, f)

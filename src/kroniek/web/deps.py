@@ -20,7 +20,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from .. import batch, lookup
+from .. import batch, lookup, plover
 from ..model import Failure, make_article
 from ..pipeline import Pipeline
 from ..store import queries
@@ -168,8 +168,6 @@ Outlet = Annotated[str | None, Query(max_length=200, description="the article's 
 MinConfidence = Annotated[str | None, Query(pattern=r"^(0?\.\d+|[01](\.\d*)?|1\.0*)?$",  # empty: no filter
                                              description="0–1: hide items below this confidence "
                                                          "(items without one are shown)")]
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 def _sort(kind: str) -> Any:
@@ -179,7 +177,7 @@ def _sort(kind: str) -> Any:
 
 
 QuoteSort, EventSort, ArticleSort, ActorSort = (_sort(k) for k in ("quotes", "events", "articles", "actors"))
-EventType = Annotated[str | None, Query(pattern=f"^(?i:({'|'.join(PLOVER)}))?$", description="PLOVER type")]
+EventType = Annotated[str | None, Query(pattern=f"^(?i:({'|'.join(plover.TYPES)}))?$", description="PLOVER type")]
 
 
 def confidence(value: str | None) -> float | None:

@@ -13,14 +13,13 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from .. import lookup
+from .. import lookup, plover
 from ..model import MAX_CHARS
 from ..store import queries
 from ..store.queries import Filters
 from . import render
 from .api import article_listing, event_listing, network_edges, quote_listing, stats_of
 from .deps import (
-    PLOVER,
     ActorSort,
     ArticleSort,
     Conn,
@@ -146,7 +145,7 @@ def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False)
     listing = event_listing(bench(request), conn, f, grouped, summaries=True)
     edges = network_edges(bench(request), conn, f)
     data = {"events": listing, "network": edges, "grouped": grouped}
-    return page(request, "events.html", data, chart=render.network_chart(edges), types=PLOVER,
+    return page(request, "events.html", data, chart=render.network_chart(edges), types=plover.TYPES,
                 counts=render.bars_chart(listing["counts"], "events"), world=render.map_chart(listing["places"]),
                 party=render.party_name, colour=render.colour)
 
