@@ -176,3 +176,13 @@ def test_an_actor_timeline_counts_every_date_and_lists_a_page(large: Server) -> 
     starts = [q["date_start"] for q in line["quotes"]]
     assert starts == sorted(starts)
     assert 'id="listed"' in page and 'href="/quotes?speaker=Q22686"' in page
+
+
+def test_places_are_the_maps_data_for_any_selection(large: Server) -> None:
+    with large.client() as c:
+        places = c.get("/api/events/places", params={"limit": 1000}).json()
+        summary = c.get("/api/events", params={"facets": "true"}).json()["places"]
+        top = places["items"][0]["country"]
+        there = c.get("/api/events", params={"place": top, "limit": 1}).json()
+    assert places["items"] == summary and places["total"] == len(summary) > 1
+    assert there["total"] == places["items"][0]["n"]

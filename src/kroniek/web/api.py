@@ -183,6 +183,12 @@ def network(request: Request, conn: Conn, f: EventFilters) -> dict[str, Any]:
     return Page(edges[f.offset:f.offset + f.limit], len(edges), f.limit, f.offset).to_json()
 
 
+@router.get("/events/places", summary="Event mentions per country of their place (ISO3), most first: the map's data")
+def places(request: Request, conn: Conn, f: EventFilters) -> dict[str, Any]:
+    found = _summary(bench(request), conn, "events", f)["places"]
+    return Page(found[f.offset:f.offset + f.limit], len(found), f.limit, f.offset).to_json()
+
+
 @router.get("/actors", summary="Actors seen in the store; q= searches names and ids")
 def actors(conn: Conn, q: Name = None, country: Country = None, sort: ActorSort = None, limit: Limit = 50,
            offset: Offset = 0) -> dict[str, Any]:
