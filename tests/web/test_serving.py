@@ -7,7 +7,7 @@ from typing import Any
 
 from kroniek.store import queries
 from kroniek.store.db import Store
-from kroniek.web.api import selection
+from kroniek.web.listings import selection_key
 
 from .conftest import _run, handmade_record
 
@@ -24,7 +24,7 @@ def test_the_server_warms_up_before_it_answers(tmp_path: Path) -> None:
         bench = server.app.state.bench
         for conn in bench.connection():
             assert bench.memo(conn, ("stats",), _never) == queries.stats(conn)
-            every = selection(queries.Filters())
+            every = selection_key(queries.Filters())
             assert bench.memo(conn, ("total", "quotes", every), _never) == queries.total(conn, "quotes",
                                                                                          queries.Filters())
             groups = bench.memo(conn, ("groups", None, every), _never)

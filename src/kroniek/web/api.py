@@ -1,11 +1,10 @@
 """The JSON API under /api: reads through store.queries, ingest through the pipeline.
 
-Each read endpoint is a thin wrapper over one query function; pages.py calls the same ones.
+Each read endpoint is a thin wrapper over one query function, or over a `listings` function that
+keeps a selection's total and summaries; pages.py calls the same ones.
 """
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import astuple, replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
@@ -14,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import lookup
 from ..model import MAX_CHARS
-from ..store import periods, queries
+from ..store import queries
 from ..store.queries import Filters, Page
 from . import exports
 from .deps import (
@@ -32,10 +31,17 @@ from .deps import (
     Outlet,
     QuoteFilters,
     Text,
-    Workbench,
     bench,
     confidence,
     writer,
+)
+from .listings import (
+    article_listing,
+    event_listing,
+    network_edges,
+    quote_listing,
+    stats_of,
+    summary,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -56,69 +62,6 @@ class Document(BaseModel):
     url: str | None = Field(None, max_length=2000)
     lang: str | None = Field(None, pattern=r"^[a-z]{2}$")
     source: str | None = Field(None, max_length=200)
-
-
-def selection(f: Filters) -> tuple[Any, ...]:
-    """The filters that choose rows (not the page or its order): what a summary depends on."""
-    return astuple(replace(f, limit=0, offset=0, sort=None))
-
-
-def total(wb: Workbench, conn: sqlite3.Connection, kind: str, f: Filters) -> int:
-    """How many rows a selection has, counted once per store state: paging on does not recount."""
-    return wb.memo(conn, ("total", kind, selection(f)), lambda: queries.total(conn, kind, f))
-
-
-def _summary(wb: Workbench, conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, Any]:
-    def compute() -> dict[str, Any]:
-        out = queries.summary(conn, kind, f)
-        out["counts"] = periods.bins({d: {kind: n} for d, n in out.pop("days").items()})
-        return out
-
-    return wb.memo(conn, (kind, selection(f)), compute)
-
-
-def article_listing(wb: Workbench, conn: sqlite3.Connection, f: Filters) -> dict[str, Any]:
-    return queries.list_articles(conn, f, total(wb, conn, "articles", f)).to_json()
-
-
-def quote_listing(wb: Workbench, conn: sqlite3.Connection, f: Filters, summaries: bool) -> dict[str, Any]:
-    """A page of quotes; with `summaries`, also facets and counts over time (the quotes page's data)."""
-    out = queries.list_quotes(conn, f, total(wb, conn, "quotes", f)).to_json()
-    return {**out, **_summary(wb, conn, "quotes", f)} if summaries else out
-
-
-def event_listing(wb: Workbench, conn: sqlite3.Connection, f: Filters, grouped: bool,
-                  summaries: bool) -> dict[str, Any]:
-    """A page of event mentions or grouped events; with `summaries`, facets, counts over time and places.
-
-    Groups are formed once per selection and store state, not for every page."""
-    if grouped:
-        groups = wb.memo(conn, ("groups", f.sort, selection(f)), lambda: queries.event_groups(conn, f))
-        out = queries.grouped_events(conn, f, groups).to_json()
-    else:
-        out = queries.list_events(conn, f, total(wb, conn, "events", f)).to_json()
-    return {**out, **_summary(wb, conn, "events", f)} if summaries else out
-
-
-def network_edges(wb: Workbench, conn: sqlite3.Connection, f: Filters) -> list[dict[str, Any]]:
-    return wb.memo(conn, ("network", selection(f)), lambda: queries.event_network(conn, f))
-
-
-def stats_of(wb: Workbench, conn: sqlite3.Connection) -> dict[str, int]:
-    return wb.memo(conn, ("stats",), lambda: queries.stats(conn))
-
-
-def warm(wb: Workbench) -> None:
-    """What the first visitor would otherwise wait for, done at start-up: the knowledge base that
-    names resolve against, and the totals and summaries of the unfiltered lists."""
-    lookup.prepare()
-    for conn in wb.connection():
-        stats_of(wb, conn)
-        article_listing(wb, conn, Filters())
-        quote_listing(wb, conn, Filters(), summaries=True)
-        for grouped in (False, True):
-            event_listing(wb, conn, Filters(), grouped, summaries=True)
-        network_edges(wb, conn, Filters())
 
 
 def _export(request: Request, kind: str, f: Filters, fmt: str) -> Response:
@@ -185,7 +128,7 @@ def network(request: Request, conn: Conn, f: EventFilters) -> dict[str, Any]:
 
 @router.get("/events/places", summary="Event mentions per country of their place (ISO3), most first: the map's data")
 def places(request: Request, conn: Conn, f: EventFilters) -> dict[str, Any]:
-    found = _summary(bench(request), conn, "events", f)["places"]
+    found = summary(bench(request), conn, "events", f)["places"]
     return Page(found[f.offset:f.offset + f.limit], len(found), f.limit, f.offset).to_json()
 
 

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import lookup
-from . import api, pages
+from . import api, listings, pages
 from .deps import Workbench, wants_json
 from .render import date_label, safe_url, url_with
 
@@ -184,7 +184,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         """Warm up before the first connection is accepted: compiled templates, the KB, summaries."""
         for name in templates.env.list_templates():
             templates.env.get_template(name)
-        api.warm(bench)
+        listings.warm(bench)
         yield
 
     app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,

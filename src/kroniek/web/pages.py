@@ -18,7 +18,6 @@ from ..model import MAX_CHARS
 from ..store import queries
 from ..store.queries import Filters
 from . import render
-from .api import article_listing, event_listing, network_edges, quote_listing, stats_of
 from .deps import (
     ActorSort,
     ArticleSort,
@@ -37,6 +36,13 @@ from .deps import (
     html,
     require_token,
     wants_json,
+)
+from .listings import (
+    article_listing,
+    event_listing,
+    network_edges,
+    quote_listing,
+    stats_of,
 )
 
 router = APIRouter(include_in_schema=False)
