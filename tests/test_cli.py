@@ -140,6 +140,18 @@ def test_events_check_type_show_totals_and_hide_low_confidence(hand_db: str) -> 
     assert [e["date"] for e in grouped] == ["2025-03-05", "2025-03-04"]  # newest first
 
 
+def test_parquet_export_needs_a_file_and_holds_the_json_rows(hand_db: str, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "events.parquet"
+    written = kroniek("events", "--db", hand_db, "-f", "parquet", "-o", str(out))
+    rows = json.loads(kroniek("events", "--db", hand_db, "-f", "json").stdout)
+    assert written.returncode == 0 and "2 rows written" in written.stderr
+    assert pq.read_table(out).to_pylist() == rows
+    to_terminal = kroniek("events", "--db", hand_db, "-f", "parquet")
+    assert to_terminal.returncode == 2 and "-o" in to_terminal.stderr
+
+
 def test_serve_on_a_public_host_without_token_is_a_usage_error() -> None:
     run = kroniek("serve", "--host", "0.0.0.0", "--db", "unused.db")
     assert run.returncode == 2 and "token" in run.stderr and "Traceback" not in run.stderr
