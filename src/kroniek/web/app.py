@@ -181,11 +181,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        """Warm up before the first connection is accepted: compiled templates, the KB, summaries."""
+        """Warm up before the first connection is accepted (templates, the KB, summaries); close the
+        kept connections at shutdown."""
         for name in templates.env.list_templates():
             templates.env.get_template(name)
         listings.warm(bench)
         yield
+        bench.close()
 
     app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who said or did what to whom, when and where: quotes, events and actors "

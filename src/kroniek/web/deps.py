@@ -112,6 +112,15 @@ class Workbench:
             else:
                 store.close()
 
+    def close(self) -> None:
+        """Close the kept read connections and the writer: the server is shutting down."""
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                break
+        self.writer.close()
+
     def token_ok(self, given: str | None) -> bool:
         if self.token is None:
             return True
