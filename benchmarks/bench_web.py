@@ -4,9 +4,10 @@ The 295 Wikinews articles (CC BY 2.5, ../shared/data/wikinews_en) are analysed o
 under 34 id and date variants (years shifted back 4k, confidences on two items in three), which
 gives 10,030 articles, ~66,000 quotes and ~32,000 events. The store is kept at --db and reused
 when it exists. The server runs in its own process (uvicorn, one worker); one client asks each
-URL once (its first, cold request: the summaries of a selection are then computed and kept
-until the store changes) and then --repeat times in turn; it prints the first request's time and
-p50/p95/max of the others per URL and overall. The machine's load is printed with them.
+URL once (its first, cold request: the total and summaries of a filtered selection are then
+computed and kept until the store changes; those of the unfiltered lists the server computed at
+start-up, before it answered /api/stats) and then --repeat times in turn; it prints the first
+request's time and p50/p95/max of the others per URL and overall, with the machine's load.
 
     .venv/bin/python benchmarks/bench_web.py [--db /tmp/kroniek-10k.db] [--copies 34] [--repeat 20]
 """
@@ -30,7 +31,7 @@ from kroniek.ingest.readers import read_inputs
 from kroniek.store.db import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.web.bigstore import variant  # noqa: E402  (one way to copy records, shared with the tests)
+from tests.web.bigstore import variant  # one way to copy records, shared with the tests
 
 WIKINEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikinews_en"
 URLS = [

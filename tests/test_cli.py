@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kroniek import cli
+from kroniek.cli.analyse import describe
 from kroniek.store import Store
 
 from .conftest import EXAMPLE, EXAMPLE_GOLD, ROOT
@@ -19,7 +19,7 @@ from .web.conftest import handmade_record
 
 def kroniek(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kroniek", *args], capture_output=True, text=True,
-                          input=stdin, timeout=300, cwd=ROOT)
+                          input=stdin, timeout=300, cwd=ROOT, check=False)
 
 
 def test_extract_gives_records_whose_offsets_index_the_text() -> None:
@@ -121,6 +121,10 @@ def test_names_resolve_to_actors_in_timeline_and_filters(hand_db: str) -> None:
         assert {r["kind"] for r in json.loads(run.stdout)} == {"said", "ACCUSE"}, name
     quotes = json.loads(kroniek("quotes", "--actor", "Poetin", "--db", hand_db, "-f", "json").stdout)
     assert [q["text"] for q in quotes] == ["Kyiv wil geen vrede,"]
+    either = json.loads(kroniek("events", "--actor", "Poetin", "--db", hand_db, "-f", "json").stdout)
+    as_source = json.loads(kroniek("events", "--source", "Poetin", "--db", hand_db, "-f", "json").stdout)
+    assert either and [e["id"] for e in as_source] == [e["id"] for e in either
+                                                          if "Q7747" in (e["source_ids"] or "").split(";")]
     nobody = kroniek("timeline", "Nobody Atall", "--db", hand_db)
     assert nobody.returncode == 1 and "no actor matches" in nobody.stderr and nobody.stdout == ""
 
@@ -136,13 +140,25 @@ def test_events_check_type_show_totals_and_hide_low_confidence(hand_db: str) -> 
     assert [e["date"] for e in grouped] == ["2025-03-05", "2025-03-04"]  # newest first
 
 
+def test_parquet_export_needs_a_file_and_holds_the_json_rows(hand_db: str, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "events.parquet"
+    written = kroniek("events", "--db", hand_db, "-f", "parquet", "-o", str(out))
+    rows = json.loads(kroniek("events", "--db", hand_db, "-f", "json").stdout)
+    assert written.returncode == 0 and "2 rows written" in written.stderr
+    assert pq.read_table(out).to_pylist() == rows
+    to_terminal = kroniek("events", "--db", hand_db, "-f", "parquet")
+    assert to_terminal.returncode == 2 and "-o" in to_terminal.stderr
+
+
 def test_serve_on_a_public_host_without_token_is_a_usage_error() -> None:
     run = kroniek("serve", "--host", "0.0.0.0", "--db", "unused.db")
     assert run.returncode == 2 and "token" in run.stderr and "Traceback" not in run.stderr
 
 
 def test_extract_on_a_terminal_reads_as_text(capsys: pytest.CaptureFixture[str]) -> None:
-    cli._describe(handmade_record())
+    describe(handmade_record())
     shown = capsys.readouterr().out
     assert "Vladimir Putin: “Kyiv wil geen vrede,”" in shown
     assert "ACCUSE Vladimir Putin → Ukraine" in shown and "{" not in shown

@@ -73,6 +73,11 @@ def _surnames() -> dict[str, list[str]]:
     return out
 
 
+def prepare() -> None:
+    """Load the KB and its surname index now (a server start-up), not on the first name asked."""
+    _surnames()
+
+
 def _ref(actor: kbmod.Actor) -> dict[str, Any]:
     return {"id": actor.id, "name": actor.name, "country": actor.country}
 

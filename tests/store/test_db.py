@@ -95,7 +95,7 @@ def test_killed_ingest_loses_nothing_and_rerun_completes(tmp_path: Path) -> None
         time.sleep(0.05)
     proc.wait()
     assert 5 <= stored < 300, "the ingest must be killed midway for this test to mean anything"
-    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
     assert rerun.returncode == 0, rerun.stderr
     with Store(db) as store:
         assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 300

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kroniek.store.dedup import THRESHOLD, signature
 from kroniek.store.db import Store
+from kroniek.store.dedup import THRESHOLD, signature
 
 STORY = ("Minister Rutte zei zaterdag in Den Haag dat het kabinet de militaire steun aan Oekraïne voortzet. "
          "De Tweede Kamer debatteert volgende week over het pakket van twee miljard euro. "

@@ -6,6 +6,7 @@ from pathlib import Path
 from kroniek.plover import group_key
 from kroniek.store import Store
 from kroniek.store import queries as Q
+from kroniek.store.queries.records import selection
 
 PUTIN = {"id": "Q7747", "name": "Vladimir Putin", "country": "RUS"}
 UKR = {"id": "UKR", "name": "Ukraine", "country": "UKR"}
@@ -57,3 +58,37 @@ def test_timeline_profile_and_pagination(tmp_path: Path) -> None:
         ranged = Q.list_quotes(store.conn, Q.Filters(date_from="2025-04-11", date_to="2025-04-12"))
         assert ranged.total == 2
         assert Q.list_quotes(store.conn, Q.Filters(date_to="2025-04")).total == 5
+
+
+def _plan(store: Store, kind: str, f: Q.Filters) -> str:
+    sel = selection(kind, f)
+    sql = (f"EXPLAIN QUERY PLAN SELECT {sel.key} FROM {sel.source}{sel.clause}"
+           f" ORDER BY {Q.order_by(kind, f.sort)} LIMIT 50 OFFSET 10000")
+    return " / ".join(r[3] for r in store.conn.execute(sql, [*sel.args]))
+
+
+def test_the_default_order_is_read_from_an_index_and_names_by_index(tmp_path: Path) -> None:
+    """Migration 007: a deep page in the default order scans an index and stops there (no sort
+    of the whole selection); a speaker or party named is found by index, not by a scan."""
+    with Store(tmp_path / "k.db") as store:
+        quotes, events = _plan(store, "quotes", Q.Filters()), _plan(store, "events", Q.Filters())
+        speaker = _plan(store, "quotes", Q.Filters(actor="Poetin", actor_ids=("Q7747",)))
+        party = _plan(store, "events", Q.Filters(actor="Poetin", actor_ids=("Q7747",)))
+    assert "quotes_order" in quotes and "TEMP B-TREE" not in quotes
+    assert "events_order" in events and "TEMP B-TREE" not in events
+    assert "quotes_speaker_name" in speaker and "SCAN q" not in speaker
+    assert "event_parties_name" in party and "SCAN event_parties" not in party
+
+
+def test_summary_counts_each_facet_over_the_whole_selection(tmp_path: Path) -> None:
+    with Store(tmp_path / "k.db") as store:
+        store.write_records([_rec("a", "2024-02-01"), _rec("b", "2024-02-02"), _rec("c", "2024-03", "CONSULT")])
+        events = Q.summary(store.conn, "events", Q.Filters(limit=1))
+        quotes = Q.summary(store.conn, "quotes", Q.Filters(type=None))
+    assert events["facets"]["type"] == [{"value": "ACCUSE", "label": "ACCUSE", "n": 2},
+                                        {"value": "CONSULT", "label": "CONSULT", "n": 1}]
+    assert {"value": "Q7747", "label": "Vladimir Putin", "n": 3} in events["facets"]["actor"]
+    assert events["facets"]["country"] == [{"value": "RUS", "label": "RUS", "n": 3},
+                                           {"value": "UKR", "label": "UKR", "n": 3}]
+    assert events["days"] == {"2024-02-01": 1, "2024-02-02": 1, "2024-03-01": 1}
+    assert quotes["facets"]["speaker"] == [{"value": "Q7747", "label": "Vladimir Putin", "n": 3}]

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from kroniek.store.db import Store
 from kroniek.web.app import create_app
@@ -99,6 +100,7 @@ class Server:
     url: str
     db: Path
     token: str | None
+    app: FastAPI | None = None
 
     def client(self, **kwargs: object) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=120, **kwargs)
@@ -110,10 +112,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _run(db: Path, token: str | None) -> Iterator[Server]:
+def _run(db: Path, token: str | None, lifespan: str = "off") -> Iterator[Server]:
+    """uvicorn in a thread; without its lifespan (the start-up warm-up) unless asked for."""
     port = _free_port()
-    config = uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="off")
+    app = create_app(db, token=token)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -122,7 +125,7 @@ def _run(db: Path, token: str | None) -> Iterator[Server]:
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.02)
     try:
-        yield Server(f"http://127.0.0.1:{port}", db, token)
+        yield Server(f"http://127.0.0.1:{port}", db, token, app)
     finally:
         server.should_exit = True
         thread.join()

@@ -151,3 +151,38 @@ def test_exports_are_flat_and_named_by_format(large: Server) -> None:
     table = list(csv.DictReader(io.StringIO(as_csv)))
     assert [r["trigger_text"] for r in table] == [r["trigger_text"] for r in rows]
     assert not any(v.startswith(("[{", "{'")) for r in table for v in r.values())
+
+
+@pytest.mark.parametrize("kind", ["quotes", "events"])
+def test_a_deep_page_holds_the_rows_one_long_page_has_there(large: Server, kind: str) -> None:
+    with large.client() as c:
+        long = c.get(f"/api/{kind}", params={"limit": 1000}).json()
+        deep = c.get(f"/api/{kind}", params={"offset": 950, "limit": 50}).json()
+        oldest = c.get(f"/api/{kind}", params={"sort": "date", "offset": 950, "limit": 50}).json()
+        oldest_long = c.get(f"/api/{kind}", params={"sort": "date", "limit": 1000}).json()
+    assert deep["total"] == long["total"] > 1000
+    assert deep["items"] == long["items"][950:1000] and len(deep["items"]) == 50
+    assert oldest["items"] == oldest_long["items"][950:1000]
+
+
+def test_an_actor_timeline_counts_every_date_and_lists_a_page(large: Server) -> None:
+    with large.client() as c:
+        line = c.get("/api/actors/Trump/timeline", params={"limit": 3}).json()
+        said = c.get("/api/quotes", params={"speaker": "Trump", "limit": 1}).json()
+        page = c.get("/actors/Q22686").text
+    assert len(line["quotes"]) == 3 and line["total_quotes"] == said["total"] > 3
+    assert sum(d["quotes"] for d in line["days"]) == line["total_quotes"]
+    assert sum(d["events"] for d in line["days"]) == line["total_events"]
+    starts = [q["date_start"] for q in line["quotes"]]
+    assert starts == sorted(starts)
+    assert 'id="listed"' in page and 'href="/quotes?speaker=Q22686"' in page
+
+
+def test_places_are_the_maps_data_for_any_selection(large: Server) -> None:
+    with large.client() as c:
+        places = c.get("/api/events/places", params={"limit": 1000}).json()
+        summary = c.get("/api/events", params={"facets": "true"}).json()["places"]
+        top = places["items"][0]["country"]
+        there = c.get("/api/events", params={"place": top, "limit": 1}).json()
+    assert places["items"] == summary and places["total"] == len(summary) > 1
+    assert there["total"] == places["items"][0]["n"]

@@ -15,7 +15,8 @@ from .conftest import Server
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["/", "/articles", "/articles?offset=50", "/quotes", "/quotes?sort=speaker", "/events",
-         "/events?grouped=true", "/actors", "/actors/Q7747", "/actors/Q22686", "/search?q=Poetin", "/docs"]
+         "/events?grouped=true", "/events?place=USA&min_confidence=0.5", "/quotes?speaker=Trump", "/actors",
+         "/actors/Q7747", "/actors/Q22686", "/search?q=Poetin", "/docs"]
 
 
 @pytest.fixture
@@ -111,6 +112,15 @@ def test_actor_page_has_one_time_axis(tab, tmp_path: Path) -> None:
     assert labels == sorted(labels) and len(labels) >= 2
     assert len({len(label) for label in labels}) == 1  # one unit: all days, weeks or months
     tab.screenshot(path=str(_shots(tmp_path) / "actor.png"), full_page=False)
+
+
+def test_a_busy_actor_page_lists_the_earliest_and_links_to_all(tab) -> None:
+    tab.goto("/actors/Q22686")
+    note = tab.inner_text("#listed")
+    listed, total = map(int, re.search(r"earliest (\d+) of (\d+) statements", note).groups())
+    assert listed == tab.locator("li.said").count() == 200 < total
+    tab.click("#listed a:text('statements')")
+    assert tab.inner_text(".pager .range >> nth=0") == f"1–50 of {total:,}"
 
 
 def test_search_box_finds_the_actor_by_another_name(tab, tmp_path: Path) -> None:

@@ -18,13 +18,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from ..model import text_hash
 from ..plover import group_key
 from .dedup import DedupResult, link_new
 
 DEFAULT_DB = "kroniek.db"
+READ_MMAP = 1 << 30  # readers map the file (up to 1 GiB): pages come from the OS cache without copies
 
 
 @dataclass(slots=True)
@@ -54,7 +55,9 @@ class Store:
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
         self._lock = threading.Lock()
-        if not readonly:
+        if readonly:
+            self.conn.execute(f"PRAGMA mmap_size = {READ_MMAP}")
+        else:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
@@ -62,7 +65,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -1,11 +1,10 @@
 """The JSON API under /api: reads through store.queries, ingest through the pipeline.
 
-Each read endpoint is a thin wrapper over one query function; pages.py calls the same ones.
+Each read endpoint is a thin wrapper over one query function, or over a `listings` function that
+keeps a selection's total and summaries; pages.py calls the same ones.
 """
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import astuple, replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
@@ -14,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import lookup
 from ..model import MAX_CHARS
-from ..store import periods, queries
+from ..store import queries
 from ..store.queries import Filters, Page
 from . import exports
 from .deps import (
@@ -35,6 +34,14 @@ from .deps import (
     bench,
     confidence,
     writer,
+)
+from .listings import (
+    article_listing,
+    event_listing,
+    network_edges,
+    quote_listing,
+    stats_of,
+    summary,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -57,39 +64,6 @@ class Document(BaseModel):
     source: str | None = Field(None, max_length=200)
 
 
-def selection(f: Filters) -> tuple[Any, ...]:
-    """The filters that choose rows (not the page or its order): what a summary depends on."""
-    return astuple(replace(f, limit=0, offset=0, sort=None))
-
-
-def _summary(request: Request, conn: sqlite3.Connection, kind: str, f: Filters) -> dict[str, Any]:
-    def compute() -> dict[str, Any]:
-        days = queries.day_counts(conn, kind, f)
-        out = {"facets": queries.facets(conn, kind, f), "counts": periods.bins({d: {kind: n} for d, n in days.items()})}
-        if kind == "events":
-            out["places"] = queries.event_places(conn, f)
-        return out
-
-    return bench(request).memo(conn, (kind, selection(f)), compute)
-
-
-def quote_listing(request: Request, conn: sqlite3.Connection, f: Filters, summaries: bool) -> dict[str, Any]:
-    """A page of quotes; with `summaries`, also facets and counts over time (the quotes page's data)."""
-    out = queries.list_quotes(conn, f).to_json()
-    return {**out, **_summary(request, conn, "quotes", f)} if summaries else out
-
-
-def event_listing(request: Request, conn: sqlite3.Connection, f: Filters, grouped: bool,
-                  summaries: bool) -> dict[str, Any]:
-    """A page of event mentions or grouped events; with `summaries`, facets, counts over time and places."""
-    if grouped:
-        groups = bench(request).memo(conn, ("groups", f.sort, selection(f)), lambda: queries.event_groups(conn, f))
-        out = queries.grouped_events(conn, f, groups).to_json()
-    else:
-        out = queries.list_events(conn, f).to_json()
-    return {**out, **_summary(request, conn, "events", f)} if summaries else out
-
-
 def _export(request: Request, kind: str, f: Filters, fmt: str) -> Response:
     """Exports read every matching row unless `limit` is given, on their own connection (they stream)."""
     limit = f.limit if "limit" in request.query_params else None
@@ -100,16 +74,16 @@ Summaries = Annotated[bool, Query(description="add facets (and counts over time)
 
 
 @router.get("/stats", summary="Row counts of the store")
-def stats(conn: Conn) -> dict[str, int]:
-    return queries.stats(conn)
+def stats(request: Request, conn: Conn) -> dict[str, int]:
+    return stats_of(bench(request), conn)
 
 
 @router.get("/articles", summary="Articles, newest first; q= searches title and text")
-def articles(conn: Conn, q: Text = None, outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
+def articles(request: Request, conn: Conn, q: Text = None, outlet: Outlet = None, date_from: DateFrom = None, date_to: DateTo = None,
              sort: ArticleSort = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     f = Filters(text=q or None, outlet=outlet, date_from=date_from, date_to=date_to, sort=sort, limit=limit,
                 offset=offset)
-    return queries.list_articles(conn, f).to_json()
+    return article_listing(bench(request), conn, f)
 
 
 @router.get("/articles/{article_id:path}", summary="One article with all its annotations")
@@ -125,7 +99,7 @@ def quotes(request: Request, conn: Conn, f: QuoteFilters, format: Format = "json
            facets: Summaries = False) -> Any:
     if format != "json":
         return _export(request, "quotes", f, format)
-    return quote_listing(request, conn, f, facets)
+    return quote_listing(bench(request), conn, f, facets)
 
 
 @router.get("/quotes.{fmt}", summary="Quotes export: every matching row (limit= to cap)")
@@ -138,7 +112,7 @@ def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False,
            facets: Summaries = False) -> Any:
     if format != "json":
         return _export(request, "events", f, format)
-    return event_listing(request, conn, f, grouped, facets)
+    return event_listing(bench(request), conn, f, grouped, facets)
 
 
 @router.get("/events.{fmt}", summary="Event mentions export: every matching row (limit= to cap)")
@@ -147,9 +121,15 @@ def events_export(request: Request, f: EventFilters, fmt: Export) -> Response:
 
 
 @router.get("/events/network", summary="Source → target counts per event type, most frequent first")
-def network(conn: Conn, f: EventFilters) -> dict[str, Any]:
-    edges = queries.event_network(conn, f)
+def network(request: Request, conn: Conn, f: EventFilters) -> dict[str, Any]:
+    edges = network_edges(bench(request), conn, f)
     return Page(edges[f.offset:f.offset + f.limit], len(edges), f.limit, f.offset).to_json()
+
+
+@router.get("/events/places", summary="Event mentions per country of their place (ISO3), most first: the map's data")
+def places(request: Request, conn: Conn, f: EventFilters) -> dict[str, Any]:
+    found = summary(bench(request), conn, "events", f)["places"]
+    return Page(found[f.offset:f.offset + f.limit], len(found), f.limit, f.offset).to_json()
 
 
 @router.get("/actors", summary="Actors seen in the store; q= searches names and ids")
@@ -167,12 +147,14 @@ def actor(conn: Conn, actor_id: str) -> dict[str, Any]:
     return found
 
 
-@router.get("/actors/{actor_id}/timeline", summary="What an actor said and did, per day")
+@router.get("/actors/{actor_id}/timeline",
+            summary="What an actor said and did: every date with its counts, and a page of each (earliest first)")
 def actor_timeline(conn: Conn, actor_id: str, date_from: DateFrom = None, date_to: DateTo = None,
-                   min_confidence: MinConfidence = None) -> dict[str, Any]:
+                   min_confidence: MinConfidence = None, limit: Limit = queries.TIMELINE_ITEMS,
+                   offset: Offset = 0) -> dict[str, Any]:
     match = lookup.resolve(conn, actor_id)
     f = Filters(date_from=date_from or None, date_to=date_to or None, min_confidence=confidence(min_confidence))
-    return queries.timeline(conn, actor_id, f, match.ids)
+    return queries.timeline(conn, actor_id, f, match.ids, limit, offset)
 
 
 @router.post("/ingest", summary="Analyse and store one document or a list (token required when set)",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import lookup
-from . import api, pages
+from . import api, listings, pages
 from .deps import Workbench, wants_json
 from .render import date_label, safe_url, url_with
 
@@ -31,8 +32,8 @@ HERE = Path(__file__).parent
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 # Defence in depth behind autoescape: no inline or foreign script runs, nothing loads from elsewhere.
 SECURITY_HEADERS = [
-    (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                 b"img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"content-security-policy", (b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                  b"img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
 ]
@@ -175,11 +176,23 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
 
 def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     """The workbench over one database; `token` guards writes (and lifts the loopback-only Host rule)."""
-    app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None,
+    bench = Workbench(db_path, token)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        """Warm up before the first connection is accepted (templates, the KB, summaries); close the
+        kept connections at shutdown."""
+        for name in templates.env.list_templates():
+            templates.env.get_template(name)
+        listings.warm(bench)
+        yield
+        bench.close()
+
+    app = FastAPI(title="kroniek", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who said or did what to whom, when and where: quotes, events and actors "
                               "from dated news articles. Every HTML page has a JSON twin (`?format=json`).")
-    app.state.bench = Workbench(db_path, token)
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.state.bench = bench
     templates.env.globals.update(url_with=url_with, safe_url=safe_url)
     templates.env.filters["when"] = date_label
     app.state.templates = templates

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import queue
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -19,7 +20,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from .. import batch, lookup
+from .. import batch, lookup, plover
 from ..model import Failure, make_article
 from ..pipeline import Pipeline
 from ..store import queries
@@ -28,6 +29,7 @@ from ..store.queries import MAX_LIMIT, MAX_OFFSET, SORTS, Filters
 
 log = logging.getLogger("kroniek.web")
 MEMO_SIZE = 256  # summaries kept per process: a few kB each
+IDLE_READERS = 8  # open read connections kept for the next requests
 
 
 class Workbench:
@@ -41,6 +43,7 @@ class Workbench:
         self._lock = threading.Lock()
         self._analysing = threading.Lock()
         self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
 
     def memo(self, conn: sqlite3.Connection, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         """`compute()` once per state of the store: summaries of a whole selection (facets, counts,
@@ -86,12 +89,37 @@ class Workbench:
         return {"ids": ids, "errors": errors, **asdict(done.stored)}
 
     def reader(self) -> Iterator[Any]:
-        """A read-only connection per request: read paths cannot write, and threads never share one."""
+        """A read-only connection of its own, closed after use: for exports, which stream after
+        the request's handler returned and may be dropped half-read."""
         store = Store(self.db_path, readonly=True)
         try:
             yield store.conn
         finally:
             store.close()
+
+    def connection(self) -> Iterator[Any]:
+        """A read-only connection for one request, taken from those kept open: read paths cannot
+        write, no two requests share one at a time, and a kept connection's page cache stays warm."""
+        try:
+            store = self._idle.get_nowait()
+        except queue.Empty:
+            store = Store(self.db_path, readonly=True)
+        try:
+            yield store.conn
+        finally:
+            if self._idle.qsize() < IDLE_READERS:
+                self._idle.put(store)
+            else:
+                store.close()
+
+    def close(self) -> None:
+        """Close the kept read connections and the writer: the server is shutting down."""
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                break
+        self.writer.close()
 
     def token_ok(self, given: str | None) -> bool:
         if self.token is None:
@@ -105,7 +133,7 @@ def bench(request: Request) -> Workbench:
 
 def db(request: Request) -> Iterator[Any]:
     """FastAPI dependency: a read-only connection for this request."""
-    yield from bench(request).reader()
+    yield from bench(request).connection()
 
 
 def request_token(request: Request) -> str | None:
@@ -149,8 +177,6 @@ Outlet = Annotated[str | None, Query(max_length=200, description="the article's 
 MinConfidence = Annotated[str | None, Query(pattern=r"^(0?\.\d+|[01](\.\d*)?|1\.0*)?$",  # empty: no filter
                                              description="0–1: hide items below this confidence "
                                                          "(items without one are shown)")]
-PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
 def _sort(kind: str) -> Any:
@@ -160,7 +186,7 @@ def _sort(kind: str) -> Any:
 
 
 QuoteSort, EventSort, ArticleSort, ActorSort = (_sort(k) for k in ("quotes", "events", "articles", "actors"))
-EventType = Annotated[str | None, Query(pattern=f"^(?i:({'|'.join(PLOVER)}))?$", description="PLOVER type")]
+EventType = Annotated[str | None, Query(pattern=f"^(?i:({'|'.join(plover.TYPES)}))?$", description="PLOVER type")]
 
 
 def confidence(value: str | None) -> float | None:

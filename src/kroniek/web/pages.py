@@ -13,14 +13,12 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from .. import lookup
+from .. import lookup, plover
 from ..model import MAX_CHARS
 from ..store import queries
 from ..store.queries import Filters
 from . import render
-from .api import event_listing, quote_listing, selection
 from .deps import (
-    PLOVER,
     ActorSort,
     ArticleSort,
     Conn,
@@ -39,6 +37,13 @@ from .deps import (
     require_token,
     wants_json,
 )
+from .listings import (
+    article_listing,
+    event_listing,
+    network_edges,
+    quote_listing,
+    stats_of,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,13 +55,14 @@ def page(request: Request, template: str, data: dict[str, Any], status: int = 20
     return html(request, template, {"data": data, **view}, status)
 
 
-def _home(conn: sqlite3.Connection) -> dict[str, Any]:
-    return {"stats": queries.stats(conn), "articles": queries.list_articles(conn, Filters(limit=10)).to_json()}
+def _home(request: Request, conn: sqlite3.Connection) -> dict[str, Any]:
+    wb = bench(request)
+    return {"stats": stats_of(wb, conn), "articles": article_listing(wb, conn, Filters(limit=10))}
 
 
 @router.get("/")
 def home(request: Request, conn: Conn) -> Response:
-    return page(request, "index.html", _home(conn))
+    return page(request, "index.html", _home(request, conn))
 
 
 @router.get("/docs")
@@ -113,7 +119,7 @@ def ingest_form(request: Request, conn: Conn, text: Annotated[str, Form(max_leng
 
 
 def _form_error(request: Request, conn: sqlite3.Connection, reason: str) -> Response:
-    return page(request, "index.html", {**_home(conn), "error": reason}, status=422)
+    return page(request, "index.html", {**_home(request, conn), "error": reason}, status=422)
 
 
 @router.get("/articles")
@@ -121,7 +127,7 @@ def articles(request: Request, conn: Conn, q: Text = None, outlet: Outlet = None
              date_to: DateTo = None, sort: ArticleSort = None, limit: Limit = 50, offset: Offset = 0) -> Response:
     f = Filters(text=q or None, outlet=outlet or None, date_from=date_from or None, date_to=date_to or None,
                 sort=sort or None, limit=limit, offset=offset)
-    return page(request, "articles.html", queries.list_articles(conn, f).to_json())
+    return page(request, "articles.html", article_listing(bench(request), conn, f))
 
 
 @router.get("/articles/{article_id:path}")
@@ -136,16 +142,16 @@ def article(request: Request, conn: Conn, article_id: str) -> Response:
 
 @router.get("/quotes")
 def quotes(request: Request, conn: Conn, f: QuoteFilters) -> Response:
-    data = quote_listing(request, conn, f, summaries=True)
+    data = quote_listing(bench(request), conn, f, summaries=True)
     return page(request, "quotes.html", data, counts=render.bars_chart(data["counts"], "statements"))
 
 
 @router.get("/events")
 def events(request: Request, conn: Conn, f: EventFilters, grouped: bool = False) -> Response:
-    listing = event_listing(request, conn, f, grouped, summaries=True)
-    edges = bench(request).memo(conn, ("network", selection(f)), lambda: queries.event_network(conn, f))
+    listing = event_listing(bench(request), conn, f, grouped, summaries=True)
+    edges = network_edges(bench(request), conn, f)
     data = {"events": listing, "network": edges, "grouped": grouped}
-    return page(request, "events.html", data, chart=render.network_chart(edges), types=PLOVER,
+    return page(request, "events.html", data, chart=render.network_chart(edges), types=plover.TYPES,
                 counts=render.bars_chart(listing["counts"], "events"), world=render.map_chart(listing["places"]),
                 party=render.party_name, colour=render.colour)
 
@@ -168,5 +174,5 @@ def actor(request: Request, conn: Conn, actor_id: str, date_from: DateFrom = Non
     profile = found or {"id": None, "name": match.actors[0]["name"], "country": None, "addresses": [],
                         "addressed_by": [], "roles": []}
     return page(request, "actor.html", {"actor": profile, "timeline": line},
-                chart=render.bars_chart(render.timeline_bins(line), "items"), party=render.party_name,
-                colour=render.colour)
+                chart=render.bars_chart(render.timeline_bins(line), "items"), listed=render.by_date(line),
+                party=render.party_name, colour=render.colour)

@@ -5,6 +5,7 @@ allowed); templates escape every piece, so article text can never become markup.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -107,7 +108,7 @@ def pieces(text: str, spans: list[Mark]) -> list[Piece]:
     cuts = sorted({0, size, *opening, *closing})
     open_marks: dict[int, Mark] = {}  # insertion order is (start, -end) order
     out: list[Piece] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         for i in closing.get(a, ()):
             open_marks.pop(i)
         for i in opening.get(a, ()):
@@ -137,6 +138,16 @@ def timeline_bins(line: dict[str, Any]) -> dict[str, Any]:
         slot["events"] += day["events"]
     out = bins(counts, tail=0.0)
     out["undated"] = undated
+    return out
+
+
+def by_date(line: dict[str, Any]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """A timeline's listed statements and events per date as given ("undated" for none), so the
+    page walks each item once rather than every item for every day."""
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for kind in ("quotes", "events"):
+        for item in line[kind]:
+            out.setdefault(item["date"] or "undated", {"quotes": [], "events": []})[kind].append(item)
     return out
 
 
