@@ -19,10 +19,7 @@ from kroniek.pipeline import Pipeline
 from kroniek.store.db import Store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-WORDS = ("minister kabinet oorlog vrede akkoord overleg sancties leger grens regering parlement verkiezing "
-         "president premier gesprek steun wapens hulp vluchteling economie begroting protest demonstratie "
-         "rechter politie aanslag bestand top europa navo rusland oekraïne amerika china handel gas olie "
-         "stroom prijs inflatie rente bank schuld belasting zorg school woning klimaat boer stikstof haven").split()
+WORDS = ["minister", "kabinet", "oorlog", "vrede", "akkoord", "overleg", "sancties", "leger", "grens", "regering", "parlement", "verkiezing", "president", "premier", "gesprek", "steun", "wapens", "hulp", "vluchteling", "economie", "begroting", "protest", "demonstratie", "rechter", "politie", "aanslag", "bestand", "top", "europa", "navo", "rusland", "oekraïne", "amerika", "china", "handel", "gas", "olie", "stroom", "prijs", "inflatie", "rente", "bank", "schuld", "belasting", "zorg", "school", "woning", "klimaat", "boer", "stikstof", "haven"]
 
 
 def sentences(rng: random.Random, n: int) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kroniek import nlp
-from kroniek.model import Article, Doc
-from kroniek.model import Options
+from kroniek.model import Article, Doc, Options
 from kroniek.stages.segment import split
 
 TEXT = ("Poetin kondigde zaterdag een bestand aan. Zelensky reageerde met scepsis.\n\n"

@@ -6,8 +6,7 @@ import time
 import pytest
 
 import kroniek
-from kroniek.model import Article, Doc
-from kroniek.model import Failure, Options
+from kroniek.model import Article, Doc, Failure, Options
 from kroniek.pipeline import Pipeline, PipelineError
 from kroniek.stages import register
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .ingest import feeds, html, warc  # noqa: F401  (register the HTML, feed and archive readers)
 from .batch import run_batch
+from .ingest import feeds, html, warc  # noqa: F401  (register the HTML, feed and archive readers)
 from .ingest.readers import iter_files, read_inputs
 from .model import Failure, Options
 from .pipeline import Pipeline
@@ -60,8 +60,8 @@ class RunSummary:
         return len(self.failed_files)
 
     def __str__(self) -> str:
-        lines = [f"{self.files} files: {self.done} done, {self.skipped} skipped (done before), "
-                 f"{self.failed} failed; {self.articles} articles, {len(self.failures)} documents not analysed"]
+        lines = [(f"{self.files} files: {self.done} done, {self.skipped} skipped (done before), "
+                  f"{self.failed} failed; {self.articles} articles, {len(self.failures)} documents not analysed")]
         lines += [f"  failed: {path}: {error}" for path, error in self.failed_files.items()]
         return "\n".join(lines)
 
@@ -205,7 +205,7 @@ def _local(paths: list[str], task: Callable[[str], FileResult], workers: int,
             for path in pending:
                 try:
                     results.append(task(path))
-                except Exception as exc:  # retried next round, reported if it never succeeds
+                except Exception as exc:  # noqa: BLE001 -- retried next round, reported if it never succeeds
                     errors[path] = f"{type(exc).__name__}: {exc}"
                     failed.append(path)
         else:
@@ -215,7 +215,7 @@ def _local(paths: list[str], task: Callable[[str], FileResult], workers: int,
                 for future in as_completed(futures):
                     try:
                         results.append(future.result())
-                    except Exception as exc:  # includes BrokenProcessPool when a worker dies
+                    except Exception as exc:  # noqa: BLE001 -- includes BrokenProcessPool when a worker dies
                         errors[futures[future]] = f"{type(exc).__name__}: {exc}"
                         failed.append(futures[future])
         pending = failed
@@ -234,7 +234,7 @@ def _dask(paths: list[str], out_dir: str, options: Options, address: str, retrie
         for future in dask_completed(futures):
             try:
                 results.append(future.result())
-            except Exception as exc:  # reported after Dask's own retries are spent
+            except Exception as exc:  # noqa: BLE001 -- reported after Dask's own retries are spent
                 errors[futures[future]] = f"{type(exc).__name__}: {exc}"
     return results
 

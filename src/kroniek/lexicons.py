@@ -100,7 +100,7 @@ def cached(kind: str, digest: str, build: Callable[[], T]) -> T:
         try:
             with path.open("rb") as fh:
                 return pickle.load(fh)
-        except Exception:  # a truncated or foreign file: rebuild it
+        except Exception:  # noqa: BLE001 -- a truncated or foreign file: rebuild it
             path.unlink(missing_ok=True)
     value = build()
     if path is not None:

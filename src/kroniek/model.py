@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Generic, Protocol, TypeVar, Union
+from typing import Any, Generic, Protocol, TypeVar
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SURROGATES = re.compile("[\ud800-\udfff]")  # from JSON escapes such as "\\ud800": not encodable in UTF-8
@@ -99,7 +99,7 @@ class Token:
     """A word or punctuation token with offsets into the text and its lower-cased form
     (a plain slotted class: stages build them by the thousand, so it must be cheap)."""
 
-    __slots__ = ("start", "end", "text", "low")
+    __slots__ = ("end", "low", "start", "text")
 
     def __init__(self, start: int, end: int, text: str, low: str) -> None:
         self.start, self.end, self.text, self.low = start, end, text, low
@@ -195,7 +195,7 @@ class Quote:
                 "date": self.date, "confidence": self.confidence}
 
 
-Party = Union[ActorRef, list[ActorRef], None]
+Party = ActorRef | list[ActorRef] | None
 
 
 def _party_json(party: Party) -> Any:

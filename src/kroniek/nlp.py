@@ -11,7 +11,7 @@ annotations are written back into that Doc. Sentences never asked for have token
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +39,7 @@ def customise_tokenizer(nlp: Language, lang: str) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=None)
+@cache
 def tokenizer_nlp(lang: str) -> Language:
     """A blank spaCy pipeline (tokenizer only) with kroniek's news exceptions, for token-level rules."""
     import spacy
@@ -51,7 +51,7 @@ def model_path(lang: str) -> Path:
     return MODELS / SHIPPED.get(lang, f"{lang}_kroniek")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str, model: str | None = None) -> Language:
     """The pipeline for `lang`: `model` (an installed package name or a path) if given, else the
     shipped one; loaded once per process."""

@@ -91,7 +91,7 @@ class Pipeline:
                     result = self(item)
                 except TimeBudgetExceeded as exc:
                     result = Failure(item.id, f"{item.id}: {exc}")
-                except Exception as exc:  # a stage bug must not end the batch
+                except Exception as exc:  # noqa: BLE001 -- a stage bug must not end the batch
                     result = Failure(item.id, f"{item.id}: analysis failed: {type(exc).__name__}: {exc}")
             if on_done:
                 on_done(result)

@@ -15,7 +15,6 @@ from typing import Any
 
 from . import lexicons
 
-
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # Categories of earlier PLOVER drafts (the CAMEO-manual gold records use them).

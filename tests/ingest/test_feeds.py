@@ -6,8 +6,7 @@ from pathlib import Path
 import feedparser
 
 from kroniek.ingest.feeds import _parse, dutch_date_handler, read_feed
-from kroniek.model import Article
-from kroniek.model import Failure
+from kroniek.model import Article, Failure
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

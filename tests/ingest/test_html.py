@@ -6,8 +6,7 @@ from pathlib import Path
 
 from kroniek.ingest.html import extract_page, fragment_text, granular_date, read_html
 from kroniek.ingest.readers import read_inputs
-from kroniek.model import Article
-from kroniek.model import Failure
+from kroniek.model import Article, Failure
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -11,8 +11,7 @@ from warcio.warcwriter import WARCWriter
 
 from kroniek.ingest.readers import read_inputs
 from kroniek.ingest.warc import read_warc
-from kroniek.model import Article
-from kroniek.model import Failure
+from kroniek.model import Article, Failure
 
 BODY = ("<p>De onderhandelingen tussen Rusland en Oekraïne in Genève duurden bericht {i} urenlang.</p>"
         "<p>Volgens diplomaten is er vooruitgang geboekt, maar een akkoord is nog niet in zicht.</p>")

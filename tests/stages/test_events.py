@@ -8,10 +8,9 @@ import yaml
 
 from kroniek import Options, Pipeline, nlp, plover
 from kroniek.eval import load_gold, score
-from kroniek.model import make_article
-from kroniek.model import Article, Doc
-from kroniek.stages.events import EventStage, lexicon
 from kroniek.kb import load
+from kroniek.model import Article, Doc, make_article
+from kroniek.stages.events import EventStage, lexicon
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "data"
 

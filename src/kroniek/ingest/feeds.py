@@ -63,7 +63,7 @@ def read_feed(path: Path, origin: str) -> Iterator[Item]:
         return
     try:
         feed = _parse(data)
-    except Exception as exc:  # feedparser's parsers fail in their own ways on hostile markup
+    except Exception as exc:  # noqa: BLE001 -- feedparser's parsers fail in their own ways on hostile markup
         yield Failure(path.name, f"{origin}: not a feed ({type(exc).__name__}: {str(exc)[:160]})")
         return
     if not feed.entries:

@@ -187,7 +187,7 @@ def article_from_html(html: str | bytes, origin: str, url: str | None = None, id
     """One page as an Article (or a Failure naming the origin); the id is stable per URL."""
     try:
         page = extract_page(html, url)
-    except Exception as exc:  # a malformed page must not stop the archive it is in
+    except Exception as exc:  # noqa: BLE001 -- a malformed page must not stop the archive it is in
         return Failure(id or origin, f"{origin}: HTML extraction failed ({type(exc).__name__}: {exc})")
     if page is None:
         return Failure(id or origin, f"{origin}: no main text found in the HTML")
@@ -209,7 +209,7 @@ def fragment_text(fragment: str) -> str:
         return unescape(fragment).strip()
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # lxml raises several types for broken markup; plain text is the fallback
+    except Exception:  # noqa: BLE001 -- lxml raises several types for broken markup; plain text is the fallback
         return re.sub(r"<[^>]+>", " ", fragment).strip()
     for bad in root.xpath("//script | //style"):
         bad.drop_tree()

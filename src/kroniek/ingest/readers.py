@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..model import Article, Failure, make_article
-from .streams import COMPRESSION, MAX_BYTES, ArchiveError, lines, open_stream, read_whole
+from .streams import (
+    COMPRESSION,
+    MAX_BYTES,
+    ArchiveError,
+    lines,
+    open_stream,
+    read_whole,
+)
 
 DATE_LINE = re.compile(r"^\s*date[:\s]+(\S+)[ \t]*\n?", re.IGNORECASE)
 FIELDS = ("text", "date", "lang", "id", "title", "url", "source", "author", "country")
@@ -159,7 +166,7 @@ def read_file(file: Path) -> Iterator[Item]:
         yield from reader(file, origin)
     except ArchiveError as exc:
         yield Failure(file.name, f"{origin}: {exc}")
-    except Exception as exc:  # a reader's bug or a library's surprise must not end the batch
+    except Exception as exc:  # noqa: BLE001 -- a reader's bug or a library's surprise must not end the batch
         yield Failure(file.name, f"{origin}: unreadable ({type(exc).__name__}: {str(exc)[:200]})")
 
 

@@ -23,7 +23,14 @@ from typing import IO, Any
 from ..model import Failure, stable_id
 from .html import article_from_html
 from .readers import READERS, Item
-from .streams import CHUNK, MAX_BYTES, ArchiveError, Decompressed, TruncatedError, open_stream
+from .streams import (
+    CHUNK,
+    MAX_BYTES,
+    ArchiveError,
+    Decompressed,
+    TruncatedError,
+    open_stream,
+)
 
 RECORD_STARTS = (b"\x1f\x8b\x08", b"WARC/1.")  # a gzip member, an uncompressed WARC header
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -107,7 +114,7 @@ def _records(iterator: Any, origin: str, base: int | None = None) -> Iterator[It
             item = record_item(record, where)
         except ArchiveError:
             raise  # the file is damaged, not this record: the caller names it
-        except Exception as exc:  # a record's payload can break in many ways
+        except Exception as exc:  # noqa: BLE001 -- a record's payload can break in many ways
             item = _failure(where, f"broken record ({type(exc).__name__}: {exc})")
         if _short(record):
             yield _failure(where, "record shorter than its Content-Length (the file is cut short or the length "
@@ -130,7 +137,7 @@ def gzip_members(fh: IO[bytes], origin: str) -> Iterator[tuple[int, IO[bytes] | 
     while pos is not None and pos < size:
         fh.seek(pos)
         member = Decompressed(fh, "gzip", single=True, borrowed=True)
-        out = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
+        out = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 -- handed to the caller, closed on every path
         try:
             shutil.copyfileobj(member, out, CHUNK)
         except TruncatedError:
@@ -168,7 +175,7 @@ def _read_gzip(fh: IO[bytes], origin: str) -> Iterator[Item]:
         with member:
             try:
                 yield from _records(ArchiveIterator(member, arc2warc=True), origin, pos)
-            except Exception as exc:  # warcio's parser errors on a member that inflated fine
+            except Exception as exc:  # noqa: BLE001 -- warcio's parser errors on a member that inflated fine
                 yield _failure(f"{origin}@{pos}", _broken(exc))
 
 
@@ -188,7 +195,7 @@ def _read_stream(fh: IO[bytes], seekable: bool, origin: str) -> Iterator[Item]:
         except TruncatedError as exc:
             broken_at = None
             yield _failure(f"{origin}@{iterator.offset}", f"archive ends inside a record ({exc})")
-        except Exception as exc:  # warcio raises its own and parser errors mid-archive
+        except Exception as exc:  # noqa: BLE001 -- warcio raises its own and parser errors mid-archive
             broken_at = iterator.offset
             yield _failure(f"{origin}@{broken_at}", _broken(exc) + ("" if seekable else "; rest of file skipped"))
         start = next_record_start(fh, broken_at) if broken_at is not None and seekable else None

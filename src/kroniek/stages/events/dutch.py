@@ -93,7 +93,7 @@ def verb_forms(lemma: str, strong: dict[str, dict[str, list[str] | str]]) -> Ver
         out.participle = part
     else:
         st = given_stem or stem_of(base)
-        r = base[:-2] if base.endswith("en") else base
+        r = base.removesuffix("en")
         voiceless = r[-1:] in KOFSCHIP or r.endswith("ch")
         t = "t" if voiceless else "d"
         out.finite = _unique([st, st if st.endswith("t") else st + "t", base, st + t + "e", st + t + "en"])

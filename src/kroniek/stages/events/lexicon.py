@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-
 from ... import lexicons, plover
 from ...model import Token
 
@@ -252,8 +251,7 @@ class EventLexicon:
 
 
 # words too common to be the one a sentence is filtered by (with a language's prepositions and articles)
-COMMON = frozenset("to for from with by on in at of as and or it its he she they we i you be is are was were has have "
-                   "had not no this that these those people state states united after other first over out during according new more if up day house".split())
+COMMON = frozenset(["to", "for", "from", "with", "by", "on", "in", "at", "of", "as", "and", "or", "it", "its", "he", "she", "they", "we", "i", "you", "be", "is", "are", "was", "were", "has", "have", "had", "not", "no", "this", "that", "these", "those", "people", "state", "states", "united", "after", "other", "first", "over", "out", "during", "according", "new", "more", "if", "up", "day", "house"])
 _VOWELS = "aeiouy"
 _OPEN_ENDINGS = ("en", "ende", "enden", "er", "ers", "ing", "ingen", "e")
 

@@ -14,11 +14,22 @@ from dataclasses import dataclass, field, replace
 
 from ... import plover
 from ...kb import KB
-from ...model import ActorRef, Doc, Entity, Event, Options, Quote, Span, SpanIndex, Timex, Token
+from ...model import (
+    ActorRef,
+    Doc,
+    Entity,
+    Event,
+    Options,
+    Quote,
+    Span,
+    SpanIndex,
+    Timex,
+    Token,
+)
 from ..dates import date_for
 from ..registry import register
-from .article import counterparts, country_ref, dedupe, headline_repeats
 from . import syntax
+from .article import counterparts, country_ref, dedupe, headline_repeats
 from .candidates import Candidate, apply_modality, candidates, quoted_acts, regions
 from .lexicon import EventLexicon, lexicon, tokenize
 from .mentions import ActorMention, MentionFinder
@@ -305,10 +316,9 @@ def _assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
     parsed = sent.roles.get(c.head)
-    if parsed is not None and not governed:
-        if parsed.passive:
-            passive = True
-            src, tgt = parsed.source, parsed.target or tgt
+    if parsed is not None and not governed and parsed.passive:
+        passive = True
+        src, tgt = parsed.source, parsed.target or tgt
 
     if src is None and c.needs_subject and not passive and _thing_before(toks, c.head, lo, lex):
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
