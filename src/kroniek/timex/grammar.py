@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre_c
 from re import _parser as sre_parse
 from typing import Any
-
-from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
-from dateutil.relativedelta import relativedelta, weekday
 
 from .. import lexicons
 from ..model import YEARS
@@ -415,21 +411,3 @@ def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) ->
         pos = m.end()
     return out
 
-
-def holiday_date(spec: dict[str, Any], year: int) -> date | None:
-    """A holiday's day in a year, from a computed calendar (Easter, the holidays package) or fixed data."""
-    if "easter" in spec:
-        method = EASTER_ORTHODOX if spec.get("method") == "orthodox" else EASTER_WESTERN
-        return easter(year, method) + timedelta(days=int(spec["easter"]))
-    if "fixed" in spec:
-        month, day = spec["fixed"].split("-")
-        return date(year, int(month), int(day))
-    if "country" in spec:
-        import holidays  # large: loaded only when a text names such a holiday
-
-        found = holidays.country_holidays(spec["country"], years=year).get_named(spec["name"], lookup="exact")
-        return found[0] if found else None
-    if "weekday_of_month" in spec:
-        month, wd, n = spec["weekday_of_month"]
-        return date(year, month, 1) + relativedelta(weekday=weekday(wd - 1, n))
-    return None

@@ -15,7 +15,8 @@ from typing import Callable
 from dateutil.relativedelta import relativedelta
 
 from ..model import Timex
-from .grammar import Grammar, TimexMention, available, grammar, holiday_date
+from .feasts import holiday_date
+from .grammar import Grammar, TimexMention, available, grammar
 
 
 Anchor = tuple[date, str]  # a day and the granularity it stands for: Y, M, W, Q, D
