@@ -73,6 +73,7 @@ class Grammar:
     past_suffix: re.Pattern[str] | None = None
     past_exclude: frozenset[str] = field(default_factory=frozenset)
     clause: re.Pattern[str] | None = None
+    cues: re.Pattern[str] = re.compile("(?!x)x")  # the words that may mark tense (a superset, see _cue_words)
     joiner: re.Pattern[str] = re.compile("-")  # what joins the two ends of a range (19-20, 3 to 6)
     bound: re.Pattern[str] = re.compile("(?!x)x")  # ends the text before an interval's end (tot en met)
 
@@ -239,6 +240,8 @@ def _build(lang: str) -> Grammar:
             head, tail = phrase.split(" ", 1)
             phrases.setdefault(head, []).append(tail)
     clause_words = tense.get("clause_words", [])
+    cue_words = sorted({w.lower() for w in tense.get("past", [])} | {w for w in future if " " not in w} | set(phrases))
+    suffix = rf"|(?:{tense['past_suffix']})(?![\w'’])" if tense.get("past_suffix") else ""
     return Grammar(
         lang=lang, data=data, rules=data["rules"], bodies=bodies, groups=groups, first=first,
         weak=weak, scan=scan,
@@ -248,6 +251,7 @@ def _build(lang: str) -> Grammar:
         past_suffix=re.compile(tense["past_suffix"] + "$") if tense.get("past_suffix") else None,
         past_exclude=frozenset(tense.get("past_exclude", [])),
         clause=re.compile(r"[,;:„“”\"()–—]|\b(?:" + _alternation(clause_words) + r")\b", re.IGNORECASE),
+        cues=re.compile(r"(?<![\w'’])(?=(?i:" + _alternation(cue_words) + r")(?![\w'’])" + suffix + r")[\w'’]+"),
         joiner=re.compile(data.get("range_joiner", "-"), re.IGNORECASE),
         bound=re.compile(r"(?<!\w)(?:" + _alternation(data.get("bound_words", [])) + r")\W{0,3}$", re.IGNORECASE),
     )
@@ -284,10 +288,18 @@ def _cue(g: Grammar, word: str, after: str) -> str | None:
     return None
 
 
+def _cue_words(g: Grammar, text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The words of [lo, hi), as `_WORD` cuts them, that `_cue` may find a tense in: `g.cues` skips
+    words no cue list holds and no past suffix fits, which are most. A word cut at `lo` is kept, as
+    the lookbehind of `g.cues` sees the text before `lo`."""
+    cut = _WORD.match(text, lo, hi) if lo > 0 and _WORD.match(text, lo - 1, lo) else None
+    return ([cut] if cut else []) + list(g.cues.finditer(text, lo, hi))
+
+
 def _tense_near(g: Grammar, text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """The tense of the cue word nearest to [start, end) within [lo, hi); None when there is none."""
     best: tuple[int, str] | None = None
-    for m in _WORD.finditer(text, lo, hi):
+    for m in _cue_words(g, text, lo, hi):
         if start <= m.start() < end:
             continue
         cue = _cue(g, m.group(0), text[m.end():m.end() + 12])
