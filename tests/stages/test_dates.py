@@ -205,3 +205,8 @@ def test_country_holidays_are_the_packages_inside_and_outside_the_kept_years(cou
 
     found = holidays.country_holidays(country, years=year).get_named(name, lookup="exact")
     assert country_holiday(country, name, year) == (found[0] if found else None)
+
+
+def test_a_document_in_an_unsupported_language_is_left_alone() -> None:
+    doc = Doc(Article("t", "Le 14 juillet 2024, à Paris.", date="2024-07-15", lang="fr"), lang="fr", analysable=False)
+    assert DateStage(Options(), load())(doc).timexes == [] and doc.published is None

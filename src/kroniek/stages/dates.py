@@ -74,6 +74,8 @@ class DateStage:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.analysable:  # as the pipeline does: no stage after the language stage reads such a text
+            return doc
         lang = doc.lang or doc.article.lang or "en"
         mentions = tag(doc.text, lang, doc.sentences)
         doc.published = infer_published(mentions, doc.article.date, lang)
