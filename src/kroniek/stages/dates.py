@@ -119,16 +119,19 @@ def infer_published(mentions: list[TimexMention], given: str | None, lang: str) 
         candidates = [lo + timedelta(days=i) for i in range((max(a for a, _ in anchors) - lo).days + 11)]
     if not anchors:
         return None
-    scored = [(_cost(g, day, anchors, weekdays), day) for day in candidates]
+    told = [(g.word("weekdays", m.groups["weekday"]), probe.future(m), m.tense) for m in weekdays]
+    scored = [(_cost(day, anchors, told), day) for day in candidates]
     best = min(c for c, _ in scored)
     days = [d for c, d in scored if c == best]
     return days[len(days) // 2].isoformat()
 
 
-def _cost(g: Grammar, day: date, anchors: list[tuple[date, str]], weekdays: list[TimexMention]) -> float:
-    """How badly a candidate publication day fits the text (see infer_published)."""
-    r = TimexResolver(g, (day, "D"))
-    told = [(r.weekday_date(g.word("weekdays", m.groups["weekday"]), m, None), m.tense) for m in weekdays]
+def _cost(day: date, anchors: list[tuple[date, str]], weekdays: list[tuple[int, bool, str]]) -> float:
+    """How badly a candidate publication day fits the text (see infer_published). `weekdays`: each
+    weekday told (1-7), whether in the future (then the next one on or after the day, else the last
+    one on or before it, as TimexResolver.weekday_date counts), and its tense."""
+    told = [(day + timedelta(days=(wd - day.isoweekday()) % 7) if future
+             else day - timedelta(days=(day.isoweekday() - wd) % 7), tense) for wd, future, tense in weekdays]
     cost = 0.0
     for d, tense in told:  # a weekday told in the past lies near a day named in the past, and so on
         alike = [abs((d - a).days) for a, t in anchors if d and (t == tense or "default" in (t, tense))]
