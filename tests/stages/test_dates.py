@@ -6,13 +6,12 @@ from pathlib import Path
 import pytest
 
 from kroniek.eval import load_gold, score
-from kroniek.model import Article, Doc, Timex
-from kroniek.model import Options
+from kroniek.kb import load
+from kroniek.model import Article, Doc, Options, Timex
 from kroniek.stages.dates import DateStage, date_for
 from kroniek.stages.segment import SegmentStage
 from kroniek.timex import holiday_date, resolve, tag
 from kroniek.timex.feasts import country_holiday
-from kroniek.kb import load
 
 
 def run(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> Doc:

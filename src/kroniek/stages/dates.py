@@ -14,7 +14,16 @@ from dateutil.relativedelta import relativedelta
 
 from ..kb import KB
 from ..model import Doc, Options, Timex
-from ..timex import Grammar, TimexMention, TimexResolver, grammar_for, holiday_date, parse_anchor, resolve, tag
+from ..timex import (
+    Grammar,
+    TimexMention,
+    TimexResolver,
+    grammar_for,
+    holiday_date,
+    parse_anchor,
+    resolve,
+    tag,
+)
 from .registry import register
 
 PRIOR = 1.0  # weight of "published a day after the last event told in the past tense"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from re import _constants as sre_c
 from re import _parser as sre_parse
@@ -20,7 +20,6 @@ from typing import Any
 
 from .. import lexicons
 from ..model import YEARS
-
 
 # placeholder in a rule → word table in the data file (a trailing digit allows a second use)
 TABLES = {
@@ -208,7 +207,7 @@ def _starts(seq: list[Any], weak: frozenset[str], prefix: str = "", first: str |
     return unknown
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(lang: str) -> Grammar:
     """A language's grammar, its rules indexed by first word: built once per process, and kept
     compiled between runs while data/<lang>/timex.yaml is unchanged (indexing parses every rule)."""
@@ -270,7 +269,7 @@ def _scan(first: dict[str, tuple[int, ...]], weak: frozenset[str]) -> re.Pattern
                       + _alternation(sorted(heads - alone)) + r")(?!\w)(?=\W{0,3}(?:" + follows + ")))")
 
 
-@lru_cache(maxsize=None)
+@cache
 def available(lang: str) -> bool:
     return lexicons.has_language(lang, "timex")
 
