@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 
 from kroniek.eval import load_gold, score
-from kroniek.model import Article, Doc, Timex
-from kroniek.model import Options
+from kroniek.kb import load
+from kroniek.model import Article, Doc, Options, Timex
 from kroniek.stages.dates import DateStage, date_for
 from kroniek.stages.segment import SegmentStage
 from kroniek.timex import holiday_date, resolve, tag
-from kroniek.kb import load
+from kroniek.timex.feasts import country_holiday
 
 
 def run(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> Doc:
@@ -192,3 +192,20 @@ def test_undated_article_is_placed_after_its_latest_day_not_among_the_early_ones
     rec = analyse("Op 3 januari 2024 begon het proces. Op 20 december 2024 deed de rechter uitspraak. "
                   "De advocaat zei dat hij in beroep gaat.", lang="nl")
     assert rec["published"] is not None and "2024-12-20" <= rec["published"] <= "2024-12-31"
+
+
+@pytest.mark.parametrize("country, name, year", [
+    ("US", "Thanksgiving Day", 2024), ("US", "Memorial Day", 1950), ("NL", "King's Day", 2013),
+    ("NL", "King's Day", 2030), ("US", "Labor Day", 1850), ("US", "Independence Day", 2150),
+])
+def test_country_holidays_are_the_packages_inside_and_outside_the_kept_years(country: str, name: str,
+                                                                             year: int) -> None:
+    import holidays
+
+    found = holidays.country_holidays(country, years=year).get_named(name, lookup="exact")
+    assert country_holiday(country, name, year) == (found[0] if found else None)
+
+
+def test_a_document_in_an_unsupported_language_is_left_alone() -> None:
+    doc = Doc(Article("t", "Le 14 juillet 2024, à Paris.", date="2024-07-15", lang="fr"), lang="fr", analysable=False)
+    assert DateStage(Options(), load())(doc).timexes == [] and doc.published is None

@@ -1,15 +1,26 @@
 """Language identification: detection, given and forced languages, unsupported ones reported."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from kroniek.model import Article, Doc
 from kroniek.kb import load
-from kroniek.model import Options
-from kroniek.stages.language import LanguageStage, detect, is_supported, normalise
+from kroniek.model import Article, Doc, Options
+from kroniek.stages.language import (
+    SAMPLE_CHARS,
+    LanguageStage,
+    by_function_words,
+    detect,
+    detector,
+    function_words,
+    is_supported,
+    normalise,
+)
 
 DUTCH = "De Russische president gaf zaterdag het bevel om alle militaire activiteiten te staken."
 ENGLISH = "The Russian president ordered a halt to all military activity on Saturday, officials said."
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 GERMAN = "Der russische Präsident ordnete am Samstag an, alle militärischen Aktivitäten einzustellen."
 
 
@@ -54,3 +65,22 @@ def test_empty_text_is_reported_as_undetected() -> None:
 @pytest.mark.parametrize("code, expected", [("nl_NL", "nl"), ("EN-us", "en"), ("", None), (None, None)])
 def test_normalise(code: str | None, expected: str | None) -> None:
     assert normalise(code) == expected
+
+
+@pytest.mark.parametrize("name", ["001_navo_top_den_haag.txt", "002_gaza_ceasefire_en.txt", "003_kabinet_valt.txt"])
+def test_function_words_decide_news_as_lingua_does(name: str) -> None:
+    sample = (EXAMPLES / name).read_text(encoding="utf-8")[:SAMPLE_CHARS]
+    quick = by_function_words(sample)
+    assert quick is not None
+    assert quick == detector().detect_language_of(sample).iso_code_639_1.name.lower()
+
+
+@pytest.mark.parametrize("text", [DUTCH, ENGLISH, GERMAN,
+                                  "The minister said: 'Wij zijn er niet van overtuigd dat het werkt', and left."])
+def test_short_or_mixed_text_is_left_to_lingua(text: str) -> None:
+    assert by_function_words(text) is None
+
+
+def test_a_word_of_two_languages_tells_nothing() -> None:
+    words = function_words()
+    assert words["het"] == "nl" and words["the"] == "en" and "de" not in words and "in" not in words

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.model import Article, Doc
-from kroniek.model import Options
-from kroniek.stages.segment import SegmentStage, split
 from kroniek.kb import load
+from kroniek.model import Article, Doc, Options
+from kroniek.stages.segment import SegmentStage, split
 
 SEED_SENTENCES = [
     "Het was een historische aankondiging: voor het eerst sinds de grootschalige invasie in februari 2022 wilde Poetin de wapens kortstondig laten zwijgen.",

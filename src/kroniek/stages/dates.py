@@ -14,7 +14,16 @@ from dateutil.relativedelta import relativedelta
 
 from ..kb import KB
 from ..model import Doc, Options, Timex
-from ..timex import Grammar, TimexMention, TimexResolver, grammar_for, holiday_date, parse_anchor, resolve, tag
+from ..timex import (
+    Grammar,
+    TimexMention,
+    TimexResolver,
+    grammar_for,
+    holiday_date,
+    parse_anchor,
+    resolve,
+    tag,
+)
 from .registry import register
 
 PRIOR = 1.0  # weight of "published a day after the last event told in the past tense"
@@ -74,6 +83,8 @@ class DateStage:
         self.options = options
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.analysable:  # as the pipeline does: no stage after the language stage reads such a text
+            return doc
         lang = doc.lang or doc.article.lang or "en"
         mentions = tag(doc.text, lang, doc.sentences)
         doc.published = infer_published(mentions, doc.article.date, lang)
@@ -117,16 +128,19 @@ def infer_published(mentions: list[TimexMention], given: str | None, lang: str) 
         candidates = [lo + timedelta(days=i) for i in range((max(a for a, _ in anchors) - lo).days + 11)]
     if not anchors:
         return None
-    scored = [(_cost(g, day, anchors, weekdays), day) for day in candidates]
+    told = [(g.word("weekdays", m.groups["weekday"]), probe.future(m), m.tense) for m in weekdays]
+    scored = [(_cost(day, anchors, told), day) for day in candidates]
     best = min(c for c, _ in scored)
     days = [d for c, d in scored if c == best]
     return days[len(days) // 2].isoformat()
 
 
-def _cost(g: Grammar, day: date, anchors: list[tuple[date, str]], weekdays: list[TimexMention]) -> float:
-    """How badly a candidate publication day fits the text (see infer_published)."""
-    r = TimexResolver(g, (day, "D"))
-    told = [(r.weekday_date(g.word("weekdays", m.groups["weekday"]), m, None), m.tense) for m in weekdays]
+def _cost(day: date, anchors: list[tuple[date, str]], weekdays: list[tuple[int, bool, str]]) -> float:
+    """How badly a candidate publication day fits the text (see infer_published). `weekdays`: each
+    weekday told (1-7), whether in the future (then the next one on or after the day, else the last
+    one on or before it, as TimexResolver.weekday_date counts), and its tense."""
+    told = [(day + timedelta(days=(wd - day.isoweekday()) % 7) if future
+             else day - timedelta(days=(day.isoweekday() - wd) % 7), tense) for wd, future, tense in weekdays]
     cost = 0.0
     for d, tense in told:  # a weekday told in the past lies near a day named in the past, and so on
         alike = [abs((d - a).days) for a, t in anchors if d and (t == tense or "default" in (t, tense))]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .. import lexicons
 from ..kb import KB
 from ..model import Doc, Options
-from .registry import register
 from .language import is_supported
+from .registry import register
 
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"\n\s*")
@@ -43,7 +43,7 @@ def segment_data(lang: str) -> dict:
     return lexicons.for_language(lang, "segment") or {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(lang: str) -> Rules:
     data = segment_data(lang)
     abbrevs = {str(a) for a in data.get("abbreviations", [])}

@@ -4,7 +4,8 @@
 value against a reference date. The dates stage puts the two together with the estimate of
 the publication day in between.
 """
-from .grammar import Grammar, TimexMention, available, grammar, holiday_date, tag
+from .feasts import holiday_date
+from .grammar import Grammar, TimexMention, available, grammar, tag
 from .resolve import TimexResolver, fmt, parse_anchor, resolve
 
 

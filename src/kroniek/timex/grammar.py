@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 from re import _constants as sre_c
 from re import _parser as sre_parse
 from typing import Any
 
-from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
-from dateutil.relativedelta import relativedelta, weekday
-
 from .. import lexicons
 from ..model import YEARS
-
 
 # placeholder in a rule → word table in the data file (a trailing digit allows a second use)
 TABLES = {
@@ -37,6 +33,7 @@ TABLES = {
     "every": "every", "era": "era", "weekday_abbr": "weekday_abbrs",
 }
 _PLACEHOLDER = re.compile(r"\{([a-z_]+?)(\d?)\}")
+TRIES_PER_CHAR = 4  # single-rule tries that cost what compiling one character of a pattern does
 _DEFAULT_TYPE = {"duration": "DURATION", "set": "SET", "time": "TIME", "datetime": "TIME"}
 
 
@@ -68,12 +65,14 @@ class Grammar:
     weak: frozenset[str]  # common words indexed together with the word after them
     scan: re.Pattern[str]  # finds the words some rule may start with
     compiled: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
+    budget: dict[tuple[int, ...], int] = field(default_factory=dict)  # tries left before compiling a set
     past: frozenset[str] = field(default_factory=frozenset)
     future: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word → rest of phrase
     future_words: frozenset[str] = field(default_factory=frozenset)
     past_suffix: re.Pattern[str] | None = None
     past_exclude: frozenset[str] = field(default_factory=frozenset)
     clause: re.Pattern[str] | None = None
+    cues: re.Pattern[str] = re.compile("(?!x)x")  # the words that may mark tense (a superset, see _cue_words)
     joiner: re.Pattern[str] = re.compile("-")  # what joins the two ends of a range (19-20, 3 to 6)
     bound: re.Pattern[str] = re.compile("(?!x)x")  # ends the text before an interval's end (tot en met)
 
@@ -83,6 +82,28 @@ class Grammar:
         if found is None:
             found = self.compiled[rules] = re.compile("(?:" + "|".join(self.bodies[i] for i in rules) + r")(?!\w)")
         return found
+
+    def match(self, rules: tuple[int, ...], low: str, start: int) -> re.Match[str] | None:
+        """The first of these rules, in grammar order, that matches at `start`.
+
+        Compiling is what costs: the sets of different words overlap, and one alternation per set
+        compiled the grammar many times over, in more time than tagging a corpus took. So a set's rules
+        are tried one by one (each compiled once) until those tries have cost about what compiling the
+        set would; then the set is compiled as one alternation, one call per word from then on."""
+        found = self.compiled.get(rules)
+        if found is not None:
+            return found.match(low, start)
+        left = self.budget.get(rules)
+        if left is None:
+            left = TRIES_PER_CHAR * sum(len(self.bodies[i]) for i in rules)
+        self.budget[rules] = left - len(rules)
+        if left <= 0:
+            return self.pattern(rules).match(low, start)
+        for i in rules:
+            found = self.pattern((i,)).match(low, start)
+            if found is not None:
+                return found
+        return None
 
     def word(self, table: str, key: str | None) -> Any:
         """Look a matched word up in a table, case- and space-insensitively."""
@@ -143,7 +164,9 @@ def _separator(op: Any, av: Any) -> bool:
 
 
 def _digits(av: Any) -> bool:
+    """Whether a character class only holds digits ([0-9], \\d, [12]): such a rule starts at a number only."""
     return all((o is sre_c.RANGE and chr(a[0]).isdigit() and chr(a[1]).isdigit())
+               or (o is sre_c.LITERAL and chr(a).isdigit())
                or (o is sre_c.CATEGORY and a is sre_c.CATEGORY_DIGIT) for o, a in av)
 
 
@@ -161,6 +184,8 @@ def _starts(seq: list[Any], weak: frozenset[str], prefix: str = "", first: str |
         return _starts(list(av[3].data) + rest, weak, prefix, first)
     if op is sre_c.BRANCH:
         return set().union(*(_starts(list(b.data) + rest, weak, prefix, first) for b in av[1]))
+    if op is sre_c.ASSERT and av[0] == 1:  # a lookahead tells what follows; where it ends, anything may
+        return _starts(list(av[1].data) + [(sre_c.ANY, None)], weak, prefix, first)
     if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
         return _starts(rest, weak, prefix, first)
     if _separator(op, av):
@@ -182,11 +207,11 @@ def _starts(seq: list[Any], weak: frozenset[str], prefix: str = "", first: str |
     return unknown
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar(lang: str) -> Grammar:
     """A language's grammar, its rules indexed by first word: built once per process, and kept
     compiled between runs while data/<lang>/timex.yaml is unchanged (indexing parses every rule)."""
-    files = [p for p in (lexicons.DATA / lang / "timex.yaml",) if p.is_file()]
+    files = [p for p in (lexicons.DATA / lang / "timex.yaml", Path(__file__)) if p.is_file()]
     return lexicons.cached(f"timex-{lang}", lexicons.files_digest(files, lang), lambda: _build(lang))
 
 
@@ -205,8 +230,7 @@ def _build(lang: str) -> Grammar:
     for key, rules in starts.items():  # 'the x' also gets the rules for 'the' before anything
         rules |= anywhere | (starts.get(key.split()[0] + " *", set()) if " " in key else set())
     first = {key: tuple(sorted(rules)) for key, rules in starts.items()}
-    heads = {key.split()[0] for key in first if key != "#"}
-    scan = re.compile(r"(?<![\w'’])(?:\d|(?:" + _alternation(sorted(heads)) + r")(?!\w))")
+    scan = _scan(first, weak)
     tense = data.get("tense", {})
     future = [w.lower() for w in tense.get("future", [])]
     phrases: dict[str, list[str]] = {}
@@ -215,6 +239,8 @@ def _build(lang: str) -> Grammar:
             head, tail = phrase.split(" ", 1)
             phrases.setdefault(head, []).append(tail)
     clause_words = tense.get("clause_words", [])
+    cue_words = sorted({w.lower() for w in tense.get("past", [])} | {w for w in future if " " not in w} | set(phrases))
+    suffix = rf"|(?:{tense['past_suffix']})(?![\w'’])" if tense.get("past_suffix") else ""
     return Grammar(
         lang=lang, data=data, rules=data["rules"], bodies=bodies, groups=groups, first=first,
         weak=weak, scan=scan,
@@ -224,12 +250,26 @@ def _build(lang: str) -> Grammar:
         past_suffix=re.compile(tense["past_suffix"] + "$") if tense.get("past_suffix") else None,
         past_exclude=frozenset(tense.get("past_exclude", [])),
         clause=re.compile(r"[,;:„“”\"()–—]|\b(?:" + _alternation(clause_words) + r")\b", re.IGNORECASE),
+        cues=re.compile(r"(?<![\w'’])(?=(?i:" + _alternation(cue_words) + r")(?![\w'’])" + suffix + r")[\w'’]+"),
         joiner=re.compile(data.get("range_joiner", "-"), re.IGNORECASE),
         bound=re.compile(r"(?<!\w)(?:" + _alternation(data.get("bound_words", [])) + r")\W{0,3}$", re.IGNORECASE),
     )
 
 
-@lru_cache(maxsize=None)
+def _scan(first: dict[str, tuple[int, ...]], weak: frozenset[str]) -> re.Pattern[str]:
+    """Finds the words `_rules_at` may have rules for: a number, a word some rule starts with, and a
+    common word (the, de) without rules of its own only when a word indexed after some common word
+    follows (or a number: a digit, or any non-ASCII letter, as `str.isdigit` knows more digits than
+    `\\d`). That drops most words like 'the' before Python sees them; `_rules_at` checks the rest."""
+    heads = {key.split()[0] for key in first if key != "#"}
+    alone = {h for h in heads if h not in weak or f"{h} *" in first}
+    after = {key.split()[1] for key in first if " " in key} - {"*", "#"}
+    follows = f"(?:{_alternation(sorted(after))})(?!\\w)|(?=\\w)[^\\x00-\\x2f\\x3a-\\x7f]"
+    return re.compile(r"(?<![\w'’])(?:\d|(?:" + _alternation(sorted(alone)) + r")(?!\w)|(?:"
+                      + _alternation(sorted(heads - alone)) + r")(?!\w)(?=\W{0,3}(?:" + follows + ")))")
+
+
+@cache
 def available(lang: str) -> bool:
     return lexicons.has_language(lang, "timex")
 
@@ -247,10 +287,18 @@ def _cue(g: Grammar, word: str, after: str) -> str | None:
     return None
 
 
+def _cue_words(g: Grammar, text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The words of [lo, hi), as `_WORD` cuts them, that `_cue` may find a tense in: `g.cues` skips
+    words no cue list holds and no past suffix fits, which are most. A word cut at `lo` is kept, as
+    the lookbehind of `g.cues` sees the text before `lo`."""
+    cut = _WORD.match(text, lo, hi) if lo > 0 and _WORD.match(text, lo - 1, lo) else None
+    return ([cut] if cut else []) + list(g.cues.finditer(text, lo, hi))
+
+
 def _tense_near(g: Grammar, text: str, lo: int, start: int, end: int, hi: int) -> str | None:
     """The tense of the cue word nearest to [start, end) within [lo, hi); None when there is none."""
     best: tuple[int, str] | None = None
-    for m in _WORD.finditer(text, lo, hi):
+    for m in _cue_words(g, text, lo, hi):
         if start <= m.start() < end:
             continue
         cue = _cue(g, m.group(0), text[m.end():m.end() + 12])
@@ -349,7 +397,7 @@ def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) ->
         rules = _rules_at(g, low, cand)
         if rules is None:
             continue
-        m = g.pattern(rules).match(low, start)
+        m = g.match(rules, low, start)
         if m is None:
             continue
         i = int(m.lastgroup[1:])  # type: ignore[index]
@@ -374,21 +422,3 @@ def tag(text: str, lang: str, sentences: list[tuple[int, int]] | None = None) ->
         pos = m.end()
     return out
 
-
-def holiday_date(spec: dict[str, Any], year: int) -> date | None:
-    """A holiday's day in a year, from a computed calendar (Easter, the holidays package) or fixed data."""
-    if "easter" in spec:
-        method = EASTER_ORTHODOX if spec.get("method") == "orthodox" else EASTER_WESTERN
-        return easter(year, method) + timedelta(days=int(spec["easter"]))
-    if "fixed" in spec:
-        month, day = spec["fixed"].split("-")
-        return date(year, int(month), int(day))
-    if "country" in spec:
-        import holidays  # large: loaded only when a text names such a holiday
-
-        found = holidays.country_holidays(spec["country"], years=year).get_named(spec["name"], lookup="exact")
-        return found[0] if found else None
-    if "weekday_of_month" in spec:
-        month, wd, n = spec["weekday_of_month"]
-        return date(year, month, 1) + relativedelta(weekday=weekday(wd - 1, n))
-    return None

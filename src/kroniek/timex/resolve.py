@@ -8,15 +8,15 @@ narratives), else they stay underspecified (XXXX-XX-XX).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
 from ..model import Timex
-from .grammar import Grammar, TimexMention, available, grammar, holiday_date
-
+from .feasts import holiday_date
+from .grammar import Grammar, TimexMention, available, grammar
 
 Anchor = tuple[date, str]  # a day and the granularity it stands for: Y, M, W, Q, D
 _UNIT_DELTA = {"D": relativedelta(days=1), "W": relativedelta(weeks=1), "M": relativedelta(months=1),
