@@ -7,7 +7,7 @@ are found through the knowledge base's word index. The KB is handed in, never lo
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ...kb import KB, Actor
@@ -36,6 +36,9 @@ class ActorMention:
     words: str | None = None  # the noun phrase when it is wider than the tokens' names ("de politie")
 
 
+MEMO = 1 << 15  # surface texts remembered per finder (then forgotten at once)
+
+
 class MentionFinder:
     """Finds actor mentions in tokens with one KB (handed in by the stage); its word index is
     built on first use and kept."""
@@ -43,6 +46,8 @@ class MentionFinder:
     def __init__(self, kb: KB) -> None:
         self.kb = kb
         self._first_words: dict[str, list[tuple[tuple[str, ...], Actor, str]]] | None = None
+        self._genitives: dict[str, bool] = {}  # surface text → _is_genitive, remembered (names recur)
+        self._places: dict[str, str | None] = {}  # surface text → the KB's place name
 
     def _words(self) -> dict[str, list[tuple[tuple[str, ...], Actor, str]]]:
         """First word → (all words, actor, kind) for every KB name, longest first; built on first use."""
@@ -79,9 +84,15 @@ class MentionFinder:
 
     def _is_genitive(self, text: str) -> bool:
         """'Poetins', "Taiwan's": the name is known to the KB only without its genitive ending."""
-        key = text.casefold()
-        stripped = _GENITIVE.sub("", key)
-        return stripped != key and self._known(stripped) and not self._known(key)
+        found = self._genitives.get(text)
+        if found is None:
+            key = text.casefold()
+            stripped = _GENITIVE.sub("", key)
+            found = stripped != key and self._known(stripped) and not self._known(key)
+            if len(self._genitives) >= MEMO:
+                self._genitives.clear()
+            self._genitives[text] = found
+        return found
 
     def _known(self, name: str) -> bool:
         seq = tuple(t.low for t in tokenize(name))
@@ -89,29 +100,37 @@ class MentionFinder:
 
     def _place_name(self, surface: str, ref: ActorRef) -> str:
         """The KB's name for a place as written ('Londen' → 'London'), else the linked actor's."""
-        hits = [a for a in self.kb.lookup(surface) if a.type == "LOC"]
-        return hits[0].name if hits else ref.name
+        if surface not in self._places:
+            hits = [a for a in self.kb.lookup(surface) if a.type == "LOC"]
+            if len(self._places) >= MEMO:
+                self._places.clear()
+            self._places[surface] = hits[0].name if hits else None
+        return self._places[surface] or ref.name
 
     def find(self, doc: Doc, toks: list[Token], lex: EventLexicon, quotes: SpanIndex[Quote]) -> list[ActorMention]:
         """Actor mentions in text order, with sectors, pronouns resolved and compounds joined."""
-        starts = {t.start: i for i, t in enumerate(toks)}
-        ends = {t.end: i for i, t in enumerate(toks)}
-        # "Netanyahu's" is one token, the entity ends before its possessive
-        possessed = {t.end - 2: i for i, t in enumerate(toks) if t.low.endswith(("'s", "’s"))}
+        starts = [t.start for t in toks]
+        ends = [t.end for t in toks]
         taken: set[int] = set()
         found: list[ActorMention] = []
         for e in doc.entities:
-            if e.actor is None or e.start not in starts or (e.end not in ends and e.end not in possessed):
+            lo, last = bisect_left(starts, e.start), bisect_left(ends, e.end)
+            if e.actor is None or lo == len(toks) or starts[lo] != e.start:
                 continue
+            whole = last < len(toks) and ends[last] == e.end
+            if not whole:  # "Netanyahu's" is one token, the entity ends before its possessive
+                last = bisect_left(ends, e.end + 2)
+                if last == len(toks) or ends[last] != e.end + 2 or not toks[last].low.endswith(("'s", "’s")):
+                    continue
             ref = self._entity_ref(e.actor)
-            lo, hi = starts[e.start], ends[e.end] + 1 if e.end in ends else possessed[e.end] + 1
+            hi = last + 1
             unknown = e.type == "MISC" and not ref.country and ref.sector not in ("IGO", "NGO")
             if unknown and (e.text.casefold().endswith(lex.adjective_endings) and hi < len(toks)
                             and toks[hi].text.isalpha() and toks[hi].text.islower()):
                 continue  # "Moldavische boeren": an adjective of no known country names no actor; a name does
             kind = "adjectives" if e.type == "MISC" and not unknown else "entity"
             found.append(ActorMention(lo, hi, [ref], kind, place=self._place_name(e.text, ref) if e.type == "LOC" else None,
-                                 person=e.type == "PER", genitive=e.end not in ends or self._is_genitive(e.text)))
+                                 person=e.type == "PER", genitive=not whole or self._is_genitive(e.text)))
             if ref.country or ref.sector:
                 taken.update(range(lo, hi))
         words = self._words()
@@ -175,9 +194,10 @@ class MentionFinder:
             here = [(abs(lo - i), country) for sk, lo, country in places if sk == k]
             return min(here)[1] if here else doc.country
         out = list(found)
-        for i, t in enumerate(toks):
-            sector = lex.sectors.get(t.low)
-            if not sector or i in covered or not t.text[:1].isalpha() or (t.text[:1].isupper() and i and toks[i - 1].text[:1].isalnum()):
+        for i in [i for i, t in enumerate(toks) if t.low in lex.sectors]:
+            t = toks[i]
+            sector = lex.sectors[t.low]
+            if i in covered or not t.text[:1].isalpha() or (t.text[:1].isupper() and i and toks[i - 1].text[:1].isalnum()):
                 continue
             # "de politie", "Zembliaanse soldaten": an article or an adjective before it makes the word a noun
             determined = i > 0 and i - 1 not in covered and (
@@ -266,10 +286,8 @@ class MentionFinder:
         out = list(found)
         prior: list[ActorMention] = []
         j = 0
-        for i, t in enumerate(toks):
-            kind = kinds.get(t.low)
-            if kind is None:
-                continue
+        for i in [i for i, t in enumerate(toks) if t.low in kinds]:
+            t, kind = toks[i], kinds[toks[i].low]
             while j < len(found) and found[j].hi <= i:
                 if not found[j].place_prep:
                     prior.append(found[j])
@@ -308,9 +326,9 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
     out: list[ActorMention] = []
     taken: set[int] = set()  # ids of place mentions that became part of an agent
     possessive = lex.pronouns.get("group", frozenset()) | lex.pronouns.get("person", frozenset())
-    for i, t in enumerate(toks):
-        sector = lex.sectors.get(t.low)
-        if not sector or i in covered or (i > 0 and toks[i - 1].low in possessive):
+    for i in [i for i, t in enumerate(toks) if t.low in lex.sectors]:
+        sector = lex.sectors[toks[i].low]
+        if i in covered or (i > 0 and toks[i - 1].low in possessive):
             continue
         j = i + 1
         while j < len(toks) and j - i <= 2 and toks[j].low not in lex.agent_places:
