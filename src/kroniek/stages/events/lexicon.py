@@ -234,7 +234,7 @@ class EventLexicon:
     def may_trigger(self, text: str, start: int, end: int) -> bool:
         """A cheap test before tokenizing: does the sentence hold every element of some pattern (or
         an event compound)? Frequent key words ('support', 'take') then make no sentence worth coding."""
-        words = set(map(str.casefold, _TOKEN.findall(text, start, end)))
+        words = set(_TOKEN.findall(text[start:end].casefold()))
         for w in words & self.keys:
             if any(all(not forms.isdisjoint(words) for forms, _ in pat.elems) for pat in self.by_key[w]):
                 return True

@@ -134,11 +134,10 @@ class MentionFinder:
             if ref.country or ref.sector:
                 taken.update(range(lo, hi))
         words = self._words()
-        i = 0
-        while i < len(toks):
+        free = 0  # the first token not inside a name found here
+        for i in [i for i, t in enumerate(toks) if t.text[:1].isupper()]:
             tok = toks[i]
-            if i in taken or not tok.text[:1].isupper():
-                i += 1
+            if i < free or i in taken:
                 continue
             key = _GENITIVE.sub("", tok.low)
             hit = None
@@ -152,7 +151,6 @@ class MentionFinder:
                     hit = (n, actor, kind)
                     break
             if hit is None:
-                i += 1
                 continue
             n, actor, kind = hit
             prep = _governing(toks, i, lex)
@@ -161,7 +159,7 @@ class MentionFinder:
             if ref is not None and (ref.country or actor.type == "ORG"):
                 found.append(ActorMention(i, i + n, [ref], kind, place=place, person=actor.type == "PER",
                                      genitive=toks[i + n - 1].low != seq[-1]))
-            i += n
+            free = i + n
         found.sort(key=lambda m: m.lo)
         for m in found:
             m.prep = _governing(toks, m.lo, lex)
