@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from kroniek.eval import load_gold, score
-from kroniek.model import Article, Doc
-from kroniek.model import Options
+from kroniek.kb import load
+from kroniek.model import Article, Doc, Options
 from kroniek.stages import actors
 from kroniek.stages.segment import SegmentStage
-from kroniek.kb import load
 
 
 def run(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> Doc:

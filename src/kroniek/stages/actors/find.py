@@ -41,19 +41,16 @@ def _boundary(text: str, start: int, end: int) -> bool:
 def _word_forms(text: str) -> frozenset[str]:
     """Every word of the text as written, with the parts a quote mark or period joins ("o'neill",
     "neill"), read once: a word's other uses are then a set lookup, not a scan of the text."""
-    out: set[str] = set()
-    for m in _WORD.finditer(text):
-        token = m.group()
-        out.add(token)
-        if _JOINER.search(token):
-            parts = _JOINER.split(token)
-            seps = _JOINER.findall(token)
-            for i in range(len(parts)):
-                joined = parts[i]
+    out = set(_WORD.findall(text))
+    for token in [t for t in out if _JOINER.search(t)]:  # each distinct word once
+        parts = _JOINER.split(token)
+        seps = _JOINER.findall(token)
+        for i in range(len(parts)):
+            joined = parts[i]
+            out.add(joined)
+            for j in range(i + 1, len(parts)):
+                joined += seps[j - 1] + parts[j]
                 out.add(joined)
-                for j in range(i + 1, len(parts)):
-                    joined += seps[j - 1] + parts[j]
-                    out.add(joined)
     return frozenset(out)
 
 

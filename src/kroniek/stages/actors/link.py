@@ -12,7 +12,7 @@ from ...model import ActorRef, Doc, Entity
 from . import tagger as name_tagger
 from .find import common, heads, sentence_initial, starts_inside, words_before
 from .lexicon import ActorLexicon, all_titles
-from .tagger import ASK_BELOW, ASK_DROPPED, REJECT_BELOW, TAGGER_STRENGTH, TAGGER_TYPES
+from .tagger import ASK_BELOW, TAGGER_STRENGTH, TAGGER_TYPES
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
 
@@ -73,21 +73,29 @@ def first_name_conflicts(text: str, kb: KB, lex: ActorLexicon, found: list) -> l
     return out
 
 
+def typed(text: str, span: tuple[int, int], lex: ActorLexicon, memo: dict) -> tuple[int, str]:
+    """(strength, type) of an unknown run by the rules (`type_of`, its possessive stripped), once per
+    run of an article: choosing what the tagger reads and the linking both ask."""
+    if span not in memo:
+        memo[span] = type_of(text, span[0], _strip_possessive(text, *span, lex), lex)
+    return memo[span]
+
+
 def consult(nlp: Any, text: str, lex: ActorLexicon, found: list, names: list[tuple[int, int]],
-            dropped: list[tuple[int, int]]) -> name_tagger.Tagged | None:
-    """The tagger's reading of the windows around the unknown runs the rules type weakly (and the
-    sentence-initial words they dropped): its names that overlap no KB match and start with a
-    capital or a digit."""
-    weak = [(s, e) for s, e in names if type_of(text, s, e, lex)[0] < ASK_BELOW]
+            dropped: list[tuple[int, int]], memo: dict) -> name_tagger.Tagged | None:
+    """The tagger's reading of the windows around the unknown runs inside a sentence that the rules
+    type weakly: its names that overlap no KB match and start with a capital or a digit. A
+    sentence-initial run is not read: there a capital says nothing and the tagger's ORG was more
+    often wrong than right (CoNLL-2002 ned.testa, docs/actors.md)."""
+    weak = [r for r in names if typed(text, r, lex, memo)[0] < ASK_BELOW]
     ask, asked = [], set()
-    for s, e in weak + (dropped if ASK_DROPPED else []):  # one name, one type: its first occurrence is read
-        if text[s:e] not in asked:
+    for s, e in weak:  # one name, one type: its first occurrence is read
+        if text[s:e] not in asked and not sentence_initial(text, s):
             asked.add(text[s:e])
             ask.append((s, e))
     if not ask:
         return None
     tagged = name_tagger.tag(nlp, text, ask)
-    tagged.asked = asked
     fixed = [(s, e) for s, e, *_ in found] + [r for r in names if r not in weak]
     keep = {}
     for (s, e), label in tagged.names.items():
@@ -102,7 +110,10 @@ def consult(nlp: Any, text: str, lex: ActorLexicon, found: list, names: list[tup
 
 
 def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
-         tagged: name_tagger.Tagged | None = None) -> list[Entity]:
+         tagged: name_tagger.Tagged | None = None, memo: dict | None = None) -> list[Entity]:
+    """The entities of an article: its KB matches linked, its unknown runs typed by the strongest
+    clue of each name in the article (`memo`: the runs `typed` already)."""
+    memo = {} if memo is None else memo
     text, date = doc.text, doc.reference_date
     outlet = getattr(doc.article, "country", None)
     entities: list[Entity] = []
@@ -138,15 +149,13 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             continue
         key = text[start:end].removesuffix("'s").removesuffix("’s")
         span = (start, end)
+        strength, etype = typed(text, span, lex, memo)
         end = _strip_possessive(text, start, end, lex)
-        strength, etype = type_of(text, start, end, lex)
         if tagged is not None and strength < 4:
             verdict = _verdict(tagged, span, text[span[0]:span[1]], verdicts)
             if verdict == "":
                 continue  # the tagger's own span for this run replaces it
-            if verdict is None and strength < REJECT_BELOW:
-                continue  # the tagger reads no name here, and no strong rule says otherwise
-            if verdict and verdict in TAGGER_TYPES:
+            if verdict in TAGGER_TYPES:
                 strength, etype = TAGGER_STRENGTH, verdict
         if key not in votes or strength > votes[key][0]:
             votes[key] = (strength, etype)
@@ -172,10 +181,10 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
 
 
 def _verdict(tagged: name_tagger.Tagged, span: tuple[int, int], surface: str,
-             verdicts: dict[str, str | None]) -> str | None | bool:
-    """The tagger's type for a run (a label), None when it read the run (or its first
-    occurrence) and found no name, "" when its own, different span replaces the run, and
-    False when it has no opinion."""
+             verdicts: dict[str, str | None]) -> str | None:
+    """The tagger's type for a run (a label; for a run it did not read, that of the name's first
+    occurrence), "" when its own, different span replaces the run, None when it found no name
+    there or has no opinion."""
     if span in tagged.names:
         verdicts.setdefault(surface, tagged.names[span])
         return tagged.names[span]
@@ -184,7 +193,7 @@ def _verdict(tagged: name_tagger.Tagged, span: tuple[int, int], surface: str,
             return ""
         verdicts.setdefault(surface, None)
         return None
-    return verdicts.get(surface, False) if surface in verdicts else False
+    return verdicts.get(surface)
 
 
 def _merge_adjective_orgs(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entity]:

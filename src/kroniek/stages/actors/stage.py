@@ -43,10 +43,11 @@ class ActorStage:
         dropped: list[tuple[int, int]] = []
         names = proper_names(doc, lex, starts_inside(doc.text, found), named, dropped)
         nlp = name_tagger.load(doc.lang) if self.use_tagger else None
-        tagged = consult(nlp, doc.text, lex, found, names, dropped) if nlp is not None else None
+        memo: dict = {}
+        tagged = consult(nlp, doc.text, lex, found, names, dropped, memo) if nlp is not None else None
         if tagged is not None:
             names = sorted({*names, *tagged.names})
-        doc.entities = link(doc, kb, lex, found, names, tagged)
+        doc.entities = link(doc, kb, lex, found, names, tagged, memo)
         found_groups = groups(doc, lex)
         if found_groups:  # an unknown "Governments" or "Federal" opening a group phrase is no name
             starts = {g.start for g in found_groups}

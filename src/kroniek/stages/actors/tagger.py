@@ -27,8 +27,6 @@ LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 TAGGER_STRENGTH = 3.5  # the strength of the tagger's type in the per-article vote
 TAGGER_TYPES = frozenset({"ORG"})  # the types the tagger may give an unknown name
 ASK_BELOW = 1  # the tagger reads the runs the rules type with less strength than this
-ASK_DROPPED = False  # whether it also reads the lone sentence-initial words the rules dropped
-REJECT_BELOW = 0  # a run it reads as no name is dropped when no rule of at least this strength types it
 
 
 def model_path(lang: str) -> Path:
@@ -38,13 +36,21 @@ def model_path(lang: str) -> Path:
 @cache
 def load(lang: str | None) -> Any:
     """The language's tagger, loaded once per process; None when none is shipped (or when the
-    environment sets KRONIEK_NER=0)."""
+    environment sets KRONIEK_NER=0). Its layers multiply through numpy's BLAS rather than blis:
+    for a few dozen tokens at a time that is about twice as fast (blis picked its generic kernel
+    on the machines measured; benchmarks/bench_actors.py), with the same names."""
     path = model_path(lang or "")
     if not lang or os.environ.get("KRONIEK_NER", "1") == "0" or not (path / "config.cfg").is_file():
         return None
     import spacy
+    from thinc.api import NumpyOps
 
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        for node in pipe.model.walk():
+            node.ops = ops
+    return nlp
 
 
 @dataclass(slots=True)
@@ -54,7 +60,6 @@ class Tagged:
 
     names: dict[tuple[int, int], str] = field(default_factory=dict)
     windows: list[tuple[int, int]] = field(default_factory=list)
-    asked: set[str] = field(default_factory=set)  # the surfaces asked about (first occurrence each)
 
     def read(self, start: int, end: int) -> bool:
         return any(lo <= start and end <= hi for lo, hi in self.windows)
