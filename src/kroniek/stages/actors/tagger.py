@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
-WINDOW = 20  # characters of context on each side of a run
+WINDOW = 10  # characters of context on each side of a run
 SEPARATOR = "\n\n"  # between windows: a break no name crosses
 LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 # How the tagger's reading combines with the rules (chosen on CoNLL-2002 ned.testa, checked on
