@@ -15,11 +15,10 @@ import csv
 import time
 from pathlib import Path
 
-from kroniek.model import Article, Doc
-from kroniek.model import Options
+from kroniek.kb import load
+from kroniek.model import Article, Doc, Options
 from kroniek.stages.actors import ActorStage, automaton, lexicon
 from kroniek.stages.actors import tagger as name_tagger
-from kroniek.kb import load
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -13,9 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from kroniek.model import Article, Doc
 from kroniek.kb import load
-from kroniek.model import Options
+from kroniek.model import Article, Doc, Options
 from kroniek.stages.actors import ActorStage
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "conll2002" / "ned.testa"

@@ -205,13 +205,14 @@ class Silver:
     def entities(self, text: str, date: str | None) -> tuple[list[tuple[int, int, str, bool]], list[tuple[int, int]]]:
         """(confident entities (start, end, type, KB-linked), unconfident spans) of one document's text."""
         from kroniek.model import Article, Doc
+        from kroniek.stages.actors.link import type_of
 
         doc = self.stage(Doc(Article(id="silver", text=text, date=date), lang=self.lang,
                              sentences=[(0, len(text))]))
         strength: dict[str, int] = {}
         for e in doc.entities:
             if e.actor is None or e.actor.id is None:
-                s, t = self.stage._type(text, e.start, e.end, self.lex)
+                s, t = type_of(text, e.start, e.end, self.lex)
                 strength[e.text] = max(strength.get(e.text, 0), s if t == e.type else 0)
         sure, unsure = [], []
         for e in doc.entities:

@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 
 from kroniek.eval import load_gold, score
-from kroniek.model import Article, Doc
-from kroniek.model import Options
+from kroniek.kb import load
+from kroniek.model import Article, Doc, Options
 from kroniek.stages import actors
 from kroniek.stages.segment import SegmentStage
-from kroniek.kb import load
 
 
 def run(text: str, date: str | None = "2025-04-22", lang: str = "nl") -> Doc:
@@ -226,3 +225,11 @@ def test_group_noun_phrases_are_group_actors_not_the_country() -> None:
     assert got["Regeringen in Oost-Azië"] == (None, None, "GOV")
     doc = run_from("Foreign governments in Ukraine protested.", None, "2022-03-01", "en")
     assert [(m.actor.id, m.actor.country) for m in doc.mentions] == [(None, "UKR")]
+
+
+def test_word_forms_hold_the_parts_a_quote_mark_or_period_joins() -> None:
+    from kroniek.stages.actors.find import _word_forms
+
+    forms = _word_forms("O'Neill zei: o'neill-achtig en U.S.A. of Jan.")
+    assert {"O'Neill", "O", "Neill", "o'neill-achtig", "neill-achtig", "U.S", "S", "Jan"} <= forms
+    assert "U" in forms and "zei" in forms and "Neill zei" not in forms

@@ -88,3 +88,31 @@ def test_without_the_tagger_the_rules_alone_decide() -> None:
     text = "Volgens burgemeester Femke Halsbrug is de Stichting Waterweg in Zottegem actief."
     got = {e.text: e.type for e in run(text, use_tagger=False).entities}
     assert got == {"Femke Halsbrug": "PER", "Stichting Waterweg": "ORG", "Zottegem": "LOC"}
+
+
+def test_sentence_initial_runs_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped("en")
+    seen: list[int] = []
+    plain = tagger.tag
+
+    def spy(nlp, text, spans):
+        seen.extend(s for s, _ in spans)
+        return plain(nlp, text, spans)
+
+    monkeypatch.setattr(tagger, "tag", spy)
+    text = "Zorblax opened a plant. The firm sold Zorblax shares."
+    run(text, "en")
+    assert seen == [text.rindex("Zorblax")]  # read where it is inside a sentence, not where it opens one
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_numpy_blas_gives_the_names_blis_gives(lang: str) -> None:
+    import spacy
+
+    nlp = shipped(lang)
+    assert all(not node.ops.use_blis for _, pipe in nlp.pipeline for node in pipe.model.walk())
+    blis = spacy.load(tagger.model_path(lang))
+    text = ("Het bestuur van Sabena vergaderde gisteren in Zaventem met Femke Verhaegen van Agfa-Gevaert.\n\n"
+            "The board of Boeing met in Seattle with Sarah Mitchell of the Quendor Group.")
+    assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == [
+        (e.start_char, e.end_char, e.label_) for e in blis(text).ents]

@@ -17,9 +17,16 @@ from pathlib import Path
 from typing import Any
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
-WINDOW = 20  # characters of context on each side of a run
+WINDOW = 10  # characters of context on each side of a run
 SEPARATOR = "\n\n"  # between windows: a break no name crosses
 LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+# How the tagger's reading combines with the rules (chosen on CoNLL-2002 ned.testa, checked on
+# ned.train; docs/actors.md): it reads the unknown runs no rule clue types (strength 0: the default
+# type), and its type wins there only for organisations. Its other types, and its "no name", lost
+# to the rules' default on held-out text, so they are not used.
+TAGGER_STRENGTH = 3.5  # the strength of the tagger's type in the per-article vote
+TAGGER_TYPES = frozenset({"ORG"})  # the types the tagger may give an unknown name
+ASK_BELOW = 1  # the tagger reads the runs the rules type with less strength than this
 
 
 def model_path(lang: str) -> Path:
@@ -29,13 +36,21 @@ def model_path(lang: str) -> Path:
 @cache
 def load(lang: str | None) -> Any:
     """The language's tagger, loaded once per process; None when none is shipped (or when the
-    environment sets KRONIEK_NER=0)."""
+    environment sets KRONIEK_NER=0). Its layers multiply through numpy's BLAS rather than blis:
+    for a few dozen tokens at a time that is about twice as fast (blis picked its generic kernel
+    on the machines measured; benchmarks/bench_actors.py), with the same names."""
     path = model_path(lang or "")
     if not lang or os.environ.get("KRONIEK_NER", "1") == "0" or not (path / "config.cfg").is_file():
         return None
     import spacy
+    from thinc.api import NumpyOps
 
-    return spacy.load(path)
+    nlp = spacy.load(path)
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.pipeline:
+        for node in pipe.model.walk():
+            node.ops = ops
+    return nlp
 
 
 @dataclass(slots=True)
@@ -45,7 +60,6 @@ class Tagged:
 
     names: dict[tuple[int, int], str] = field(default_factory=dict)
     windows: list[tuple[int, int]] = field(default_factory=list)
-    asked: set[str] = field(default_factory=set)  # the surfaces asked about (first occurrence each)
 
     def read(self, start: int, end: int) -> bool:
         return any(lo <= start and end <= hi for lo, hi in self.windows)

@@ -1,0 +1,189 @@
+"""Finding actor mentions: every KB name at once (one Aho-Corasick automaton, longest match, word
+boundaries), the capitalised runs no KB name covers, and organisation names that start lower case.
+
+Finding is kept apart from typing and linking (`link.py`) because the name tagger reads between the
+two: it is asked about the runs found here before they are typed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from ...kb import KB
+from ...model import ActorRef, Doc, Entity
+from .lexicon import CAP, ActorLexicon, automaton
+
+_TOKEN = re.compile(rf"[{CAP}](?<![\w&-].)(?:\.(?= [{CAP}])|[\w'’&.-]*(?<![.'’-]))|\d(?<![\w-].)\d*[A-Z][\w-]*")
+_SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
+_WORD = re.compile(r"[\w&-]+(?:['’.][\w&-]+)*")
+_JOINER = re.compile(r"['’.]")
+
+
+def starts_inside(text: str, spans: list) -> set[int]:
+    """Word starts inside the given spans: a capitalised token starting there is already taken."""
+    out = set()
+    for start, end, *_ in spans:
+        out.add(start)
+        i = text.find(" ", start, end)
+        while i != -1:
+            out.add(i + 1)
+            i = text.find(" ", i + 1, end)
+    return out
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    """A KB match must not start or end inside a word ("Iran" in "Iraniër")."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-&") and not (after.isalnum() or after in "-&")
+
+
+def _word_forms(text: str) -> frozenset[str]:
+    """Every word of the text as written, with the parts a quote mark or period joins ("o'neill",
+    "neill"), read once: a word's other uses are then a set lookup, not a scan of the text."""
+    out = set(_WORD.findall(text))
+    for token in [t for t in out if _JOINER.search(t)]:  # each distinct word once
+        parts = _JOINER.split(token)
+        seps = _JOINER.findall(token)
+        for i in range(len(parts)):
+            joined = parts[i]
+            out.add(joined)
+            for j in range(i + 1, len(parts)):
+                joined += seps[j - 1] + parts[j]
+                out.add(joined)
+    return frozenset(out)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether a word starts a sentence, a quotation or a parenthesis: its capital says nothing."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t–—-„“\"‘'(*«":
+        if text[i] in "„“\"‘'«(":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENT_END
+
+
+def words_before(text: str, start: int, n: int = 4) -> list[str]:
+    """The last `n` words before `start` (within 60 characters): the context clues read them."""
+    return text[max(0, start - 60):start].split()[-n:]
+
+
+def kb_matches(doc: Doc, kb: KB) -> list[tuple[int, int, tuple, int]]:
+    """Longest non-overlapping KB matches on word boundaries: (start, end, hits, name start).
+
+    The name starts after a title the alias holds ("koning Willem-Alexander"); the match
+    keeps the title, so its word is not taken for a name of its own."""
+    text, lang = doc.text, doc.lang
+    cands = []
+    for end, (length, hits, langs, skip) in automaton(kb).iter(text):
+        start = end - length + 1
+        if _boundary(text, start, end + 1) and (langs is None or lang is None or lang in langs):
+            cands.append((start, end + 1, hits, start + skip))
+    cands.sort(key=lambda c: (c[0], -c[1]))
+    out, last = [], -1
+    for start, end, hits, name in cands:
+        if start >= last:
+            out.append((start, end, hits, name))
+            last = end
+    return out
+
+
+def proper_names(doc: Doc, lex: ActorLexicon, taken: set[int], named: set[str],
+                 dropped: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Capitalised token runs (with name particles) not covered by a KB match.
+
+    `named` holds surnames of KB persons found in the text: such a word alone is kept
+    even at a sentence start ("Sánchez zei ..."). A lone sentence-initial word the text never
+    uses in lower case, but which no clue keeps, goes to `dropped` (for the tagger to judge)."""
+    text = doc.text
+    words = _word_forms(text)
+    runs: list[list[tuple[int, int, str]]] = []
+    prev_end, prev_alone = -2, True
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        if s in taken:
+            continue
+        word = m.group()
+        alone = "-" in word and word.rsplit("-", 1)[1][:1].islower()
+        if not alone and not prev_alone and (
+                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], len(runs[-1]), lex)):
+            runs[-1].append((s, e, word))
+        else:
+            runs.append([(s, e, word)])
+        prev_end, prev_alone = e, alone
+    initial = {r[0][0] for r in runs if sentence_initial(text, r[0][0])}
+    mid = {w for r in runs for s, _, w in r if s not in initial}
+    out = []
+    for run in runs:
+        while run and run[0][2] not in named and (run[0][2] in lex.never or run[0][2].lower() in lex.titles or (
+                run[0][0] in initial and common(words, run[0][2]))):
+            if len(run) > 1 and run[0][0] not in initial and run[0][2].lower() in lex.particles:
+                break
+            run = run[1:]
+        while run and run[-1][2] in lex.never:
+            run = run[:-1]
+        cut = _cut(text, run, lex)
+        if cut:
+            runs.append(run[cut:])
+            run = run[:cut]
+        if not run or (len(run) == 1 and len(run[0][2]) < 2):
+            continue
+        word = run[0][2]
+        if len(run) == 1 and run[0][0] in initial and word not in mid and not (
+                word.isupper() or word in lex.first_names or word in lex.surnames or word in named):
+            if dropped is not None and not common(text, word):
+                dropped.append((run[0][0], run[0][1]))
+            continue
+        out.append((run[0][0], run[-1][1]))
+    return out
+
+
+def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int | None:
+    """Where a run holds two names: a portfolio then a person, or any name then a first name."""
+    if len(run) > 1 and " ".join(words_before(text, run[0][0], 2)).lower() in lex.portfolio:
+        i = next((i for i, t in enumerate(run) if t[2] not in lex.portfolio_words), len(run))
+        if 0 < i < len(run):
+            return i
+    for i in range(1, len(run) - 1):
+        if run[i][2] in lex.first_names and run[i - 1][2] not in lex.first_names:
+            return i
+    return None
+
+
+def _joins(gap: str, run_length: int, lex: ActorLexicon) -> bool:
+    """Tokens join across place particles ("Huis ten Bosch"), and across name particles
+    right after a first name ("Jan van der Berg")."""
+    if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
+        return False
+    inner = gap[1:-1]
+    if inner in lex.place_particles:
+        return True
+    words = inner.split()
+    return run_length == 1 and 0 < len(words) <= 3 and all(w in lex.particles for w in words)
+
+
+def common(words: Container[str], word: str) -> bool:
+    """A sentence-initial word that the text also uses in lower case is not a name. `words` is the
+    text's word forms, or (where a caller passes the text itself) the text, any substring counting."""
+    if word.isupper() and len(word) > 1:
+        return False
+    return word.lower() in words
+
+
+def heads(doc: Doc, kb: KB, lex: ActorLexicon, found: list) -> list[Entity]:
+    """Organisation names that start lower case: "(het Russische) ministerie van Defensie"."""
+    text = doc.text
+    if not any(h in text for h in lex.org_heads):
+        return []
+    adj_end = {e: hits[0][0] for s, e, hits, _ in found if any(k == "adjectives" for _, k in hits)}
+    out = []
+    for m in lex.heads_re.finditer(text):
+        i = m.start()
+        while i > 0 and text[i - 1] == " ":
+            i -= 1
+        actor = kb.get(adj_end.get(i))
+        sector = "MIL" if m.group(1) in lex.military else "GOV"
+        out.append(Entity(m.start(), m.end(), m.group(0), "ORG",
+                          ActorRef(None, m.group(0), actor.country if actor else None, sector)))
+    return out

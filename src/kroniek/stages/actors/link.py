@@ -1,0 +1,281 @@
+"""Typing and linking actor mentions: a KB match becomes its actor on the article's date (namesakes
+chosen by date, outlet and earlier mentions); an unknown run gets a type from its context clues,
+the strongest clue in the article deciding, and the name tagger's reading where it is consulted.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...kb import KB, Actor, from_archigos
+from ...model import ActorRef, Doc, Entity
+from . import tagger as name_tagger
+from .find import common, heads, sentence_initial, starts_inside, words_before
+from .lexicon import ActorLexicon, all_titles
+from .tagger import ASK_BELOW, TAGGER_STRENGTH, TAGGER_TYPES
+
+_PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
+
+
+def ref(actor: Actor, kb: KB, date: str | None = None) -> ActorRef:
+    """The ActorRef for a KB actor on a date. A place standing for a government gives that
+    government; a person in office acts for the country of the office (GOV), or for an
+    international body (IGO, no country: NATO's secretary general)."""
+    target = kb.get(actor.stands_for) if actor.stands_for else None
+    if target:
+        return ActorRef(target.id, target.name, target.country, target.sector or "GOV")
+    if actor.type == "PER" and date and actor.roles:
+        bodies = [kb.get(r.country) for r in actor.roles_at(date)]
+        if any(b is not None and b.type == "LOC" for b in bodies):
+            country = next(b.id for b in bodies if b is not None and b.type == "LOC")
+            return ActorRef(actor.id, actor.name, country, actor.sector or "GOV")
+        if any(b is not None and b.type == "ORG" for b in bodies):
+            return ActorRef(actor.id, actor.name, None, "IGO")
+    return ActorRef(actor.id, actor.name, actor.country, actor.sector)
+
+
+def _strip_possessive(text: str, start: int, end: int, lex: ActorLexicon) -> int:
+    """The end of a name without an English possessive ("Netanyahu's" → "Netanyahu"); a language
+    whose genitive belongs to the name (Dutch "Poetins") lists no possessives."""
+    surface = text[start:end]
+    return next((end - len(p) for p in lex.possessives if surface.endswith(p) and len(surface) > len(p)), end)
+
+
+def first_name_conflicts(text: str, kb: KB, lex: ActorLexicon, found: list) -> list:
+    """Drop a KB person matched by a surname when a first name that is not theirs comes right
+    before it ("Ali Reza Raisi" is not Ebrahim Raisi): the run becomes an unknown name."""
+    out = []
+    titles = lex.titles | all_titles()
+    ends = {e for _, e, *_ in found}
+    for item in found:
+        _, end, hits, name = item
+        people = [kb.get(i) for i, k in hits if k == "aliases"]
+        if (not people or len(people) != len(hits) or any(p is None or p.type != "PER" for p in people)
+                or " " in text[name:end].strip()):  # a full name ("Marco Rubio") holds its own first name
+            out.append(item)
+            continue
+        m = _PREV_WORD.search(text[max(0, name - 40):name])
+        prev = m.group(1) if m else ""
+        if not prev or not prev[0].isupper() or prev.endswith(".") or name - len(m.group(0)) + len(prev) in ends:
+            out.append(item)
+            continue
+        prev_start = name - len(m.group(0))
+        if (prev in lex.never or prev.lower() in titles or prev in lex.portfolio_words
+                or not prev.replace("-", "").isalpha()
+                or (sentence_initial(text, prev_start) and prev not in lex.first_names
+                    and common(text, prev))):
+            out.append(item)
+            continue
+        own = {w for p in people for alias in p.names() for w in alias.split()}
+        if prev in own:
+            out.append(item)
+            continue
+    return out
+
+
+def typed(text: str, span: tuple[int, int], lex: ActorLexicon, memo: dict) -> tuple[int, str]:
+    """(strength, type) of an unknown run by the rules (`type_of`, its possessive stripped), once per
+    run of an article: choosing what the tagger reads and the linking both ask."""
+    if span not in memo:
+        memo[span] = type_of(text, span[0], _strip_possessive(text, *span, lex), lex)
+    return memo[span]
+
+
+def consult(nlp: Any, text: str, lex: ActorLexicon, found: list, names: list[tuple[int, int]],
+            dropped: list[tuple[int, int]], memo: dict) -> name_tagger.Tagged | None:
+    """The tagger's reading of the windows around the unknown runs inside a sentence that the rules
+    type weakly: its names that overlap no KB match and start with a capital or a digit. A
+    sentence-initial run is not read: there a capital says nothing and the tagger's ORG was more
+    often wrong than right (CoNLL-2002 ned.testa, docs/actors.md)."""
+    weak = [r for r in names if typed(text, r, lex, memo)[0] < ASK_BELOW]
+    ask, asked = [], set()
+    for s, e in weak:  # one name, one type: its first occurrence is read
+        if text[s:e] not in asked and not sentence_initial(text, s):
+            asked.add(text[s:e])
+            ask.append((s, e))
+    if not ask:
+        return None
+    tagged = name_tagger.tag(nlp, text, ask)
+    fixed = [(s, e) for s, e, *_ in found] + [r for r in names if r not in weak]
+    keep = {}
+    for (s, e), label in tagged.names.items():
+        if label not in TAGGER_TYPES or not (text[s].isupper() or text[s].isdigit()) or any(
+                s < b and a < e for a, b in fixed):
+            continue
+        if (s, e) not in names and not any(s < b and a < e for a, b in [*names, *dropped]):
+            continue  # a name the rules did not see at all: not asked about
+        keep[(s, e)] = label
+    tagged.names = keep
+    return tagged
+
+
+def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
+         tagged: name_tagger.Tagged | None = None, memo: dict | None = None) -> list[Entity]:
+    """The entities of an article: its KB matches linked, its unknown runs typed by the strongest
+    clue of each name in the article (`memo`: the runs `typed` already)."""
+    memo = {} if memo is None else memo
+    text, date = doc.text, doc.reference_date
+    outlet = getattr(doc.article, "country", None)
+    entities: list[Entity] = []
+    seen: dict[str, Actor] = {}  # surnames of persons named in full earlier
+    mentioned = {kb.get(i).country or i for _, _, hits, _ in found for i, k in hits
+                 if kb.get(i) is not None and kb.get(i).type == "LOC"}
+    for _, end, hits, start in found:
+        actor, kind = _choose(hits, kb, seen, date, outlet)
+        if actor is None:
+            continue
+        if kind == "aliases" and _foreign_namesake(actor, text[start:end], outlet, mentioned):
+            entities.append(Entity(start, end, text[start:end], actor.type,
+                                   ActorRef(None, text[start:end], None, actor.sector)))
+            continue
+        if kind == "aliases" and actor.type == "PER":
+            end = _strip_possessive(text, start, end, lex)
+        surface = text[start:end]
+        if kind == "aliases":
+            etype = actor.type
+            if actor.type == "PER":
+                for part in actor.name.split()[1:]:
+                    seen[part] = actor
+            entities.append(Entity(start, end, surface, etype, ref(actor, kb, date)))
+        else:
+            entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
+    entities += heads(doc, kb, lex, found)
+    taken = starts_inside(text, [(e.start, e.end, None) for e in entities])
+    votes: dict[str, tuple[float, str]] = {}  # name -> (strength, type): strongest context wins
+    verdicts: dict[str, str | None] = {}  # the tagger's reading of a name's first occurrence
+    spans = []
+    for start, end in sorted(names):
+        if start in taken:
+            continue
+        key = text[start:end].removesuffix("'s").removesuffix("’s")
+        span = (start, end)
+        strength, etype = typed(text, span, lex, memo)
+        end = _strip_possessive(text, start, end, lex)
+        if tagged is not None and strength < 4:
+            verdict = _verdict(tagged, span, text[span[0]:span[1]], verdicts)
+            if verdict == "":
+                continue  # the tagger's own span for this run replaces it
+            if verdict in TAGGER_TYPES:
+                strength, etype = TAGGER_STRENGTH, verdict
+        if key not in votes or strength > votes[key][0]:
+            votes[key] = (strength, etype)
+        spans.append((start, end, key))
+    refs: dict[str, ActorRef] = {}
+    for key, (_, etype) in votes.items():
+        if etype == "PER" and " " in key:
+            last = key.split()[-1]
+            refs.setdefault(key, ActorRef(None, key))
+            if last in votes and (votes[last][0] in (0, 1, 2, TAGGER_STRENGTH) or votes[last][1] == "PER"):
+                votes[last] = (max(3, votes[last][0]), "PER")
+                refs[last] = refs[key]
+    for start, end, key in spans:
+        etype = votes[key][1]
+        if " " not in key and key in seen:
+            etype = "PER"
+            actor_ref = ref(seen[key], kb, date)
+        else:
+            actor_ref = refs.setdefault(key, ActorRef(None, key))
+        entities.append(Entity(start, end, text[start:end], etype, actor_ref))
+    entities.sort(key=lambda e: e.start)
+    return _merge_adjective_orgs(text, entities, lex)
+
+
+def _verdict(tagged: name_tagger.Tagged, span: tuple[int, int], surface: str,
+             verdicts: dict[str, str | None]) -> str | None:
+    """The tagger's type for a run (a label; for a run it did not read, that of the name's first
+    occurrence), "" when its own, different span replaces the run, None when it found no name
+    there or has no opinion."""
+    if span in tagged.names:
+        verdicts.setdefault(surface, tagged.names[span])
+        return tagged.names[span]
+    if tagged.read(*span):
+        if any(a < span[1] and span[0] < b for a, b in tagged.names):
+            return ""
+        verdicts.setdefault(surface, None)
+        return None
+    return verdicts.get(surface)
+
+
+def _merge_adjective_orgs(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entity]:
+    """"Vlaamse Gemeenschapscommissie", "British Airways": an adjective starting an organisation name."""
+    out: list[Entity] = []
+    for ent in entities:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == "MISC" and ent.type == "ORG" and ent.text[:1].isupper()
+                and ent.actor and ent.actor.id is None and any(
+                    t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in ent.text.split())
+                and text[prev.end:ent.start] == " "):
+            country = prev.actor.country if prev.actor else None
+            name = text[prev.start:ent.end]
+            out[-1] = Entity(prev.start, ent.end, name, "ORG", ActorRef(None, name, country))
+        else:
+            out.append(ent)
+    return out
+
+
+def _foreign_namesake(actor: Actor, surface: str, outlet: str | None, mentioned: set[str]) -> bool:
+    """A one-word party name of another country than the outlet's, in an article that does not
+    mention that country: a namesake (the Belgian SP of 2000 is not the Dutch SP), left unlinked."""
+    return bool(outlet and actor.sector == "PTY" and actor.country and actor.country != outlet
+                and " " not in surface and actor.country not in mentioned)
+
+
+def _choose(hits: tuple, kb: KB, seen: dict[str, Actor],
+            date: str | None, outlet: str | None = None) -> tuple[Actor | None, str]:
+    """One actor for an ambiguous name: named earlier, then in office on the date, then of the
+    outlet's country, then hand-written."""
+    cands = [(kb.get(i), k) for i, k in hits]
+    cands = [(a, k) for a, k in cands if a is not None]
+    if not cands:
+        return None, ""
+    if len(cands) == 1:
+        return cands[0]
+    for a, k in cands:
+        if any(seen.get(p) is a for p in a.name.split()[1:]):
+            return a, k
+    active = [(a, k) for a, k in cands if a.roles_at(date)]
+    pool = active or cands
+    abroad = lambda a: bool(outlet) and a.country not in (None, outlet)
+    if any(a.type != "PER" for a, _ in cands):  # organisations: the outlet's own namesake first
+        pool = [c for c in pool if not abroad(c[0])] or [c for c in cands if not abroad(c[0])] or pool
+    gone = lambda a: a.type != "PER" and bool(date) and bool(a.roles) and not a.roles_at(date)
+    pool.sort(key=lambda c: (abroad(c[0]), gone(c[0]), from_archigos(c[0]), c[1] != "aliases"))
+    return pool[0]
+
+
+def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, str]:
+    """(strength, type) of an unknown name from its form and the words around it."""
+    surface = text[start:end]
+    tokens = surface.split()
+    before = words_before(text, start)
+    prev = before[-1] if before else ""
+    low = surface.lower()
+    if len(tokens) == 1 and "-" in surface and surface.rsplit("-", 1)[1][:1].islower():
+        return 4, "MISC"
+    if " ".join(before[-2:]).lower() in lex.portfolio or " ".join(before[-2:]).lower() in lex.org_cues:
+        return 4, "ORG"
+    if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in tokens) or (
+            surface.isupper() and len(surface) > 2):
+        return 4, "ORG"
+    if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
+        return 4, "PER"
+    if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
+        return 3, "PER"
+    if prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues:
+        return 3, "LOC"
+    after = text[end:end + 30].split(maxsplit=2)[:1]
+    if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
+        return 3, "PER"
+    if surface in lex.places or any(f" {p} " in surface for p in lex.place_particles):
+        return 2, "LOC"
+    if len(tokens) == 1 and low.endswith(lex.misc_suffixes):
+        return 2, "MISC"
+    if len(tokens) > 1 and tokens[0].lower().endswith(lex.adjective_endings):
+        return 2, "ORG"
+    if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
+        return 2, "LOC"
+    if len(tokens) == 1 and low.endswith(lex.place_suffixes):
+        return 1, "LOC"
+    if len(tokens) > 1 or surface in lex.surnames:
+        return 1, "PER"
+    return 0, lex.default_type
