@@ -233,3 +233,14 @@ def test_word_forms_hold_the_parts_a_quote_mark_or_period_joins() -> None:
     forms = _word_forms("O'Neill zei: o'neill-achtig en U.S.A. of Jan.")
     assert {"O'Neill", "O", "Neill", "o'neill-achtig", "neill-achtig", "U.S", "S", "Jan"} <= forms
     assert "U" in forms and "zei" in forms and "Neill zei" not in forms
+
+
+def test_a_city_or_region_the_kb_lacks_is_a_place_of_its_country() -> None:
+    doc = run("Protesters in Texas blocked a road near Kenosha, far from Aden.", lang="en")
+    places = {e.text: (e.type, e.actor.country if e.actor else None) for e in doc.entities}
+    assert places["Texas"] == ("LOC", "USA") and places["Kenosha"] == ("LOC", "USA") and places["Aden"] == ("LOC", "YEM")
+
+
+def test_a_place_name_that_is_also_a_common_word_is_not_a_place() -> None:
+    doc = run("Police said the march was peaceful.", lang="en")
+    assert all(e.text != "Police" for e in doc.entities)

@@ -39,6 +39,7 @@ class ActorLexicon:
     military: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    place_country: dict[str, str]
     portfolio_words: frozenset[str]
     place_particles: frozenset[str]
     determiners: frozenset[str]
@@ -82,7 +83,8 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         default_type=raw.get("default_type", "MISC"),
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
         surnames=surnames(lang),
-        places=gazetteer(),
+        places=gazetteer() | frozenset(place_countries()),
+        place_country=place_countries(),
     )
 
 
@@ -109,6 +111,17 @@ def surnames(lang: str) -> frozenset[str]:
 def gazetteer() -> frozenset[str]:
     """City names (GeoNames, 15,000+ people; data/kb/gazetteer.txt) that type an unknown name as LOC."""
     return lexicons.word_list("kb", "gazetteer.txt")
+
+
+@lru_cache(maxsize=1)
+def place_countries() -> dict[str, str]:
+    """The country of a city or first-level region (data/kb/place_countries.tsv, built from GeoNames
+    and ISO 3166-2 by scripts/build_kb.py): an unknown "Aden" or "Texas" is a place of YEM, of USA."""
+    path = lexicons.DATA / "kb" / "place_countries.tsv"
+    if not path.is_file():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").split("\n") if line and line[0] != "#")
+    return {name: country for name, country in rows}
 
 
 @lru_cache(maxsize=1)

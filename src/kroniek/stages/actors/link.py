@@ -173,6 +173,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         if " " not in key and key in seen:
             etype = "PER"
             actor_ref = ref(seen[key], kb, date)
+        elif etype == "LOC" and key in lex.place_country:  # a place the KB lacks, of a known country
+            actor_ref = refs.setdefault(key, ActorRef(None, key, lex.place_country[key]))
         else:
             actor_ref = refs.setdefault(key, ActorRef(None, key))
         entities.append(Entity(start, end, text[start:end], etype, actor_ref))
