@@ -56,7 +56,7 @@ def nl_plain(adj: str) -> str:
         return adj[:-2] + "as"
     if adj.endswith("ese") and not adj.endswith("eese"):
         return adj[:-3] + "ees"
-    return adj[:-1] if adj.endswith("e") else adj
+    return adj.removesuffix("e")
 
 
 def split(cell: str) -> list[str]:
