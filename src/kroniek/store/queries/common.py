@@ -129,7 +129,14 @@ def date_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None,
 
 
 def shared_clauses(alias: str, f: Filters, where: list[str], args: list[Any]) -> None:
-    """What quotes and events filter alike: confidence (unscored items stay) and date range."""
+    """What quotes and events filter alike: their article, its outlet, confidence (unscored items
+    stay) and date range."""
+    if f.article:
+        where.append("a.id = ?")
+        args.append(f.article)
+    if f.outlet:
+        where.append(f"{OUTLET} = ?")
+        args.append(f.outlet)
     if f.min_confidence is not None:
         where.append(f"({alias}.confidence IS NULL OR {alias}.confidence >= ?)")
         args.append(f.min_confidence)

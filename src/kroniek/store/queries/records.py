@@ -106,12 +106,6 @@ def quote_selection(f: Filters) -> Selection:
     if f.country:
         where.append("q.speaker_country = ?")
         args.append(f.country.upper())
-    if f.article:
-        where.append("a.id = ?")
-        args.append(f.article)
-    if f.outlet:
-        where.append(f"{OUTLET} = ?")
-        args.append(f.outlet)
     shared_clauses("q", f, where, args)
     return sel
 
@@ -180,12 +174,6 @@ def event_selection(f: Filters) -> Selection:
     if f.country:
         where.append("e.pk IN (SELECT event_pk FROM event_parties WHERE country = ?)")
         args.append(f.country.upper())
-    if f.article:
-        where.append("a.id = ?")
-        args.append(f.article)
-    if f.outlet:
-        where.append(f"{OUTLET} = ?")
-        args.append(f.outlet)
     if f.place:
         where.append("e.location_country = ?")
         args.append(f.place.upper())
