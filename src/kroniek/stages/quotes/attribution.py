@@ -41,7 +41,7 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     Leading adverbs and determiners are skipped for the name; an entity inside wins, then a
     pronoun, then the whole noun phrase. With `last`, the mention nearest the end is taken.
     """
-    toks = [t for t in toks if word(t) or t.text in "-'’."]
+    toks = [t for t in toks if t.text[0].isalnum() or t.text in "-'’."]
     while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])
                     or (len(toks) > 1 and toks[-1].text[0].islower() and toks[-1].low.endswith(lex.adverb_suffixes))):
         toks = toks[:-1]
@@ -174,10 +174,12 @@ class SpeakerResolver:
         subjects: list[_Candidate] = []
         others: list[_Candidate] = []
         text = self.doc.text
+        people = [ent for ent in self.entities.items if ent.type == "PER"]
+        starts = [ent.start for ent in people]
         for s, e in self.doc.sentences:
             first = True
-            for ent in self.entities.within(s, e):
-                if ent.type != "PER" or self._in_quote(ent.start) or \
+            for ent in people[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
+                if ent.end > e or self._in_quote(ent.start) or \
                         ent.text.lower().replace("’", "'").split("'")[0] in self.lex.first_person:
                     continue  # someone named in another's words, or a tagger's "I've"
                 sp = self._from_entity(ent)

@@ -6,6 +6,7 @@ all data, so a language is a folder (English is the fallback).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -106,8 +107,13 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
 
 
 def _token_re(abbreviations: list[str]) -> re.Pattern[str]:
-    """TOKEN, plus the period of a title or an initial: checked only after a word ends in '.'."""
-    behind = "|".join(f"(?<=\\b{re.escape(a)}\\.)" for a in abbreviations)
+    """TOKEN, plus the period of a title or an initial: checked only after a word ends in '.'.
+    Abbreviations of one length share a lookbehind, so a sentence's final period costs a few
+    checks, not one per abbreviation."""
+    by_len: dict[int, list[str]] = {}
+    for a in sorted(set(abbreviations)):
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    behind = "|".join(f"(?<=\\b(?:{'|'.join(group)})\\.)" for _, group in sorted(by_len.items()))
     initial = r"(?<=\b[A-Z]\.)(?=\s?[A-Z])"
     return re.compile(r"\w+(?:[-'’.]\w+)*(?:\.(?:" + (behind + "|" if behind else "") + initial + r"))?|[^\w\s]")
 
@@ -186,3 +192,10 @@ def lexicon(lang: str | None) -> QuoteLexicon:
 def tokens(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token]:
     """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.)."""
     return [Token(m.start(), m.end(), g := m.group(), g.lower()) for m in lex.token_re.finditer(text, start, end)]
+
+
+def itokens(text: str, start: int, end: int, lex: QuoteLexicon) -> Iterator[Token]:
+    """`tokens` one at a time, for a caller that mostly stops at the first full stop."""
+    for m in lex.token_re.finditer(text, start, end):
+        g = m.group()
+        yield Token(m.start(), m.end(), g, g.lower())

@@ -227,14 +227,13 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
     hits: list[Hit] = []
     qstarts = [s for s, _ in quoted]
     starts = [s for s, _ in sentences]
-
-    def inside_quote(pos: int) -> bool:
+    found: set[int] = set()
+    for m in lex.cue_re.finditer(text.lower()):
+        pos = m.start()
         i = bisect.bisect_right(qstarts, pos) - 1
-        return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
-
-    todo = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in lex.cue_re.finditer(text.lower())
-                   if not inside_quote(m.start()) and not _name_part(text, m.group(), m.start(), lex)} - {-1})
-    for si in todo:
+        if (i < 0 or not quoted[i][0] <= pos < quoted[i][1]) and not _name_part(text, m.group(), pos, lex):
+            found.add(bisect.bisect_right(starts, pos) - 1)
+    for si in sorted(found - {-1}):
         s, e = sentences[si]
         toks = []
         for a, b in _outside(s, e, quoted, qstarts):
@@ -285,7 +284,11 @@ def _outside(s: int, e: int, quoted: list[tuple[int, int]], qstarts: list[int]) 
 
 
 def _index_at(toks: list[Token], pos: int) -> int:
-    return max((k for k, t in enumerate(toks) if t.start < pos), default=0)
+    """The last token starting before pos (0 if none): a walk back, as pos is near the end."""
+    k = max(len(toks) - 1, 0)
+    while k > 0 and toks[k].start >= pos:
+        k -= 1
+    return k
 
 
 def _keep(h: Hit, speech: list[tuple[int, int]]) -> bool:

@@ -17,7 +17,7 @@ from ..registry import register
 from .attribution import SpeakerMention, SpeakerResolver, mention_in, np_after, word
 from .extent import Extent
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
-from .lexicon import QuoteLexicon, lexicon, tokens
+from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
 
 _DASHES = frozenset("―—–-")
@@ -311,7 +311,9 @@ class QuoteStage:
         s0 = _sentence_start(doc, starts, g.start, g.para[0])
         s0 = max(s0, text.rfind("\n", 0, g.start) + 1)
         pre = tokens(text, s0, g.start, lex)
-        cut = max((k + 1 for k, t in enumerate(pre) if t.text in TERMINAL or t.text in ("”", "»")), default=0)
+        cut = len(pre)
+        while cut and pre[cut - 1].text not in TERMINAL and pre[cut - 1].text not in ("”", "»"):
+            cut -= 1
         pre = pre[cut:]
         pre_words = [t for t in pre if t.text[0].isalnum()]
         if pre_words and pre_words[-1].low in lex.title_signals:
@@ -347,21 +349,23 @@ class QuoteStage:
         name-and-role line under a pull quote that fills its own paragraph."""
         pe = g.para[1]
         line_end = text.find("\n", g.end, pe)
-        tail = tokens(text, g.end, min(pe if line_end < 0 else line_end, g.end + 200), lex)
+        tail = itokens(text, g.end, min(pe if line_end < 0 else line_end, g.end + 200), lex)
         cut = []
         for t in tail:
             if t.text in TERMINAL or t.text == ":" or t.text in lex.marks:
+                cut_at = t
                 break
             cut.append(t)
+        else:
+            cut_at = None
         words = [t for t in cut if t.text[0].isalnum()]
         if not words:
             return None
         attr = _attribution(cut, lex, text, ents)
         if attr is not None:
             return attr
-        rest_is_punct = all(not t.text[0].isalnum() for t in tail[len(cut):])
-        dash = tail[0].text in _DASHES
-        if (starts_sentence or dash) and rest_is_punct and len(words) <= 12 and words[0].text[0].isupper():
+        if (starts_sentence or cut[0].text in _DASHES) and len(words) <= 12 and words[0].text[0].isupper() \
+                and not any(t.text[0].isalnum() for t in ([cut_at, *tail] if cut_at else ())):
             comma = next((k for k, t in enumerate(cut) if t.text == ","), len(cut))
             name = [t for t in cut[:comma] if t.text[0].isalnum()]
             return None if not name else ("", mention_in(name, lex, text, ents), -1)
