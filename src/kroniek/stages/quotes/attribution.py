@@ -19,6 +19,8 @@ from .lexicon import QuoteLexicon
 
 _STRIP = re.compile(r"^\W+|\W+$")
 _CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
+_NON_SPACE = re.compile(r"\S+")
+_POSSESSIVE_WORD = re.compile(r"\w+(?:['’]\w+)?")
 
 
 @dataclass(slots=True)
@@ -108,7 +110,7 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
         i += 1
     while i < len(toks) and len(out) < 9:
         t = toks[i]
-        if (not word(t) or t.low in lex.complementizers or lex.cue(t.low) or t.low in lex.auxiliaries
+        if (not t.text[0].isalnum() or t.low in lex.complementizers or t.low in lex.cue_lemma or t.low in lex.auxiliaries
                 or (out and t.low in lex.pronouns)
                 or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
                 or (out and (t.text[0].isdigit() or t.low.endswith(lex.number_words)))  # "media | achtduizend …"
@@ -162,6 +164,7 @@ class SpeakerResolver:
         self.first_names = first_name_genders(kb)
         self.speakers: list[_Candidate] = []
         self.full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
+        self.genders: dict[tuple[str | None, str], str | None] = {}  # a name recurs: look it up once
         self.subjects, self.others = self._people()
 
     def _in_quote(self, pos: int) -> bool:
@@ -193,6 +196,12 @@ class SpeakerResolver:
         return subjects, others
 
     def _gender(self, actor_id: str | None, name: str = "") -> str | None:
+        key = (actor_id, name)
+        if key not in self.genders:
+            self.genders[key] = self._find_gender(actor_id, name)
+        return self.genders[key]
+
+    def _find_gender(self, actor_id: str | None, name: str) -> str | None:
         """From the KB, else from an honorific or a first name the KB knows the gender of."""
         actor = self.kb.get(actor_id)
         if actor is not None and actor.gender:
@@ -241,7 +250,7 @@ class SpeakerResolver:
         for run in _CAPS_RUN.finditer(m.text):
             if m.text[run.end():].strip():
                 continue  # a name that modifies a noun ("the New York businessman") is not the speaker
-            words = list(re.finditer(r"\S+", run.group()))
+            words = list(_NON_SPACE.finditer(run.group()))
             for w in words:
                 actor = self._lookup(_STRIP.sub("", run.group()[w.start():]))
                 if actor is not None:
@@ -272,7 +281,7 @@ class SpeakerResolver:
         """The country an adjective or a possessive place name in a noun phrase points to
         ("de Russische president", "Qatar's prime minister")."""
         kb = self.kb
-        for w in re.findall(r"\w+(?:['’]\w+)?", text.casefold()):
+        for w in _POSSESSIVE_WORD.findall(text.casefold()):
             owner = next((w[:-len(p)] for p in self.lex.possessives if w.endswith(p)), None)
             if owner:
                 place = next((a for a in kb.lookup(owner) if a.type == "LOC" and a.country), None)

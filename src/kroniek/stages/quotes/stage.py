@@ -156,9 +156,12 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]], groups: list[
     return hits
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _title_case(inner: str) -> bool:
     """A name or title ("Morning Joe", "Contract with America"): every long word capitalised."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if len(w) > 3]
+    words = [w for w in _LETTER_WORD.findall(inner) if len(w) > 3]
     return len(inner.split()) >= 2 and bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -299,7 +302,7 @@ class QuoteStage:
         text = doc.text
         inner = group_text(text, g)
         nwords = len(inner.split())
-        if nwords == 0 or not any(c.isalpha() for c in inner) or (_MARKUP & set(inner) and lex.not_speech.search(inner)):
+        if nwords == 0 or not any(c.isalpha() for c in inner) or (not _MARKUP.isdisjoint(inner) and lex.not_speech.search(inner)):
             return  # a tweet id, a link, markup: not anyone's words
         turn = turn_label(text, g.segs[0][0], lex, ents)
         if turn is not None:
@@ -327,7 +330,7 @@ class QuoteStage:
         colon = bool(pre) and pre[-1].text == ":"
         if not colon and _title_case(inner):
             return
-        cue_idx = next((k for k in range(len(pre) - 1, -1, -1) if cue_at(pre, k, lex)), None)
+        cue_idx = next((k for k in range(len(pre) - 1, -1, -1) if pre[k].low in lex.cue_lemma and cue_at(pre, k, lex)), None)
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
