@@ -210,6 +210,22 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
     return None
 
 
+def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token] | None:
+    """The tokens between two quotes of a paragraph; None, without reading on, where they cannot be
+    an attribution that interrupts one quote (`_merge`): a question or exclamation mark, words
+    after a full stop, more than 30 words."""
+    if start > end:
+        return None
+    out: list[Token] = []
+    nwords = 0
+    for t in itokens(text, start, end, lex):
+        if t.text in ("?", "!") or (out and out[-1].text in TERMINAL) or nwords > 30:
+            return None
+        nwords += t.text[0].isalnum()
+        out.append(t)
+    return out
+
+
 def _sentence_start(doc: Doc, starts: list[int], pos: int, para_start: int) -> int:
     i = bisect.bisect_right(starts, pos) - 1
     return max(starts[i] if i >= 0 else 0, para_start)
@@ -282,8 +298,8 @@ class QuoteStage:
         out: list[Group] = []
         for g in groups:
             prev = out[-1] if out else None
-            if prev is not None and prev.para == g.para and prev.end <= g.start:
-                between = tokens(text, prev.end, g.start, lex)
+            between = _interruption(text, prev.end, g.start, lex) if prev is not None and prev.para == g.para else None
+            if prev is not None and between is not None:
                 nwords = sum(1 for t in between if t.text[0].isalnum())
                 own_sentence = bool(between) and between[-1].text in TERMINAL
                 intro = any(t.text in TERMINAL for t in between[:-1]) or (bool(between) and between[-1].text == ":")
