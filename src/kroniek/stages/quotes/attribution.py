@@ -8,10 +8,9 @@ stands for its government (Kyiv meldde → Ukraine), or an unlinked name ("Ameri
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-
 
 from ...kb import KB, Actor
 from ...model import Doc, Entity, SpanIndex, Speaker, Token

@@ -15,6 +15,7 @@ from ... import lexicons
 from ...model import Token
 from .morphology import generate
 
+
 @dataclass(slots=True)
 class QuoteLexicon:
     """One language's quotes.yaml, compiled once per process."""

@@ -131,6 +131,8 @@ def _agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanI
 
 def _without_brackets(toks: list[Token]) -> list[Token]:
     """The words outside parentheses."""
+    if not any(t.text == "(" or t.text == ")" for t in toks):
+        return [t for t in toks if t.text[0].isalnum()]
     out, depth = [], 0
     for t in toks:
         depth += (t.text == "(") - (t.text == ")")
@@ -197,24 +199,27 @@ def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ent
 def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
     """Where a reported clause starting at toks[j] stops: the sentence end, or a comma or
     'en/and' that opens another attribution (", zo zei hij", "en kondigde aan")."""
-    k = j
-    while k < len(toks):
+    n = len(toks)
+    for k in range(j, n):
         t = toks[k]
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         if t.text == ";":
             return k
-        if t.text == "," and (lex.cue(nxt) or nxt in lex.joiners and k + 2 < len(toks) and lex.cue(toks[k + 2].low)
-                              or nxt in lex.after_only or nxt in lex.relatives
-                              or any(a[0] == nxt for a in lex.according)):
+        if t.text == ",":
+            nxt = toks[k + 1].low if k + 1 < n else ""
+            if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
+                    or nxt in lex.after_only or nxt in lex.relatives or any(a[0] == nxt for a in lex.according)):
+                return k
+        elif t.low in lex.joiners and k > j and any(lex.cue(x.low) for x in toks[k + 1:k + 4]):
             return k
-        if t.low in lex.joiners and k > j and any(lex.cue(x.low) for x in toks[k + 1:k + 4]):
-            return k
-        k += 1
-    return k
+    return max(j, n)
 
 
-def _according(toks: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
+def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
+    """Where 'volgens' / 'according to' stands in the tokens of `sentence` (which, lower-cased,
+    must hold its first word: a test in C before one in Python)."""
     for a in lex.according:
+        if a[0] not in sentence:
+            continue
         for k in range(len(toks) - len(a) + 1):
             if toks[k].low == a[0] and all(toks[k + n].low == a[n] for n in range(1, len(a))):
                 return k, k + len(a)
@@ -237,6 +242,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         i = bisect.bisect_right(qstarts, pos) - 1
         if (i < 0 or not quoted[i][0] <= pos < quoted[i][1]) and not _name_part(text, m.group(), pos, lex):
             found.add(bisect.bisect_right(starts, pos) - 1)
+    cue_lemma = lex.cue_lemma
     for si in sorted(found - {-1}):
         s, e = sentences[si]
         toks = []
@@ -245,14 +251,14 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         if len(toks) < 3:
             continue
         taken = -1
-        acc = _according(toks, lex)
+        acc = _according(toks, lex, text[s:e].lower())
         if acc is not None:
             hit = _according_hit(toks, acc, lex, text, ents)
             if hit:
                 hits.append(hit)
                 taken = len(toks)
         for ci, t in enumerate(toks):
-            if ci <= taken or t.low not in lex.cue_lemma or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
+            if t.low not in cue_lemma or ci <= taken or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
             lemma = cue_at(toks, ci, lex)
             if lemma is None:
@@ -454,9 +460,9 @@ def _bare_clause(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | Non
                 j += 1
         if j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
             j = next((n for n in range(j + 1, min(len(toks), j + 6)) if toks[n].low in lex.pronouns), len(toks))
-        if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive:
-            if sum(1 for x in toks[j:] if word(x)) >= 3 and _finite(toks, j, lex):
-                return j
+        if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive \
+                and sum(1 for x in toks[j:] if word(x)) >= 3 and _finite(toks, j, lex):
+            return j
     return None
 
 

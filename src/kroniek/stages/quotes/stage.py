@@ -16,8 +16,8 @@ from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
 from .attribution import SpeakerMention, SpeakerResolver, mention_in, np_after, word
 from .extent import Extent
-from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
+from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
 
 _DASHES = frozenset("―—–-")
