@@ -62,7 +62,7 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
             return SpeakerMention(toks[0].start, toks[-1].end, text[toks[0].start:toks[-1].end], "np")
         toks = toks[:gen]  # "Burgemeester Opstelten van Rotterdam": the person, not the town
         ents = [e for e in ents if e.end <= toks[-1].end]
-    people = [e for e in ents if e.type == "PER"]
+    people = [e for e in ents if e.type == "PER" and text[e.end:e.end + 2] not in ("'s", "’s")]  # "Spanton's underwear"
     while len(people) > 1 and not last and not text[people[0].end:people[1].start].strip():
         people = people[1:]  # "Emergencies Minister Yevgeny Zinichev": the title before the name
     if people:
@@ -71,6 +71,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
         e = ents[-1]
         return SpeakerMention(e.start, e.end, e.text, "entity")
+    if not last and len(toks) > 1 and toks[-1].low in lex.pronouns:
+        return SpeakerMention(toks[-1].start, toks[-1].end, toks[-1].text, "pronoun")  # "… underwear he claimed"
     pron = [t for t in toks if t.low in lex.pronouns]
     if pron:
         t = pron[-1] if last else pron[0]
@@ -180,6 +182,7 @@ class SpeakerResolver:
         starts = [ent.start for ent in people]
         for s, e in self.doc.sentences:
             first = True
+            prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
             for ent in people[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
                 if ent.end > e or self._in_quote(ent.start) or \
                         ent.text.lower().replace("’", "'").split("'")[0] in self.lex.first_person:
@@ -189,6 +192,10 @@ class SpeakerResolver:
                     self.full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
                 before = text[max(s, ent.start - 16):ent.start].rsplit(None, 1)
                 object_ = bool(before) and before[-1].lower() in self.lex.prepositions
+                if prev is not None and 0 <= ent.start - prev[0] < 8 and \
+                        text[prev[0]:ent.start].strip(" ,").lower() in ("", *self.lex.joiners):
+                    object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
+                prev = (ent.end, object_)
                 gender = self._gender(ent.actor and ent.actor.id, ent.text)
                 (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))
                 first = first and object_
@@ -225,8 +232,10 @@ class SpeakerResolver:
 
     def _from_entity(self, ent: Entity) -> Speaker:
         actor = ent.actor
-        if actor is None:
-            return Speaker(None, ent.text, None, ent.start, ent.end)
+        if actor is None or actor.id is None:  # "USCG Captain Monica Rochester" is Monica Rochester
+            name = actor.name if actor is not None else ent.text
+            return Speaker(None, self._untitled(name) if ent.type == "PER" else name, actor and actor.country,
+                           ent.start, ent.end)
         if ent.type == "LOC":
             place = self.kb.get(actor.id)
             gov = self.kb.get(place.stands_for) if place is not None and place.stands_for else None
@@ -275,6 +284,14 @@ class SpeakerResolver:
                 and not (len(words[k - 1]) > 1 and words[k - 1].isupper()):
             k -= 1
         return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
+
+    def _untitled(self, name: str) -> str:
+        """A person's name without the titles before it ("USCG Captain Monica Rochester", "Mme Spanton")."""
+        words = self._proper(name).split()
+        while len(words) > 1 and (words[0].casefold().strip(".") in self.lex.titles
+                                  or words[0].casefold().strip(".") in self.lex.honorifics):
+            words = words[1:]
+        return " ".join(words)
 
     def _country(self, text: str) -> str | None:
         """The country an adjective or a possessive place name in a noun phrase points to
@@ -371,8 +388,19 @@ class SpeakerResolver:
                 return self._remember(sp, m.start, True, cand.gender)
         # an unlinked name of two or more words may be a person a later "he"/"she" points to
         person = m.kind == "name" and " " in named.name.strip() and \
-            not any(e.type in ("LOC", "ORG") for e in self.entities.within(m.start, m.end))
+            not any(e.type in ("LOC", "ORG") for e in self.entities.within(m.start, m.end)) or \
+            m.kind == "np" and self._role_head(m.text)
         return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
+
+    def _role_head(self, phrase: str) -> bool:
+        """A single person's title or role heads the phrase ("the head of the police's internal
+        investigators"): a later he or she may be that person."""
+        for w in phrase.casefold().split():
+            if w in self.lex.prepositions:
+                return False
+            if w in self.lex.titles and not w.endswith(self.lex.plurals):
+                return True
+        return False
 
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
         bisect.insort(self.speakers, _Candidate(pos, sp, gender or self._gender(sp.id), person), key=_pos)

@@ -108,6 +108,10 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
             return opener
     if not core and any(t.low in lex.joiners for t in pre):
         return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
+    last = next((t for t in reversed(pre) if t.low not in lex.adverbs or t.low in lex.joiners), None)
+    if last is not None and last is not pre[0] and last.low in lex.joiners:
+        # "The attacker is reported to have jumped on stage … and claimed": the first verb's subject
+        return _elided(toks, toks.index(last), lex, text, ents) or mention_in(np_after(toks, cs, lex), lex, text, ents)
     after = np_after(toks, ci + 1, lex)
     if not core or core[0].low in lex.prepositions:
         if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
@@ -316,10 +320,11 @@ def _index_at(toks: list[Token], pos: int) -> int:
 
 
 def _keep(h: Hit, speech: list[tuple[int, int]]) -> bool:
-    """One statement, one record: a reported clause around a direct (partial) quote is left to
-    that quote, which keeps the speaker's own words (docs/quotes.md, "One record")."""
+    """One statement, one record: a reported clause around or running into a direct (partial)
+    quote ('said the situation had "a lot of adrenaline …"') is left to that quote, which keeps the
+    speaker's own words (docs/quotes.md, "One record")."""
     i = bisect.bisect_left(speech, (h.start - 1,))  # speech is sorted: only quotes starting in the clause
-    return not any(e <= h.end + 1 for s, e in speech[i:bisect.bisect_right(speech, (h.end + 1, float("inf")))])
+    return i == bisect.bisect_right(speech, (h.end + 1, float("inf")))
 
 
 def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: SpeakerMention | None) -> Hit | None:
@@ -461,12 +466,12 @@ def _bare_clause(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | Non
         if j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
             j = next((n for n in range(j + 1, min(len(toks), j + 6)) if toks[n].low in lex.pronouns), len(toks))
         if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive \
-                and sum(1 for x in toks[j:] if word(x)) >= 3 and _finite(toks, j, lex):
+                and sum(1 for x in toks[j:] if word(x)) >= 3 and finite_clause(toks, j, lex):
             return j
     return None
 
 
-def _finite(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
+def finite_clause(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
     """A bare clause needs a subject and a verb, not just a noun object ("claimed credit for the
     deal"): it opens with a pronoun ("it's", "she'll" too), or within the next words, before a
     break, comes an auxiliary, a negation or a past form, or a present form ("Trump represents")

@@ -18,7 +18,7 @@ from .attribution import SpeakerMention, SpeakerResolver, mention_in, np_after, 
 from .extent import Extent
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
-from .reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
+from .reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, finite_clause, subject
 
 _DASHES = frozenset("―—–-")
 MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
@@ -210,6 +210,14 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
     return None
 
 
+def _reports(toks: list[Token], attr: tuple[str, SpeakerMention | None, int], lex: QuoteLexicon) -> bool:
+    """Whether the cue of an attribution goes on to a clause of its own (a complementizer, or a
+    subject and finite verb) rather than ending with its speaker."""
+    m = attr[1]
+    rest = [t for t in toks if t.start > attr[2] and t.text[0].isalnum() and not (m and m.start <= t.start < m.end)]
+    return any(t.low in lex.complementizers for t in rest) or (len(rest) >= 3 and finite_clause(rest, 0, lex))
+
+
 def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token] | None:
     """The tokens between two quotes of a paragraph; None, without reading on, where they cannot be
     an attribution that interrupts one quote (`_merge`): a question or exclamation mark, words
@@ -303,7 +311,10 @@ class QuoteStage:
                 nwords = sum(1 for t in between if t.text[0].isalnum())
                 own_sentence = bool(between) and between[-1].text in TERMINAL
                 intro = any(t.text in TERMINAL for t in between[:-1]) or (bool(between) and between[-1].text == ":")
-                if 0 < nwords <= (30 if own_sentence else 8) and not intro and not any(t.text in ("?", "!") for t in between):
+                next_intro = not own_sentence and bool(between) and between[0].text[0].isupper() \
+                    and group_text(text, prev).rstrip()[-1:] in TERMINAL  # '"…done." She also said "…"' introduces the next quote
+                if 0 < nwords <= (30 if own_sentence else 8) and not intro and not next_intro \
+                        and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
                     if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
                         prev.segs += g.segs
@@ -371,7 +382,7 @@ class QuoteStage:
         tail = itokens(text, g.end, min(pe if line_end < 0 else line_end, g.end + 200), lex)
         cut = []
         for t in tail:
-            if t.text in TERMINAL or t.text == ":" or t.text in lex.marks:
+            if t.text in TERMINAL or t.text in (":", ";") or t.text in lex.marks:
                 cut_at = t
                 break
             cut.append(t)
@@ -380,7 +391,12 @@ class QuoteStage:
         words = [t for t in cut if t.text[0].isalnum()]
         if not words:
             return None
+        new_sentence = group_text(text, g).rstrip()[-1:] in TERMINAL and words[0].text[0].isupper()
+        if new_sentence and cut_at is not None and cut_at.text in lex.marks:
+            return None  # '"…done." She also said "…"': the words introduce the next quote
         attr = _attribution(cut, lex, text, ents)
+        if attr is not None and new_sentence and _reports(cut, attr, lex):
+            return None  # '"…that." UNESCO reportedly said a change …': a sentence of its own
         if attr is not None:
             return attr
         if (starts_sentence or cut[0].text in _DASHES) and len(words) <= 12 and words[0].text[0].isupper() \
