@@ -190,8 +190,7 @@ class SpeakerResolver:
                 sp = self._from_entity(ent)
                 if " " in ent.text.strip():
                     self.full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
-                before = text[max(s, ent.start - 16):ent.start].rsplit(None, 1)
-                object_ = bool(before) and before[-1].lower() in self.lex.prepositions
+                object_ = self._after_preposition(text[max(s, ent.start - 40):ent.start].split())
                 if prev is not None and 0 <= ent.start - prev[0] < 8 and \
                         text[prev[0]:ent.start].strip(" ,").lower() in ("", *self.lex.joiners):
                     object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
@@ -200,6 +199,17 @@ class SpeakerResolver:
                 (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))
                 first = first and object_
         return subjects, others
+
+    def _after_preposition(self, before: list[str]) -> bool:
+        """Whether the words before a name end in a preposition, past the name's own particle ("Van
+        Alebeek", "Sissy van Alebeek") and a determiner ("in het Amsterdamse Oosterpark")."""
+        lex = self.lex
+        while before and before[-1].lower() in lex.name_particles and \
+                (before[-1][0].isupper() or len(before) > 1 and before[-2][:1].isupper()):
+            before = before[:-1]
+        while before and before[-1].lower() in lex.determiners:
+            before = before[:-1]
+        return bool(before) and before[-1].lower() in lex.prepositions
 
     def _gender(self, actor_id: str | None, name: str = "") -> str | None:
         key = (actor_id, name)
