@@ -1,0 +1,84 @@
+"""Who speaks: attributions that belong to the next quote, elided and pronoun subjects, lists of
+objects, titles before names, and the quote a reported clause runs into."""
+from __future__ import annotations
+
+from kroniek.model import ActorRef
+
+from .test_quotes import run
+
+
+def unlinked(*names: str) -> dict[str, ActorRef]:
+    return {n: ActorRef(None, n) for n in names}
+
+
+def speakers(doc) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes]
+
+
+def test_words_after_a_finished_quote_introduce_the_next_one() -> None:
+    text = ('The head of the internal investigators told the court "Basic investigations were not done." '
+            'She also said "I regret we were not called immediately."')
+    doc = run(text, "en")
+    assert [q.text for q in doc.quotes] == ["Basic investigations were not done.",
+                                            "I regret we were not called immediately."]
+    assert all(q.speaker is not None and q.speaker.name.startswith("the head of") for q in doc.quotes)
+
+
+def test_a_new_sentence_with_its_own_clause_does_not_attribute_the_quote_before() -> None:
+    text = ('Erdogan spoke on Friday. On television he said, "Constantinople will never exist again." '
+            'UNESCO reportedly said a change of name would require its approval.')
+    doc = run(text, "en", {"Erdogan": ActorRef("Q39723", "Recep Tayyip Erdoğan", "TUR")})
+    direct = [q for q in doc.quotes if q.direct]
+    assert [(q.text, q.speaker.id if q.speaker else None) for q in direct] == \
+        [("Constantinople will never exist again.", "Q39723")]
+
+
+def test_a_semicolon_ends_the_attribution_after_a_quote() -> None:
+    text = 'Brudzinski said the mayor was in a "very serious condition"; TVN24 reported he received surgery.'
+    doc = run(text, "en", unlinked("Brudzinski"))
+    assert ("very serious condition", "Brudzinski") in speakers(doc)
+
+
+def test_a_reported_clause_running_into_a_quote_is_left_to_it() -> None:
+    text = ('Commenting on the radio calls, Rochester said the situation had "a lot of adrenaline, a lot of '
+            'confusion. The dispatcher was trying to ask for information."')
+    doc = run(text, "en", unlinked("Rochester"))
+    assert speakers(doc) == [("a lot of adrenaline, a lot of confusion. The dispatcher was trying to ask for "
+                              "information.", "Rochester")]
+
+
+def test_an_elided_subject_after_and_is_the_first_verbs() -> None:
+    doc = run("The attacker jumped on stage during the concert and claimed he was wrongly imprisoned.", "en")
+    assert speakers(doc) == [("he was wrongly imprisoned", "the attacker")]
+
+
+def test_a_pronoun_right_before_the_cue_is_its_subject() -> None:
+    text = "Quirin denied it. Upon learning his DNA was on Spanton's clothes he claimed sex had been consensual."
+    doc = run(text, "en", unlinked("Quirin", "Spanton"))
+    assert speakers(doc)[-1] == ("sex had been consensual", "Quirin")
+
+
+def test_a_list_after_a_preposition_is_no_subject() -> None:
+    text = ("Emily Spanton met officers Quirin and Redouane at a pub. She was attacked by Quirin, Redouane, "
+            "and a third officer. She told the court she was forced to drink whiskey.")
+    doc = run(text, "en", unlinked("Emily Spanton", "Quirin", "Redouane"))
+    assert speakers(doc) == [("she was forced to drink whiskey", "Emily Spanton")]
+
+
+def test_titles_are_not_part_of_an_unlinked_name() -> None:
+    text = "USCG Captain Monica Rochester said the search had ended."
+    doc = run(text, "en", unlinked("USCG Captain Monica Rochester"))
+    assert speakers(doc) == [("the search had ended", "Monica Rochester")]
+
+
+def test_a_name_particle_is_no_preposition() -> None:
+    """'Van Alebeek' opens the sentence as its subject: the quote that follows in the paragraph is hers."""
+    text = ("Van Moorsel won de tijdrit. ,,Het ging goed'', zei Van Moorsel.\n\n"
+            "Van Alebeek fietst al jaren in de ploeg. ,,Mijn basisniveau is flink omhoog gegaan.''")
+    doc = run(text, "nl", unlinked("Van Moorsel", "Alebeek"))
+    assert speakers(doc)[-1] == ("Mijn basisniveau is flink omhoog gegaan.", "Alebeek")
+
+
+def test_dutch_directive_takes_a_te_infinitive() -> None:
+    doc = run("Ploegleider Zijlaard adviseerde te gokken op de sprint.", "nl", unlinked("Zijlaard"))
+    assert speakers(doc) == [("te gokken op de sprint", "Zijlaard")]
