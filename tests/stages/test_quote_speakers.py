@@ -43,8 +43,8 @@ def test_a_reported_clause_running_into_a_quote_is_left_to_it() -> None:
     text = ('Commenting on the radio calls, Rochester said the situation had "a lot of adrenaline, a lot of '
             'confusion. The dispatcher was trying to ask for information."')
     doc = run(text, "en", unlinked("Rochester"))
-    assert speakers(doc) == [("a lot of adrenaline, a lot of confusion. The dispatcher was trying to ask for "
-                              "information.", "Rochester")]
+    said = "a lot of adrenaline, a lot of confusion. The dispatcher was trying to ask for information."
+    assert speakers(doc) == [(said, "Rochester")]
 
 
 def test_an_elided_subject_after_and_is_the_first_verbs() -> None:
