@@ -18,15 +18,8 @@ from .attribution import SpeakerMention, SpeakerResolver, mention_in, np_after, 
 from .extent import Extent
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
-from .reported import (
-    TERMINAL,
-    Hit,
-    clause_speaker,
-    cue_at,
-    find_reported,
-    finite_clause,
-    subject,
-)
+from .reported import TERMINAL, Hit, find_reported, finite_clause
+from .subjects import clause_speaker, cue_at, subject
 
 _DASHES = frozenset("―—–-")
 MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
