@@ -191,8 +191,8 @@ class SpeakerResolver:
                 if " " in ent.text.strip():
                     self.full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
                 object_ = self._after_preposition(text[max(s, ent.start - 40):ent.start].split())
-                if prev is not None and 0 <= ent.start - prev[0] < 8 and \
-                        text[prev[0]:ent.start].strip(" ,").lower() in ("", *self.lex.joiners):
+                gap = text[prev[0]:ent.start] if prev is not None and 0 <= ent.start - prev[0] < 8 else ""
+                if gap.strip() and gap.strip(" ,").lower() in ("", *self.lex.joiners):
                     object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
                 prev = (ent.end, object_)
                 gender = self._gender(ent.actor and ent.actor.id, ent.text)
