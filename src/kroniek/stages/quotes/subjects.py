@@ -90,7 +90,9 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     last = next((t for t in reversed(pre) if t.low not in lex.adverbs or t.low in lex.joiners), None)
     if last is not None and last is not pre[0] and last.low in lex.joiners:
         # "The attacker is reported to have jumped on stage … and claimed": the first verb's subject
-        return _elided(toks, toks.index(last), lex, text, ents) or mention_in(np_after(toks, cs, lex), lex, text, ents)
+        first = _elided(toks, toks.index(last), lex, text, ents) or _first_subject(pre, lex, text, ents)
+        if first is not None:
+            return first
     after = np_after(toks, ci + 1, lex)
     if not core or core[0].low in lex.prepositions:
         if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
@@ -129,6 +131,16 @@ def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: Span
     for k in range(cs - 1, -1, -1):
         if toks[k].low in lex.cue_lemma and cue_at(toks, k, lex):
             return clause_speaker(toks, k, lex, text, ents)
+    return None
+
+
+def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """The words that open a clause up to its first verb ("The embassy | declined the request and
+    said"); None when no verb form shows where the subject ends."""
+    for n, t in enumerate(words):
+        if n and t.text[0].islower() and (t.low.endswith(lex.finite_suffixes) or t.low in lex.auxiliaries
+                                          or t.low in lex.cue_lemma):
+            return mention_in(words[:n], lex, text, ents)
     return None
 
 
