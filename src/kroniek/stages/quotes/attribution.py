@@ -382,8 +382,8 @@ class SpeakerResolver:
         actor = self.kb.get(named.id)
         if actor is not None and head in self.lex.roles and actor.type != "PER":
             named = Speaker(None, self._phrase(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
-        if named.id is not None:
-            return self._remember(named, m.start, True)
+        if named.id is not None:  # a linked organisation or place is no he or she later on
+            return self._remember(named, m.start, actor is None or actor.type == "PER")
         if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites:
             held = self._role(m)
             if held is not None:
