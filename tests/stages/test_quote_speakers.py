@@ -82,3 +82,12 @@ def test_a_name_particle_is_no_preposition() -> None:
 def test_dutch_directive_takes_a_te_infinitive() -> None:
     doc = run("Ploegleider Zijlaard adviseerde te gokken op de sprint.", "nl", unlinked("Zijlaard"))
     assert speakers(doc) == [("te gokken op de sprint", "Zijlaard")]
+
+
+def test_the_maker_of_a_document_is_the_source() -> None:
+    en = run("According to a poll published by NBC News, most members favour impeachment.", "en",
+             {"NBC News": ActorRef(None, "NBC News")})
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in en.quotes] == \
+        [("most members favour impeachment", "NBC News")]
+    nl = run("De PVV wint zes zetels, volgens een peiling van Ipsos.", "nl", {"Ipsos": ActorRef(None, "Ipsos")})
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in nl.quotes] == [("De PVV wint zes zetels", "Ipsos")]

@@ -67,6 +67,7 @@ class QuoteLexicon:
     negation_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
     agent_preps: frozenset[str]
+    documents: frozenset[str]
     titles: frozenset[str]
     honorifics: dict[str, str]
     future: frozenset[str]
@@ -179,6 +180,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
         adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), agent_preps=fs("agent_preps"),
+        documents=fs("documents"),
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
         number_words=tuple(str(w) for w in raw.get("number_words") or ()),

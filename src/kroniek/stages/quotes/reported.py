@@ -330,12 +330,32 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     src = np_after(toks, b, lex)
     m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
+    maker = _maker(toks, src, lex)
+    if maker:  # "according to a poll published by NBC News": the pollster
+        m = mention_in(maker, lex, text, ents) or m
+        src_end = toks.index(maker[-1]) + 1
     if a == 0:
         j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
         return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
     if toks[a - 1].text == ",":
         return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
     return _split_hit(toks, a, src_end, lex, text, m) if m else None
+
+
+def _maker(toks: list[Token], src: list[Token], lex: QuoteLexicon) -> list[Token]:
+    """Who made a document that is the source ("a Twitter post by Amy Cook", "een peiling van X",
+    "a poll published by NBC News"): the noun phrase after by/van, else nothing."""
+    doc = next((t for t in src if t.low in lex.documents), None)
+    if doc is None:
+        return []
+    first = toks.index(doc) + 1
+    for k in range(first, min(len(toks), first + 2)):
+        t = toks[k]
+        if t.low in lex.agent_preps or t.low == lex.genitive:
+            return np_after(toks, k + 1, lex)
+        if not word(t) or t.text[0].isupper():
+            break
+    return []
 
 
 def _split_hit(toks: list[Token], a: int, b: int, lex: QuoteLexicon, text: str, m: SpeakerMention) -> Hit | None:
