@@ -91,3 +91,9 @@ def test_the_maker_of_a_document_is_the_source() -> None:
         [("most members favour impeachment", "NBC News")]
     nl = run("De PVV wint zes zetels, volgens een peiling van Ipsos.", "nl", {"Ipsos": ActorRef(None, "Ipsos")})
     assert [(q.text, q.speaker.name if q.speaker else None) for q in nl.quotes] == [("De PVV wint zes zetels", "Ipsos")]
+
+
+def test_a_bare_title_is_part_of_its_noun_phrase() -> None:
+    text = 'Tom Watson spoke first. One MP told the BBC, "We know that millions wanted to stay in the EU."'
+    doc = run(text, "en", {"Tom Watson": ActorRef(None, "Tom Watson"), "MP": ActorRef(None, "Labour MP")})
+    assert speakers(doc) == [("We know that millions wanted to stay in the EU.", "One MP")]

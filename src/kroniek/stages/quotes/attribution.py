@@ -50,7 +50,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         toks = toks[1:]
     if not toks:
         return None
-    ents = [e for e in entities.within(toks[0].start, toks[-1].end) if e.actor is not None or e.type != "MISC"]
+    ents = [e for e in entities.within(toks[0].start, toks[-1].end) if (e.actor is not None or e.type != "MISC")
+            and not _bare_title(e, lex)]
     first = toks[0]
     if ents and first.low in lex.name_particles and first.text[0].islower() and first.end + 1 == ents[0].start:
         e = ents[0]  # "van Boxtel": the particle belongs to the name
@@ -86,6 +87,11 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
     return SpeakerMention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
+
+
+def _bare_title(e: Entity, lex: QuoteLexicon) -> bool:
+    """An unlinked 'name' that is only a title or role ("One MP"): the noun phrase around it names the speaker."""
+    return (e.actor is None or e.actor.id is None) and e.text.casefold().strip(".") in lex.titles
 
 
 def _lower_after(toks: list[Token], pos: int) -> bool:
