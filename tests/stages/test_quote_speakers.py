@@ -97,3 +97,10 @@ def test_a_bare_title_is_part_of_its_noun_phrase() -> None:
     text = 'Tom Watson spoke first. One MP told the BBC, "We know that millions wanted to stay in the EU."'
     doc = run(text, "en", {"Tom Watson": ActorRef(None, "Tom Watson"), "MP": ActorRef(None, "Labour MP")})
     assert speakers(doc) == [("We know that millions wanted to stay in the EU.", "One MP")]
+
+
+def test_a_cue_in_an_aside_is_not_the_quotes() -> None:
+    text = ('Speaker John Bercow commented on the matter — which the BBC noted as an unusual move — '
+            '"However it is dressed up, it is obvious what the purpose is."')
+    doc = run(text, "en", {"John Bercow": ActorRef(None, "John Bercow"), "BBC": ActorRef(None, "BBC")})
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes if q.direct] == ["John Bercow"]

@@ -22,6 +22,7 @@ from .reported import TERMINAL, Hit, find_reported, finite_clause
 from .subjects import clause_speaker, cue_at, subject
 
 _DASHES = frozenset("―—–-")
+_ASIDE_DASHES = frozenset("―—–")
 MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
 
 
@@ -219,6 +220,14 @@ def _reports(toks: list[Token], attr: tuple[str, SpeakerMention | None, int], le
     return any(t.low in lex.complementizers for t in rest) or (len(rest) >= 3 and finite_clause(rest, 0, lex))
 
 
+def _aside(toks: list[Token], k: int) -> bool:
+    """Whether toks[k] lies in an aside closed before the quote ("Bercow commented — which the BBC
+    noted as unusual — “…”", "(as Reuters reported)"): its cue is not the quote's."""
+    before = {t.text for t in toks[:k]}
+    after = {t.text for t in toks[k + 1:]}
+    return bool(before & _ASIDE_DASHES and after & _ASIDE_DASHES) or ("(" in before and ")" in after)
+
+
 def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token] | None:
     """The tokens between two quotes of a paragraph; None, without reading on, where they cannot be
     an attribution that interrupts one quote (`_merge`): a question or exclamation mark, words
@@ -358,7 +367,8 @@ class QuoteStage:
         colon = bool(pre) and pre[-1].text == ":"
         if not colon and _title_case(inner):
             return
-        cue_idx = next((k for k in range(len(pre) - 1, -1, -1) if pre[k].low in lex.cue_lemma and cue_at(pre, k, lex)), None)
+        cue_idx = next((k for k in range(len(pre) - 1, -1, -1)
+                        if pre[k].low in lex.cue_lemma and not _aside(pre, k) and cue_at(pre, k, lex)), None)
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
