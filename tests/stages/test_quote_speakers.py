@@ -2,7 +2,10 @@
 objects, titles before names, and the quote a reported clause runs into."""
 from __future__ import annotations
 
-from kroniek.model import ActorRef
+from kroniek.kb import load
+from kroniek.model import ActorRef, Article, Doc, Entity, Options
+from kroniek.stages.quotes import QuoteStage
+from kroniek.stages.segment import SegmentStage
 
 from .test_quotes import run
 
@@ -104,3 +107,20 @@ def test_a_cue_in_an_aside_is_not_the_quotes() -> None:
             '"However it is dressed up, it is obvious what the purpose is."')
     doc = run(text, "en", {"John Bercow": ActorRef(None, "John Bercow"), "BBC": ActorRef(None, "BBC")})
     assert [q.speaker.name if q.speaker else None for q in doc.quotes if q.direct] == ["John Bercow"]
+
+
+def run_typed(text: str, lang: str, names: dict[str, str]) -> Doc:
+    """Like `run`, with each name's entity type given (unlinked)."""
+    doc = SegmentStage(Options(), load())(Doc(article=Article(id="t", text=text, date="2025-04-22", lang=lang), lang=lang))
+    for name, kind in names.items():
+        start = text.find(name)
+        doc.entities.append(Entity(start, start + len(name), name, kind, ActorRef(None, name)))
+    return QuoteStage(Options(), load())(doc)
+
+
+def test_they_may_be_the_organisation_that_opened_the_sentence_before() -> None:
+    text = ('UNESCO said it had not been told. The United States Commission on International Religious Freedom '
+            '(USCIRF) also criticised the move. They released a statement which said, "The status of the '
+            'monument as a museum must be maintained."')
+    doc = run_typed(text, "en", {"UNESCO": "ORG", "Commission": "ORG", "USCIRF": "ORG"})
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes if q.direct] == ["USCIRF"]

@@ -173,6 +173,7 @@ class SpeakerResolver:
         self.full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
         self.genders: dict[tuple[str | None, str], str | None] = {}  # a name recurs: look it up once
         self.subjects, self.others = self._people()
+        self.bodies = self._bodies()
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
@@ -205,6 +206,31 @@ class SpeakerResolver:
                 (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))
                 first = first and object_
         return subjects, others
+
+    def _bodies(self) -> list[_Candidate]:
+        """Organisations that open a sentence outside quotes as its subject: what a later 'they' or
+        'it' may point back to ("The USCIRF also criticised the move. They released a statement")."""
+        out: list[_Candidate] = []
+        text = self.doc.text
+        for s, e in self.doc.sentences:
+            named = [x for x in self.entities.within(s, e) if x.type in ("PER", "ORG")]
+            ent = self._acronym(named) if named else None
+            if ent is not None and ent.type == "ORG" and not self._in_quote(ent.start) \
+                    and not self._after_preposition(text[max(s, ent.start - 40):ent.start].split()):
+                out.append(_Candidate(ent.start, self._from_entity(ent), None, False))
+        return out
+
+    def _acronym(self, named: list[Entity]) -> Entity:
+        """The first name, or the acronym in brackets that the name runs on to ("the United States
+        Commission on International Religious Freedom (USCIRF)"): the short name the text goes on with."""
+        text, first = self.doc.text, named[0]
+        for x in named[1:]:
+            between = text[first.end:x.start - 1].split()
+            if not all(w[0].isupper() or w in self.lex.prepositions for w in between):
+                break
+            if x.type == "ORG" and x.text.isupper() and text[x.start - 1:x.start] == "(" and text[x.end:x.end + 1] == ")":
+                return x
+        return first
 
     def _after_preposition(self, before: list[str]) -> bool:
         """Whether the words before a name end in a preposition, past the name's own particle ("Van
@@ -345,7 +371,8 @@ class SpeakerResolver:
             return (person is None or cand.person == person) and (
                 gender not in ("m", "f") or cand.gender in (None, gender))
 
-        found = [_latest(group, pos, fits) for group in (self.speakers, self.subjects, *((self.others,) if wide else ()))]
+        groups = (self.speakers, self.subjects, *((self.others,) if wide else ()), *((self.bodies,) if not person else ()))
+        found = [_latest(group, pos, fits) for group in groups]
         return max((c for c in found if c is not None), key=lambda c: c.pos, default=None)
 
     def _continued(self, pos: int) -> _Candidate | None:
