@@ -172,8 +172,9 @@ class SpeakerResolver:
         self.speakers: list[_Candidate] = []
         self.full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
         self.genders: dict[tuple[str | None, str], str | None] = {}  # a name recurs: look it up once
+        self.untitled: dict[str, str] = {}
+        self.bodies: list[_Candidate] = []
         self.subjects, self.others = self._people()
-        self.bodies = self._bodies()
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
@@ -181,17 +182,21 @@ class SpeakerResolver:
 
     def _people(self) -> tuple[list[_Candidate], list[_Candidate]]:
         """Person entities outside quotes: the first of each sentence not after a preposition (its
-        likely subject, what a pronoun points back to first) and the others (when no subject fits)."""
+        likely subject, what a pronoun points back to first) and the others (when no subject fits).
+        An organisation that opens a sentence so goes to `bodies` (see `_body`)."""
         subjects: list[_Candidate] = []
         others: list[_Candidate] = []
         text = self.doc.text
-        people = [ent for ent in self.entities.items if ent.type == "PER"]
-        starts = [ent.start for ent in people]
+        named = [ent for ent in self.entities.items if ent.type in ("PER", "ORG")]
+        starts = [ent.start for ent in named]
         for s, e in self.doc.sentences:
             first = True
             prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
-            for ent in people[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
-                if ent.end > e or self._in_quote(ent.start) or \
+            inside = [ent for ent in named[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if ent.end <= e]
+            if inside:
+                self._body(inside, s)
+            for ent in inside:
+                if ent.type != "PER" or self._in_quote(ent.start) or \
                         ent.text.lower().replace("’", "'").split("'")[0] in self.lex.first_person:
                     continue  # someone named in another's words, or a tagger's "I've"
                 sp = self._from_entity(ent)
@@ -207,18 +212,13 @@ class SpeakerResolver:
                 first = first and object_
         return subjects, others
 
-    def _bodies(self) -> list[_Candidate]:
-        """Organisations that open a sentence outside quotes as its subject: what a later 'they' or
+    def _body(self, named: list[Entity], s: int) -> None:
+        """An organisation that opens a sentence outside quotes as its subject: what a later 'they' or
         'it' may point back to ("The USCIRF also criticised the move. They released a statement")."""
-        out: list[_Candidate] = []
-        text = self.doc.text
-        for s, e in self.doc.sentences:
-            named = [x for x in self.entities.within(s, e) if x.type in ("PER", "ORG")]
-            ent = self._acronym(named) if named else None
-            if ent is not None and ent.type == "ORG" and not self._in_quote(ent.start) \
-                    and not self._after_preposition(text[max(s, ent.start - 40):ent.start].split()):
-                out.append(_Candidate(ent.start, self._from_entity(ent), None, False))
-        return out
+        ent = self._acronym(named)
+        if ent.type == "ORG" and not self._in_quote(ent.start) \
+                and not self._after_preposition(self.doc.text[max(s, ent.start - 40):ent.start].split()):
+            self.bodies.append(_Candidate(ent.start, self._from_entity(ent), None, False))
 
     def _acronym(self, named: list[Entity]) -> Entity:
         """The first name, or the acronym in brackets that the name runs on to ("the United States
@@ -329,6 +329,11 @@ class SpeakerResolver:
 
     def _untitled(self, name: str) -> str:
         """A person's name without the titles before it ("USCG Captain Monica Rochester", "Mme Spanton")."""
+        if name not in self.untitled:
+            self.untitled[name] = self._strip_titles(name)
+        return self.untitled[name]
+
+    def _strip_titles(self, name: str) -> str:
         words = self._proper(name).split()
         while len(words) > 1 and (words[0].casefold().strip(".") in self.lex.titles
                                   or words[0].casefold().strip(".") in self.lex.honorifics):
