@@ -168,6 +168,7 @@ class SpeakerResolver:
                  quoted: list[tuple[int, int]] = ()) -> None:
         self.doc, self.lex, self.entities, self.kb = doc, lex, entities, kb
         self.quoted = sorted(quoted)
+        self.qstarts = [s for s, _ in self.quoted]
         self.first_names = first_name_genders(kb)
         self.speakers: list[_Candidate] = []
         self.full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
@@ -177,7 +178,7 @@ class SpeakerResolver:
         self.subjects, self.others = self._people()
 
     def _in_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
+        i = bisect.bisect_right(self.qstarts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def _people(self) -> tuple[list[_Candidate], list[_Candidate]]:
@@ -196,8 +197,7 @@ class SpeakerResolver:
             if inside:
                 self._body(inside, s)
             for ent in inside:
-                if ent.type != "PER" or self._in_quote(ent.start) or \
-                        ent.text.lower().replace("’", "'").split("'")[0] in self.lex.first_person:
+                if ent.type != "PER" or self._in_quote(ent.start) or _first_person(ent.text, self.lex):
                     continue  # someone named in another's words, or a tagger's "I've"
                 sp = self._from_entity(ent)
                 if " " in ent.text.strip():
@@ -453,6 +453,12 @@ class SpeakerResolver:
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
         bisect.insort(self.speakers, _Candidate(pos, sp, gender or self._gender(sp.id), person), key=_pos)
         return sp
+
+
+def _first_person(name: str, lex: QuoteLexicon) -> bool:
+    """A tagger's 'name' that is "I", "We" or "I've"."""
+    low = name.lower()
+    return low in lex.first_person or ("'" in low or "’" in low) and low.replace("’", "'").split("'")[0] in lex.first_person
 
 
 def _pos(cand: _Candidate) -> int:
