@@ -171,37 +171,54 @@ class SpeakerResolver:
         self.qstarts = [s for s, _ in self.quoted]
         self.first_names = first_name_genders(kb)
         self.speakers: list[_Candidate] = []
-        self.full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
+        self._full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
         self.genders: dict[tuple[str | None, str], str | None] = {}  # a name recurs: look it up once
         self.untitled: dict[str, str] = {}
-        self.bodies: list[_Candidate] = []
-        self.subjects, self.others = self._people()
+        self._people: tuple[list[_Candidate], list[_Candidate]] | None = None
+        self._bodies: list[_Candidate] | None = None
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.qstarts, pos) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
-    def _people(self) -> tuple[list[_Candidate], list[_Candidate]]:
+    @property
+    def subjects(self) -> list[_Candidate]:
+        return self.people[0]
+
+    @property
+    def others(self) -> list[_Candidate]:
+        return self.people[1]
+
+    @property
+    def full_names(self) -> dict[str, list[tuple[int, Speaker]]]:
+        if self._people is None:
+            self._people = self._read_people()  # fills _full_names
+        return self._full_names
+
+    @property
+    def people(self) -> tuple[list[_Candidate], list[_Candidate]]:
+        """Read on first need: an article whose speakers are all named in full asks for none of it."""
+        if self._people is None:
+            self._people = self._read_people()
+        return self._people
+
+    def _read_people(self) -> tuple[list[_Candidate], list[_Candidate]]:
         """Person entities outside quotes: the first of each sentence not after a preposition (its
-        likely subject, what a pronoun points back to first) and the others (when no subject fits).
-        An organisation that opens a sentence so goes to `bodies` (see `_body`)."""
+        likely subject, what a pronoun points back to first) and the others (when no subject fits)."""
         subjects: list[_Candidate] = []
         others: list[_Candidate] = []
         text = self.doc.text
-        named = [ent for ent in self.entities.items if ent.type in ("PER", "ORG")]
-        starts = [ent.start for ent in named]
+        people = [ent for ent in self.entities.items if ent.type == "PER"]
+        starts = [ent.start for ent in people]
         for s, e in self.doc.sentences:
             first = True
             prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
-            inside = [ent for ent in named[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if ent.end <= e]
-            if inside:
-                self._body(inside, s)
-            for ent in inside:
-                if ent.type != "PER" or self._in_quote(ent.start) or _first_person(ent.text, self.lex):
+            for ent in people[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
+                if ent.end > e or self._in_quote(ent.start) or _first_person(ent.text, self.lex):
                     continue  # someone named in another's words, or a tagger's "I've"
                 sp = self._from_entity(ent)
                 if " " in ent.text.strip():
-                    self.full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
+                    self._full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
                 object_ = self._after_preposition(text[max(s, ent.start - 40):ent.start].split())
                 gap = text[prev[0]:ent.start] if prev is not None and 0 <= ent.start - prev[0] < 8 else ""
                 if gap.strip() and gap.strip(" ,").lower() in ("", *self.lex.joiners):
@@ -212,13 +229,22 @@ class SpeakerResolver:
                 first = first and object_
         return subjects, others
 
-    def _body(self, named: list[Entity], s: int) -> None:
-        """An organisation that opens a sentence outside quotes as its subject: what a later 'they' or
-        'it' may point back to ("The USCIRF also criticised the move. They released a statement")."""
-        ent = self._acronym(named)
-        if ent.type == "ORG" and not self._in_quote(ent.start) \
-                and not self._after_preposition(self.doc.text[max(s, ent.start - 40):ent.start].split()):
-            self.bodies.append(_Candidate(ent.start, self._from_entity(ent), None, False))
+    @property
+    def bodies(self) -> list[_Candidate]:
+        """Organisations that open a sentence outside quotes as its subject: what a later 'they' or
+        'it' may point back to ("The USCIRF also criticised the move. They released a statement").
+        Found on the first such pronoun."""
+        if self._bodies is None:
+            self._bodies = []
+            named = [ent for ent in self.entities.items if ent.type in ("PER", "ORG")]
+            starts = [ent.start for ent in named]
+            for s, e in self.doc.sentences:
+                inside = [x for x in named[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end <= e]
+                ent = self._acronym(inside) if inside else None
+                if ent is not None and ent.type == "ORG" and not self._in_quote(ent.start) \
+                        and not self._after_preposition(self.doc.text[max(s, ent.start - 40):ent.start].split()):
+                    self._bodies.append(_Candidate(ent.start, self._from_entity(ent), None, False))
+        return self._bodies
 
     def _acronym(self, named: list[Entity]) -> Entity:
         """The first name, or the acronym in brackets that the name runs on to ("the United States
