@@ -41,11 +41,15 @@ class Group:
 
 
 def _mark_re(lex: QuoteLexicon) -> re.Pattern[str]:
+    """Any quote mark; an apostrophe between two letters (don't, Trump's) neither opens nor closes
+    a quote (`_is_open`, `_is_close`), so it is not matched at all: a third of the marks in English."""
     marks = set(lex.marks) | {c for cs in lex.marks.values() for c in cs}
-    return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
+    return re.compile("|".join(rf"(?<![^\W_]){m}|{m}(?![^\W_])" if m in _APOSTROPHES else re.escape(m)
+                               for m in sorted(marks, key=len, reverse=True)))
 
 
 _MARK_RES: dict[str, re.Pattern[str]] = {}
+_APOSTROPHES = frozenset("'’")  # marks that are also apostrophes, and never open a quote inside a word
 
 
 _MARKUP = frozenset("/@<{[#")  # what a link, handle, tag or markup needs (then `not_speech` decides)
