@@ -124,3 +124,13 @@ def test_they_may_be_the_organisation_that_opened_the_sentence_before() -> None:
             'monument as a museum must be maintained."')
     doc = run_typed(text, "en", {"UNESCO": "ORG", "Commission": "ORG", "USCIRF": "ORG"})
     assert [q.speaker.name if q.speaker else None for q in doc.quotes if q.direct] == ["USCIRF"]
+
+
+def test_a_headline_sums_up_and_states_nothing() -> None:
+    text = ("European court says Facebook must remove illegal posts globally\n\n"
+            "The court said that Facebook must remove the posts worldwide.")
+    assert [q.text for q in run(text, "en").quotes] == ["Facebook must remove the posts worldwide"]
+
+
+def test_agreeing_to_do_something_is_no_statement() -> None:
+    assert run("The government agreed to add two members to the police council.", "en").quotes == []

@@ -224,6 +224,18 @@ def _reports(toks: list[Token], attr: tuple[str, SpeakerMention | None, int], le
     return any(t.low in lex.complementizers for t in rest) or (len(rest) >= 3 and finite_clause(rest, 0, lex))
 
 
+def _headline(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The span of a headline that opens the article (one short line without a full stop, more to
+    follow): "X says Y" there sums up the story, it is no statement of its own. (0, 0) when none."""
+    if len(paragraphs) < 2:
+        return (0, 0)
+    s, e = paragraphs[0]
+    line = text[s:e].strip()
+    if not line or "\n" in line or len(line.split()) > 20 or line.rstrip("”\"'’»")[-1:] in TERMINAL:
+        return (0, 0)
+    return (s, e)
+
+
 def _aside(toks: list[Token], k: int) -> bool:
     """Whether toks[k] lies in an aside closed before the quote ("Bercow commented — which the BBC
     noted as unusual — “…”", "(as Reuters reported)"): its cue is not the quote's."""
@@ -282,7 +294,9 @@ class QuoteStage:
         quoted = sorted([(s, e) for g in groups for s, e in g.segs] + [(h.start, h.end) for h in turns])
         speech = [(g.start, g.end) for g in groups if g.speech]
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
-        hits += find_reported(text, sentences, lex, ents, quoted, speech, spent)
+        head = _headline(text, paragraphs)
+        hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent)
+                 if not head[0] <= h.start < head[1]]
         hits.sort(key=lambda h: h.start)
         resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted)
         extent = Extent(doc, lex, ents)
