@@ -134,3 +134,13 @@ def test_a_headline_sums_up_and_states_nothing() -> None:
 
 def test_agreeing_to_do_something_is_no_statement() -> None:
     assert run("The government agreed to add two members to the police council.", "en").quotes == []
+
+
+def test_a_verb_with_its_own_infinitive_does_not_end_the_content() -> None:
+    doc = run("Police reported the attacker exited the hall and continued to attack others.", "en")
+    assert [q.text for q in doc.quotes] == ["the attacker exited the hall and continued to attack others"]
+
+
+def test_a_modifier_of_an_opening_source_is_not_content() -> None:
+    doc = run("According to videos posted on social media, people approached the man.", "en")
+    assert [q.text for q in doc.quotes] == ["people approached the man"]

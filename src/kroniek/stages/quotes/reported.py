@@ -44,9 +44,17 @@ def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
             if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
                     or nxt in lex.after_only or nxt in lex.relatives or any(a[0] == nxt for a in lex.according)):
                 return k
-        elif t.low in lex.joiners and k > j and any(lex.cue(x.low) for x in toks[k + 1:k + 4]):
+        elif t.low in lex.joiners and k > j and any(_next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
             return k
     return max(j, n)
+
+
+def _next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """A cue that opens another attribution ("… and added"), not a verb with an infinitive of its
+    own ("… and continued to attack others")."""
+    lemma = lex.cue(toks[k].low)
+    return lemma is not None and not (k + 1 < len(toks) and toks[k + 1].low == lex.infinitive
+                                      and lemma not in lex.infinitive_cues)
 
 
 def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
@@ -335,11 +343,23 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
         m = mention_in(maker, lex, text, ents) or m
         src_end = toks.index(maker[-1]) + 1
     if a == 0:
+        src_end = _modifier_end(toks, src_end, lex)
         j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
         return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
     if toks[a - 1].text == ",":
         return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
     return _split_hit(toks, a, src_end, lex, text, m) if m else None
+
+
+def _modifier_end(toks: list[Token], k: int, lex: QuoteLexicon) -> int:
+    """Past what modifies a sentence-opening source up to its comma ("According to a video | posted
+    on social media |, people …", "According to the BBC | and NPR |, …"): a participle, a
+    preposition or a conjunction first, a comma within eight words; else k."""
+    t = toks[k] if k < len(toks) else None
+    if t is None or not t.text[0].islower() or not (
+            t.low.endswith((*lex.finite_suffixes, *lex.participles)) or t.low in lex.prepositions or t.low in lex.joiners):
+        return k
+    return next((n for n in range(k + 1, min(len(toks), k + 9)) if toks[n].text == ","), k)
 
 
 def _maker(toks: list[Token], src: list[Token], lex: QuoteLexicon) -> list[Token]:
