@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
-from .attribution import SpeakerMention, SpeakerResolver, mention_in, np_after, word
+from .attribution import SpeakerMention, mention_in, np_after, word
 from .extent import Extent
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .reported import TERMINAL, Hit, find_reported, finite_clause
+from .resolver import SpeakerResolver
 from .subjects import clause_speaker, cue_at, subject
 
 _DASHES = frozenset("―—–-")
