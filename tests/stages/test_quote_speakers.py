@@ -144,3 +144,17 @@ def test_a_verb_with_its_own_infinitive_does_not_end_the_content() -> None:
 def test_a_modifier_of_an_opening_source_is_not_content() -> None:
     doc = run("According to videos posted on social media, people approached the man.", "en")
     assert [q.text for q in doc.quotes] == ["people approached the man"]
+
+
+def test_a_relative_before_the_cue_stands_for_the_noun_before_it() -> None:
+    nl = run("Ze zocht contact met ploegleider Zijlaard die adviseerde te gokken op de sprint.", "nl",
+             unlinked("Zijlaard"))
+    assert speakers(nl) == [("te gokken op de sprint", "Zijlaard")]
+    en = run("She phoned the coach who said the race was already lost.", "en")
+    assert speakers(en) == [("the race was already lost", "the coach")]
+
+
+def test_a_preposition_is_no_part_of_a_name() -> None:
+    text = "Behalve Van Alebeek fietste ook Kaagman mee. ,,Mijn basisniveau is flink omhoog gegaan.''"
+    doc = run(text, "nl", unlinked("Behalve Van Alebeek"))
+    assert speakers(doc) == [("Mijn basisniveau is flink omhoog gegaan.", "Van Alebeek")]

@@ -249,9 +249,10 @@ class SpeakerResolver:
 
     def _strip_titles(self, name: str) -> str:
         words = self._proper(name).split()
-        while len(words) > 1 and (words[0].casefold().strip(".") in self.lex.titles
-                                  or words[0].casefold().strip(".") in self.lex.honorifics):
-            words = words[1:]
+        lex = self.lex
+        while len(words) > 1 and (words[0].casefold().strip(".") in lex.titles or words[0].casefold().strip(".") in lex.honorifics
+                                  or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles):
+            words = words[1:]  # "Behalve Van Alebeek": a tagger's name may open with a preposition too
         return " ".join(words)
 
     def _country(self, text: str) -> str | None:

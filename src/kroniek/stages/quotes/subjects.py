@@ -87,6 +87,11 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
             return opener
     if not core and any(t.low in lex.joiners for t in pre):
         return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
+    if len(pre) > 1 and pre[-1].low in lex.relatives:  # "ploegleider Zijlaard die adviseerde": who 'die' is
+        np = _trailing_np(pre[:-1], lex)  # ("released a statement which said": the statement's maker, below)
+        named = mention_in(np, lex, text, ents) if not any(t.low in lex.documents for t in np) else None
+        if named is not None:
+            return named
     last = next((t for t in reversed(pre) if t.low not in lex.adverbs or t.low in lex.joiners), None)
     if last is not None and last is not pre[0] and last.low in lex.joiners:
         # "The attacker is reported to have jumped on stage … and claimed": the first verb's subject
@@ -132,6 +137,19 @@ def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: Span
         if toks[k].low in lex.cue_lemma and cue_at(toks, k, lex):
             return clause_speaker(toks, k, lex, text, ents)
     return None
+
+
+def _trailing_np(words: list[Token], lex: QuoteLexicon) -> list[Token]:
+    """The noun phrase that ends a run of words, back to a verb form, preposition or pronoun ("She
+    phoned | the coach", "contact met | ploegleider Zijlaard")."""
+    k = len(words)
+    while k > 0:
+        t = words[k - 1]
+        if t.low in lex.prepositions or t.low in lex.pronouns or t.low in lex.auxiliaries or t.low in lex.cue_lemma \
+                or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
+            break
+        k -= 1
+    return words[k:]
 
 
 def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
