@@ -38,6 +38,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         toks = toks[1:]
     if not toks:
         return None
+    if not last and len(toks) > 2 and toks[-1].low in lex.pronouns and toks[-2].low not in lex.joiners:
+        return SpeakerMention(toks[-1].start, toks[-1].end, toks[-1].text, "pronoun")  # "… Spanton's underwear he claimed"
     ents = [e for e in entities.within(toks[0].start, toks[-1].end) if (e.actor is not None or e.type != "MISC")
             and not _bare_title(e, lex)]
     first = toks[0]
@@ -51,7 +53,7 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
             return SpeakerMention(toks[0].start, toks[-1].end, text[toks[0].start:toks[-1].end], "np")
         toks = toks[:gen]  # "Burgemeester Opstelten van Rotterdam": the person, not the town
         ents = [e for e in ents if e.end <= toks[-1].end]
-    people = [e for e in ents if e.type == "PER" and text[e.end:e.end + 2] not in ("'s", "’s")]  # "Spanton's underwear"
+    people = [e for e in ents if e.type == "PER"]
     while len(people) > 1 and not last and not text[people[0].end:people[1].start].strip():
         people = people[1:]  # "Emergencies Minister Yevgeny Zinichev": the title before the name
     if people:
@@ -60,8 +62,6 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
         e = ents[-1]
         return SpeakerMention(e.start, e.end, e.text, "entity")
-    if not last and len(toks) > 1 and toks[-1].low in lex.pronouns:
-        return SpeakerMention(toks[-1].start, toks[-1].end, toks[-1].text, "pronoun")  # "… underwear he claimed"
     pron = [t for t in toks if t.low in lex.pronouns]
     if pron:
         t = pron[-1] if last else pron[0]
