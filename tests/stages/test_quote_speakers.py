@@ -158,3 +158,9 @@ def test_a_preposition_is_no_part_of_a_name() -> None:
     text = "Behalve Van Alebeek fietste ook Kaagman mee. ,,Mijn basisniveau is flink omhoog gegaan.''"
     doc = run(text, "nl", unlinked("Behalve Van Alebeek"))
     assert speakers(doc) == [("Mijn basisniveau is flink omhoog gegaan.", "Van Alebeek")]
+
+
+def test_a_negation_across_a_comma_is_the_contents_not_the_cues() -> None:
+    doc = run("Mooier kon niet, vond Van Moorsel.", "nl", unlinked("Van Moorsel"))
+    assert speakers(doc) == [("Mooier kon niet", "Van Moorsel")]
+    assert run("De minister zei niet dat de weg dicht blijft.", "nl").quotes == []
