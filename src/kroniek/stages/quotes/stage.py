@@ -45,7 +45,7 @@ def _mark_re(lex: QuoteLexicon) -> re.Pattern[str]:
     """Any quote mark; an apostrophe between two letters (don't, Trump's) neither opens nor closes
     a quote (`_is_open`, `_is_close`), so it is not matched at all: a third of the marks in English."""
     marks = set(lex.marks) | {c for cs in lex.marks.values() for c in cs}
-    return re.compile("|".join(rf"(?<![^\W_]){m}|{m}(?![^\W_])" if m in _APOSTROPHES else re.escape(m)
+    return re.compile("|".join(rf"{m}(?:(?<![^\W_]{m})|(?![^\W_]))" if m in _APOSTROPHES else re.escape(m)
                                for m in sorted(marks, key=len, reverse=True)))
 
 

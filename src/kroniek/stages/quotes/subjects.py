@@ -38,8 +38,11 @@ def _negated(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
     """'did not say', 'zei niet dat' (after the cue only where the verb comes second); not a
     negation across a comma ("Mooier kon niet, vond Van Moorsel")."""
     before = toks[max(0, k - 2):k]
-    cut = max((n + 1 for n, t in enumerate(before) if t.text in BREAKS), default=0)
-    for t in before[cut:] + (toks[k + 1:k + 3] if lex.verb_second else []):
+    if before and before[-1].text in BREAKS:
+        before = []
+    elif len(before) == 2 and before[0].text in BREAKS:
+        before = before[1:]
+    for t in before + (toks[k + 1:k + 3] if lex.verb_second else []):
         if t.low in lex.negations or t.low.endswith(lex.negation_suffixes):
             return True
     return False
