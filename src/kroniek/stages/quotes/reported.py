@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
@@ -17,6 +18,7 @@ from .lexicon import QuoteLexicon, tokens
 from .subjects import agent, clause_speaker, cue_at
 
 TERMINAL = frozenset(".!?")
+_START = attrgetter("start")
 OPENERS = frozenset("„“\"«‘")
 
 
@@ -151,11 +153,8 @@ def _outside(s: int, e: int, quoted: list[tuple[int, int]], qstarts: list[int]) 
 
 
 def _index_at(toks: list[Token], pos: int) -> int:
-    """The last token starting before pos (0 if none): a walk back, as pos is near the end."""
-    k = max(len(toks) - 1, 0)
-    while k > 0 and toks[k].start >= pos:
-        k -= 1
-    return k
+    """The last token starting before pos (0 if none), by binary search."""
+    return max(bisect.bisect_left(toks, pos, key=_START) - 1, 0)
 
 
 def _keep(h: Hit, speech: list[tuple[int, int]]) -> bool:

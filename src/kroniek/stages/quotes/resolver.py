@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
 from ...model import Doc, Entity, SpanIndex, Speaker
@@ -179,7 +180,7 @@ class SpeakerResolver:
         if " " in ent.text.strip():
             return sp
         named = self.full_names.get(ent.text.strip().casefold(), [])
-        i = bisect.bisect_left(named, ent.start, key=lambda x: x[0])
+        i = bisect.bisect_left(named, ent.start, key=_first)
         if not i or named[i - 1][1].id == sp.id:
             return sp
         out = _copy(named[i - 1][1])
@@ -293,7 +294,7 @@ class SpeakerResolver:
 
         groups = (self.speakers, self.subjects, *((self.others,) if wide else ()), *((self.bodies,) if not person else ()))
         found = [_latest(group, pos, fits) for group in groups]
-        return max((c for c in found if c is not None), key=lambda c: c.pos, default=None)
+        return max((c for c in found if c is not None), key=_pos, default=None)
 
     def _continued(self, pos: int) -> _Candidate | None:
         """Who goes on speaking in a quote without attribution: the latest speaker, unless a person
@@ -376,8 +377,8 @@ def _first_person(name: str, lex: QuoteLexicon) -> bool:
     return low in lex.first_person or ("'" in low or "’" in low) and low.replace("’", "'").split("'")[0] in lex.first_person
 
 
-def _pos(cand: _Candidate) -> int:
-    return cand.pos
+_pos = attrgetter("pos")  # C-level keys for the binary searches over candidates
+_first = itemgetter(0)
 
 
 def _latest(cands: list[_Candidate], pos: int, fits: Callable[[_Candidate], bool] = lambda c: True) -> _Candidate | None:
