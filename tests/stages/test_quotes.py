@@ -5,12 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from kroniek.stages.quotes import lexicon, tokens
-from kroniek.model import ActorRef, Article, Doc, Entity
-from kroniek.model import Options
-from kroniek.stages.quotes import QuoteStage, find_groups, group_text
-from kroniek.stages.segment import SegmentStage
 from kroniek.kb import load
+from kroniek.model import ActorRef, Article, Doc, Entity, Options
+from kroniek.stages.quotes import QuoteStage, find_groups, group_text, lexicon, tokens
+from kroniek.stages.segment import SegmentStage
 
 
 def run(text: str, lang: str, entities: dict[str, ActorRef] | None = None, date: str = "2025-04-22") -> Doc:

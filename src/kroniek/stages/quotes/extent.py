@@ -48,7 +48,7 @@ def _trim(words: list[Token], lex: QuoteLexicon) -> list[Token]:
     start = 0
     for k, t in enumerate(words):
         if not word(t) or lex.cue(t.low) or t.low in lex.auxiliaries or t.low in lex.relatives \
-                or t.low in lex.complementizers or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
+                or t.low in lex.complementizers or t.low in lex.joiners or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
             start = k + 1
     out = words[start:]
     while out and (out[0].low in lex.prepositions or out[0].low in lex.joiners):

@@ -6,6 +6,7 @@ all data, so a language is a folder (English is the fallback).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from ... import lexicons
 from ...model import Token
 from .morphology import generate
+
 
 @dataclass(slots=True)
 class QuoteLexicon:
@@ -65,6 +67,7 @@ class QuoteLexicon:
     negation_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
     agent_preps: frozenset[str]
+    documents: frozenset[str]
     titles: frozenset[str]
     honorifics: dict[str, str]
     future: frozenset[str]
@@ -106,8 +109,13 @@ def _words_re(words: list[str]) -> re.Pattern[str]:
 
 
 def _token_re(abbreviations: list[str]) -> re.Pattern[str]:
-    """TOKEN, plus the period of a title or an initial: checked only after a word ends in '.'."""
-    behind = "|".join(f"(?<=\\b{re.escape(a)}\\.)" for a in abbreviations)
+    """TOKEN, plus the period of a title or an initial: checked only after a word ends in '.'.
+    Abbreviations of one length share a lookbehind, so a sentence's final period costs a few
+    checks, not one per abbreviation."""
+    by_len: dict[int, list[str]] = {}
+    for a in sorted(set(abbreviations)):
+        by_len.setdefault(len(a), []).append(re.escape(a))
+    behind = "|".join(f"(?<=\\b(?:{'|'.join(group)})\\.)" for _, group in sorted(by_len.items()))
     initial = r"(?<=\b[A-Z]\.)(?=\s?[A-Z])"
     return re.compile(r"\w+(?:[-'’.]\w+)*(?:\.(?:" + (behind + "|" if behind else "") + initial + r"))?|[^\w\s]")
 
@@ -172,6 +180,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
         adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), agent_preps=fs("agent_preps"),
+        documents=fs("documents"),
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
         number_words=tuple(str(w) for w in raw.get("number_words") or ()),
@@ -184,5 +193,20 @@ def lexicon(lang: str | None) -> QuoteLexicon:
 
 
 def tokens(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token]:
-    """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.)."""
-    return [Token(m.start(), m.end(), g := m.group(), g.lower()) for m in lex.token_re.finditer(text, start, end)]
+    """Word and punctuation tokens with offsets; titles and initials keep their period (Mr., J.).
+    A plain loop with one span() and one [0] per match: the stage's hottest lines."""
+    out: list[Token] = []
+    add = out.append
+    for m in lex.token_re.finditer(text, start, end):
+        s, e = m.span()
+        g = m[0]
+        add(Token(s, e, g, g.lower()))
+    return out
+
+
+def itokens(text: str, start: int, end: int, lex: QuoteLexicon) -> Iterator[Token]:
+    """`tokens` one at a time, for a caller that mostly stops at the first full stop."""
+    for m in lex.token_re.finditer(text, start, end):
+        s, e = m.span()
+        g = m[0]
+        yield Token(s, e, g, g.lower())

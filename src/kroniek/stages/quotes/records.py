@@ -27,9 +27,9 @@ def quote_date(doc: Doc, sent: tuple[int, int], cue_pos: int, start: int, end: i
     for t in doc.timexes_in(*sent):
         if t.end > sent[1] or any(s <= t.start < e for s, e in inner):
             continue
-        if t.start < anchor or (t.start - anchor <= _NEAR and not _CLAUSE_BREAK.search(doc.text, anchor, t.start)):
-            if governing is None or abs(t.start - anchor) < abs(governing.start - anchor):
-                governing = t
+        near = t.start < anchor or (t.start - anchor <= _NEAR and not _CLAUSE_BREAK.search(doc.text, anchor, t.start))
+        if near and (governing is None or abs(t.start - anchor) < abs(governing.start - anchor)):
+            governing = t
     day = date_for(doc, governing.start, governing.end) if governing is not None else ref
     if day and ref and day[:len(ref)] > ref[:len(day)] and not _future(doc.text, cue_pos, lex):
         return ref

@@ -7,16 +7,19 @@ hold a cue word, with the cue lexicon of data/<lang>/quotes.yaml. Used by the qu
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .lexicon import QuoteLexicon, tokens
+from .subjects import agent, clause_speaker, cue_at
 
 TERMINAL = frozenset(".!?")
+_START = attrgetter("start")
 OPENERS = frozenset("„“\"«‘")
-BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
-_INVERTING = frozenset(",”\"’'»")  # what an English inverted attribution follows: "…,” said X
 
 
 @dataclass(slots=True)
@@ -30,187 +33,38 @@ class Hit:
     cue_pos: int
 
 
-def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
-    """The cue lemma of toks[k], unless a blocker makes it a noun or infinitive, or it is negated."""
-    lemma = lex.cue(toks[k].low)
-    before = toks[k - 1].low if k > 0 else ""
-    if lemma is None or before in lex.cue_blockers or before.endswith(lex.possessives) or _negated(toks, k, lex):
-        return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
-    if before in lex.prepositions or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
-        return None  # "of alleged violence", "as reported by", "The Doris Day Show", "Reports indicate …"
-    if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
-        return None  # "Reports said …": the first is a noun
-    particles = lex.particles.get(lemma)
-    if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
-        return None
-    unless = lex.not_with.get(lemma)
-    if unless and before != ",":  # "…, vindt de PVV" is an attribution, "vond de politie een wapen" is not
-        for x in toks[k + 1:k + 4]:
-            if x.low in lex.complementizers:
-                break
-            if x.low in unless:
-                return None  # "vond plaats", "vond een wapen"
-    return lemma
-
-
-def _negated(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
-    """'did not say', 'zei niet dat' (after the cue only where the verb comes second)."""
-    near = toks[max(0, k - 2):k] + (toks[k + 1:k + 3] if lex.verb_second else [])
-    return any(t.low in lex.negations or t.low.endswith(lex.negation_suffixes) for t in near)
-
-
-def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
-    """Who a sentence is about, for a quote with no cue: its first entity, pronoun or role noun phrase."""
-    m = mention_in(words, lex, text, ents)
-    if m is not None and m.kind in ("entity", "pronoun"):
-        return m
-    for k, t in enumerate(words):
-        if t.low in lex.roles:
-            lo = k
-            while (lo > 0 and k - lo < 3 and words[lo - 1].low not in lex.prepositions
-                   and lex.cue(words[lo - 1].low) is None):
-                lo -= 1
-                if words[lo].low in lex.determiners:
-                    break
-            return SpeakerMention(words[lo].start, t.end, text[words[lo].start:t.end], "np")
-    return None
-
-
-def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
-    """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
-    is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
-    agent = _agent(toks, ci, lex, text, ents)
-    if agent is not None:
-        return agent
-    cs = ci
-    while cs > 0 and (toks[cs - 1].text not in BREAKS or toks[cs - 1].text == ")"):
-        if toks[cs - 1].text == ")":  # "Travel Unie (Arke, Holland International) zei"
-            opener = next((n for n in range(cs - 2, max(-1, cs - 15), -1) if toks[n].text == "("), None)
-            if opener is None:
-                break
-            cs = opener
-            continue
-        cs -= 1
-    if cs > 0 and toks[ci].low.endswith(lex.participles):
-        return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
-    own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
-    pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
-    core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
-    if cs > 1 and toks[cs - 1].text == "," and (not pre and not lex.verb_second or pre and pre[0].low in lex.relatives):
-        return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, said" / "Trump, who says"
-    if cs > 1 and toks[cs - 1].text == "," and not pre:
-        opener = _opening_subject(toks, cs - 1, lex, text, ents)
-        if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
-            return opener
-    if not core and any(t.low in lex.joiners for t in pre):
-        return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
-    after = np_after(toks, ci + 1, lex)
-    if not core or core[0].low in lex.prepositions:
-        if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
-            return None  # English inverts only after a quote or comma
-        m = mention_in(after, lex, text, ents) if after else None
-        return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
-    return mention_in(pre, lex, text, ents)
-
-
-def _agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
-    """The agent of a passive cue: "werd bevestigd door Rutte", "he was told by Minister X of …"."""
-    if not any(t.low in lex.passive_auxiliaries for t in toks[max(0, ci - 3):ci]):
-        return None
-    for k in range(ci + 1, min(len(toks), ci + 5)):
-        if toks[k].low in lex.agent_preps:
-            return mention_in(np_after(toks, k + 1, lex), lex, text, ents)
-        if not word(toks[k]):
-            break
-    return None
-
-
-def _without_brackets(toks: list[Token]) -> list[Token]:
-    """The words outside parentheses."""
-    out, depth = [], 0
-    for t in toks:
-        depth += (t.text == "(") - (t.text == ")")
-        if depth == 0 and word(t):
-            out.append(t)
-    return out
-
-
-def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
-    """The speaker of the cue before a coordinated one ("Dubrovsky said …, but said …", "en voegde toe")."""
-    for k in range(cs - 1, -1, -1):
-        if cue_at(toks, k, lex):
-            return clause_speaker(toks, k, lex, text, ents)
-    return None
-
-
-def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
-    """The name that opens the sentence when an appositive between commas separates it from the
-    cue ("Geert Wilders, leider van de PVV, maakte … bekend"): then the words after the cue are
-    its object or an adverb, not an inverted subject. None when the sentence opens otherwise
-    (an adverbial or subordinate clause: "Toen hij aankwam, zei hij")."""
-    chunks: list[list[Token]] = []
-    start = end = comma
-    while start > 0 and len(chunks) < 3:
-        if chunks:
-            if toks[start - 1].text != ",":
-                return None
-            end = start - 1
-        start = end
-        while start > 0 and toks[start - 1].text not in BREAKS:
-            start -= 1
-        chunk = [t for t in toks[start:end] if word(t)]
-        if not chunk or len(chunk) > 9 or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
-            return None
-        chunks.insert(0, chunk)
-    if start > 0 or len(chunks) < 2 or len(chunks[0]) > 5:
-        return None
-    m = mention_in(chunks[0], lex, text, ents)
-    return m if m is not None and m.kind in ("entity", "name") else None
-
-
-def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
-    """The subject before an appositive: "Lead author Daniel Paluh, a candidate at the University
-    of Florida, said" -> Daniel Paluh. Up to three comma chunks back; a person wins, else the earliest."""
-    found: list[SpeakerMention] = []
-    end = comma
-    for _ in range(3):
-        start = end
-        while start > 0 and toks[start - 1].text not in BREAKS:
-            start -= 1
-        chunk = [t for t in toks[start:end] if word(t)]
-        if 0 < len(chunk) <= 9 and chunk[0].low not in lex.prepositions:
-            m = mention_in(chunk, lex, text, ents, last=True)
-            if m is not None:
-                found.insert(0, m)
-        if start == 0 or toks[start - 1].text != ",":
-            break
-        end = start - 1
-    people = [m for m in found if m.kind == "entity" and any(e.type == "PER" for e in ents.within(m.start, m.end))]
-    names = [m for m in found if m.kind == "name"]
-    return (people or names or found or [None])[0]
-
-
 def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
     """Where a reported clause starting at toks[j] stops: the sentence end, or a comma or
     'en/and' that opens another attribution (", zo zei hij", "en kondigde aan")."""
-    k = j
-    while k < len(toks):
+    n = len(toks)
+    for k in range(j, n):
         t = toks[k]
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         if t.text == ";":
             return k
-        if t.text == "," and (lex.cue(nxt) or nxt in lex.joiners and k + 2 < len(toks) and lex.cue(toks[k + 2].low)
-                              or nxt in lex.after_only or nxt in lex.relatives
-                              or any(a[0] == nxt for a in lex.according)):
+        if t.text == ",":
+            nxt = toks[k + 1].low if k + 1 < n else ""
+            if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
+                    or nxt in lex.after_only or nxt in lex.relatives or any(a[0] == nxt for a in lex.according)):
+                return k
+        elif t.low in lex.joiners and k > j and any(_next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
             return k
-        if t.low in lex.joiners and k > j and any(lex.cue(x.low) for x in toks[k + 1:k + 4]):
-            return k
-        k += 1
-    return k
+    return max(j, n)
 
 
-def _according(toks: list[Token], lex: QuoteLexicon) -> tuple[int, int] | None:
+def _next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """A cue that opens another attribution ("… and added"), not a verb with an infinitive of its
+    own ("… and continued to attack others")."""
+    lemma = lex.cue(toks[k].low)
+    return lemma is not None and not (k + 1 < len(toks) and toks[k + 1].low == lex.infinitive
+                                      and lemma not in lex.infinitive_cues)
+
+
+def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
+    """Where 'volgens' / 'according to' stands in the tokens of `sentence` (which, lower-cased,
+    must hold its first word: a test in C before one in Python)."""
     for a in lex.according:
+        if a[0] not in sentence:
+            continue
         for k in range(len(toks) - len(a) + 1):
             if toks[k].low == a[0] and all(toks[k + n].low == a[n] for n in range(1, len(a))):
                 return k, k + len(a)
@@ -227,14 +81,14 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
     hits: list[Hit] = []
     qstarts = [s for s, _ in quoted]
     starts = [s for s, _ in sentences]
-
-    def inside_quote(pos: int) -> bool:
+    found: set[int] = set()
+    for m in _unquoted_cues(text, quoted, lex):
+        pos = m.start()
         i = bisect.bisect_right(qstarts, pos) - 1
-        return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
-
-    todo = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in lex.cue_re.finditer(text.lower())
-                   if not inside_quote(m.start()) and not _name_part(text, m.group(), m.start(), lex)} - {-1})
-    for si in todo:
+        if (i < 0 or not quoted[i][0] <= pos < quoted[i][1]) and not _name_part(text, m.group(), pos, lex):
+            found.add(bisect.bisect_right(starts, pos) - 1)
+    cue_lemma = lex.cue_lemma
+    for si in sorted(found - {-1}):
         s, e = sentences[si]
         toks = []
         for a, b in _outside(s, e, quoted, qstarts):
@@ -242,14 +96,14 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         if len(toks) < 3:
             continue
         taken = -1
-        acc = _according(toks, lex)
+        acc = _according(toks, lex, text[s:e].lower())
         if acc is not None:
             hit = _according_hit(toks, acc, lex, text, ents)
             if hit:
                 hits.append(hit)
                 taken = len(toks)
         for ci, t in enumerate(toks):
-            if ci <= taken or t.low not in lex.cue_lemma or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
+            if t.low not in cue_lemma or ci <= taken or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
             lemma = cue_at(toks, ci, lex)
             if lemma is None:
@@ -261,6 +115,20 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
                 taken = max(ci, _index_at(toks, hit.end))
     speech = sorted(speech)
     return [h for h in hits if _keep(h, speech)]
+
+
+def _unquoted_cues(text: str, quoted: list[tuple[int, int]], lex: QuoteLexicon) -> Iterator[re.Match[str]]:
+    """Cue words in the gaps between quoted spans (a fifth of a news text is quoted): a cue word
+    cannot run over a gap's end, which is always just after an opening mark or a speaker label."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would drift
+        yield from lex.cue_re.finditer(low)
+        return
+    gap = 0
+    for qs, qe in [*quoted, (len(low), len(low))]:
+        if gap < qs:
+            yield from lex.cue_re.finditer(low, gap, qs)
+        gap = qe
 
 
 def _name_part(text: str, form: str, pos: int, lex: QuoteLexicon) -> bool:
@@ -285,14 +153,16 @@ def _outside(s: int, e: int, quoted: list[tuple[int, int]], qstarts: list[int]) 
 
 
 def _index_at(toks: list[Token], pos: int) -> int:
-    return max((k for k, t in enumerate(toks) if t.start < pos), default=0)
+    """The last token starting before pos (0 if none), by binary search."""
+    return max(bisect.bisect_left(toks, pos, key=_START) - 1, 0)
 
 
 def _keep(h: Hit, speech: list[tuple[int, int]]) -> bool:
-    """One statement, one record: a reported clause around a direct (partial) quote is left to
-    that quote, which keeps the speaker's own words (docs/quotes.md, "One record")."""
+    """One statement, one record: a reported clause around or running into a direct (partial)
+    quote ('said the situation had "a lot of adrenaline …"') is left to that quote, which keeps the
+    speaker's own words (docs/quotes.md, "One record")."""
     i = bisect.bisect_left(speech, (h.start - 1,))  # speech is sorted: only quotes starting in the clause
-    return not any(e <= h.end + 1 for s, e in speech[i:bisect.bisect_right(speech, (h.end + 1, float("inf")))])
+    return i == bisect.bisect_right(speech, (h.end + 1, float("inf")))
 
 
 def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: SpeakerMention | None) -> Hit | None:
@@ -310,7 +180,7 @@ def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, i
     if ci == 0 or toks[0].low not in lex.anaphors or si == 0 \
             or any(t.low not in lex.auxiliaries for t in toks[1:ci]):
         return None
-    m = _agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
+    m = agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
     s, e = sentences[si - 1]
     body = text[s:e].rstrip()
     if m is None or len(body.split()) < 3 or body[:1] in OPENERS:
@@ -433,13 +303,13 @@ def _bare_clause(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | Non
                 j += 1
         if j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
             j = next((n for n in range(j + 1, min(len(toks), j + 6)) if toks[n].low in lex.pronouns), len(toks))
-        if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive:
-            if sum(1 for x in toks[j:] if word(x)) >= 3 and _finite(toks, j, lex):
-                return j
+        if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive \
+                and sum(1 for x in toks[j:] if word(x)) >= 3 and finite_clause(toks, j, lex):
+            return j
     return None
 
 
-def _finite(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
+def finite_clause(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
     """A bare clause needs a subject and a verb, not just a noun object ("claimed credit for the
     deal"): it opens with a pronoun ("it's", "she'll" too), or within the next words, before a
     break, comes an auxiliary, a negation or a past form, or a present form ("Trump represents")
@@ -467,12 +337,44 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     src = np_after(toks, b, lex)
     m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
+    maker = _maker(toks, src, lex)
+    if maker:  # "according to a poll published by NBC News": the pollster
+        m = mention_in(maker, lex, text, ents) or m
+        src_end = toks.index(maker[-1]) + 1
     if a == 0:
+        src_end = _modifier_end(toks, src_end, lex)
         j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
         return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
     if toks[a - 1].text == ",":
         return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
     return _split_hit(toks, a, src_end, lex, text, m) if m else None
+
+
+def _modifier_end(toks: list[Token], k: int, lex: QuoteLexicon) -> int:
+    """Past what modifies a sentence-opening source up to its comma ("According to a video | posted
+    on social media |, people …", "According to the BBC | and NPR |, …"): a participle, a
+    preposition or a conjunction first, a comma within eight words; else k."""
+    t = toks[k] if k < len(toks) else None
+    if t is None or not t.text[0].islower() or not (
+            t.low.endswith((*lex.finite_suffixes, *lex.participles)) or t.low in lex.prepositions or t.low in lex.joiners):
+        return k
+    return next((n for n in range(k + 1, min(len(toks), k + 9)) if toks[n].text == ","), k)
+
+
+def _maker(toks: list[Token], src: list[Token], lex: QuoteLexicon) -> list[Token]:
+    """Who made a document that is the source ("a Twitter post by Amy Cook", "een peiling van X",
+    "a poll published by NBC News"): the noun phrase after by/van, else nothing."""
+    doc = next((t for t in src if t.low in lex.documents), None)
+    if doc is None:
+        return []
+    first = toks.index(doc) + 1
+    for k in range(first, min(len(toks), first + 2)):
+        t = toks[k]
+        if t.low in lex.agent_preps or t.low == lex.genitive:
+            return np_after(toks, k + 1, lex)
+        if not word(t) or t.text[0].isupper():
+            break
+    return []
 
 
 def _split_hit(toks: list[Token], a: int, b: int, lex: QuoteLexicon, text: str, m: SpeakerMention) -> Hit | None:

@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
-from .attribution import SpeakerMention, SpeakerResolver, mention_in, np_after, word
+from .attribution import SpeakerMention, mention_in, np_after, word
 from .extent import Extent
+from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
-from .lexicon import QuoteLexicon, lexicon, tokens
-from .reported import TERMINAL, Hit, clause_speaker, cue_at, find_reported, subject
+from .reported import TERMINAL, Hit, find_reported, finite_clause
+from .resolver import SpeakerResolver
+from .subjects import clause_speaker, cue_at, subject
 
 _DASHES = frozenset("―—–-")
+_ASIDE_DASHES = frozenset("―—–")
 MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
 
 
@@ -39,11 +42,15 @@ class Group:
 
 
 def _mark_re(lex: QuoteLexicon) -> re.Pattern[str]:
+    """Any quote mark; an apostrophe between two letters (don't, Trump's) neither opens nor closes
+    a quote (`_is_open`, `_is_close`), so it is not matched at all: a third of the marks in English."""
     marks = set(lex.marks) | {c for cs in lex.marks.values() for c in cs}
-    return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
+    return re.compile("|".join(rf"{m}(?:(?<![^\W_]{m})|(?![^\W_]))" if m in _APOSTROPHES else re.escape(m)
+                               for m in sorted(marks, key=len, reverse=True)))
 
 
 _MARK_RES: dict[str, re.Pattern[str]] = {}
+_APOSTROPHES = frozenset("'’")  # marks that are also apostrophes, and never open a quote inside a word
 
 
 _MARKUP = frozenset("/@<{[#")  # what a link, handle, tag or markup needs (then `not_speech` decides)
@@ -156,9 +163,12 @@ def transcript_turns(text: str, paragraphs: list[tuple[int, int]], groups: list[
     return hits
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _title_case(inner: str) -> bool:
     """A name or title ("Morning Joe", "Contract with America"): every long word capitalised."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if len(w) > 3]
+    words = [w for w in _LETTER_WORD.findall(inner) if len(w) > 3]
     return len(inner.split()) >= 2 and bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -207,6 +217,50 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
     return None
 
 
+def _reports(toks: list[Token], attr: tuple[str, SpeakerMention | None, int], lex: QuoteLexicon) -> bool:
+    """Whether the cue of an attribution goes on to a clause of its own (a complementizer, or a
+    subject and finite verb) rather than ending with its speaker."""
+    m = attr[1]
+    rest = [t for t in toks if t.start > attr[2] and t.text[0].isalnum() and not (m and m.start <= t.start < m.end)]
+    return any(t.low in lex.complementizers for t in rest) or (len(rest) >= 3 and finite_clause(rest, 0, lex))
+
+
+def _headline(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The span of a headline that opens the article (one short line without a full stop, more to
+    follow): "X says Y" there sums up the story, it is no statement of its own. (0, 0) when none."""
+    if len(paragraphs) < 2:
+        return (0, 0)
+    s, e = paragraphs[0]
+    line = text[s:e].strip()
+    if not line or "\n" in line or len(line.split()) > 20 or line.rstrip("”\"'’»")[-1:] in TERMINAL:
+        return (0, 0)
+    return (s, e)
+
+
+def _aside(toks: list[Token], k: int) -> bool:
+    """Whether toks[k] lies in an aside closed before the quote ("Bercow commented — which the BBC
+    noted as unusual — “…”", "(as Reuters reported)"): its cue is not the quote's."""
+    before = {t.text for t in toks[:k]}
+    after = {t.text for t in toks[k + 1:]}
+    return bool(before & _ASIDE_DASHES and after & _ASIDE_DASHES) or ("(" in before and ")" in after)
+
+
+def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token] | None:
+    """The tokens between two quotes of a paragraph; None, without reading on, where they cannot be
+    an attribution that interrupts one quote (`_merge`): a question or exclamation mark, words
+    after a full stop, more than 30 words."""
+    if start > end:
+        return None
+    out: list[Token] = []
+    nwords = 0
+    for t in itokens(text, start, end, lex):
+        if t.text in ("?", "!") or (out and out[-1].text in TERMINAL) or nwords > 30:
+            return None
+        nwords += t.text[0].isalnum()
+        out.append(t)
+    return out
+
+
 def _sentence_start(doc: Doc, starts: list[int], pos: int, para_start: int) -> int:
     i = bisect.bisect_right(starts, pos) - 1
     return max(starts[i] if i >= 0 else 0, para_start)
@@ -241,7 +295,9 @@ class QuoteStage:
         quoted = sorted([(s, e) for g in groups for s, e in g.segs] + [(h.start, h.end) for h in turns])
         speech = [(g.start, g.end) for g in groups if g.speech]
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
-        hits += find_reported(text, sentences, lex, ents, quoted, speech, spent)
+        head = _headline(text, paragraphs)
+        hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent)
+                 if not head[0] <= h.start < head[1]]
         hits.sort(key=lambda h: h.start)
         resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted)
         extent = Extent(doc, lex, ents)
@@ -279,12 +335,15 @@ class QuoteStage:
         out: list[Group] = []
         for g in groups:
             prev = out[-1] if out else None
-            if prev is not None and prev.para == g.para and prev.end <= g.start:
-                between = tokens(text, prev.end, g.start, lex)
+            between = _interruption(text, prev.end, g.start, lex) if prev is not None and prev.para == g.para else None
+            if prev is not None and between is not None:
                 nwords = sum(1 for t in between if t.text[0].isalnum())
                 own_sentence = bool(between) and between[-1].text in TERMINAL
                 intro = any(t.text in TERMINAL for t in between[:-1]) or (bool(between) and between[-1].text == ":")
-                if 0 < nwords <= (30 if own_sentence else 8) and not intro and not any(t.text in ("?", "!") for t in between):
+                next_intro = not own_sentence and bool(between) and between[0].text[0].isupper() \
+                    and group_text(text, prev).rstrip()[-1:] in TERMINAL  # '"…done." She also said "…"' introduces the next quote
+                if 0 < nwords <= (30 if own_sentence else 8) and not intro and not next_intro \
+                        and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
                     if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
                         prev.segs += g.segs
@@ -299,7 +358,7 @@ class QuoteStage:
         text = doc.text
         inner = group_text(text, g)
         nwords = len(inner.split())
-        if nwords == 0 or not any(c.isalpha() for c in inner) or (_MARKUP & set(inner) and lex.not_speech.search(inner)):
+        if nwords == 0 or not any(c.isalpha() for c in inner) or (not _MARKUP.isdisjoint(inner) and lex.not_speech.search(inner)):
             return  # a tweet id, a link, markup: not anyone's words
         turn = turn_label(text, g.segs[0][0], lex, ents)
         if turn is not None:
@@ -311,7 +370,9 @@ class QuoteStage:
         s0 = _sentence_start(doc, starts, g.start, g.para[0])
         s0 = max(s0, text.rfind("\n", 0, g.start) + 1)
         pre = tokens(text, s0, g.start, lex)
-        cut = max((k + 1 for k, t in enumerate(pre) if t.text in TERMINAL or t.text in ("”", "»")), default=0)
+        cut = len(pre)
+        while cut and pre[cut - 1].text not in TERMINAL and pre[cut - 1].text not in ("”", "»"):
+            cut -= 1
         pre = pre[cut:]
         pre_words = [t for t in pre if t.text[0].isalnum()]
         if pre_words and pre_words[-1].low in lex.title_signals:
@@ -325,7 +386,8 @@ class QuoteStage:
         colon = bool(pre) and pre[-1].text == ":"
         if not colon and _title_case(inner):
             return
-        cue_idx = next((k for k in range(len(pre) - 1, -1, -1) if cue_at(pre, k, lex)), None)
+        cue_idx = next((k for k in range(len(pre) - 1, -1, -1)
+                        if pre[k].low in lex.cue_lemma and not _aside(pre, k) and cue_at(pre, k, lex)), None)
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
@@ -347,21 +409,28 @@ class QuoteStage:
         name-and-role line under a pull quote that fills its own paragraph."""
         pe = g.para[1]
         line_end = text.find("\n", g.end, pe)
-        tail = tokens(text, g.end, min(pe if line_end < 0 else line_end, g.end + 200), lex)
+        tail = itokens(text, g.end, min(pe if line_end < 0 else line_end, g.end + 200), lex)
         cut = []
         for t in tail:
-            if t.text in TERMINAL or t.text == ":" or t.text in lex.marks:
+            if t.text in TERMINAL or t.text in (":", ";") or t.text in lex.marks:
+                cut_at = t
                 break
             cut.append(t)
+        else:
+            cut_at = None
         words = [t for t in cut if t.text[0].isalnum()]
         if not words:
             return None
+        new_sentence = group_text(text, g).rstrip()[-1:] in TERMINAL and words[0].text[0].isupper()
+        if new_sentence and cut_at is not None and cut_at.text in lex.marks:
+            return None  # '"…done." She also said "…"': the words introduce the next quote
         attr = _attribution(cut, lex, text, ents)
+        if attr is not None and new_sentence and _reports(cut, attr, lex):
+            return None  # '"…that." UNESCO reportedly said a change …': a sentence of its own
         if attr is not None:
             return attr
-        rest_is_punct = all(not t.text[0].isalnum() for t in tail[len(cut):])
-        dash = tail[0].text in _DASHES
-        if (starts_sentence or dash) and rest_is_punct and len(words) <= 12 and words[0].text[0].isupper():
+        if (starts_sentence or cut[0].text in _DASHES) and len(words) <= 12 and words[0].text[0].isupper() \
+                and not any(t.text[0].isalnum() for t in ([cut_at, *tail] if cut_at else ())):
             comma = next((k for k, t in enumerate(cut) if t.text == ","), len(cut))
             name = [t for t in cut[:comma] if t.text[0].isalnum()]
             return None if not name else ("", mention_in(name, lex, text, ents), -1)

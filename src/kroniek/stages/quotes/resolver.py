@@ -1,0 +1,396 @@
+"""Who said it, second step: speaker mentions resolved to KB actors, in reading order.
+
+The quote stage finds where a statement is and which words around it may name the speaker
+(`attribution.py`); this module turns those words into a `model.Speaker`: a linked entity, a
+pronoun or role description resolved against the speakers and subjects seen so far, a place that
+stands for its government (Kyiv meldde → Ukraine), or an unlinked name ("Amerikaanse media").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import attrgetter, itemgetter
+
+from ...kb import KB, Actor
+from ...model import Doc, Entity, SpanIndex, Speaker
+from .attribution import SpeakerMention
+from .lexicon import QuoteLexicon
+
+_STRIP = re.compile(r"^\W+|\W+$")
+_CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
+_NON_SPACE = re.compile(r"\S+")
+_POSSESSIVE_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    pos: int
+    speaker: Speaker
+    gender: str | None
+    person: bool
+
+
+_FIRST_NAMES: dict[int, dict[str, str]] = {}
+
+
+def first_name_genders(kb: KB) -> dict[str, str]:
+    """First name -> gender, from the KB's persons whose first names agree on it (Emily: f)."""
+    if id(kb) not in _FIRST_NAMES:
+        seen: dict[str, set[str]] = {}
+        for actor in kb.actors.values():
+            if actor.gender in ("m", "f") and " " in actor.name:
+                seen.setdefault(actor.name.split()[0].casefold(), set()).add(actor.gender)
+        _FIRST_NAMES[id(kb)] = {n: next(iter(g)) for n, g in seen.items() if len(g) == 1 and len(n) > 2}
+    return _FIRST_NAMES[id(kb)]
+
+
+class SpeakerResolver:
+    """Resolves mentions to speakers in reading order, remembering speakers and subjects.
+
+    Salience, not the KB, decides first: a pronoun takes the most recent compatible person named
+    outside quotes (a person inside someone's words, or after a preposition, is no subject), and a
+    surname takes the full name the article itself gave it before any KB prior."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon, entities: SpanIndex[Entity], kb: KB,
+                 quoted: list[tuple[int, int]] = ()) -> None:
+        self.doc, self.lex, self.entities, self.kb = doc, lex, entities, kb
+        self.quoted = sorted(quoted)
+        self.qstarts = [s for s, _ in self.quoted]
+        self.first_names = first_name_genders(kb)
+        self.speakers: list[_Candidate] = []
+        self._full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
+        self.genders: dict[tuple[str | None, str], str | None] = {}  # a name recurs: look it up once
+        self.untitled: dict[str, str] = {}
+        self._people: tuple[list[_Candidate], list[_Candidate]] | None = None
+        self._bodies: list[_Candidate] | None = None
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.qstarts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    @property
+    def subjects(self) -> list[_Candidate]:
+        return self.people[0]
+
+    @property
+    def others(self) -> list[_Candidate]:
+        return self.people[1]
+
+    @property
+    def full_names(self) -> dict[str, list[tuple[int, Speaker]]]:
+        if self._people is None:
+            self._people = self._read_people()  # fills _full_names
+        return self._full_names
+
+    @property
+    def people(self) -> tuple[list[_Candidate], list[_Candidate]]:
+        """Read on first need: an article whose speakers are all named in full asks for none of it."""
+        if self._people is None:
+            self._people = self._read_people()
+        return self._people
+
+    def _read_people(self) -> tuple[list[_Candidate], list[_Candidate]]:
+        """Person entities outside quotes: the first of each sentence not after a preposition (its
+        likely subject, what a pronoun points back to first) and the others (when no subject fits)."""
+        subjects: list[_Candidate] = []
+        others: list[_Candidate] = []
+        text = self.doc.text
+        people = [ent for ent in self.entities.items if ent.type == "PER"]
+        starts = [ent.start for ent in people]
+        for s, e in self.doc.sentences:
+            first = True
+            prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
+            for ent in people[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
+                if ent.end > e or self._in_quote(ent.start) or _first_person(ent.text, self.lex):
+                    continue  # someone named in another's words, or a tagger's "I've"
+                sp = self._from_entity(ent)
+                if " " in ent.text.strip():
+                    self._full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
+                object_ = self._after_preposition(text[max(s, ent.start - 40):ent.start].split())
+                gap = text[prev[0]:ent.start] if prev is not None and 0 <= ent.start - prev[0] < 8 else ""
+                if gap.strip() and gap.strip(" ,").lower() in ("", *self.lex.joiners):
+                    object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
+                prev = (ent.end, object_)
+                gender = self._gender(ent.actor and ent.actor.id, ent.text)
+                (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))
+                first = first and object_
+        return subjects, others
+
+    @property
+    def bodies(self) -> list[_Candidate]:
+        """Organisations that open a sentence outside quotes as its subject: what a later 'they' or
+        'it' may point back to ("The USCIRF also criticised the move. They released a statement").
+        Found on the first such pronoun."""
+        if self._bodies is None:
+            self._bodies = []
+            named = [ent for ent in self.entities.items if ent.type in ("PER", "ORG")]
+            starts = [ent.start for ent in named]
+            for s, e in self.doc.sentences:
+                inside = [x for x in named[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end <= e]
+                ent = self._acronym(inside) if inside else None
+                if ent is not None and ent.type == "ORG" and not self._in_quote(ent.start) \
+                        and not self._after_preposition(self.doc.text[max(s, ent.start - 40):ent.start].split()):
+                    self._bodies.append(_Candidate(ent.start, self._from_entity(ent), None, False))
+        return self._bodies
+
+    def _acronym(self, named: list[Entity]) -> Entity:
+        """The first name, or the acronym in brackets that the name runs on to ("the United States
+        Commission on International Religious Freedom (USCIRF)"): the short name the text goes on with."""
+        text, first = self.doc.text, named[0]
+        for x in named[1:]:
+            between = text[first.end:x.start - 1].split()
+            if not all(w[0].isupper() or w in self.lex.prepositions for w in between):
+                break
+            if x.type == "ORG" and x.text.isupper() and text[x.start - 1:x.start] == "(" and text[x.end:x.end + 1] == ")":
+                return x
+        return first
+
+    def _after_preposition(self, before: list[str]) -> bool:
+        """Whether the words before a name end in a preposition, past the name's own particle ("Van
+        Alebeek", "Sissy van Alebeek") and a determiner ("in het Amsterdamse Oosterpark")."""
+        lex = self.lex
+        while before and before[-1].lower() in lex.name_particles and \
+                (before[-1][0].isupper() or len(before) > 1 and before[-2][:1].isupper()):
+            before = before[:-1]
+        while before and before[-1].lower() in lex.determiners:
+            before = before[:-1]
+        return bool(before) and before[-1].lower() in lex.prepositions
+
+    def _gender(self, actor_id: str | None, name: str = "") -> str | None:
+        key = (actor_id, name)
+        if key not in self.genders:
+            self.genders[key] = self._find_gender(actor_id, name)
+        return self.genders[key]
+
+    def _find_gender(self, actor_id: str | None, name: str) -> str | None:
+        """From the KB, else from an honorific or a first name the KB knows the gender of."""
+        actor = self.kb.get(actor_id)
+        if actor is not None and actor.gender:
+            return actor.gender
+        words = name.replace(".", " ").split()
+        if not words:
+            return None
+        hon = self.lex.honorifics.get(words[0].casefold())
+        return hon or (self.first_names.get(words[0].casefold()) if len(words) > 1 else None)
+
+    def _full_name(self, ent: Entity, sp: Speaker) -> Speaker:
+        """'Clinton' after 'Hillary Clinton' in the same article is her, whoever the KB prefers."""
+        if " " in ent.text.strip():
+            return sp
+        named = self.full_names.get(ent.text.strip().casefold(), [])
+        i = bisect.bisect_left(named, ent.start, key=_first)
+        if not i or named[i - 1][1].id == sp.id:
+            return sp
+        out = _copy(named[i - 1][1])
+        out.start, out.end = sp.start, sp.end
+        return out
+
+    def _from_entity(self, ent: Entity) -> Speaker:
+        actor = ent.actor
+        if actor is None or actor.id is None:  # "USCG Captain Monica Rochester" is Monica Rochester
+            name = actor.name if actor is not None else ent.text
+            return Speaker(None, self._untitled(name) if ent.type == "PER" else name, actor and actor.country,
+                           ent.start, ent.end)
+        if ent.type == "LOC":
+            place = self.kb.get(actor.id)
+            gov = self.kb.get(place.stands_for) if place is not None and place.stands_for else None
+            if gov is not None:
+                return Speaker(gov.id, gov.name, gov.country or gov.id, ent.start, ent.end)
+        return Speaker(actor.id, actor.name, actor.country, ent.start, ent.end)
+
+    def _lookup(self, name: str) -> Actor | None:
+        """The one KB actor with this name (a place standing for a government gives that government)."""
+        hits = self.kb.lookup(name)
+        if len(hits) != 1:
+            return None
+        actor = hits[0]
+        if actor.stands_for:
+            return self.kb.get(actor.stands_for) or actor
+        return actor
+
+    def _name(self, m: SpeakerMention) -> Speaker:
+        """A KB actor named by the mention or by the name that ends it ("minister … Marco Rubio")."""
+        for run in _CAPS_RUN.finditer(m.text):
+            if m.text[run.end():].strip():
+                continue  # a name that modifies a noun ("the New York businessman") is not the speaker
+            words = list(_NON_SPACE.finditer(run.group()))
+            for w in words:
+                actor = self._lookup(_STRIP.sub("", run.group()[w.start():]))
+                if actor is not None:
+                    lo = m.start + run.start() + w.start()
+                    return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
+        return Speaker(None, self._proper(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
+
+    def _phrase(self, phrase: str) -> str:
+        """A description as the text has it, its determiner lower-cased at a sentence start ('het
+        ministerie'), unless it opens a name ('The Times')."""
+        words = phrase.split()
+        if len(words) > 1 and words[0].casefold() in self.lex.determiners and words[1][:1].islower():
+            return words[0].lower() + phrase[len(words[0]):]
+        return phrase
+
+    def _proper(self, phrase: str) -> str:
+        """The name in 'USCG Captain Monica Rochester' or 'Prosecutor Krzysztof Sierak': the capitalised
+        words at the end back to a title or an acronym, when two or more; else the phrase."""
+        phrase = self._phrase(phrase)
+        words = phrase.split()
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles \
+                and not (len(words[k - 1]) > 1 and words[k - 1].isupper()):
+            k -= 1
+        return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
+
+    def _untitled(self, name: str) -> str:
+        """A person's name without the titles before it ("USCG Captain Monica Rochester", "Mme Spanton")."""
+        if name not in self.untitled:
+            self.untitled[name] = self._strip_titles(name)
+        return self.untitled[name]
+
+    def _strip_titles(self, name: str) -> str:
+        words = self._proper(name).split()
+        lex = self.lex
+        while len(words) > 1 and (words[0].casefold().strip(".") in lex.titles or words[0].casefold().strip(".") in lex.honorifics
+                                  or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles):
+            words = words[1:]  # "Behalve Van Alebeek": a tagger's name may open with a preposition too
+        return " ".join(words)
+
+    def _country(self, text: str) -> str | None:
+        """The country an adjective or a possessive place name in a noun phrase points to
+        ("de Russische president", "Qatar's prime minister")."""
+        kb = self.kb
+        for w in _POSSESSIVE_WORD.findall(text.casefold()):
+            owner = next((w[:-len(p)] for p in self.lex.possessives if w.endswith(p)), None)
+            if owner:
+                place = next((a for a in kb.lookup(owner) if a.type == "LOC" and a.country), None)
+                if place is not None:
+                    return place.country
+                continue
+            for actor, kind in kb.index.get(w, []):
+                if kind in ("adjectives", "demonyms"):
+                    return actor.country or actor.id
+        return None
+
+    def _role(self, m: SpeakerMention) -> Speaker | None:
+        """The holder of the office a role description names, on the article's date."""
+        low = " " + m.text.casefold() + " "
+        office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
+                       if f" {phrase} " in low), None)
+        country = self._country(m.text)
+        if office is None or country is None:
+            return None
+        holders = self.kb.holders(office, country, self.doc.reference_date)
+        if not holders:
+            return None
+        a = holders[0]
+        return Speaker(a.id, a.name, a.country, m.start, m.end)
+
+    def _antecedent(self, pos: int, gender: str | None, person: bool | None,
+                    wide: bool = False) -> _Candidate | None:
+        def fits(cand: _Candidate) -> bool:
+            return (person is None or cand.person == person) and (
+                gender not in ("m", "f") or cand.gender in (None, gender))
+
+        groups = (self.speakers, self.subjects, *((self.others,) if wide else ()), *((self.bodies,) if not person else ()))
+        found = [_latest(group, pos, fits) for group in groups]
+        return max((c for c in found if c is not None), key=_pos, default=None)
+
+    def _continued(self, pos: int) -> _Candidate | None:
+        """Who goes on speaking in a quote without attribution: the latest speaker, unless a person
+        introduced after them as a sentence subject in the quote's own paragraph (a new voice)."""
+        spoke = _latest(self.speakers, pos)
+        subject = _latest(self.subjects, pos)
+        if spoke is None or (subject is not None and subject.pos > spoke.pos
+                             and self._paragraph(subject.pos) == self._paragraph(pos)):
+            return subject or spoke
+        return spoke
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect.bisect_right([p for p, _ in self.doc.paragraphs], pos)
+
+    def resolve(self, m: SpeakerMention | None, pos: int) -> Speaker | None:
+        """The speaker for a mention (None: continue the latest speaker or subject before pos)."""
+        if m is None:
+            cand = self._continued(pos)
+            return _copy(cand.speaker) if cand else None
+        if m.kind == "entity":
+            ent = max(self.entities.within(m.start, m.end), key=lambda e: (e.start == m.start, e.end - e.start))
+            sp = self._from_entity(ent)
+            if ent.type == "PER":
+                sp = self._full_name(ent, sp)
+            return self._remember(sp, m.start, ent.type == "PER", self._gender(sp.id, ent.text))
+        if m.kind == "pronoun":
+            g = self.lex.pronouns.get(m.text.lower())
+            cand = self._antecedent(m.start, g, True if g in ("m", "f") else None)
+            if cand is None and g in ("m", "f"):
+                cand = self._antecedent(m.start, g, True, wide=True)
+            if cand is None:
+                return None
+            sp = _copy(cand.speaker)
+            sp.start, sp.end = m.start, m.end
+            return self._remember(sp, m.start, cand.person, cand.gender)
+        words = {w.lower() for w in m.text.split()}
+        named = self._name(m)
+        head = next((w for w in m.text.lower().split() if w not in self.lex.determiners), "")
+        actor = self.kb.get(named.id)
+        if actor is not None and head in self.lex.roles and actor.type != "PER":
+            named = Speaker(None, self._phrase(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
+        if named.id is not None:  # a linked organisation or place is no he or she later on
+            return self._remember(named, m.start, actor is None or actor.type == "PER")
+        if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites:
+            held = self._role(m)
+            if held is not None:
+                return self._remember(held, m.start, True)
+            cand = self._antecedent(m.start, None, True)
+            country = self._country(m.text)
+            if country and cand is not None and cand.speaker.country not in (None, country):
+                cand = None  # "Qatar's prime minister" is not the last American named
+            if cand is not None and not words & self.lex.spokespersons:
+                sp = _copy(cand.speaker)
+                sp.start, sp.end = m.start, m.end
+                return self._remember(sp, m.start, True, cand.gender)
+        # an unlinked name of two or more words may be a person a later "he"/"she" points to
+        person = m.kind == "name" and " " in named.name.strip() and \
+            not any(e.type in ("LOC", "ORG") for e in self.entities.within(m.start, m.end)) or \
+            m.kind == "np" and self._role_head(m.text)
+        return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
+
+    def _role_head(self, phrase: str) -> bool:
+        """A single person's title or role heads the phrase ("the head of the police's internal
+        investigators"): a later he or she may be that person."""
+        for w in phrase.casefold().split():
+            if w in self.lex.prepositions:
+                return False
+            if w in self.lex.titles and not w.endswith(self.lex.plurals):
+                return True
+        return False
+
+    def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
+        bisect.insort(self.speakers, _Candidate(pos, sp, gender or self._gender(sp.id), person), key=_pos)
+        return sp
+
+
+def _first_person(name: str, lex: QuoteLexicon) -> bool:
+    """A tagger's 'name' that is "I", "We" or "I've"."""
+    low = name.lower()
+    return low in lex.first_person or ("'" in low or "’" in low) and low.replace("’", "'").split("'")[0] in lex.first_person
+
+
+_pos = attrgetter("pos")  # C-level keys for the binary searches over candidates
+_first = itemgetter(0)
+
+
+def _latest(cands: list[_Candidate], pos: int, fits: Callable[[_Candidate], bool] = lambda c: True) -> _Candidate | None:
+    """The last candidate (the list is in text order) before pos that fits: a backward walk from a
+    binary search, so resolving stays cheap however long the article."""
+    i = bisect.bisect_left(cands, pos, key=_pos)
+    while i > 0:
+        i -= 1
+        if fits(cands[i]):
+            return cands[i]
+    return None
+
+
+def _copy(sp: Speaker) -> Speaker:
+    return Speaker(sp.id, sp.name, sp.country, sp.start, sp.end)

@@ -1,0 +1,215 @@
+"""The subject of a cue: who speaks in "X said", "zei hij", "X, the chairman, said", "werd bevestigd
+door X", "… and claimed". Used for reported clauses and for the cue before a direct quote.
+"""
+from __future__ import annotations
+
+from ...model import Entity, SpanIndex, Token
+from .attribution import SpeakerMention, mention_in, np_after, word
+from .lexicon import QuoteLexicon
+
+BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
+_INVERTING = frozenset(",”\"’'»")  # what an English inverted attribution follows: "…,” said X
+
+
+def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
+    """The cue lemma of toks[k], unless a blocker makes it a noun or infinitive, or it is negated."""
+    lemma = lex.cue(toks[k].low)
+    before = toks[k - 1].low if k > 0 else ""
+    if lemma is None or before in lex.cue_blockers or before.endswith(lex.possessives) or _negated(toks, k, lex):
+        return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
+    if before in lex.prepositions or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
+        return None  # "of alleged violence", "as reported by", "The Doris Day Show", "Reports indicate …"
+    if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
+        return None  # "Reports said …": the first is a noun
+    particles = lex.particles.get(lemma)
+    if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
+        return None
+    unless = lex.not_with.get(lemma)
+    if unless and before != ",":  # "…, vindt de PVV" is an attribution, "vond de politie een wapen" is not
+        for x in toks[k + 1:k + 4]:
+            if x.low in lex.complementizers:
+                break
+            if x.low in unless:
+                return None  # "vond plaats", "vond een wapen"
+    return lemma
+
+
+def _negated(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """'did not say', 'zei niet dat' (after the cue only where the verb comes second); not a
+    negation across a comma ("Mooier kon niet, vond Van Moorsel")."""
+    before = toks[max(0, k - 2):k]
+    if before and before[-1].text in BREAKS:
+        before = []
+    elif len(before) == 2 and before[0].text in BREAKS:
+        before = before[1:]
+    for t in before + (toks[k + 1:k + 3] if lex.verb_second else []):
+        if t.low in lex.negations or t.low.endswith(lex.negation_suffixes):
+            return True
+    return False
+
+
+def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """Who a sentence is about, for a quote with no cue: its first entity, pronoun or role noun phrase."""
+    m = mention_in(words, lex, text, ents)
+    if m is not None and m.kind in ("entity", "pronoun"):
+        return m
+    for k, t in enumerate(words):
+        if t.low in lex.roles:
+            lo = k
+            while (lo > 0 and k - lo < 3 and words[lo - 1].low not in lex.prepositions
+                   and lex.cue(words[lo - 1].low) is None):
+                lo -= 1
+                if words[lo].low in lex.determiners:
+                    break
+            return SpeakerMention(words[lo].start, t.end, text[words[lo].start:t.end], "np")
+    return None
+
+
+def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
+    is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
+    by = agent(toks, ci, lex, text, ents)
+    if by is not None:
+        return by
+    cs = ci
+    while cs > 0 and (toks[cs - 1].text not in BREAKS or toks[cs - 1].text == ")"):
+        if toks[cs - 1].text == ")":  # "Travel Unie (Arke, Holland International) zei"
+            opener = next((n for n in range(cs - 2, max(-1, cs - 15), -1) if toks[n].text == "("), None)
+            if opener is None:
+                break
+            cs = opener
+            continue
+        cs -= 1
+    if cs > 0 and toks[ci].low.endswith(lex.participles):
+        return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
+    own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
+    pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
+    core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
+    if cs > 1 and toks[cs - 1].text == "," and (not pre and not lex.verb_second or pre and pre[0].low in lex.relatives):
+        return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, said" / "Trump, who says"
+    if cs > 1 and toks[cs - 1].text == "," and not pre:
+        opener = _opening_subject(toks, cs - 1, lex, text, ents)
+        if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
+            return opener
+    if not core and any(t.low in lex.joiners for t in pre):
+        return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
+    if len(pre) > 1 and pre[-1].low in lex.relatives:  # "ploegleider Zijlaard die adviseerde": who 'die' is
+        np = _trailing_np(pre[:-1], lex)  # ("released a statement which said": the statement's maker, below)
+        named = mention_in(np, lex, text, ents) if not any(t.low in lex.documents for t in np) else None
+        if named is not None:
+            return named
+    last = next((t for t in reversed(pre) if t.low not in lex.adverbs or t.low in lex.joiners), None)
+    if last is not None and last is not pre[0] and last.low in lex.joiners:
+        # "The attacker is reported to have jumped on stage … and claimed": the first verb's subject
+        first = _elided(toks, toks.index(last), lex, text, ents) or _first_subject(pre, lex, text, ents)
+        if first is not None:
+            return first
+    after = np_after(toks, ci + 1, lex)
+    if not core or core[0].low in lex.prepositions:
+        if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
+            return None  # English inverts only after a quote or comma
+        m = mention_in(after, lex, text, ents) if after else None
+        return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
+    return mention_in(pre, lex, text, ents)
+
+
+def agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """The agent of a passive cue: "werd bevestigd door Rutte", "he was told by Minister X of …"."""
+    if not any(t.low in lex.passive_auxiliaries for t in toks[max(0, ci - 3):ci]):
+        return None
+    for k in range(ci + 1, min(len(toks), ci + 5)):
+        if toks[k].low in lex.agent_preps:
+            return mention_in(np_after(toks, k + 1, lex), lex, text, ents)
+        if not word(toks[k]):
+            break
+    return None
+
+
+def _without_brackets(toks: list[Token]) -> list[Token]:
+    """The words outside parentheses."""
+    if not any(t.text == "(" or t.text == ")" for t in toks):
+        return [t for t in toks if t.text[0].isalnum()]
+    out, depth = [], 0
+    for t in toks:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and word(t):
+            out.append(t)
+    return out
+
+
+def _elided(toks: list[Token], cs: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """The speaker of the cue before a coordinated one ("Dubrovsky said …, but said …", "en voegde toe")."""
+    for k in range(cs - 1, -1, -1):
+        if toks[k].low in lex.cue_lemma and cue_at(toks, k, lex):
+            return clause_speaker(toks, k, lex, text, ents)
+    return None
+
+
+def _trailing_np(words: list[Token], lex: QuoteLexicon) -> list[Token]:
+    """The noun phrase that ends a run of words, back to a verb form, preposition or pronoun ("She
+    phoned | the coach", "contact met | ploegleider Zijlaard")."""
+    k = len(words)
+    while k > 0:
+        t = words[k - 1]
+        if t.low in lex.prepositions or t.low in lex.pronouns or t.low in lex.auxiliaries or t.low in lex.cue_lemma \
+                or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
+            break
+        k -= 1
+    return words[k:]
+
+
+def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """The words that open a clause up to its first verb ("The embassy | declined the request and
+    said"); None when no verb form shows where the subject ends."""
+    for n, t in enumerate(words):
+        if n and t.text[0].islower() and (t.low.endswith(lex.finite_suffixes) or t.low in lex.auxiliaries
+                                          or t.low in lex.cue_lemma):
+            return mention_in(words[:n], lex, text, ents)
+    return None
+
+
+def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """The name that opens the sentence when an appositive between commas separates it from the
+    cue ("Geert Wilders, leider van de PVV, maakte … bekend"): then the words after the cue are
+    its object or an adverb, not an inverted subject. None when the sentence opens otherwise
+    (an adverbial or subordinate clause: "Toen hij aankwam, zei hij")."""
+    chunks: list[list[Token]] = []
+    start = end = comma
+    while start > 0 and len(chunks) < 3:
+        if chunks:
+            if toks[start - 1].text != ",":
+                return None
+            end = start - 1
+        start = end
+        while start > 0 and toks[start - 1].text not in BREAKS:
+            start -= 1
+        chunk = [t for t in toks[start:end] if word(t)]
+        if not chunk or len(chunk) > 9 or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
+            return None
+        chunks.insert(0, chunk)
+    if start > 0 or len(chunks) < 2 or len(chunks[0]) > 5:
+        return None
+    m = mention_in(chunks[0], lex, text, ents)
+    return m if m is not None and m.kind in ("entity", "name") else None
+
+
+def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """The subject before an appositive: "Lead author Daniel Paluh, a candidate at the University
+    of Florida, said" -> Daniel Paluh. Up to three comma chunks back; a person wins, else the earliest."""
+    found: list[SpeakerMention] = []
+    end = comma
+    for _ in range(3):
+        start = end
+        while start > 0 and toks[start - 1].text not in BREAKS:
+            start -= 1
+        chunk = [t for t in toks[start:end] if word(t)]
+        if 0 < len(chunk) <= 9 and chunk[0].low not in lex.prepositions:
+            m = mention_in(chunk, lex, text, ents, last=True)
+            if m is not None:
+                found.insert(0, m)
+        if start == 0 or toks[start - 1].text != ",":
+            break
+        end = start - 1
+    people = [m for m in found if m.kind == "entity" and any(e.type == "PER" for e in ents.within(m.start, m.end))]
+    names = [m for m in found if m.kind == "name"]
+    return (people or names or found or [None])[0]

@@ -1,0 +1,166 @@
+"""Who speaks: attributions that belong to the next quote, elided and pronoun subjects, lists of
+objects, titles before names, and the quote a reported clause runs into."""
+from __future__ import annotations
+
+from kroniek.kb import load
+from kroniek.model import ActorRef, Article, Doc, Entity, Options
+from kroniek.stages.quotes import QuoteStage
+from kroniek.stages.segment import SegmentStage
+
+from .test_quotes import run
+
+
+def unlinked(*names: str) -> dict[str, ActorRef]:
+    return {n: ActorRef(None, n) for n in names}
+
+
+def speakers(doc) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None) for q in doc.quotes]
+
+
+def test_words_after_a_finished_quote_introduce_the_next_one() -> None:
+    text = ('The head of the internal investigators told the court "Basic investigations were not done." '
+            'She also said "I regret we were not called immediately."')
+    doc = run(text, "en")
+    assert [q.text for q in doc.quotes] == ["Basic investigations were not done.",
+                                            "I regret we were not called immediately."]
+    assert all(q.speaker is not None and q.speaker.name.startswith("the head of") for q in doc.quotes)
+
+
+def test_a_new_sentence_with_its_own_clause_does_not_attribute_the_quote_before() -> None:
+    text = ('Erdogan spoke on Friday. On television he said, "Constantinople will never exist again." '
+            'UNESCO reportedly said a change of name would require its approval.')
+    doc = run(text, "en", {"Erdogan": ActorRef("Q39723", "Recep Tayyip Erdoğan", "TUR")})
+    direct = [q for q in doc.quotes if q.direct]
+    assert [(q.text, q.speaker.id if q.speaker else None) for q in direct] == \
+        [("Constantinople will never exist again.", "Q39723")]
+
+
+def test_a_semicolon_ends_the_attribution_after_a_quote() -> None:
+    text = 'Brudzinski said the mayor was in a "very serious condition"; TVN24 reported he received surgery.'
+    doc = run(text, "en", unlinked("Brudzinski"))
+    assert ("very serious condition", "Brudzinski") in speakers(doc)
+
+
+def test_a_reported_clause_running_into_a_quote_is_left_to_it() -> None:
+    text = ('Commenting on the radio calls, Rochester said the situation had "a lot of adrenaline, a lot of '
+            'confusion. The dispatcher was trying to ask for information."')
+    doc = run(text, "en", unlinked("Rochester"))
+    said = "a lot of adrenaline, a lot of confusion. The dispatcher was trying to ask for information."
+    assert speakers(doc) == [(said, "Rochester")]
+
+
+def test_an_elided_subject_after_and_is_the_first_verbs() -> None:
+    doc = run("The attacker jumped on stage during the concert and claimed he was wrongly imprisoned.", "en")
+    assert speakers(doc) == [("he was wrongly imprisoned", "the attacker")]
+
+
+def test_a_pronoun_right_before_the_cue_is_its_subject() -> None:
+    text = "Quirin denied it. Upon learning his DNA was on Spanton's clothes he claimed sex had been consensual."
+    doc = run(text, "en", unlinked("Quirin", "Spanton"))
+    assert speakers(doc)[-1] == ("sex had been consensual", "Quirin")
+
+
+def test_a_list_after_a_preposition_is_no_subject() -> None:
+    text = ("Emily Spanton met officers Quirin and Redouane at a pub. She was attacked by Quirin, Redouane, "
+            "and a third officer. She told the court she was forced to drink whiskey.")
+    doc = run(text, "en", unlinked("Emily Spanton", "Quirin", "Redouane"))
+    assert speakers(doc) == [("she was forced to drink whiskey", "Emily Spanton")]
+
+
+def test_titles_are_not_part_of_an_unlinked_name() -> None:
+    text = "USCG Captain Monica Rochester said the search had ended."
+    doc = run(text, "en", unlinked("USCG Captain Monica Rochester"))
+    assert speakers(doc) == [("the search had ended", "Monica Rochester")]
+
+
+def test_a_name_particle_is_no_preposition() -> None:
+    """'Van Alebeek' opens the sentence as its subject: the quote that follows in the paragraph is hers."""
+    text = ("Van Moorsel won de tijdrit. ,,Het ging goed'', zei Van Moorsel.\n\n"
+            "Van Alebeek fietst al jaren in de ploeg. ,,Mijn basisniveau is flink omhoog gegaan.''")
+    doc = run(text, "nl", unlinked("Van Moorsel", "Alebeek"))
+    assert speakers(doc)[-1] == ("Mijn basisniveau is flink omhoog gegaan.", "Alebeek")
+
+
+def test_dutch_directive_takes_a_te_infinitive() -> None:
+    doc = run("Ploegleider Zijlaard adviseerde te gokken op de sprint.", "nl", unlinked("Zijlaard"))
+    assert speakers(doc) == [("te gokken op de sprint", "Zijlaard")]
+
+
+def test_the_maker_of_a_document_is_the_source() -> None:
+    en = run("According to a poll published by NBC News, most members favour impeachment.", "en",
+             {"NBC News": ActorRef(None, "NBC News")})
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in en.quotes] == \
+        [("most members favour impeachment", "NBC News")]
+    nl = run("De PVV wint zes zetels, volgens een peiling van Ipsos.", "nl", {"Ipsos": ActorRef(None, "Ipsos")})
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in nl.quotes] == [("De PVV wint zes zetels", "Ipsos")]
+
+
+def test_a_bare_title_is_part_of_its_noun_phrase() -> None:
+    text = 'Tom Watson spoke first. One MP told the BBC, "We know that millions wanted to stay in the EU."'
+    doc = run(text, "en", {"Tom Watson": ActorRef(None, "Tom Watson"), "MP": ActorRef(None, "Labour MP")})
+    assert speakers(doc) == [("We know that millions wanted to stay in the EU.", "One MP")]
+
+
+def test_a_cue_in_an_aside_is_not_the_quotes() -> None:
+    text = ('Speaker John Bercow commented on the matter — which the BBC noted as an unusual move — '
+            '"However it is dressed up, it is obvious what the purpose is."')
+    doc = run(text, "en", {"John Bercow": ActorRef(None, "John Bercow"), "BBC": ActorRef(None, "BBC")})
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes if q.direct] == ["John Bercow"]
+
+
+def run_typed(text: str, lang: str, names: dict[str, str]) -> Doc:
+    """Like `run`, with each name's entity type given (unlinked)."""
+    doc = SegmentStage(Options(), load())(Doc(article=Article(id="t", text=text, date="2025-04-22", lang=lang), lang=lang))
+    for name, kind in names.items():
+        start = text.find(name)
+        doc.entities.append(Entity(start, start + len(name), name, kind, ActorRef(None, name)))
+    return QuoteStage(Options(), load())(doc)
+
+
+def test_they_may_be_the_organisation_that_opened_the_sentence_before() -> None:
+    text = ('UNESCO said it had not been told. The United States Commission on International Religious Freedom '
+            '(USCIRF) also criticised the move. They released a statement which said, "The status of the '
+            'monument as a museum must be maintained."')
+    doc = run_typed(text, "en", {"UNESCO": "ORG", "Commission": "ORG", "USCIRF": "ORG"})
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes if q.direct] == ["USCIRF"]
+
+
+def test_a_headline_sums_up_and_states_nothing() -> None:
+    text = ("European court says Facebook must remove illegal posts globally\n\n"
+            "The court said that Facebook must remove the posts worldwide.")
+    assert [q.text for q in run(text, "en").quotes] == ["Facebook must remove the posts worldwide"]
+
+
+def test_agreeing_to_do_something_is_no_statement() -> None:
+    assert run("The government agreed to add two members to the police council.", "en").quotes == []
+
+
+def test_a_verb_with_its_own_infinitive_does_not_end_the_content() -> None:
+    doc = run("Police reported the attacker exited the hall and continued to attack others.", "en")
+    assert [q.text for q in doc.quotes] == ["the attacker exited the hall and continued to attack others"]
+
+
+def test_a_modifier_of_an_opening_source_is_not_content() -> None:
+    doc = run("According to videos posted on social media, people approached the man.", "en")
+    assert [q.text for q in doc.quotes] == ["people approached the man"]
+
+
+def test_a_relative_before_the_cue_stands_for_the_noun_before_it() -> None:
+    nl = run("Ze zocht contact met ploegleider Zijlaard die adviseerde te gokken op de sprint.", "nl",
+             unlinked("Zijlaard"))
+    assert speakers(nl) == [("te gokken op de sprint", "Zijlaard")]
+    en = run("She phoned the coach who said the race was already lost.", "en")
+    assert speakers(en) == [("the race was already lost", "the coach")]
+
+
+def test_a_preposition_is_no_part_of_a_name() -> None:
+    text = "Behalve Van Alebeek fietste ook Kaagman mee. ,,Mijn basisniveau is flink omhoog gegaan.''"
+    doc = run(text, "nl", unlinked("Behalve Van Alebeek"))
+    assert speakers(doc) == [("Mijn basisniveau is flink omhoog gegaan.", "Van Alebeek")]
+
+
+def test_a_negation_across_a_comma_is_the_contents_not_the_cues() -> None:
+    doc = run("Mooier kon niet, vond Van Moorsel.", "nl", unlinked("Van Moorsel"))
+    assert speakers(doc) == [("Mooier kon niet", "Van Moorsel")]
+    assert run("De minister zei niet dat de weg dicht blijft.", "nl").quotes == []
