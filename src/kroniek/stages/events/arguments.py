@@ -1,0 +1,215 @@
+"""Source and target of a coded act: from its clause (subject before the trigger, object after
+it, the by-phrase of a passive, the genitive of a nominal act done to someone), from a quote's
+speaker, the sentence before or the publication's country; an actor is never its own target."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ... import plover
+from ...model import ActorRef, Quote, SpanIndex, Token
+from .article import country_ref
+from .candidates import Candidate
+from .context import Sentence
+from .lexicon import EventLexicon
+from .mentions import ActorMention
+
+# acts aimed at one's own country when no other is named (a curfew, an arrest, a strike)
+DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+# acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
+SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
+
+
+def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
+    """A participle trigger after a passive auxiliary: next to it, or anywhere earlier in its clause
+    in a verb-final language ("werd gisteren in Amsterdam gearresteerd")."""
+    toks, lo = sent.toks, sent.lo
+    if not toks[c.head].low.endswith(("ed", "en", "d", "t")):
+        return False
+    aux = sent.lex.passive_aux
+    if c.type.casefold() in sent.lex.perfect_passive_types:  # word sets are casefolded
+        aux = aux | sent.lex.perfect_passive_aux
+    reach = range(lo, c.head) if sent.lex.verb_final else range(max(lo, c.head - 3), c.head)
+    return any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach)
+
+
+def _first(ms: list[ActorMention]) -> ActorMention | None:
+    """The subject-like mention: the first not governed by a preposition nor a possessor."""
+    return next((m for m in ms if not m.prep and not m.genitive and not m.appositive), None)
+
+
+def _unplaced(a: ActorRef) -> bool:
+    """An actor the KB does not know and the text gave no country."""
+    return a.id is None and not a.country and a.sector not in ("IGO", "NGO")
+
+
+def placed(m: ActorMention) -> bool:
+    """An actor whose country (or international body) is known."""
+    return any(a.country or a.sector in ("IGO", "NGO") for a in m.actors)
+
+
+def _usable(m: ActorMention) -> bool:
+    """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act."""
+    return bool(m.actors) and not (m.place and not any(a.country for a in m.actors))
+
+
+def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
+    """Source and target from the clause: subject, object, by-phrase, quote speaker, context."""
+    toks, local, lex, clause, lo, cond = sent.toks, sent.local, sent.lex, sent.clause, sent.lo, sent.cond
+    cl = clause[c.head - lo]
+    usable = [m for m in local if not c.idxs.issuperset(range(m.lo, m.hi)) and _usable(m)]
+    quoted = next(iter(sent.index.quotes.covering(toks[c.head].start)), None)
+    if quoted is not None and not quoted.direct:  # "Russia said Ukraine attacked": the act is Ukraine's
+        inside = [m for m in usable if toks[m.lo].start >= quoted.start]
+        usable = inside if any(toks[m.lo].start < quoted.start for m in usable) and inside else usable
+    same = [m for m in usable if clause[m.lo - lo] == cl]
+    before = [m for m in same if m.lo < c.head]
+    after = [m for m in same if m.lo > c.head]
+    passive = _passive(sent, c, cl)
+    # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
+    by = next((m for m in (same if lex.verb_final else after) if m.prep in lex.passive_by), None)
+    inverted = _first(after) if lex.verb_second and not passive else None
+    src: ActorMention | None = None
+    tgt: ActorMention | None = None
+    adj: ActorMention | None = None
+    if c.modal:  # "China must drop barriers": the one who says so demands it of the subject
+        tgt = _first(before)
+        src = _first([m for m in usable if clause[m.lo - lo] < cl])
+    elif passive:
+        subjects = [m for m in before if m is not by]  # "werd door de politie gearresteerd": the agent is no subject
+        src, tgt = by, _first(subjects) or (subjects[0] if subjects else None)
+    else:
+        adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
+        src = adj if c.noun and adj else _first(before) or adj
+        if src is None and inverted is not None and inverted.lo <= c.last + 3:
+            src = inverted
+    governed = (c.noun and prev is not None and prev.head < c.head and clause[prev.head - lo] == cl
+                and (src is None or src.lo < prev.head))
+    if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
+        src = adj if adj is not None and adj.lo > prev.head else None
+    if src is None and by is not None and by.lo <= c.last + 3:
+        src = by
+    parsed = sent.roles.get(c.head)
+    if parsed is not None and not governed and parsed.passive:
+        passive = True
+        src, tgt = parsed.source, parsed.target or tgt
+
+    if src is None and c.needs_subject and not passive and _thing_before(toks, c.head, lo, lex):
+        c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
+        return
+    c.source = list(src.actors) if src else []
+    if not c.source and not governed:
+        speaker = _speaker(sent.index.quotes, toks[c.head].start)
+        if speaker:
+            c.source = [speaker]
+        elif inverted is not None:
+            src = inverted
+            c.source = list(src.actors)
+        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond])):
+            src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
+            c.source = list(src.actors)
+        elif prev is not None:
+            c.source = list(prev.source)
+        elif not passive:
+            c.source = _domestic(toks, local, lex, c, lo)
+    own = _countries(c.source)
+    if tgt is None:
+        options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
+        tgt = next((m for m in options if not m.place_prep), None)
+        if tgt is None and (c.type != "CONSULT" or c.mode == "visit"):
+            tgt = options[0] if options else None
+    if tgt is None and lex.verb_final and src is not None:  # verb-final: "heeft Trump om wapens gevraagd"
+        tgt = next((m for m in before if m.lo > src.lo and not m.prep and not m.genitive and not m.appositive
+                    and _countries(m.actors) != own), None)
+    if tgt is None and c.frame and c.last + 1 < lo + len(clause):
+        # "demanded that the US cancel ...": the subject of the complement clause
+        nxt = next((i for i in range(c.last + 1, lo + len(clause)) if clause[i - lo] != cl), None)
+        if nxt is not None and toks[nxt].low in lex.complementizers:
+            tgt = _first([m for m in usable if clause[m.lo - lo] == clause[nxt - lo]])
+    if tgt is None and c.quoted_act is not None:  # „Oekraïne moet zich terugtrekken”, eiste Poetin
+        act_clause = clause[c.quoted_act - lo]
+        tgt = _first([m for m in usable if clause[m.lo - lo] == act_clause and m.lo < c.quoted_act])
+    if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
+        tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
+    patient = _patient_genitive(sent, c)
+    if patient is not None:  # "de vrijlating van Hetzel", "the arrest of Mugabe": the one it is done to
+        src, tgt = (None if src is patient else src), patient
+        src = src or (by if by is not None and by.lo > patient.lo else None)  # ... van Mugabe door de politie
+        c.source = list(src.actors) if src else []
+    c.target = list(tgt.actors) if tgt else []
+    if c.noun and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
+        # "gevechten tussen het leger en rebellen", "talks between Iran and the US": the two sides
+        sides = list(tgt.actors)
+        c.source, c.target = (sides, []) if c.type in plover.COOPERATIVE else (sides[:1], sides[1:])
+        src, tgt = None, None
+    if not c.target and prev is not None and _countries(prev.source) == own:
+        c.target = list(prev.target)
+    if not c.target and c.type in DOMESTIC and len(own) == 1 and _countries(
+            [a for m in local for a in m.actors]) == own:
+        country = next(iter(own))
+        c.target = [country_ref(country, sent.kb)]
+    c.source_words = src if src is not None and c.source == list(src.actors) else None
+    c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
+    _settle_countries(sent, c)
+
+
+def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor of a genitive right after a nominal act done to someone (release, arrest,
+    extradition: data patient_genitive_types); an attack or a request of X is X's own."""
+    toks, lex = sent.toks, sent.lex
+    j = c.last + 1
+    if not c.noun or c.type.casefold() not in lex.patient_genitive_types or j >= sent.hi \
+            or toks[j].low not in lex.genitive_prepositions:
+        return None
+    k = j + 1
+    while k < sent.hi and toks[k].low in lex.determiners:
+        k += 1
+    return next((m for m in sent.local if m.lo == k and _usable(m)), None)
+
+
+def _settle_countries(sent: Sentence, c: Candidate) -> None:
+    """An actor of no known country acts for the one country its sentence names, else for the
+    publication's; an actor is never its own target (a country, a person: the same id both sides)."""
+    named = _countries([a for m in sent.local for a in m.actors])
+    home = next(iter(named)) if len(named) == 1 else sent.doc.country
+    if home:
+        c.source = [replace(a, country=home) if _unplaced(a) else a for a in c.source]
+        c.target = [replace(a, country=home) if _unplaced(a) else a for a in c.target]
+    ids = {a.id for a in c.source if a.id}
+    if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
+        c.target, c.target_words = [], None
+
+
+def _thing_before(toks: list[Token], head: int, lo: int, lex: EventLexicon) -> bool:
+    """The word before a bare future is a common noun ("deal will"): its subject is a thing,
+    not a pronoun, a name or an agent ("they will", "Jawara will", "rebels will")."""
+    if head <= lo:
+        return False
+    t = toks[head - 1]
+    pronouns = {w for words in lex.pronouns.values() for w in words}
+    return t.text.isalpha() and t.text.islower() and t.low not in pronouns and t.low not in lex.sectors
+
+
+def _domestic(toks: list[Token], local: list[ActorMention], lex: EventLexicon, c: Candidate, lo: int) -> list[ActorRef]:
+    """'President X banned Ugandan opposition candidates': an unknown official or agent acting
+    in a sentence that names one country only is taken to act for that country."""
+    countries = {a.country for m in local for a in m.actors if a.country}
+    if len(countries) != 1:
+        return []
+    sector = next((lex.sectors[t.low] for t in toks[lo:c.head] if t.low in lex.sectors), None)
+    if sector is None:
+        return []
+    country = countries.pop()
+    return [ActorRef(country, country, country, sector)]
+
+
+def _countries(actors: list) -> set:
+    return {a.country for a in actors if a.country}
+
+
+def _speaker(quotes: SpanIndex[Quote], offset: int) -> ActorRef | None:
+    """The speaker (with a country) of the quote the offset is in: the act is told in their words."""
+    for q in quotes.covering(offset):
+        if q.speaker is not None and q.speaker.country:
+            s = q.speaker
+            return ActorRef(s.id, s.name, s.country)
+    return None
