@@ -228,9 +228,9 @@ def test_group_noun_phrases_are_group_actors_not_the_country() -> None:
 
 
 def test_word_forms_hold_the_parts_a_quote_mark_or_period_joins() -> None:
-    from kroniek.stages.actors.find import _word_forms
+    from kroniek.stages.actors.find import word_forms
 
-    forms = _word_forms("O'Neill zei: o'neill-achtig en U.S.A. of Jan.")
+    forms = word_forms("O'Neill zei: o'neill-achtig en U.S.A. of Jan.")
     assert {"O'Neill", "O", "Neill", "o'neill-achtig", "neill-achtig", "U.S", "S", "Jan"} <= forms
     assert "U" in forms and "zei" in forms and "Neill zei" not in forms
 
@@ -244,3 +244,10 @@ def test_a_city_or_region_the_kb_lacks_is_a_place_of_its_country() -> None:
 def test_a_place_name_that_is_also_a_common_word_is_not_a_place() -> None:
     doc = run("Police said the march was peaceful.", lang="en")
     assert all(e.text != "Police" for e in doc.entities)
+
+
+def test_a_sentence_initial_word_is_common_only_when_the_text_uses_that_word_in_lower_case() -> None:
+    from kroniek.stages.actors.find import common, word_forms
+
+    assert not common(word_forms("Kort daarna. Het was kortom voorbij."), "Kort")  # a substring is no use
+    assert common(word_forms("Kort daarna. Het duurde kort."), "Kort")

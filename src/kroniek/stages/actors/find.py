@@ -38,7 +38,7 @@ def _boundary(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "-&") and not (after.isalnum() or after in "-&")
 
 
-def _word_forms(text: str) -> frozenset[str]:
+def word_forms(text: str) -> frozenset[str]:
     """Every word of the text as written, with the parts a quote mark or period joins ("o'neill",
     "neill"), read once: a word's other uses are then a set lookup, not a scan of the text."""
     out = set(_WORD.findall(text))
@@ -97,7 +97,7 @@ def proper_names(doc: Doc, lex: ActorLexicon, taken: set[int], named: set[str],
     even at a sentence start ("Sánchez zei ..."). A lone sentence-initial word the text never
     uses in lower case, but which no clue keeps, goes to `dropped` (for the tagger to judge)."""
     text = doc.text
-    words = _word_forms(text)
+    words = word_forms(text)
     runs: list[list[tuple[int, int, str]]] = []
     prev_end, prev_alone = -2, True
     for m in _TOKEN.finditer(text):
@@ -132,7 +132,7 @@ def proper_names(doc: Doc, lex: ActorLexicon, taken: set[int], named: set[str],
         word = run[0][2]
         if len(run) == 1 and run[0][0] in initial and word not in mid and not (
                 word.isupper() or word in lex.first_names or word in lex.surnames or word in named):
-            if dropped is not None and not common(text, word):
+            if dropped is not None and not common(words, word):
                 dropped.append((run[0][0], run[0][1]))
             continue
         out.append((run[0][0], run[-1][1]))
@@ -164,8 +164,8 @@ def _joins(gap: str, run_length: int, lex: ActorLexicon) -> bool:
 
 
 def common(words: Container[str], word: str) -> bool:
-    """A sentence-initial word that the text also uses in lower case is not a name. `words` is the
-    text's word forms, or (where a caller passes the text itself) the text, any substring counting."""
+    """A sentence-initial word that the text also uses in lower case is not a name (`words`: the
+    text's word forms, `word_forms`)."""
     if word.isupper() and len(word) > 1:
         return False
     return word.lower() in words

@@ -10,7 +10,14 @@ from typing import Any
 from ...kb import KB, Actor, from_archigos
 from ...model import ActorRef, Doc, Entity
 from . import tagger as name_tagger
-from .find import common, heads, sentence_initial, starts_inside, words_before
+from .find import (
+    common,
+    heads,
+    sentence_initial,
+    starts_inside,
+    word_forms,
+    words_before,
+)
 from .lexicon import ActorLexicon, all_titles
 from .tagger import ASK_BELOW, TAGGER_STRENGTH, TAGGER_TYPES
 
@@ -47,6 +54,7 @@ def first_name_conflicts(text: str, kb: KB, lex: ActorLexicon, found: list) -> l
     out = []
     titles = lex.titles | all_titles()
     ends = {e for _, e, *_ in found}
+    words = word_forms(text)
     for item in found:
         _, end, hits, name = item
         people = [kb.get(i) for i, k in hits if k == "aliases"]
@@ -63,7 +71,7 @@ def first_name_conflicts(text: str, kb: KB, lex: ActorLexicon, found: list) -> l
         if (prev in lex.never or prev.lower() in titles or prev in lex.portfolio_words
                 or not prev.replace("-", "").isalpha()
                 or (sentence_initial(text, prev_start) and prev not in lex.first_names
-                    and common(text, prev))):
+                    and common(words, prev))):
             out.append(item)
             continue
         own = {w for p in people for alias in p.names() for w in alias.split()}
