@@ -21,7 +21,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] with offsets into text."""
-    return [Token(m.start(), m.end(), word := m.group(), word.casefold())
+    return [Token(*m.span(), word := m.group(), word.casefold())
             for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
@@ -114,6 +114,7 @@ class EventLexicon:
     guard_window: int = 2
     by_key: dict[str, list[Pattern]] = field(default_factory=dict)  # patterns by the forms of their key element
     keyless: frozenset[str] = frozenset()
+    sufficient: frozenset[str] = frozenset()  # key forms of one-word patterns: enough alone to code a sentence
     compound_memo: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
 
     def candidates(self, low: str) -> list[Pattern]:
@@ -235,6 +236,8 @@ class EventLexicon:
         """A cheap test before tokenizing: does the sentence hold every element of some pattern (or
         an event compound)? Frequent key words ('support', 'take') then make no sentence worth coding."""
         words = set(_TOKEN.findall(text[start:end].casefold()))
+        if not words.isdisjoint(self.sufficient):
+            return True
         for w in words & self.keys:
             if any(all(not forms.isdisjoint(words) for forms, _ in pat.elems) for pat in self.by_key[w]):
                 return True
@@ -410,6 +413,7 @@ def _build(lang: str) -> EventLexicon | None:
                         modifier_lengths=lengths(modifiers),
                         not_compounds=frozenset(str(w).casefold() for w in raw.get("not_compounds", [])),
                         guard_window=int(raw.get("guard_window", 2)), by_key=by_key, keyless=frozenset(keyless),
+                        sufficient=frozenset(w for w, pats in by_key.items() if any(len(p.elems) == 1 for p in pats)),
                         adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])))
 
 
