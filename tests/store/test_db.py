@@ -141,3 +141,24 @@ def test_two_concurrent_ingests_of_overlapping_inputs_both_finish_nothing_double
         rows = store.conn.execute("SELECT id, COUNT(*) AS n, MAX(version) AS v FROM articles GROUP BY id").fetchall()
         assert len(rows) == 250 and {(r["n"], r["v"]) for r in rows} == {(1, 1)}
         assert store.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0] == 250
+
+
+def test_opening_a_store_waits_while_another_connection_writes_a_new_one(tmp_path: Path) -> None:
+    """A new store is still in rollback-journal mode while another process migrates it; switching
+    to WAL then fails at once in SQLite (no busy wait), so opening must try again until it may."""
+    import sqlite3
+    import threading
+
+    db = tmp_path / "k.db"
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE x (a)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO x VALUES (1)")
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(str(db)) as store:
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        holder.close()

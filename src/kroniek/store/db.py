@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from .dedup import DedupResult, link_new
 
 DEFAULT_DB = "kroniek.db"
 READ_MMAP = 1 << 30  # readers map the file (up to 1 GiB): pages come from the OS cache without copies
+WAL_WAIT = 30.0  # seconds a new connection waits for another process to let it switch the store to WAL
 
 
 @dataclass(slots=True)
@@ -58,9 +60,22 @@ class Store:
         if readonly:
             self.conn.execute(f"PRAGMA mmap_size = {READ_MMAP}")
         else:
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
+
+    def _wal(self) -> None:
+        """Switch to WAL. The switch needs the database to itself and SQLite does not wait for that
+        (no busy timeout): while another process migrates a new store, try again for up to WAL_WAIT s."""
+        deadline = time.monotonic() + WAL_WAIT
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def close(self) -> None:
         self.conn.close()
