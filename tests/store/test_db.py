@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -146,9 +147,6 @@ def test_two_concurrent_ingests_of_overlapping_inputs_both_finish_nothing_double
 def test_opening_a_store_waits_while_another_connection_writes_a_new_one(tmp_path: Path) -> None:
     """A new store is still in rollback-journal mode while another process migrates it; switching
     to WAL then fails at once in SQLite (no busy wait), so opening must try again until it may."""
-    import sqlite3
-    import threading
-
     db = tmp_path / "k.db"
     holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     holder.execute("CREATE TABLE x (a)")
