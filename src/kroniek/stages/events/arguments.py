@@ -17,13 +17,15 @@ from .mentions import ActorMention
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 # acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
+# how a past participle ends in the languages kroniek reads (arrested, gearresteerd, gedood, gegeven, taken)
+PARTICIPLE_ENDINGS = ("d", "t", "en")
 
 
 def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
     """A participle trigger after a passive auxiliary: next to it, or anywhere earlier in its clause
     in a verb-final language ("werd gisteren in Amsterdam gearresteerd")."""
     toks, lo = sent.toks, sent.lo
-    if not toks[c.head].low.endswith(("ed", "en", "d", "t")):
+    if not toks[c.head].low.endswith(PARTICIPLE_ENDINGS):
         return False
     aux = sent.lex.passive_aux
     if c.type.casefold() in sent.lex.perfect_passive_types:  # word sets are casefolded

@@ -44,6 +44,11 @@ class Pattern:
     source: str = "events.yaml"
     order: int = 0  # position in the lexicon: ties between equal matches go to the earlier pattern
 
+    def found_in(self, words: set[str], start: int = 0) -> bool:
+        """Whether every element from `start` on has a form among a sentence's words: a match
+        needs it, and a set test is far cheaper than trying the match."""
+        return all(not forms.isdisjoint(words) for forms, _ in self.elems[start:])
+
     def type_(self) -> str | None:
         row = plover.lookup(self.cameo)
         return self.type or (row.type if row else None)
@@ -159,7 +164,7 @@ class EventLexicon:
                 if pat.order in seen:
                     continue
                 seen.add(pat.order)
-                if len(pat.elems) > 1 and any(forms.isdisjoint(words) for forms, _ in pat.elems[1:]):
+                if not pat.found_in(words, 1):
                     continue
                 for i in [i for f in pat.elems[0][0] & words for i in at[f]]:
                     m = self._match_at(pat, toks, i, lo, hi)
@@ -174,7 +179,7 @@ class EventLexicon:
             if compounds:
                 pats += self.compounds_of(low)
             for pat in pats:
-                if len(pat.elems) > 1 and any(forms.isdisjoint(words) for forms, _ in pat.elems[1:]):
+                if not pat.found_in(words, 1):
                     continue
                 m = self._match_at(pat, toks, i, lo, hi)
                 if m:
@@ -239,10 +244,10 @@ class EventLexicon:
         if not words.isdisjoint(self.sufficient):
             return True
         for w in words & self.keys:
-            if any(all(not forms.isdisjoint(words) for forms, _ in pat.elems) for pat in self.by_key[w]):
+            if any(pat.found_in(words) for pat in self.by_key[w]):
                 return True
         for w in words & self.keyless:  # bare intention frames: matched from their first word
-            if any(all(not forms.isdisjoint(words) for forms, _ in pat.elems) for pat in self.patterns[w]):
+            if any(pat.found_in(words) for pat in self.patterns[w]):
                 return True
         return bool(self.head_lengths or self.modifier_lengths) and any(map(self._compound, words))
 

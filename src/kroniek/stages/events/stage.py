@@ -25,7 +25,7 @@ from ...model import (
 from ..dates import date_for
 from ..registry import register
 from . import syntax
-from .arguments import assign_actors, placed
+from .arguments import PARTICIPLE_ENDINGS, assign_actors, placed
 from .article import counterparts, dedupe, headline_repeats
 from .candidates import Candidate, apply_modality, candidates, quoted_acts, regions
 from .context import ArticleIndex, Sentence
@@ -141,7 +141,7 @@ def _maybe_passive(sent: Sentence, cands: list[Candidate]) -> bool:
         return False
     aux = [i for i in range(sent.lo, sent.hi) if sent.toks[i].low in sent.lex.passive_aux]
     return any(0 < c.head - i <= PARENTHESIS and sent.clause[i - sent.lo] != sent.clause[c.head - sent.lo]
-               and sent.toks[c.head].low.endswith(("d", "t", "en")) for c in cands for i in aux)
+               and sent.toks[c.head].low.endswith(PARTICIPLE_ENDINGS) for c in cands for i in aux)
 
 
 def _candidates_of(sent: Sentence) -> list[Candidate]:
