@@ -249,13 +249,7 @@ class EventLexicon:
         for w in words & self.keyless:  # bare intention frames: matched from their first word
             if any(pat.found_in(words) for pat in self.patterns[w]):
                 return True
-        return bool(self.head_lengths or self.modifier_lengths) and any(map(self._compound, words))
-
-    def _compound(self, low: str) -> bool:
-        n = len(low)
-        return low not in self.not_compounds and (
-            any(n > k + 2 and low[-k:] in self.heads for k in self.head_lengths)
-            or any(n > k + 2 and low[:k] in self.modifiers for k in self.modifier_lengths))
+        return bool(self.head_lengths or self.modifier_lengths) and any(map(self.compounds_of, words))
 
 
 # words too common to be the one a sentence is filtered by (with a language's prepositions and articles)
