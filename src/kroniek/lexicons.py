@@ -61,6 +61,27 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(p.parent.name for p in DATA.glob("*/segment.yaml")))
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Memo(dict[K, V]):
+    """Answers remembered by key for a process's life, forgotten all at once past `size` keys: words
+    and names recur across articles, and a long run must not grow without end."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get_or(self, key: K, compute: Callable[[K], V]) -> V:
+        if key in self:
+            return self[key]
+        if len(self) >= self.size:
+            self.clear()
+        value = self[key] = compute(key)
+        return value
+
+
 @cache
 def word_list(*parts: str) -> frozenset[str]:
     """A one-entry-a-line list under data/ (empty when missing)."""

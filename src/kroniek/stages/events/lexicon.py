@@ -120,7 +120,7 @@ class EventLexicon:
     by_key: dict[str, list[Pattern]] = field(default_factory=dict)  # patterns by the forms of their key element
     keyless: frozenset[str] = frozenset()
     sufficient: frozenset[str] = frozenset()  # key forms of one-word patterns: enough alone to code a sentence
-    compound_memo: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
+    compound_memo: lexicons.Memo[str, tuple[Pattern, ...]] = field(default_factory=lambda: lexicons.Memo(COMPOUND_MEMO))
 
     def candidates(self, low: str) -> list[Pattern]:
         """Patterns that may start at a word: by its form, else as a compound by its head or modifier
@@ -129,13 +129,8 @@ class EventLexicon:
 
     def compounds_of(self, low: str) -> tuple[Pattern, ...]:
         """compound_patterns of a word that has no patterns of its own, remembered: words recur."""
-        found = self.compound_memo.get(low)
-        if found is None:
-            found = () if low in self.not_compounds or low in self.patterns else tuple(self.compound_patterns(low))
-            if len(self.compound_memo) >= COMPOUND_MEMO:
-                self.compound_memo.clear()
-            self.compound_memo[low] = found
-        return found
+        return self.compound_memo.get_or(low, lambda w: () if w in self.not_compounds or w in self.patterns
+                                         else tuple(self.compound_patterns(w)))
 
     def compound_patterns(self, low: str) -> list[Pattern]:
         out: list[Pattern] = []

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ...kb import KB, Actor
+from ...lexicons import Memo
 from ...model import ActorRef, Doc, Quote, SpanIndex, Token
 from ..actors.lexicon import lexicon as actor_lexicon
 from .lexicon import EventLexicon, tokenize
@@ -46,8 +47,8 @@ class MentionFinder:
     def __init__(self, kb: KB) -> None:
         self.kb = kb
         self._first_words: dict[str, list[tuple[tuple[str, ...], Actor, str]]] | None = None
-        self._genitives: dict[str, bool] = {}  # surface text → _is_genitive, remembered (names recur)
-        self._places: dict[str, str | None] = {}  # surface text → the KB's place name
+        self._genitives: Memo[str, bool] = Memo(MEMO)  # surface text → _is_genitive
+        self._places: Memo[str, str | None] = Memo(MEMO)  # surface text → the KB's place name
 
     def _words(self) -> dict[str, list[tuple[tuple[str, ...], Actor, str]]]:
         """First word → (all words, actor, kind) for every KB name, longest first; built on first use."""
@@ -84,15 +85,12 @@ class MentionFinder:
 
     def _is_genitive(self, text: str) -> bool:
         """'Poetins', "Taiwan's": the name is known to the KB only without its genitive ending."""
-        found = self._genitives.get(text)
-        if found is None:
+        def genitive(text: str) -> bool:
             key = text.casefold()
             stripped = _GENITIVE.sub("", key)
-            found = stripped != key and self._known(stripped) and not self._known(key)
-            if len(self._genitives) >= MEMO:
-                self._genitives.clear()
-            self._genitives[text] = found
-        return found
+            return stripped != key and self._known(stripped) and not self._known(key)
+
+        return self._genitives.get_or(text, genitive)
 
     def _known(self, name: str) -> bool:
         seq = tuple(t.low for t in tokenize(name))
@@ -100,12 +98,8 @@ class MentionFinder:
 
     def _place_name(self, surface: str, ref: ActorRef) -> str:
         """The KB's name for a place as written ('Londen' → 'London'), else the linked actor's."""
-        if surface not in self._places:
-            hits = [a for a in self.kb.lookup(surface) if a.type == "LOC"]
-            if len(self._places) >= MEMO:
-                self._places.clear()
-            self._places[surface] = hits[0].name if hits else None
-        return self._places[surface] or ref.name
+        name = self._places.get_or(surface, lambda s: next((a.name for a in self.kb.lookup(s) if a.type == "LOC"), None))
+        return name or ref.name
 
     def find(self, doc: Doc, toks: list[Token], lex: EventLexicon, quotes: SpanIndex[Quote]) -> list[ActorMention]:
         """Actor mentions in text order, with sectors, pronouns resolved and compounds joined."""
