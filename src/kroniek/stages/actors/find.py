@@ -89,15 +89,14 @@ def kb_matches(doc: Doc, kb: KB) -> list[tuple[int, int, tuple, int]]:
     return out
 
 
-def proper_names(doc: Doc, lex: ActorLexicon, taken: set[int], named: set[str],
+def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[int], named: set[str],
                  dropped: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Capitalised token runs (with name particles) not covered by a KB match.
 
-    `named` holds surnames of KB persons found in the text: such a word alone is kept
+    `words` are the text's word forms (`word_forms`). `named` holds surnames of KB persons found in the text: such a word alone is kept
     even at a sentence start ("Sánchez zei ..."). A lone sentence-initial word the text never
     uses in lower case, but which no clue keeps, goes to `dropped` (for the tagger to judge)."""
     text = doc.text
-    words = word_forms(text)
     runs: list[list[tuple[int, int, str]]] = []
     prev_end, prev_alone = -2, True
     for m in _TOKEN.finditer(text):

@@ -15,7 +15,6 @@ from .find import (
     heads,
     sentence_initial,
     starts_inside,
-    word_forms,
     words_before,
 )
 from .lexicon import ActorLexicon, all_titles
@@ -48,13 +47,12 @@ def _strip_possessive(text: str, start: int, end: int, lex: ActorLexicon) -> int
     return next((end - len(p) for p in lex.possessives if surface.endswith(p) and len(surface) > len(p)), end)
 
 
-def first_name_conflicts(text: str, kb: KB, lex: ActorLexicon, found: list) -> list:
+def first_name_conflicts(text: str, words: frozenset[str], kb: KB, lex: ActorLexicon, found: list) -> list:
     """Drop a KB person matched by a surname when a first name that is not theirs comes right
     before it ("Ali Reza Raisi" is not Ebrahim Raisi): the run becomes an unknown name."""
     out = []
     titles = lex.titles | all_titles()
     ends = {e for _, e, *_ in found}
-    words = word_forms(text)
     for item in found:
         _, end, hits, name = item
         people = [kb.get(i) for i, k in hits if k == "aliases"]

@@ -15,7 +15,7 @@ from ...kb import KB, Actor, load
 from ...model import ActorRef, Article, Doc, Options
 from ..registry import register
 from . import tagger as name_tagger
-from .find import kb_matches, proper_names, starts_inside
+from .find import kb_matches, proper_names, starts_inside, word_forms
 from .groups import groups, roles
 from .lexicon import lexicon
 from .link import consult, first_name_conflicts, link
@@ -37,11 +37,12 @@ class ActorStage:
     def __call__(self, doc: Doc) -> Doc:
         kb = self.kb
         lex = lexicon(doc.lang or "nl", kb)
-        found = first_name_conflicts(doc.text, kb, lex, kb_matches(doc, kb))
+        words = word_forms(doc.text)  # read once: both the surname check and the name runs ask it
+        found = first_name_conflicts(doc.text, words, kb, lex, kb_matches(doc, kb))
         named = {part for _, _, hits, _ in found for i, k in hits if k == "aliases"
                  for part in (kb.get(i).name.split()[1:] if kb.get(i) and kb.get(i).type == "PER" else ())}
         dropped: list[tuple[int, int]] = []
-        names = proper_names(doc, lex, starts_inside(doc.text, found), named, dropped)
+        names = proper_names(doc, words, lex, starts_inside(doc.text, found), named, dropped)
         nlp = name_tagger.load(doc.lang) if self.use_tagger else None
         memo: dict = {}
         tagged = consult(nlp, doc.text, lex, found, names, dropped, memo) if nlp is not None else None
