@@ -332,3 +332,24 @@ def test_a_nominal_act_done_to_someone_has_its_genitive_as_target() -> None:
     assert (arrest.type, arrest.source.sector, arrest.target.name) == ("COERCE", "COP", "Robert Mugabe")
     [release] = _events("The release of Mugabe was announced.", "en")
     assert release.source is None and release.target.name == "Robert Mugabe"
+
+
+def test_a_participle_after_an_article_and_a_figurative_shot_are_no_attack() -> None:
+    assert [e.type for e in _events("Putin spent the day visiting the wounded in a Moscow hospital.", "en")] == [
+        "CONSULT"]
+    assert _events("She is the candidate with the best shot to defeat Trump.", "en") == []
+    assert [e.type for e in _events("The gunman wounded three people.", "en")] == ["ASSAULT"]
+
+
+def test_a_title_before_a_name_is_the_persons_not_an_institution() -> None:
+    [threat] = _events("President Bush has threatened further action against Russia.", "en", date="1991-05-01")
+    assert (threat.type, threat.source.country, threat.target.country) == ("THREATEN", "USA", "RUS")
+
+
+def test_in_a_paper_of_known_country_the_state_acted_on_is_not_the_institutions_own() -> None:
+    [condemn] = _events("De regering veroordeelt Rusland.", "nl", country="NLD")
+    assert (condemn.type, condemn.source.country, condemn.target.country) == ("ACCUSE", "NLD", "RUS")
+    [support] = _events("Het kabinet wil de steun aan Oekraïne verhogen.", "nl", country="NLD")
+    assert (support.source.country, support.target.country) == ("NLD", "UKR")
+    [attack] = _events("In Macedonië heeft het leger de rebellen aangevallen.", "nl", country="NLD")
+    assert attack.source.country == "MKD"

@@ -170,12 +170,19 @@ def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
     """An actor of no known country acts for the one country its sentence names, else for the
-    publication's; an actor is never its own target (a country, a person: the same id both sides)."""
+    publication's; the publication's too where that one country is the state on the other side
+    ("het kabinet steunt Oekraïne" in a Dutch paper). An actor is never its own target (a country,
+    a person: the same id both sides)."""
     named = _countries([a for m in sent.local for a in m.actors])
-    home = next(iter(named)) if len(named) == 1 else sent.doc.country
-    if home:
-        c.source = [replace(a, country=home) if _unplaced(a) else a for a in c.source]
-        c.target = [replace(a, country=home) if _unplaced(a) else a for a in c.target]
+
+    def home(other: list[ActorRef]) -> str | None:
+        if len(named) != 1 or sent.doc.country and named <= {a.country for a in other if a.id == a.country}:
+            return sent.doc.country
+        return next(iter(named))
+
+    source_home, target_home = home(c.target), home(c.source)
+    c.source = [replace(a, country=source_home) if source_home and _unplaced(a) else a for a in c.source]
+    c.target = [replace(a, country=target_home) if target_home and _unplaced(a) else a for a in c.target]
     ids = {a.id for a in c.source if a.id}
     if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
         c.target, c.target_words = [], None

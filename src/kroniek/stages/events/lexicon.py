@@ -100,6 +100,7 @@ class EventLexicon:
     perfect_passive_types: frozenset[str] = frozenset()  # ... transitive acts (not 'is afgetreden', 'is vertrokken')
     between: frozenset[str] = frozenset()  # "fighting between X and Y": the two sides of a nominal act
     patient_genitive_types: frozenset[str] = frozenset()  # "the release of X": X is the target, not the source
+    participle_adjectives: tuple[str, ...] = ()  # after an article a verb form so ending is an adjective or noun
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
@@ -190,8 +191,9 @@ class EventLexicon:
         return sorted(keep, key=lambda m: m.head)
 
     def _match_at(self, pat: Pattern, toks: list[Token], i: int, lo: int, hi: int) -> Match | None:
-        if (not pat.noun and (pat.frame or self.verb_nouns) and i > lo
-                and toks[i - 1].low in self.determiners and toks[i].low not in self.nouns):
+        if not pat.noun and i > lo and toks[i - 1].low in self.determiners and (
+                (pat.frame or self.verb_nouns) and toks[i].low not in self.nouns
+                or toks[i].low.endswith(self.participle_adjectives)):  # the wounded, an armed man
             return None
         if pat.prio >= 2 and i > lo and toks[i].text[:1].isupper():  # imported: a capital mid-sentence is a name (United troops)
             return None
@@ -408,7 +410,8 @@ def _build(lang: str) -> EventLexicon | None:
                         not_compounds=frozenset(str(w).casefold() for w in raw.get("not_compounds", [])),
                         guard_window=int(raw.get("guard_window", 2)), by_key=by_key, keyless=frozenset(keyless),
                         sufficient=frozenset(w for w, pats in by_key.items() if any(len(p.elems) == 1 for p in pats)),
-                        adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])))
+                        adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])),
+                        participle_adjectives=tuple(str(w).casefold() for w in raw.get("participle_adjectives", [])))
 
 
 def _key(pat: Pattern, common: frozenset[str] = frozenset()) -> frozenset[str]:

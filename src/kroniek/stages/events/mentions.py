@@ -176,14 +176,18 @@ class MentionFinder:
         by_start = {m.lo: m for m in found}
         offices = actor_lexicon(doc.lang or "nl", self.kb).roles
         sent_starts = [s for s, _ in doc.sentences]
-        places = [(bisect_right(sent_starts, toks[m.lo].start), m.lo, m.actors[0].country) for m in found
+        places = [(bisect_right(sent_starts, toks[m.lo].start), m.lo, m.actors[0].country,
+                   m.prep in lex.location_prepositions or m.prep in lex.agent_places) for m in found
                   if m.place and len(m.actors) == 1 and m.actors[0].country]
 
         def local_country(i: int) -> str | None:
             """ "In Macedonië ... het leger": an unnamed institution belongs to the country of the place
-            its sentence names (the nearest), else to the publication's."""
+            its sentence names (the nearest), else to the publication's. Where the publication's is
+            known, only a place things happen in overrides it: "de regering veroordeelt Rusland" in a
+            Dutch paper is the Dutch government."""
             k = bisect_right(sent_starts, toks[i].start)
-            here = [(abs(lo - i), country) for sk, lo, country in places if sk == k]
+            here = [(abs(lo - i), country) for sk, lo, country, located in places
+                    if sk == k and (located or not doc.country)]
             return min(here)[1] if here else doc.country
         out = list(found)
         for i in [i for i, t in enumerate(toks) if t.low in lex.sectors]:
@@ -195,6 +199,8 @@ class MentionFinder:
             determined = i > 0 and i - 1 not in covered and (
                 toks[i - 1].low in lex.determiners or toks[i - 1].low.endswith(lex.adjective_endings))
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and (named := by_start.get(i + 1)) is not None and named.person:
+                continue  # "President Bush", "minister Brinkhorst": a title belongs to the person it names
             owner = self._owner(toks, i + 1, by_start, lex)
             if owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
                 continue  # "militaire activiteiten": a sector word as an adjective names no one
