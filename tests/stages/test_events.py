@@ -332,3 +332,12 @@ def test_a_nominal_act_done_to_someone_has_its_genitive_as_target() -> None:
     assert (arrest.type, arrest.source.sector, arrest.target.name) == ("COERCE", "COP", "Robert Mugabe")
     [release] = _events("The release of Mugabe was announced.", "en")
     assert release.source is None and release.target.name == "Robert Mugabe"
+
+
+def test_an_act_in_a_sentence_of_one_country_is_aimed_at_home() -> None:
+    [threat] = _events("Philippine President Rodrigo Duterte threatened the network's franchise renewal.", "en")
+    assert (threat.source.country, threat.target.country, threat.target.id) == ("PHL", "PHL", None)
+    [refusal] = _events("Iran weigert de handelaren vrij te laten.", "nl")
+    assert refusal.target is not None and refusal.target.country == "IRN"
+    [request] = _events("Rusland vroeg zich af wat er gebeurde.", "nl") or [None]
+    assert request is None  # a weak frame with no one addressed stays no event
