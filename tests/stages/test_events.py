@@ -341,3 +341,8 @@ def test_an_act_in_a_sentence_of_one_country_is_aimed_at_home() -> None:
     assert refusal.target is not None and refusal.target.country == "IRN"
     [request] = _events("Rusland vroeg zich af wat er gebeurde.", "nl") or [None]
     assert request is None  # a weak frame with no one addressed stays no event
+
+
+def test_a_conviction_is_a_finding_of_guilt_not_an_arrest(code) -> None:
+    [event] = code("A jury convicted Blankenship of conspiracy.", "en")
+    assert event[:3] == ("ACCUSE", "disapprove", "116")
