@@ -346,3 +346,10 @@ def test_an_act_in_a_sentence_of_one_country_is_aimed_at_home() -> None:
 def test_a_conviction_is_a_finding_of_guilt_not_an_arrest(code) -> None:
     [event] = code("A jury convicted Blankenship of conspiracy.", "en")
     assert event[:3] == ("ACCUSE", "disapprove", "116")
+
+
+def test_a_bare_sector_word_before_a_verb_is_its_subject() -> None:
+    [arrest] = _events("Police arrested two men in Kabul.", "en")
+    assert (arrest.type, arrest.source.sector, arrest.source.text) == ("COERCE", "COP", "Police")
+    adjective = _events("Police officers met the minister.", "en")  # a sector word before a noun names no one
+    assert all(e.source is None or e.source.text != "Police" for e in adjective)

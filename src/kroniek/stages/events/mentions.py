@@ -196,7 +196,8 @@ class MentionFinder:
                 toks[i - 1].low in lex.determiners or toks[i - 1].low.endswith(lex.adjective_endings))
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             owner = self._owner(toks, i + 1, by_start, lex)
-            if owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
+            if (owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower()
+                    and not _verb_next(nxt.low, lex)):
                 continue  # "militaire activiteiten": a sector word as an adjective names no one
             lo = i - 1 if determined else i
             hi = owner.hi if owner is not None else i + 1
@@ -300,6 +301,12 @@ class MentionFinder:
             if actors:
                 out.append(ActorMention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex), person=person))
         return sorted(out, key=lambda m: m.lo)
+
+
+def _verb_next(low: str, lex: EventLexicon) -> bool:
+    """A word that opens a verbal trigger or is an auxiliary: a bare sector word before it is its
+    subject ("Police arrested", "Protesters were"), not an adjective ("police officers")."""
+    return low in lex.passive_aux or any(not p.noun for p in lex.patterns.get(low, ()))
 
 
 def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
