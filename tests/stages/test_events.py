@@ -353,3 +353,14 @@ def test_a_bare_sector_word_before_a_verb_is_its_subject() -> None:
     assert (arrest.type, arrest.source.sector, arrest.source.text) == ("COERCE", "COP", "Police")
     adjective = _events("Police officers met the minister.", "en")  # a sector word before a noun names no one
     assert all(e.source is None or e.source.text != "Police" for e in adjective)
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("De Turk viel de agent aan.", "nl", "TUR"),  # a demonym's singular (the KB lists Turken)
+    ("Een Duitser bedreigde de burgemeester.", "nl", "DEU"),
+    ("A Turk attacked the guard.", "en", "TUR"),
+    ("De Israelische luchtmacht viel het dorp aan.", "nl", "ISR"),  # written without its diaeresis
+])
+def test_forms_the_kb_does_not_list_name_a_country(text: str, lang: str, country: str) -> None:
+    [event] = _events(text, lang)
+    assert event.source.country == country

@@ -7,15 +7,19 @@ are found through the knowledge base's word index. The KB is handed in, never lo
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ...kb import KB, Actor
 from ...lexicons import Memo
 from ...model import ActorRef, Doc, Quote, SpanIndex, Token
 from ..actors.lexicon import lexicon as actor_lexicon
+from .dutch import stem_of
 from .lexicon import EventLexicon, tokenize
 
+DIAERESIS = "\u0308"
 _GENITIVE = re.compile(r"(?:['’]s|s['’]?|['’])$")
 
 
@@ -54,9 +58,8 @@ class MentionFinder:
         """First word → (all words, actor, kind) for every KB name, longest first; built on first use."""
         if self._first_words is not None:
             return self._first_words
-        index = self.kb.index
         out: dict[str, list[tuple[tuple[str, ...], Actor, str]]] = {}
-        for name, hits in index.items():
+        for name, hits in _variants(self.kb):
             words = tuple(t.low for t in tokenize(name))
             if words:
                 for actor, kind in hits:
@@ -151,6 +154,8 @@ class MentionFinder:
             as_place = prep in lex.location_prepositions
             ref, place = self._kb_ref(actor, as_place)
             if ref is not None and (ref.country or actor.type == "ORG"):
+                # "de Turk": the actors stage's unknown name gives way to the KB word it is
+                found = [m for m in found if m.hi <= i or m.lo >= i + n or any(a.country or a.sector for a in m.actors)]
                 found.append(ActorMention(i, i + n, [ref], kind, place=place, person=actor.type == "PER",
                                      genitive=toks[i + n - 1].low != seq[-1]))
             free = i + n
@@ -301,6 +306,37 @@ class MentionFinder:
             if actors:
                 out.append(ActorMention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex), person=person))
         return sorted(out, key=lambda m: m.lo)
+
+
+def _variants(kb: KB) -> Iterator[tuple[str, list[tuple[Actor, str]]]]:
+    """Every KB name with its actors, and the forms a text writes that the KB does not list: the
+    name without its diaeresis ("Israelische", "Oekraine", as older and hurried texts spell them)
+    and a demonym's singular ("de Turk", "een Duitser", "a Turk" from Turken, Duitsers, Turks)."""
+    for name, hits in kb.index.items():
+        yield name, hits
+        plain = _without_diaeresis(name)
+        if plain != name and plain not in kb.index:
+            yield plain, hits
+    for actor in kb.actors.values():
+        for lang, words in actor.demonyms.items():
+            for word in words:
+                one = _singular(word.casefold(), lang)
+                if one and one not in kb.index:
+                    yield one, [(actor, "demonyms")]
+
+
+def _without_diaeresis(name: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace(DIAERESIS, ""))
+
+
+def _singular(plural: str, lang: str) -> str | None:
+    """Turken → turk, Afghanen → afghaan, Duitsers → duitser, Turks → turk: a Dutch -en plural
+    loses its ending as a verb stem does (the same spelling rules), an -s plural its s."""
+    if lang == "nl" and plural.endswith("en") and len(plural) > 4:
+        return stem_of(plural)
+    if plural.endswith("s") and not plural.endswith("ss") and len(plural) > 4:
+        return plural[:-1]
+    return None
 
 
 def _verb_next(low: str, lex: EventLexicon) -> bool:
