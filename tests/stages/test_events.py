@@ -364,3 +364,10 @@ def test_a_bare_sector_word_before_a_verb_is_its_subject() -> None:
 def test_forms_the_kb_does_not_list_name_a_country(text: str, lang: str, country: str) -> None:
     [event] = _events(text, lang)
     assert event.source.country == country
+
+
+def test_a_role_before_a_name_is_one_mention_of_the_person() -> None:
+    [visit] = _events("Op 1 juni reisde de Colombiaanse president Pastrana naar de Paraguayaanse hoofdstad Asunción.", "nl")
+    assert (visit.type, visit.source.text, visit.target.country) == ("CONSULT", "Colombiaanse president Pastrana", "PRY")
+    [petition] = _events("In Den Haag wordt een petitie aangeboden aan minister Brinkhorst.", "nl")
+    assert petition.source is None and (petition.target.text, petition.target.country) == ("minister Brinkhorst", "NLD")

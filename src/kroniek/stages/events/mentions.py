@@ -168,7 +168,7 @@ class MentionFinder:
             self._sector(toks, m, lex)
         found = _agents_in(toks, found, lex)
         found = self._owned(toks, found, lex)
-        found = self._institutions(doc, toks, found, lex)
+        found = _titled(self._institutions(doc, toks, found, lex))
         found = self._pronouns(doc, toks, found, lex, quotes)
         return _compounds(toks, found, lex)
 
@@ -306,6 +306,23 @@ class MentionFinder:
             if actors:
                 out.append(ActorMention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex), person=person))
         return sorted(out, key=lambda m: m.lo)
+
+
+def _titled(found: list[ActorMention]) -> list[ActorMention]:
+    """'de Colombiaanse president Pastrana', 'minister Brinkhorst': a role right before a person's
+    name is one mention of that person, who takes the role's country and sector where the KB
+    gives none (so the name is no second actor, no object of the act its holder does)."""
+    out: list[ActorMention] = []
+    for m in found:
+        role = out[-1] if out else None
+        if (role is not None and role.hi == m.lo and role.sector_word and not role.person and m.person
+                and len(m.actors) == 1 and len(role.actors) == 1):
+            a, r = m.actors[0], role.actors[0]
+            who = replace(a, country=a.country or r.country, sector=a.sector or r.sector)
+            out[-1] = replace(m, lo=role.lo, actors=[who], prep=role.prep, genitive=m.genitive)
+            continue
+        out.append(m)
+    return out
 
 
 def _variants(kb: KB) -> Iterator[tuple[str, list[tuple[Actor, str]]]]:
