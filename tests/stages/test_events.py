@@ -371,3 +371,19 @@ def test_a_role_before_a_name_is_one_mention_of_the_person() -> None:
     assert (visit.type, visit.source.text, visit.target.country) == ("CONSULT", "Colombiaanse president Pastrana", "PRY")
     [petition] = _events("In Den Haag wordt een petitie aangeboden aan minister Brinkhorst.", "nl")
     assert petition.source is None and (petition.target.text, petition.target.country) == ("minister Brinkhorst", "NLD")
+
+
+def test_an_act_on_no_one_named_in_a_foreign_country_is_done_to_that_country() -> None:
+    [arrest] = _events("Oegandese troepen hebben in Congo bijna honderd mensen opgepakt.", "nl")
+    assert (arrest.source.country, arrest.target.country) == ("UGA", "COD")
+    [strike] = _events("Israeli jets bombed targets in Syria.", "en")
+    assert (strike.source.country, strike.target.country) == ("ISR", "SYR")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Het kwam tot schermutselingen met de politie, die vier betogers aanhield.", "nl"),
+    ("The crowd clashed with the police, who arrested four protesters.", "en"),
+])
+def test_a_relative_pronoun_makes_the_actor_before_it_the_subject(text: str, lang: str) -> None:
+    arrest = next(e for e in _events(text, lang) if e.type == "COERCE")
+    assert arrest.source is not None and arrest.source.sector == "COP"

@@ -82,8 +82,11 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         src = adj if c.noun and adj else _first(before) or adj
-        if src is None and inverted is not None and inverted.lo <= c.last + 3:
-            src = inverted
+    rel = _antecedent(sent, c, cl, usable)
+    if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
+        src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
+    if not passive and src is None and inverted is not None and inverted.lo <= c.last + 3:
+        src = inverted
     governed = (c.noun and prev is not None and prev.head < c.head and clause[prev.head - lo] == cl
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
@@ -145,9 +148,28 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src, tgt = None, None
     if not c.target and prev is not None and _countries(prev.source) == own:
         c.target = list(prev.target)
+    if own and c.type.casefold() in lex.place_target_types and all(_unplaced(a) for a in c.target):
+        tgt = _place_of_act(same, own) or tgt
+        c.target = list(tgt.actors) if tgt else []
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:
+    """The actor a relative clause hangs on: the mention right before ", die/who" that opens the
+    trigger's clause (data: relative_pronouns); the relative pronoun is that clause's subject."""
+    toks, lo = sent.toks, sent.lo
+    r = next((j for j in range(c.head - 1, lo, -1) if sent.clause[j - lo] == cl
+              and toks[j].low in sent.lex.relative_pronouns and toks[j - 1].low == ","), None)
+    return None if r is None else next((m for m in usable if m.hi == r - 1), None)
+
+
+def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | None:
+    """The place in the act's clause ("in Egypte", "in Kabul") of a country other than the source's
+    (a known one: an act of no one known stays no event)."""
+    return next((m for m in same if m.place_prep and len(m.actors) == 1 and m.actors[0].country
+                 and m.actors[0].country not in own), None)
 
 
 def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
