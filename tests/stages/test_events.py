@@ -353,3 +353,58 @@ def test_in_a_paper_of_known_country_the_state_acted_on_is_not_the_institutions_
     assert (support.source.country, support.target.country) == ("NLD", "UKR")
     [attack] = _events("In Macedonië heeft het leger de rebellen aangevallen.", "nl", country="NLD")
     assert attack.source.country == "MKD"
+
+
+def test_an_act_in_a_sentence_of_one_country_is_aimed_at_home() -> None:
+    [threat] = _events("Philippine President Rodrigo Duterte threatened the network's franchise renewal.", "en")
+    assert (threat.source.country, threat.target.country, threat.target.id) == ("PHL", "PHL", None)
+    [refusal] = _events("Iran weigert de handelaren vrij te laten.", "nl")
+    assert refusal.target is not None and refusal.target.country == "IRN"
+    [request] = _events("Rusland vroeg zich af wat er gebeurde.", "nl") or [None]
+    assert request is None  # a weak frame with no one addressed stays no event
+
+
+def test_a_conviction_is_a_finding_of_guilt_not_an_arrest(code) -> None:
+    [event] = code("A jury convicted Blankenship of conspiracy.", "en")
+    assert event[:3] == ("ACCUSE", "disapprove", "116")
+
+
+def test_a_bare_sector_word_before_a_verb_is_its_subject() -> None:
+    [arrest] = _events("Police arrested two men in Kabul.", "en")
+    assert (arrest.type, arrest.source.sector, arrest.source.text) == ("COERCE", "COP", "Police")
+    adjective = _events("Police officers met the minister.", "en")  # a sector word before a noun names no one
+    assert all(e.source is None or e.source.text != "Police" for e in adjective)
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("De Turk viel de agent aan.", "nl", "TUR"),  # a demonym's singular (the KB lists Turken)
+    ("Een Duitser bedreigde de burgemeester.", "nl", "DEU"),
+    ("A Turk attacked the guard.", "en", "TUR"),
+    ("De Israelische luchtmacht viel het dorp aan.", "nl", "ISR"),  # written without its diaeresis
+])
+def test_forms_the_kb_does_not_list_name_a_country(text: str, lang: str, country: str) -> None:
+    [event] = _events(text, lang)
+    assert event.source.country == country
+
+
+def test_a_role_before_a_name_is_one_mention_of_the_person() -> None:
+    [visit] = _events("Op 1 juni reisde de Colombiaanse president Pastrana naar de Paraguayaanse hoofdstad Asunción.", "nl")
+    assert (visit.type, visit.source.text, visit.target.country) == ("CONSULT", "Colombiaanse president Pastrana", "PRY")
+    [petition] = _events("In Den Haag wordt een petitie aangeboden aan minister Brinkhorst.", "nl")
+    assert petition.source is None and (petition.target.text, petition.target.country) == ("minister Brinkhorst", "NLD")
+
+
+def test_an_act_on_no_one_named_in_a_foreign_country_is_done_to_that_country() -> None:
+    [arrest] = _events("Oegandese troepen hebben in Congo bijna honderd mensen opgepakt.", "nl")
+    assert (arrest.source.country, arrest.target.country) == ("UGA", "COD")
+    [strike] = _events("Israeli jets bombed targets in Syria.", "en")
+    assert (strike.source.country, strike.target.country) == ("ISR", "SYR")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Het kwam tot schermutselingen met de politie, die vier betogers aanhield.", "nl"),
+    ("The crowd clashed with the police, who arrested four protesters.", "en"),
+])
+def test_a_relative_pronoun_makes_the_actor_before_it_the_subject(text: str, lang: str) -> None:
+    arrest = next(e for e in _events(text, lang) if e.type == "COERCE")
+    assert arrest.source is not None and arrest.source.sector == "COP"

@@ -13,8 +13,8 @@ from .context import Sentence
 from .lexicon import EventLexicon
 from .mentions import ActorMention
 
-# acts aimed at one's own country when no other is named (a curfew, an arrest, a strike)
-DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE"})
+# acts that may have no one on the other side: a mobilization is not done to anyone
+UNDIRECTED = frozenset({"MOBILIZE"})
 # acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
 # how a past participle ends in the languages kroniek reads (arrested, gearresteerd, gedood, gegeven, taken)
@@ -82,8 +82,11 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         src = adj if c.noun and adj else _first(before) or adj
-        if src is None and inverted is not None and inverted.lo <= c.last + 3:
-            src = inverted
+    rel = _antecedent(sent, c, cl, usable)
+    if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
+        src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
+    if not passive and src is None and inverted is not None and inverted.lo <= c.last + 3:
+        src = inverted
     governed = (c.noun and prev is not None and prev.head < c.head and clause[prev.head - lo] == cl
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
@@ -145,13 +148,28 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src, tgt = None, None
     if not c.target and prev is not None and _countries(prev.source) == own:
         c.target = list(prev.target)
-    if not c.target and c.type in DOMESTIC and len(own) == 1 and _countries(
-            [a for m in local for a in m.actors]) == own:
-        country = next(iter(own))
-        c.target = [country_ref(country, sent.kb)]
+    if own and c.type.casefold() in lex.place_target_types and all(_unplaced(a) for a in c.target):
+        tgt = _place_of_act(same, own) or tgt
+        c.target = list(tgt.actors) if tgt else []
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:
+    """The actor a relative clause hangs on: the mention right before ", die/who" that opens the
+    trigger's clause (data: relative_pronouns); the relative pronoun is that clause's subject."""
+    toks, lo = sent.toks, sent.lo
+    r = next((j for j in range(c.head - 1, lo, -1) if sent.clause[j - lo] == cl
+              and toks[j].low in sent.lex.relative_pronouns and toks[j - 1].low == ","), None)
+    return None if r is None else next((m for m in usable if m.hi == r - 1), None)
+
+
+def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | None:
+    """The place in the act's clause ("in Egypte", "in Kabul") of a country other than the source's
+    (a known one: an act of no one known stays no event)."""
+    return next((m for m in same if m.place_prep and len(m.actors) == 1 and m.actors[0].country
+                 and m.actors[0].country not in own), None)
 
 
 def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
@@ -186,6 +204,26 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
     ids = {a.id for a in c.source if a.id}
     if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
         c.target, c.target_words = [], None
+
+
+def aim_at_home(sent: Sentence, c: Candidate) -> None:
+    """An act of one country's actor in a sentence that names no other country is aimed at home
+    ("the police arrested a man", "Duterte accused the network", "de minister wees het voorstel
+    af"): its target is that country's own people, an actor of the country but not the country
+    itself, so a state's act at home is no self-loop. An act of war (PLOVER's military context: a
+    ceasefire, an air strike) has an armed counterpart, not the home. Called once the event is kept:
+    a weak frame that needs someone addressed ("vroeg zich af") is not made an event by this default."""
+    own = _countries(c.source)
+    if c.target or c.type in UNDIRECTED or len(own) != 1:
+        return
+    row = plover.lookup(c.code)
+    if row is not None and "military" in row.context:
+        return
+    named = _countries([a for m in sent.local for a in m.actors])
+    if named and named != own:
+        return
+    home = country_ref(next(iter(own)), sent.kb)
+    c.target = [replace(home, id=None)]
 
 
 def _thing_before(toks: list[Token], head: int, lo: int, lex: EventLexicon) -> bool:

@@ -70,7 +70,8 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
              "location_prepositions", "not_event_time", "complementizers", "agent_places",
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
-             "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types")
+             "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
+             "place_target_types", "relative_pronouns")
 
 
 @dataclass(slots=True)
@@ -101,6 +102,8 @@ class EventLexicon:
     between: frozenset[str] = frozenset()  # "fighting between X and Y": the two sides of a nominal act
     patient_genitive_types: frozenset[str] = frozenset()  # "the release of X": X is the target, not the source
     participle_adjectives: tuple[str, ...] = ()  # after an article a verb form so ending is an adjective or noun
+    place_target_types: frozenset[str] = frozenset()  # "troops arrested people in Congo": done to the place's country
+    relative_pronouns: frozenset[str] = frozenset()  # "de politie, die ... aanhield": the subject is the noun before
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()

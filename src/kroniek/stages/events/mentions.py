@@ -7,15 +7,19 @@ are found through the knowledge base's word index. The KB is handed in, never lo
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ...kb import KB, Actor
 from ...lexicons import Memo
 from ...model import ActorRef, Doc, Quote, SpanIndex, Token
 from ..actors.lexicon import lexicon as actor_lexicon
+from .dutch import stem_of
 from .lexicon import EventLexicon, tokenize
 
+DIAERESIS = "\u0308"
 _GENITIVE = re.compile(r"(?:['’]s|s['’]?|['’])$")
 
 
@@ -54,9 +58,8 @@ class MentionFinder:
         """First word → (all words, actor, kind) for every KB name, longest first; built on first use."""
         if self._first_words is not None:
             return self._first_words
-        index = self.kb.index
         out: dict[str, list[tuple[tuple[str, ...], Actor, str]]] = {}
-        for name, hits in index.items():
+        for name, hits in _variants(self.kb):
             words = tuple(t.low for t in tokenize(name))
             if words:
                 for actor, kind in hits:
@@ -151,6 +154,8 @@ class MentionFinder:
             as_place = prep in lex.location_prepositions
             ref, place = self._kb_ref(actor, as_place)
             if ref is not None and (ref.country or actor.type == "ORG"):
+                # "de Turk": the actors stage's unknown name gives way to the KB word it is
+                found = [m for m in found if m.hi <= i or m.lo >= i + n or any(a.country or a.sector for a in m.actors)]
                 found.append(ActorMention(i, i + n, [ref], kind, place=place, person=actor.type == "PER",
                                      genitive=toks[i + n - 1].low != seq[-1]))
             free = i + n
@@ -163,7 +168,7 @@ class MentionFinder:
             self._sector(toks, m, lex)
         found = _agents_in(toks, found, lex)
         found = self._owned(toks, found, lex)
-        found = self._institutions(doc, toks, found, lex)
+        found = _titled(self._institutions(doc, toks, found, lex))
         found = self._pronouns(doc, toks, found, lex, quotes)
         return _compounds(toks, found, lex)
 
@@ -199,10 +204,9 @@ class MentionFinder:
             determined = i > 0 and i - 1 not in covered and (
                 toks[i - 1].low in lex.determiners or toks[i - 1].low.endswith(lex.adjective_endings))
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and (named := by_start.get(i + 1)) is not None and named.person:
-                continue  # "President Bush", "minister Brinkhorst": a title belongs to the person it names
             owner = self._owner(toks, i + 1, by_start, lex)
-            if owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower():
+            if (owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower()
+                    and not _verb_next(nxt.low, lex)):
                 continue  # "militaire activiteiten": a sector word as an adjective names no one
             lo = i - 1 if determined else i
             hi = owner.hi if owner is not None else i + 1
@@ -308,6 +312,60 @@ class MentionFinder:
         return sorted(out, key=lambda m: m.lo)
 
 
+def _titled(found: list[ActorMention]) -> list[ActorMention]:
+    """'de Colombiaanse president Pastrana', 'minister Brinkhorst': a role right before a person's
+    name is one mention of that person, who takes the role's country and sector where the KB
+    gives none (so the name is no second actor, no object of the act its holder does)."""
+    out: list[ActorMention] = []
+    for m in found:
+        role = out[-1] if out else None
+        if (role is not None and role.hi == m.lo and role.sector_word and not role.person and m.person
+                and len(m.actors) == 1 and len(role.actors) == 1):
+            a, r = m.actors[0], role.actors[0]
+            who = replace(a, country=a.country or r.country, sector=a.sector or r.sector)
+            out[-1] = replace(m, lo=role.lo, actors=[who], prep=role.prep, genitive=m.genitive)
+            continue
+        out.append(m)
+    return out
+
+
+def _variants(kb: KB) -> Iterator[tuple[str, list[tuple[Actor, str]]]]:
+    """Every KB name with its actors, and the forms a text writes that the KB does not list: the
+    name without its diaeresis ("Israelische", "Oekraine", as older and hurried texts spell them)
+    and a demonym's singular ("de Turk", "een Duitser", "a Turk" from Turken, Duitsers, Turks)."""
+    for name, hits in kb.index.items():
+        yield name, hits
+        plain = _without_diaeresis(name)
+        if plain != name and plain not in kb.index:
+            yield plain, hits
+    for actor in kb.actors.values():
+        for lang, words in actor.demonyms.items():
+            for word in words:
+                one = _singular(word.casefold(), lang)
+                if one and one not in kb.index:
+                    yield one, [(actor, "demonyms")]
+
+
+def _without_diaeresis(name: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace(DIAERESIS, ""))
+
+
+def _singular(plural: str, lang: str) -> str | None:
+    """Turken → turk, Afghanen → afghaan, Duitsers → duitser, Turks → turk: a Dutch -en plural
+    loses its ending as a verb stem does (the same spelling rules), an -s plural its s."""
+    if lang == "nl" and plural.endswith("en") and len(plural) > 4:
+        return stem_of(plural)
+    if plural.endswith("s") and not plural.endswith("ss") and len(plural) > 4:
+        return plural[:-1]
+    return None
+
+
+def _verb_next(low: str, lex: EventLexicon) -> bool:
+    """A word that opens a verbal trigger or is an auxiliary: a bare sector word before it is its
+    subject ("Police arrested", "Protesters were"), not an adjective ("police officers")."""
+    return low in lex.passive_aux or any(not p.noun for p in lex.patterns.get(low, ()))
+
+
 def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
     j = lo - 1
     while j >= 0 and toks[j].low in lex.determiners:
@@ -348,14 +406,16 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
 
 
 def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
-    """'de Oekraïense, Amerikaanse, Franse en Britse regeringen' → one mention of four actors."""
+    """'de Oekraïense, Amerikaanse, Franse en Britse regeringen' → one mention of four actors
+    ("de politie, die vier betogers": a relative pronoun after the comma joins nothing)."""
     out: list[ActorMention] = []
     for m in found:
         if out:
             prev = out[-1]
             between = toks[prev.hi:m.lo]
             if (between and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
-                    and not prev.place_prep and not m.person and not prev.person):
+                    and not prev.place_prep and not m.person and not prev.person
+                    and not (between[0].low == "," and between[1:2] and between[1].low in lex.relative_pronouns)):
                 # a sector word after the last part is shared ("Britse regeringen"); an actor's
                 # own sector (Hamas: REB) is not spread to the others ("Israel and Hamas")
                 sector = m.sector_word

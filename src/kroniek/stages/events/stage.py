@@ -25,7 +25,7 @@ from ...model import (
 from ..dates import date_for
 from ..registry import register
 from . import syntax
-from .arguments import PARTICIPLE_ENDINGS, assign_actors, placed
+from .arguments import PARTICIPLE_ENDINGS, aim_at_home, assign_actors, placed
 from .article import counterparts, dedupe, headline_repeats
 from .candidates import Candidate, apply_modality, candidates, quoted_acts, regions
 from .context import ArticleIndex, Sentence
@@ -179,6 +179,7 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
             continue
         if c.needs_target and c.act_type is None and not c.target:
             continue  # "dreigt een debacle", "vroeg zich af": a weak frame with no one addressed
+        aim_at_home(sent, c)
         prev = c
         events.append(_event(sent, c, cands))
     return events
