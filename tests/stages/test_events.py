@@ -408,3 +408,10 @@ def test_an_act_on_no_one_named_in_a_foreign_country_is_done_to_that_country() -
 def test_a_relative_pronoun_makes_the_actor_before_it_the_subject(text: str, lang: str) -> None:
     arrest = next(e for e in _events(text, lang) if e.type == "COERCE")
     assert arrest.source is not None and arrest.source.sector == "COP"
+
+
+def test_a_determiner_alone_joins_no_compound_and_a_domestic_object_is_a_target() -> None:
+    [accuse] = _events("Omtzigt verwijt de VVD dat zij de afspraken niet nakomt.", "nl")
+    assert (accuse.type, accuse.source.name, accuse.target.name) == ("ACCUSE", "Pieter Omtzigt", "VVD")
+    [arrest] = _events("De politie heeft de 30-jarige Rotterdammer aangehouden.", "nl")
+    assert (arrest.type, arrest.target.text) == ("COERCE", "Rotterdammer")

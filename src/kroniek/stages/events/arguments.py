@@ -124,7 +124,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
             tgt = options[0] if options else None
     if tgt is None and lex.verb_final and src is not None:  # verb-final: "heeft Trump om wapens gevraagd"
         tgt = next((m for m in before if m.lo > src.lo and not m.prep and not m.genitive and not m.appositive
-                    and _countries(m.actors) != own), None)
+                    and not _same(m, src)), None)
     if tgt is None and c.frame and c.last + 1 < lo + len(clause):
         # "demanded that the US cancel ...": the subject of the complement clause
         nxt = next((i for i in range(c.last + 1, lo + len(clause)) if clause[i - lo] != cl), None)
@@ -247,6 +247,13 @@ def _domestic(toks: list[Token], local: list[ActorMention], lex: EventLexicon, c
         return []
     country = countries.pop()
     return [ActorRef(country, country, country, sector)]
+
+
+def _same(m: ActorMention, src: ActorMention) -> bool:
+    """The source again: one of its actors, or a pronoun of its country ("De PVV heeft Markuszower
+    teruggetrokken" has a target of the same country; "Rusland heeft het zelf gedaan" none)."""
+    ids = {a.id for a in src.actors if a.id}
+    return bool(ids & {a.id for a in m.actors}) or m.kind == "pronoun" and _countries(m.actors) == _countries(src.actors)
 
 
 def _countries(actors: list) -> set:

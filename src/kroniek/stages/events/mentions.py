@@ -413,7 +413,8 @@ def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
         if out:
             prev = out[-1]
             between = toks[prev.hi:m.lo]
-            if (between and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
+            if (any(t.low in lex.compound_joiners for t in between)  # "de VVD dat zij": no joiner, no compound
+                    and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
                     and not prev.place_prep and not m.person and not prev.person
                     and not (between[0].low == "," and between[1:2] and between[1].low in lex.relative_pronouns)):
                 # a sector word after the last part is shared ("Britse regeringen"); an actor's
