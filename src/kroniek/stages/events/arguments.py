@@ -250,10 +250,10 @@ def _domestic(toks: list[Token], local: list[ActorMention], lex: EventLexicon, c
 
 
 def _same(m: ActorMention, src: ActorMention) -> bool:
-    """The source again: one of its actors, or a pronoun of its country ("De PVV heeft Markuszower
+    """The source again: words within it, one of its actors, or a pronoun of its country ("De PVV heeft Markuszower
     teruggetrokken" has a target of the same country; "Rusland heeft het zelf gedaan" none)."""
     ids = {a.id for a in src.actors if a.id}
-    return bool(ids & {a.id for a in m.actors}) or m.kind == "pronoun" and _countries(m.actors) == _countries(src.actors)
+    return m.lo < src.hi or bool(ids & {a.id for a in m.actors}) or m.kind == "pronoun" and _countries(m.actors) == _countries(src.actors)
 
 
 def _countries(actors: list) -> set:
