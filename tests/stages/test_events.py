@@ -415,3 +415,18 @@ def test_a_determiner_alone_joins_no_compound_and_a_domestic_object_is_a_target(
     assert (accuse.type, accuse.source.name, accuse.target.name) == ("ACCUSE", "Pieter Omtzigt", "VVD")
     [arrest] = _events("De politie heeft de 30-jarige Rotterdammer aangehouden.", "nl")
     assert (arrest.type, arrest.target.text) == ("COERCE", "Rotterdammer")
+
+
+@pytest.mark.parametrize(("text", "lang", "sector"), [
+    ("The gunman fired a shot at the crowd.", "en", "CRM"),
+    ("De daders schoten een agent neer.", "nl", "CRM"),
+    ("The church condemned the attack.", "en", "REL"),
+    ("De vakbond kondigde een staking aan.", "nl", "LAB"),
+])
+def test_sector_words_beyond_the_state_name_their_actors(text: str, lang: str, sector: str) -> None:
+    assert _events(text, lang)[0].source.sector == sector
+
+
+def test_a_called_strike_is_a_protest_an_air_strike_an_attack() -> None:
+    assert [e.type for e in _events("The union called a strike.", "en")] == ["PROTEST"]
+    assert [e.type for e in _events("US forces launched an air strike on Kabul.", "en")] == ["ASSAULT"]
