@@ -430,3 +430,10 @@ def test_sector_words_beyond_the_state_name_their_actors(text: str, lang: str, s
 def test_a_called_strike_is_a_protest_an_air_strike_an_attack() -> None:
     assert [e.type for e in _events("The union called a strike.", "en")] == ["PROTEST"]
     assert [e.type for e in _events("US forces launched an air strike on Kabul.", "en")] == ["ASSAULT"]
+
+
+def test_a_participle_of_a_nominal_act_is_a_verb_whose_subject_acts() -> None:
+    [expel] = _events("Venezuela heeft de Amerikaanse ambassadeur uitgezet.", "nl")
+    assert (expel.type, expel.source.country, expel.target.country) == ("SANCTION", "VEN", "USA")
+    [attack] = _events("De Russische aanval op Kyiv.", "nl")
+    assert (attack.source.country, attack.target.country) == ("RUS", "UKR")
