@@ -422,6 +422,7 @@ def test_a_determiner_alone_joins_no_compound_and_a_domestic_object_is_a_target(
     ("De daders schoten een agent neer.", "nl", "CRM"),
     ("The church condemned the attack.", "en", "REL"),
     ("De vakbond kondigde een staking aan.", "nl", "LAB"),
+    ("Duizenden boeren demonstreerden in Brussel tegen het landbouwbeleid.", "nl", "CVL"),
 ])
 def test_sector_words_beyond_the_state_name_their_actors(text: str, lang: str, sector: str) -> None:
     assert _events(text, lang)[0].source.sector == sector
