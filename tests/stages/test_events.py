@@ -438,3 +438,10 @@ def test_a_participle_of_a_nominal_act_is_a_verb_whose_subject_acts() -> None:
     assert (expel.type, expel.source.country, expel.target.country) == ("SANCTION", "VEN", "USA")
     [attack] = _events("De Russische aanval op Kyiv.", "nl")
     assert (attack.source.country, attack.target.country) == ("RUS", "UKR")
+
+
+def test_talks_with_someone_by_phone_and_a_code_is_no_actor() -> None:
+    [call] = _events("Biden spoke with Netanyahu by phone about the war in Gaza.", "en")
+    assert (call.type, call.mode, call.target.name) == ("CONSULT", "phone", "Benjamin Netanyahu")
+    [pledge] = _events("The Netherlands will send F-16 jets to Ukraine.", "en")
+    assert pledge.target.country == "UKR"

@@ -125,6 +125,8 @@ class MentionFinder:
             if unknown and (e.text.casefold().endswith(lex.adjective_endings) and hi < len(toks)
                             and toks[hi].text.isalpha() and toks[hi].text.islower()):
                 continue  # "Moldavische boeren": an adjective of no known country names no actor; a name does
+            if ref.id is None and not ref.country and any(ch.isdigit() for ch in e.text):
+                continue  # "F-16", "MH17", "Covid-19": a type or a code names a thing, no actor
             kind = "adjectives" if e.type == "MISC" and not unknown else "entity"
             found.append(ActorMention(lo, hi, [ref], kind, place=self._place_name(e.text, ref) if e.type == "LOC" else None,
                                  person=e.type == "PER", genitive=not whole or self._is_genitive(e.text)))
