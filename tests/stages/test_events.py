@@ -110,7 +110,7 @@ def test_lexicon_codes_exist_and_words_are_strings(lang: str) -> None:
         assert all(isinstance(e, str) for e in entry["p"]), entry  # YAML reads bare on/off/no as booleans
         if "cameo" in entry:
             assert entry["cameo"] in plover.table(), entry
-        assert entry.get("frame") in (None, *plover.COMBINE), entry
+        assert entry.get("frame") in (None, *plover.COMBINE, *plover.ACT_FRAMES), entry
         assert entry.get("cameo") or entry.get("type") or entry.get("frame"), entry
     for key in ("negation", "clause_breaks", "determiners", "prepositions"):
         assert all(isinstance(w, str) for w in raw[key]), key
@@ -387,3 +387,12 @@ def test_an_act_on_no_one_named_in_a_foreign_country_is_done_to_that_country() -
 def test_a_relative_pronoun_makes_the_actor_before_it_the_subject(text: str, lang: str) -> None:
     arrest = next(e for e in _events(text, lang) if e.type == "COERCE")
     assert arrest.source is not None and arrest.source.sector == "COP"
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Putin ordered the arrest of Navalny.", "en", ["COERCE"]),
+    ("Poetin gaf opdracht Navalny te arresteren.", "nl", ["COERCE"]),
+    ("The president signed orders on Friday.", "en", []),  # an order of no known act is no event
+])
+def test_who_orders_an_act_does_it(code, text: str, lang: str, want: list[str]) -> None:
+    assert [e[0] for e in code(text, lang)] == want

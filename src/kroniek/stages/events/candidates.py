@@ -1,6 +1,7 @@
 """What happened in a sentence: trigger matches coded as candidate events, with their modality.
 
-Frames (threaten, refuse, consider) join the act they frame into one CAMEO-coded candidate;
+Frames (threaten, refuse, consider) join the act they frame into one CAMEO-coded candidate
+(an order is the ordered act itself, done by who orders it);
 negation, conditionals, questions and wishes decide whether it is a fact, a refusal, a threat
 or nothing. Who did it is the stage's next step (stage.py).
 """
@@ -116,6 +117,13 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
     """Type, mode and CAMEO code of a frame and/or act, from the 2021 table."""
     act_type = act.pattern.type_() if act else None
     act_mode = act.pattern.mode_() if act else None
+    if frame is not None and frame.pattern.frame in plover.ACT_FRAMES:
+        # "ordered the arrest of", "ordered troops to withdraw": who orders an act does it through
+        # those who carry it out; an order of nothing the lexicon knows is no event
+        if act is None or act_type is None:
+            return None
+        return Candidate(frame.head, act.last, frozenset(frame.idxs + act.idxs), act.pattern.cameo, act_type,
+                         act_mode, frame=frame.pattern.frame, act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo)
     if frame is not None:
         code = plover.combine(frame.pattern.frame, act_type, act.pattern.cameo if act else None)
         if code is None:
