@@ -232,8 +232,8 @@ def _events(text: str, lang: str, country: str | None = None, date: str = "2025-
 def test_an_unknown_actor_keeps_its_words_and_the_event() -> None:
     [event] = _events("Burgemeester Picqué veroordeelde de aanslag op het stadhuis.", "nl")
     assert event.type == "ACCUSE" and event.source.id is None
-    assert (event.source.text, event.source.kind) == ("Picqué", "PER")
-    assert event.to_json()["source"]["start"] == 13
+    assert (event.source.text, event.source.kind, event.source.sector) == ("Burgemeester Picqué", "PER", "GOV")
+    assert event.to_json()["source"]["start"] == 0
 
 
 def test_unnamed_institutions_belong_to_the_publications_country() -> None:
@@ -396,3 +396,13 @@ def test_a_relative_pronoun_makes_the_actor_before_it_the_subject(text: str, lan
 ])
 def test_who_orders_an_act_does_it(code, text: str, lang: str, want: list[str]) -> None:
     assert [e[0] for e in code(text, lang)] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "sector"), [
+    ("A gunman attacked the embassy in Kabul.", "en", "CRM"),
+    ("De daders hebben de burgemeester van Kabul bedreigd.", "nl", "CRM"),
+    ("The union threatened a strike in Lagos.", "en", "LAB"),
+])
+def test_unnamed_agents_outside_government_are_actors_with_their_sector(text: str, lang: str, sector: str) -> None:
+    event = _events(text, lang)[0]
+    assert event.source is not None and event.source.sector == sector
