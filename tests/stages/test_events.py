@@ -406,3 +406,23 @@ def test_who_orders_an_act_does_it(code, text: str, lang: str, want: list[str]) 
 def test_unnamed_agents_outside_government_are_actors_with_their_sector(text: str, lang: str, sector: str) -> None:
     event = _events(text, lang)[0]
     assert event.source is not None and event.source.sector == sector
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("US troops stayed in Iraq to prevent a collapse.", []),  # a purpose
+    ("The government hired lawyers to sue the company.", []),
+    ("The Parliament of Iraq voted to expel United States troops.", ["SANCTION"]),  # a decision: a deed
+    ("Students gathered in Paris to protest the cuts.", ["PROTEST"]),  # done by the gathering
+])
+def test_a_bare_infinitive_is_a_purpose_or_plan_unless_decided(code, text: str, want: list[str]) -> None:
+    assert [e[0] for e in code(text, "en")] == want
+
+
+def test_words_that_name_actors_are_no_acts() -> None:
+    assert [e.type for e in _events("The police surrounded the protesters in Hong Kong.", "en")] != ["PROTEST"]
+    assert all(e.trigger.text != "protesters" for e in _events("Protesters in Hong Kong met the police.", "en"))
+
+
+def test_a_passive_without_a_subject_in_its_clause_is_done_to_the_sentences_subject() -> None:
+    [arrest] = _events("Mugabe co-founded the party, but was arrested in 1963.", "en")
+    assert arrest.type == "COERCE" and arrest.target.name == "Robert Mugabe"

@@ -44,7 +44,10 @@ class Candidate:
 
 
 def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set[int], set[int]]:
-    """Token indices in conditional clauses, and in questions or wishes (never facts)."""
+    """Token indices in conditional clauses, and in questions, wishes and bare infinitives (never facts;
+    a frame that takes the infinitive, "refused to", "agreed to", is coded from the frame's own word,
+    and a decision, "voted to", "began to", makes it a deed: data infinitive_facts; so does an act that
+    is itself the purpose, "gathered to protest": infinitive_deeds)."""
     cond: set[int] = set()
     unreal: set[int] = set()
     if toks[hi - 1].text == "?" if hi > lo else False:
@@ -64,6 +67,9 @@ def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set
             unreal.update(range(i, j))
         elif low in lex.irrealis and lex.is_irrealis(toks, i):
             unreal.update(range(i, hi))
+        elif (low in lex.infinitive_markers and i + 1 < hi and toks[i + 1].low not in lex.infinitive_deeds
+              and (i == lo or toks[i - 1].low not in lex.infinitive_facts)):
+            unreal.add(i + 1)  # "stayed to prevent", "plans to remove": a purpose or a plan, not a deed
     return cond, unreal
 
 
