@@ -143,6 +143,8 @@ COMBINE: dict[str, dict[str, str]] = {
 }
 COMBINE["agree"] = {**COMBINE["intend"], "": "030"}
 COMBINE["pledge"] = COMBINE["agree"]  # a promise is an AGREE even when its object is not an act
+# Frames whose event is the framed act itself, done by the framing verb's subject ("ordered the arrest")
+ACT_FRAMES = frozenset({"order"})
 # Finer codes where CAMEO names the framed act itself: refusing to ease sanctions is 1244,
 # not any refusal to de-escalate (1246). Keyed by the act's CAMEO code (parents apply).
 BY_ACT: dict[str, dict[str, str]] = {

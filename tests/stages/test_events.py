@@ -110,7 +110,7 @@ def test_lexicon_codes_exist_and_words_are_strings(lang: str) -> None:
         assert all(isinstance(e, str) for e in entry["p"]), entry  # YAML reads bare on/off/no as booleans
         if "cameo" in entry:
             assert entry["cameo"] in plover.table(), entry
-        assert entry.get("frame") in (None, *plover.COMBINE), entry
+        assert entry.get("frame") in (None, *plover.COMBINE, *plover.ACT_FRAMES), entry
         assert entry.get("cameo") or entry.get("type") or entry.get("frame"), entry
     for key in ("negation", "clause_breaks", "determiners", "prepositions"):
         assert all(isinstance(w, str) for w in raw[key]), key
@@ -232,8 +232,8 @@ def _events(text: str, lang: str, country: str | None = None, date: str = "2025-
 def test_an_unknown_actor_keeps_its_words_and_the_event() -> None:
     [event] = _events("Burgemeester Picqué veroordeelde de aanslag op het stadhuis.", "nl")
     assert event.type == "ACCUSE" and event.source.id is None
-    assert (event.source.text, event.source.kind) == ("Picqué", "PER")
-    assert event.to_json()["source"]["start"] == 13
+    assert (event.source.text, event.source.kind, event.source.sector) == ("Burgemeester Picqué", "PER", "GOV")
+    assert event.to_json()["source"]["start"] == 0
 
 
 def test_unnamed_institutions_belong_to_the_publications_country() -> None:
@@ -445,3 +445,42 @@ def test_talks_with_someone_by_phone_and_a_code_is_no_actor() -> None:
     assert (call.type, call.mode, call.target.name) == ("CONSULT", "phone", "Benjamin Netanyahu")
     [pledge] = _events("The Netherlands will send F-16 jets to Ukraine.", "en")
     assert pledge.target.country == "UKR"
+
+
+@pytest.mark.parametrize(("text", "lang", "want"), [
+    ("Putin ordered the arrest of Navalny.", "en", ["COERCE"]),
+    ("Poetin gaf opdracht Navalny te arresteren.", "nl", ["COERCE"]),
+    ("The president signed orders on Friday.", "en", []),  # an order of no known act is no event
+])
+def test_who_orders_an_act_does_it(code, text: str, lang: str, want: list[str]) -> None:
+    assert [e[0] for e in code(text, lang)] == want
+
+
+@pytest.mark.parametrize(("text", "lang", "sector"), [
+    ("A gunman attacked the embassy in Kabul.", "en", "CRM"),
+    ("De daders hebben de burgemeester van Kabul bedreigd.", "nl", "CRM"),
+    ("The union threatened a strike in Lagos.", "en", "LAB"),
+])
+def test_unnamed_agents_outside_government_are_actors_with_their_sector(text: str, lang: str, sector: str) -> None:
+    event = _events(text, lang)[0]
+    assert event.source is not None and event.source.sector == sector
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("US troops stayed in Iraq to prevent a collapse.", []),  # a purpose
+    ("The government hired lawyers to sue the company.", []),
+    ("The Parliament of Iraq voted to expel United States troops.", ["SANCTION"]),  # a decision: a deed
+    ("Students gathered in Paris to protest the cuts.", ["PROTEST"]),  # done by the gathering
+])
+def test_a_bare_infinitive_is_a_purpose_or_plan_unless_decided(code, text: str, want: list[str]) -> None:
+    assert [e[0] for e in code(text, "en")] == want
+
+
+def test_words_that_name_actors_are_no_acts() -> None:
+    assert [e.type for e in _events("The police surrounded the protesters in Hong Kong.", "en")] != ["PROTEST"]
+    assert all(e.trigger.text != "protesters" for e in _events("Protesters in Hong Kong met the police.", "en"))
+
+
+def test_a_passive_without_a_subject_in_its_clause_is_done_to_the_sentences_subject() -> None:
+    [arrest] = _events("Mugabe co-founded the party, but was arrested in 1963.", "en")
+    assert arrest.type == "COERCE" and arrest.target.name == "Robert Mugabe"

@@ -79,6 +79,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     elif passive:
         subjects = [m for m in before if m is not by]  # "werd door de politie gearresteerd": the agent is no subject
         src, tgt = by, _first(subjects) or (subjects[0] if subjects else None)
+        if tgt is None:  # "Mugabe co-founded ZANU, but was arrested": the sentence's subject undergoes it
+            tgt = _first([m for m in usable if m.lo < c.head and m.lo not in cond and m is not by])
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         src = adj if c.noun and adj else _first(before) or adj

@@ -1,6 +1,7 @@
 """What happened in a sentence: trigger matches coded as candidate events, with their modality.
 
-Frames (threaten, refuse, consider) join the act they frame into one CAMEO-coded candidate;
+Frames (threaten, refuse, consider) join the act they frame into one CAMEO-coded candidate
+(an order is the ordered act itself, done by who orders it);
 negation, conditionals, questions and wishes decide whether it is a fact, a refusal, a threat
 or nothing. Who did it is the stage's next step (stage.py).
 """
@@ -43,7 +44,10 @@ class Candidate:
 
 
 def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set[int], set[int]]:
-    """Token indices in conditional clauses, and in questions or wishes (never facts)."""
+    """Token indices in conditional clauses, and in questions, wishes and bare infinitives (never facts;
+    a frame that takes the infinitive, "refused to", "agreed to", is coded from the frame's own word,
+    and a decision, "voted to", "began to", makes it a deed: data infinitive_facts; so does an act that
+    is itself the purpose, "gathered to protest": infinitive_deeds)."""
     cond: set[int] = set()
     unreal: set[int] = set()
     if toks[hi - 1].text == "?" if hi > lo else False:
@@ -63,6 +67,9 @@ def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set
             unreal.update(range(i, j))
         elif low in lex.irrealis and lex.is_irrealis(toks, i):
             unreal.update(range(i, hi))
+        elif (low in lex.infinitive_markers and i + 1 < hi and toks[i + 1].low not in lex.infinitive_deeds
+              and (i == lo or toks[i - 1].low not in lex.infinitive_facts)):
+            unreal.add(i + 1)  # "stayed to prevent", "plans to remove": a purpose or a plan, not a deed
     return cond, unreal
 
 
@@ -116,6 +123,13 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
     """Type, mode and CAMEO code of a frame and/or act, from the 2021 table."""
     act_type = act.pattern.type_() if act else None
     act_mode = act.pattern.mode_() if act else None
+    if frame is not None and frame.pattern.frame in plover.ACT_FRAMES:
+        # "ordered the arrest of", "ordered troops to withdraw": who orders an act does it through
+        # those who carry it out; an order of nothing the lexicon knows is no event
+        if act is None or act_type is None:
+            return None
+        return Candidate(frame.head, act.last, frozenset(frame.idxs + act.idxs), act.pattern.cameo, act_type,
+                         act_mode, frame=frame.pattern.frame, act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo)
     if frame is not None:
         code = plover.combine(frame.pattern.frame, act_type, act.pattern.cameo if act else None)
         if code is None:

@@ -71,7 +71,8 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "location_prepositions", "not_event_time", "complementizers", "agent_places",
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
-             "place_target_types", "relative_pronouns")
+             "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
+             "infinitive_deeds")
 
 
 @dataclass(slots=True)
@@ -104,6 +105,9 @@ class EventLexicon:
     participle_adjectives: tuple[str, ...] = ()  # after an article a verb form so ending is an adjective or noun
     place_target_types: frozenset[str] = frozenset()  # "troops arrested people in Congo": done to the place's country
     relative_pronouns: frozenset[str] = frozenset()  # "de politie, die ... aanhield": the subject is the noun before
+    infinitive_markers: frozenset[str] = frozenset()  # "to prevent": a bare infinitive is a purpose or plan ...
+    infinitive_facts: frozenset[str] = frozenset()  # ... unless a decision takes it ("voted to expel")
+    infinitive_deeds: frozenset[str] = frozenset()  # ... or it is done by what serves it ("gathered to protest")
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()

@@ -148,7 +148,8 @@ def _candidates_of(sent: Sentence) -> list[Candidate]:
     toks, lex, lo, hi = sent.toks, sent.lex, sent.lo, sent.hi
     names = [(e.start, e.end) for e in sent.index.names.starting_in(*sent.span)]
     matches = [m for m in lex.match(toks, lo, hi)  # "Met Éireann": a word of a name is no trigger
-               if not any(s <= toks[m.head].start < e for s, e in names)]
+               if not any(s <= toks[m.head].start < e for s, e in names)
+               and not (len(m.idxs) == 1 and toks[m.head].low in lex.sectors)]  # "protesters" names actors, no act
     if not matches:
         return []
     sent.clause = _clauses(toks, lo, hi, lex, sent.local, {i for m in matches for i in m.idxs})
