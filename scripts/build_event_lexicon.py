@@ -44,12 +44,14 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from kroniek import plover  # noqa: E402
 
-# verbs whose bare form is mostly no event in news text, or an auxiliary: no one-word pattern
+# verbs whose bare form is mostly no event in news text, an auxiliary, or what befalls the subject
+# (died, fled, exploded): no one-word pattern
 SKIP_BARE = frozenset("""be have do say tell make take get go come see put set give keep let seem look appear
 fail try want need use run turn leave hold bring show call find know think feel become begin start continue add
 play mark move work face meet lead follow stand hit hand pass open close raise cut carry break drop end fall
 expect plan hope note report state claim describe announce remain include allow help provide send receive
 return release free charge fire shoot strike launch defeat beat attack blast target order
+die perish suffer lose flee survive escape crash collapse burn explode sink bleed starve drown
 """.split())
 # one-word verbs kept alone: without a parser a bare CAMEO verb is too often a noun (a vote, the deal,
 # reasons) or another sense (affected, ruled); these few are events in any form

@@ -484,3 +484,7 @@ def test_words_that_name_actors_are_no_acts() -> None:
 def test_a_passive_without_a_subject_in_its_clause_is_done_to_the_sentences_subject() -> None:
     [arrest] = _events("Mugabe co-founded the party, but was arrested in 1963.", "en")
     assert arrest.type == "COERCE" and arrest.target.name == "Robert Mugabe"
+
+
+def test_dying_is_what_befalls_the_subject_not_its_act() -> None:
+    assert _events("Elijah Cummings died in October 2019.", "en") == []
