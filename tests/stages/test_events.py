@@ -426,3 +426,15 @@ def test_words_that_name_actors_are_no_acts() -> None:
 def test_a_passive_without_a_subject_in_its_clause_is_done_to_the_sentences_subject() -> None:
     [arrest] = _events("Mugabe co-founded the party, but was arrested in 1963.", "en")
     assert arrest.type == "COERCE" and arrest.target.name == "Robert Mugabe"
+
+
+def test_a_nominal_act_a_subject_survives_is_not_the_subjects() -> None:
+    attacks = _events("The minister survived the attack in Lahore.", "en")
+    assert all(e.source is None for e in attacks if e.type == "ASSAULT")
+    [launched] = _events("Russia launched an attack on Ukraine.", "en")
+    assert (launched.source.country, launched.target.country) == ("RUS", "UKR")
+
+
+def test_a_name_or_possessive_right_before_a_nominal_act_does_it() -> None:
+    [attack] = _events("Kabul was the target of an Iran missile attack.", "en")
+    assert attack.source.country == "IRN"

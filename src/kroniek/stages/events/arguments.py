@@ -83,6 +83,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
             tgt = _first([m for m in usable if m.lo < c.head and m.lo not in cond and m is not by])
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
+        adj = adj or (_possessor(sent, c, before) if c.noun else None)
         src = adj if c.noun and adj else _first(before) or adj
     rel = _antecedent(sent, c, cl, usable)
     if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
@@ -93,6 +94,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
         src = adj if adj is not None and adj.lo > prev.head else None
+    topic = not governed and src is not None and src is not adj and _topic(sent, c, src)
+    if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
+        src = None
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
     parsed = sent.roles.get(c.head)
@@ -104,7 +108,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
     c.source = list(src.actors) if src else []
-    if not c.source and not governed:
+    if not c.source and not governed and not topic:
         speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
@@ -156,6 +160,32 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> ActorMention | None:
+    """Who a nominal act belongs to by the words right before it: a genitive or a possessive
+    ("Russia's attack", "its recent attack") or a name after an article ("an Al-Qaeda suicide attack")."""
+    toks, lex = sent.toks, sent.lex
+    for m in reversed(before):
+        if m.hi < c.head - 2 or m.prep:
+            continue
+        if m.genitive or (m.kind == "pronoun" and toks[m.lo].low in lex.possessives):
+            return m
+        if m.hi == c.head and m.lo > sent.lo and toks[m.lo - 1].low in lex.determiners:
+            return m
+    return None
+
+
+def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
+    """A nominal trigger ("the attack", "a suicide attack") after its clause's subject with no
+    verb of doing it between (data light_verbs: launched, carried out, staged): the subject survived,
+    reported or mourned the act, it did not do it. Off for a language without light verbs (Dutch: in a
+    verb-final clause an object with its article stands before the infinitive, so the test does not hold)."""
+    toks, lex = sent.toks, sent.lex
+    if not lex.light_verbs or not any(src.hi <= j < c.head and toks[j].low in lex.determiners
+                                      for j in (c.head - 1, c.head - 2)):
+        return False
+    return not any(t.low in lex.light_verbs for t in toks[src.hi:c.head])
 
 
 def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:

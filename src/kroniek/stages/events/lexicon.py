@@ -72,7 +72,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
-             "infinitive_deeds")
+             "infinitive_deeds", "light_verbs", "possessives")
 
 
 @dataclass(slots=True)
@@ -107,6 +107,8 @@ class EventLexicon:
     infinitive_markers: frozenset[str] = frozenset()  # "to prevent": a bare infinitive is a purpose or plan ...
     infinitive_facts: frozenset[str] = frozenset()  # ... unless a decision takes it ("voted to expel")
     infinitive_deeds: frozenset[str] = frozenset()  # ... or it is done by what serves it ("gathered to protest")
+    light_verbs: frozenset[str] = frozenset()  # "launched an attack": the subject does the nominal act
+    possessives: frozenset[str] = frozenset()  # "its attack", "hun aanval": the possessor does the nominal act
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
