@@ -413,6 +413,7 @@ def test_unnamed_agents_outside_government_are_actors_with_their_sector(text: st
     ("The government hired lawyers to sue the company.", []),
     ("The Parliament of Iraq voted to expel United States troops.", ["SANCTION"]),  # a decision: a deed
     ("Students gathered in Paris to protest the cuts.", ["PROTEST"]),  # done by the gathering
+    ("Israel and Egypt failed to reach agreement on the border.", ["REJECT"]),  # a failed deed is a refusal
 ])
 def test_a_bare_infinitive_is_a_purpose_or_plan_unless_decided(code, text: str, want: list[str]) -> None:
     assert [e[0] for e in code(text, "en")] == want

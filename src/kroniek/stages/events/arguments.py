@@ -169,7 +169,7 @@ def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> Acto
     for m in reversed(before):
         if m.hi < c.head - 2 or m.prep:
             continue
-        if m.genitive or (m.kind == "pronoun" and toks[m.lo].low in lex.possessives):
+        if m.genitive or (m.kind == "pronoun" and toks[m.lo].low in lex.possessives and placed(m)):
             return m
         if m.hi == c.head and m.lo > sent.lo and toks[m.lo - 1].low in lex.determiners:
             return m
