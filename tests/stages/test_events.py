@@ -439,3 +439,14 @@ def test_a_nominal_act_a_subject_survives_is_not_the_subjects() -> None:
 def test_a_name_or_possessive_right_before_a_nominal_act_does_it() -> None:
     [attack] = _events("Kabul was the target of an Iran missile attack.", "en")
     assert attack.source.country == "IRN"
+
+
+def test_fighting_between_an_army_and_foreign_rebels_has_them_as_sides() -> None:
+    # "Albanese" is also a person's name; before a noun it is the adjective, and "de gevechten" is no participle
+    [fight] = _events("In Macedonië zijn gisteren de gevechten tussen het leger en Albanese rebellen weer opgelaaid.", "nl")
+    assert (fight.source.country, fight.source.sector, fight.target.country) == ("MKD", "MIL", "ALB")
+
+
+def test_a_town_does_not_act() -> None:
+    bombs = _events("In mei ontploften bommen in de steden Lahore en Karachi.", "nl")
+    assert all(e.source is None for e in bombs)

@@ -25,8 +25,8 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
     """A participle trigger after a passive auxiliary: next to it, or anywhere earlier in its clause
     in a verb-final language ("werd gisteren in Amsterdam gearresteerd")."""
     toks, lo = sent.toks, sent.lo
-    if not toks[c.head].low.endswith(PARTICIPLE_ENDINGS):
-        return False
+    if not toks[c.head].low.endswith(PARTICIPLE_ENDINGS) or (c.head > lo and toks[c.head - 1].low in sent.lex.determiners):
+        return False  # "de gevechten zijn opgelaaid": a noun after its article is no participle
     aux = sent.lex.passive_aux
     if c.type.casefold() in sent.lex.perfect_passive_types:  # word sets are casefolded
         aux = aux | sent.lex.perfect_passive_aux
@@ -37,6 +37,12 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
 def _first(ms: list[ActorMention]) -> ActorMention | None:
     """The subject-like mention: the first not governed by a preposition nor a possessor."""
     return next((m for m in ms if not m.prep and not m.genitive and not m.appositive), None)
+
+
+def _agent(m: ActorMention) -> bool:
+    """A mention that may do an act: not a town (a place the KB knows only as a place: Cali, Lahore);
+    a capital acts as its government, and any place may undergo an act."""
+    return not (m.place and all(a.id is None for a in m.actors))
 
 
 def _unplaced(a: ActorRef) -> bool:
@@ -69,7 +75,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     passive = _passive(sent, c, cl)
     # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
     by = next((m for m in (same if lex.verb_final else after) if m.prep in lex.passive_by), None)
-    inverted = _first(after) if lex.verb_second and not passive else None
+    inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive else None
     src: ActorMention | None = None
     tgt: ActorMention | None = None
     adj: ActorMention | None = None
@@ -78,13 +84,13 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src = _first([m for m in usable if clause[m.lo - lo] < cl])
     elif passive:
         subjects = [m for m in before if m is not by]  # "werd door de politie gearresteerd": the agent is no subject
-        src, tgt = by, _first(subjects) or (subjects[0] if subjects else None)
+        src, tgt = by, _first(subjects) or next((m for m in subjects if not m.place_prep), None)
         if tgt is None:  # "Mugabe co-founded ZANU, but was arrested": the sentence's subject undergoes it
             tgt = _first([m for m in usable if m.lo < c.head and m.lo not in cond and m is not by])
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         adj = adj or (_possessor(sent, c, before) if c.noun else None)
-        src = adj if c.noun and adj else _first(before) or adj
+        src = adj if c.noun and adj else _first([m for m in before if _agent(m)]) or adj
     rel = _antecedent(sent, c, cl, usable)
     if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
         src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
@@ -115,7 +121,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         elif inverted is not None:
             src = inverted
             c.source = list(src.actors)
-        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond])):
+        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])):
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
         elif prev is not None:

@@ -95,6 +95,13 @@ class MentionFinder:
 
         return self._genitives.get_or(text, genitive)
 
+    def _adjective_not_name(self, kind: str, toks: list[Token], lo: int, last: int) -> bool:
+        """ "Albanese rebellen", "Franse troepen": a one-word person's name that is also a country
+        adjective, before a common noun, is the adjective (the KB word index finds it)."""
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
+        return (kind == "PER" and last == lo and nxt is not None and nxt.text.isalpha() and nxt.text.islower()
+                and any(k == "adjectives" for _, k in self.kb.index.get(toks[lo].low, ())))
+
     def _known(self, name: str) -> bool:
         seq = tuple(t.low for t in tokenize(name))
         return bool(seq) and any(words == seq for words, _, _ in self._words().get(seq[0], []))
@@ -112,7 +119,7 @@ class MentionFinder:
         found: list[ActorMention] = []
         for e in doc.entities:
             lo, last = bisect_left(starts, e.start), bisect_left(ends, e.end)
-            if e.actor is None or lo == len(toks) or starts[lo] != e.start:
+            if e.actor is None or lo == len(toks) or starts[lo] != e.start or self._adjective_not_name(e.type, toks, lo, last):
                 continue
             whole = last < len(toks) and ends[last] == e.end
             if not whole:  # "Netanyahu's" is one token, the entity ends before its possessive
@@ -416,7 +423,8 @@ def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
                 # own sector (Hamas: REB) is not spread to the others ("Israel and Hamas")
                 sector = m.sector_word
                 actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in prev.actors + m.actors]
-                out[-1] = ActorMention(prev.lo, m.hi, actors, m.kind, prev.prep, sector_word=sector)
+                place = prev.place if prev.place and m.place else None  # "Lahore en Karachi": places still
+                out[-1] = ActorMention(prev.lo, m.hi, actors, m.kind, prev.prep, place=place, sector_word=sector)
                 continue
         out.append(m)
     return out
