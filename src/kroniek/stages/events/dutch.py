@@ -69,7 +69,8 @@ def stem_of(inf: str) -> str:
     if len(r) >= 2 and r[-1] == r[-2] and r[-1] not in VOWELS:
         r = r[:-1]
     elif (len(r) >= 3 and r[-1] not in VOWELS and r[-2] in "aeou" and (r[-3] not in VOWELS or r[-3:-1] not in DIGRAPHS)
-          and not (r[-2] == "e" and r[-1] in "ln" and len(r) > 4)):  # tekenen, hekelen: schwa; evacueren: hiatus
+          and not (r[-2] == "e" and r[-1] in "ln" and (len(r) > 4 or any(ch in VOWELS for ch in r[:-2])))):
+        # tekenen, hekelen, openen: a schwa; evacueren: a hiatus
         r = r[:-1] + r[-2] + r[-1]
     return r[:-1] + {"z": "s", "v": "f"}.get(r[-1], r[-1])
 
