@@ -450,3 +450,25 @@ def test_fighting_between_an_army_and_foreign_rebels_has_them_as_sides() -> None
 def test_a_town_does_not_act() -> None:
     bombs = _events("In mei ontploften bommen in de steden Lahore en Karachi.", "nl")
     assert all(e.source is None for e in bombs)
+
+
+def test_a_destination_does_not_place_an_institution_and_rebels_are_not_the_outlets() -> None:
+    [visit] = _events("De premier bracht een bezoek aan Kinshasa.", "nl", country="BEL")
+    assert (visit.source.country, visit.target.country) == ("BEL", "COD")
+    [kidnap] = _events("De rebellen hebben twee journalisten ontvoerd.", "nl", country="BEL")
+    assert kidnap.source.country is None and kidnap.source.sector == "REB"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("De minister dreigde met ontslag.", ("THREATEN", "130")),
+    ("Trump dreigde met importheffingen op Russische olie.", ("THREATEN", "1312")),  # the act named codes it
+    ("De rechter veroordeelde de man tot vijf jaar cel.", ("COERCE", "173")),  # a sentence, no condemnation
+    ("Het leger heeft het vuur geopend op betogers.", ("ASSAULT", "193")),
+])
+def test_dutch_idioms_by_class(text: str, want: tuple[str, str]) -> None:
+    event = _events(text, "nl", country="BEL")[0]
+    assert (event.type, event.cameo) == want
+
+
+def test_a_court_annulling_a_permit_destroys_nothing() -> None:
+    assert _events("De Raad van State vernietigde de vergunning.", "nl", country="BEL") == []

@@ -11,7 +11,7 @@ from .article import country_ref
 from .candidates import Candidate
 from .context import Sentence
 from .lexicon import EventLexicon
-from .mentions import ActorMention
+from .mentions import NOT_AT_HOME, ActorMention
 
 # acts that may have no one on the other side: a mobilization is not done to anyone
 UNDIRECTED = frozenset({"MOBILIZE"})
@@ -226,15 +226,26 @@ def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
     """An actor of no known country acts for the one country its sentence names, else for the
-    publication's; an actor is never its own target (a country, a person: the same id both sides)."""
-    named = _countries([a for m in sent.local for a in m.actors])
+    publication's (not rebels: NOT_AT_HOME); an actor is never its own target (a country, a person:
+    the same id both sides)."""
+    named = _named(sent)
     home = next(iter(named)) if len(named) == 1 else sent.doc.country
     if home:
-        c.source = [replace(a, country=home) if _unplaced(a) else a for a in c.source]
-        c.target = [replace(a, country=home) if _unplaced(a) else a for a in c.target]
+        def settle(a: ActorRef) -> ActorRef:
+            return replace(a, country=home) if _unplaced(a) and (named or a.sector not in NOT_AT_HOME) else a
+        c.source = [settle(a) for a in c.source]
+        c.target = [settle(a) for a in c.target]
     ids = {a.id for a in c.source if a.id}
     if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
         c.target, c.target_words = [], None
+
+
+def _named(sent: Sentence) -> set[str]:
+    """The countries a sentence names: its actors' and places' (an unnamed institution read at the
+    publication's country names none)."""
+    outlet = sent.doc.country
+    return {a.country for m in sent.local for a in m.actors
+            if a.country and not (m.kind == "sector" and a.id is None and a.country == outlet)}
 
 
 def aim_at_home(sent: Sentence, c: Candidate) -> None:

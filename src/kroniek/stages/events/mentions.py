@@ -41,6 +41,8 @@ class ActorMention:
     words: str | None = None  # the noun phrase when it is wider than the tokens' names ("de politie")
 
 
+# sectors the publication's country does not settle: rebels fight where a war is, seldom at the outlet's home
+NOT_AT_HOME = frozenset({"REB"})
 MEMO = 1 << 15  # surface texts remembered per finder (then forgotten at once)
 
 
@@ -189,11 +191,12 @@ class MentionFinder:
         offices = actor_lexicon(doc.lang or "nl", self.kb).roles
         sent_starts = [s for s, _ in doc.sentences]
         places = [(bisect_right(sent_starts, toks[m.lo].start), m.lo, m.actors[0].country) for m in found
-                  if m.place and len(m.actors) == 1 and m.actors[0].country]
+                  if m.place and len(m.actors) == 1 and m.actors[0].country and (m.place_prep or m.prep is None)]
 
         def local_country(i: int) -> str | None:
             """ "In Macedonië ... het leger": an unnamed institution belongs to the country of the place
-            its sentence names (the nearest), else to the publication's."""
+            its sentence names (the nearest; not a destination: "een bezoek aan Kinshasa"), else to the
+            publication's."""
             k = bisect_right(sent_starts, toks[i].start)
             here = [(abs(lo - i), country) for sk, lo, country in places if sk == k]
             return min(here)[1] if here else doc.country
@@ -214,6 +217,7 @@ class MentionFinder:
             lo = i - 1 if determined else i
             hi = owner.hi if owner is not None else i + 1
             country = owner.actors[0].country if owner is not None else local_country(i)
+            country = None if sector in NOT_AT_HOME and country == doc.country and not owner else country
             ref = ActorRef(None, t.text, country, sector)
             office = offices.get(t.low)
             holders = self.kb.holders(office, country, doc.reference_date) if office and country else []
