@@ -353,6 +353,8 @@ def test_a_bare_sector_word_before_a_verb_is_its_subject() -> None:
     assert (arrest.type, arrest.source.sector, arrest.source.text) == ("COERCE", "COP", "Police")
     adjective = _events("Police officers met the minister.", "en")  # a sector word before a noun names no one
     assert all(e.source is None or e.source.text != "Police" for e in adjective)
+    [boycott] = _events("Palestinian leaders said they would boycott all official contact with the United States.", "en")
+    assert boycott.target.country == "USA"  # "official contact": a present form may be a noun
 
 
 @pytest.mark.parametrize(("text", "lang", "country"), [

@@ -110,6 +110,7 @@ class EventLexicon:
     light_verbs: frozenset[str] = frozenset()  # "launched an attack": the subject does the nominal act
     possessives: frozenset[str] = frozenset()  # "its attack", "hun aanval": the possessor does the nominal act
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
+    past_endings: tuple[str, ...] = ()  # a trigger with one of these is a verb ("Police arrested"), not a noun
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
     not_event_time: frozenset[str] = frozenset()
@@ -417,7 +418,8 @@ def _build(lang: str) -> EventLexicon | None:
                         not_compounds=frozenset(str(w).casefold() for w in raw.get("not_compounds", [])),
                         guard_window=int(raw.get("guard_window", 2)), by_key=by_key, keyless=frozenset(keyless),
                         sufficient=frozenset(w for w, pats in by_key.items() if any(len(p.elems) == 1 for p in pats)),
-                        adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])))
+                        adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])),
+                        past_endings=tuple(str(w).casefold() for w in raw.get("past_endings", [])))
 
 
 def _key(pat: Pattern, common: frozenset[str] = frozenset()) -> frozenset[str]:

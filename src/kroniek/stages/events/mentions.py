@@ -368,9 +368,12 @@ def _singular(plural: str, lang: str) -> str | None:
 
 
 def _verb_next(low: str, lex: EventLexicon) -> bool:
-    """A word that opens a verbal trigger or is an auxiliary: a bare sector word before it is its
-    subject ("Police arrested", "Protesters were"), not an adjective ("police officers")."""
-    return low in lex.passive_aux or any(not p.noun for p in lex.patterns.get(low, ()))
+    """A trigger in a past form (data past_endings), an auxiliary, a preposition or an article: a bare
+    sector word before it is a noun ("Police arrested", "Protesters were", "mensen met messen"), not an
+    adjective ("police officers", and "official contact", "military aid": a present form may be a noun)."""
+    return (low in lex.passive_aux or low in lex.determiners
+            or (low in lex.prepositions and low not in lex.genitive_prepositions)  # "leaders of the AU": the AU's
+            or (low.endswith(lex.past_endings) and low in lex.patterns))
 
 
 def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
