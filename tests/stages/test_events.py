@@ -474,3 +474,15 @@ def test_dutch_idioms_by_class(text: str, want: tuple[str, str]) -> None:
 
 def test_a_court_annulling_a_permit_destroys_nothing() -> None:
     assert _events("De Raad van State vernietigde de vergunning.", "nl", country="BEL") == []
+
+
+def test_a_pronoun_without_antecedent_is_someone_of_the_sentences_country() -> None:
+    [request] = _events("They had asked Hong Kong Chief Executive Carrie Lam to resign.", "en")
+    assert request.type == "REQUEST" and (request.source.text, request.source.country) == ("They", "HKG")
+
+
+def test_showing_is_no_protest_and_a_guard_leaves_the_words_it_does_not_name() -> None:
+    assert _events("Zij demonstreerden opnieuw hun uitzonderlijke klasse in Madrid.", "nl") == []
+    assert _events("Apple demonstrated the new iPhone in Paris.", "en") == []
+    [rally] = _events("Iranian students held a rally, a peaceful one.", "en")  # "rally" shares a pattern
+    assert rally.type == "PROTEST"

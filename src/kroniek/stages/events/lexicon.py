@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -72,7 +72,8 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
-             "infinitive_deeds", "light_verbs", "possessives")
+             "infinitive_deeds", "light_verbs", "possessives",
+             "unresolved_actors")
 
 
 @dataclass(slots=True)
@@ -109,6 +110,7 @@ class EventLexicon:
     infinitive_deeds: frozenset[str] = frozenset()  # ... or it is done by what serves it ("gathered to protest")
     light_verbs: frozenset[str] = frozenset()  # "launched an attack": the subject does the nominal act
     possessives: frozenset[str] = frozenset()  # "its attack", "hun aanval": the possessor does the nominal act
+    unresolved_actors: frozenset[str] = frozenset()  # "they", "zij" with no antecedent: someone, words kept
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     past_endings: tuple[str, ...] = ()  # a trigger with one of these is a verb ("Police arrested"), not a noun
     prepositions: frozenset[str] = frozenset()
@@ -376,6 +378,7 @@ def _build(lang: str) -> EventLexicon | None:
     for first, pats in by_first.values():
         for form in first:
             patterns.setdefault(form, []).extend(pats)
+    compounds = {id(p) for index in (heads, modifiers) for lst in index.values() for p in lst}
     for guard in raw.get("guards", []):  # sense guards reach every pattern the word starts, whatever its source
         words = {f for w in guard["w"] for f in _forms(str(w), suffixes, dutch)[0]}
         types = set(guard.get("types", ()))
@@ -383,6 +386,7 @@ def _build(lang: str) -> EventLexicon | None:
         prev = frozenset(f for w in guard.get("not_prev", ()) for f in _forms(str(w), suffixes, dutch)[0])
         for pat in {id(p): p for w in words for p in patterns.get(w, ())}.values():
             if not pat.frame and (not types or pat.type_() in types):
+                pat = _own_copy(pat, words, patterns, every, compounds)
                 pat.not_next |= nxt
                 pat.not_prev |= prev
     sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in WORD_SETS}
@@ -420,6 +424,23 @@ def _build(lang: str) -> EventLexicon | None:
                         sufficient=frozenset(w for w, pats in by_key.items() if any(len(p.elems) == 1 for p in pats)),
                         adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])),
                         past_endings=tuple(str(w).casefold() for w in raw.get("past_endings", [])))
+
+
+def _own_copy(pat: Pattern, words: set[str], patterns: dict[str, list[Pattern]], every: list[Pattern],
+              compounds: set[int]) -> Pattern:
+    """The pattern a sense guard of `words` may change: itself when it starts with those words only,
+    else a copy for them (demonstrated a product is no protest; the rally in the same pattern stays one)."""
+    first, final = pat.elems[0]
+    mine = first & words
+    if mine == first or not mine or id(pat) in compounds:
+        return pat
+    twin = replace(pat, elems=[(frozenset(mine), final), *pat.elems[1:]], not_next=frozenset(pat.not_next),
+                   not_prev=frozenset(pat.not_prev))
+    pat.elems = [(first - mine, final), *pat.elems[1:]]
+    every.append(twin)
+    for form in mine:
+        patterns[form] = [twin if p is pat else p for p in patterns[form]]
+    return twin
 
 
 def _key(pat: Pattern, common: frozenset[str] = frozenset()) -> frozenset[str]:

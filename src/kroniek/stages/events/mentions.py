@@ -287,7 +287,8 @@ class MentionFinder:
     def _pronouns(self, doc: Doc, toks: list[Token], found: list[ActorMention], lex: EventLexicon,
                   quotes: SpanIndex[Quote]) -> list[ActorMention]:
         """He/she → the last person named; it/they → this sentence's last actor, else the last
-        one before; we → the quote's speaker."""
+        one before; we → the quote's speaker; a personal pronoun with none of these is an unknown
+        actor with its word (data unresolved_actors; not "it", which is mostly no one)."""
         kinds = {w: k for k, words in lex.pronouns.items() for w in words}
         people = sorted((e.start, e.actor) for e in doc.entities if e.type == "PER" and e.actor)
         people_at = [p[0] for p in people]
@@ -314,6 +315,8 @@ class MentionFinder:
                 here = [m for m in prior[-6:] if toks[m.lo].start >= first]  # its/their: this sentence's actor
                 ante = (here or prior)[-1] if prior else None
                 actors = list(ante.actors) if ante else None
+            if not actors and t.low in lex.unresolved_actors:  # "They had asked Carrie Lam": someone, words kept
+                actors = [ActorRef(None, t.text, None)]
             if actors:
                 out.append(ActorMention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex), person=person))
         return sorted(out, key=lambda m: m.lo)
