@@ -482,7 +482,12 @@ def test_a_pronoun_without_antecedent_is_someone_of_the_sentences_country() -> N
 
 
 def test_showing_is_no_protest_and_a_guard_leaves_the_words_it_does_not_name() -> None:
-    assert _events("Zij demonstreerden opnieuw hun uitzonderlijke klasse in Madrid.", "nl") == []
+    assert _events("Zij demonstreerden hun uitzonderlijke klasse in Madrid.", "nl") == []
     assert _events("Apple demonstrated the new iPhone in Paris.", "en") == []
     [rally] = _events("Iranian students held a rally, a peaceful one.", "en")  # "rally" shares a pattern
     assert rally.type == "PROTEST"
+
+
+def test_demonstrating_in_a_place_is_a_protest() -> None:
+    [protest] = _events("Thousands of Iraqi Kurds demonstrated in the city of Kirkuk.", "en")
+    assert protest.type == "PROTEST"

@@ -43,6 +43,7 @@ class Pattern:
     not_prev: frozenset[str] = frozenset()  # ... or just before it
     source: str = "events.yaml"
     order: int = 0  # position in the lexicon: ties between equal matches go to the earlier pattern
+    not_then: frozenset[str] = frozenset()  # sense guard: no match with one of these right after it (an object)
 
     def found_in(self, words: set[str], start: int = 0) -> bool:
         """Whether every element from `start` on has a form among a sentence's words: a match
@@ -223,6 +224,8 @@ class EventLexicon:
         if pat.not_next and any(toks[j].low in pat.not_next
                                 for j in range(i + 1, min(hi, idxs[-1] + self.guard_window + 1))):
             return None
+        if pat.not_then and idxs[-1] + 1 < hi and toks[idxs[-1] + 1].low in pat.not_then:
+            return None
         return Match(pat, i, idxs[-1], tuple(idxs))
 
     def is_negation(self, low: str) -> bool:
@@ -384,11 +387,13 @@ def _build(lang: str) -> EventLexicon | None:
         types = set(guard.get("types", ()))
         nxt = frozenset(f for w in guard.get("not_next", ()) for f in _forms(str(w), suffixes, dutch)[0])
         prev = frozenset(f for w in guard.get("not_prev", ()) for f in _forms(str(w), suffixes, dutch)[0])
+        then = frozenset(str(w).casefold() for w in guard.get("not_then", ()))
         for pat in {id(p): p for w in words for p in patterns.get(w, ())}.values():
             if not pat.frame and (not types or pat.type_() in types):
                 pat = _own_copy(pat, words, patterns, every, compounds)
                 pat.not_next |= nxt
                 pat.not_prev |= prev
+                pat.not_then |= then
     sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in WORD_SETS}
     sectors = {}
     for sector, words in raw.get("sectors", {}).items():
