@@ -491,3 +491,13 @@ def test_showing_is_no_protest_and_a_guard_leaves_the_words_it_does_not_name() -
 def test_demonstrating_in_a_place_is_a_protest() -> None:
     [protest] = _events("Thousands of Iraqi Kurds demonstrated in the city of Kirkuk.", "en")
     assert protest.type == "PROTEST"
+
+
+def test_people_between_whom_a_meeting_is_are_its_sides() -> None:
+    [meeting] = _events("Volker arranged a meeting between Zelensky and Trump.", "en")
+    assert meeting.type == "CONSULT" and {a.country for a in meeting.source} == {"UKR", "USA"}
+
+
+def test_calling_something_a_name_is_no_call_on_someone() -> None:
+    events = _events('The Iraqi prime minister spoke, calling it "an aggression on Iraq".', "en")
+    assert all(e.type != "REQUEST" for e in events)

@@ -420,14 +420,15 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
 
 def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
     """'de Oekraïense, Amerikaanse, Franse en Britse regeringen' → one mention of four actors
-    ("de politie, die vier betogers": a relative pronoun after the comma joins nothing)."""
+    ("de politie, die vier betogers": a relative pronoun after the comma joins nothing); people
+    only after "between" ("a meeting between Zelensky and Trump": the two sides)."""
     out: list[ActorMention] = []
     for m in found:
         if out:
             prev = out[-1]
             between = toks[prev.hi:m.lo]
             if (between and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
-                    and not prev.place_prep and not m.person and not prev.person
+                    and not prev.place_prep and (prev.prep in lex.between or not (m.person or prev.person))
                     and not (between[0].low == "," and between[1:2] and between[1].low in lex.relative_pronouns)):
                 # a sector word after the last part is shared ("Britse regeringen"); an actor's
                 # own sector (Hamas: REB) is not spread to the others ("Israel and Hamas")
