@@ -501,3 +501,17 @@ def test_people_between_whom_a_meeting_is_are_its_sides() -> None:
 def test_calling_something_a_name_is_no_call_on_someone() -> None:
     events = _events('The Iraqi prime minister spoke, calling it "an aggression on Iraq".', "en")
     assert all(e.type != "REQUEST" for e in events)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Per request of Prime Minister Boris Johnson, the Queen suspended parliament.", "en"),
+    ("Op verzoek van premier Boris Johnson schorste de koningin het parlement.", "nl"),
+])
+def test_a_request_of_someone_is_their_request(text: str, lang: str) -> None:
+    request = next(e for e in _events(text, lang) if e.type == "REQUEST")
+    assert request.source.name == "Boris Johnson"
+
+
+def test_attacking_a_proclamation_is_criticism() -> None:
+    [accuse] = _events("Erdogan attacked the proclamation of the Golan Heights as Israeli territory.", "en")
+    assert accuse.type == "ACCUSE"

@@ -152,6 +152,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src, tgt = (None if src is patient else src), patient
         src = src or (by if by is not None and by.lo > patient.lo else None)  # ... van Mugabe door de politie
         c.source = list(src.actors) if src else []
+    elif (agent := _agent_genitive(sent, c)) is not None:  # "at the request of Johnson": Johnson's request
+        src, tgt = agent, (None if tgt is agent else tgt)
+        c.source, c.needs_target = list(src.actors), False  # named with its owner, no weak frame
     c.target = list(tgt.actors) if tgt else []
     if c.noun and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
         # "gevechten tussen het leger en rebellen", "talks between Iran and the US": the two sides
@@ -212,16 +215,35 @@ def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | Non
 
 def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
     """The actor of a genitive right after a nominal act done to someone (release, arrest,
-    extradition: data patient_genitive_types); an attack or a request of X is X's own."""
+    extradition: data patient_genitive_types)."""
+    return _genitive(sent, c) if c.noun and c.type.casefold() in sent.lex.patient_genitive_types else None
+
+
+def _agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor of a genitive right after a nominal act that is the genitive's own ("at the request
+    of Johnson", "het bezoek van Rutte": data agent_genitive_types); nominal by the article or
+    preposition before it."""
     toks, lex = sent.toks, sent.lex
-    j = c.last + 1
-    if not c.noun or c.type.casefold() not in lex.patient_genitive_types or j >= sent.hi \
-            or toks[j].low not in lex.genitive_prepositions:
+    if c.type.casefold() not in lex.agent_genitive_types or c.head <= sent.lo or \
+            not (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low in lex.prepositions):
+        return None
+    return _genitive(sent, c)
+
+
+def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor mention of a genitive ("of X", "van X") right after the trigger's head or its last
+    word ("verzoek van X schorste": a frame's noun), a title before the name allowed ("of Prime
+    Minister Boris Johnson")."""
+    toks, lex = sent.toks, sent.lex
+    j = next((j for j in (c.head + 1, c.last + 1) if j < sent.hi and toks[j].low in lex.genitive_prepositions), None)
+    if j is None:
         return None
     k = j + 1
     while k < sent.hi and toks[k].low in lex.determiners:
         k += 1
-    return next((m for m in sent.local if m.lo == k and _usable(m)), None)
+    m = next((m for m in sent.local if m.lo >= k), None)
+    titled = m is not None and all(t.text[:1].isupper() for t in toks[k:m.lo])
+    return m if m is not None and m.lo <= k + 3 and titled and _usable(m) else None
 
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
