@@ -30,7 +30,9 @@ def types_at(text: str, lang: str) -> list[tuple[str | None, str]]:
 
 @pytest.mark.parametrize("inf,stem", [("klagen", "klaag"), ("zetten", "zet"), ("geloven", "geloof"),
                                       ("reizen", "reis"), ("hekelen", "hekel"), ("annexeren", "annexeer"),
-                                      ("ontvoeren", "ontvoer"), ("steunen", "steun")])
+                                      ("ontvoeren", "ontvoer"), ("steunen", "steun"), ("evacueren", "evacueer"),
+                                      ("desavoueren", "desavoueer"), ("boeren", "boer"), ("kiezen", "kies"),
+                                      ("openen", "open"), ("spelen", "speel")])
 def test_stems(inf: str, stem: str) -> None:
     assert stem_of(inf) == stem
 

@@ -374,6 +374,8 @@ def test_a_bare_sector_word_before_a_verb_is_its_subject() -> None:
     assert (arrest.type, arrest.source.sector, arrest.source.text) == ("COERCE", "COP", "Police")
     adjective = _events("Police officers met the minister.", "en")  # a sector word before a noun names no one
     assert all(e.source is None or e.source.text != "Police" for e in adjective)
+    [boycott] = _events("Palestinian leaders said they would boycott all official contact with the United States.", "en")
+    assert boycott.target.country == "USA"  # "official contact": a present form may be a noun
 
 
 @pytest.mark.parametrize(("text", "lang", "country"), [
@@ -471,6 +473,7 @@ def test_unnamed_agents_outside_government_are_actors_with_their_sector(text: st
     ("The government hired lawyers to sue the company.", []),
     ("The Parliament of Iraq voted to expel United States troops.", ["SANCTION"]),  # a decision: a deed
     ("Students gathered in Paris to protest the cuts.", ["PROTEST"]),  # done by the gathering
+    ("Israel and Egypt failed to reach agreement on the border.", ["REJECT"]),  # a failed deed is a refusal
 ])
 def test_a_bare_infinitive_is_a_purpose_or_plan_unless_decided(code, text: str, want: list[str]) -> None:
     assert [e[0] for e in code(text, "en")] == want
@@ -488,3 +491,89 @@ def test_a_passive_without_a_subject_in_its_clause_is_done_to_the_sentences_subj
 
 def test_dying_is_what_befalls_the_subject_not_its_act() -> None:
     assert _events("Elijah Cummings died in October 2019.", "en") == []
+
+
+def test_a_nominal_act_a_subject_survives_is_not_the_subjects() -> None:
+    attacks = _events("The minister survived the attack in Lahore.", "en")
+    assert all(e.source is None for e in attacks if e.type == "ASSAULT")
+    [launched] = _events("Russia launched an attack on Ukraine.", "en")
+    assert (launched.source.country, launched.target.country) == ("RUS", "UKR")
+
+
+def test_a_name_or_possessive_right_before_a_nominal_act_does_it() -> None:
+    [attack] = _events("Kabul was the target of an Iran missile attack.", "en")
+    assert attack.source.country == "IRN"
+
+
+def test_fighting_between_an_army_and_foreign_rebels_has_them_as_sides() -> None:
+    # "Albanese" is also a person's name; before a noun it is the adjective, and "de gevechten" is no participle
+    [fight] = _events("In Macedonië zijn gisteren de gevechten tussen het leger en Albanese rebellen weer opgelaaid.", "nl")
+    assert (fight.source.country, fight.source.sector, fight.target.country) == ("MKD", "MIL", "ALB")
+
+
+def test_a_town_does_not_act() -> None:
+    bombs = _events("In mei ontploften bommen in de steden Lahore en Karachi.", "nl")
+    assert all(e.source is None for e in bombs)
+
+
+def test_a_destination_does_not_place_an_institution_and_rebels_are_not_the_outlets() -> None:
+    [visit] = _events("De premier bracht een bezoek aan Kinshasa.", "nl", country="BEL")
+    assert (visit.source.country, visit.target.country) == ("BEL", "COD")
+    [kidnap] = _events("De rebellen hebben twee journalisten ontvoerd.", "nl", country="BEL")
+    assert kidnap.source.country is None and kidnap.source.sector == "REB"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("De minister dreigde met ontslag.", ("THREATEN", "130")),
+    ("Trump dreigde met importheffingen op Russische olie.", ("THREATEN", "1312")),  # the act named codes it
+    ("De rechter veroordeelde de man tot vijf jaar cel.", ("COERCE", "173")),  # a sentence, no condemnation
+    ("Het leger heeft het vuur geopend op betogers.", ("ASSAULT", "193")),
+])
+def test_dutch_idioms_by_class(text: str, want: tuple[str, str]) -> None:
+    event = _events(text, "nl", country="BEL")[0]
+    assert (event.type, event.cameo) == want
+
+
+def test_a_court_annulling_a_permit_destroys_nothing() -> None:
+    assert _events("De Raad van State vernietigde de vergunning.", "nl", country="BEL") == []
+
+
+def test_a_pronoun_without_antecedent_is_someone_of_the_sentences_country() -> None:
+    [request] = _events("They had asked Hong Kong Chief Executive Carrie Lam to resign.", "en")
+    assert request.type == "REQUEST" and (request.source.text, request.source.country) == ("They", "HKG")
+
+
+def test_showing_is_no_protest_and_a_guard_leaves_the_words_it_does_not_name() -> None:
+    assert _events("Zij demonstreerden hun uitzonderlijke klasse in Madrid.", "nl") == []
+    assert _events("Apple demonstrated the new iPhone in Paris.", "en") == []
+    [rally] = _events("Iranian students held a rally, a peaceful one.", "en")  # "rally" shares a pattern
+    assert rally.type == "PROTEST"
+
+
+def test_demonstrating_in_a_place_is_a_protest() -> None:
+    [protest] = _events("Thousands of Iraqi Kurds demonstrated in the city of Kirkuk.", "en")
+    assert protest.type == "PROTEST"
+
+
+def test_people_between_whom_a_meeting_is_are_its_sides() -> None:
+    [meeting] = _events("Volker arranged a meeting between Zelensky and Trump.", "en")
+    assert meeting.type == "CONSULT" and {a.country for a in meeting.source} == {"UKR", "USA"}
+
+
+def test_calling_something_a_name_is_no_call_on_someone() -> None:
+    events = _events('The Iraqi prime minister spoke, calling it "an aggression on Iraq".', "en")
+    assert all(e.type != "REQUEST" for e in events)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Per request of Prime Minister Boris Johnson, the Queen suspended parliament.", "en"),
+    ("Op verzoek van premier Boris Johnson schorste de koningin het parlement.", "nl"),
+])
+def test_a_request_of_someone_is_their_request(text: str, lang: str) -> None:
+    request = next(e for e in _events(text, lang) if e.type == "REQUEST")
+    assert request.source.name == "Boris Johnson"
+
+
+def test_attacking_a_proclamation_is_criticism() -> None:
+    [accuse] = _events("Erdogan attacked the proclamation of the Golan Heights as Israeli territory.", "en")
+    assert accuse.type == "ACCUSE"

@@ -11,7 +11,7 @@ from .article import country_ref
 from .candidates import Candidate
 from .context import Sentence
 from .lexicon import EventLexicon
-from .mentions import ActorMention
+from .mentions import NOT_AT_HOME, ActorMention
 
 # acts that may have no one on the other side: a mobilization is not done to anyone
 UNDIRECTED = frozenset({"MOBILIZE"})
@@ -25,8 +25,8 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
     """A participle trigger after a passive auxiliary: next to it, or anywhere earlier in its clause
     in a verb-final language ("werd gisteren in Amsterdam gearresteerd")."""
     toks, lo = sent.toks, sent.lo
-    if not toks[c.head].low.endswith(PARTICIPLE_ENDINGS):
-        return False
+    if not toks[c.head].low.endswith(PARTICIPLE_ENDINGS) or (c.head > lo and toks[c.head - 1].low in sent.lex.determiners):
+        return False  # "de gevechten zijn opgelaaid": a noun after its article is no participle
     aux = sent.lex.passive_aux
     if c.type.casefold() in sent.lex.perfect_passive_types:  # word sets are casefolded
         aux = aux | sent.lex.perfect_passive_aux
@@ -37,6 +37,12 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
 def _first(ms: list[ActorMention]) -> ActorMention | None:
     """The subject-like mention: the first not governed by a preposition nor a possessor."""
     return next((m for m in ms if not m.prep and not m.genitive and not m.appositive), None)
+
+
+def _agent(m: ActorMention) -> bool:
+    """A mention that may do an act: not a town (a place the KB knows only as a place: Cali, Lahore);
+    a capital acts as its government, and any place may undergo an act."""
+    return not (m.place and all(a.id is None for a in m.actors))
 
 
 def _unplaced(a: ActorRef) -> bool:
@@ -69,7 +75,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     passive = _passive(sent, c, cl)
     # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
     by = next((m for m in (same if lex.verb_final else after) if m.prep in lex.passive_by), None)
-    inverted = _first(after) if lex.verb_second and not passive else None
+    inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive else None
     src: ActorMention | None = None
     tgt: ActorMention | None = None
     adj: ActorMention | None = None
@@ -78,12 +84,13 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src = _first([m for m in usable if clause[m.lo - lo] < cl])
     elif passive:
         subjects = [m for m in before if m is not by]  # "werd door de politie gearresteerd": the agent is no subject
-        src, tgt = by, _first(subjects) or (subjects[0] if subjects else None)
+        src, tgt = by, _first(subjects) or next((m for m in subjects if not m.place_prep), None)
         if tgt is None:  # "Mugabe co-founded ZANU, but was arrested": the sentence's subject undergoes it
             tgt = _first([m for m in usable if m.lo < c.head and m.lo not in cond and m is not by])
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
-        src = adj if c.noun and adj else _first(before) or adj
+        adj = adj or (_possessor(sent, c, before) if c.noun else None)
+        src = adj if c.noun and adj else _first([m for m in before if _agent(m)]) or adj
     rel = _antecedent(sent, c, cl, usable)
     if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
         src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
@@ -93,6 +100,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
         src = adj if adj is not None and adj.lo > prev.head else None
+    topic = not governed and src is not None and src is not adj and _topic(sent, c, src)
+    if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
+        src = None
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
     parsed = sent.roles.get(c.head)
@@ -104,14 +114,14 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
     c.source = list(src.actors) if src else []
-    if not c.source and not governed:
+    if not c.source and not governed and not topic:
         speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
         elif inverted is not None:
             src = inverted
             c.source = list(src.actors)
-        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond])):
+        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])):
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
         elif prev is not None:
@@ -142,6 +152,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src, tgt = (None if src is patient else src), patient
         src = src or (by if by is not None and by.lo > patient.lo else None)  # ... van Mugabe door de politie
         c.source = list(src.actors) if src else []
+    elif (agent := _agent_genitive(sent, c)) is not None:  # "at the request of Johnson": Johnson's request
+        src, tgt = agent, (None if tgt is agent else tgt)
+        c.source, c.needs_target = list(src.actors), False  # named with its owner, no weak frame
     c.target = list(tgt.actors) if tgt else []
     if c.noun and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
         # "gevechten tussen het leger en rebellen", "talks between Iran and the US": the two sides
@@ -156,6 +169,32 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> ActorMention | None:
+    """Who a nominal act belongs to by the words right before it: a genitive or a possessive
+    ("Russia's attack", "its recent attack") or a name after an article ("an Al-Qaeda suicide attack")."""
+    toks, lex = sent.toks, sent.lex
+    for m in reversed(before):
+        if m.hi < c.head - 2 or m.prep:
+            continue
+        if m.genitive or (m.kind == "pronoun" and toks[m.lo].low in lex.possessives and placed(m)):
+            return m
+        if m.hi == c.head and m.lo > sent.lo and toks[m.lo - 1].low in lex.determiners:
+            return m
+    return None
+
+
+def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
+    """A nominal trigger ("the attack", "a suicide attack") after its clause's subject with no
+    verb of doing it between (data light_verbs: launched, carried out, staged): the subject survived,
+    reported or mourned the act, it did not do it. Off for a language without light verbs (Dutch: in a
+    verb-final clause an object with its article stands before the infinitive, so the test does not hold)."""
+    toks, lex = sent.toks, sent.lex
+    if not lex.light_verbs or not any(src.hi <= j < c.head and toks[j].low in lex.determiners
+                                      for j in (c.head - 1, c.head - 2)):
+        return False
+    return not any(t.low in lex.light_verbs for t in toks[src.hi:c.head])
 
 
 def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:
@@ -176,36 +215,67 @@ def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | Non
 
 def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
     """The actor of a genitive right after a nominal act done to someone (release, arrest,
-    extradition: data patient_genitive_types); an attack or a request of X is X's own."""
+    extradition: data patient_genitive_types)."""
+    return _genitive(sent, c) if c.noun and c.type.casefold() in sent.lex.patient_genitive_types else None
+
+
+def _agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor of a genitive right after a nominal act that is the genitive's own ("at the request
+    of Johnson", "het bezoek van Rutte": data agent_genitive_types); nominal by the article or
+    preposition before it."""
     toks, lex = sent.toks, sent.lex
-    j = c.last + 1
-    if not c.noun or c.type.casefold() not in lex.patient_genitive_types or j >= sent.hi \
-            or toks[j].low not in lex.genitive_prepositions:
+    if c.type.casefold() not in lex.agent_genitive_types or c.head <= sent.lo or \
+            not (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low in lex.prepositions):
+        return None
+    return _genitive(sent, c)
+
+
+def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor mention of a genitive ("of X", "van X") right after the trigger's head or its last
+    word ("verzoek van X schorste": a frame's noun), a title before the name allowed ("of Prime
+    Minister Boris Johnson")."""
+    toks, lex = sent.toks, sent.lex
+    j = next((j for j in (c.head + 1, c.last + 1) if j < sent.hi and toks[j].low in lex.genitive_prepositions), None)
+    if j is None:
         return None
     k = j + 1
     while k < sent.hi and toks[k].low in lex.determiners:
         k += 1
-    return next((m for m in sent.local if m.lo == k and _usable(m)), None)
+    m = next((m for m in sent.local if m.lo >= k), None)
+    titled = m is not None and all(t.text[:1].isupper() for t in toks[k:m.lo])
+    return m if m is not None and m.lo <= k + 3 and titled and _usable(m) else None
 
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
     """An actor of no known country acts for the one country its sentence names, else for the
-    publication's; the publication's too where that one country is the state on the other side
-    ("het kabinet steunt Oekraïne" in a Dutch paper). An actor is never its own target (a country,
-    a person: the same id both sides)."""
-    named = _countries([a for m in sent.local for a in m.actors])
+    publication's (not rebels: NOT_AT_HOME); the publication's too where that one country is the
+    state on the other side ("het kabinet steunt Oekraïne" in a Dutch paper). An actor is never its
+    own target (a country, a person: the same id both sides)."""
+    named = _named(sent)
 
     def home(other: list[ActorRef]) -> str | None:
         if len(named) != 1 or sent.doc.country and named <= {a.country for a in other if a.id == a.country}:
             return sent.doc.country
         return next(iter(named))
 
+    def settle(a: ActorRef, country: str | None) -> ActorRef:
+        return replace(a, country=country) if country and _unplaced(a) and (
+            named or a.sector not in NOT_AT_HOME) else a
+
     source_home, target_home = home(c.target), home(c.source)
-    c.source = [replace(a, country=source_home) if source_home and _unplaced(a) else a for a in c.source]
-    c.target = [replace(a, country=target_home) if target_home and _unplaced(a) else a for a in c.target]
+    c.source = [settle(a, source_home) for a in c.source]
+    c.target = [settle(a, target_home) for a in c.target]
     ids = {a.id for a in c.source if a.id}
     if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
         c.target, c.target_words = [], None
+
+
+def _named(sent: Sentence) -> set[str]:
+    """The countries a sentence names: its actors' and places' (an unnamed institution read at the
+    publication's country names none)."""
+    outlet = sent.doc.country
+    return {a.country for m in sent.local for a in m.actors
+            if a.country and not (m.kind == "sector" and a.id is None and a.country == outlet)}
 
 
 def aim_at_home(sent: Sentence, c: Candidate) -> None:

@@ -69,6 +69,8 @@ def lemma_entries(table: dict[str, Any]) -> tuple[list[dict[str, Any]], set[str]
                 nouns.update(nf)
                 entries.append({**base, "p": [nf], "pos": "noun", "compound": kind})
         for idiom in group.get("idioms", []):
+            if not str(idiom[0]).startswith("@"):  # "de sancties opgelegd": an idiom's first word is no verb
+                nouns.update(w for w in str(idiom[0]).split("|") if not w.startswith("@"))
             elems = []
             for w in idiom:
                 words: list[str] = []

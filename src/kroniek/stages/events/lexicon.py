@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -43,6 +43,7 @@ class Pattern:
     not_prev: frozenset[str] = frozenset()  # ... or just before it
     source: str = "events.yaml"
     order: int = 0  # position in the lexicon: ties between equal matches go to the earlier pattern
+    not_then: frozenset[str] = frozenset()  # sense guard: no match with one of these right after it (an object)
 
     def found_in(self, words: set[str], start: int = 0) -> bool:
         """Whether every element from `start` on has a form among a sentence's words: a match
@@ -72,7 +73,8 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
-             "infinitive_deeds")
+             "infinitive_deeds", "light_verbs", "possessives",
+             "unresolved_actors", "agent_genitive_types")
 
 
 @dataclass(slots=True)
@@ -103,12 +105,17 @@ class EventLexicon:
     between: frozenset[str] = frozenset()  # "fighting between X and Y": the two sides of a nominal act
     patient_genitive_types: frozenset[str] = frozenset()  # "the release of X": X is the target, not the source
     participle_adjectives: tuple[str, ...] = ()  # after an article a verb form so ending is an adjective or noun
+    agent_genitive_types: frozenset[str] = frozenset()  # "the request of X": X is the source
     place_target_types: frozenset[str] = frozenset()  # "troops arrested people in Congo": done to the place's country
     relative_pronouns: frozenset[str] = frozenset()  # "de politie, die ... aanhield": the subject is the noun before
     infinitive_markers: frozenset[str] = frozenset()  # "to prevent": a bare infinitive is a purpose or plan ...
     infinitive_facts: frozenset[str] = frozenset()  # ... unless a decision takes it ("voted to expel")
     infinitive_deeds: frozenset[str] = frozenset()  # ... or it is done by what serves it ("gathered to protest")
+    light_verbs: frozenset[str] = frozenset()  # "launched an attack": the subject does the nominal act
+    possessives: frozenset[str] = frozenset()  # "its attack", "hun aanval": the possessor does the nominal act
+    unresolved_actors: frozenset[str] = frozenset()  # "they", "zij" with no antecedent: someone, words kept
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
+    past_endings: tuple[str, ...] = ()  # a trigger with one of these is a verb ("Police arrested"), not a noun
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
     not_event_time: frozenset[str] = frozenset()
@@ -219,6 +226,8 @@ class EventLexicon:
             return None
         if pat.not_next and any(toks[j].low in pat.not_next
                                 for j in range(i + 1, min(hi, idxs[-1] + self.guard_window + 1))):
+            return None
+        if pat.not_then and idxs[-1] + 1 < hi and toks[idxs[-1] + 1].low in pat.not_then:
             return None
         return Match(pat, i, idxs[-1], tuple(idxs))
 
@@ -375,15 +384,19 @@ def _build(lang: str) -> EventLexicon | None:
     for first, pats in by_first.values():
         for form in first:
             patterns.setdefault(form, []).extend(pats)
+    compounds = {id(p) for index in (heads, modifiers) for lst in index.values() for p in lst}
     for guard in raw.get("guards", []):  # sense guards reach every pattern the word starts, whatever its source
         words = {f for w in guard["w"] for f in _forms(str(w), suffixes, dutch)[0]}
         types = set(guard.get("types", ()))
         nxt = frozenset(f for w in guard.get("not_next", ()) for f in _forms(str(w), suffixes, dutch)[0])
         prev = frozenset(f for w in guard.get("not_prev", ()) for f in _forms(str(w), suffixes, dutch)[0])
+        then = frozenset(str(w).casefold() for w in guard.get("not_then", ()))
         for pat in {id(p): p for w in words for p in patterns.get(w, ())}.values():
             if not pat.frame and (not types or pat.type_() in types):
+                pat = _own_copy(pat, words, patterns, every, compounds)
                 pat.not_next |= nxt
                 pat.not_prev |= prev
+                pat.not_then |= then
     sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in WORD_SETS}
     sectors = {}
     for sector, words in raw.get("sectors", {}).items():
@@ -418,7 +431,25 @@ def _build(lang: str) -> EventLexicon | None:
                         guard_window=int(raw.get("guard_window", 2)), by_key=by_key, keyless=frozenset(keyless),
                         sufficient=frozenset(w for w, pats in by_key.items() if any(len(p.elems) == 1 for p in pats)),
                         adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])),
-                        participle_adjectives=tuple(str(w).casefold() for w in raw.get("participle_adjectives", [])))
+                        participle_adjectives=tuple(str(w).casefold() for w in raw.get("participle_adjectives", [])),
+                        past_endings=tuple(str(w).casefold() for w in raw.get("past_endings", [])))
+
+
+def _own_copy(pat: Pattern, words: set[str], patterns: dict[str, list[Pattern]], every: list[Pattern],
+              compounds: set[int]) -> Pattern:
+    """The pattern a sense guard of `words` may change: itself when it starts with those words only,
+    else a copy for them (demonstrated a product is no protest; the rally in the same pattern stays one)."""
+    first, final = pat.elems[0]
+    mine = first & words
+    if mine == first or not mine or id(pat) in compounds:
+        return pat
+    twin = replace(pat, elems=[(frozenset(mine), final), *pat.elems[1:]], not_next=frozenset(pat.not_next),
+                   not_prev=frozenset(pat.not_prev))
+    pat.elems = [(first - mine, final), *pat.elems[1:]]
+    every.append(twin)
+    for form in mine:
+        patterns[form] = [twin if p is pat else p for p in patterns[form]]
+    return twin
 
 
 def _key(pat: Pattern, common: frozenset[str] = frozenset()) -> frozenset[str]:

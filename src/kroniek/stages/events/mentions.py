@@ -41,6 +41,8 @@ class ActorMention:
     words: str | None = None  # the noun phrase when it is wider than the tokens' names ("de politie")
 
 
+# sectors the publication's country does not settle: rebels fight where a war is, seldom at the outlet's home
+NOT_AT_HOME = frozenset({"REB"})
 MEMO = 1 << 15  # surface texts remembered per finder (then forgotten at once)
 
 
@@ -95,6 +97,13 @@ class MentionFinder:
 
         return self._genitives.get_or(text, genitive)
 
+    def _adjective_not_name(self, kind: str, toks: list[Token], lo: int, last: int) -> bool:
+        """ "Albanese rebellen", "Franse troepen": a one-word person's name that is also a country
+        adjective, before a common noun, is the adjective (the KB word index finds it)."""
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
+        return (kind == "PER" and last == lo and nxt is not None and nxt.text.isalpha() and nxt.text.islower()
+                and any(k == "adjectives" for _, k in self.kb.index.get(toks[lo].low, ())))
+
     def _known(self, name: str) -> bool:
         seq = tuple(t.low for t in tokenize(name))
         return bool(seq) and any(words == seq for words, _, _ in self._words().get(seq[0], []))
@@ -112,7 +121,7 @@ class MentionFinder:
         found: list[ActorMention] = []
         for e in doc.entities:
             lo, last = bisect_left(starts, e.start), bisect_left(ends, e.end)
-            if e.actor is None or lo == len(toks) or starts[lo] != e.start:
+            if e.actor is None or lo == len(toks) or starts[lo] != e.start or self._adjective_not_name(e.type, toks, lo, last):
                 continue
             whole = last < len(toks) and ends[last] == e.end
             if not whole:  # "Netanyahu's" is one token, the entity ends before its possessive
@@ -183,15 +192,15 @@ class MentionFinder:
         by_start = {m.lo: m for m in found}
         offices = actor_lexicon(doc.lang or "nl", self.kb).roles
         sent_starts = [s for s, _ in doc.sentences]
-        places = [(bisect_right(sent_starts, toks[m.lo].start), m.lo, m.actors[0].country,
-                   m.prep in lex.location_prepositions or m.prep in lex.agent_places) for m in found
-                  if m.place and len(m.actors) == 1 and m.actors[0].country]
+        places = [(bisect_right(sent_starts, toks[m.lo].start), m.lo, m.actors[0].country, m.place_prep)
+                  for m in found if m.place and len(m.actors) == 1 and m.actors[0].country
+                  and (m.place_prep or m.prep is None)]
 
         def local_country(i: int) -> str | None:
             """ "In Macedonië ... het leger": an unnamed institution belongs to the country of the place
-            its sentence names (the nearest), else to the publication's. Where the publication's is
-            known, only a place things happen in overrides it: "de regering veroordeelt Rusland" in a
-            Dutch paper is the Dutch government."""
+            its sentence names (the nearest; not a destination: "een bezoek aan Kinshasa"), else to the
+            publication's. Where the publication's is known, only a place things happen in overrides
+            it: "de regering veroordeelt Rusland" in a Dutch paper is the Dutch government."""
             k = bisect_right(sent_starts, toks[i].start)
             here = [(abs(lo - i), country) for sk, lo, country, located in places
                     if sk == k and (located or not doc.country)]
@@ -213,6 +222,7 @@ class MentionFinder:
             lo = i - 1 if determined else i
             hi = owner.hi if owner is not None else i + 1
             country = owner.actors[0].country if owner is not None else local_country(i)
+            country = None if sector in NOT_AT_HOME and country == doc.country and not owner else country
             ref = ActorRef(None, t.text, country, sector)
             office = offices.get(t.low)
             holders = self.kb.holders(office, country, doc.reference_date) if office and country else []
@@ -282,7 +292,8 @@ class MentionFinder:
     def _pronouns(self, doc: Doc, toks: list[Token], found: list[ActorMention], lex: EventLexicon,
                   quotes: SpanIndex[Quote]) -> list[ActorMention]:
         """He/she → the last person named; it/they → this sentence's last actor, else the last
-        one before; we → the quote's speaker."""
+        one before; we → the quote's speaker; a personal pronoun with none of these is an unknown
+        actor with its word (data unresolved_actors; not "it", which is mostly no one)."""
         kinds = {w: k for k, words in lex.pronouns.items() for w in words}
         people = sorted((e.start, e.actor) for e in doc.entities if e.type == "PER" and e.actor)
         people_at = [p[0] for p in people]
@@ -309,6 +320,8 @@ class MentionFinder:
                 here = [m for m in prior[-6:] if toks[m.lo].start >= first]  # its/their: this sentence's actor
                 ante = (here or prior)[-1] if prior else None
                 actors = list(ante.actors) if ante else None
+            if not actors and t.low in lex.unresolved_actors:  # "They had asked Carrie Lam": someone, words kept
+                actors = [ActorRef(None, t.text, None)]
             if actors:
                 out.append(ActorMention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex), person=person))
         return sorted(out, key=lambda m: m.lo)
@@ -363,9 +376,12 @@ def _singular(plural: str, lang: str) -> str | None:
 
 
 def _verb_next(low: str, lex: EventLexicon) -> bool:
-    """A word that opens a verbal trigger or is an auxiliary: a bare sector word before it is its
-    subject ("Police arrested", "Protesters were"), not an adjective ("police officers")."""
-    return low in lex.passive_aux or any(not p.noun for p in lex.patterns.get(low, ()))
+    """A trigger in a past form (data past_endings), an auxiliary, a preposition or an article: a bare
+    sector word before it is a noun ("Police arrested", "Protesters were", "mensen met messen"), not an
+    adjective ("police officers", and "official contact", "military aid": a present form may be a noun)."""
+    return (low in lex.passive_aux or low in lex.determiners
+            or (low in lex.prepositions and low not in lex.genitive_prepositions)  # "leaders of the AU": the AU's
+            or (low.endswith(lex.past_endings) and low in lex.patterns))
 
 
 def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
@@ -409,7 +425,8 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
 
 def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
     """'de Oekraïense, Amerikaanse, Franse en Britse regeringen' → one mention of four actors
-    ("de politie, die vier betogers": a relative pronoun after the comma joins nothing)."""
+    ("de politie, die vier betogers": a relative pronoun after the comma joins nothing); people
+    only after "between" ("a meeting between Zelensky and Trump": the two sides)."""
     out: list[ActorMention] = []
     for m in found:
         if out:
@@ -417,13 +434,14 @@ def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
             between = toks[prev.hi:m.lo]
             if (any(t.low in lex.compound_joiners for t in between)  # "de VVD dat zij": no joiner, no compound
                     and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
-                    and not prev.place_prep and not m.person and not prev.person
+                    and not prev.place_prep and (prev.prep in lex.between or not (m.person or prev.person))
                     and not (between[0].low == "," and between[1:2] and between[1].low in lex.relative_pronouns)):
                 # a sector word after the last part is shared ("Britse regeringen"); an actor's
                 # own sector (Hamas: REB) is not spread to the others ("Israel and Hamas")
                 sector = m.sector_word
                 actors = [ActorRef(a.id, a.name, a.country, a.sector or sector) for a in prev.actors + m.actors]
-                out[-1] = ActorMention(prev.lo, m.hi, actors, m.kind, prev.prep, sector_word=sector)
+                place = prev.place if prev.place and m.place else None  # "Lahore en Karachi": places still
+                out[-1] = ActorMention(prev.lo, m.hi, actors, m.kind, prev.prep, place=place, sector_word=sector)
                 continue
         out.append(m)
     return out
