@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kroniek.kb import load
 from kroniek.model import ActorRef, Article, Doc, Entity, Options
-from kroniek.stages.quotes import QuoteStage
+from kroniek.stages.quotes import QuoteStage, lexicon, tokens
+from kroniek.stages.quotes.attribution import np_after
 from kroniek.stages.segment import SegmentStage
 
 from .test_quotes import run
@@ -164,3 +165,11 @@ def test_a_negation_across_a_comma_is_the_contents_not_the_cues() -> None:
     doc = run("Mooier kon niet, vond Van Moorsel.", "nl", unlinked("Van Moorsel"))
     assert speakers(doc) == [("Mooier kon niet", "Van Moorsel")]
     assert run("De minister zei niet dat de weg dicht blijft.", "nl").quotes == []
+
+
+def test_inverted_speaker_ends_at_the_name() -> None:
+    """'sprak bondscoach Eenhoorn zuinig': the manner word after a titled name is not the speaker's."""
+    toks = tokens("sprak bondscoach Eenhoorn zuinig.", 0, 33, lexicon("nl"))
+    assert [t.text for t in np_after(toks, 1, lexicon("nl"))] == ["bondscoach", "Eenhoorn"]
+    toks = tokens("zei de Amerikaanse president gisteren.", 0, 38, lexicon("nl"))
+    assert [t.text for t in np_after(toks, 1, lexicon("nl"))] == ["de", "Amerikaanse", "president"]

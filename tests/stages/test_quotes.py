@@ -445,3 +445,20 @@ def test_quote_date_ignores_numbers_inside_the_quoted_words() -> None:
     assert [q["date"] for q in rec["quotes"]] == ["2019-03-04"]
     rec = kroniek.analyse("De minister zei dat de brug in 2030 klaar is.", date="2025-04-22", lang="nl")
     assert [q["date"] for q in rec["quotes"]] == ["2025-04-22"]
+
+
+def test_elided_article_opens_no_quote() -> None:
+    """"Van 't Klooster" twice in a paragraph must not pair into a quote that swallows the next one."""
+    text = ("Gumbs sloeg Van 't Klooster en Milliard over de thuisplaat. Daarna liet Van 't Klooster een "
+            "driehonkslag vertrekken.\n\n,,Dit was kwaliteit'', sprak bondscoach Eenhoorn zuinig.")
+    doc = run(text, "nl")
+    assert [q.text for q in doc.quotes if q.direct] == ["Dit was kwaliteit"]
+
+
+def test_spreken_attributes_quoted_words() -> None:
+    """'„…”, sprak X' names the speaker and joins the quote it interrupts across the full stop."""
+    text = "Jansen won. ,,Dit was kwaliteit'', sprak bondscoach Eenhoorn zuinig. ,, Vakwerk. Verdedigend en aanvallend. ''"
+    doc = run(text, "nl", {"Eenhoorn": ActorRef(None, "Robert Eenhoorn", "NLD"), "Jansen": ActorRef(None, "Eelco Jansen", "NLD")})
+    direct = [q for q in doc.quotes if q.direct]
+    assert [q.text for q in direct] == ["Dit was kwaliteit Vakwerk. Verdedigend en aanvallend."]
+    assert direct[0].cue == "sprak" and direct[0].speaker is not None and direct[0].speaker.name == "Robert Eenhoorn"

@@ -109,7 +109,8 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
                 or (out and t.low in lex.pronouns)
                 or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
                 or (out and (t.text[0].isdigit() or t.low.endswith(lex.number_words)))  # "media | achtduizend …"
-                or (t.low in lex.particle_words and t.low not in lex.prepositions)):
+                or (t.low in lex.particle_words and t.low not in lex.prepositions)
+                or _after_titled_name(out, t, lex)):
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -121,3 +122,12 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
             break
         i += 1
     return out
+
+
+def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:
+    """A lower-case word after a title and a name ("sprak bondscoach Eenhoorn | zuinig") is no longer
+    the noun phrase; after a capitalised adjective it is ("de Amerikaanse president")."""
+    if not out or not out[-1].text[0].isupper() or not t.text[0].islower() or t.low == lex.genitive \
+            or t.low in lex.name_particles:
+        return False
+    return any(x.text[0].islower() and x.low not in lex.determiners for x in out[:-1])

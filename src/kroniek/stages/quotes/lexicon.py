@@ -75,6 +75,7 @@ class QuoteLexicon:
     passive_auxiliaries: frozenset[str]
     number_words: tuple[str, ...]
     labels: frozenset[str]
+    elisions: frozenset[str]  # words an apostrophe shortens ('t, 's): that mark opens no quote
     not_speech: re.Pattern[str]
     plurals: tuple[str, ...]
     token_re: re.Pattern[str]
@@ -184,6 +185,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
         number_words=tuple(str(w) for w in raw.get("number_words") or ()),
+        elisions=fs("elisions"),
         labels=frozenset(str(w).casefold() for w in (lexicons.for_language(used, "segment") or {}).get("labels") or []),
         not_speech=re.compile("|".join(raw.get("not_speech") or ["(?!)"]), re.IGNORECASE), plurals=tuple(raw.get("plurals") or ()),
         honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},

@@ -75,6 +75,18 @@ def _is_close(mark: str, prev: str, nxt: str, opener: str = "") -> bool:
     return True
 
 
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _elision(text: str, mark: str, j: int, lex: QuoteLexicon) -> bool:
+    """An apostrophe that stands for dropped letters ("Van 't Klooster", "'s avonds", "rock 'n' roll"),
+    not an opening mark: the word after it is one of the language's elided forms (quotes.yaml)."""
+    if mark not in _APOSTROPHES:
+        return False
+    m = _WORD_AT.match(text, j)
+    return m is not None and m.group().lower() in lex.elisions and not text[m.end():m.end() + 1].isalnum()
+
+
 def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon) -> list[Group]:
     """Pair quote marks paragraph by paragraph. An unclosed quote continues into a paragraph
     that opens with a mark again; else it stands only when it filled its own paragraph."""
@@ -104,7 +116,7 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon)
                     else:
                         groups.append(Group(opened[0] - len(opened[1]), j, [seg], (ps, pe)))
                     opened = None
-            elif mk in lex.marks and _is_open(mk, prev, nxt):
+            elif mk in lex.marks and _is_open(mk, prev, nxt) and not _elision(text, mk, j, lex):
                 opened = (j, mk)
         if opened is not None:
             seg = (opened[0], pe)
