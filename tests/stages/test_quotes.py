@@ -462,3 +462,20 @@ def test_spreken_attributes_quoted_words() -> None:
     direct = [q for q in doc.quotes if q.direct]
     assert [q.text for q in direct] == ["Dit was kwaliteit Vakwerk. Verdedigend en aanvallend."]
     assert direct[0].cue == "sprak" and direct[0].speaker is not None and direct[0].speaker.name == "Robert Eenhoorn"
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Volgens een woordvoerder van de politie raakte niemand gewond door de vlammen.",
+     "een woordvoerder van de politie", "raakte niemand gewond door de vlammen"),
+    ("Volgens een politiewoordvoerder gebeurde het incident tijdens hevig onweer.",
+     "een politiewoordvoerder", "gebeurde het incident tijdens hevig onweer"),
+    ("Volgens de woordvoerster van justitie is het apparaat een nieuwe versie.",
+     "de woordvoerster van justitie", "is het apparaat een nieuwe versie"),
+])
+def test_according_source_ends_at_the_verb(text: str, source: str, content: str) -> None:
+    """'Volgens X V …': the source is the noun phrase before the finite verb, which a tag tells."""
+    from kroniek import nlp
+    if not nlp.model_path("nl").is_dir():
+        pytest.skip("no shipped Dutch model")
+    doc = run(text, "nl")
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in doc.quotes] == [(source, content)]

@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
+from .chunks import Chunker
 from .lexicon import QuoteLexicon, tokens
 from .subjects import agent, clause_speaker, cue_at
 
@@ -72,12 +73,13 @@ def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int
 
 
 def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon, ents: SpanIndex[Entity],
-                  quoted: list[tuple[int, int]], speech: list[tuple[int, int]], spent: set[int]) -> list[Hit]:
+                  quoted: list[tuple[int, int]], speech: list[tuple[int, int]], spent: set[int],
+                  chunker: Chunker | None = None) -> list[Hit]:
     """Reported speech: cue + dat/that-clause, te/to-infinitive, inverted '…, meldden media',
     'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause.
     Only sentences with a cue word anywhere are tokenized (one regex pass over the text).
     `speech` holds the direct quotes as (start, end); `spent` the offsets of cues that
-    already attribute one of them."""
+    already attribute one of them; `chunker` ends a source's noun phrase at its verb."""
     hits: list[Hit] = []
     qstarts = [s for s, _ in quoted]
     starts = [s for s, _ in sentences]
@@ -98,7 +100,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         taken = -1
         acc = _according(toks, lex, text[s:e].lower())
         if acc is not None:
-            hit = _according_hit(toks, acc, lex, text, ents)
+            hit = _according_hit(toks, acc, lex, text, ents, chunker)
             if hit:
                 hits.append(hit)
                 taken = len(toks)
@@ -331,10 +333,17 @@ def finite_clause(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
     return False
 
 
-def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
-    """'Volgens X is …' / 'According to X, …' / '…, according to X.'"""
+def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
+                   chunker: Chunker | None = None) -> Hit | None:
+    """'Volgens X is …' / 'According to X, …' / '…, according to X.' The source's words end at the
+    clause's verb ("Volgens een woordvoerder van de politie | raakte niemand gewond")."""
     a, b = acc
     src = np_after(toks, b, lex)
+    k = b + len(src)
+    if chunker is not None and src and k < len(toks) and word(toks[k]):  # no comma or full stop ends it
+        if k + 1 < len(toks) and toks[k].low == lex.genitive and toks[k + 1].text[0].islower():
+            src = src + toks[k:k + 1] + np_after(toks, k + 1, lex)  # "de woordvoerster van justitie"
+        src = chunker.noun_phrase(src, lex)
     m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
     maker = _maker(toks, src, lex)

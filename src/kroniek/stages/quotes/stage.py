@@ -15,6 +15,7 @@ from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
 from .attribution import SpeakerMention, mention_in, np_after, word
+from .chunks import Chunker
 from .extent import Extent
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
@@ -308,7 +309,8 @@ class QuoteStage:
         speech = [(g.start, g.end) for g in groups if g.speech]
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
         head = _headline(text, paragraphs)
-        hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent)
+        hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent,
+                                           Chunker(doc, self.options))
                  if not head[0] <= h.start < head[1]]
         hits.sort(key=lambda h: h.start)
         resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted)
