@@ -131,3 +131,9 @@ def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:
             or t.low in lex.name_particles:
         return False
     return any(x.text[0].islower() and x.low not in lex.determiners for x in out[:-1])
+
+
+def first_person(name: str, lex: QuoteLexicon) -> bool:
+    """A tagger's 'name' that is "I", "We" or "I've"."""
+    low = name.lower()
+    return low in lex.first_person or ("'" in low or "’" in low) and low.replace("’", "'").split("'")[0] in lex.first_person

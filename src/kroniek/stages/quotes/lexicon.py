@@ -75,6 +75,8 @@ class QuoteLexicon:
     passive_auxiliaries: frozenset[str]
     number_words: tuple[str, ...]
     labels: frozenset[str]
+    object_pronouns: dict[str, str]  # her, him; haar, hem: a mention of a person, never a subject
+    subordinators: frozenset[str]  # a sentence opening with one starts with a subordinate clause
     elisions: frozenset[str]  # words an apostrophe shortens ('t, 's): that mark opens no quote
     not_speech: re.Pattern[str]
     plurals: tuple[str, ...]
@@ -185,7 +187,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
         number_words=tuple(str(w) for w in raw.get("number_words") or ()),
-        elisions=fs("elisions"),
+        elisions=fs("elisions"), subordinators=fs("subordinators"),
+        object_pronouns={str(k): str(v) for k, v in (raw.get("object_pronouns") or {}).items()},
         labels=frozenset(str(w).casefold() for w in (lexicons.for_language(used, "segment") or {}).get("labels") or []),
         not_speech=re.compile("|".join(raw.get("not_speech") or ["(?!)"]), re.IGNORECASE), plurals=tuple(raw.get("plurals") or ()),
         honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},

@@ -15,8 +15,9 @@ from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
 from ...model import Doc, Entity, SpanIndex, Speaker
-from .attribution import SpeakerMention
+from .attribution import SpeakerMention, first_person
 from .lexicon import QuoteLexicon
+from .salience import Salience
 
 _STRIP = re.compile(r"^\W+|\W+$")
 _CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
@@ -65,6 +66,14 @@ class SpeakerResolver:
         self.untitled: dict[str, str] = {}
         self._people: tuple[list[_Candidate], list[_Candidate]] | None = None
         self._bodies: list[_Candidate] | None = None
+        self._salience: Salience | None = None
+
+    @property
+    def salience(self) -> Salience:
+        """Who a quote without attribution continues (salience.py); read on first need."""
+        if self._salience is None:
+            self._salience = Salience(self)
+        return self._salience
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.qstarts, pos) - 1
@@ -103,7 +112,7 @@ class SpeakerResolver:
             first = True
             prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
             for ent in people[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
-                if ent.end > e or self._in_quote(ent.start) or _first_person(ent.text, self.lex):
+                if ent.end > e or self._in_quote(ent.start) or first_person(ent.text, self.lex):
                     continue  # someone named in another's words, or a tagger's "I've"
                 sp = self._from_entity(ent)
                 if " " in ent.text.strip():
@@ -296,24 +305,11 @@ class SpeakerResolver:
         found = [_latest(group, pos, fits) for group in groups]
         return max((c for c in found if c is not None), key=_pos, default=None)
 
-    def _continued(self, pos: int) -> _Candidate | None:
-        """Who goes on speaking in a quote without attribution: the latest speaker, unless a person
-        introduced after them as a sentence subject in the quote's own paragraph (a new voice)."""
-        spoke = _latest(self.speakers, pos)
-        subject = _latest(self.subjects, pos)
-        if spoke is None or (subject is not None and subject.pos > spoke.pos
-                             and self._paragraph(subject.pos) == self._paragraph(pos)):
-            return subject or spoke
-        return spoke
-
-    def _paragraph(self, pos: int) -> int:
-        return bisect.bisect_right([p for p, _ in self.doc.paragraphs], pos)
-
     def resolve(self, m: SpeakerMention | None, pos: int) -> Speaker | None:
         """The speaker for a mention (None: continue the latest speaker or subject before pos)."""
         if m is None:
-            cand = self._continued(pos)
-            return _copy(cand.speaker) if cand else None
+            found = self.salience.best(pos)
+            return _copy(found[0]) if found else None
         if m.kind == "entity":
             ent = max(self.entities.within(m.start, m.end), key=lambda e: (e.start == m.start, e.end - e.start))
             sp = self._from_entity(ent)
@@ -369,12 +365,6 @@ class SpeakerResolver:
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
         bisect.insort(self.speakers, _Candidate(pos, sp, gender or self._gender(sp.id), person), key=_pos)
         return sp
-
-
-def _first_person(name: str, lex: QuoteLexicon) -> bool:
-    """A tagger's 'name' that is "I", "We" or "I've"."""
-    low = name.lower()
-    return low in lex.first_person or ("'" in low or "’" in low) and low.replace("’", "'").split("'")[0] in lex.first_person
 
 
 _pos = attrgetter("pos")  # C-level keys for the binary searches over candidates
