@@ -50,3 +50,13 @@ def test_opening_quote_takes_the_subject_after_it() -> None:
     text = ",,De boel was niet in de hand te houden.'' Theo de Rooij stond met zijn handen in de zakken."
     doc = run(text, "nl", {"Theo de Rooij": ActorRef(None, "Theo de Rooij", None)})
     assert speakers(doc) == ["Theo de Rooij"]
+
+
+def test_possessive_role_before_a_colon_is_someone_else() -> None:
+    """'Haar coach was blij: …' is her coach speaking, not the woman the text is about."""
+    text = "Davenport won ruim. Haar coach was blij met alle speculaties: 'prima, nu zal de rest je nog meer onderschatten'."
+    doc = run(text, "nl", {"Davenport": ActorRef(None, "Lindsay Davenport", None)})
+    assert speakers(doc) == ["haar coach"]
+    text = "Smith won easily. His lawyer said: “We are very pleased with the ruling today.”"
+    doc = run(text, "en", {"Smith": ActorRef(None, "John Smith", None)})
+    assert speakers(doc) == ["his lawyer"]

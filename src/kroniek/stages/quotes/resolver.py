@@ -334,7 +334,8 @@ class SpeakerResolver:
             named = Speaker(None, self._phrase(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
         if named.id is not None:  # a linked organisation or place is no he or she later on
             return self._remember(named, m.start, actor is None or actor.type == "PER")
-        if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites:
+        if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites \
+                and m.text.split()[0].casefold() not in self.lex.possessive_determiners:  # "haar coach" is not she
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)

@@ -21,7 +21,7 @@ from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .reported import TERMINAL, Hit, find_reported, finite_clause
 from .resolver import SpeakerResolver
-from .subjects import clause_speaker, cue_at, subject
+from .subjects import clause_speaker, colon_np, cue_at, subject
 
 _DASHES = frozenset("―—–-")
 _ASIDE_DASHES = frozenset("―—–")
@@ -415,7 +415,7 @@ class QuoteStage:
         if colon or (not pre_words and (nwords >= 3 or last_char in TERMINAL)) or nwords >= MIN_WORDS:
             g.speech = True
             if pre_words:
-                g.attr = ("", subject(pre_words, lex, text, ents), -1)
+                g.attr = ("", subject(pre_words, lex, text, ents) or (colon_np(pre_words, lex, text) if colon else None), -1)
 
     def _after(self, text: str, g: Group, lex: QuoteLexicon, ents: SpanIndex[Entity],
                starts_sentence: bool) -> tuple[str, SpeakerMention | None, int] | None:

@@ -65,6 +65,17 @@ def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[En
     return None
 
 
+def colon_np(words: list[Token], lex: QuoteLexicon, text: str) -> SpeakerMention | None:
+    """The subject noun phrase of a clause that introduces a quote with a colon and no cue ("Haar
+    coach was blij met alle speculaties: '…'"): a determiner or possessive and its noun, up to the verb."""
+    if len(words) < 3 or words[0].low not in lex.determiners:
+        return None
+    np = np_after(words, 0, lex)
+    if not 2 <= len(np) <= 6 or len(np) == len(words):
+        return None
+    return SpeakerMention(np[0].start, np[-1].end, text[np[0].start:np[-1].end], "np")
+
+
 def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
