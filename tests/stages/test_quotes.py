@@ -479,3 +479,11 @@ def test_according_source_ends_at_the_verb(text: str, source: str, content: str)
         pytest.skip("no shipped Dutch model")
     doc = run(text, "nl")
     assert [(q.speaker.text if q.speaker else None, q.text) for q in doc.quotes] == [(source, content)]
+
+
+def test_reflexive_cue_states_nothing() -> None:
+    """'meldde Boogerd zich bij de wagen' reports no statement; 'zei zich zorgen te maken' does."""
+    doc = run("Steeds weer meldde Boogerd zich bij de ploegleiderswagen en dat amuseerde Koerts.", "nl")
+    assert doc.quotes == []
+    doc = run("De minister zei zich zorgen te maken over de stijgende prijzen.", "nl")
+    assert [q.text for q in doc.quotes] == ["zich zorgen te maken over de stijgende prijzen"]

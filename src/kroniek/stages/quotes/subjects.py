@@ -24,6 +24,8 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     particles = lex.particles.get(lemma)
     if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
         return None
+    if lex.reflexives and _reflexive(toks, k, lex):
+        return None  # "meldde Boogerd zich bij de ploegleiderswagen": reporting oneself somewhere, no statement
     unless = lex.not_with.get(lemma)
     if unless and before != ",":  # "…, vindt de PVV" is an attribution, "vond de politie een wapen" is not
         for x in toks[k + 1:k + 4]:
@@ -32,6 +34,25 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
             if x.low in unless:
                 return None  # "vond plaats", "vond een wapen"
     return lemma
+
+
+def _reflexive(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """A reflexive within three words after the cue, and no clause right after it or te-infinitive in
+    its clause that could be said ("zei zich zorgen te maken" is a statement, "meldde zich bij de
+    balie" none)."""
+    for n in range(k + 1, min(len(toks), k + 4)):
+        if toks[n].text in BREAKS:
+            return False
+        if toks[n].low in lex.reflexives:
+            if n + 1 < len(toks) and toks[n + 1].low in lex.complementizers:
+                return False
+            for t in toks[n + 1:n + 12]:
+                if t.text in BREAKS or t.low in lex.joiners:
+                    return True
+                if t.low == lex.infinitive:
+                    return False
+            return True
+    return False
 
 
 def _negated(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
