@@ -487,3 +487,15 @@ def test_reflexive_cue_states_nothing() -> None:
     assert doc.quotes == []
     doc = run("De minister zei zich zorgen te maken over de stijgende prijzen.", "nl")
     assert [q.text for q in doc.quotes] == ["zich zorgen te maken over de stijgende prijzen"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Deputy Governor Oleg Klimov indicated 68 people were missing.", ["68 people were missing"]),
+    ("Both officers indicated they would appeal.", ["they would appeal"]),
+    ("The Queen announced she will comply with the request of the Prime Minister.",
+     ["she will comply with the request of the Prime Minister"]),
+    ("Rhodesia declared independence from the United Kingdom, but still under white rule.", []),
+])
+def test_bare_clause_after_more_english_cues(text: str, content: list[str]) -> None:
+    """Cues that take a clause without 'that' (indicate, announce, promise …); not 'declared' + a noun."""
+    assert [q.text for q in run(text, "en").quotes] == content
