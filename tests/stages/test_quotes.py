@@ -499,3 +499,14 @@ def test_reflexive_cue_states_nothing() -> None:
 def test_bare_clause_after_more_english_cues(text: str, content: list[str]) -> None:
     """Cues that take a clause without 'that' (indicate, announce, promise …); not 'declared' + a noun."""
     assert [q.text for q in run(text, "en").quotes] == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("A total of 39 are confirmed dead, officials told state media.", "A total of 39 are confirmed dead"),
+    (("Mugabe was hospitalized in Singapore for months and according to the Ministry of Foreign Affairs he died "
+     "at Gleneagles Hospital in the morning."), "he died at Gleneagles Hospital in the morning"),
+])
+def test_attribution_after_its_clause_or_after_a_conjunction(text: str, content: str) -> None:
+    """'<content>, officials told state media': the hearer after an object cue is no clause of its own;
+    '… and according to X <clause>': X's words are the clause after it, not the first conjunct."""
+    assert [q.text for q in run(text, "en").quotes] == [content]

@@ -212,8 +212,10 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     after = np_after(toks, ci + 1, lex) if not between else []
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
         return None  # "announced Avenatti intended to …": a name then a verb is a clause, not a speaker
-    own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
-    rest = [t for t in tail[len(after):stop] if word(t) and t.low not in own]
+    lemma = lex.cue(toks[ci].low) or ""
+    own = lex.particles.get(lemma, frozenset())
+    hearer = np_after(toks, ci + 1, lex) if between and lemma in lex.object_cues else []  # "…, officials told state media"
+    rest = [t for t in tail[len(after) + len(hearer):stop] if word(t) and t.low not in own]
     if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs):
         return None  # "…, said parents still want …" is a forward clause, not an inverted attribution
     m = mention_in(between, lex, text, ents) if between else mention_in(after, lex, text, ents)
@@ -350,7 +352,7 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     if maker:  # "according to a poll published by NBC News": the pollster
         m = mention_in(maker, lex, text, ents) or m
         src_end = toks.index(maker[-1]) + 1
-    if a == 0:
+    if a == 0 or (toks[a - 1].low in lex.joiners and a > 3):  # "… and according to X he died …": X's is the second clause
         src_end = _modifier_end(toks, src_end, lex)
         j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
         return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
