@@ -173,3 +173,16 @@ def test_inverted_speaker_ends_at_the_name() -> None:
     assert [t.text for t in np_after(toks, 1, lexicon("nl"))] == ["bondscoach", "Eenhoorn"]
     toks = tokens("zei de Amerikaanse president gisteren.", 0, 38, lexicon("nl"))
     assert [t.text for t in np_after(toks, 1, lexicon("nl"))] == ["de", "Amerikaanse", "president"]
+
+
+def test_bare_surname_is_the_person_in_office_nearest_the_date() -> None:
+    """'Clinton' never named in full: Hillary in 2016 campaign news, Bill in 1996 (KB roles by date)."""
+    from kroniek import Options, Pipeline
+
+    pipe = Pipeline(Options(lang="en", stages=("language", "segment", "actors", "dates", "quotes")))
+    text = "Clinton said on Tuesday that the economy was strong."
+    names = {}
+    for day in ("2016-10-01", "1996-10-01"):
+        doc = pipe(Article(id="c", text=text, date=day, lang="en"))
+        names[day] = [q.speaker.name for q in doc.quotes if q.speaker]
+    assert names == {"2016-10-01": ["Hillary Clinton"], "1996-10-01": ["Bill Clinton"]}

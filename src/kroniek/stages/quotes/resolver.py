@@ -47,6 +47,39 @@ def first_name_genders(kb: KB) -> dict[str, str]:
     return _FIRST_NAMES[id(kb)]
 
 
+_SURNAMES: dict[int, dict[str, list[Actor]]] = {}
+
+
+def surnames(kb: KB) -> dict[str, list[Actor]]:
+    """Surname -> the KB's persons with it (Clinton: Bill, Hillary), built once per KB."""
+    if id(kb) not in _SURNAMES:
+        out: dict[str, list[Actor]] = {}
+        for actor in kb.actors.values():
+            if actor.type == "PER" and " " in actor.name:
+                out.setdefault(actor.name.split()[-1].casefold(), []).append(actor)
+        _SURNAMES[id(kb)] = out
+    return _SURNAMES[id(kb)]
+
+
+def _distance(actor: Actor | None, day: str) -> float:
+    """Years between a day and the nearest time the actor held an office (0 in office; inf with none)."""
+    if actor is None or not actor.roles:
+        return float("inf")
+    year = _year(day)
+    out = float("inf")
+    for role in actor.roles:
+        lo = _year(role.start) if role.start else float("-inf")
+        hi = _year(role.end) if role.end else float("inf")
+        out = min(out, 0.0 if lo <= year <= hi else min(abs(year - lo), abs(year - hi)))
+    return out
+
+
+def _year(day: str) -> float:
+    """An ISO day as a fractional year (2016-07-01 → 2016.5)."""
+    parts = [int(p) for p in day[:10].split("-") if p.isdigit()]
+    return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0.0)
+
+
 class SpeakerResolver:
     """Resolves mentions to speakers in reading order, remembering speakers and subjects.
 
@@ -190,11 +223,25 @@ class SpeakerResolver:
             return sp
         named = self.full_names.get(ent.text.strip().casefold(), [])
         i = bisect.bisect_left(named, ent.start, key=_first)
-        if not i or named[i - 1][1].id == sp.id:
+        if not i:
+            return self._prominent(ent.text.strip(), sp)
+        if named[i - 1][1].id == sp.id:
             return sp
         out = _copy(named[i - 1][1])
         out.start, out.end = sp.start, sp.end
         return out
+
+    def _prominent(self, surname: str, sp: Speaker) -> Speaker:
+        """A bare surname the article never gave in full is the KB person of that surname who held
+        office nearest the article's date ("Clinton" in 2016 is Hillary, in 1996 Bill)."""
+        people = surnames(self.kb).get(surname.casefold(), [])
+        day = self.doc.reference_date
+        if len(people) < 2 or not day:
+            return sp
+        best = min(people, key=lambda a: (_distance(a, day), a.id != sp.id))
+        if best.id == sp.id or _distance(best, day) >= _distance(self.kb.get(sp.id), day):
+            return sp
+        return Speaker(best.id, best.name, best.country, sp.start, sp.end)
 
     def _from_entity(self, ent: Entity) -> Speaker:
         actor = ent.actor
