@@ -186,3 +186,19 @@ def test_bare_surname_is_the_person_in_office_nearest_the_date() -> None:
         doc = pipe(Article(id="c", text=text, date=day, lang="en"))
         names[day] = [q.speaker.name for q in doc.quotes if q.speaker]
     assert names == {"2016-10-01": ["Hillary Clinton"], "1996-10-01": ["Bill Clinton"]}
+
+
+def test_unlinked_name_keeps_its_article_and_of_phrase() -> None:
+    """'according to The Times' is The Times; 'the House of Commons Library' is not 'Commons Library'."""
+    text = "One of them died inside the hall, according to The Times."
+    doc = run(text, "en")
+    doc.entities.append(Entity(text.index("Times"), text.index("Times") + 5, "Times", "ORG", None))
+    doc.quotes.clear()
+    doc = QuoteStage(Options(), load())(doc)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["The Times"]
+    text = "According to the House of Commons Library, most prorogations have been short."
+    doc = run(text, "en")
+    doc.entities.append(Entity(text.index("Commons"), text.index("Commons") + 15, "Commons Library", "PER", None))
+    doc.quotes.clear()
+    doc = QuoteStage(Options(), load())(doc)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["House of Commons Library"]

@@ -58,10 +58,9 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         people = people[1:]  # "Emergencies Minister Yevgeny Zinichev": the title before the name
     if people:
         e = people[-1] if last else people[0]
-        return SpeakerMention(e.start, e.end, e.text, "entity")
+        return _widened(toks, e, lex, text)
     if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
-        e = ents[-1]
-        return SpeakerMention(e.start, e.end, e.text, "entity")
+        return _widened(toks, ents[-1], lex, text)
     pron = [t for t in toks if t.low in lex.pronouns]
     if pron:
         t = pron[-1] if last else pron[0]
@@ -137,3 +136,25 @@ def first_person(name: str, lex: QuoteLexicon) -> bool:
     """A tagger's 'name' that is "I", "We" or "I've"."""
     low = name.lower()
     return low in lex.first_person or ("'" in low or "’" in low) and low.replace("’", "'").split("'")[0] in lex.first_person
+
+
+def _widened(toks: list[Token], e: Entity, lex: QuoteLexicon, text: str) -> SpeakerMention:
+    """An unlinked name with the words before it that belong to it: a capitalised article inside a
+    sentence ("according to The Times") and a capitalised name before 'of' ("the House of Commons
+    Library", where a tagger found only "Commons Library"); never a title ("Minister")."""
+    if e.actor is not None and e.actor.id is not None:
+        return SpeakerMention(e.start, e.end, e.text, "entity")
+    k = next((n for n, t in enumerate(toks) if t.start >= e.start), len(toks))
+    lo = k
+    while lo >= 2 and toks[lo - 1].low == lex.genitive and toks[lo - 2].text[0].isupper() \
+            and toks[lo - 2].low.strip(".") not in lex.titles:
+        lo -= 2
+        while lo > 0 and toks[lo - 1].text[0].isupper() and toks[lo - 1].low not in lex.determiners \
+                and toks[lo - 1].low.strip(".") not in lex.titles:
+            lo -= 1
+    if lo > 0 and toks[lo - 1].low in lex.determiners and toks[lo - 1].text[0].isupper() \
+            and text[max(0, toks[lo - 1].start - 8):toks[lo - 1].start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "“", '"'):
+        lo -= 1
+    if lo == k:
+        return SpeakerMention(e.start, e.end, e.text, "entity")
+    return SpeakerMention(toks[lo].start, e.end, text[toks[lo].start:e.end], "name")

@@ -293,8 +293,10 @@ class SpeakerResolver:
         phrase = self._phrase(phrase)
         words = phrase.split()
         k = len(words)
-        while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles \
-                and not (len(words[k - 1]) > 1 and words[k - 1].isupper()):
+        while k > 0 and (words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles
+                         and not (len(words[k - 1]) > 1 and words[k - 1].isupper())
+                         or k > 1 and words[k - 1] == self.lex.genitive and words[k - 2][:1].isupper()
+                         and words[k - 2].casefold().strip(".") not in self.lex.titles):  # "House of Commons Library"
             k -= 1
         return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
