@@ -202,3 +202,10 @@ def test_unlinked_name_keeps_its_article_and_of_phrase() -> None:
     doc.quotes.clear()
     doc = QuoteStage(Options(), load())(doc)
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["House of Commons Library"]
+
+
+def test_they_is_no_single_person() -> None:
+    """'They indicated they would appeal' after a named man: a group speaks, not him."""
+    text = "Quirin was convicted on Thursday. They indicated they would appeal the ruling."
+    doc = run(text, "en", {"Quirin": ActorRef(None, "Antoine Quirin", None)})
+    assert [(q.text, q.speaker) for q in doc.quotes] == [("they would appeal the ruling", None)]

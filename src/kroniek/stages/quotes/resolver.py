@@ -367,7 +367,7 @@ class SpeakerResolver:
             return self._remember(sp, m.start, ent.type == "PER", self._gender(sp.id, ent.text))
         if m.kind == "pronoun":
             g = self.lex.pronouns.get(m.text.lower())
-            cand = self._antecedent(m.start, g, True if g in ("m", "f") else None)
+            cand = self._antecedent(m.start, g, True if g in ("m", "f") else False if g == "p" else None)  # "they": no one person
             if cand is None and g in ("m", "f"):
                 cand = self._antecedent(m.start, g, True, wide=True)
             if cand is None:
