@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ...model import Speaker
@@ -28,6 +29,7 @@ DECAY = 0.5  # per sentence between a mention and the quote
 KEPT = 0.1  # the share of a mention's weight that never decays: the article's protagonist stays in view
 UNSURE = 0.5  # a person of unknown gender as the antecedent of "he" or "she": half as likely
 _WORD = re.compile(r"[^\W\d_]+")
+_POS = attrgetter("pos")
 
 
 @dataclass(slots=True)
@@ -195,7 +197,8 @@ class Salience:
             if gender in ("m", "f") and not r._in_quote(w.start()):
                 found.append((w.start(), None, gender, low not in lex.pronouns))
         found.sort(key=lambda f: f[0])
-        said = {c.pos: c for c in r.speakers if s <= c.pos < e}  # "he said": whom the resolver took him for
+        lo, hi = bisect.bisect_left(r.speakers, s, key=_POS), bisect.bisect_left(r.speakers, e, key=_POS)
+        said = {c.pos: c for c in r.speakers[lo:hi]}  # "he said": whom the resolver took him for
         clause_end = self._subordinate_end(s, e)
         subject_seen = False
         out: list[_Mention] = []
