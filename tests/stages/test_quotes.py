@@ -510,3 +510,14 @@ def test_attribution_after_its_clause_or_after_a_conjunction(text: str, content:
     """'<content>, officials told state media': the hearer after an object cue is no clause of its own;
     '… and according to X <clause>': X's words are the clause after it, not the first conjunct."""
     assert [q.text for q in run(text, "en").quotes] == [content]
+
+
+@pytest.mark.parametrize(("text", "lang", "content"), [
+    ("Het team reed goed, maar in de visie van Boogerd hadden meer ploeggenoten daarbij betrokken moeten zijn.", "nl",
+     "hadden meer ploeggenoten daarbij betrokken moeten zijn"),
+    ("In the view of the court, the law does not apply to foreign companies.", "en",
+     "the law does not apply to foreign companies"),
+])
+def test_according_phrases_beyond_volgens(text: str, lang: str, content: str) -> None:
+    """'in de visie van X', 'in the view of X' introduce X's words like volgens / according to."""
+    assert [q.text for q in run(text, lang).quotes] == [content]

@@ -196,7 +196,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*(f for f, lemma in cue_lemma.items() if lemma not in fs("direct_only")),
-                          *(a.split()[0] for a in raw.get("according") or [])]))
+                          *(max(a.split(), key=len) for a in raw.get("according") or [])]))
 
 
 def tokens(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token]:

@@ -45,11 +45,16 @@ def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
         if t.text == ",":
             nxt = toks[k + 1].low if k + 1 < n else ""
             if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
-                    or nxt in lex.after_only or nxt in lex.relatives or any(a[0] == nxt for a in lex.according)):
+                    or nxt in lex.after_only or nxt in lex.relatives or _phrase_at(toks, k + 1, lex.according)):
                 return k
         elif t.low in lex.joiners and k > j and any(_next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
             return k
     return max(j, n)
+
+
+def _phrase_at(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the phrases (word tuples) starts at toks[k]."""
+    return any(k + len(a) <= len(toks) and all(toks[k + n].low == w for n, w in enumerate(a)) for a in phrases)
 
 
 def _next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
@@ -61,10 +66,10 @@ def _next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
 
 
 def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
-    """Where 'volgens' / 'according to' stands in the tokens of `sentence` (which, lower-cased,
-    must hold its first word: a test in C before one in Python)."""
+    """Where 'volgens' / 'according to' / 'in de visie van' stands in the tokens of `sentence` (which,
+    lower-cased, must hold its longest word: a test in C before one in Python)."""
     for a in lex.according:
-        if a[0] not in sentence:
+        if max(a, key=len) not in sentence:
             continue
         for k in range(len(toks) - len(a) + 1):
             if toks[k].low == a[0] and all(toks[k + n].low == a[n] for n in range(1, len(a))):
