@@ -521,3 +521,11 @@ def test_attribution_after_its_clause_or_after_a_conjunction(text: str, content:
 def test_according_phrases_beyond_volgens(text: str, lang: str, content: str) -> None:
     """'in de visie van X', 'in the view of X' introduce X's words like volgens / according to."""
     assert [q.text for q in run(text, lang).quotes] == [content]
+
+
+def test_scare_term_leaves_the_sentence_to_its_attribution() -> None:
+    """A one-word term in single marks is no quote of the speaker the sentence names at its end."""
+    text = "Zowel zaterdag als zondag haperde het 'pinpasverkeer' gedurende enkele kwartieren, aldus de woordvoerster."
+    doc = run(text, "nl")
+    assert [(q.direct, q.text) for q in doc.quotes] == [
+        (False, "Zowel zaterdag als zondag haperde het 'pinpasverkeer' gedurende enkele kwartieren")]

@@ -274,6 +274,15 @@ def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[To
     return out
 
 
+def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexicon) -> bool:
+    """A short term in scare marks inside a sentence, with more words before the cue that follows
+    ("haperde het 'pinpasverkeer' gedurende enkele kwartieren, aldus de woordvoerster"): the cue
+    attributes the sentence, not the term."""
+    if text[g.start:g.segs[0][0]] not in lex.scare_marks or nwords >= MIN_WORDS or cue_pos < g.end:
+        return False
+    return any(w.strip(",;:").lower() not in lex.joiners for w in text[g.end:cue_pos].split() if w.strip(",;:"))
+
+
 def _sentence_start(doc: Doc, starts: list[int], pos: int, para_start: int) -> int:
     i = bisect.bisect_right(starts, pos) - 1
     return max(starts[i] if i >= 0 else 0, para_start)
@@ -393,6 +402,8 @@ class QuoteStage:
             return
         if g.attr is None:
             g.attr = self._after(text, g, lex, ents, not pre_words)
+            if g.attr is not None and pre_words and _scare_term(text, g, nwords, g.attr[2], lex):
+                g.attr = None
             g.attr_after = g.attr is not None
         if g.attr is not None:
             g.speech = True
