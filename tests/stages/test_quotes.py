@@ -529,3 +529,16 @@ def test_scare_term_leaves_the_sentence_to_its_attribution() -> None:
     doc = run(text, "nl")
     assert [(q.direct, q.text) for q in doc.quotes] == [
         (False, "Zowel zaterdag als zondag haperde het 'pinpasverkeer' gedurende enkele kwartieren")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Labour leader Jeremy Corbyn said this is a ploy to achieve a no-deal Brexit, meaning the UK would leave.",
+     "this is a ploy to achieve a no-deal Brexit"),
+    ("Health Minister Veronika Skvortsova indicated on Monday the chances of those trapped were diminishing.",
+     "the chances of those trapped were diminishing"),
+    ("Officials said the fire had killed ten people, including two children.",
+     "the fire had killed ten people, including two children"),
+])
+def test_bare_clause_bounds(text: str, content: str) -> None:
+    """The clause keeps a leading 'this', follows a time phrase, and ends at ', meaning …' (not ', including')."""
+    assert [q.text for q in run(text, "en").quotes] == [content]

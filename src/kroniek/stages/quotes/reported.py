@@ -44,6 +44,8 @@ def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
             return k
         if t.text == ",":
             nxt = toks[k + 1].low if k + 1 < n else ""
+            if lex.gerunds and nxt.endswith(lex.gerunds) and nxt not in lex.content_gerunds and k > j:
+                return k  # "…a no-deal Brexit, meaning the UK would …": an adjunct of the reporter's
             if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
                     or nxt in lex.after_only or nxt in lex.relatives or _phrase_at(toks, k + 1, lex.according)):
                 return k
@@ -271,8 +273,9 @@ def _after_speaker(toks: list[Token], ci: int, m: SpeakerMention | None, lex: Qu
     if m is not None and j < len(toks) and toks[j].start <= m.start:
         while j < len(toks) and toks[j].end <= m.end:
             j += 1
-    while j < len(toks) and toks[j].low in lex.adverbs and toks[j].low not in lex.pronouns:
-        j += 1
+    while j < len(toks) and toks[j].low in lex.adverbs and toks[j].low not in lex.pronouns \
+            and not (toks[j].low in lex.determiners and j + 1 < len(toks) and toks[j + 1].low not in lex.adverbs):
+        j += 1  # "said this week he …" skips "this week"; "said this is a ploy" keeps "this"
     return j
 
 
@@ -310,7 +313,10 @@ def _bare_clause(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | Non
             j += len(obj)
             if j < len(toks) and toks[j].low in lex.complementizers:
                 j += 1
-        if j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
+        if j + 1 < len(toks) and toks[j].low in lex.prepositions and toks[j + 1].low in lex.adverbs \
+                and toks[j + 1].low not in lex.determiners:
+            j += 2  # "indicated on Monday the chances … were": a time phrase, then the clause
+        elif j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
             j = next((n for n in range(j + 1, min(len(toks), j + 6)) if toks[n].low in lex.pronouns), len(toks))
         if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive \
                 and sum(1 for x in toks[j:] if word(x)) >= 3 and finite_clause(toks, j, lex):
