@@ -65,19 +65,19 @@ def _distance(actor: Actor | None, day: str) -> float:
     """Years between a day and the nearest time the actor held an office (0 in office; inf with none)."""
     if actor is None or not actor.roles:
         return float("inf")
-    year = _year(day)
+    year = _year(day, float("nan"))
     out = float("inf")
     for role in actor.roles:
-        lo = _year(role.start) if role.start else float("-inf")
-        hi = _year(role.end) if role.end else float("inf")
+        lo = _year(role.start, float("-inf"))
+        hi = _year(role.end, float("inf"))
         out = min(out, 0.0 if lo <= year <= hi else min(abs(year - lo), abs(year - hi)))
     return out
 
 
-def _year(day: str) -> float:
-    """An ISO day as a fractional year (2016-07-01 → 2016.5)."""
-    parts = [int(p) for p in day[:10].split("-") if p.isdigit()]
-    return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0.0)
+def _year(day: str | None, default: float) -> float:
+    """An ISO day as a fractional year (2016-07-01 → 2016.5); default when there is none."""
+    parts = [int(p) for p in (day or "")[:10].split("-") if p.isdigit()]
+    return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 and 1 <= parts[1] <= 12 else 0.0) if parts else default
 
 
 class SpeakerResolver:
