@@ -117,3 +117,11 @@ def parse_text(lang: str, text: str, options: Options | None = None) -> SpacyDoc
 def parse_all(doc: Doc, options: Options | None = None) -> dict[int, SpacySpan]:
     """Every sentence parsed (the slow path, for evaluation and for users who want full parses)."""
     return parse_sentences(doc, range(len(doc.sentences)), options)
+
+
+def tag_text(lang: str, text: str, options: Options | None = None) -> list[tuple[int, str]]:
+    """(offset, UPOS) for the words of one sentence's text, tagged without the parser or the
+    lemmatizer (about half a parse's cost): for a stage that needs a word class, not syntax."""
+    nlp = load(lang, (options.spacy_model if options else None) or None)
+    skip = [p for p in ("parser", "trainable_lemmatizer", "lemmatizer") if p in nlp.pipe_names]
+    return [(t.idx, t.pos_) for t in nlp(text, disable=skip)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kroniek.kb import load
 from kroniek.model import ActorRef, Article, Doc, Entity, Options
-from kroniek.stages.quotes import QuoteStage
+from kroniek.stages.quotes import QuoteStage, lexicon, tokens
+from kroniek.stages.quotes.attribution import np_after
 from kroniek.stages.segment import SegmentStage
 
 from .test_quotes import run
@@ -164,3 +165,47 @@ def test_a_negation_across_a_comma_is_the_contents_not_the_cues() -> None:
     doc = run("Mooier kon niet, vond Van Moorsel.", "nl", unlinked("Van Moorsel"))
     assert speakers(doc) == [("Mooier kon niet", "Van Moorsel")]
     assert run("De minister zei niet dat de weg dicht blijft.", "nl").quotes == []
+
+
+def test_inverted_speaker_ends_at_the_name() -> None:
+    """'sprak bondscoach Eenhoorn zuinig': the manner word after a titled name is not the speaker's."""
+    toks = tokens("sprak bondscoach Eenhoorn zuinig.", 0, 33, lexicon("nl"))
+    assert [t.text for t in np_after(toks, 1, lexicon("nl"))] == ["bondscoach", "Eenhoorn"]
+    toks = tokens("zei de Amerikaanse president gisteren.", 0, 38, lexicon("nl"))
+    assert [t.text for t in np_after(toks, 1, lexicon("nl"))] == ["de", "Amerikaanse", "president"]
+
+
+def test_bare_surname_is_the_person_in_office_nearest_the_date() -> None:
+    """'Clinton' never named in full: Hillary in 2016 campaign news, Bill in 1996 (KB roles by date)."""
+    from kroniek import Options, Pipeline
+
+    pipe = Pipeline(Options(lang="en", stages=("language", "segment", "actors", "dates", "quotes")))
+    text = "Clinton said on Tuesday that the economy was strong."
+    names = {}
+    for day in ("2016-10-01", "1996-10-01"):
+        doc = pipe(Article(id="c", text=text, date=day, lang="en"))
+        names[day] = [q.speaker.name for q in doc.quotes if q.speaker]
+    assert names == {"2016-10-01": ["Hillary Clinton"], "1996-10-01": ["Bill Clinton"]}
+
+
+def test_unlinked_name_keeps_its_article_and_of_phrase() -> None:
+    """'according to The Times' is The Times; 'the House of Commons Library' is not 'Commons Library'."""
+    text = "One of them died inside the hall, according to The Times."
+    doc = run(text, "en")
+    doc.entities.append(Entity(text.index("Times"), text.index("Times") + 5, "Times", "ORG", None))
+    doc.quotes.clear()
+    doc = QuoteStage(Options(), load())(doc)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["The Times"]
+    text = "According to the House of Commons Library, most prorogations have been short."
+    doc = run(text, "en")
+    doc.entities.append(Entity(text.index("Commons"), text.index("Commons") + 15, "Commons Library", "PER", None))
+    doc.quotes.clear()
+    doc = QuoteStage(Options(), load())(doc)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["House of Commons Library"]
+
+
+def test_they_is_no_single_person() -> None:
+    """'They indicated they would appeal' after a named man: a group speaks, not him."""
+    text = "Quirin was convicted on Thursday. They indicated they would appeal the ruling."
+    doc = run(text, "en", {"Quirin": ActorRef(None, "Antoine Quirin", None)})
+    assert [(q.text, q.speaker) for q in doc.quotes] == [("they would appeal the ruling", None)]

@@ -445,3 +445,100 @@ def test_quote_date_ignores_numbers_inside_the_quoted_words() -> None:
     assert [q["date"] for q in rec["quotes"]] == ["2019-03-04"]
     rec = kroniek.analyse("De minister zei dat de brug in 2030 klaar is.", date="2025-04-22", lang="nl")
     assert [q["date"] for q in rec["quotes"]] == ["2025-04-22"]
+
+
+def test_elided_article_opens_no_quote() -> None:
+    """"Van 't Klooster" twice in a paragraph must not pair into a quote that swallows the next one."""
+    text = ("Gumbs sloeg Van 't Klooster en Milliard over de thuisplaat. Daarna liet Van 't Klooster een "
+            "driehonkslag vertrekken.\n\n,,Dit was kwaliteit'', sprak bondscoach Eenhoorn zuinig.")
+    doc = run(text, "nl")
+    assert [q.text for q in doc.quotes if q.direct] == ["Dit was kwaliteit"]
+
+
+def test_spreken_attributes_quoted_words() -> None:
+    """'„…”, sprak X' names the speaker and joins the quote it interrupts across the full stop."""
+    text = "Jansen won. ,,Dit was kwaliteit'', sprak bondscoach Eenhoorn zuinig. ,, Vakwerk. Verdedigend en aanvallend. ''"
+    doc = run(text, "nl", {"Eenhoorn": ActorRef(None, "Robert Eenhoorn", "NLD"), "Jansen": ActorRef(None, "Eelco Jansen", "NLD")})
+    direct = [q for q in doc.quotes if q.direct]
+    assert [q.text for q in direct] == ["Dit was kwaliteit Vakwerk. Verdedigend en aanvallend."]
+    assert direct[0].cue == "sprak" and direct[0].speaker is not None and direct[0].speaker.name == "Robert Eenhoorn"
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Volgens een woordvoerder van de politie raakte niemand gewond door de vlammen.",
+     "een woordvoerder van de politie", "raakte niemand gewond door de vlammen"),
+    ("Volgens een politiewoordvoerder gebeurde het incident tijdens hevig onweer.",
+     "een politiewoordvoerder", "gebeurde het incident tijdens hevig onweer"),
+    ("Volgens de woordvoerster van justitie is het apparaat een nieuwe versie.",
+     "de woordvoerster van justitie", "is het apparaat een nieuwe versie"),
+])
+def test_according_source_ends_at_the_verb(text: str, source: str, content: str) -> None:
+    """'Volgens X V …': the source is the noun phrase before the finite verb, which a tag tells."""
+    from kroniek import nlp
+    if not nlp.model_path("nl").is_dir():
+        pytest.skip("no shipped Dutch model")
+    doc = run(text, "nl")
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in doc.quotes] == [(source, content)]
+
+
+def test_reflexive_cue_states_nothing() -> None:
+    """'meldde Boogerd zich bij de wagen' reports no statement; 'zei zich zorgen te maken' does."""
+    doc = run("Steeds weer meldde Boogerd zich bij de ploegleiderswagen en dat amuseerde Koerts.", "nl")
+    assert doc.quotes == []
+    doc = run("De minister zei zich zorgen te maken over de stijgende prijzen.", "nl")
+    assert [q.text for q in doc.quotes] == ["zich zorgen te maken over de stijgende prijzen"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Deputy Governor Oleg Klimov indicated 68 people were missing.", ["68 people were missing"]),
+    ("Both officers indicated they would appeal.", ["they would appeal"]),
+    ("The Queen announced she will comply with the request of the Prime Minister.",
+     ["she will comply with the request of the Prime Minister"]),
+    ("Rhodesia declared independence from the United Kingdom, but still under white rule.", []),
+])
+def test_bare_clause_after_more_english_cues(text: str, content: list[str]) -> None:
+    """Cues that take a clause without 'that' (indicate, announce, promise …); not 'declared' + a noun."""
+    assert [q.text for q in run(text, "en").quotes] == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("A total of 39 are confirmed dead, officials told state media.", "A total of 39 are confirmed dead"),
+    (("Mugabe was hospitalized in Singapore for months and according to the Ministry of Foreign Affairs he died "
+     "at Gleneagles Hospital in the morning."), "he died at Gleneagles Hospital in the morning"),
+])
+def test_attribution_after_its_clause_or_after_a_conjunction(text: str, content: str) -> None:
+    """'<content>, officials told state media': the hearer after an object cue is no clause of its own;
+    '… and according to X <clause>': X's words are the clause after it, not the first conjunct."""
+    assert [q.text for q in run(text, "en").quotes] == [content]
+
+
+@pytest.mark.parametrize(("text", "lang", "content"), [
+    ("Het team reed goed, maar in de visie van Boogerd hadden meer ploeggenoten daarbij betrokken moeten zijn.", "nl",
+     "hadden meer ploeggenoten daarbij betrokken moeten zijn"),
+    ("In the view of the court, the law does not apply to foreign companies.", "en",
+     "the law does not apply to foreign companies"),
+])
+def test_according_phrases_beyond_volgens(text: str, lang: str, content: str) -> None:
+    """'in de visie van X', 'in the view of X' introduce X's words like volgens / according to."""
+    assert [q.text for q in run(text, lang).quotes] == [content]
+
+
+def test_scare_term_leaves_the_sentence_to_its_attribution() -> None:
+    """A one-word term in single marks is no quote of the speaker the sentence names at its end."""
+    text = "Zowel zaterdag als zondag haperde het 'pinpasverkeer' gedurende enkele kwartieren, aldus de woordvoerster."
+    doc = run(text, "nl")
+    assert [(q.direct, q.text) for q in doc.quotes] == [
+        (False, "Zowel zaterdag als zondag haperde het 'pinpasverkeer' gedurende enkele kwartieren")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Labour leader Jeremy Corbyn said this is a ploy to achieve a no-deal Brexit, meaning the UK would leave.",
+     "this is a ploy to achieve a no-deal Brexit"),
+    ("Health Minister Veronika Skvortsova indicated on Monday the chances of those trapped were diminishing.",
+     "the chances of those trapped were diminishing"),
+    ("Officials said the fire had killed ten people, including two children.",
+     "the fire had killed ten people, including two children"),
+])
+def test_bare_clause_bounds(text: str, content: str) -> None:
+    """The clause keeps a leading 'this', follows a time phrase, and ends at ', meaning …' (not ', including')."""
+    assert [q.text for q in run(text, "en").quotes] == [content]

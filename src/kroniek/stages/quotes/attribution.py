@@ -58,10 +58,9 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         people = people[1:]  # "Emergencies Minister Yevgeny Zinichev": the title before the name
     if people:
         e = people[-1] if last else people[0]
-        return SpeakerMention(e.start, e.end, e.text, "entity")
+        return _widened(toks, e, lex, text)
     if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
-        e = ents[-1]
-        return SpeakerMention(e.start, e.end, e.text, "entity")
+        return _widened(toks, ents[-1], lex, text)
     pron = [t for t in toks if t.low in lex.pronouns]
     if pron:
         t = pron[-1] if last else pron[0]
@@ -109,7 +108,8 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
                 or (out and t.low in lex.pronouns)
                 or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
                 or (out and (t.text[0].isdigit() or t.low.endswith(lex.number_words)))  # "media | achtduizend …"
-                or (t.low in lex.particle_words and t.low not in lex.prepositions)):
+                or (t.low in lex.particle_words and t.low not in lex.prepositions)
+                or _after_titled_name(out, t, lex)):
             break
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -121,3 +121,40 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
             break
         i += 1
     return out
+
+
+def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:
+    """A lower-case word after a title and a name ("sprak bondscoach Eenhoorn | zuinig") is no longer
+    the noun phrase; after a capitalised adjective it is ("de Amerikaanse president")."""
+    if not out or not out[-1].text[0].isupper() or not t.text[0].islower() or t.low == lex.genitive \
+            or t.low in lex.name_particles:
+        return False
+    return any(x.text[0].islower() and x.low not in lex.determiners for x in out[:-1])
+
+
+def first_person(name: str, lex: QuoteLexicon) -> bool:
+    """A tagger's 'name' that is "I", "We" or "I've"."""
+    low = name.lower()
+    return low in lex.first_person or ("'" in low or "’" in low) and low.replace("’", "'").split("'")[0] in lex.first_person
+
+
+def _widened(toks: list[Token], e: Entity, lex: QuoteLexicon, text: str) -> SpeakerMention:
+    """An unlinked name with the words before it that belong to it: a capitalised article inside a
+    sentence ("according to The Times") and a capitalised name before 'of' ("the House of Commons
+    Library", where a tagger found only "Commons Library"); never a title ("Minister")."""
+    if e.actor is not None and e.actor.id is not None:
+        return SpeakerMention(e.start, e.end, e.text, "entity")
+    k = next((n for n, t in enumerate(toks) if t.start >= e.start), len(toks))
+    lo = k
+    while lo >= 2 and toks[lo - 1].low == lex.genitive and toks[lo - 2].text[0].isupper() \
+            and toks[lo - 2].low.strip(".") not in lex.titles:
+        lo -= 2
+        while lo > 0 and toks[lo - 1].text[0].isupper() and toks[lo - 1].low not in lex.determiners \
+                and toks[lo - 1].low.strip(".") not in lex.titles:
+            lo -= 1
+    if lo > 0 and toks[lo - 1].low in lex.determiners and toks[lo - 1].text[0].isupper() \
+            and text[max(0, toks[lo - 1].start - 8):toks[lo - 1].start].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "“", '"'):
+        lo -= 1
+    if lo == k:
+        return SpeakerMention(e.start, e.end, e.text, "entity")
+    return SpeakerMention(toks[lo].start, e.end, text[toks[lo].start:e.end], "name")

@@ -75,6 +75,12 @@ class QuoteLexicon:
     passive_auxiliaries: frozenset[str]
     number_words: tuple[str, ...]
     labels: frozenset[str]
+    possessive_determiners: frozenset[str]  # "haar coach", "his lawyer": someone related, not that person
+    reflexives: frozenset[str]  # "meldde zich": a cue verb used reflexively states nothing
+    content_gerunds: frozenset[str]  # "…, including two children": a gerund after a comma that stays in the content
+    object_pronouns: dict[str, str]  # her, him; haar, hem: a mention of a person, never a subject
+    subordinators: frozenset[str]  # a sentence opening with one starts with a subordinate clause
+    elisions: frozenset[str]  # words an apostrophe shortens ('t, 's): that mark opens no quote
     not_speech: re.Pattern[str]
     plurals: tuple[str, ...]
     token_re: re.Pattern[str]
@@ -184,12 +190,14 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
         number_words=tuple(str(w) for w in raw.get("number_words") or ()),
+        elisions=fs("elisions"), content_gerunds=fs("content_gerunds"), reflexives=fs("reflexives"), possessive_determiners=fs("possessive_determiners"), subordinators=fs("subordinators"),
+        object_pronouns={str(k): str(v) for k, v in (raw.get("object_pronouns") or {}).items()},
         labels=frozenset(str(w).casefold() for w in (lexicons.for_language(used, "segment") or {}).get("labels") or []),
         not_speech=re.compile("|".join(raw.get("not_speech") or ["(?!)"]), re.IGNORECASE), plurals=tuple(raw.get("plurals") or ()),
         honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*(f for f, lemma in cue_lemma.items() if lemma not in fs("direct_only")),
-                          *(a.split()[0] for a in raw.get("according") or [])]))
+                          *(max(a.split(), key=len) for a in raw.get("according") or [])]))
 
 
 def tokens(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token]:

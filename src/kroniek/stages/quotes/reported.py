@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
+from .chunks import Chunker
 from .lexicon import QuoteLexicon, tokens
 from .subjects import agent, clause_speaker, cue_at
 
@@ -43,12 +44,19 @@ def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
             return k
         if t.text == ",":
             nxt = toks[k + 1].low if k + 1 < n else ""
+            if lex.gerunds and nxt.endswith(lex.gerunds) and nxt not in lex.content_gerunds and k > j:
+                return k  # "…a no-deal Brexit, meaning the UK would …": an adjunct of the reporter's
             if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
-                    or nxt in lex.after_only or nxt in lex.relatives or any(a[0] == nxt for a in lex.according)):
+                    or nxt in lex.after_only or nxt in lex.relatives or _phrase_at(toks, k + 1, lex.according)):
                 return k
         elif t.low in lex.joiners and k > j and any(_next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
             return k
     return max(j, n)
+
+
+def _phrase_at(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the phrases (word tuples) starts at toks[k]."""
+    return any(k + len(a) <= len(toks) and all(toks[k + n].low == w for n, w in enumerate(a)) for a in phrases)
 
 
 def _next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
@@ -60,10 +68,10 @@ def _next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
 
 
 def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
-    """Where 'volgens' / 'according to' stands in the tokens of `sentence` (which, lower-cased,
-    must hold its first word: a test in C before one in Python)."""
+    """Where 'volgens' / 'according to' / 'in de visie van' stands in the tokens of `sentence` (which,
+    lower-cased, must hold its longest word: a test in C before one in Python)."""
     for a in lex.according:
-        if a[0] not in sentence:
+        if max(a, key=len) not in sentence:
             continue
         for k in range(len(toks) - len(a) + 1):
             if toks[k].low == a[0] and all(toks[k + n].low == a[n] for n in range(1, len(a))):
@@ -72,12 +80,13 @@ def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int
 
 
 def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon, ents: SpanIndex[Entity],
-                  quoted: list[tuple[int, int]], speech: list[tuple[int, int]], spent: set[int]) -> list[Hit]:
+                  quoted: list[tuple[int, int]], speech: list[tuple[int, int]], spent: set[int],
+                  chunker: Chunker | None = None) -> list[Hit]:
     """Reported speech: cue + dat/that-clause, te/to-infinitive, inverted '…, meldden media',
     'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause.
     Only sentences with a cue word anywhere are tokenized (one regex pass over the text).
     `speech` holds the direct quotes as (start, end); `spent` the offsets of cues that
-    already attribute one of them."""
+    already attribute one of them; `chunker` ends a source's noun phrase at its verb."""
     hits: list[Hit] = []
     qstarts = [s for s, _ in quoted]
     starts = [s for s, _ in sentences]
@@ -98,7 +107,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         taken = -1
         acc = _according(toks, lex, text[s:e].lower())
         if acc is not None:
-            hit = _according_hit(toks, acc, lex, text, ents)
+            hit = _according_hit(toks, acc, lex, text, ents, chunker)
             if hit:
                 hits.append(hit)
                 taken = len(toks)
@@ -210,8 +219,10 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     after = np_after(toks, ci + 1, lex) if not between else []
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
         return None  # "announced Avenatti intended to …": a name then a verb is a clause, not a speaker
-    own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
-    rest = [t for t in tail[len(after):stop] if word(t) and t.low not in own]
+    lemma = lex.cue(toks[ci].low) or ""
+    own = lex.particles.get(lemma, frozenset())
+    hearer = np_after(toks, ci + 1, lex) if between and lemma in lex.object_cues else []  # "…, officials told state media"
+    rest = [t for t in tail[len(after) + len(hearer):stop] if word(t) and t.low not in own]
     if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs):
         return None  # "…, said parents still want …" is a forward clause, not an inverted attribution
     m = mention_in(between, lex, text, ents) if between else mention_in(after, lex, text, ents)
@@ -262,8 +273,9 @@ def _after_speaker(toks: list[Token], ci: int, m: SpeakerMention | None, lex: Qu
     if m is not None and j < len(toks) and toks[j].start <= m.start:
         while j < len(toks) and toks[j].end <= m.end:
             j += 1
-    while j < len(toks) and toks[j].low in lex.adverbs and toks[j].low not in lex.pronouns:
-        j += 1
+    while j < len(toks) and toks[j].low in lex.adverbs and toks[j].low not in lex.pronouns \
+            and not (toks[j].low in lex.determiners and j + 1 < len(toks) and toks[j + 1].low not in lex.adverbs):
+        j += 1  # "said this week he …" skips "this week"; "said this is a ploy" keeps "this"
     return j
 
 
@@ -301,7 +313,10 @@ def _bare_clause(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | Non
             j += len(obj)
             if j < len(toks) and toks[j].low in lex.complementizers:
                 j += 1
-        if j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
+        if j + 1 < len(toks) and toks[j].low in lex.prepositions and toks[j + 1].low in lex.adverbs \
+                and toks[j + 1].low not in lex.determiners:
+            j += 2  # "indicated on Monday the chances … were": a time phrase, then the clause
+        elif j < len(toks) and toks[j].low in lex.prepositions:  # "said after the convention he would"
             j = next((n for n in range(j + 1, min(len(toks), j + 6)) if toks[n].low in lex.pronouns), len(toks))
         if j < len(toks) and word(toks[j]) and toks[j].low not in lex.prepositions and toks[j].low != lex.infinitive \
                 and sum(1 for x in toks[j:] if word(x)) >= 3 and finite_clause(toks, j, lex):
@@ -331,17 +346,24 @@ def finite_clause(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
     return False
 
 
-def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
-    """'Volgens X is …' / 'According to X, …' / '…, according to X.'"""
+def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
+                   chunker: Chunker | None = None) -> Hit | None:
+    """'Volgens X is …' / 'According to X, …' / '…, according to X.' The source's words end at the
+    clause's verb ("Volgens een woordvoerder van de politie | raakte niemand gewond")."""
     a, b = acc
     src = np_after(toks, b, lex)
+    k = b + len(src)
+    if chunker is not None and src and k < len(toks) and word(toks[k]):  # no comma or full stop ends it
+        if k + 1 < len(toks) and toks[k].low == lex.genitive and toks[k + 1].text[0].islower():
+            src = src + toks[k:k + 1] + np_after(toks, k + 1, lex)  # "de woordvoerster van justitie"
+        src = chunker.noun_phrase(src, lex)
     m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
     maker = _maker(toks, src, lex)
     if maker:  # "according to a poll published by NBC News": the pollster
         m = mention_in(maker, lex, text, ents) or m
         src_end = toks.index(maker[-1]) + 1
-    if a == 0:
+    if a == 0 or (toks[a - 1].low in lex.joiners and a > 3):  # "… and according to X he died …": X's is the second clause
         src_end = _modifier_end(toks, src_end, lex)
         j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
         return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None

@@ -15,8 +15,9 @@ from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
 from ...model import Doc, Entity, SpanIndex, Speaker
-from .attribution import SpeakerMention
+from .attribution import SpeakerMention, first_person
 from .lexicon import QuoteLexicon
+from .salience import Salience
 
 _STRIP = re.compile(r"^\W+|\W+$")
 _CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
@@ -46,6 +47,39 @@ def first_name_genders(kb: KB) -> dict[str, str]:
     return _FIRST_NAMES[id(kb)]
 
 
+_SURNAMES: dict[int, dict[str, list[Actor]]] = {}
+
+
+def surnames(kb: KB) -> dict[str, list[Actor]]:
+    """Surname -> the KB's persons with it (Clinton: Bill, Hillary), built once per KB."""
+    if id(kb) not in _SURNAMES:
+        out: dict[str, list[Actor]] = {}
+        for actor in kb.actors.values():
+            if actor.type == "PER" and " " in actor.name:
+                out.setdefault(actor.name.split()[-1].casefold(), []).append(actor)
+        _SURNAMES[id(kb)] = out
+    return _SURNAMES[id(kb)]
+
+
+def _distance(actor: Actor | None, day: str) -> float:
+    """Years between a day and the nearest time the actor held an office (0 in office; inf with none)."""
+    if actor is None or not actor.roles:
+        return float("inf")
+    year = _year(day, float("nan"))
+    out = float("inf")
+    for role in actor.roles:
+        lo = _year(role.start, float("-inf"))
+        hi = _year(role.end, float("inf"))
+        out = min(out, 0.0 if lo <= year <= hi else min(abs(year - lo), abs(year - hi)))
+    return out
+
+
+def _year(day: str | None, default: float) -> float:
+    """An ISO day as a fractional year (2016-07-01 → 2016.5); default when there is none."""
+    parts = [int(p) for p in (day or "")[:10].split("-") if p.isdigit()]
+    return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 and 1 <= parts[1] <= 12 else 0.0) if parts else default
+
+
 class SpeakerResolver:
     """Resolves mentions to speakers in reading order, remembering speakers and subjects.
 
@@ -65,6 +99,14 @@ class SpeakerResolver:
         self.untitled: dict[str, str] = {}
         self._people: tuple[list[_Candidate], list[_Candidate]] | None = None
         self._bodies: list[_Candidate] | None = None
+        self._salience: Salience | None = None
+
+    @property
+    def salience(self) -> Salience:
+        """Who a quote without attribution continues (salience.py); read on first need."""
+        if self._salience is None:
+            self._salience = Salience(self)
+        return self._salience
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.qstarts, pos) - 1
@@ -103,7 +145,7 @@ class SpeakerResolver:
             first = True
             prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
             for ent in people[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
-                if ent.end > e or self._in_quote(ent.start) or _first_person(ent.text, self.lex):
+                if ent.end > e or self._in_quote(ent.start) or first_person(ent.text, self.lex):
                     continue  # someone named in another's words, or a tagger's "I've"
                 sp = self._from_entity(ent)
                 if " " in ent.text.strip():
@@ -181,11 +223,25 @@ class SpeakerResolver:
             return sp
         named = self.full_names.get(ent.text.strip().casefold(), [])
         i = bisect.bisect_left(named, ent.start, key=_first)
-        if not i or named[i - 1][1].id == sp.id:
+        if not i:
+            return self._prominent(ent.text.strip(), sp)
+        if named[i - 1][1].id == sp.id:
             return sp
         out = _copy(named[i - 1][1])
         out.start, out.end = sp.start, sp.end
         return out
+
+    def _prominent(self, surname: str, sp: Speaker) -> Speaker:
+        """A bare surname the article never gave in full is the KB person of that surname who held
+        office nearest the article's date ("Clinton" in 2016 is Hillary, in 1996 Bill)."""
+        people = surnames(self.kb).get(surname.casefold(), [])
+        day = self.doc.reference_date
+        if len(people) < 2 or not day:
+            return sp
+        best = min(people, key=lambda a: (_distance(a, day), a.id != sp.id))
+        if best.id == sp.id or _distance(best, day) >= _distance(self.kb.get(sp.id), day):
+            return sp
+        return Speaker(best.id, best.name, best.country, sp.start, sp.end)
 
     def _from_entity(self, ent: Entity) -> Speaker:
         actor = ent.actor
@@ -237,8 +293,10 @@ class SpeakerResolver:
         phrase = self._phrase(phrase)
         words = phrase.split()
         k = len(words)
-        while k > 0 and words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles \
-                and not (len(words[k - 1]) > 1 and words[k - 1].isupper()):
+        while k > 0 and (words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles
+                         and not (len(words[k - 1]) > 1 and words[k - 1].isupper())
+                         or k > 1 and words[k - 1] == self.lex.genitive and words[k - 2][:1].isupper()
+                         and words[k - 2].casefold().strip(".") not in self.lex.titles):  # "House of Commons Library"
             k -= 1
         return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
@@ -296,24 +354,11 @@ class SpeakerResolver:
         found = [_latest(group, pos, fits) for group in groups]
         return max((c for c in found if c is not None), key=_pos, default=None)
 
-    def _continued(self, pos: int) -> _Candidate | None:
-        """Who goes on speaking in a quote without attribution: the latest speaker, unless a person
-        introduced after them as a sentence subject in the quote's own paragraph (a new voice)."""
-        spoke = _latest(self.speakers, pos)
-        subject = _latest(self.subjects, pos)
-        if spoke is None or (subject is not None and subject.pos > spoke.pos
-                             and self._paragraph(subject.pos) == self._paragraph(pos)):
-            return subject or spoke
-        return spoke
-
-    def _paragraph(self, pos: int) -> int:
-        return bisect.bisect_right([p for p, _ in self.doc.paragraphs], pos)
-
     def resolve(self, m: SpeakerMention | None, pos: int) -> Speaker | None:
         """The speaker for a mention (None: continue the latest speaker or subject before pos)."""
         if m is None:
-            cand = self._continued(pos)
-            return _copy(cand.speaker) if cand else None
+            found = self.salience.best(pos)
+            return _copy(found[0]) if found else None
         if m.kind == "entity":
             ent = max(self.entities.within(m.start, m.end), key=lambda e: (e.start == m.start, e.end - e.start))
             sp = self._from_entity(ent)
@@ -322,7 +367,7 @@ class SpeakerResolver:
             return self._remember(sp, m.start, ent.type == "PER", self._gender(sp.id, ent.text))
         if m.kind == "pronoun":
             g = self.lex.pronouns.get(m.text.lower())
-            cand = self._antecedent(m.start, g, True if g in ("m", "f") else None)
+            cand = self._antecedent(m.start, g, True if g in ("m", "f") else False if g == "p" else None)  # "they": no one person
             if cand is None and g in ("m", "f"):
                 cand = self._antecedent(m.start, g, True, wide=True)
             if cand is None:
@@ -338,7 +383,8 @@ class SpeakerResolver:
             named = Speaker(None, self._phrase(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
         if named.id is not None:  # a linked organisation or place is no he or she later on
             return self._remember(named, m.start, actor is None or actor.type == "PER")
-        if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites:
+        if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites \
+                and m.text.split()[0].casefold() not in self.lex.possessive_determiners:  # "haar coach" is not she
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)
@@ -369,12 +415,6 @@ class SpeakerResolver:
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
         bisect.insort(self.speakers, _Candidate(pos, sp, gender or self._gender(sp.id), person), key=_pos)
         return sp
-
-
-def _first_person(name: str, lex: QuoteLexicon) -> bool:
-    """A tagger's 'name' that is "I", "We" or "I've"."""
-    low = name.lower()
-    return low in lex.first_person or ("'" in low or "’" in low) and low.replace("’", "'").split("'")[0] in lex.first_person
 
 
 _pos = attrgetter("pos")  # C-level keys for the binary searches over candidates

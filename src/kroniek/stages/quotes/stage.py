@@ -15,12 +15,13 @@ from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
 from .attribution import SpeakerMention, mention_in, np_after, word
+from .chunks import Chunker
 from .extent import Extent
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .reported import TERMINAL, Hit, find_reported, finite_clause
 from .resolver import SpeakerResolver
-from .subjects import clause_speaker, cue_at, subject
+from .subjects import clause_speaker, colon_np, cue_at, subject
 
 _DASHES = frozenset("―—–-")
 _ASIDE_DASHES = frozenset("―—–")
@@ -75,6 +76,18 @@ def _is_close(mark: str, prev: str, nxt: str, opener: str = "") -> bool:
     return True
 
 
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _elision(text: str, mark: str, j: int, lex: QuoteLexicon) -> bool:
+    """An apostrophe that stands for dropped letters ("Van 't Klooster", "'s avonds", "rock 'n' roll"),
+    not an opening mark: the word after it is one of the language's elided forms (quotes.yaml)."""
+    if mark not in _APOSTROPHES:
+        return False
+    m = _WORD_AT.match(text, j)
+    return m is not None and m.group().lower() in lex.elisions and not text[m.end():m.end() + 1].isalnum()
+
+
 def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon) -> list[Group]:
     """Pair quote marks paragraph by paragraph. An unclosed quote continues into a paragraph
     that opens with a mark again; else it stands only when it filled its own paragraph."""
@@ -104,7 +117,7 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon)
                     else:
                         groups.append(Group(opened[0] - len(opened[1]), j, [seg], (ps, pe)))
                     opened = None
-            elif mk in lex.marks and _is_open(mk, prev, nxt):
+            elif mk in lex.marks and _is_open(mk, prev, nxt) and not _elision(text, mk, j, lex):
                 opened = (j, mk)
         if opened is not None:
             seg = (opened[0], pe)
@@ -261,6 +274,15 @@ def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[To
     return out
 
 
+def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexicon) -> bool:
+    """A short term in scare marks inside a sentence, with more words before the cue that follows
+    ("haperde het 'pinpasverkeer' gedurende enkele kwartieren, aldus de woordvoerster"): the cue
+    attributes the sentence, not the term."""
+    if text[g.start:g.segs[0][0]] not in lex.scare_marks or nwords >= MIN_WORDS or cue_pos < g.end:
+        return False
+    return any(w.strip(",;:").lower() not in lex.joiners for w in text[g.end:cue_pos].split() if w.strip(",;:"))
+
+
 def _sentence_start(doc: Doc, starts: list[int], pos: int, para_start: int) -> int:
     i = bisect.bisect_right(starts, pos) - 1
     return max(starts[i] if i >= 0 else 0, para_start)
@@ -296,7 +318,8 @@ class QuoteStage:
         speech = [(g.start, g.end) for g in groups if g.speech]
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
         head = _headline(text, paragraphs)
-        hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent)
+        hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent,
+                                           Chunker(doc, self.options))
                  if not head[0] <= h.start < head[1]]
         hits.sort(key=lambda h: h.start)
         resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted)
@@ -379,6 +402,8 @@ class QuoteStage:
             return
         if g.attr is None:
             g.attr = self._after(text, g, lex, ents, not pre_words)
+            if g.attr is not None and pre_words and _scare_term(text, g, nwords, g.attr[2], lex):
+                g.attr = None
             g.attr_after = g.attr is not None
         if g.attr is not None:
             g.speech = True
@@ -401,7 +426,7 @@ class QuoteStage:
         if colon or (not pre_words and (nwords >= 3 or last_char in TERMINAL)) or nwords >= MIN_WORDS:
             g.speech = True
             if pre_words:
-                g.attr = ("", subject(pre_words, lex, text, ents), -1)
+                g.attr = ("", subject(pre_words, lex, text, ents) or (colon_np(pre_words, lex, text) if colon else None), -1)
 
     def _after(self, text: str, g: Group, lex: QuoteLexicon, ents: SpanIndex[Entity],
                starts_sentence: bool) -> tuple[str, SpeakerMention | None, int] | None:

@@ -24,6 +24,8 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     particles = lex.particles.get(lemma)
     if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
         return None
+    if lex.reflexives and _reflexive(toks, k, lex):
+        return None  # "meldde Boogerd zich bij de ploegleiderswagen": reporting oneself somewhere, no statement
     unless = lex.not_with.get(lemma)
     if unless and before != ",":  # "…, vindt de PVV" is an attribution, "vond de politie een wapen" is not
         for x in toks[k + 1:k + 4]:
@@ -32,6 +34,25 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
             if x.low in unless:
                 return None  # "vond plaats", "vond een wapen"
     return lemma
+
+
+def _reflexive(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """A reflexive within three words after the cue, and no clause right after it or te-infinitive in
+    its clause that could be said ("zei zich zorgen te maken" is a statement, "meldde zich bij de
+    balie" none)."""
+    for n in range(k + 1, min(len(toks), k + 4)):
+        if toks[n].text in BREAKS:
+            return False
+        if toks[n].low in lex.reflexives:
+            if n + 1 < len(toks) and toks[n + 1].low in lex.complementizers:
+                return False
+            for t in toks[n + 1:n + 12]:
+                if t.text in BREAKS or t.low in lex.joiners:
+                    return True
+                if t.low == lex.infinitive:
+                    return False
+            return True
+    return False
 
 
 def _negated(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
@@ -63,6 +84,17 @@ def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[En
                     break
             return SpeakerMention(words[lo].start, t.end, text[words[lo].start:t.end], "np")
     return None
+
+
+def colon_np(words: list[Token], lex: QuoteLexicon, text: str) -> SpeakerMention | None:
+    """The subject noun phrase of a clause that introduces a quote with a colon and no cue ("Haar
+    coach was blij met alle speculaties: '…'"): a determiner or possessive and its noun, up to the verb."""
+    if len(words) < 3 or words[0].low not in lex.determiners:
+        return None
+    np = np_after(words, 0, lex)
+    if not 2 <= len(np) <= 6 or len(np) == len(words):
+        return None
+    return SpeakerMention(np[0].start, np[-1].end, text[np[0].start:np[-1].end], "np")
 
 
 def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:

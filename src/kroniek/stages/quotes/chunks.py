@@ -1,0 +1,55 @@
+"""Where a source's noun phrase ends, from part-of-speech tags asked for on demand.
+
+The quote stage reads raw text and cannot always tell a noun from a verb: "Volgens een
+woordvoerder van de politie raakte niemand gewond" has its source end before the finite verb
+"raakte", which no word list can know. Only such doubtful runs (two or more lower-case content
+words) are tagged, one sentence at a time, so the stage stays rule-speed on most articles.
+"""
+from __future__ import annotations
+
+from ... import nlp
+from ...model import Doc, Options, Token
+from .lexicon import QuoteLexicon
+
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+class Chunker:
+    """Cuts a candidate noun phrase at its first verb, tagging the sentence that holds it once."""
+
+    def __init__(self, doc: Doc, options: Options | None) -> None:
+        self.doc, self.options = doc, options
+        self.tags: dict[tuple[int, int], dict[int, str]] = {}
+        self.usable = options is None or options.parse
+
+    def noun_phrase(self, toks: list[Token], lex: QuoteLexicon) -> list[Token]:
+        """toks up to (not including) the first word tagged a verb; toks when in no doubt."""
+        if not self.usable or not _doubtful(toks, lex):
+            return toks
+        sentence = self.doc.sentence_of(toks[0].start)
+        if sentence is None:
+            return toks
+        pos = self._tags(sentence)
+        for k, t in enumerate(toks[1:], 1):
+            if pos.get(t.start) in _VERBS:
+                return toks[:k]
+        return toks
+
+    def _tags(self, span: tuple[int, int]) -> dict[int, str]:
+        """Offset -> UPOS for the words of one sentence ({} without a model for the language)."""
+        if span not in self.tags:
+            s, e = span
+            try:
+                parsed = nlp.tag_text(self.doc.lang or "", self.doc.text[s:e], self.options)
+            except nlp.ModelMissing:
+                self.usable = False
+                parsed = []
+            self.tags[span] = {s + i: p for i, p in parsed}
+        return self.tags[span]
+
+
+def _doubtful(toks: list[Token], lex: QuoteLexicon) -> bool:
+    """Two lower-case content words: a noun and what may be the clause's verb."""
+    content = [t for t in toks if t.text[0].isalpha() and t.text[0].islower() and t.low not in lex.determiners
+               and t.low != lex.genitive and t.low not in lex.prepositions]
+    return len(content) >= 2
