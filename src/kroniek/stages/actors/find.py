@@ -130,12 +130,19 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
             continue
         word = run[0][2]
         if len(run) == 1 and run[0][0] in initial and word not in mid and not (
-                word.isupper() or word in lex.first_names or word in lex.surnames or word in named):
+                word.isupper() or word in lex.first_names or word in named
+                or (word in lex.surnames and (word not in lex.surname_words or speaks(text, run[0][1], lex)))):
             if dropped is not None and not common(words, word):
                 dropped.append((run[0][0], run[0][1]))
             continue
         out.append((run[0][0], run[-1][1]))
     return out
+
+
+def speaks(text: str, end: int, lex: ActorLexicon) -> bool:
+    """Whether a speech verb follows the word ending at `end` ("Visser zei"): a person speaking."""
+    after = text[end:end + 30].split(maxsplit=1)[:1]
+    return bool(after) and after[0].strip(",.:;") in lex.speech_verbs
 
 
 def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int | None:

@@ -38,8 +38,9 @@ class ActorLexicon:
     heads_re: re.Pattern
     military: frozenset[str]
     surnames: frozenset[str]
+    surname_words: frozenset[str]  # surnames that are common words too: no sign at a sentence start
     places: frozenset[str]
-    place_country: dict[str, str]
+    place_country: dict[str, tuple[str, ...]]
     portfolio_words: frozenset[str]
     place_particles: frozenset[str]
     determiners: frozenset[str]
@@ -83,6 +84,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         default_type=raw.get("default_type", "MISC"),
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
         surnames=surnames(lang),
+        surname_words=lexicons.word_list(lang, "surname_words.txt"),
         places=gazetteer() | frozenset(place_countries()),
         place_country=place_countries(),
     )
@@ -114,14 +116,19 @@ def gazetteer() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def place_countries() -> dict[str, str]:
-    """The country of a city or first-level region (data/kb/place_countries.tsv, built from GeoNames
-    and ISO 3166-2 by scripts/build_kb.py): an unknown "Aden" or "Texas" is a place of YEM, of USA."""
+def place_countries() -> dict[str, tuple[str, ...]]:
+    """The countries of a city or region (data/kb/place_countries.tsv, built from GeoNames and ISO
+    3166-2 by scripts/build_kb.py): an unknown "Aden" or "Texas" is a place of YEM, of USA. A name
+    several countries hold has them all ("Limburg": BEL, NLD); the article chooses (link.py)."""
     path = lexicons.DATA / "kb" / "place_countries.tsv"
     if not path.is_file():
         return {}
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").split("\n") if line and line[0] != "#")
-    return {name: country for name, country in rows}
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line and line[0] != "#":
+            name, country = line.split("\t")
+            out[name] = (*out.get(name, ()), country)
+    return out
 
 
 @lru_cache(maxsize=1)

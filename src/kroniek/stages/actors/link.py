@@ -130,6 +130,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         actor, kind = _choose(hits, kb, seen, date, outlet)
         if actor is None:
             continue
+        if kind == "aliases" and actor.type == "PER" and _adjective_before_noun(text, start, end, hits, actor, seen, lex):
+            actor, kind = next((kb.get(i), k) for i, k in hits if k == "adjectives")
         if kind == "aliases" and _foreign_namesake(actor, text[start:end], outlet, mentioned):
             entities.append(Entity(start, end, text[start:end], actor.type,
                                    ActorRef(None, text[start:end], None, actor.sector)))
@@ -180,7 +182,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             etype = "PER"
             actor_ref = ref(seen[key], kb, date)
         elif etype == "LOC" and key in lex.place_country:  # a place the KB lacks, of a known country
-            actor_ref = refs.setdefault(key, ActorRef(None, key, lex.place_country[key]))
+            country = _place_country(lex.place_country[key], outlet, mentioned)
+            actor_ref = refs.setdefault(key, ActorRef(None, key, country))
         else:
             actor_ref = refs.setdefault(key, ActorRef(None, key))
         entities.append(Entity(start, end, text[start:end], etype, actor_ref))
@@ -219,6 +222,33 @@ def _merge_adjective_orgs(text: str, entities: list[Entity], lex: ActorLexicon) 
         else:
             out.append(ent)
     return out
+
+
+def _adjective_before_noun(text: str, start: int, end: int, hits: tuple, actor: Actor,
+                           seen: dict[str, Actor], lex: ActorLexicon) -> bool:
+    """"Albanese rebellen": a word that is both a person's surname and a country's adjective is the
+    adjective when a lower-case word other than a speech verb follows it, no title comes before it,
+    and no full name of that person came earlier in the article."""
+    if not any(k == "adjectives" and kb_actor for kb_actor, k in hits) or " " in text[start:end]:
+        return False
+    if any(seen.get(p) is actor for p in actor.name.split()[1:]):
+        return False
+    before = words_before(text, start, 1)
+    if before and before[-1].lower() in lex.titles:
+        return False
+    after = text[end:end + 40].split(maxsplit=1)[:1]
+    return bool(after) and after[0][:1].islower() and after[0].strip(",.:;") not in lex.speech_verbs
+
+
+def _place_country(countries: tuple[str, ...], outlet: str | None, mentioned: set[str]) -> str | None:
+    """The country of a place the KB lacks; of a name several countries hold ("Limburg"), the
+    outlet's, else the one the article names, else none: a guess would be wrong half the time."""
+    if len(countries) == 1:
+        return countries[0]
+    if outlet in countries:
+        return outlet
+    named = [c for c in countries if c in mentioned]
+    return named[0] if len(named) == 1 else None
 
 
 def _foreign_namesake(actor: Actor, surface: str, outlet: str | None, mentioned: set[str]) -> bool:

@@ -50,7 +50,61 @@ def load(lang: str | None) -> Any:
     for _, pipe in nlp.pipeline:
         for node in pipe.model.walk():
             node.ops = ops
+    nlp.get_pipe("tok2vec").fused = Tok2Vec(nlp.get_pipe("tok2vec").model)
     return nlp
+
+
+class Tok2Vec:
+    """The tagger's embedding and CNN (spaCy's MultiHashEmbed and MaxoutWindowEncoder) as a few numpy
+    products. Why: for the few dozen tokens of one article's windows, thinc's forward pass spends
+    most of its time calling its forty-odd layers, not multiplying; the same weights give the same
+    vectors (tests/stages/test_tagger.py)."""
+
+    def __init__(self, model: Any) -> None:
+        nodes = list(model.walk())
+        named = lambda name: [n for n in nodes if n.name == name]
+        self.ops = named("hashembed")[0].ops
+        self.columns = named("extract_features")[0].attrs["columns"]
+        self.embeds = [(n.get_param("E"), n.attrs["seed"], n.attrs["column"]) for n in named("hashembed")]
+        self.maxouts = [self._maxout(n) for n in named("maxout")]
+        self.norms = [(n.get_param("G"), n.get_param("b")) for n in named("layernorm")]
+        self.window = named("expand_window")[0].attrs["window_size"]
+        if len(self.maxouts) != len(self.norms) or len(self.maxouts) != len(named("expand_window")) + 1:
+            raise ValueError("not a MultiHashEmbed + MaxoutWindowEncoder tok2vec")
+
+    @staticmethod
+    def _maxout(node: Any) -> tuple[Any, Any, int, int]:
+        """Weights ordered piece by piece, so the maximum is taken over contiguous column blocks."""
+        n_out, pieces = node.get_dim("nO"), node.get_dim("nP")
+        weights = node.get_param("W").reshape(n_out, pieces, node.get_dim("nI"))
+        bias = node.get_param("b").reshape(n_out, pieces)
+        weights = weights.transpose(1, 0, 2).reshape(pieces * n_out, -1).T.copy()
+        return weights, bias.T.reshape(-1).copy(), n_out, pieces
+
+    def _layer(self, X: Any, i: int) -> Any:
+        weights, bias, n_out, pieces = self.maxouts[i]
+        Y = X @ weights
+        Y += bias
+        best = Y[:, :n_out]
+        for piece in range(1, pieces):
+            best = self.ops.xp.maximum(best, Y[:, piece * n_out:(piece + 1) * n_out])
+        centred = best - self.ops.xp.add.reduce(best, axis=1, keepdims=True) / n_out
+        var = self.ops.xp.add.reduce(centred * centred, axis=1, keepdims=True) / n_out + 1e-08
+        gain, shift = self.norms[i]
+        return centred * var ** -0.5 * gain + shift
+
+    def __call__(self, doc: Any) -> Any:
+        """The doc's token vectors (len(doc) x width)."""
+        ids = self.ops.asarray2i(doc.to_array(self.columns), dtype="uint64")
+        parts = [self.ops.gather_add(E, self.ops.hash(self.ops.as_contig(ids[:, col]), seed) % E.shape[0])
+                 for E, seed, col in self.embeds]
+        X = self._layer(self.ops.xp.hstack(parts), 0)
+        pad = self.window * (len(self.maxouts) - 1)  # the encoder reads zero rows beyond the text's ends
+        zeros = self.ops.xp.zeros((pad, X.shape[1]), dtype=X.dtype)
+        X = self.ops.xp.vstack([zeros, X, zeros])
+        for i in range(1, len(self.maxouts)):
+            X = X + self._layer(self.ops.seq2col(X, self.window), i)
+        return X[pad:len(X) - pad]
 
 
 @dataclass(slots=True)
@@ -95,7 +149,9 @@ def tag(nlp: Any, text: str, spans: list[tuple[int, int]]) -> Tagged:
     for lo, hi in result.windows:
         starts.append((len(joined), lo))
         joined += text[lo:hi] + SEPARATOR
-    sdoc = nlp(joined)
+    sdoc = nlp.make_doc(joined)
+    sdoc.tensor = nlp.get_pipe("tok2vec").fused(sdoc)
+    sdoc = nlp.get_pipe("ner")(sdoc)
     for ent in sdoc.ents:
         if ent.label_ not in LABELS:
             continue
