@@ -117,7 +117,8 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
     for run in runs:
         while run and run[0][2] not in named and (run[0][2] in lex.never or run[0][2].lower() in lex.titles or (
                 run[0][0] in initial and common(words, run[0][2]))):
-            if len(run) > 1 and run[0][0] not in initial and run[0][2].lower() in lex.particles:
+            if len(run) > 1 and run[0][2].lower() in lex.particles and (
+                    run[0][0] not in initial or prefixed_surname(text, run, lex)):
                 break
             run = run[1:]
         while run and run[-1][2] in lex.never:
@@ -137,6 +138,18 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
             continue
         out.append((run[0][0], run[-1][1]))
     return out
+
+
+def prefixed_surname(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
+    """Whether a sentence-initial particle starts a surname ("Van der Schans hield", "De Rooij:"):
+    the article writes it after a first name too ("Wout-Jan van der Schans"), the word after the
+    particles is a known surname, or the name speaks. Otherwise "Van" is the preposition."""
+    prefix = text[run[0][0]:run[1][0]]
+    if not all(w.lower() in lex.particles for w in prefix.split()):
+        return False
+    word, end = run[1][2], run[1][1]
+    return (f"{prefix.lower()}{word}" in text or word in lex.surnames or speaks(text, end, lex)
+            or text[end:end + 1] == ":")
 
 
 def speaks(text: str, end: int, lex: ActorLexicon) -> bool:

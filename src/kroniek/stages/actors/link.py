@@ -169,13 +169,16 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             votes[key] = (strength, etype)
         spans.append((start, end, key))
     refs: dict[str, ActorRef] = {}
+    full: dict[str, ActorRef] = {}  # surname forms -> the first full name of the article that has them
     for key, (_, etype) in votes.items():
-        if etype == "PER" and " " in key:
-            last = key.split()[-1]
+        if etype == "PER" and " " in key and key.split()[0].lower() not in lex.particles:
             refs.setdefault(key, ActorRef(None, key))
-            if last in votes and (votes[last][0] in (0, 1, 2, TAGGER_STRENGTH) or votes[last][1] == "PER"):
-                votes[last] = (max(3, votes[last][0]), "PER")
-                refs[last] = refs[key]
+            for form in surname_forms(key, lex):
+                full.setdefault(form, refs[key])
+    for form, actor_ref in full.items():
+        if form in votes and (votes[form][0] in (0, 1, 2, TAGGER_STRENGTH) or votes[form][1] == "PER"):
+            votes[form] = (max(3, votes[form][0]), "PER")
+            refs[form] = actor_ref
     for start, end, key in spans:
         etype = votes[key][1]
         if " " not in key and key in seen:
@@ -189,6 +192,20 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         entities.append(Entity(start, end, text[start:end], etype, actor_ref))
     entities.sort(key=lambda e: e.start)
     return _merge_adjective_orgs(text, entities, lex)
+
+
+def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
+    """How an article names a person by surname alone: the last word, and a particle surname with its
+    particle, as written after a first name and capitalised ("Wout-Jan van der Schans" → "Schans",
+    "van der Schans", "Van der Schans")."""
+    words = name.split()
+    out = [words[-1]]
+    for i in range(1, len(words) - 1):
+        if all(w.lower() in lex.particles for w in words[i:-1]):
+            tail = " ".join(words[i:])
+            out += [tail, tail[0].upper() + tail[1:]]
+            break
+    return out
 
 
 def _verdict(tagged: name_tagger.Tagged, span: tuple[int, int], surface: str,
