@@ -29,3 +29,21 @@ def test_a_surname_alone_is_the_first_full_name_the_article_gave() -> None:
     got = named(run("De vader bracht Sissy van Alebeek naar de start. Later zakte Jan van Alebeek ineen. "
                     "Van Alebeek won de sprint, zei Van Alebeek."))
     assert ("Van Alebeek", "PER", "Sissy van Alebeek") in got
+
+
+def test_a_demonym_or_a_sentence_initial_function_word_is_not_glued_to_the_name() -> None:
+    got = named(run("Het was de Duitser Beerbaum en de Belg Philippaerts. Behalve Sissy van Alebeek won niemand."))
+    texts = [t for t, *_ in got]
+    assert ("Beerbaum", "PER", "Beerbaum") in got and "Philippaerts" in texts
+    assert "Sissy van Alebeek" in texts and not any(t.startswith(("Duitser", "Belg", "Behalve")) for t in texts)
+    assert "Trump" in [t for t, *_ in named(run("Regarding Trump, he said nothing.", lang="en"))]
+
+
+def test_a_title_is_outside_the_name_and_a_run_ending_in_a_title_names_a_role() -> None:
+    got = named(run("Health Minister Veronika Skvortsova arrived. USCG Captain Monica Rochester said "
+                    "Cde Mugabe and Mme Spanton met a Labour MP. The Foreign Minister spoke at the "
+                    "General Assembly.", lang="en"))
+    texts = [t for t, *_ in got]
+    for name in ("Veronika Skvortsova", "USCG", "Monica Rochester", "Mugabe", "Spanton", "General Assembly"):
+        assert name in texts
+    assert not any(t.endswith(("Minister", "MP")) for t in texts)

@@ -115,14 +115,14 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
     mid = {w for r in runs for s, _, w in r if s not in initial}
     out = []
     for run in runs:
-        while run and run[0][2] not in named and (run[0][2] in lex.never or run[0][2].lower() in lex.titles or (
-                run[0][0] in initial and common(words, run[0][2]))):
+        while run and run[0][2] not in named and (run[0][2] in lex.never or _glued(run, initial, words, lex)):
             if len(run) > 1 and run[0][2].lower() in lex.particles and (
                     run[0][0] not in initial or prefixed_surname(text, run, lex)):
                 break
             run = run[1:]
         while run and run[-1][2] in lex.never:
             run = run[:-1]
+        run = _after_title(run, runs, lex)
         cut = _cut(text, run, lex)
         if cut:
             runs.append(run[cut:])
@@ -138,6 +138,34 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
             continue
         out.append((run[0][0], run[-1][1]))
     return out
+
+
+def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str], lex: ActorLexicon) -> bool:
+    """Whether a run's first word is glued to the name, not part of it: a title ("Captain Rochester")
+    unless an organisation word follows ("General Assembly"), a demonym ("Duitser Beerbaum"), or at
+    a sentence start a word the text uses in lower case or a function word ("Behalve Van Alebeek",
+    "Regarding Trump")."""
+    word = run[0][2]
+    if word.lower() in lex.titles:
+        return not any(t[2] in lex.org_words for t in run[1:])
+    if len(run) > 1 and word in lex.demonyms:
+        return True
+    return run[0][0] in initial and (common(words, word) or (
+        word.lower() in lex.function_words and word not in lex.first_names))
+
+
+def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon) -> list[tuple[int, int, str]]:
+    """The name after a title inside a run ("Health Minister Veronika Skvortsova" → "Veronika
+    Skvortsova"); nothing when the run ends in its title ("Foreign Minister", "Labour MP"): it names a
+    role. What comes before the title is a name of its own (`runs`) when it is an acronym or holds an
+    organisation word ("USCG Captain Monica Rochester", "Senate Minority Leader")."""
+    i = next((i for i in range(len(run) - 1, 0, -1) if run[i][2].lower() in lex.titles), 0)
+    if not i or any(t[2] in lex.org_words for t in run[i + 1:]):
+        return run
+    head = run[:i]
+    if all(t[2].isupper() for t in head) or any(t[2] in lex.org_words for t in head):
+        runs.append(head)
+    return run[i + 1:]
 
 
 def prefixed_surname(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:

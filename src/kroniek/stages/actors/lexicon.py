@@ -54,6 +54,8 @@ class ActorLexicon:
     group_nouns: dict[str, str]
     group_qualifiers: dict[str, str]
     groups_re: re.Pattern | None
+    function_words: frozenset[str]  # lower case: a sentence-initial one glued to a name is no part of it
+    demonyms: frozenset[str]  # "Duitser", "Belgen": a person's nationality before the name, no part of it
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
@@ -71,7 +73,8 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
     heads = "|".join(map(re.escape, raw["org_heads"]))
     links = "|".join(map(re.escape, sorted(raw["org_head_links"], key=len, reverse=True)))
     return ActorLexicon(
-        **{k: frozenset(raw.get(k) or ()) for k in _SETS},
+        **{k: frozenset(raw.get(k) or ()) for k in _SETS if k != "titles"},
+        titles=frozenset(t for title in raw.get("titles") or () for t in (title, title.lower())),
         **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
         roles=dict(raw["roles"]),
         sector_nouns=dict(raw.get("sector_nouns") or {}),
@@ -87,7 +90,28 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         surname_words=lexicons.word_list(lang, "surname_words.txt"),
         places=gazetteer() | frozenset(place_countries()),
         place_country=place_countries(),
+        function_words=lexicons.word_list(lang, "function_words.txt"),
+        demonyms=demonyms(kb, lang),
     )
+
+
+def demonyms(kb: KB, lang: str) -> frozenset[str]:
+    """The KB's demonyms of a language with their singulars, which the KB does not list: "Duitsers"
+    → "Duitser", "Belgen" → "Belg", "Russen" → "Rus", "Amerikanen" → "Amerikaan", "Britons" → "Briton"."""
+    out = set()
+    for actor in kb.actors.values():
+        for plural in actor.demonyms.get(lang, ()):
+            out.add(plural)
+            if plural.endswith("en") and len(plural) > 4:
+                stem = plural[:-2]
+                if stem[-1] == stem[-2]:  # "Russen": a doubled consonant is single in the singular
+                    stem = stem[:-1]
+                elif stem[-2] in "aeou" and stem[-3] not in "aeiou" and stem[-1] not in "aeiou":
+                    stem = stem[:-1] + stem[-2:]  # "Amerikanen": an open syllable's vowel is doubled
+                out.add(stem)
+            elif plural.endswith("s"):
+                out.add(plural[:-1])
+    return frozenset(out)
 
 
 def _groups_re(raw: dict) -> re.Pattern | None:

@@ -316,6 +316,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "PER"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
+    if prev in lex.demonyms and surface not in lex.places:
+        return 3, "PER"
     if prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues:
         return 3, "LOC"
     after = text[end:end + 30].split(maxsplit=2)[:1]
