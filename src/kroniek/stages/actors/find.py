@@ -106,7 +106,7 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
         word = m.group()
         alone = "-" in word and word.rsplit("-", 1)[1][:1].islower()
         if not alone and not prev_alone and (
-                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], len(runs[-1]), lex)):
+                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], runs[-1], lex)):
             runs[-1].append((s, e, word))
         else:
             runs.append([(s, e, word)])
@@ -198,16 +198,19 @@ def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int |
     return None
 
 
-def _joins(gap: str, run_length: int, lex: ActorLexicon) -> bool:
+def _joins(gap: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
     """Tokens join across place particles ("Huis ten Bosch"), and across name particles
-    right after a first name ("Jan van der Berg")."""
+    right after a first name ("Jan van der Berg") or a run's first word, which may follow a function
+    word ("Behalve Sissy van Alebeek")."""
     if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
         return False
     inner = gap[1:-1]
     if inner in lex.place_particles:
         return True
     words = inner.split()
-    return run_length == 1 and 0 < len(words) <= 3 and all(w in lex.particles for w in words)
+    first = len(run) == 1 or (len(run) == 2 and run[0][2].lower() in lex.function_words)
+    return ((first or run[-1][2] in lex.first_names) and 0 < len(words) <= 3
+            and all(w in lex.particles for w in words))
 
 
 def common(words: Container[str], word: str) -> bool:
