@@ -47,3 +47,13 @@ def test_a_title_is_outside_the_name_and_a_run_ending_in_a_title_names_a_role() 
     for name in ("Veronika Skvortsova", "USCG", "Monica Rochester", "Mugabe", "Spanton", "General Assembly"):
         assert name in texts
     assert not any(t.endswith(("Minister", "MP")) for t in texts)
+
+
+def test_a_names_last_word_decides_its_type_but_not_for_a_persons_name() -> None:
+    got = {t: ty for t, ty, _ in named(run(
+        "Protesters met on Trafalgar Square and Karl Marx Avenue before Labor Day, the Daily Mail wrote.",
+        lang="en"))}
+    assert got["Trafalgar Square"] == "LOC" and got["Karl Marx Avenue"] == "LOC"
+    assert got["Labor Day"] == "MISC" and got["Daily Mail"] == "ORG"
+    got = {t: ty for t, ty, _ in named(run("Gisteren sprak Ronald van der Straat met de Olympische Spelen in gedachten."))}
+    assert got["Ronald van der Straat"] == "PER" and got["Olympische Spelen"] == "MISC"

@@ -309,6 +309,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "MISC"
     if " ".join(before[-2:]).lower() in lex.portfolio or " ".join(before[-2:]).lower() in lex.org_cues:
         return 4, "ORG"
+    head = _head_type(tokens, lex)
+    if head:
+        return 4, head
     if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in tokens) or (
             surface.isupper() and len(surface) > 2):
         return 4, "ORG"
@@ -336,3 +339,14 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     if len(tokens) > 1 or surface in lex.surnames:
         return 1, "PER"
     return 0, lex.default_type
+
+
+def _head_type(tokens: list[str], lex: ActorLexicon) -> str | None:
+    """The type a name's last word gives it ("Trafalgar Square" LOC, "Labor Day" MISC, "Daily Mail"
+    ORG): the head of a phrase decides, not a default. Not for a person's name: one with a name
+    particle ("Van der Laan") or a first name and a surname-like head ("Jan Park")."""
+    last = tokens[-1].removesuffix("'s").removesuffix("’s")
+    kind = "LOC" if last in lex.loc_heads else "MISC" if last in lex.misc_heads else None
+    if kind is None or any(t.lower() in lex.particles for t in tokens) or last in lex.surnames:
+        return None
+    return None if len(tokens) == 2 and tokens[0] in lex.first_names else kind
