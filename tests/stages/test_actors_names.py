@@ -57,3 +57,20 @@ def test_a_names_last_word_decides_its_type_but_not_for_a_persons_name() -> None
     assert got["Labor Day"] == "MISC" and got["Daily Mail"] == "ORG"
     got = {t: ty for t, ty, _ in named(run("Gisteren sprak Ronald van der Straat met de Olympische Spelen in gedachten."))}
     assert got["Ronald van der Straat"] == "PER" and got["Olympische Spelen"] == "MISC"
+
+
+def test_names_made_of_names_are_one_name() -> None:
+    got = {t: ty for t, ty, _ in named(run(
+        "The European Court of Justice ruled. He studied at the Medical University of Gdańsk, not the "
+        "University of Cambridge. The Court on Tuesday met. London Stock Exchange and US Air Force staff "
+        "walked over London Bridge.", lang="en"))}
+    assert got["European Court of Justice"] == "ORG" and got["Medical University of Gdańsk"] == "ORG"
+    assert got["University of Cambridge"] == "ORG" and "Gdańsk" not in got and "Justice" not in got
+    assert got["London Stock Exchange"] == "ORG" and got["US Air Force"] == "ORG" and got["London Bridge"] == "LOC"
+    assert not any("Tuesday" in t for t in got)
+    got = {t: ty for t, ty, _ in named(run("De Communistische Partij van Nederland en de Stichting Topzwemmen Amsterdam."))}
+    assert got["Communistische Partij van Nederland"] == "ORG" and got["Stichting Topzwemmen Amsterdam"] == "ORG"
+
+
+def test_an_english_organisations_article_is_no_part_of_its_name() -> None:
+    assert "Guardian" in [t for t, *_ in named(run("The Guardian wrote it.", lang="en"))]

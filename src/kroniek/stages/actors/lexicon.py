@@ -56,13 +56,14 @@ class ActorLexicon:
     groups_re: re.Pattern | None
     function_words: frozenset[str]  # lower case: a sentence-initial one glued to a name is no part of it
     demonyms: frozenset[str]  # "Duitser", "Belgen": a person's nationality before the name, no part of it
+    name_determiners: frozenset[str]  # an organisation's article that is no part of its name ("The")
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
-         "org_cues", "place_cues", "loc_heads", "misc_heads")
+         "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from ...kb import KB, Actor, from_archigos
 from ...model import ActorRef, Doc, Entity
 from . import tagger as name_tagger
+from .compound import compounds
 from .find import (
     common,
     heads,
@@ -45,6 +46,14 @@ def _strip_possessive(text: str, start: int, end: int, lex: ActorLexicon) -> int
     whose genitive belongs to the name (Dutch "Poetins") lists no possessives."""
     surface = text[start:end]
     return next((end - len(p) for p in lex.possessives if surface.endswith(p) and len(surface) > len(p)), end)
+
+
+def _after_determiner(text: str, start: int, end: int, lex: ActorLexicon) -> int:
+    """Where an organisation's name starts when its alias holds its article ("The Guardian"): in
+    English the determiner is no part of the name (CoNLL-2003), in Dutch it is ("De Standaard",
+    CoNLL-2002); `name_determiners` in actors.yaml says which."""
+    first, _, rest = text[start:end].partition(" ")
+    return start + len(first) + 1 if rest and first in lex.name_determiners else start
 
 
 def first_name_conflicts(text: str, words: frozenset[str], kb: KB, lex: ActorLexicon, found: list) -> list:
@@ -138,6 +147,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             continue
         if kind == "aliases" and actor.type == "PER":
             end = _strip_possessive(text, start, end, lex)
+        elif kind == "aliases" and actor.type == "ORG":
+            start = _after_determiner(text, start, end, lex)
         surface = text[start:end]
         if kind == "aliases":
             etype = actor.type
@@ -191,7 +202,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             actor_ref = refs.setdefault(key, ActorRef(None, key))
         entities.append(Entity(start, end, text[start:end], etype, actor_ref))
     entities.sort(key=lambda e: e.start)
-    return _merge_adjective_orgs(text, entities, lex)
+    return compounds(text, _merge_adjective_orgs(text, entities, lex), lex)
 
 
 def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
@@ -344,9 +355,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
 def _head_type(tokens: list[str], lex: ActorLexicon) -> str | None:
     """The type a name's last word gives it ("Trafalgar Square" LOC, "Labor Day" MISC, "Daily Mail"
     ORG): the head of a phrase decides, not a default. Not for a person's name: one with a name
-    particle ("Van der Laan") or a first name and a surname-like head ("Jan Park")."""
+    particle ("Van der Straat") or whose head is a known surname."""
     last = tokens[-1].removesuffix("'s").removesuffix("’s")
     kind = "LOC" if last in lex.loc_heads else "MISC" if last in lex.misc_heads else None
     if kind is None or any(t.lower() in lex.particles for t in tokens) or last in lex.surnames:
         return None
-    return None if len(tokens) == 2 and tokens[0] in lex.first_names else kind
+    return kind
