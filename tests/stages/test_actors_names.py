@@ -74,3 +74,9 @@ def test_names_made_of_names_are_one_name() -> None:
 
 def test_an_english_organisations_article_is_no_part_of_its_name() -> None:
     assert "Guardian" in [t for t, *_ in named(run("The Guardian wrote it.", lang="en"))]
+
+
+def test_abbreviations_of_no_actor_and_a_currencys_place_are_no_names() -> None:
+    got = named(run("At 10:00 UTC (11:00 BST) the CCTV showed DNA of the LGBT activist who paid US$300 "
+                    "to the US embassy.", lang="en"))
+    assert [t for t, *_ in got] == ["US"] and got[0][1] == "LOC"

@@ -17,6 +17,7 @@ _TOKEN = re.compile(rf"[{CAP}](?<![\w&-].)(?:\.(?= [{CAP}])|[\w'’&.-]*(?<![.'�
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 _WORD = re.compile(r"[\w&-]+(?:['’.][\w&-]+)*")
 _JOINER = re.compile(r"['’.]")
+_CURRENCY = "$€£¥"  # "US$", "HK$": a currency, not the place
 
 
 def starts_inside(text: str, spans: list) -> set[int]:
@@ -32,10 +33,11 @@ def starts_inside(text: str, spans: list) -> set[int]:
 
 
 def _boundary(text: str, start: int, end: int) -> bool:
-    """A KB match must not start or end inside a word ("Iran" in "Iraniër")."""
+    """A KB match must not start or end inside a word ("Iran" in "Iraniër"), nor be a currency's
+    place ("US$")."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "-&") and not (after.isalnum() or after in "-&")
+    return not (before.isalnum() or before in "-&") and not (after.isalnum() or after in "-&" + _CURRENCY)
 
 
 def word_forms(text: str) -> frozenset[str]:
@@ -127,7 +129,8 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
         if cut:
             runs.append(run[cut:])
             run = run[:cut]
-        if not run or (len(run) == 1 and len(run[0][2]) < 2):
+        if not run or (len(run) == 1 and (len(run[0][2]) < 2 or run[0][2] in lex.not_names
+                                          or text[run[0][1]:run[0][1] + 1] in _CURRENCY)):
             continue
         word = run[0][2]
         if len(run) == 1 and run[0][0] in initial and word not in mid and not (
