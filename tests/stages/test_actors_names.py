@@ -80,3 +80,10 @@ def test_abbreviations_of_no_actor_and_a_currencys_place_are_no_names() -> None:
     got = named(run("At 10:00 UTC (11:00 BST) the CCTV showed DNA of the LGBT activist who paid US$300 "
                     "to the US embassy.", lang="en"))
     assert [t for t, *_ in got] == ["US"] and got[0][1] == "LOC"
+
+
+def test_a_bare_surname_is_the_person_the_article_named_first_not_a_famous_namesake() -> None:
+    got = named(run("The attacker, Usman Khan, was shot. Khan had been released. Mayor Sadiq Khan spoke.", lang="en"))
+    assert ("Khan", "PER", "Usman Khan") in got and ("Sadiq Khan", "PER", "Sadiq Khan") in got
+    got = named(run("Mayor Sadiq Khan spoke. Khan said the attacker Usman Khan was shot.", lang="en"))
+    assert ("Khan", "PER", "Sadiq Khan") in got

@@ -133,11 +133,18 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     outlet = getattr(doc.article, "country", None)
     entities: list[Entity] = []
     seen: dict[str, Actor] = {}  # surnames of persons named in full earlier
+    seen_at: dict[str, int] = {}  # where a KB person's surname first came in a full name
     mentioned = {kb.get(i).country or i for _, _, hits, _ in found for i, k in hits
                  if kb.get(i) is not None and kb.get(i).type == "LOC"}
+    own = _own_surnames(text, names, lex, memo)
     for _, end, hits, start in found:
         actor, kind = _choose(hits, kb, seen, date, outlet)
         if actor is None:
+            continue
+        surface = _strip_possessive(text, start, end, lex)
+        if kind == "aliases" and actor.type == "PER" and text[start:surface] in own and not any(
+                seen.get(p) is actor and seen_at[p] < own.get(p, (len(text),))[0] for p in actor.name.split()[1:]):
+            entities.append(Entity(start, surface, text[start:surface], "PER", own[text[start:surface]][1]))
             continue
         if kind == "aliases" and actor.type == "PER" and _adjective_before_noun(text, start, end, hits, actor, seen, lex):
             actor, kind = next((kb.get(i), k) for i, k in hits if k == "adjectives")
@@ -155,6 +162,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             if actor.type == "PER":
                 for part in actor.name.split()[1:]:
                     seen[part] = actor
+                    seen_at.setdefault(part, start)
             entities.append(Entity(start, end, surface, etype, ref(actor, kb, date)))
         else:
             entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
@@ -192,7 +200,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             refs[form] = actor_ref
     for start, end, key in spans:
         etype = votes[key][1]
-        if " " not in key and key in seen:
+        if " " not in key and key in seen and not (key in own and own[key][0] < seen_at[key]):
             etype = "PER"
             actor_ref = ref(seen[key], kb, date)
         elif etype == "LOC" and key in lex.place_country:  # a place the KB lacks, of a known country
@@ -203,6 +211,19 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         entities.append(Entity(start, end, text[start:end], etype, actor_ref))
     entities.sort(key=lambda e: e.start)
     return compounds(text, _merge_adjective_orgs(text, entities, lex), lex)
+
+
+def _own_surnames(text: str, names: list, lex: ActorLexicon, memo: dict) -> dict[str, tuple[int, ActorRef]]:
+    """Where the article first gives a full name the KB lacks ("Usman Khan"), by its surname forms:
+    a bare "Khan" is the person named in full first, that one rather than a famous KB Khan named
+    later in the article (or not at all)."""
+    out: dict[str, tuple[int, ActorRef]] = {}
+    for span in sorted(names):
+        key = text[span[0]:_strip_possessive(text, *span, lex)]
+        if " " in key and key.split()[0].lower() not in lex.particles and typed(text, span, lex, memo)[1] == "PER":
+            for form in surname_forms(key, lex):
+                out.setdefault(form, (span[0], ActorRef(None, key)))
+    return out
 
 
 def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
