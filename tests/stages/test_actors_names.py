@@ -87,3 +87,14 @@ def test_a_bare_surname_is_the_person_the_article_named_first_not_a_famous_names
     assert ("Khan", "PER", "Usman Khan") in got and ("Sadiq Khan", "PER", "Sadiq Khan") in got
     got = named(run("Mayor Sadiq Khan spoke. Khan said the attacker Usman Khan was shot.", lang="en"))
     assert ("Khan", "PER", "Sadiq Khan") in got
+
+
+def test_a_portfolio_after_an_office_and_its_holder_is_no_person() -> None:
+    got = named(run("Minister Marjolein Faber van Asiel en Migratie sprak over Migratie."))
+    assert ("Marjolein Faber", "PER", "Marjolein Faber") in got
+    assert not any(t == "Migratie" and ty == "PER" for t, ty, _ in got)
+
+
+def test_a_first_level_region_beats_a_small_town_of_another_country() -> None:
+    doc = run("Het gebeurde in Arizona.", date="2020-01-01")
+    assert [(e.text, e.actor.country) for e in doc.entities] == [("Arizona", "USA")]

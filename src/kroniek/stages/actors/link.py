@@ -341,6 +341,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "MISC"
     if " ".join(before[-2:]).lower() in lex.portfolio or " ".join(before[-2:]).lower() in lex.org_cues:
         return 4, "ORG"
+    if _office_portfolio(text, start, tokens, lex):
+        return 4, "ORG"
     head = _head_type(tokens, lex)
     if head:
         return 4, head
@@ -382,3 +384,16 @@ def _head_type(tokens: list[str], lex: ActorLexicon) -> str | None:
     if kind is None or any(t.lower() in lex.particles for t in tokens) or last in lex.surnames:
         return None
     return kind
+
+
+def _office_portfolio(text: str, start: int, tokens: list[str], lex: ActorLexicon) -> bool:
+    """Portfolio words after an office and its holder ("minister Marjolein Faber van Asiel en
+    Migratie"): part of the office's name, a ministry, never a person."""
+    if not all(t in lex.portfolio_words for t in tokens):
+        return False
+    before = words_before(text, start, 8)
+    while before and (before[-1] in lex.portfolio_words or before[-1].lower() in ("en", "and", ",")):
+        before.pop()
+    links = {cue.split()[-1] for cue in lex.portfolio}
+    offices = {cue.split()[0] for cue in lex.portfolio}
+    return bool(before) and before[-1] in links and any(w.lower() in offices for w in before[:-1])
