@@ -98,3 +98,10 @@ def test_a_portfolio_after_an_office_and_its_holder_is_no_person() -> None:
 def test_a_first_level_region_beats_a_small_town_of_another_country() -> None:
     doc = run("Het gebeurde in Arizona.", date="2020-01-01")
     assert [(e.text, e.actor.country) for e in doc.entities] == [("Arizona", "USA")]
+
+
+def test_a_particle_after_an_article_is_no_surname_and_a_title_ends_a_long_name() -> None:
+    got = [t for t, *_ in named(run("De Vlaamse regering besliste. Volgens de Vlaamse minister niet.", date="2000-06-01"))]
+    assert not any(t.startswith("De Vlaamse") for t in got)
+    got = [t for t, *_ in named(run("He met House of Commons Speaker John Bercow in a Volvo XC90.", lang="en"))]
+    assert "House of Commons" in got and "John Bercow" in got and "Volvo XC90" in got

@@ -13,7 +13,7 @@ from .lexicon import CAP, ActorLexicon
 _LINKS = "of|for|on|van|voor"
 _DETS = "the|de|het|der"
 _NAME_WORD = rf"[{CAP}](?:[\w'’&-]|\.(?=\w))*"
-_TAIL = re.compile(rf" (?:{_LINKS}) (?:(?:{_DETS}) )?{_NAME_WORD}(?:(?: (?:{_LINKS}|{_DETS}))? {_NAME_WORD})*")
+_TAIL = re.compile(rf" (?:{_LINKS}) (?:(?:{_DETS}) )?{_NAME_WORD}(?:(?: (?:{_LINKS}))?(?: (?:{_DETS}))? {_NAME_WORD})*")
 
 
 def compounds(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entity]:
@@ -42,9 +42,12 @@ def _chained(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entit
             continue
         end = ent.end
         m = _TAIL.match(text, ent.end)
-        for w in re.finditer(r"\S+", m.group() if m else ""):
-            if w.group()[0].isupper() and w.group().rstrip(".'’") in lex.never:
-                break  # a date word is no part of the name ("the Court on Monday")
+        words = list(re.finditer(r"\S+", m.group() if m else ""))
+        for i, w in enumerate(words):
+            word = w.group().rstrip(".'’")
+            titled = word.lower() in lex.titles and i + 1 < len(words) and words[i + 1].group()[0].isupper()
+            if w.group()[0].isupper() and (word in lex.never or titled):
+                break  # a date word, a title before a name: "the Court on Monday", "Commons Speaker John Bercow"
             end = ent.end + w.end()
         while end > ent.end and text[end - 1] in ".'’":
             end -= 1
@@ -61,7 +64,8 @@ def _chained(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entit
 def _adjacent(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entity]:
     """Two names one space apart that are one: a name before an unknown place or organisation
     whose last word is its head ("Hyde" + "Park Corner", "London" + "Stock Exchange"), a place
-    before an organisation ("US" + "Air Force", "UK" + "Parliament", kept linked), an unknown
+    before an organisation ("US" + "Air Force", "UK" + "Parliament" kept linked, "United States" +
+    "Department of State"), an unknown
     organisation before a place ("Stichting Topzwemmen" + "Amsterdam")."""
     out: list[Entity] = []
     for ent in entities:
@@ -69,7 +73,8 @@ def _adjacent(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Enti
         merged = prev is not None and text[prev.end:ent.start] == " " and _one_name(prev, ent, lex)
         if merged:
             name = text[prev.start:ent.end]
-            etype = "ORG" if "ORG" in (prev.type, ent.type) else ent.type
+            etype = "LOC" if " " not in ent.text and _head(ent, lex) in lex.loc_heads else (
+                "ORG" if "ORG" in (prev.type, ent.type) else ent.type)
             linked = ent.actor if ent.actor and ent.actor.id and ent.type == "ORG" else None
             country = (ent.actor.country if ent.actor else None) or (prev.actor.country if prev.actor else None)
             actor = linked if linked else ActorRef(None, name, country)
@@ -81,11 +86,14 @@ def _adjacent(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Enti
 
 def _one_name(prev: Entity, ent: Entity, lex: ActorLexicon) -> bool:
     unknown = ent.actor is None or ent.actor.id is None
+    head = _head(ent, lex)
     if prev.type in ("LOC", "PER", "ORG") and unknown and (
-            (ent.type == "LOC" and _head(ent, lex) in lex.loc_heads)
-            or (ent.type == "ORG" and _head(ent, lex) in lex.org_words)):
+            (ent.type == "LOC" or " " not in ent.text) and head in lex.loc_heads):
         return True
-    if prev.type == "LOC" and ent.type == "ORG" and " " not in ent.text and _head(ent, lex) in lex.org_words:
+    if prev.type in ("LOC", "PER", "ORG") and unknown and ent.type == "ORG" and head in lex.org_words:
+        return True
+    if prev.type == "LOC" and ent.type == "ORG" and (unknown or " " not in ent.text) and any(
+            t in lex.org_words for t in ent.text.split()):
         return True
     return (prev.type == "ORG" and (prev.actor is None or prev.actor.id is None) and " " in prev.text
             and any(t in lex.org_words for t in prev.text.split()) and ent.type == "LOC")

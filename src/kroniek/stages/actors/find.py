@@ -106,6 +106,11 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
         if s in taken:
             continue
         word = m.group()
+        low = word.lower()
+        if (low in lex.function_words and low not in lex.particles and word not in lex.first_names
+                and word not in named and sentence_initial(text, s)):
+            prev_alone = True  # "Behalve Sissy van Alebeek", "Regarding Trump": no part of the name
+            continue
         alone = "-" in word and word.rsplit("-", 1)[1][:1].islower()
         if not alone and not prev_alone and (
                 s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], runs[-1], lex)):
@@ -146,15 +151,13 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
 def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str], lex: ActorLexicon) -> bool:
     """Whether a run's first word is glued to the name, not part of it: a title ("Captain Rochester")
     unless an organisation word follows ("General Assembly"), a demonym ("Duitser Beerbaum"), or at
-    a sentence start a word the text uses in lower case or a function word ("Behalve Van Alebeek",
-    "Regarding Trump")."""
+    a sentence start a word the text uses in lower case."""
     word = run[0][2]
     if word.lower() in lex.titles:
         return not any(t[2] in lex.org_words for t in run[1:])
-    if len(run) > 1 and word in lex.demonyms:
+    if len(run) > 1 and word in lex.demonyms and word not in lex.first_names:  # "Frans Steenhoudt"
         return True
-    return run[0][0] in initial and (common(words, word) or (
-        word.lower() in lex.function_words and word not in lex.first_names))
+    return run[0][0] in initial and common(words, word)
 
 
 def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon) -> list[tuple[int, int, str]]:
@@ -166,21 +169,29 @@ def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon)
     if not i or any(t[2] in lex.org_words for t in run[i + 1:]):
         return run
     head = run[:i]
-    if all(t[2].isupper() for t in head) or any(t[2] in lex.org_words for t in head):
+    if not all(t[2].isupper() for t in head):  # "Senate Minority Leader": the organisation is "Senate"
+        head = head[:max((j + 1 for j, t in enumerate(head) if t[2] in lex.org_words), default=0)]
+    if head:
         runs.append(head)
     return run[i + 1:]
 
 
 def prefixed_surname(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
     """Whether a sentence-initial particle starts a surname ("Van der Schans hield", "De Rooij:"):
-    the article writes it after a first name too ("Wout-Jan van der Schans"), the word after the
-    particles is a known surname, or the name speaks. Otherwise "Van" is the preposition."""
+    the article writes it after a first name too ("Wout-Jan van der Schans"), or the name speaks.
+    Otherwise "Van" is the preposition, "De" the article ("De Vlaamse regering")."""
     prefix = text[run[0][0]:run[1][0]]
     if not all(w.lower() in lex.particles for w in prefix.split()):
         return False
     word, end = run[1][2], run[1][1]
-    return (f"{prefix.lower()}{word}" in text or word in lex.surnames or speaks(text, end, lex)
-            or text[end:end + 1] == ":")
+    if speaks(text, end, lex) or text[end:end + 1] == ":":
+        return True
+    for m in re.finditer(rf"(\S+) {re.escape(prefix.lower() + word)}\b", text):
+        before = m.group(1)  # a first name, not an opening "Volgens de Vlaamse" or "Het is de Vlaamse"
+        if before in lex.first_names or (before[:1].isupper() and before.lower() not in lex.function_words
+                                         and not sentence_initial(text, m.start(1))):
+            return True
+    return False
 
 
 def speaks(text: str, end: int, lex: ActorLexicon) -> bool:
@@ -203,16 +214,14 @@ def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int |
 
 def _joins(gap: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
     """Tokens join across place particles ("Huis ten Bosch"), and across name particles
-    right after a first name ("Jan van der Berg") or a run's first word, which may follow a function
-    word ("Behalve Sissy van Alebeek")."""
+    right after a run's first word or its first names ("Jan van der Berg", "Jan Peter van Dijk")."""
     if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
         return False
     inner = gap[1:-1]
     if inner in lex.place_particles:
         return True
     words = inner.split()
-    first = len(run) == 1 or (len(run) == 2 and run[0][2].lower() in lex.function_words)
-    return ((first or run[-1][2] in lex.first_names) and 0 < len(words) <= 3
+    return ((len(run) == 1 or all(t[2] in lex.first_names for t in run)) and 0 < len(words) <= 3
             and all(w in lex.particles for w in words))
 
 

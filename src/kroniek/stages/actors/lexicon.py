@@ -58,13 +58,14 @@ class ActorLexicon:
     demonyms: frozenset[str]  # "Duitser", "Belgen": a person's nationality before the name, no part of it
     name_determiners: frozenset[str]  # an organisation's article that is no part of its name ("The")
     not_names: frozenset[str]  # abbreviations that name no actor: "UTC", "DNA", "CCTV"
+    loc_modifiers: frozenset[str]  # a name's first word that makes it a place ("Southern Rhodesia")
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
-         "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names")
+         "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives")
 
 

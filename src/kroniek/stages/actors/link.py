@@ -349,12 +349,18 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in tokens) or (
             surface.isupper() and len(surface) > 2):
         return 4, "ORG"
+    if len(tokens) > 1 and any(c.isdigit() for c in tokens[-1]):
+        return 4, "MISC"  # a make and its model, an event and its year: "Volvo XC90", "Sydney 2000"
     if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
         return 4, "PER"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
-    if prev in lex.demonyms and surface not in lex.places:
+    if prev in lex.demonyms and prev not in lex.first_names and surface not in lex.places:
         return 3, "PER"
+    if len(tokens) > 1 and tokens[-1] in lex.demonyms:
+        return 3, "MISC"  # "Eastern Europeans"
+    if len(tokens) > 1 and tokens[0] in lex.loc_modifiers:
+        return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia"
     if prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues:
         return 3, "LOC"
     after = text[end:end + 30].split(maxsplit=2)[:1]
@@ -378,10 +384,11 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
 def _head_type(tokens: list[str], lex: ActorLexicon) -> str | None:
     """The type a name's last word gives it ("Trafalgar Square" LOC, "Labor Day" MISC, "Daily Mail"
     ORG): the head of a phrase decides, not a default. Not for a person's name: one with a name
-    particle ("Van der Straat") or whose head is a known surname."""
+    particle ("Van der Straat") or whose head is a known surname. A head alone ("Haven") says
+    nothing; after a name it joins it (compound.py: "London Bridge")."""
     last = tokens[-1].removesuffix("'s").removesuffix("’s")
     kind = "LOC" if last in lex.loc_heads else "MISC" if last in lex.misc_heads else None
-    if kind is None or any(t.lower() in lex.particles for t in tokens) or last in lex.surnames:
+    if kind is None or len(tokens) < 2 or any(t.lower() in lex.particles for t in tokens) or last in lex.surnames:
         return None
     return kind
 
