@@ -4,8 +4,9 @@ No parser: every KB name is found at once by one Aho-Corasick automaton (longest
 word boundaries); other capitalised sequences are typed from their context (titles, place
 prepositions, organisation words, first names) from `data/<lang>/actors.yaml`. Role
 descriptions ("de Russische president") go to `doc.mentions`, linked by the article's date.
-The steps live in `find.py` (finding), `link.py` (typing and linking), `tagger.py` (the name
-tagger) and `groups.py` (group actors and role descriptions); this module runs them in order.
+The steps live in `find.py` (finding), `link.py` (typing and linking, with `compound.py`: names
+made of names), `tagger.py` (the name tagger) and `groups.py` (group actors and role
+descriptions); this module runs them in order.
 """
 from __future__ import annotations
 
