@@ -105,3 +105,8 @@ def test_a_particle_after_an_article_is_no_surname_and_a_title_ends_a_long_name(
     assert not any(t.startswith("De Vlaamse") for t in got)
     got = [t for t, *_ in named(run("He met House of Commons Speaker John Bercow in a Volvo XC90.", lang="en"))]
     assert "House of Commons" in got and "John Bercow" in got and "Volvo XC90" in got
+
+
+def test_a_sentence_initial_particle_matches_the_full_name_in_any_case() -> None:
+    got = named(run("Hij sprak met senator Paul De Grauwe over geld.\nDe Grauwe : het is zo."))
+    assert ("De Grauwe", "PER", "Paul De Grauwe") in got

@@ -178,15 +178,16 @@ def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon)
 
 def prefixed_surname(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
     """Whether a sentence-initial particle starts a surname ("Van der Schans hield", "De Rooij:"):
-    the article writes it after a first name too ("Wout-Jan van der Schans"), or the name speaks.
+    the article writes it after a first name too ("Wout-Jan van der Schans", "Paul De Grauwe"), or the
+    name speaks.
     Otherwise "Van" is the preposition, "De" the article ("De Vlaamse regering")."""
     prefix = text[run[0][0]:run[1][0]]
     if not all(w.lower() in lex.particles for w in prefix.split()):
         return False
     word, end = run[1][2], run[1][1]
-    if speaks(text, end, lex) or text[end:end + 1] == ":":
+    if speaks(text, end, lex) or text[end:end + 2].strip()[:1] == ":":
         return True
-    for m in re.finditer(rf"(\S+) {re.escape(prefix.lower() + word)}\b", text):
+    for m in re.finditer(rf"(\S+) (?i:{re.escape(prefix)}){re.escape(word)}\b", text):
         before = m.group(1)  # a first name, not an opening "Volgens de Vlaamse" or "Het is de Vlaamse"
         if before in lex.first_names or (before[:1].isupper() and before.lower() not in lex.function_words
                                          and not sentence_initial(text, m.start(1))):
