@@ -110,3 +110,8 @@ def test_a_particle_after_an_article_is_no_surname_and_a_title_ends_a_long_name(
 def test_a_sentence_initial_particle_matches_the_full_name_in_any_case() -> None:
     got = named(run("Hij sprak met senator Paul De Grauwe over geld.\nDe Grauwe : het is zo."))
     assert ("De Grauwe", "PER", "Paul De Grauwe") in got
+
+
+def test_a_known_first_name_alone_is_a_person_not_a_place() -> None:
+    got = named(run("Zij ging naar Nico. Nico lachte niet."))
+    assert [ty for t, ty, _ in got if t == "Nico"] == ["PER", "PER"]

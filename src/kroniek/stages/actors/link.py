@@ -372,6 +372,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 2, "MISC"
     if len(tokens) > 1 and tokens[0].lower().endswith(lex.adjective_endings):
         return 2, "ORG"
+    if len(tokens) == 1 and surface in lex.first_names:
+        return 2, "PER"  # "hij hield van Freddy", "naar Nico": a known first name alone is a person
     if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
         return 2, "LOC"
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
