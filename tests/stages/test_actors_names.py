@@ -115,3 +115,8 @@ def test_a_sentence_initial_particle_matches_the_full_name_in_any_case() -> None
 def test_a_known_first_name_alone_is_a_person_not_a_place() -> None:
     got = named(run("Zij ging naar Nico. Nico lachte niet."))
     assert [ty for t, ty, _ in got if t == "Nico"] == ["PER", "PER"]
+
+
+def test_a_channel_number_belongs_to_the_broadcasters_name_but_a_year_does_not() -> None:
+    got = [t for t, *_ in named(run("Dat zei hij gisteren op Radio 1 in een reactie. Hij keek naar TV 2000."))]
+    assert "Radio 1" in got and "TV 2000" not in got

@@ -20,7 +20,23 @@ def compounds(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Enti
     """The article's entities with names made of names joined: an organisation or place word
     followed by "of"/"van" and a name, and a name followed by an organisation's or place's
     head ("London Bridge", "US Air Force", "Youth Forum Zimbabwe")."""
-    return _adjacent(text, _chained(text, entities, lex), lex)
+    return _adjacent(text, _numbered(text, _chained(text, entities, lex), lex), lex)
+
+
+_NUMBER = re.compile(r" \d{1,2}(?![\d.,:/-]?\d)\b")
+
+
+def _numbered(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Entity]:
+    """A broadcaster's channel number belongs to its name ("Radio 1", "TV 2"): an organisation
+    whose last word is an organisation word, then a number of one or two digits (not a year)."""
+    out = []
+    for ent in entities:
+        m = _NUMBER.match(text, ent.end) if ent.type == "ORG" and _head(ent, lex) in lex.org_words else None
+        if m:
+            name = text[ent.start:m.end()]
+            ent = Entity(ent.start, m.end(), name, "ORG", ActorRef(None, name, ent.actor.country if ent.actor else None))
+        out.append(ent)
+    return out
 
 
 def _head(ent: Entity, lex: ActorLexicon) -> str:
