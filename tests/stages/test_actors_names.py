@@ -120,3 +120,10 @@ def test_a_known_first_name_alone_is_a_person_not_a_place() -> None:
 def test_a_channel_number_belongs_to_the_broadcasters_name_but_a_year_does_not() -> None:
     got = [t for t, *_ in named(run("Dat zei hij gisteren op Radio 1 in een reactie. Hij keek naar TV 2000."))]
     assert "Radio 1" in got and "TV 2000" not in got
+
+
+def test_a_countrys_abbreviation_in_results_is_that_country() -> None:
+    got = named(run("Uitslag: Jalabert (Fra), Boogerd (Ned), Casagrande (Ita), Lance (USA). In Den Haag."))
+    assert [(t, c) for t, _, c in got if len(t) == 3] == [
+        ("Fra", "France"), ("Ned", "Netherlands"), ("Ita", "Italy"), ("USA", "United States")]
+    assert "Den" not in [t for t, *_ in got]

@@ -58,6 +58,7 @@ class ActorLexicon:
     demonyms: frozenset[str]  # "Duitser", "Belgen": a person's nationality before the name, no part of it
     name_determiners: frozenset[str]  # an organisation's article that is no part of its name ("The")
     not_names: frozenset[str]  # abbreviations that name no actor: "UTC", "DNA", "CCTV"
+    country_codes: dict[str, str]  # "Fra", "Ned", "DEU" → the country: "Jalabert (Fra)" in results
     loc_modifiers: frozenset[str]  # a name's first word that makes it a place ("Southern Rhodesia")
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
@@ -97,7 +98,30 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         place_country=place_countries(),
         function_words=lexicons.word_list(lang, "function_words.txt"),
         demonyms=demonyms(kb, lang),
+        country_codes=country_codes(kb, lang),
     )
+
+
+def country_codes(kb: KB, lang: str) -> dict[str, str]:
+    """The abbreviations of countries in sports results ("Jalabert (Fra)", "Boogerd (Ned)"): the first
+    three letters of a country's name in the language, and its ISO 3166 alpha-3 code. Of two
+    countries sharing an abbreviation the one with a one-word name has it ("Fra": Frankrijk, not
+    Frans-Guyana); one shared still ("Aus": Australia, Austria) is left out."""
+    out: dict[str, dict[str, bool]] = {}
+    for actor in kb.actors.values():
+        if actor.type == "LOC" and actor.country == actor.id and len(actor.id) == 3:
+            names = [*actor.aliases.get(lang, ()), *([actor.name] if lang == "en" else ())]
+            for name in names[:2]:
+                if len(name) > 3 and name[:3].isalpha():
+                    ids = out.setdefault(name[:3].capitalize(), {})
+                    ids[actor.id] = ids.get(actor.id, False) or name.isalpha()
+            out.setdefault(actor.id, {})[actor.id] = True
+    codes = {}
+    for code, ids in out.items():
+        single = [i for i, one_word in ids.items() if one_word] if len(ids) > 1 else list(ids)
+        if len(single) == 1:
+            codes[code] = single[0]
+    return codes
 
 
 def demonyms(kb: KB, lang: str) -> frozenset[str]:

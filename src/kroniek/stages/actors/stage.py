@@ -16,7 +16,7 @@ from ...kb import KB, Actor, load
 from ...model import ActorRef, Article, Doc, Options
 from ..registry import register
 from . import tagger as name_tagger
-from .find import kb_matches, proper_names, starts_inside, word_forms
+from .find import country_codes, kb_matches, proper_names, starts_inside, word_forms
 from .groups import groups, roles
 from .lexicon import lexicon
 from .link import consult, first_name_conflicts, link
@@ -39,7 +39,7 @@ class ActorStage:
         kb = self.kb
         lex = lexicon(doc.lang or "nl", kb)
         words = word_forms(doc.text)  # read once: both the surname check and the name runs ask it
-        found = first_name_conflicts(doc.text, words, kb, lex, kb_matches(doc, kb))
+        found = country_codes(doc.text, lex, first_name_conflicts(doc.text, words, kb, lex, kb_matches(doc, kb)))
         named = {part for _, _, hits, _ in found for i, k in hits if k == "aliases"
                  for part in (kb.get(i).name.split()[1:] if kb.get(i) and kb.get(i).type == "PER" else ())}
         dropped: list[tuple[int, int]] = []
