@@ -123,7 +123,7 @@ def _takes_article(text: str, name: str, lex: ActorLexicon) -> bool:
     i = text.find(name)
     while i != -1:
         before = [w.lower() for w in words_before(text, i, 2)]
-        if before[-1:] and before[-1] in lex.determiners or (
+        if (before and before[-1] in lex.determiners) or (
                 len(before) == 2 and before[0] in lex.determiners and before[1].endswith("e")):
             return True
         i = text.find(name, i + len(name))
@@ -145,8 +145,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         actor, kind = _choose(hits, kb, seen, date, outlet)
         if actor is None:
             continue
-        if kind == "aliases" and actor.type == "PER" and _adjective_before_noun(text, start, end, hits, actor, seen, lex):
-            actor, kind = next((kb.get(i), k) for i, k in hits if k == "adjectives")
+        if kind == "aliases" and actor.type == "PER" and _adjective_before_noun(text, start, end, hits, actor, kb, seen, lex):
+            actor, kind = next((kb.get(i), k) for i, k in hits if k == "adjectives" and kb.get(i) is not None)
         if kind == "aliases" and _foreign_namesake(actor, text[start:end], outlet, mentioned):
             entities.append(Entity(start, end, text[start:end], actor.type,
                                    ActorRef(None, text[start:end], None, actor.sector)))
@@ -239,12 +239,12 @@ def _merge_adjective_orgs(text: str, entities: list[Entity], lex: ActorLexicon) 
     return out
 
 
-def _adjective_before_noun(text: str, start: int, end: int, hits: tuple, actor: Actor,
+def _adjective_before_noun(text: str, start: int, end: int, hits: tuple, actor: Actor, kb: KB,
                            seen: dict[str, Actor], lex: ActorLexicon) -> bool:
     """"Albanese rebellen": a word that is both a person's surname and a country's adjective is the
     adjective when a lower-case word other than a speech verb follows it, no title comes before it,
     and no full name of that person came earlier in the article."""
-    if not any(k == "adjectives" and kb_actor for kb_actor, k in hits) or " " in text[start:end]:
+    if not any(k == "adjectives" and kb.get(i) is not None for i, k in hits) or " " in text[start:end]:
         return False
     if any(seen.get(p) is actor for p in actor.name.split()[1:]):
         return False
