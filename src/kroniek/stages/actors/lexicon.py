@@ -34,6 +34,7 @@ class ActorLexicon:
     org_suffixes: tuple[str, ...]
     misc_suffixes: tuple[str, ...]
     default_type: str
+    tagger_types: frozenset[str]  # the name tagger's types that count; none: the tagger is not run
     adjective_endings: tuple[str, ...]
     heads_re: re.Pattern
     military: frozenset[str]
@@ -91,6 +92,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
                              key=len, reverse=True)),
         first_names=frozenset(firsts | set(raw.get("first_names") or ())),
         default_type=raw.get("default_type", "MISC"),
+        tagger_types=frozenset(raw.get("tagger_types") or ()),
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
         surnames=surnames(lang),
         surname_words=lexicons.word_list(lang, "surname_words.txt"),

@@ -19,7 +19,7 @@ from .find import (
     words_before,
 )
 from .lexicon import ActorLexicon, all_titles
-from .tagger import ASK_BELOW, TAGGER_STRENGTH, TAGGER_TYPES
+from .tagger import ASK_BELOW, TAGGER_STRENGTH
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
 
@@ -98,10 +98,10 @@ def typed(text: str, span: tuple[int, int], lex: ActorLexicon, memo: dict) -> tu
 
 def consult(nlp: Any, text: str, lex: ActorLexicon, found: list, names: list[tuple[int, int]],
             dropped: list[tuple[int, int]], memo: dict) -> name_tagger.Tagged | None:
-    """The tagger's reading of the windows around the unknown runs inside a sentence that the rules
-    type weakly: its names that overlap no KB match and start with a capital or a digit. A
-    sentence-initial run is not read: there a capital says nothing and the tagger's ORG was more
-    often wrong than right (CoNLL-2002 ned.testa, docs/actors.md)."""
+    """The tagger's reading of the windows around the unknown runs inside a sentence that no rule
+    clue types: its names of the language's `tagger_types` that overlap no KB match and start with
+    a capital or a digit, and no person the article writes with an article. A sentence-initial run
+    is not read: there a capital says nothing (CoNLL-2002 ned.testa, docs/actors.md)."""
     weak = [r for r in names if typed(text, r, lex, memo)[0] < ASK_BELOW]
     ask, asked = [], set()
     for s, e in weak:  # one name, one type: its first occurrence is read
@@ -114,14 +114,29 @@ def consult(nlp: Any, text: str, lex: ActorLexicon, found: list, names: list[tup
     fixed = [(s, e) for s, e, *_ in found] + [r for r in names if r not in weak]
     keep = {}
     for (s, e), label in tagged.names.items():
-        if label not in TAGGER_TYPES or not (text[s].isupper() or text[s].isdigit()) or any(
+        if label not in lex.tagger_types or not (text[s].isupper() or text[s].isdigit()) or any(
                 s < b and a < e for a, b in fixed):
             continue
         if (s, e) not in names and not any(s < b and a < e for a, b in [*names, *dropped]):
             continue  # a name the rules did not see at all: not asked about
+        if label == "PER" and _takes_article(text, text[s:e], lex):
+            continue  # "de Weglooplijn", "het Amerikaanse Wal-Mart": a person takes no article
         keep[(s, e)] = label
     tagged.names = keep
     return tagged
+
+
+def _takes_article(text: str, name: str, lex: ActorLexicon) -> bool:
+    """Whether the article writes the name after a definite article, perhaps with an adjective
+    between ("de Weglooplijn", "het Amerikaanse Wal-Mart"): then it names no person."""
+    i = text.find(name)
+    while i != -1:
+        before = [w.lower() for w in words_before(text, i, 2)]
+        if (before and before[-1] in lex.determiners) or (
+                len(before) == 2 and before[0] in lex.determiners and before[1].endswith("e")):
+            return True
+        i = text.find(name, i + len(name))
+    return False
 
 
 def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
@@ -146,8 +161,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
                 seen.get(p) is actor and seen_at[p] < own.get(p, (len(text),))[0] for p in actor.name.split()[1:]):
             entities.append(Entity(start, surface, text[start:surface], "PER", own[text[start:surface]][1]))
             continue
-        if kind == "aliases" and actor.type == "PER" and _adjective_before_noun(text, start, end, hits, actor, seen, lex):
-            actor, kind = next((kb.get(i), k) for i, k in hits if k == "adjectives")
+        if kind == "aliases" and actor.type == "PER" and _adjective_before_noun(text, start, end, hits, actor, kb, seen, lex):
+            actor, kind = next((kb.get(i), k) for i, k in hits if k == "adjectives" and kb.get(i) is not None)
         if kind == "aliases" and _foreign_namesake(actor, text[start:end], outlet, mentioned):
             entities.append(Entity(start, end, text[start:end], actor.type,
                                    ActorRef(None, text[start:end], None, actor.sector)))
@@ -182,7 +197,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             verdict = _verdict(tagged, span, text[span[0]:span[1]], verdicts)
             if verdict == "":
                 continue  # the tagger's own span for this run replaces it
-            if verdict in TAGGER_TYPES:
+            if verdict in lex.tagger_types and strength < TAGGER_STRENGTH:
                 strength, etype = TAGGER_STRENGTH, verdict
         if key not in votes or strength > votes[key][0]:
             votes[key] = (strength, etype)
@@ -273,12 +288,12 @@ def _merge_adjective_orgs(text: str, entities: list[Entity], lex: ActorLexicon) 
     return out
 
 
-def _adjective_before_noun(text: str, start: int, end: int, hits: tuple, actor: Actor,
+def _adjective_before_noun(text: str, start: int, end: int, hits: tuple, actor: Actor, kb: KB,
                            seen: dict[str, Actor], lex: ActorLexicon) -> bool:
     """"Albanese rebellen": a word that is both a person's surname and a country's adjective is the
     adjective when a lower-case word other than a speech verb follows it, no title comes before it,
     and no full name of that person came earlier in the article."""
-    if not any(k == "adjectives" and kb_actor for kb_actor, k in hits) or " " in text[start:end]:
+    if not any(k == "adjectives" and kb.get(i) is not None for i, k in hits) or " " in text[start:end]:
         return False
     if any(seen.get(p) is actor for p in actor.name.split()[1:]):
         return False

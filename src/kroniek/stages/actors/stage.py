@@ -44,7 +44,7 @@ class ActorStage:
                  for part in (kb.get(i).name.split()[1:] if kb.get(i) and kb.get(i).type == "PER" else ())}
         dropped: list[tuple[int, int]] = []
         names = proper_names(doc, words, lex, starts_inside(doc.text, found), named, dropped)
-        nlp = name_tagger.load(doc.lang) if self.use_tagger else None
+        nlp = name_tagger.load(doc.lang) if self.use_tagger and lex.tagger_types else None
         memo: dict = {}
         tagged = consult(nlp, doc.text, lex, found, names, dropped, memo) if nlp is not None else None
         if tagged is not None:

@@ -13,6 +13,7 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from math import inf
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,11 @@ MODELS = Path(__file__).resolve().parents[2] / "models"
 WINDOW = 10  # characters of context on each side of a run
 SEPARATOR = "\n\n"  # between windows: a break no name crosses
 LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
-# How the tagger's reading combines with the rules (chosen on CoNLL-2002 ned.testa, checked on
-# ned.train; docs/actors.md): it reads the unknown runs no rule clue types (strength 0: the default
-# type), and its type wins there only for organisations. Its other types, and its "no name", lost
-# to the rules' default on held-out text, so they are not used.
-TAGGER_STRENGTH = 3.5  # the strength of the tagger's type in the per-article vote
-TAGGER_TYPES = frozenset({"ORG"})  # the types the tagger may give an unknown name
+# How the tagger's reading combines with the rules (docs/actors.md): it reads the unknown runs no rule
+# clue types (strength 0: the default type), and its type counts as a clue just above that default,
+# so any rule clue for the same name in the article outweighs it. Which of its types count is the
+# language's `tagger_types` (data/<lang>/actors.yaml); its "no name" is not used.
+TAGGER_STRENGTH = 0.5  # the strength of the tagger's type in the per-article vote
 ASK_BELOW = 1  # the tagger reads the runs the rules type with less strength than this
 
 
@@ -43,9 +43,12 @@ def load(lang: str | None) -> Any:
     if not lang or os.environ.get("KRONIEK_NER", "1") == "0" or not (path / "config.cfg").is_file():
         return None
     import spacy
+    from spacy.attrs import IS_SPACE, NORM, PREFIX, SHAPE, SUFFIX
     from thinc.api import NumpyOps
 
     nlp = spacy.load(path)
+    getters = nlp.vocab.lex_attr_getters  # a new word computes only what the tagger reads
+    nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in (NORM, PREFIX, SUFFIX, SHAPE, IS_SPACE)}
     ops = NumpyOps(use_blis=False)
     for _, pipe in nlp.pipeline:
         for node in pipe.model.walk():
@@ -116,7 +119,9 @@ class Tagged:
     windows: list[tuple[int, int]] = field(default_factory=list)
 
     def read(self, start: int, end: int) -> bool:
-        return any(lo <= start and end <= hi for lo, hi in self.windows)
+        """Whether the run lies inside one window (the windows are sorted and disjoint)."""
+        i = bisect_right(self.windows, (start, inf)) - 1
+        return i >= 0 and self.windows[i][0] <= start and end <= self.windows[i][1]
 
 
 def windows(text: str, spans: list[tuple[int, int]], width: int = WINDOW) -> list[tuple[int, int]]:
