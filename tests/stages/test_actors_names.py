@@ -127,3 +127,9 @@ def test_a_countrys_abbreviation_in_results_is_that_country() -> None:
     assert [(t, c) for t, _, c in got if len(t) == 3] == [
         ("Fra", "France"), ("Ned", "Netherlands"), ("Ita", "Italy"), ("USA", "United States")]
     assert "Den" not in [t for t, *_ in got]
+
+
+def test_one_place_preposition_among_many_mentions_makes_no_place() -> None:
+    text = "Belgacom moest inboeten. Klanten verwijzen naar Belgacom. Belgacom verloor. Belgacom won niet."
+    assert {ty for t, ty, _ in named(run(text)) if t == "Belgacom"} != {"LOC"}
+    assert [ty for t, ty, _ in named(run("Hij woont in Pratonevoso."))] == ["LOC"]

@@ -22,6 +22,7 @@ from .lexicon import ActorLexicon, all_titles
 from .tagger import ASK_BELOW, TAGGER_STRENGTH
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
+PREP_STRENGTH = 1.9  # a place preposition before a name ("naar Belgacom"): LOC only for most of its mentions
 
 
 def ref(actor: Actor, kb: KB, date: str | None = None) -> ActorRef:
@@ -186,6 +187,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     votes: dict[str, tuple[float, str]] = {}  # name -> (strength, type): strongest context wins
     verdicts: dict[str, str | None] = {}  # the tagger's reading of a name's first occurrence
     spans = []
+    preps: dict[str, list[int]] = {}  # name -> [mentions after a place preposition, mentions]
+    others: dict[str, tuple[float, str]] = {}  # name -> its strongest clue other than a place preposition
     for start, end in sorted(names):
         if start in taken:
             continue
@@ -201,7 +204,15 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
                 strength, etype = TAGGER_STRENGTH, verdict
         if key not in votes or strength > votes[key][0]:
             votes[key] = (strength, etype)
+        counts = preps.setdefault(key, [0, 0])
+        counts[0] += strength == PREP_STRENGTH
+        counts[1] += 1
+        if strength != PREP_STRENGTH and strength > others.get(key, (-1.0, ""))[0]:
+            others[key] = (strength, etype)
         spans.append((start, end, key))
+    for key, (strength, _) in votes.items():  # one "naar Belgacom" among five mentions makes no place
+        if strength == PREP_STRENGTH and 2 * preps[key][0] < preps[key][1]:
+            votes[key] = others.get(key, (0, lex.default_type))
     refs: dict[str, ActorRef] = {}
     full: dict[str, ActorRef] = {}  # surname forms -> the first full name of the article that has them
     for key, (_, etype) in votes.items():
@@ -210,7 +221,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             for form in surname_forms(key, lex):
                 full.setdefault(form, refs[key])
     for form, actor_ref in full.items():
-        if form in votes and (votes[form][0] in (0, 1, 2, TAGGER_STRENGTH) or votes[form][1] == "PER"):
+        if form in votes and (votes[form][0] in (0, 1, PREP_STRENGTH, 2, TAGGER_STRENGTH) or votes[form][1] == "PER"):
             votes[form] = (max(3, votes[form][0]), "PER")
             refs[form] = actor_ref
     for start, end, key in spans:
@@ -390,7 +401,7 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     if len(tokens) == 1 and surface in lex.first_names:
         return 2, "PER"  # "hij hield van Freddy", "naar Nico": a known first name alone is a person
     if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
-        return 2, "LOC"
+        return PREP_STRENGTH, "LOC"
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
         return 1, "LOC"
     if len(tokens) > 1 or surface in lex.surnames:
