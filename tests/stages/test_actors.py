@@ -251,3 +251,27 @@ def test_a_sentence_initial_word_is_common_only_when_the_text_uses_that_word_in_
 
     assert not common(word_forms("Kort daarna. Het was kortom voorbij."), "Kort")  # a substring is no use
     assert common(word_forms("Kort daarna. Het duurde kort."), "Kort")
+
+
+def test_a_surname_that_is_a_common_word_is_no_person_at_a_sentence_start() -> None:
+    assert "Kort" not in ents(run("Kort na middernacht viel de stad. Daarna werd het stil."))
+    assert ents(run("Visser zei niets over de stad."))["Visser"][0] == "PER"  # a speech verb follows
+    assert ents(run("Jansen zei niets. Zaterdag sprak Bakker met Visser."))["Visser"][0] == "PER"  # inside a sentence
+
+
+def test_a_country_adjective_before_a_noun_is_not_the_namesake_person() -> None:
+    got = ents(run("Volgens Albanese rebellen is het rustig.", "2024-03-01"))
+    assert got["Albanese"] == ("MISC", "ALB", "ALB")
+    assert ents(run("Albanese zei dat hij blijft.", "2024-03-01"))["Albanese"][1] == "p:anthony-albanese"
+    assert ents(run("Premier Albanese wil verkiezingen.", "2024-03-01"))["Albanese"][1] == "p:anthony-albanese"
+    doc = run("Anthony Albanese sprak in Canberra. Albanese wil verkiezingen.", "2024-03-01")
+    assert [e.actor.id for e in doc.entities if e.text == "Albanese"] == ["p:anthony-albanese"]
+
+
+def test_the_outlet_or_the_article_chooses_between_regions_of_the_same_name() -> None:
+    text = "In Limburg vielen gisteren twee doden."
+    assert ents(run_from(text, "BEL"))["Limburg"] == ("LOC", None, "BEL")
+    assert ents(run_from(text, "NLD"))["Limburg"] == ("LOC", None, "NLD")
+    assert ents(run_from(text, None))["Limburg"] == ("LOC", None, None)  # no clue: no guess
+    assert ents(run_from(text + " Ook elders in België was het onrustig.", None))["Limburg"][2] == "BEL"
+    assert ents(run_from("Protesters in Texas blocked a road.", "GBR", lang="en"))["Texas"][2] == "USA"

@@ -68,20 +68,44 @@ def test_kb_names_keep_the_kb_type_and_link() -> None:
     assert "Migratie" not in got
 
 
-def test_the_tagger_reads_only_around_weak_unknown_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    shipped("en")
-    seen: list[str] = []
+def spy_on_tag(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """The runs the tagger is asked about: (text, start)."""
+    seen: list[tuple[str, int]] = []
     plain = tagger.tag
 
     def spy(nlp, text, spans):
-        seen.extend(text[s:e] for s, e in spans)
+        seen.extend((text[s:e], s) for s, e in spans)
         return plain(nlp, text, spans)
 
     monkeypatch.setattr(tagger, "tag", spy)
-    run("Vladimir Putin met President Joe Biden in Geneva.", "en", date="2021-06-16")
+    return seen
+
+
+def test_the_tagger_reads_only_around_weak_unknown_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped("nl")
+    seen = spy_on_tag(monkeypatch)
+    run("Vladimir Poetin sprak met president Joe Biden in Genève.", date="2021-06-16")
     assert seen == []  # every name is the KB's: the tagger is not run
-    run("Putin met Sabena officials in Zottegem on Monday.", "en")
-    assert "Putin" not in seen
+    run("Poetin sprak maandag met Zorblax over Zottegem.")
+    assert [name for name, _ in seen] == ["Zorblax"]  # "over Zottegem": a place clue types it
+
+
+def test_the_tagger_is_not_run_for_a_language_whose_tagger_types_are_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = spy_on_tag(monkeypatch)
+    run("Putin met Zorblax officials in Zottegem on Monday.", "en")
+    assert seen == []
+
+
+def test_a_rule_clue_anywhere_in_the_article_outweighs_the_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped("nl")
+    monkeypatch.setattr(tagger, "tag", lambda nlp, text, spans: tagger.Tagged(
+        names={span: "PER" for span in spans}, windows=tagger.windows(text, spans)))
+    got = {e.text: e.type for e in run("Het gesprek met Zwalmbeek duurde lang. Later reed hij naar Zwalmbeek.").entities}
+    assert got == {"Zwalmbeek": "LOC"}  # "naar Zwalmbeek" is a place clue; the tagger's PER counts less
+    got = {e.text: e.type for e in run("Het gesprek met Zwalmbeek duurde lang.").entities}
+    assert got == {"Zwalmbeek": "PER"}  # no clue at all: the tagger decides
+    got = {e.text: e.type for e in run("De klachten over Weglooplijn groeien. Ze belden de Weglooplijn op.").entities}
+    assert got["Weglooplijn"] != "PER"  # written with an article: no person
 
 
 def test_without_the_tagger_the_rules_alone_decide() -> None:
@@ -91,18 +115,11 @@ def test_without_the_tagger_the_rules_alone_decide() -> None:
 
 
 def test_sentence_initial_runs_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    shipped("en")
-    seen: list[int] = []
-    plain = tagger.tag
-
-    def spy(nlp, text, spans):
-        seen.extend(s for s, _ in spans)
-        return plain(nlp, text, spans)
-
-    monkeypatch.setattr(tagger, "tag", spy)
-    text = "Zorblax opened a plant. The firm sold Zorblax shares."
-    run(text, "en")
-    assert seen == [text.rindex("Zorblax")]  # read where it is inside a sentence, not where it opens one
+    shipped("nl")
+    seen = spy_on_tag(monkeypatch)
+    text = "Zorblax opende een fabriek. Het bedrijf verkocht Zorblax vorig jaar."
+    run(text)
+    assert seen == [("Zorblax", text.rindex("Zorblax"))]  # read inside a sentence, not where it opens one
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -116,3 +133,20 @@ def test_numpy_blas_gives_the_names_blis_gives(lang: str) -> None:
             "The board of Boeing met in Seattle with Sarah Mitchell of the Quendor Group.")
     assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == [
         (e.start_char, e.end_char, e.label_) for e in blis(text).ents]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_fused_embedding_gives_thinc_s_vectors(lang: str) -> None:
+    import numpy as np
+
+    nlp = shipped(lang)
+    tok2vec = nlp.get_pipe("tok2vec")
+    for text in ("Zorblax", "Het bestuur van Sabena vergaderde in Zaventem.\n\nThe board of Boeing met in Seattle."):
+        doc = nlp.make_doc(text)
+        assert np.allclose(tok2vec.fused(doc), tok2vec.model.predict([doc])[0], atol=1e-5)
+
+
+def test_a_run_is_read_only_inside_one_window() -> None:
+    tagged = tagger.Tagged(windows=[(0, 10), (20, 30), (40, 50)])
+    assert tagged.read(20, 30) and tagged.read(42, 45) and tagged.read(0, 3)
+    assert not tagged.read(15, 18) and not tagged.read(28, 42) and not tagged.read(55, 60)

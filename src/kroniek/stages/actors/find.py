@@ -17,6 +17,7 @@ _TOKEN = re.compile(rf"[{CAP}](?<![\w&-].)(?:\.(?= [{CAP}])|[\w'’&.-]*(?<![.'�
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 _WORD = re.compile(r"[\w&-]+(?:['’.][\w&-]+)*")
 _JOINER = re.compile(r"['’.]")
+_CURRENCY = "$€£¥"  # "US$", "HK$": a currency, not the place
 
 
 def starts_inside(text: str, spans: list) -> set[int]:
@@ -32,10 +33,11 @@ def starts_inside(text: str, spans: list) -> set[int]:
 
 
 def _boundary(text: str, start: int, end: int) -> bool:
-    """A KB match must not start or end inside a word ("Iran" in "Iraniër")."""
+    """A KB match must not start or end inside a word ("Iran" in "Iraniër"), nor be a currency's
+    place ("US$")."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "-&") and not (after.isalnum() or after in "-&")
+    return not (before.isalnum() or before in "-&") and not (after.isalnum() or after in "-&" + _CURRENCY)
 
 
 def word_forms(text: str) -> frozenset[str]:
@@ -67,6 +69,18 @@ def sentence_initial(text: str, start: int) -> bool:
 def words_before(text: str, start: int, n: int = 4) -> list[str]:
     """The last `n` words before `start` (within 60 characters): the context clues read them."""
     return text[max(0, start - 60):start].split()[-n:]
+
+
+_CODE = re.compile(r"\( ?([A-Z][A-Za-z]{2}) ?\)")
+
+
+def country_codes(text: str, lex: ActorLexicon, found: list) -> list[tuple[int, int, tuple, int]]:
+    """The KB matches with the countries abbreviated in parentheses added ("Jalabert (Fra)",
+    "Boogerd (Ned)"): sports results name riders' and players' countries so."""
+    taken = {s for s, *_ in found}
+    extra = [(m.start(1), m.end(1), ((lex.country_codes[m.group(1)], "aliases"),), m.start(1))
+             for m in _CODE.finditer(text) if m.group(1) in lex.country_codes and m.start(1) not in taken]
+    return sorted(found + extra) if extra else found
 
 
 def kb_matches(doc: Doc, kb: KB) -> list[tuple[int, int, tuple, int]]:
@@ -104,9 +118,14 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
         if s in taken:
             continue
         word = m.group()
+        low = word.lower()
+        if (low in lex.function_words and low not in lex.particles and word not in lex.first_names
+                and word not in named and sentence_initial(text, s)):
+            prev_alone = True  # "Behalve Sissy van Alebeek", "Regarding Trump": no part of the name
+            continue
         alone = "-" in word and word.rsplit("-", 1)[1][:1].islower()
         if not alone and not prev_alone and (
-                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], len(runs[-1]), lex)):
+                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], runs[-1], lex)):
             runs[-1].append((s, e, word))
         else:
             runs.append([(s, e, word)])
@@ -115,27 +134,83 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
     mid = {w for r in runs for s, _, w in r if s not in initial}
     out = []
     for run in runs:
-        while run and run[0][2] not in named and (run[0][2] in lex.never or run[0][2].lower() in lex.titles or (
-                run[0][0] in initial and common(words, run[0][2]))):
-            if len(run) > 1 and run[0][0] not in initial and run[0][2].lower() in lex.particles:
+        while run and run[0][2] not in named and (run[0][2] in lex.never or _glued(run, initial, words, lex)):
+            if len(run) > 1 and run[0][2].lower() in lex.particles and (
+                    run[0][0] not in initial or prefixed_surname(text, run, lex)):
                 break
             run = run[1:]
         while run and run[-1][2] in lex.never:
             run = run[:-1]
+        run = _after_title(run, runs, lex)
         cut = _cut(text, run, lex)
         if cut:
             runs.append(run[cut:])
             run = run[:cut]
-        if not run or (len(run) == 1 and len(run[0][2]) < 2):
+        if not run or (len(run) == 1 and (len(run[0][2]) < 2 or run[0][2] in lex.not_names
+                                          or text[run[0][1]:run[0][1] + 1] in _CURRENCY)):
             continue
         word = run[0][2]
         if len(run) == 1 and run[0][0] in initial and word not in mid and not (
-                word.isupper() or word in lex.first_names or word in lex.surnames or word in named):
+                word.isupper() or word in lex.first_names or word in named
+                or (word in lex.surnames and (word not in lex.surname_words or speaks(text, run[0][1], lex)))):
             if dropped is not None and not common(words, word):
                 dropped.append((run[0][0], run[0][1]))
             continue
         out.append((run[0][0], run[-1][1]))
     return out
+
+
+def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str], lex: ActorLexicon) -> bool:
+    """Whether a run's first word is glued to the name, not part of it: a title ("Captain Rochester")
+    unless an organisation word follows ("General Assembly"), a demonym ("Duitser Beerbaum"), or at
+    a sentence start a word the text uses in lower case."""
+    word = run[0][2]
+    if word.lower() in lex.titles:
+        return not any(t[2] in lex.org_words for t in run[1:])
+    if len(run) > 1 and word in lex.demonyms and word not in lex.first_names:  # "Frans Steenhoudt"
+        return True
+    return run[0][0] in initial and common(words, word)
+
+
+def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon) -> list[tuple[int, int, str]]:
+    """The name after a title inside a run ("Health Minister Veronika Skvortsova" → "Veronika
+    Skvortsova"); nothing when the run ends in its title ("Foreign Minister", "Labour MP"): it names a
+    role. What comes before the title is a name of its own (`runs`) when it is an acronym or holds an
+    organisation word ("USCG Captain Monica Rochester", "Senate Minority Leader")."""
+    i = next((i for i in range(len(run) - 1, 0, -1) if run[i][2].lower() in lex.titles), 0)
+    if not i or any(t[2] in lex.org_words for t in run[i + 1:]):
+        return run
+    head = run[:i]
+    if not all(t[2].isupper() for t in head):  # "Senate Minority Leader": the organisation is "Senate"
+        head = head[:max((j + 1 for j, t in enumerate(head) if t[2] in lex.org_words), default=0)]
+    if head:
+        runs.append(head)
+    return run[i + 1:]
+
+
+def prefixed_surname(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
+    """Whether a sentence-initial particle starts a surname ("Van der Schans hield", "De Rooij:"):
+    the article writes it after a first name too ("Wout-Jan van der Schans", "Paul De Grauwe"), or the
+    name speaks.
+    Otherwise "Van" is the preposition, "De" the article ("De Vlaamse regering")."""
+    prefix = text[run[0][0]:run[1][0]]
+    if not all(w.lower() in lex.particles for w in prefix.split()):
+        return False
+    word, end = run[1][2], run[1][1]
+    if speaks(text, end, lex) or text[end:end + 2].strip()[:1] == ":":
+        return True
+    for m in re.finditer(rf"(\S+) (?i:{re.escape(prefix)}){re.escape(word)}\b", text):
+        before = m.group(1)  # a first name, not an opening "Volgens de Vlaamse" or "Het is de Vlaamse"
+        if before in lex.first_names or (before[:1].isupper() and before.lower() not in lex.function_words
+                                         and not sentence_initial(text, m.start(1))):
+            return True
+    return False
+
+
+def speaks(text: str, end: int, lex: ActorLexicon) -> bool:
+    """Whether a speech verb follows the word ending at `end` ("Visser zei"): a person speaking."""
+    after = text[end:end + 30].split(maxsplit=1)[:1]
+    return bool(after) and after[0].strip(",.:;") in lex.speech_verbs
 
 
 def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int | None:
@@ -150,16 +225,17 @@ def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int |
     return None
 
 
-def _joins(gap: str, run_length: int, lex: ActorLexicon) -> bool:
+def _joins(gap: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
     """Tokens join across place particles ("Huis ten Bosch"), and across name particles
-    right after a first name ("Jan van der Berg")."""
+    right after a run's first word or its first names ("Jan van der Berg", "Jan Peter van Dijk")."""
     if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
         return False
     inner = gap[1:-1]
     if inner in lex.place_particles:
         return True
     words = inner.split()
-    return run_length == 1 and 0 < len(words) <= 3 and all(w in lex.particles for w in words)
+    return ((len(run) == 1 or all(t[2] in lex.first_names for t in run)) and 0 < len(words) <= 3
+            and all(w in lex.particles for w in words))
 
 
 def common(words: Container[str], word: str) -> bool:

@@ -34,12 +34,14 @@ class ActorLexicon:
     org_suffixes: tuple[str, ...]
     misc_suffixes: tuple[str, ...]
     default_type: str
+    tagger_types: frozenset[str]  # the name tagger's types that count; none: the tagger is not run
     adjective_endings: tuple[str, ...]
     heads_re: re.Pattern
     military: frozenset[str]
     surnames: frozenset[str]
+    surname_words: frozenset[str]  # surnames that are common words too: no sign at a sentence start
     places: frozenset[str]
-    place_country: dict[str, str]
+    place_country: dict[str, tuple[str, ...]]
     portfolio_words: frozenset[str]
     place_particles: frozenset[str]
     determiners: frozenset[str]
@@ -53,11 +55,19 @@ class ActorLexicon:
     group_nouns: dict[str, str]
     group_qualifiers: dict[str, str]
     groups_re: re.Pattern | None
+    function_words: frozenset[str]  # lower case: a sentence-initial one glued to a name is no part of it
+    demonyms: frozenset[str]  # "Duitser", "Belgen": a person's nationality before the name, no part of it
+    name_determiners: frozenset[str]  # an organisation's article that is no part of its name ("The")
+    not_names: frozenset[str]  # abbreviations that name no actor: "UTC", "DNA", "CCTV"
+    country_codes: dict[str, str]  # "Fra", "Ned", "DEU" → the country: "Jalabert (Fra)" in results
+    loc_modifiers: frozenset[str]  # a name's first word that makes it a place ("Southern Rhodesia")
+    loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
+    misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
-         "org_cues", "place_cues")
+         "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives")
 
 
@@ -70,7 +80,8 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
     heads = "|".join(map(re.escape, raw["org_heads"]))
     links = "|".join(map(re.escape, sorted(raw["org_head_links"], key=len, reverse=True)))
     return ActorLexicon(
-        **{k: frozenset(raw.get(k) or ()) for k in _SETS},
+        **{k: frozenset(raw.get(k) or ()) for k in _SETS if k != "titles"},
+        titles=frozenset(t for title in raw.get("titles") or () for t in (title, title.lower())),
         **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
         roles=dict(raw["roles"]),
         sector_nouns=dict(raw.get("sector_nouns") or {}),
@@ -81,11 +92,57 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
                              key=len, reverse=True)),
         first_names=frozenset(firsts | set(raw.get("first_names") or ())),
         default_type=raw.get("default_type", "MISC"),
+        tagger_types=frozenset(raw.get("tagger_types") or ()),
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
         surnames=surnames(lang),
+        surname_words=lexicons.word_list(lang, "surname_words.txt"),
         places=gazetteer() | frozenset(place_countries()),
         place_country=place_countries(),
+        function_words=lexicons.word_list(lang, "function_words.txt"),
+        demonyms=demonyms(kb, lang),
+        country_codes=country_codes(kb, lang),
     )
+
+
+def country_codes(kb: KB, lang: str) -> dict[str, str]:
+    """The abbreviations of countries in sports results ("Jalabert (Fra)", "Boogerd (Ned)"): the first
+    three letters of a country's name in the language, and its ISO 3166 alpha-3 code. Of two
+    countries sharing an abbreviation the one with a one-word name has it ("Fra": Frankrijk, not
+    Frans-Guyana); one shared still ("Aus": Australia, Austria) is left out."""
+    out: dict[str, dict[str, bool]] = {}
+    for actor in kb.actors.values():
+        if actor.type == "LOC" and actor.country == actor.id and len(actor.id) == 3:
+            names = [*actor.aliases.get(lang, ()), *([actor.name] if lang == "en" else ())]
+            for name in names[:2]:
+                if len(name) > 3 and name[:3].isalpha():
+                    ids = out.setdefault(name[:3].capitalize(), {})
+                    ids[actor.id] = ids.get(actor.id, False) or name.isalpha()
+            out.setdefault(actor.id, {})[actor.id] = True
+    codes = {}
+    for code, ids in out.items():
+        single = [i for i, one_word in ids.items() if one_word] if len(ids) > 1 else list(ids)
+        if len(single) == 1:
+            codes[code] = single[0]
+    return codes
+
+
+def demonyms(kb: KB, lang: str) -> frozenset[str]:
+    """The KB's demonyms of a language with their singulars, which the KB does not list: "Duitsers"
+    → "Duitser", "Belgen" → "Belg", "Russen" → "Rus", "Amerikanen" → "Amerikaan", "Britons" → "Briton"."""
+    out = set()
+    for actor in kb.actors.values():
+        for plural in actor.demonyms.get(lang, ()):
+            out.add(plural)
+            if plural.endswith("en") and len(plural) > 4:
+                stem = plural[:-2]
+                if stem[-1] == stem[-2]:  # "Russen": a doubled consonant is single in the singular
+                    stem = stem[:-1]
+                elif stem[-2] in "aeou" and stem[-3] not in "aeiou" and stem[-1] not in "aeiou":
+                    stem = stem[:-1] + stem[-2:]  # "Amerikanen": an open syllable's vowel is doubled
+                out.add(stem)
+            elif plural.endswith("s"):
+                out.add(plural[:-1])
+    return frozenset(out)
 
 
 def _groups_re(raw: dict) -> re.Pattern | None:
@@ -114,14 +171,19 @@ def gazetteer() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def place_countries() -> dict[str, str]:
-    """The country of a city or first-level region (data/kb/place_countries.tsv, built from GeoNames
-    and ISO 3166-2 by scripts/build_kb.py): an unknown "Aden" or "Texas" is a place of YEM, of USA."""
+def place_countries() -> dict[str, tuple[str, ...]]:
+    """The countries of a city or region (data/kb/place_countries.tsv, built from GeoNames and ISO
+    3166-2 by scripts/build_kb.py): an unknown "Aden" or "Texas" is a place of YEM, of USA. A name
+    several countries hold has them all ("Limburg": BEL, NLD); the article chooses (link.py)."""
     path = lexicons.DATA / "kb" / "place_countries.tsv"
     if not path.is_file():
         return {}
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").split("\n") if line and line[0] != "#")
-    return {name: country for name, country in rows}
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line and line[0] != "#":
+            name, country = line.split("\t")
+            out[name] = (*out.get(name, ()), country)
+    return out
 
 
 @lru_cache(maxsize=1)

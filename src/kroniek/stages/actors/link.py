@@ -10,6 +10,7 @@ from typing import Any
 from ...kb import KB, Actor, from_archigos
 from ...model import ActorRef, Doc, Entity
 from . import tagger as name_tagger
+from .compound import compounds
 from .find import (
     common,
     heads,
@@ -18,9 +19,10 @@ from .find import (
     words_before,
 )
 from .lexicon import ActorLexicon, all_titles
-from .tagger import ASK_BELOW, TAGGER_STRENGTH, TAGGER_TYPES
+from .tagger import ASK_BELOW, TAGGER_STRENGTH
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
+PREP_STRENGTH = 1.9  # a place preposition before a name ("naar Belgacom"): LOC only for most of its mentions
 
 
 def ref(actor: Actor, kb: KB, date: str | None = None) -> ActorRef:
@@ -45,6 +47,14 @@ def _strip_possessive(text: str, start: int, end: int, lex: ActorLexicon) -> int
     whose genitive belongs to the name (Dutch "Poetins") lists no possessives."""
     surface = text[start:end]
     return next((end - len(p) for p in lex.possessives if surface.endswith(p) and len(surface) > len(p)), end)
+
+
+def _after_determiner(text: str, start: int, end: int, lex: ActorLexicon) -> int:
+    """Where an organisation's name starts when its alias holds its article ("The Guardian"): in
+    English the determiner is no part of the name (CoNLL-2003), in Dutch it is ("De Standaard",
+    CoNLL-2002); `name_determiners` in actors.yaml says which."""
+    first, _, rest = text[start:end].partition(" ")
+    return start + len(first) + 1 if rest and first in lex.name_determiners else start
 
 
 def first_name_conflicts(text: str, words: frozenset[str], kb: KB, lex: ActorLexicon, found: list) -> list:
@@ -89,10 +99,10 @@ def typed(text: str, span: tuple[int, int], lex: ActorLexicon, memo: dict) -> tu
 
 def consult(nlp: Any, text: str, lex: ActorLexicon, found: list, names: list[tuple[int, int]],
             dropped: list[tuple[int, int]], memo: dict) -> name_tagger.Tagged | None:
-    """The tagger's reading of the windows around the unknown runs inside a sentence that the rules
-    type weakly: its names that overlap no KB match and start with a capital or a digit. A
-    sentence-initial run is not read: there a capital says nothing and the tagger's ORG was more
-    often wrong than right (CoNLL-2002 ned.testa, docs/actors.md)."""
+    """The tagger's reading of the windows around the unknown runs inside a sentence that no rule
+    clue types: its names of the language's `tagger_types` that overlap no KB match and start with
+    a capital or a digit, and no person the article writes with an article. A sentence-initial run
+    is not read: there a capital says nothing (CoNLL-2002 ned.testa, docs/actors.md)."""
     weak = [r for r in names if typed(text, r, lex, memo)[0] < ASK_BELOW]
     ask, asked = [], set()
     for s, e in weak:  # one name, one type: its first occurrence is read
@@ -105,14 +115,29 @@ def consult(nlp: Any, text: str, lex: ActorLexicon, found: list, names: list[tup
     fixed = [(s, e) for s, e, *_ in found] + [r for r in names if r not in weak]
     keep = {}
     for (s, e), label in tagged.names.items():
-        if label not in TAGGER_TYPES or not (text[s].isupper() or text[s].isdigit()) or any(
+        if label not in lex.tagger_types or not (text[s].isupper() or text[s].isdigit()) or any(
                 s < b and a < e for a, b in fixed):
             continue
         if (s, e) not in names and not any(s < b and a < e for a, b in [*names, *dropped]):
             continue  # a name the rules did not see at all: not asked about
+        if label == "PER" and _takes_article(text, text[s:e], lex):
+            continue  # "de Weglooplijn", "het Amerikaanse Wal-Mart": a person takes no article
         keep[(s, e)] = label
     tagged.names = keep
     return tagged
+
+
+def _takes_article(text: str, name: str, lex: ActorLexicon) -> bool:
+    """Whether the article writes the name after a definite article, perhaps with an adjective
+    between ("de Weglooplijn", "het Amerikaanse Wal-Mart"): then it names no person."""
+    i = text.find(name)
+    while i != -1:
+        before = [w.lower() for w in words_before(text, i, 2)]
+        if (before and before[-1] in lex.determiners) or (
+                len(before) == 2 and before[0] in lex.determiners and before[1].endswith("e")):
+            return True
+        i = text.find(name, i + len(name))
+    return False
 
 
 def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
@@ -124,24 +149,36 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     outlet = getattr(doc.article, "country", None)
     entities: list[Entity] = []
     seen: dict[str, Actor] = {}  # surnames of persons named in full earlier
+    seen_at: dict[str, int] = {}  # where a KB person's surname first came in a full name
     mentioned = {kb.get(i).country or i for _, _, hits, _ in found for i, k in hits
                  if kb.get(i) is not None and kb.get(i).type == "LOC"}
+    own = _own_surnames(text, names, lex, memo)
     for _, end, hits, start in found:
         actor, kind = _choose(hits, kb, seen, date, outlet)
         if actor is None:
             continue
+        surface = _strip_possessive(text, start, end, lex)
+        if kind == "aliases" and actor.type == "PER" and text[start:surface] in own and not any(
+                seen.get(p) is actor and seen_at[p] < own.get(p, (len(text),))[0] for p in actor.name.split()[1:]):
+            entities.append(Entity(start, surface, text[start:surface], "PER", own[text[start:surface]][1]))
+            continue
+        if kind == "aliases" and actor.type == "PER" and _adjective_before_noun(text, start, end, hits, actor, kb, seen, lex):
+            actor, kind = next((kb.get(i), k) for i, k in hits if k == "adjectives" and kb.get(i) is not None)
         if kind == "aliases" and _foreign_namesake(actor, text[start:end], outlet, mentioned):
             entities.append(Entity(start, end, text[start:end], actor.type,
                                    ActorRef(None, text[start:end], None, actor.sector)))
             continue
         if kind == "aliases" and actor.type == "PER":
             end = _strip_possessive(text, start, end, lex)
+        elif kind == "aliases" and actor.type == "ORG":
+            start = _after_determiner(text, start, end, lex)
         surface = text[start:end]
         if kind == "aliases":
             etype = actor.type
             if actor.type == "PER":
                 for part in actor.name.split()[1:]:
                     seen[part] = actor
+                    seen_at.setdefault(part, start)
             entities.append(Entity(start, end, surface, etype, ref(actor, kb, date)))
         else:
             entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
@@ -150,6 +187,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     votes: dict[str, tuple[float, str]] = {}  # name -> (strength, type): strongest context wins
     verdicts: dict[str, str | None] = {}  # the tagger's reading of a name's first occurrence
     spans = []
+    preps: dict[str, list[int]] = {}  # name -> [mentions after a place preposition, mentions]
+    others: dict[str, tuple[float, str]] = {}  # name -> its strongest clue other than a place preposition
     for start, end in sorted(names):
         if start in taken:
             continue
@@ -161,31 +200,70 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             verdict = _verdict(tagged, span, text[span[0]:span[1]], verdicts)
             if verdict == "":
                 continue  # the tagger's own span for this run replaces it
-            if verdict in TAGGER_TYPES:
+            if verdict in lex.tagger_types and strength < TAGGER_STRENGTH:
                 strength, etype = TAGGER_STRENGTH, verdict
         if key not in votes or strength > votes[key][0]:
             votes[key] = (strength, etype)
+        counts = preps.setdefault(key, [0, 0])
+        counts[0] += strength == PREP_STRENGTH
+        counts[1] += 1
+        if strength != PREP_STRENGTH and strength > others.get(key, (-1.0, ""))[0]:
+            others[key] = (strength, etype)
         spans.append((start, end, key))
+    for key, (strength, _) in votes.items():  # one "naar Belgacom" among five mentions makes no place
+        if strength == PREP_STRENGTH and 2 * preps[key][0] < preps[key][1]:
+            votes[key] = others.get(key, (0, lex.default_type))
     refs: dict[str, ActorRef] = {}
+    full: dict[str, ActorRef] = {}  # surname forms -> the first full name of the article that has them
     for key, (_, etype) in votes.items():
-        if etype == "PER" and " " in key:
-            last = key.split()[-1]
+        if etype == "PER" and " " in key and key.split()[0].lower() not in lex.particles:
             refs.setdefault(key, ActorRef(None, key))
-            if last in votes and (votes[last][0] in (0, 1, 2, TAGGER_STRENGTH) or votes[last][1] == "PER"):
-                votes[last] = (max(3, votes[last][0]), "PER")
-                refs[last] = refs[key]
+            for form in surname_forms(key, lex):
+                full.setdefault(form, refs[key])
+    for form, actor_ref in full.items():
+        if form in votes and (votes[form][0] in (0, 1, PREP_STRENGTH, 2, TAGGER_STRENGTH) or votes[form][1] == "PER"):
+            votes[form] = (max(3, votes[form][0]), "PER")
+            refs[form] = actor_ref
     for start, end, key in spans:
         etype = votes[key][1]
-        if " " not in key and key in seen:
+        if " " not in key and key in seen and not (key in own and own[key][0] < seen_at[key]):
             etype = "PER"
             actor_ref = ref(seen[key], kb, date)
         elif etype == "LOC" and key in lex.place_country:  # a place the KB lacks, of a known country
-            actor_ref = refs.setdefault(key, ActorRef(None, key, lex.place_country[key]))
+            country = _place_country(lex.place_country[key], outlet, mentioned)
+            actor_ref = refs.setdefault(key, ActorRef(None, key, country))
         else:
             actor_ref = refs.setdefault(key, ActorRef(None, key))
         entities.append(Entity(start, end, text[start:end], etype, actor_ref))
     entities.sort(key=lambda e: e.start)
-    return _merge_adjective_orgs(text, entities, lex)
+    return compounds(text, _merge_adjective_orgs(text, entities, lex), lex)
+
+
+def _own_surnames(text: str, names: list, lex: ActorLexicon, memo: dict) -> dict[str, tuple[int, ActorRef]]:
+    """Where the article first gives a full name the KB lacks ("Usman Khan"), by its surname forms:
+    a bare "Khan" is the person named in full first, that one rather than a famous KB Khan named
+    later in the article (or not at all)."""
+    out: dict[str, tuple[int, ActorRef]] = {}
+    for span in sorted(names):
+        key = text[span[0]:_strip_possessive(text, *span, lex)]
+        if " " in key and key.split()[0].lower() not in lex.particles and typed(text, span, lex, memo)[1] == "PER":
+            for form in surname_forms(key, lex):
+                out.setdefault(form, (span[0], ActorRef(None, key)))
+    return out
+
+
+def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
+    """How an article names a person by surname alone: the last word, and a particle surname with its
+    particle, as written after a first name and capitalised ("Wout-Jan van der Schans" → "Schans",
+    "van der Schans", "Van der Schans")."""
+    words = name.split()
+    out = [words[-1]]
+    for i in range(1, len(words) - 1):
+        if all(w.lower() in lex.particles for w in words[i:-1]):
+            tail = " ".join(words[i:])
+            out += [tail, tail[0].upper() + tail[1:]]
+            break
+    return out
 
 
 def _verdict(tagged: name_tagger.Tagged, span: tuple[int, int], surface: str,
@@ -219,6 +297,33 @@ def _merge_adjective_orgs(text: str, entities: list[Entity], lex: ActorLexicon) 
         else:
             out.append(ent)
     return out
+
+
+def _adjective_before_noun(text: str, start: int, end: int, hits: tuple, actor: Actor, kb: KB,
+                           seen: dict[str, Actor], lex: ActorLexicon) -> bool:
+    """"Albanese rebellen": a word that is both a person's surname and a country's adjective is the
+    adjective when a lower-case word other than a speech verb follows it, no title comes before it,
+    and no full name of that person came earlier in the article."""
+    if not any(k == "adjectives" and kb.get(i) is not None for i, k in hits) or " " in text[start:end]:
+        return False
+    if any(seen.get(p) is actor for p in actor.name.split()[1:]):
+        return False
+    before = words_before(text, start, 1)
+    if before and before[-1].lower() in lex.titles:
+        return False
+    after = text[end:end + 40].split(maxsplit=1)[:1]
+    return bool(after) and after[0][:1].islower() and after[0].strip(",.:;") not in lex.speech_verbs
+
+
+def _place_country(countries: tuple[str, ...], outlet: str | None, mentioned: set[str]) -> str | None:
+    """The country of a place the KB lacks; of a name several countries hold ("Limburg"), the
+    outlet's, else the one the article names, else none: a guess would be wrong half the time."""
+    if len(countries) == 1:
+        return countries[0]
+    if outlet in countries:
+        return outlet
+    named = [c for c in countries if c in mentioned]
+    return named[0] if len(named) == 1 else None
 
 
 def _foreign_namesake(actor: Actor, surface: str, outlet: str | None, mentioned: set[str]) -> bool:
@@ -262,13 +367,26 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "MISC"
     if " ".join(before[-2:]).lower() in lex.portfolio or " ".join(before[-2:]).lower() in lex.org_cues:
         return 4, "ORG"
+    if _office_portfolio(text, start, tokens, lex):
+        return 4, "ORG"
+    head = _head_type(tokens, lex)
+    if head:
+        return 4, head
     if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in tokens) or (
             surface.isupper() and len(surface) > 2):
         return 4, "ORG"
+    if len(tokens) > 1 and any(c.isdigit() for c in tokens[-1]):
+        return 4, "MISC"  # a make and its model, an event and its year: "Volvo XC90", "Sydney 2000"
     if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
         return 4, "PER"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
+    if prev in lex.demonyms and prev not in lex.first_names and surface not in lex.places:
+        return 3, "PER"
+    if len(tokens) > 1 and tokens[-1] in lex.demonyms:
+        return 3, "MISC"  # "Eastern Europeans"
+    if len(tokens) > 1 and tokens[0] in lex.loc_modifiers:
+        return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia"
     if prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues:
         return 3, "LOC"
     after = text[end:end + 30].split(maxsplit=2)[:1]
@@ -280,10 +398,37 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 2, "MISC"
     if len(tokens) > 1 and tokens[0].lower().endswith(lex.adjective_endings):
         return 2, "ORG"
+    if len(tokens) == 1 and surface in lex.first_names:
+        return 2, "PER"  # "hij hield van Freddy", "naar Nico": a known first name alone is a person
     if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
-        return 2, "LOC"
+        return PREP_STRENGTH, "LOC"
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
         return 1, "LOC"
     if len(tokens) > 1 or surface in lex.surnames:
         return 1, "PER"
     return 0, lex.default_type
+
+
+def _head_type(tokens: list[str], lex: ActorLexicon) -> str | None:
+    """The type a name's last word gives it ("Trafalgar Square" LOC, "Labor Day" MISC, "Daily Mail"
+    ORG): the head of a phrase decides, not a default. Not for a person's name: one with a name
+    particle ("Van der Straat") or whose head is a known surname. A head alone ("Haven") says
+    nothing; after a name it joins it (compound.py: "London Bridge")."""
+    last = tokens[-1].removesuffix("'s").removesuffix("’s")
+    kind = "LOC" if last in lex.loc_heads else "MISC" if last in lex.misc_heads else None
+    if kind is None or len(tokens) < 2 or any(t.lower() in lex.particles for t in tokens) or last in lex.surnames:
+        return None
+    return kind
+
+
+def _office_portfolio(text: str, start: int, tokens: list[str], lex: ActorLexicon) -> bool:
+    """Portfolio words after an office and its holder ("minister Marjolein Faber van Asiel en
+    Migratie"): part of the office's name, a ministry, never a person."""
+    if not all(t in lex.portfolio_words for t in tokens):
+        return False
+    before = words_before(text, start, 8)
+    while before and (before[-1] in lex.portfolio_words or before[-1].lower() in ("en", "and", ",")):
+        before.pop()
+    links = {cue.split()[-1] for cue in lex.portfolio}
+    offices = {cue.split()[0] for cue in lex.portfolio}
+    return bool(before) and before[-1] in links and any(w.lower() in offices for w in before[:-1])

@@ -4,8 +4,9 @@ No parser: every KB name is found at once by one Aho-Corasick automaton (longest
 word boundaries); other capitalised sequences are typed from their context (titles, place
 prepositions, organisation words, first names) from `data/<lang>/actors.yaml`. Role
 descriptions ("de Russische president") go to `doc.mentions`, linked by the article's date.
-The steps live in `find.py` (finding), `link.py` (typing and linking), `tagger.py` (the name
-tagger) and `groups.py` (group actors and role descriptions); this module runs them in order.
+The steps live in `find.py` (finding), `link.py` (typing and linking, with `compound.py`: names
+made of names), `tagger.py` (the name tagger) and `groups.py` (group actors and role
+descriptions); this module runs them in order.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ...kb import KB, Actor, load
 from ...model import ActorRef, Article, Doc, Options
 from ..registry import register
 from . import tagger as name_tagger
-from .find import kb_matches, proper_names, starts_inside, word_forms
+from .find import country_codes, kb_matches, proper_names, starts_inside, word_forms
 from .groups import groups, roles
 from .lexicon import lexicon
 from .link import consult, first_name_conflicts, link
@@ -38,12 +39,12 @@ class ActorStage:
         kb = self.kb
         lex = lexicon(doc.lang or "nl", kb)
         words = word_forms(doc.text)  # read once: both the surname check and the name runs ask it
-        found = first_name_conflicts(doc.text, words, kb, lex, kb_matches(doc, kb))
+        found = country_codes(doc.text, lex, first_name_conflicts(doc.text, words, kb, lex, kb_matches(doc, kb)))
         named = {part for _, _, hits, _ in found for i, k in hits if k == "aliases"
                  for part in (kb.get(i).name.split()[1:] if kb.get(i) and kb.get(i).type == "PER" else ())}
         dropped: list[tuple[int, int]] = []
         names = proper_names(doc, words, lex, starts_inside(doc.text, found), named, dropped)
-        nlp = name_tagger.load(doc.lang) if self.use_tagger else None
+        nlp = name_tagger.load(doc.lang) if self.use_tagger and lex.tagger_types else None
         memo: dict = {}
         tagged = consult(nlp, doc.text, lex, found, names, dropped, memo) if nlp is not None else None
         if tagged is not None:

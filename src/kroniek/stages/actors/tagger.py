@@ -13,6 +13,7 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from math import inf
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,11 @@ MODELS = Path(__file__).resolve().parents[2] / "models"
 WINDOW = 10  # characters of context on each side of a run
 SEPARATOR = "\n\n"  # between windows: a break no name crosses
 LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
-# How the tagger's reading combines with the rules (chosen on CoNLL-2002 ned.testa, checked on
-# ned.train; docs/actors.md): it reads the unknown runs no rule clue types (strength 0: the default
-# type), and its type wins there only for organisations. Its other types, and its "no name", lost
-# to the rules' default on held-out text, so they are not used.
-TAGGER_STRENGTH = 3.5  # the strength of the tagger's type in the per-article vote
-TAGGER_TYPES = frozenset({"ORG"})  # the types the tagger may give an unknown name
+# How the tagger's reading combines with the rules (docs/actors.md): it reads the unknown runs no rule
+# clue types (strength 0: the default type), and its type counts as a clue just above that default,
+# so any rule clue for the same name in the article outweighs it. Which of its types count is the
+# language's `tagger_types` (data/<lang>/actors.yaml); its "no name" is not used.
+TAGGER_STRENGTH = 0.5  # the strength of the tagger's type in the per-article vote
 ASK_BELOW = 1  # the tagger reads the runs the rules type with less strength than this
 
 
@@ -43,14 +43,71 @@ def load(lang: str | None) -> Any:
     if not lang or os.environ.get("KRONIEK_NER", "1") == "0" or not (path / "config.cfg").is_file():
         return None
     import spacy
+    from spacy.attrs import IS_SPACE, NORM, PREFIX, SHAPE, SUFFIX
     from thinc.api import NumpyOps
 
     nlp = spacy.load(path)
+    getters = nlp.vocab.lex_attr_getters  # a new word computes only what the tagger reads
+    nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in (NORM, PREFIX, SUFFIX, SHAPE, IS_SPACE)}
     ops = NumpyOps(use_blis=False)
     for _, pipe in nlp.pipeline:
         for node in pipe.model.walk():
             node.ops = ops
+    nlp.get_pipe("tok2vec").fused = Tok2Vec(nlp.get_pipe("tok2vec").model)
     return nlp
+
+
+class Tok2Vec:
+    """The tagger's embedding and CNN (spaCy's MultiHashEmbed and MaxoutWindowEncoder) as a few numpy
+    products. Why: for the few dozen tokens of one article's windows, thinc's forward pass spends
+    most of its time calling its forty-odd layers, not multiplying; the same weights give the same
+    vectors (tests/stages/test_tagger.py)."""
+
+    def __init__(self, model: Any) -> None:
+        nodes = list(model.walk())
+        named = lambda name: [n for n in nodes if n.name == name]
+        self.ops = named("hashembed")[0].ops
+        self.columns = named("extract_features")[0].attrs["columns"]
+        self.embeds = [(n.get_param("E"), n.attrs["seed"], n.attrs["column"]) for n in named("hashembed")]
+        self.maxouts = [self._maxout(n) for n in named("maxout")]
+        self.norms = [(n.get_param("G"), n.get_param("b")) for n in named("layernorm")]
+        self.window = named("expand_window")[0].attrs["window_size"]
+        if len(self.maxouts) != len(self.norms) or len(self.maxouts) != len(named("expand_window")) + 1:
+            raise ValueError("not a MultiHashEmbed + MaxoutWindowEncoder tok2vec")
+
+    @staticmethod
+    def _maxout(node: Any) -> tuple[Any, Any, int, int]:
+        """Weights ordered piece by piece, so the maximum is taken over contiguous column blocks."""
+        n_out, pieces = node.get_dim("nO"), node.get_dim("nP")
+        weights = node.get_param("W").reshape(n_out, pieces, node.get_dim("nI"))
+        bias = node.get_param("b").reshape(n_out, pieces)
+        weights = weights.transpose(1, 0, 2).reshape(pieces * n_out, -1).T.copy()
+        return weights, bias.T.reshape(-1).copy(), n_out, pieces
+
+    def _layer(self, X: Any, i: int) -> Any:
+        weights, bias, n_out, pieces = self.maxouts[i]
+        Y = X @ weights
+        Y += bias
+        best = Y[:, :n_out]
+        for piece in range(1, pieces):
+            best = self.ops.xp.maximum(best, Y[:, piece * n_out:(piece + 1) * n_out])
+        centred = best - self.ops.xp.add.reduce(best, axis=1, keepdims=True) / n_out
+        var = self.ops.xp.add.reduce(centred * centred, axis=1, keepdims=True) / n_out + 1e-08
+        gain, shift = self.norms[i]
+        return centred * var ** -0.5 * gain + shift
+
+    def __call__(self, doc: Any) -> Any:
+        """The doc's token vectors (len(doc) x width)."""
+        ids = self.ops.asarray2i(doc.to_array(self.columns), dtype="uint64")
+        parts = [self.ops.gather_add(E, self.ops.hash(self.ops.as_contig(ids[:, col]), seed) % E.shape[0])
+                 for E, seed, col in self.embeds]
+        X = self._layer(self.ops.xp.hstack(parts), 0)
+        pad = self.window * (len(self.maxouts) - 1)  # the encoder reads zero rows beyond the text's ends
+        zeros = self.ops.xp.zeros((pad, X.shape[1]), dtype=X.dtype)
+        X = self.ops.xp.vstack([zeros, X, zeros])
+        for i in range(1, len(self.maxouts)):
+            X = X + self._layer(self.ops.seq2col(X, self.window), i)
+        return X[pad:len(X) - pad]
 
 
 @dataclass(slots=True)
@@ -62,7 +119,9 @@ class Tagged:
     windows: list[tuple[int, int]] = field(default_factory=list)
 
     def read(self, start: int, end: int) -> bool:
-        return any(lo <= start and end <= hi for lo, hi in self.windows)
+        """Whether the run lies inside one window (the windows are sorted and disjoint)."""
+        i = bisect_right(self.windows, (start, inf)) - 1
+        return i >= 0 and self.windows[i][0] <= start and end <= self.windows[i][1]
 
 
 def windows(text: str, spans: list[tuple[int, int]], width: int = WINDOW) -> list[tuple[int, int]]:
@@ -95,7 +154,9 @@ def tag(nlp: Any, text: str, spans: list[tuple[int, int]]) -> Tagged:
     for lo, hi in result.windows:
         starts.append((len(joined), lo))
         joined += text[lo:hi] + SEPARATOR
-    sdoc = nlp(joined)
+    sdoc = nlp.make_doc(joined)
+    sdoc.tensor = nlp.get_pipe("tok2vec").fused(sdoc)
+    sdoc = nlp.get_pipe("ner")(sdoc)
     for ent in sdoc.ents:
         if ent.label_ not in LABELS:
             continue
