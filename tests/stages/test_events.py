@@ -577,3 +577,12 @@ def test_a_request_of_someone_is_their_request(text: str, lang: str) -> None:
 def test_attacking_a_proclamation_is_criticism() -> None:
     [accuse] = _events("Erdogan attacked the proclamation of the Golan Heights as Israeli territory.", "en")
     assert accuse.type == "ACCUSE"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("He was killed last week by a United States military airstrike in Iraq.", "en"),
+    ("Drie soldaten werden gedood bij een Russische raketaanval op Charkiv.", "nl"),
+])
+def test_a_nominal_act_named_as_the_means_of_an_act_is_no_second_act(text: str, lang: str) -> None:
+    [event] = _events(text, lang)
+    assert event.type == "ASSAULT" and event.source.country in ("USA", "RUS")  # the means names the doer

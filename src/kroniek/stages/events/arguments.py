@@ -105,6 +105,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src = None
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
+    if src is None and c.means is not None:  # "gedood bij een Russische raketaanval": who did the means
+        src = next((m for m in usable if m.hi == c.means and m.kind in ("adjectives", "demonyms")), None)
     parsed = sent.roles.get(c.head)
     if parsed is not None and not governed and parsed.passive:
         passive = True

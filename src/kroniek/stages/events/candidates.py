@@ -32,6 +32,7 @@ class Candidate:
     needs_target: bool = False  # a weak frame (vragen, dreigen) counts only when addressed to someone
     needs_subject: bool = False  # a bare future (will): no actor subject, a prediction, no event
     quoted_act: int | None = None  # head of the act in the quote this frame follows: its subject is the target
+    means: int | None = None  # head of the nominal act named as this act's means ("killed by a US airstrike")
     act_type: str | None = None  # the framed act's own type, mode and CAMEO code
     act_mode: str | None = None
     act_code: str | None = None

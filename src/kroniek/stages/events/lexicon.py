@@ -74,7 +74,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
-             "unresolved_actors", "agent_genitive_types")
+             "unresolved_actors", "agent_genitive_types", "means_prepositions")
 
 
 @dataclass(slots=True)
@@ -106,6 +106,7 @@ class EventLexicon:
     patient_genitive_types: frozenset[str] = frozenset()  # "the release of X": X is the target, not the source
     participle_adjectives: tuple[str, ...] = ()  # after an article a verb form so ending is an adjective or noun
     agent_genitive_types: frozenset[str] = frozenset()  # "the request of X": X is the source
+    means_prepositions: frozenset[str] = frozenset()  # "killed by an airstrike": the airstrike is how, no second act
     place_target_types: frozenset[str] = frozenset()  # "troops arrested people in Congo": done to the place's country
     relative_pronouns: frozenset[str] = frozenset()  # "de politie, die ... aanhield": the subject is the noun before
     infinitive_markers: frozenset[str] = frozenset()  # "to prevent": a bare infinitive is a purpose or plan ...

@@ -154,12 +154,29 @@ def _candidates_of(sent: Sentence) -> list[Candidate]:
         return []
     sent.clause = _clauses(toks, lo, hi, lex, sent.local, {i for m in matches for i in m.idxs})
     sent.cond, sent.unreal = regions(toks, lo, hi, lex)
-    cands = []
+    cands: list[Candidate] = []
     for c in quoted_acts(sent.index.quotes, toks, candidates(toks, lo, hi, lex, sent.clause, matches)):
         c = apply_modality(c, sent.cond, sent.unreal, bool(sent.cond))
-        if c is not None:
+        if c is not None and _means_of(sent, c, cands):
+            cands[-1].means = c.head  # its doer may be named there ("een Russische raketaanval")
+        elif c is not None:
             cands.append(c)
     return cands
+
+
+MEANS_REACH = 8  # tokens from an act to the nominal act named as its means
+
+
+def _means_of(sent: Sentence, c: Candidate, before: list[Candidate]) -> bool:
+    """"killed by a US airstrike", "gedood bij een raketaanval": a nominal act of the same type right
+    after an act, behind a preposition of means (data means_prepositions), is how that act was done,
+    not a second act."""
+    toks, lex = sent.toks, sent.lex
+    d = before[-1] if before else None
+    if d is None or d.type != c.type or not 0 < c.head - d.last <= MEANS_REACH \
+            or sent.clause[c.head - sent.lo] != sent.clause[d.last - sent.lo]:
+        return False
+    return any(toks[i].low in lex.means_prepositions for i in range(d.last + 1, c.head))
 
 
 def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, ActorRef]) -> list[Event]:
