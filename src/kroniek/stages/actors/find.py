@@ -191,8 +191,7 @@ def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon)
 def prefixed_surname(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
     """Whether a sentence-initial particle starts a surname ("Van der Schans hield", "De Rooij:"):
     the article writes it after a first name too ("Wout-Jan van der Schans", "Paul De Grauwe"), or the
-    name speaks.
-    Otherwise "Van" is the preposition, "De" the article ("De Vlaamse regering")."""
+    name speaks. Otherwise "Van" is the preposition, "De" the article ("De Vlaamse regering")."""
     prefix = text[run[0][0]:run[1][0]]
     if not all(w.lower() in lex.particles for w in prefix.split()):
         return False
