@@ -586,3 +586,8 @@ def test_attacking_a_proclamation_is_criticism() -> None:
 def test_a_nominal_act_named_as_the_means_of_an_act_is_no_second_act(text: str, lang: str) -> None:
     [event] = _events(text, lang)
     assert event.type == "ASSAULT" and event.source.country in ("USA", "RUS")  # the means names the doer
+
+
+def test_an_irregular_past_after_a_bare_sector_word_makes_it_the_subject() -> None:
+    [shooting] = _events("Police shot two protesters.", "en")
+    assert (shooting.type, shooting.source.sector, shooting.target.text) == ("ASSAULT", "COP", "two protesters")

@@ -74,7 +74,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
-             "unresolved_actors", "agent_genitive_types", "means_prepositions")
+             "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words")
 
 
 @dataclass(slots=True)
@@ -117,6 +117,7 @@ class EventLexicon:
     unresolved_actors: frozenset[str] = frozenset()  # "they", "zij" with no antecedent: someone, words kept
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     past_endings: tuple[str, ...] = ()  # a trigger with one of these is a verb ("Police arrested"), not a noun
+    past_words: frozenset[str] = frozenset()  # irregular past forms, verbs as past_endings make them ("Police shot")
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
     not_event_time: frozenset[str] = frozenset()

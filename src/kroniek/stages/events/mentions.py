@@ -376,12 +376,12 @@ def _singular(plural: str, lang: str) -> str | None:
 
 
 def _verb_next(low: str, lex: EventLexicon) -> bool:
-    """A trigger in a past form (data past_endings), an auxiliary, a preposition or an article: a bare
+    """A trigger in a past form (data past_endings, past_words), an auxiliary, a preposition or an article: a bare
     sector word before it is a noun ("Police arrested", "Protesters were", "mensen met messen"), not an
     adjective ("police officers", and "official contact", "military aid": a present form may be a noun)."""
     return (low in lex.passive_aux or low in lex.determiners
             or (low in lex.prepositions and low not in lex.genitive_prepositions)  # "leaders of the AU": the AU's
-            or (low.endswith(lex.past_endings) and low in lex.patterns))
+            or ((low.endswith(lex.past_endings) or low in lex.past_words) and low in lex.patterns))
 
 
 def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
