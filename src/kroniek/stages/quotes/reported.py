@@ -255,8 +255,9 @@ def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: st
         if t.low in lex.complementizers:
             j = k + 1
             break
-        if t.low in lex.content_preps.get(lemma, ()) and k + 1 < len(toks) and toks[k + 1].low.endswith(lex.gerunds):
-            j = k + 1  # "accused Hamas on Thursday of reneging on …"
+        if t.low in lex.content_preps.get(lemma, ()) and k + 1 < len(toks) and (
+                not lex.gerunds and toks[k + 1].low not in lex.complementizers or toks[k + 1].low.endswith(lex.gerunds)):
+            j = k + 1  # "accused Hamas on Thursday of reneging on …", "wezen op de juist gebleken aanpak"
             break
         if t.text in TERMINAL or lex.cue(t.low) or t.text in (";", ":"):
             break
