@@ -283,6 +283,22 @@ def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexico
     return any(w.strip(",;:").lower() not in lex.joiners for w in text[g.end:cue_pos].split() if w.strip(",;:"))
 
 
+def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
+    """One person where a tagger split a name at its particle ("Prince Mohammad" + "bin Salman",
+    "Jan" + "van Alebeek"): the two names side by side, the second opening with a lower-case
+    particle, are one name, linked as the linked part is."""
+    out: list[Entity] = []
+    for e in sorted(entities, key=lambda e: e.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == e.type == "PER" and 0 < e.start - prev.end <= 1 \
+                and not text[prev.end:e.start].strip() and e.text.split()[0] in lex.name_particles:
+            linked = e.actor if e.actor is not None and e.actor.id is not None else prev.actor
+            out[-1] = Entity(prev.start, e.end, text[prev.start:e.end], "PER", linked)
+            continue
+        out.append(e)
+    return out
+
+
 def _sentence_start(doc: Doc, starts: list[int], pos: int, para_start: int) -> int:
     i = bisect.bisect_right(starts, pos) - 1
     return max(starts[i] if i >= 0 else 0, para_start)
@@ -305,7 +321,7 @@ class QuoteStage:
         text = doc.text
         paragraphs = doc.paragraphs or [(0, len(text))]
         sentences = doc.sentences or paragraphs
-        ents = SpanIndex([*doc.entities, *getattr(doc, "mentions", [])])
+        ents = SpanIndex([*_joined(doc.entities, text, lex), *getattr(doc, "mentions", [])])
         starts = [s for s, _ in sentences]
         groups = find_groups(text, paragraphs, lex)
         groups = self._merge(text, groups, lex, ents)
