@@ -209,3 +209,16 @@ def test_they_is_no_single_person() -> None:
     text = "Quirin was convicted on Thursday. They indicated they would appeal the ruling."
     doc = run(text, "en", {"Quirin": ActorRef(None, "Antoine Quirin", None)})
     assert [(q.text, q.speaker) for q in doc.quotes] == [("they would appeal the ruling", None)]
+
+
+def test_name_split_at_its_particle_is_one_speaker() -> None:
+    """A tagger's "Prince Mohammad" + "bin Salman" side by side is one person, linked as the linked part."""
+    text = "Crown Prince Mohammad bin Salman accepted responsibility. Speaking to PBS, he said, “It happened under my watch.”"
+    doc = Doc(article=Article(id="t", text=text, date="2019-09-30", lang="en"), lang="en")
+    doc = SegmentStage(Options(), load())(doc)
+    a = text.index("Prince")
+    b = text.index("bin")
+    doc.entities += [Entity(a, b - 1, "Prince Mohammad", "PER", ActorRef(None, "Prince Mohammad", None)),
+                     Entity(b, b + 10, "bin Salman", "PER", ActorRef("Q6889037", "Mohammed bin Salman", "SAU"))]
+    doc = QuoteStage(Options(), load())(doc)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Mohammed bin Salman"]

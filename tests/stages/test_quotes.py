@@ -542,3 +542,22 @@ def test_scare_term_leaves_the_sentence_to_its_attribution() -> None:
 def test_bare_clause_bounds(text: str, content: str) -> None:
     """The clause keeps a leading 'this', follows a time phrase, and ends at ', meaning …' (not ', including')."""
     assert [q.text for q in run(text, "en").quotes] == [content]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ze wezen op de juist gebleken aanpak van PSV en de noodzaak van vergelijkbare initiatieven.",
+     "de juist gebleken aanpak van PSV en de noodzaak van vergelijkbare initiatieven"),
+    ("De bond pleitte gisteren voor een nieuwe aanpak van de jeugdopleiding.", "een nieuwe aanpak van de jeugdopleiding"),
+    ("De minister wees erop dat de kosten stijgen.", "de kosten stijgen"),
+])
+def test_dutch_content_after_a_preposition(text: str, content: str) -> None:
+    """'wijzen op X', 'pleiten voor X': the noun phrase after the preposition is what was said."""
+    assert [q.text for q in run(text, "nl").quotes] == [content]
+
+
+def test_parenthetical_attribution_after_a_short_lead() -> None:
+    """'In between, she testified, she was …': the clause after the parenthetical cue is hers."""
+    text = "Maria Quirin spoke first. In between, she testified, she was attacked by three officers."
+    doc = run(text, "en", {"Maria Quirin": ActorRef(None, "Maria Quirin", None)})
+    assert [(q.text, q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
+        ("she was attacked by three officers", "testified", "Maria Quirin")]

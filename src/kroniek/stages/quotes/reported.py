@@ -198,7 +198,8 @@ def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, i
 
 
 def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
-    """'<content>, meldden Amerikaanse media' / '<content>, sources said' / '<content>, aldus X'."""
+    """'<content>, meldden Amerikaanse media' / '<content>, sources said' / '<content>, aldus X', and
+    the parenthetical attribution after a short lead ('In between, she testified, she was …')."""
     k = ci - 1
     while k >= 0 and ci - k <= 5 and toks[k].text != ",":
         if not toks[k].text[0].isalnum():
@@ -232,7 +233,12 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
             start = n + 1
             break
     first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
-    if first is None or (first.low in lex.prepositions and not lex.verb_second) or sum(1 for t in toks[start:k] if word(t)) < 3:
+    lead = sum(1 for t in toks[start:k] if word(t))
+    j = ci + 2 + stop
+    if lead < 3 and stop < len(tail) and tail[stop].text == "," and not rest and m is not None \
+            and sum(1 for t in toks[j:] if word(t)) >= 3 and finite_clause(toks, j, lex):
+        return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
+    if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
     return _span_hit(toks, start, k, text, toks[ci], m)
 
@@ -255,8 +261,9 @@ def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: st
         if t.low in lex.complementizers:
             j = k + 1
             break
-        if t.low in lex.content_preps.get(lemma, ()) and k + 1 < len(toks) and toks[k + 1].low.endswith(lex.gerunds):
-            j = k + 1  # "accused Hamas on Thursday of reneging on …"
+        if t.low in lex.content_preps.get(lemma, ()) and k + 1 < len(toks) and (
+                not lex.gerunds and toks[k + 1].low not in lex.complementizers or toks[k + 1].low.endswith(lex.gerunds)):
+            j = k + 1  # "accused Hamas on Thursday of reneging on …", "wezen op de juist gebleken aanpak"
             break
         if t.text in TERMINAL or lex.cue(t.low) or t.text in (";", ":"):
             break

@@ -82,6 +82,8 @@ class Salience:
         self.done = 0  # sentences read
         self.peeked: dict[int, list[_Mention]] = {}  # a quote's own sentence, found but not yet counted
         self.keys: dict[str, int] = {}  # the people named so far, by their fullest name: where last
+        self.by_last: dict[str, list[str]] = {}  # last word -> those names (a shorter name's candidates)
+        self.memo: tuple[int, int, dict[str, _Person]] = (-1, -1, {})  # sentence, speakers known, scores
         self.said: dict[int, _Mention] = {}  # id of a resolver's speaker candidate -> its mention
         self.pronoun_re = _pronouns(resolver.lex)
 
@@ -156,15 +158,20 @@ class Salience:
         if sp.id:
             return sp.id
         name = " ".join(_WORD.findall(sp.name.casefold()))
-        longer = [k for k in self.keys if k.endswith(" " + name)]
+        longer = [k for k in self.by_last.get(name.rpartition(" ")[2], ()) if k.endswith(" " + name)]
         if not longer:
             if pos is not None:
-                self.keys[name] = pos
+                self._name(name, pos)
             return name
         if len(longer) == 1 or pos is None:
             return max(longer, key=self.keys.__getitem__)
         si = self.sentence(pos)
         return max(longer, key=lambda k: (self.acc[k].score(si) if k in self.acc else 0.0, self.keys[k]))
+
+    def _name(self, key: str, pos: int) -> None:
+        if key not in self.keys:
+            self.by_last.setdefault(key.rpartition(" ")[2], []).append(key)
+        self.keys[key] = pos
 
     def _read(self, upto: int) -> None:
         """Count the sentences before sentence `upto`."""
@@ -214,7 +221,7 @@ class Salience:
                     out.append(_Mention(start, si, ante[2], weight, ante[0], ante[1]))
             else:
                 key = self._key(sp, start)
-                self.keys[key] = start
+                self._name(key, start)
                 out.append(_Mention(start, si, key, weight, sp, r._gender(sp.id, sp.name), True))
         self.peeked[si] = out
         return out
@@ -230,8 +237,10 @@ class Salience:
                     break
                 if m.weight == SUBJECT:
                     before.add(m.key)
+        if self.memo[:2] != (si, len(self.r.speakers)):  # the pronouns of one sentence share their scores
+            self.memo = (si, len(self.r.speakers), self._scores(self.starts[si], si))
         best, top = None, 0.0
-        for key, p in self._scores(self.starts[si], si).items():
+        for key, p in self.memo[2].items():
             if p.gender not in (None, gender) or not p.person:
                 continue
             score = p.score(si) * (UNSURE if p.gender is None else 1.0) + (SUBJECT if key in before else 0.0)
@@ -242,8 +251,8 @@ class Salience:
     def _subordinate_end(self, s: int, e: int) -> int:
         """Where a sentence-opening subordinate clause ends ("Terwijl X won, …"): its comma, else s."""
         text = self.r.doc.text
-        first = _WORD.match(text, s + len(text[s:e]) - len(text[s:e].lstrip()))
-        if first is None or first.group().lower() not in self.r.lex.subordinators:
+        first = _WORD.search(text, s, min(e, s + 40))
+        if first is None or text[s:first.start()].strip() or first.group().lower() not in self.r.lex.subordinators:
             return s
         comma = text.find(",", first.end(), e)
         return comma if comma >= 0 else s
