@@ -1,7 +1,9 @@
 """Quotes without attribution: the most salient person speaks (stages/quotes/salience.py)."""
 from __future__ import annotations
 
-from kroniek.model import ActorRef, Doc
+from kroniek.kb import load
+from kroniek.model import ActorRef, Article, Doc, Options
+from kroniek.stages.quotes import QuoteStage
 
 from .test_quotes import run
 
@@ -60,3 +62,12 @@ def test_possessive_role_before_a_colon_is_someone_else() -> None:
     text = "Smith won easily. His lawyer said: “We are very pleased with the ruling today.”"
     doc = run(text, "en", {"Smith": ActorRef(None, "John Smith", None)})
     assert speakers(doc) == ["his lawyer"]
+
+
+def test_a_text_without_sentences_names_no_speaker() -> None:
+    """A text the segmenter leaves unsplit (a language kroniek does not read) still has quotes
+    looked up: none of them may fail for want of a sentence to find a salient person in."""
+    text = "Hij zei niets. ,,Wij gaan door.'' En toen: ,,Nooit meer.''"
+    doc = Doc(article=Article(id="t", text=text, date="2025-04-22", lang="nl"), lang="nl")
+    doc = QuoteStage(Options(), load())(doc)  # no SegmentStage: doc.sentences stays empty
+    assert doc.sentences == [] and all(q.speaker is None for q in doc.quotes if q.direct)

@@ -93,6 +93,8 @@ class Salience:
     def best(self, pos: int) -> tuple[Speaker, str | None] | None:
         """The most salient person before pos (ties: the one mentioned last) and their gender, or, at
         the opening of a text, the first subject after pos in its paragraph ("„…” Theo de Rooij stond …")."""
+        if not self.starts:  # a text the segmenter left unsplit (no language of kroniek's) names no one
+            return None
         si = self.sentence(pos)
         self._read(si)
         own = [m for m in self._peek(si) if m.pos < pos]
