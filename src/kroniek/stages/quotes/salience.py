@@ -205,6 +205,9 @@ class Salience:
             gender = lex.pronouns.get(low) or lex.object_pronouns.get(low)
             if gender in ("m", "f") and not r._in_quote(w.start()):
                 found.append((w.start(), None, gender, low not in lex.pronouns))
+        if not found:  # most sentences name no one: nothing to weigh
+            self.peeked[si] = []
+            return []
         found.sort(key=lambda f: f[0])
         lo, hi = bisect.bisect_left(r.speakers, s, key=_POS), bisect.bisect_left(r.speakers, e, key=_POS)
         said = {c.pos: c for c in r.speakers[lo:hi]}  # "he said": whom the resolver took him for
