@@ -15,14 +15,27 @@ import bisect
 import re
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from ...model import Speaker
+from ...model import Doc, Entity, SpanIndex, Speaker
 from .attribution import first_person
 from .lexicon import QuoteLexicon
 
-if TYPE_CHECKING:
-    from .resolver import SpeakerResolver
+
+class Reader(Protocol):
+    """What salience reads of the speaker resolver that asks it (resolver.SpeakerResolver): the
+    article, its people and the speakers found so far, and the resolver's own reading of a name."""
+
+    doc: Doc
+    lex: QuoteLexicon
+    entities: SpanIndex[Entity]
+    speakers: list[Any]
+
+    def _in_quote(self, pos: int) -> bool: ...
+    def _after_preposition(self, before: list[str]) -> bool: ...
+    def _gender(self, actor_id: str | None, name: str = "") -> str | None: ...
+    def _full_name(self, ent: Entity, sp: Speaker) -> Speaker: ...
+    def _from_entity(self, ent: Entity) -> Speaker: ...
 
 SUBJECT, OTHER, OBLIQUE, SPOKE = 1.0, 0.5, 0.25, 1.0  # what a mention adds, by its role
 DECAY = 0.5  # per sentence between a mention and the quote
@@ -71,7 +84,7 @@ class _Person:
 class Salience:
     """Mentions of people in reading order, read sentence by sentence as far as asked."""
 
-    def __init__(self, resolver: SpeakerResolver) -> None:
+    def __init__(self, resolver: Reader) -> None:
         self.r = resolver
         doc = resolver.doc
         self.starts = [s for s, _ in doc.sentences]
