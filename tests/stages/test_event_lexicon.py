@@ -166,6 +166,9 @@ def test_new_compound_heads(text: str, want: str) -> None:
     ("Relschoppers staken auto's in brand.", "ASSAULT"),
     ("Hamas vuurde raketten af op Israël.", "ASSAULT"),
     ("Het regime zette chemische wapens in.", "ASSAULT"),
+    ("De VVD verzet zich tegen het plan.", "ACCUSE"),  # OPPOSE is verbal conflict in CAMEO
+    ("De Raad van State plaatst kanttekeningen bij het wetsvoorstel.", "ACCUSE"),
+    ("Demonstranten bestormden het parlement.", "ASSAULT"),
 ])
 def test_new_idioms_by_type(text: str, want: str) -> None:
     assert want in {t for t, _ in types_at(text, "nl")}
