@@ -47,6 +47,7 @@ def test_openness_to_talks_is_an_intention_to_agree(code) -> None:
     ("Als Rusland Oekraïne aanvalt, zal de NAVO reageren.", "nl"),
     ("Het is onduidelijk of Rusland Oekraïne zal aanvallen.", "nl"),
     ("Poetin hoopt dat de sancties worden verlicht.", "nl"),
+    ("Het Westen wil voorkomen dat Montenegro de onafhankelijkheid uitroept.", "nl"),
     ("Zelensky wees het plan niet af.", "nl"),
     ("If Russia attacks Ukraine, NATO will respond.", "en"),
     ("Will Russia attack Ukraine?", "en"),
