@@ -272,12 +272,14 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
         c.target, c.target_words = [], None
 
 
-def _named(sent: Sentence) -> set[str]:
+def _named(sent: Sentence) -> frozenset[str]:
     """The countries a sentence names: its actors' and places' (an unnamed institution read at the
     publication's country names none)."""
-    outlet = sent.doc.country
-    return {a.country for m in sent.local for a in m.actors
-            if a.country and not (m.kind == "sector" and a.id is None and a.country == outlet)}
+    if sent.named is None:
+        outlet = sent.doc.country
+        sent.named = frozenset(a.country for m in sent.local for a in m.actors
+                               if a.country and not (m.kind == "sector" and a.id is None and a.country == outlet))
+    return sent.named
 
 
 def aim_at_home(sent: Sentence, c: Candidate) -> None:

@@ -33,16 +33,16 @@ def country_ref(country: str, kb: KB) -> ActorRef:
 
 def dedupe(events: list[Event], fallback: str | None) -> list[Event]:
     """One event per article for repeated mentions of the same act (same type and dyad)."""
-    kept: list[Event] = []
+    kept: dict[tuple, list[Event]] = {}  # by type and dyad, in the order first seen
     for e in events:
-        key = (e.type, _key(e.source), _key(e.target))
-        twin = next((k for k in kept if (k.type, _key(k.source), _key(k.target)) == key
-                     and (k.date == e.date or fallback in (k.date, e.date))), None)
+        same = kept.setdefault((e.type, _key(e.source), _key(e.target)), [])
+        twin = next((k for k in same if k.date == e.date or fallback in (k.date, e.date)), None)
         if twin is None:
-            kept.append(e)
+            same.append(e)
         elif twin.date == fallback and e.date != fallback:
             twin.date = e.date
-    return kept
+    order = {id(e): i for i, e in enumerate(events)}
+    return sorted((e for same in kept.values() for e in same), key=lambda e: order[id(e)])
 
 
 def headline(doc: Doc) -> tuple[int, int] | None:

@@ -45,3 +45,4 @@ class Sentence:
     cond: set[int] = field(default_factory=set)
     unreal: set[int] = field(default_factory=set)
     roles: dict[int, Roles] = field(default_factory=dict)  # trigger head → what the parse says
+    named: frozenset[str] | None = None  # the countries the sentence names (arguments._named, read once)
