@@ -220,3 +220,30 @@ def test_name_split_at_its_particle_is_one_speaker() -> None:
                      Entity(b, b + 10, "bin Salman", "PER", ActorRef("Q6889037", "Mohammed bin Salman", "SAU"))]
     doc = QuoteStage(Options(), load())(doc)
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Mohammed bin Salman"]
+
+
+def test_inverted_speaker_keeps_an_indefinite_with_a_capitalised_adjective() -> None:
+    """'said one Democratic source on the panel': 'one' opens the phrase, 'source' is still in it."""
+    text = ("Clinton spoke on Monday.\n\n“Republicans are in a frenzy that is disorganized and lurching from point "
+            "to point,” said one Democratic source on the panel.")
+    doc = run(text, "en", {"Clinton": ActorRef("Q6294", "Hillary Clinton", "USA")})
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes] == [("said", "one Democratic source")]
+
+
+def test_a_cue_word_after_the_article_is_the_inverted_speaker_noun() -> None:
+    """'said the ruling.': 'ruling' is a noun here, the attribution stands; before more words it stays a verb."""
+    lex = lexicon("en")
+    toks = tokens(" said the ruling.", 0, 17, lex)
+    assert [t.text for t in np_after(toks, 1, lex, inverted=True)] == ["the", "ruling"]
+    assert [t.text for t in np_after(toks, 1, lex)] == ["the"]
+    text = 'The court ruled on Monday.\n\n"A state cannot avoid the conclusion that its process removes voters," said the ruling.'
+    assert [q.cue for q in run(text, "en").quotes] == ["said"]
+
+
+def test_a_document_reads_its_words() -> None:
+    """'“…,” the letter reads.': the letter is the source, not the last person named."""
+    text = ("Donald Trump spoke on Monday. Parents sent a letter.\n\n“We see charter schools offering parents "
+            "of color hope for a better future,” the letter reads.")
+    doc = run(text, "en", {"Donald Trump": ActorRef("Q22686", "Donald Trump", "USA")})
+    direct = [q for q in doc.quotes if q.direct]
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in direct] == [("reads", "the letter")]

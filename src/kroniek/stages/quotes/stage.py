@@ -64,7 +64,7 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
             if not word(x):
                 break
         if k == i0:
-            after = np_after(toks, k + 1, lex)
+            after = np_after(toks, k + 1, lex, inverted=True)
             nxt = toks[k + 1 + len(after)] if k + 1 + len(after) < len(toks) else None
             if i0 > 0 and toks[i0 - 1].low in lex.joiners and not lex.verb_second:
                 return None  # "“…” and said the emergency began …" is a new clause
