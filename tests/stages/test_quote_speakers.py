@@ -247,3 +247,14 @@ def test_a_document_reads_its_words() -> None:
     doc = run(text, "en", {"Donald Trump": ActorRef("Q22686", "Donald Trump", "USA")})
     direct = [q for q in doc.quotes if q.direct]
     assert [(q.cue, q.speaker.name if q.speaker else None) for q in direct] == [("reads", "the letter")]
+
+
+def test_a_colon_line_before_the_paragraph_introduces_the_quote() -> None:
+    """'He said:' on its own line, the quote in the next paragraph: he speaks, not the last name."""
+    text = ('Trump spoke about Chicago. Clinton answered.\n\nHe said:\n\n'
+            '"We have a situation where our inner cities are so dangerous."')
+    doc = run(text, "en", {"Trump": ActorRef("Q22686", "Donald Trump", "USA"),
+                           "Clinton": ActorRef("Q6294", "Hillary Clinton", "USA")})
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in doc.quotes if q.direct] == [("said", "He")]
+    long_line = 'Trump and his aides spoke for a long time about the city and its troubles at the rally:\n\n"We win."'
+    assert [q.cue for q in run(long_line, "en").quotes if q.direct] == [None]

@@ -101,6 +101,17 @@ def _headline(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
     return (s, e)
 
 
+def _intro_line(text: str, start: int, lex: QuoteLexicon) -> list[Token]:
+    """The short line ending in a colon just before a quote that opens its paragraph ("He said:",
+    "The New York Times reports:"): it introduces the quote, though a paragraph break lies between."""
+    end = len(text[:start].rstrip())
+    if end == 0 or text[end - 1] != ":" or "\n" not in text[end:start]:
+        return []
+    line = text.rfind("\n", 0, end) + 1
+    toks = tokens(text, line, end, lex)
+    return toks if sum(t.text[0].isalnum() for t in toks) <= 8 else []
+
+
 def _aside(toks: list[Token], k: int) -> bool:
     """Whether toks[k] lies in an aside closed before the quote ("Bercow commented — which the BBC
     noted as unusual — “…”", "(as Reuters reported)"): its cue is not the quote's."""
@@ -275,6 +286,9 @@ class QuoteStage:
         if g.attr is not None:
             g.speech = True
             return
+        if not pre:
+            pre = _intro_line(text, g.start, lex)
+            pre_words = [t for t in pre if t.text[0].isalnum()]
         colon = bool(pre) and pre[-1].text == ":"
         if not colon and _title_case(inner):
             return
