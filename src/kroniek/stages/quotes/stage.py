@@ -136,6 +136,30 @@ def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[To
     return out
 
 
+def _lists(text: str, groups: list[Group], lex: QuoteLexicon) -> list[Group]:
+    """Three or more short partial quotes one clause lists (called him a “nasty guy,” an “anchor
+    baby,” “unstable” and “sick”): one statement, not a quote each. Two stay apart ("a “corrupt
+    oaf” and a “lousy traitor”"), as the quote corpus marks them."""
+    out: list[Group] = []
+    run: list[Group] = []
+    for g in [*groups, None]:
+        prev = run[-1] if run else None
+        between = _interruption(text, prev.end, g.start, lex) if prev is not None and g is not None \
+            and prev.para == g.para and g.end - g.start < 80 else None
+        if between is not None and all(t.low in lex.list_joiners or t.text == "," for t in between):
+            run.append(g)
+            continue
+        if len(run) >= 3:
+            run[0].segs = [s for r in run for s in r.segs]
+            run[0].end = run[-1].end
+            run = run[:1]
+        out += run
+        run = [g] if g is not None and g.end - g.start < 80 else []
+        if g is not None and not run:
+            out.append(g)
+    return out
+
+
 def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexicon) -> bool:
     """A short term in scare marks inside a sentence, with more words before the cue that follows
     ("haperde het 'pinpasverkeer' gedurende enkele kwartieren, aldus de woordvoerster"): the cue
@@ -234,7 +258,7 @@ class QuoteStage:
         """Join a quote interrupted by its attribution („…,” zei hij, „…”) into one group; across a
         full stop ("“…,” he said. “…”") only when the second part has no attribution of its own."""
         out: list[Group] = []
-        for g in groups:
+        for g in _lists(text, groups, lex):
             prev = out[-1] if out else None
             between = _interruption(text, prev.end, g.start, lex) if prev is not None and prev.para == g.para else None
             if prev is not None and between is not None:
