@@ -145,7 +145,7 @@ def _lists(text: str, groups: list[Group], lex: QuoteLexicon) -> list[Group]:
     for g in [*groups, None]:
         prev = run[-1] if run else None
         between = _interruption(text, prev.end, g.start, lex) if prev is not None and g is not None \
-            and prev.para == g.para and g.end - g.start < 80 else None
+            and g.start - prev.end <= 10 and prev.para == g.para and g.end - g.start < 80 else None
         if between is not None and all(t.low in lex.list_joiners or t.text == "," for t in between):
             run.append(g)
             continue
