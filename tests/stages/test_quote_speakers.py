@@ -237,7 +237,7 @@ def test_a_cue_word_after_the_article_is_the_inverted_speaker_noun() -> None:
     assert [t.text for t in np_after(toks, 1, lex, inverted=True)] == ["the", "ruling"]
     assert [t.text for t in np_after(toks, 1, lex)] == ["the"]
     text = 'The court ruled on Monday.\n\n"A state cannot avoid the conclusion that its process removes voters," said the ruling.'
-    assert [q.cue for q in run(text, "en").quotes] == ["said"]
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in run(text, "en").quotes] == [("said", "the ruling")]
 
 
 def test_a_document_reads_its_words() -> None:
