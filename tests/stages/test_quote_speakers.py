@@ -8,7 +8,7 @@ from kroniek.stages.quotes import QuoteStage, lexicon, tokens
 from kroniek.stages.quotes.attribution import np_after
 from kroniek.stages.segment import SegmentStage
 
-from .test_quotes import run
+from .test_quotes import TRUMP, run
 
 
 def unlinked(*names: str) -> dict[str, ActorRef]:
@@ -258,3 +258,12 @@ def test_a_colon_line_before_the_paragraph_introduces_the_quote() -> None:
     assert [(q.cue, q.speaker.text if q.speaker else None) for q in doc.quotes if q.direct] == [("said", "He")]
     long_line = 'Trump and his aides spoke for a long time about the city and its troubles at the rally:\n\n"We win."'
     assert [q.cue for q in run(long_line, "en").quotes if q.direct] == [None]
+
+
+def test_a_horizontal_bar_closes_the_clause_before_the_speaker() -> None:
+    """'When Clinton noted that … ― as was true … ― Trump boasted, “…”': the bar (U+2015) breaks
+    the clause like an em dash, so the subject next to the cue speaks."""
+    text = ("Clinton and Trump debated. When Clinton noted that Trump paid no federal income taxes ― as was "
+            "true for a few years ― Trump boasted, “That makes me smart.”")
+    doc = run(text, "en", {"Clinton": ActorRef("Q6294", "Hillary Clinton", "USA"), "Trump": TRUMP})
+    assert speakers(doc) == [("That makes me smart.", "Donald Trump")]

@@ -7,7 +7,7 @@ from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .lexicon import QuoteLexicon
 
-BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
+BREAKS = frozenset(",;:–—―().!?„“”\"«»‘’")
 _INVERTING = frozenset(",”\"’'»")  # what an English inverted attribution follows: "…,” said X
 
 
