@@ -355,8 +355,8 @@ class QuoteStage:
         if new_sentence and cut_at is not None and cut_at.text in lex.marks:
             return None  # '"…done." She also said "…"': the words introduce the next quote
         attr = _attribution(cut, lex, text, ents)
-        if attr is not None and new_sentence and _reports(cut, attr, lex):
-            return None  # '"…that." UNESCO reportedly said a change …': a sentence of its own
+        if attr is not None and (new_sentence or _title_case(group_text(text, g))) and _reports(cut, attr, lex):
+            return None  # '"…that." UNESCO reportedly said a change …', 'on "Face the Nation," Ryan said the …'
         if attr is not None:
             return attr
         if (starts_sentence or cut[0].text in _DASHES) and len(words) <= 12 and words[0].text[0].isupper() \
