@@ -267,3 +267,21 @@ def test_a_horizontal_bar_closes_the_clause_before_the_speaker() -> None:
             "true for a few years ― Trump boasted, “That makes me smart.”")
     doc = run(text, "en", {"Clinton": ActorRef("Q6294", "Hillary Clinton", "USA"), "Trump": TRUMP})
     assert speakers(doc) == [("That makes me smart.", "Donald Trump")]
+
+
+def test_a_cue_in_a_relative_clause_gives_way_to_the_cue_before_it() -> None:
+    """'saying anybody who complains about a microphone “…”': 'complains' describes anybody; the
+    quote is hers, by 'saying'."""
+    text = ("Clinton had mocked the complaint, saying anybody who complains about a microphone "
+            "“is not having a good night.”")
+    doc = run(text, "en", {"Clinton": ActorRef("Q6294", "Hillary Clinton", "USA")})
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes if q.direct] == \
+        [("saying", "Hillary Clinton")]
+
+
+def test_an_ly_adverb_after_an_appositive_keeps_the_named_subject() -> None:
+    """'Marc Morial, the chief executive, forcefully told …': the adverb is no speaker."""
+    text = ('Marc Morial, the chief executive of the league, forcefully told the crowd that "this is not '
+            'the first generation to be frustrated."')
+    doc = run(text, "en", {"Marc Morial": ActorRef(None, "Marc Morial", "USA")})
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes if q.direct] == [("told", "Marc Morial")]

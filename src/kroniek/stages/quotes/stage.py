@@ -120,6 +120,18 @@ def _aside(toks: list[Token], k: int) -> bool:
     return bool(before & _ASIDE_DASHES and after & _ASIDE_DASHES) or ("(" in before and ")" in after)
 
 
+def _cue_index(pre: list[Token], end: int, lex: QuoteLexicon) -> int | None:
+    """The last cue before the quote, outside asides; one in a relative clause ("told a young woman
+    who suggested …", "saying anybody who complains about …") gives way to a cue before it, whose
+    object that clause describes."""
+    k = next((k for k in range(end - 1, -1, -1)
+              if pre[k].low in lex.cue_lemma and not _aside(pre, k) and cue_at(pre, k, lex)), None)
+    if k is not None and k > 0 and pre[k - 1].low in lex.relatives:
+        earlier = _cue_index(pre, k - 1, lex)
+        return k if earlier is None else earlier
+    return k
+
+
 def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token] | None:
     """The tokens between two quotes of a paragraph; None, without reading on, where they cannot be
     an attribution that interrupts one quote (`_merge`): a question or exclamation mark, words
@@ -316,8 +328,7 @@ class QuoteStage:
         colon = bool(pre) and pre[-1].text == ":"
         if not colon and _title_case(inner):
             return
-        cue_idx = next((k for k in range(len(pre) - 1, -1, -1)
-                        if pre[k].low in lex.cue_lemma and not _aside(pre, k) and cue_at(pre, k, lex)), None)
+        cue_idx = _cue_index(pre, len(pre), lex)
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
