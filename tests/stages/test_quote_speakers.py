@@ -285,3 +285,10 @@ def test_an_ly_adverb_after_an_appositive_keeps_the_named_subject() -> None:
             'the first generation to be frustrated."')
     doc = run(text, "en", {"Marc Morial": ActorRef(None, "Marc Morial", "USA")})
     assert [(q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes if q.direct] == [("told", "Marc Morial")]
+
+
+def test_english_does_not_invert_after_an_opening_phrase() -> None:
+    """'even now at 86 she still says things such as, "…"': the subject stands before the cue;
+    only after a quote or comma does English put it after."""
+    text = 'My mother has softened with age, but even now at 86 she still says things such as, "We are not all meant to be equal."'
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in run(text, "en").quotes if q.direct] == [("says", "she")]

@@ -141,6 +141,8 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     if not core or core[0].low in lex.prepositions:
         if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
             return None  # English inverts only after a quote or comma
+        if not lex.verb_second and core:  # "at 86 she still says things such as": no inversion after a phrase
+            return mention_in(pre, lex, text, ents, last=True) or (mention_in(after, lex, text, ents) if after else None)
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
     return mention_in(pre, lex, text, ents)
