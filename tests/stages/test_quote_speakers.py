@@ -290,5 +290,7 @@ def test_an_ly_adverb_after_an_appositive_keeps_the_named_subject() -> None:
 def test_english_does_not_invert_after_an_opening_phrase() -> None:
     """'even now at 86 she still says things such as, "…"': the subject stands before the cue;
     only after a quote or comma does English put it after."""
-    text = 'My mother has softened with age, but even now at 86 she still says things such as, "We are not all meant to be equal."'
-    assert [(q.cue, q.speaker.text if q.speaker else None) for q in run(text, "en").quotes if q.direct] == [("says", "she")]
+    text = ('Mrs. Mary Smith has softened with age, but even now at 86 she still says things such as, '
+            '"We are not all meant to be equal."')
+    doc = run(text, "en", {"Mary Smith": ActorRef(None, "Mary Smith", None)})
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in doc.quotes if q.direct] == [("says", "she")]
