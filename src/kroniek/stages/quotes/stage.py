@@ -104,7 +104,9 @@ def _headline(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
 def _intro_line(text: str, start: int, lex: QuoteLexicon) -> list[Token]:
     """The short line ending in a colon just before a quote that opens its paragraph ("He said:",
     "The New York Times reports:"): it introduces the quote, though a paragraph break lies between."""
-    end = len(text[:start].rstrip())
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
     if end == 0 or text[end - 1] != ":" or "\n" not in text[end:start]:
         return []
     line = text.rfind("\n", 0, end) + 1
