@@ -71,3 +71,15 @@ def test_a_text_without_sentences_names_no_speaker() -> None:
     doc = Doc(article=Article(id="t", text=text, date="2025-04-22", lang="nl"), lang="nl")
     doc = QuoteStage(Options(), load())(doc)  # no SegmentStage: doc.sentences stays empty
     assert doc.sentences == [] and all(q.speaker is None for q in doc.quotes if q.direct)
+
+
+def test_a_continued_quote_points_at_the_words_that_named_its_voice() -> None:
+    """The paragraph that goes on quoting the same person takes the mention of the quote it continues
+    ("…,” he said. / “…”), not the person's first mention."""
+    text = ('Hillary Clinton has few songs. That concerns Henry Crespo, a caucus president.\n\n'
+            '“No one is writing songs for Hillary,” he said.\n\n'
+            '“Right now, the vote is against Trump. It is not for Hillary.”')
+    doc = run(text, "en", {"Henry Crespo": ActorRef(None, "Henry Crespo", None)})
+    he = text.index("he said")
+    assert [(q.speaker.name, q.speaker.start) for q in doc.quotes if q.direct] == \
+        [("Henry Crespo", he), ("Henry Crespo", he)]

@@ -8,7 +8,7 @@ from kroniek.stages.quotes import QuoteStage, lexicon, tokens
 from kroniek.stages.quotes.attribution import np_after
 from kroniek.stages.segment import SegmentStage
 
-from .test_quotes import run
+from .test_quotes import TRUMP, run
 
 
 def unlinked(*names: str) -> dict[str, ActorRef]:
@@ -220,3 +220,77 @@ def test_name_split_at_its_particle_is_one_speaker() -> None:
                      Entity(b, b + 10, "bin Salman", "PER", ActorRef("Q6889037", "Mohammed bin Salman", "SAU"))]
     doc = QuoteStage(Options(), load())(doc)
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Mohammed bin Salman"]
+
+
+def test_inverted_speaker_keeps_an_indefinite_with_a_capitalised_adjective() -> None:
+    """'said one Democratic source on the panel': 'one' opens the phrase, 'source' is still in it."""
+    text = ("Clinton spoke on Monday.\n\n“Republicans are in a frenzy that is disorganized and lurching from point "
+            "to point,” said one Democratic source on the panel.")
+    doc = run(text, "en", {"Clinton": ActorRef("Q6294", "Hillary Clinton", "USA")})
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes] == [("said", "one Democratic source")]
+
+
+def test_a_cue_word_after_the_article_is_the_inverted_speaker_noun() -> None:
+    """'said the ruling.': 'ruling' is a noun here, the attribution stands; before more words it stays a verb."""
+    lex = lexicon("en")
+    toks = tokens(" said the ruling.", 0, 17, lex)
+    assert [t.text for t in np_after(toks, 1, lex, inverted=True)] == ["the", "ruling"]
+    assert [t.text for t in np_after(toks, 1, lex)] == ["the"]
+    text = 'The court ruled on Monday.\n\n"A state cannot avoid the conclusion that its process removes voters," said the ruling.'
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in run(text, "en").quotes] == [("said", "the ruling")]
+
+
+def test_a_document_reads_its_words() -> None:
+    """'“…,” the letter reads.': the letter is the source, not the last person named."""
+    text = ("Donald Trump spoke on Monday. Parents sent a letter.\n\n“We see charter schools offering parents "
+            "of color hope for a better future,” the letter reads.")
+    doc = run(text, "en", {"Donald Trump": ActorRef("Q22686", "Donald Trump", "USA")})
+    direct = [q for q in doc.quotes if q.direct]
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in direct] == [("reads", "the letter")]
+
+
+def test_a_colon_line_before_the_paragraph_introduces_the_quote() -> None:
+    """'He said:' on its own line, the quote in the next paragraph: he speaks, not the last name."""
+    text = ('Trump spoke about Chicago. Clinton answered.\n\nHe said:\n\n'
+            '"We have a situation where our inner cities are so dangerous."')
+    doc = run(text, "en", {"Trump": ActorRef("Q22686", "Donald Trump", "USA"),
+                           "Clinton": ActorRef("Q6294", "Hillary Clinton", "USA")})
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in doc.quotes if q.direct] == [("said", "He")]
+    long_line = 'Trump and his aides spoke for a long time about the city and its troubles at the rally:\n\n"We win."'
+    assert [q.cue for q in run(long_line, "en").quotes if q.direct] == [None]
+
+
+def test_a_horizontal_bar_closes_the_clause_before_the_speaker() -> None:
+    """'When Clinton noted that … ― as was true … ― Trump boasted, “…”': the bar (U+2015) breaks
+    the clause like an em dash, so the subject next to the cue speaks."""
+    text = ("Clinton and Trump debated. When Clinton noted that Trump paid no federal income taxes ― as was "
+            "true for a few years ― Trump boasted, “That makes me smart.”")
+    doc = run(text, "en", {"Clinton": ActorRef("Q6294", "Hillary Clinton", "USA"), "Trump": TRUMP})
+    assert speakers(doc) == [("That makes me smart.", "Donald Trump")]
+
+
+def test_a_cue_in_a_relative_clause_gives_way_to_the_cue_before_it() -> None:
+    """'saying anybody who complains about a microphone “…”': 'complains' describes anybody; the
+    quote is hers, by 'saying'."""
+    text = ("Clinton had mocked the complaint, saying anybody who complains about a microphone "
+            "“is not having a good night.”")
+    doc = run(text, "en", {"Clinton": ActorRef("Q6294", "Hillary Clinton", "USA")})
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes if q.direct] == \
+        [("saying", "Hillary Clinton")]
+
+
+def test_an_ly_adverb_after_an_appositive_keeps_the_named_subject() -> None:
+    """'Marc Morial, the chief executive, forcefully told …': the adverb is no speaker."""
+    text = ('Marc Morial, the chief executive of the league, forcefully told the crowd that "this is not '
+            'the first generation to be frustrated."')
+    doc = run(text, "en", {"Marc Morial": ActorRef(None, "Marc Morial", "USA")})
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes if q.direct] == [("told", "Marc Morial")]
+
+
+def test_english_does_not_invert_after_an_opening_phrase() -> None:
+    """'even now at 86 she still says things such as, "…"': the subject stands before the cue;
+    only after a quote or comma does English put it after."""
+    text = ('Mrs. Mary Smith has softened with age, but even now at 86 she still says things such as, '
+            '"We are not all meant to be equal."')
+    doc = run(text, "en", {"Mary Smith": ActorRef(None, "Mary Smith", None)})
+    assert [(q.cue, q.speaker.text if q.speaker else None) for q in doc.quotes if q.direct] == [("says", "she")]

@@ -561,3 +561,21 @@ def test_parenthetical_attribution_after_a_short_lead() -> None:
     doc = run(text, "en", {"Maria Quirin": ActorRef(None, "Maria Quirin", None)})
     assert [(q.text, q.cue, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
         ("she was attacked by three officers", "testified", "Maria Quirin")]
+
+
+def test_three_listed_partial_quotes_are_one_statement_two_stay_apart() -> None:
+    """'called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."' is one quote;
+    'a "corrupt oaf" and a "lousy traitor"' stays two, as the quote corpus marks them."""
+    text = 'Trump spoke on Monday. He called the senator a "nasty guy," an "anchor baby," "unstable" and "sick."'
+    assert [q.text for q in run(text, "en").quotes if q.direct] == ["nasty guy, anchor baby, unstable sick."]
+    two = 'Trump spoke on Monday. He said the plan was "a total disaster for everyone" and "a very sad joke."'
+    assert len([q for q in run(two, "en").quotes if q.direct]) == 2
+
+
+def test_a_title_before_a_reporting_clause_is_no_quote() -> None:
+    """'In an interview on CBS's "Face the Nation," Ryan said the spate …': the cue goes on to a
+    clause of its own, so the title-case words before it are a show's name, not his words."""
+    text = 'In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the recent spate of shootings was sad.'
+    assert [q.text for q in run(text, "en").quotes if q.direct] == []
+    said = '"We will win the next one," House Speaker Paul Ryan said on Sunday.'
+    assert [q.text for q in run(said, "en").quotes if q.direct] == ["We will win the next one,"]

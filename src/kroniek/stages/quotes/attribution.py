@@ -95,16 +95,19 @@ def _last_caps(toks: list[Token]) -> list[Token]:
     return run
 
 
-def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
+def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = False) -> list[Token]:
     """The noun phrase from token i on: stops at a preposition (but keeps 'van'/'of' + a phrase),
     an adverb, a time word, a complementizer, a cue, a cue's particle ("maakte het ministerie
-    bekend") or punctuation."""
+    bekend") or punctuation. With `inverted` (the speaker after a quote's cue), a cue word
+    after a determiner that ends the phrase is a noun ("“…,” said the ruling.")."""
     out: list[Token] = []
     while i < len(toks) and toks[i].low in lex.adverbs and toks[i].low not in lex.determiners:
         i += 1
     while i < len(toks) and len(out) < 9:
         t = toks[i]
-        if (not t.text[0].isalnum() or t.low in lex.complementizers or t.low in lex.cue_lemma or t.low in lex.auxiliaries
+        noun = inverted and bool(out) and out[-1].low in lex.determiners and (i + 1 == len(toks) or not toks[i + 1].text[0].isalnum())
+        if (not t.text[0].isalnum() or t.low in lex.complementizers or (t.low in lex.cue_lemma and not noun)
+                or t.low in lex.auxiliaries
                 or (out and t.low in lex.pronouns)
                 or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
                 or (out and (t.text[0].isdigit() or t.low.endswith(lex.number_words)))  # "media | achtduizend …"
@@ -125,11 +128,12 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon) -> list[Token]:
 
 def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:
     """A lower-case word after a title and a name ("sprak bondscoach Eenhoorn | zuinig") is no longer
-    the noun phrase; after a capitalised adjective it is ("de Amerikaanse president")."""
+    the noun phrase; after a capitalised adjective it is ("de Amerikaanse president", "one Democratic
+    source")."""
     if not out or not out[-1].text[0].isupper() or not t.text[0].islower() or t.low == lex.genitive \
             or t.low in lex.name_particles:
         return False
-    return any(x.text[0].islower() and x.low not in lex.determiners for x in out[:-1])
+    return any(x.text[0].islower() and x.low not in lex.determiners and x.low not in lex.indefinites for x in out[:-1])
 
 
 def first_person(name: str, lex: QuoteLexicon) -> bool:

@@ -18,8 +18,9 @@ _SHORT = 5  # words: a trimmed speaker phrase longer than this is not trusted
 
 
 def fragment(words: list[Token], lex: QuoteLexicon) -> bool:
-    """Words that are not a noun phrase: a comma, cue or auxiliary inside, a preposition, relative or
-    conjunction first, a function word or adverb last, or a lower-case verb form after the head."""
+    """Words that are not a noun phrase: a comma, cue or auxiliary inside (a cue word after a final
+    determiner is a noun: "the ruling"), a preposition, relative or conjunction first, a function
+    word or adverb last, or a lower-case verb form after the head."""
     if any(not word(t) and t.text not in "-'’." for t in words):
         return True
     return _not_np([t.text for t in words], lex)
@@ -38,7 +39,8 @@ def _not_np(texts: list[str], lex: QuoteLexicon) -> bool:
     if len(texts) > 1 and (last in lex.determiners or last in lex.prepositions or last in lex.adverbs
                            or last in lex.auxiliaries or last.endswith(lex.adverb_suffixes)):
         return True
-    return any(lex.cue(w) or w in lex.auxiliaries
+    noun = len(low) - 1 if len(low) > 1 and low[-2] in lex.determiners else -1  # "the ruling": a noun
+    return any((lex.cue(w) and k != noun) or w in lex.auxiliaries
                or (t[0].islower() and w.endswith(lex.finite_suffixes) and k > 0)
                for k, (t, w) in enumerate(zip(texts, low)))
 

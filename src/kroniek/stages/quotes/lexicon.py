@@ -44,6 +44,7 @@ class QuoteLexicon:
     after_only: frozenset[str]
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
     joiners: frozenset[str]
+    list_joiners: frozenset[str]  # and, or: partial quotes listed so are one statement
     pronouns: dict[str, str]
     determiners: frozenset[str]
     auxiliaries: frozenset[str]
@@ -173,7 +174,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
-        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"),
+        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),

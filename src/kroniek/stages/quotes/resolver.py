@@ -358,7 +358,13 @@ class SpeakerResolver:
         """The speaker for a mention (None: continue the latest speaker or subject before pos)."""
         if m is None:
             found = self.salience.best(pos)
-            return _copy(found[0]) if found else None
+            if not found:
+                return None
+            sp = _copy(found[0])
+            last = _latest(self.speakers, pos)
+            if last is not None and (last.speaker.id, last.speaker.name) == (sp.id, sp.name):
+                sp.start, sp.end = last.speaker.start, last.speaker.end  # the words that named the voice it continues
+            return sp
         if m.kind == "entity":
             ent = max(self.entities.within(m.start, m.end), key=lambda e: (e.start == m.start, e.end - e.start))
             sp = self._from_entity(ent)

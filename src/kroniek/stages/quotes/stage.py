@@ -64,7 +64,7 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
             if not word(x):
                 break
         if k == i0:
-            after = np_after(toks, k + 1, lex)
+            after = np_after(toks, k + 1, lex, inverted=True)
             nxt = toks[k + 1 + len(after)] if k + 1 + len(after) < len(toks) else None
             if i0 > 0 and toks[i0 - 1].low in lex.joiners and not lex.verb_second:
                 return None  # "“…” and said the emergency began …" is a new clause
@@ -101,12 +101,37 @@ def _headline(text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
     return (s, e)
 
 
+def _intro_line(text: str, start: int, lex: QuoteLexicon) -> list[Token]:
+    """The short line ending in a colon just before a quote that opens its paragraph ("He said:",
+    "The New York Times reports:"): it introduces the quote, though a paragraph break lies between."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ":" or "\n" not in text[end:start]:
+        return []
+    line = text.rfind("\n", 0, end) + 1
+    toks = tokens(text, line, end, lex)
+    return toks if sum(t.text[0].isalnum() for t in toks) <= 8 else []
+
+
 def _aside(toks: list[Token], k: int) -> bool:
     """Whether toks[k] lies in an aside closed before the quote ("Bercow commented — which the BBC
     noted as unusual — “…”", "(as Reuters reported)"): its cue is not the quote's."""
     before = {t.text for t in toks[:k]}
     after = {t.text for t in toks[k + 1:]}
     return bool(before & _ASIDE_DASHES and after & _ASIDE_DASHES) or ("(" in before and ")" in after)
+
+
+def _cue_index(pre: list[Token], end: int, lex: QuoteLexicon) -> int | None:
+    """The last cue before the quote, outside asides; one in a relative clause ("told a young woman
+    who suggested …", "saying anybody who complains about …") gives way to a cue before it, whose
+    object that clause describes."""
+    k = next((k for k in range(end - 1, -1, -1)
+              if pre[k].low in lex.cue_lemma and not _aside(pre, k) and cue_at(pre, k, lex)), None)
+    if k is not None and k > 0 and pre[k - 1].low in lex.relatives:
+        earlier = _cue_index(pre, k - 1, lex)
+        return k if earlier is None else earlier
+    return k
 
 
 def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token] | None:
@@ -122,6 +147,30 @@ def _interruption(text: str, start: int, end: int, lex: QuoteLexicon) -> list[To
             return None
         nwords += t.text[0].isalnum()
         out.append(t)
+    return out
+
+
+def _lists(text: str, groups: list[Group], lex: QuoteLexicon) -> list[Group]:
+    """Three or more short partial quotes one clause lists (called him a “nasty guy,” an “anchor
+    baby,” “unstable” and “sick”): one statement, not a quote each. Two stay apart ("a “corrupt
+    oaf” and a “lousy traitor”"), as the quote corpus marks them."""
+    out: list[Group] = []
+    run: list[Group] = []
+    for g in [*groups, None]:
+        prev = run[-1] if run else None
+        between = _interruption(text, prev.end, g.start, lex) if prev is not None and g is not None \
+            and g.start - prev.end <= 10 and prev.para == g.para and g.end - g.start < 80 else None
+        if between is not None and all(t.low in lex.list_joiners or t.text == "," for t in between):
+            run.append(g)
+            continue
+        if len(run) >= 3:
+            run[0].segs = [s for r in run for s in r.segs]
+            run[0].end = run[-1].end
+            run = run[:1]
+        out += run
+        run = [g] if g is not None and g.end - g.start < 80 else []
+        if g is not None and not run:
+            out.append(g)
     return out
 
 
@@ -223,7 +272,7 @@ class QuoteStage:
         """Join a quote interrupted by its attribution („…,” zei hij, „…”) into one group; across a
         full stop ("“…,” he said. “…”") only when the second part has no attribution of its own."""
         out: list[Group] = []
-        for g in groups:
+        for g in _lists(text, groups, lex):
             prev = out[-1] if out else None
             between = _interruption(text, prev.end, g.start, lex) if prev is not None and prev.para == g.para else None
             if prev is not None and between is not None:
@@ -275,11 +324,13 @@ class QuoteStage:
         if g.attr is not None:
             g.speech = True
             return
+        if not pre:
+            pre = _intro_line(text, g.start, lex)
+            pre_words = [t for t in pre if t.text[0].isalnum()]
         colon = bool(pre) and pre[-1].text == ":"
         if not colon and _title_case(inner):
             return
-        cue_idx = next((k for k in range(len(pre) - 1, -1, -1)
-                        if pre[k].low in lex.cue_lemma and not _aside(pre, k) and cue_at(pre, k, lex)), None)
+        cue_idx = _cue_index(pre, len(pre), lex)
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
@@ -317,8 +368,8 @@ class QuoteStage:
         if new_sentence and cut_at is not None and cut_at.text in lex.marks:
             return None  # '"…done." She also said "…"': the words introduce the next quote
         attr = _attribution(cut, lex, text, ents)
-        if attr is not None and new_sentence and _reports(cut, attr, lex):
-            return None  # '"…that." UNESCO reportedly said a change …': a sentence of its own
+        if attr is not None and (new_sentence or _title_case(group_text(text, g))) and _reports(cut, attr, lex):
+            return None  # '"…that." UNESCO reportedly said a change …', 'on "Face the Nation," Ryan said the …'
         if attr is not None:
             return attr
         if (starts_sentence or cut[0].text in _DASHES) and len(words) <= 12 and words[0].text[0].isupper() \

@@ -7,7 +7,7 @@ from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .lexicon import QuoteLexicon
 
-BREAKS = frozenset(",;:–—().!?„“”\"«»‘’")
+BREAKS = frozenset(",;:–—―().!?„“”\"«»‘’")
 _INVERTING = frozenset(",”\"’'»")  # what an English inverted attribution follows: "…,” said X
 
 
@@ -117,9 +117,10 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
-    if cs > 1 and toks[cs - 1].text == "," and (not pre and not lex.verb_second or pre and pre[0].low in lex.relatives):
-        return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, said" / "Trump, who says"
-    if cs > 1 and toks[cs - 1].text == "," and not pre:
+    bare = not [t for t in pre if not (t.text[0].islower() and t.low.endswith(lex.adverb_suffixes))]  # "forcefully"
+    if cs > 1 and toks[cs - 1].text == "," and (bare and not lex.verb_second or pre and pre[0].low in lex.relatives):
+        return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, (forcefully) said" / "Trump, who says"
+    if cs > 1 and toks[cs - 1].text == "," and bare:
         opener = _opening_subject(toks, cs - 1, lex, text, ents)
         if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
             return opener
@@ -140,6 +141,8 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     if not core or core[0].low in lex.prepositions:
         if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
             return None  # English inverts only after a quote or comma
+        if not lex.verb_second and core:  # "at 86 she still says things such as": no inversion after a phrase
+            return mention_in(pre, lex, text, ents, last=True) or (mention_in(after, lex, text, ents) if after else None)
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
     return mention_in(pre, lex, text, ents)
