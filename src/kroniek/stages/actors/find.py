@@ -198,16 +198,15 @@ def prefixed_surname(text: str, run: list[tuple[int, int, str]], lex: ActorLexic
     word, end = run[1][2], run[1][1]
     if speaks(text, end, lex) or text[end:end + 2].strip()[:1] == ":":
         return True
-    for m in re.finditer(rf"(?i:{re.escape(prefix)}){re.escape(word)}\b", text):
-        if m.start() < 2 or text[m.start() - 1] != " ":
+    for m in re.finditer(rf"(?<= )(?i:{re.escape(prefix)}){re.escape(word)}\b", text):
+        space = m.start() - 1
+        before = words_before(text, space, 1)  # the word one space before
+        if not before or text[space - 1:space].isspace():
             continue
-        before = text[max(0, m.start() - 41):m.start() - 1].rsplit(maxsplit=1)[-1:]  # the word before
-        if not before or text[m.start() - 1 - len(before[0]) - 1:m.start() - 1 - len(before[0])].strip():
-            continue
-        word_before, at = before[0], m.start() - 1 - len(before[0])
+        first, at = before[0], space - len(before[0])
         # a first name, not an opening "Volgens de Vlaamse" or "Het is de Vlaamse"
-        if word_before in lex.first_names or (word_before[:1].isupper() and word_before.lower() not in lex.function_words
-                                              and not sentence_initial(text, at)):
+        if first in lex.first_names or (first[:1].isupper() and first.lower() not in lex.function_words
+                                        and not sentence_initial(text, at)):
             return True
     return False
 

@@ -63,11 +63,13 @@ class ActorLexicon:
     loc_modifiers: frozenset[str]  # a name's first word that makes it a place ("Southern Rhodesia")
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
+    list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
-         "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers")
+         "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
+         "list_joiners")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives")
 
 

@@ -427,7 +427,7 @@ def _office_portfolio(text: str, start: int, tokens: list[str], lex: ActorLexico
     if not all(t in lex.portfolio_words for t in tokens):
         return False
     before = words_before(text, start, 8)
-    while before and (before[-1] in lex.portfolio_words or before[-1].lower() in ("en", "and", ",")):
+    while before and (before[-1] in lex.portfolio_words or before[-1].lower() in lex.list_joiners):
         before.pop()
     links = {cue.split()[-1] for cue in lex.portfolio}
     offices = {cue.split()[0] for cue in lex.portfolio}
