@@ -33,16 +33,17 @@ def country_ref(country: str, kb: KB) -> ActorRef:
 
 def dedupe(events: list[Event], fallback: str | None) -> list[Event]:
     """One event per article for repeated mentions of the same act (same type and dyad)."""
-    kept: dict[tuple, list[Event]] = {}  # by type and dyad, in the order first seen
+    kept: list[Event] = []
+    by_dyad: dict[tuple, list[Event]] = {}  # the kept events of each type and dyad
     for e in events:
-        same = kept.setdefault((e.type, _key(e.source), _key(e.target)), [])
+        same = by_dyad.setdefault((e.type, _key(e.source), _key(e.target)), [])
         twin = next((k for k in same if k.date == e.date or fallback in (k.date, e.date)), None)
         if twin is None:
             same.append(e)
+            kept.append(e)
         elif twin.date == fallback and e.date != fallback:
             twin.date = e.date
-    order = {id(e): i for i, e in enumerate(events)}
-    return sorted((e for same in kept.values() for e in same), key=lambda e: order[id(e)])
+    return kept
 
 
 def headline(doc: Doc) -> tuple[int, int] | None:
