@@ -98,6 +98,8 @@ class SpeakerResolver:
         self.genders: dict[tuple[str | None, str], str | None] = {}  # a name recurs: look it up once
         self.untitled: dict[str, str] = {}
         self._people: tuple[list[_Candidate], list[_Candidate]] | None = None
+        self._persons: list[Entity] = [ent for ent in entities.items if ent.type == "PER"]
+        self._person_starts = [ent.start for ent in self._persons]
         self._bodies: list[_Candidate] | None = None
         self._salience: Salience | None = None
 
@@ -139,14 +141,12 @@ class SpeakerResolver:
         subjects: list[_Candidate] = []
         others: list[_Candidate] = []
         text = self.doc.text
-        people = [ent for ent in self.entities.items if ent.type == "PER"]
-        starts = [ent.start for ent in people]
         for s, e in self.doc.sentences:
             first = True
             prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
-            for ent in people[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
-                if ent.end > e or self._in_quote(ent.start) or first_person(ent.text, self.lex):
-                    continue  # someone named in another's words, or a tagger's "I've"
+            for ent in self.people_between(s, e):
+                if ent.end > e:
+                    continue
                 sp = self._from_entity(ent)
                 if " " in ent.text.strip():
                     self._full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
@@ -159,6 +159,12 @@ class SpeakerResolver:
                 (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))
                 first = first and object_
         return subjects, others
+
+    def people_between(self, start: int, end: int) -> list[Entity]:
+        """The persons named from start to end outside quotes: someone named in another's words, or
+        a tagger's "I've", is not whom the text speaks of."""
+        lo, hi = bisect.bisect_left(self._person_starts, start), bisect.bisect_left(self._person_starts, end)
+        return [ent for ent in self._persons[lo:hi] if not self._in_quote(ent.start) and not first_person(ent.text, self.lex)]
 
     @property
     def bodies(self) -> list[_Candidate]:

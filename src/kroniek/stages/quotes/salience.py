@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Protocol
 
-from ...model import Doc, Entity, SpanIndex, Speaker
-from .attribution import first_person
+from ...model import Doc, Entity, Speaker
 from .lexicon import QuoteLexicon
 
 
@@ -28,14 +27,15 @@ class Reader(Protocol):
 
     doc: Doc
     lex: QuoteLexicon
-    entities: SpanIndex[Entity]
     speakers: list[Any]
 
+    def people_between(self, start: int, end: int) -> list[Entity]: ...
     def _in_quote(self, pos: int) -> bool: ...
     def _after_preposition(self, before: list[str]) -> bool: ...
     def _gender(self, actor_id: str | None, name: str = "") -> str | None: ...
     def _full_name(self, ent: Entity, sp: Speaker) -> Speaker: ...
     def _from_entity(self, ent: Entity) -> Speaker: ...
+
 
 SUBJECT, OTHER, OBLIQUE, SPOKE = 1.0, 0.5, 0.25, 1.0  # what a mention adds, by its role
 DECAY = 0.5  # per sentence between a mention and the quote
@@ -88,8 +88,6 @@ class Salience:
         self.r = resolver
         doc = resolver.doc
         self.starts = [s for s, _ in doc.sentences]
-        self.people = [e for e in resolver.entities.items if e.type == "PER"]
-        self.ent_starts = [e.start for e in self.people]
         self.mentions: list[_Mention] = []  # of the sentences read, in text order
         self.acc: dict[str, _Person] = {}  # key -> salience over the sentences read
         self.done = 0  # sentences read
@@ -210,8 +208,8 @@ class Salience:
         doc, r, lex = self.r.doc, self.r, self.r.lex
         s, e = doc.sentences[si]
         found: list[tuple[int, Speaker | None, str | None, bool]] = []  # pos, speaker, pronoun gender, object
-        for ent in self.people[bisect.bisect_left(self.ent_starts, s):bisect.bisect_left(self.ent_starts, e)]:
-            if ent.end <= e and not r._in_quote(ent.start) and not first_person(ent.text, lex):
+        for ent in r.people_between(s, e):
+            if ent.end <= e:
                 found.append((ent.start, r._full_name(ent, r._from_entity(ent)), None, False))
         for w in self.pronoun_re.finditer(doc.text, s, e):
             low = w.group().lower()
@@ -281,9 +279,7 @@ class Salience:
         para = next(((ps, pe) for ps, pe in r.doc.paragraphs if ps <= pos < pe), None)
         if para is None:
             return None
-        for ent in self.people[bisect.bisect_left(self.ent_starts, pos):bisect.bisect_left(self.ent_starts, para[1])]:
-            if r._in_quote(ent.start) or first_person(ent.text, r.lex):
-                continue
+        for ent in r.people_between(pos, para[1]):
             s = r.doc.sentence_of(ent.start)
             if s is not None and not r._after_preposition(r.doc.text[max(s[0], ent.start - 40):ent.start].split()):
                 sp = r._full_name(ent, r._from_entity(ent))
