@@ -2,6 +2,8 @@
 objects, titles before names, and the quote a reported clause runs into."""
 from __future__ import annotations
 
+import pytest
+
 from kroniek.kb import load
 from kroniek.model import ActorRef, Article, Doc, Entity, Options
 from kroniek.stages.quotes import QuoteStage, lexicon, tokens
@@ -69,10 +71,15 @@ def test_a_list_after_a_preposition_is_no_subject() -> None:
     assert speakers(doc) == [("she was forced to drink whiskey", "Emily Spanton")]
 
 
-def test_titles_are_not_part_of_an_unlinked_name() -> None:
-    text = "USCG Captain Monica Rochester said the search had ended."
-    doc = run(text, "en", unlinked("USCG Captain Monica Rochester"))
-    assert speakers(doc) == [("the search had ended", "Monica Rochester")]
+@pytest.mark.parametrize(("text", "lang", "tagged", "want"), [
+    ("USCG Captain Monica Rochester said the search had ended.", "en", "USCG Captain Monica Rochester",
+     ("the search had ended", "Monica Rochester")),  # titles are no part of an unlinked name
+    ("Behalve Van Alebeek fietste ook Kaagman mee. ,,Mijn basisniveau is flink omhoog gegaan.''", "nl",
+     "Behalve Van Alebeek", ("Mijn basisniveau is flink omhoog gegaan.", "Van Alebeek")),  # nor a preposition
+])
+def test_titles_and_prepositions_are_no_part_of_an_unlinked_name(text: str, lang: str, tagged: str,
+                                                                  want: tuple[str, str]) -> None:
+    assert speakers(run(text, lang, unlinked(tagged))) == [want]
 
 
 def test_a_name_particle_is_no_preposition() -> None:
@@ -153,12 +160,6 @@ def test_a_relative_before_the_cue_stands_for_the_noun_before_it() -> None:
     assert speakers(nl) == [("te gokken op de sprint", "Zijlaard")]
     en = run("She phoned the coach who said the race was already lost.", "en")
     assert speakers(en) == [("the race was already lost", "the coach")]
-
-
-def test_a_preposition_is_no_part_of_a_name() -> None:
-    text = "Behalve Van Alebeek fietste ook Kaagman mee. ,,Mijn basisniveau is flink omhoog gegaan.''"
-    doc = run(text, "nl", unlinked("Behalve Van Alebeek"))
-    assert speakers(doc) == [("Mijn basisniveau is flink omhoog gegaan.", "Van Alebeek")]
 
 
 def test_a_negation_across_a_comma_is_the_contents_not_the_cues() -> None:
