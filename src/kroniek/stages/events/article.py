@@ -9,7 +9,9 @@ from .mentions import ActorMention
 
 
 def counterparts(doc: Doc, mentions: list[ActorMention], kb: KB) -> dict[str, ActorRef]:
-    """In a two-sided story (two countries hold most actor mentions), each side as a country actor.
+    """In a two-sided story (two countries hold most actor mentions, the second at least a third
+    as often as the first), each side as a country actor. A domestic story with one foreign
+    paragraph has no two sides: its home acts must not be aimed at that one foreign country.
 
     An act of one side with no target named in its clause ("de Russische aanvallen
     gingen door") is then taken to be aimed at the other side.
@@ -20,7 +22,7 @@ def counterparts(doc: Doc, mentions: list[ActorMention], kb: KB) -> dict[str, Ac
         if a.country:
             counts[a.country] = counts.get(a.country, 0) + 1
     top = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
-    if len(top) < 2 or top[1][1] < 3 or (top[0][1] + top[1][1]) * 10 < sum(counts.values()) * 6:
+    if len(top) < 2 or top[1][1] < 3 or top[1][1] * 3 < top[0][1] or (top[0][1] + top[1][1]) * 10 < sum(counts.values()) * 6:
         return {}
     return {country: country_ref(country, kb) for country, _ in top}
 
