@@ -100,6 +100,11 @@ def test_plain_words_the_issue_named() -> None:
         assert want in {t for t, _ in types_at(text, "nl")}, text
 
 
+def test_omkomen_is_no_agreement_and_overeenkomen_is() -> None:
+    assert types_at("Daarbij kwamen dertig mensen om het leven.", "nl") == []
+    assert ("agree", "kwamen overeen") in types_at("Rusland en Oekraïne kwamen overeen een staakt-het-vuren af te kondigen.", "nl")
+
+
 def test_a_true_noun_after_an_article_is_a_trigger() -> None:
     assert ("AGREE", "akkoord bereikt") in types_at("Er is een akkoord bereikt.", "nl")
     assert "SUPPORT" in {t for t, _ in types_at("Hij dankte voor de steun.", "nl")}
