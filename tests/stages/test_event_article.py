@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from kroniek import Options, Pipeline
 from kroniek.kb import load
 from kroniek.model import ActorRef, Doc, Entity, make_article
 from kroniek.stages.events.article import counterparts
@@ -22,3 +23,14 @@ def _doc(countries: list[str]) -> Doc:
 ])
 def test_two_sides_only_when_two_countries_balance_the_story(countries: list[str], sides: set[str]) -> None:
     assert set(counterparts(_doc(countries), [], load())) == sides
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Minister Kaag sprak met Rusland. Ze beschuldigde de Verenigde Staten van spionage.", "NLD"),  # she
+    ("Minister Kaag sprak met Rusland. Daarna beschuldigde ze de Verenigde Staten van spionage.", "NLD"),
+    ("Minister Kaag sprak met Rusland. Ze beschuldigden de Verenigde Staten van spionage.", "RUS"),  # they
+])
+def test_dutch_ze_is_she_or_they_by_its_verb(text: str, source: str) -> None:
+    doc = Pipeline(Options(lang="nl"))(make_article(text=text, date="2021-03-18", lang="nl"))
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accuse.source.country == source

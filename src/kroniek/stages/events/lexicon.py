@@ -74,7 +74,8 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
-             "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words")
+             "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words",
+             "singular_verbs", "plural_verbs")
 
 
 @dataclass(slots=True)
@@ -118,6 +119,11 @@ class EventLexicon:
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     past_endings: tuple[str, ...] = ()  # a trigger with one of these is a verb ("Police arrested"), not a noun
     past_words: frozenset[str] = frozenset()  # irregular past forms, verbs as past_endings make them ("Police shot")
+    singular_verbs: frozenset[str] = frozenset()  # finite verbs beside "ze" that make it she (zei, was, kon) ...
+    plural_verbs: frozenset[str] = frozenset()  # ... or they (zijn, gaan), beyond what the endings tell
+    singular_endings: tuple[str, ...] = ()  # ze waarschuwde: she
+    plural_endings: tuple[str, ...] = ()  # ze waarschuwden: they
+    function_words: frozenset[str] = frozenset()  # data/<lang>/function_words.txt: never the verb beside a pronoun
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
     not_event_time: frozenset[str] = frozenset()
@@ -232,6 +238,25 @@ class EventLexicon:
         if pat.not_then and idxs[-1] + 1 < hi and toks[idxs[-1] + 1].low in pat.not_then:
             return None
         return Match(pat, i, idxs[-1], tuple(idxs))
+
+    def number_beside(self, toks: list[Token], i: int) -> str | None:
+        """'ze waarschuwde' (she) or 'ze waarschuwden' (they): "singular" or "plural" by the finite
+        verb right after a pronoun, else right before it ("zei ze"); None when neither is a verb."""
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(toks):
+                continue
+            w = toks[j].low
+            if w in self.singular_verbs:
+                return "singular"
+            if w in self.plural_verbs:
+                return "plural"
+            if not w.isalpha() or w in self.function_words:
+                continue
+            if self.plural_endings and w.endswith(self.plural_endings):
+                return "plural"
+            if self.singular_endings and w.endswith(self.singular_endings):
+                return "singular"
+        return None
 
     def is_negation(self, low: str) -> bool:
         return low in self.negation or low.endswith("n't")
@@ -434,7 +459,10 @@ def _build(lang: str) -> EventLexicon | None:
                         sufficient=frozenset(w for w, pats in by_key.items() if any(len(p.elems) == 1 for p in pats)),
                         adjective_endings=tuple(str(w).casefold() for w in raw.get("adjective_endings", [])),
                         participle_adjectives=tuple(str(w).casefold() for w in raw.get("participle_adjectives", [])),
-                        past_endings=tuple(str(w).casefold() for w in raw.get("past_endings", [])))
+                        past_endings=tuple(str(w).casefold() for w in raw.get("past_endings", [])),
+                        singular_endings=tuple(str(w) for w in raw.get("singular_endings", [])),
+                        plural_endings=tuple(str(w) for w in raw.get("plural_endings", [])),
+                        function_words=lexicons.word_list(lang, "function_words.txt"))
 
 
 def _own_copy(pat: Pattern, words: set[str], patterns: dict[str, list[Pattern]], every: list[Pattern],

@@ -291,7 +291,7 @@ class MentionFinder:
 
     def _pronouns(self, doc: Doc, toks: list[Token], found: list[ActorMention], lex: EventLexicon,
                   quotes: SpanIndex[Quote]) -> list[ActorMention]:
-        """He/she → the last person named; it/they → this sentence's last actor, else the last
+        """He/she (Dutch "ze" with a singular verb) → the last person named; it/they → this sentence's last actor, else the last
         one before; we → the quote's speaker; a personal pronoun with none of these is an unknown
         actor with its word (data unresolved_actors; not "it", which is mostly no one)."""
         kinds = {w: k for k, words in lex.pronouns.items() for w in words}
@@ -303,6 +303,8 @@ class MentionFinder:
         j = 0
         for i in [i for i, t in enumerate(toks) if t.low in kinds]:
             t, kind = toks[i], kinds[toks[i].low]
+            if kind == "group" and t.low in lex.pronouns.get("person", ()) and lex.number_beside(toks, i) == "singular":
+                kind = "person"  # Dutch "ze waarschuwde": she, not they
             while j < len(found) and found[j].hi <= i:
                 if not found[j].place_prep:
                     prior.append(found[j])
