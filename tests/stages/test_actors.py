@@ -34,6 +34,21 @@ def test_kb_names_genitives_and_metonyms_link() -> None:
     assert next(e for e in doc.entities if e.text == "Kremlin").actor.sector == "GOV"
 
 
+@pytest.mark.parametrize("text,name,want", [
+    ("KYIV, Oct 11 (Reuters) - Russia fired missiles at the city.", "KYIV", ("LOC", "UKR", "UKR")),
+    ("DEN HAAG (ANP) - Het kabinet is gevallen.", "DEN HAAG", ("LOC", "NLD", "NLD")),
+])
+def test_a_datelines_place_in_capitals_is_the_place(text: str, name: str, want: tuple) -> None:
+    got = ents(run(text, lang="en" if "Reuters" in text else "nl"))
+    assert got[name] == want
+    assert "Oct" not in got  # "Oct 11" is a date
+
+
+def test_a_month_abbreviation_before_a_day_is_no_name_but_jan_is_a_first_name() -> None:
+    got = ents(run("Jan Egeland said on Oct. 5 and again on Jan 9 that aid was blocked.", lang="en"))
+    assert set(got) == {"Jan Egeland"}
+
+
 def test_word_boundaries_and_longest_match() -> None:
     got = ents(run("De Ruslandkenner sprak over de Europese Commissie en de Verenigde Staten."))
     assert "Rusland" not in got

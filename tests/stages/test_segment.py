@@ -95,6 +95,10 @@ def test_dutch_news_edge_cases(text: str, expected: list[str]) -> None:
      ["He lives at No. 10 Downing Street.", "She said No.", "Then she left."]),
     ("\"We will not stop,\" he said. \"Never.\" She left.",
      ["\"We will not stop,\" he said.", "\"Never.\"", "She left."]),
+    ("KYIV, Oct 11 (Reuters) - Russia fired missiles. It was cold.",  # a dateline is no part of the sentence
+     ["KYIV, Oct 11 (Reuters)", "Russia fired missiles.", "It was cold."]),
+    ("MOSCOW (AP) — Shelling went on.", ["MOSCOW (AP)", "Shelling went on."]),
+    ("NATO - the alliance met.", ["NATO - the alliance met."]),  # no capital after the dash: no dateline
 ])
 def test_english_news_edge_cases(text: str, expected: list[str]) -> None:
     assert _sentences(text, "en") == expected

@@ -55,6 +55,9 @@ def rules_for(lang: str) -> Rules:
 
 
 _LABEL = re.compile(r"([^\W\d_][\w ]{0,20}):\s+")
+# A wire dateline: a place in capitals, perhaps a region or a day, perhaps the agency, then a dash
+# ("KYIV, Oct 11 (Reuters) - ", "MOSCOW (AP) — ", "DEN HAAG (ANP) - ")
+_DATELINE = re.compile(r"([A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,3})(?:, [^()\n—–]{1,40}?)?(?: \([^()\n]{1,30}\))? ?[-—–]{1,2} (?![a-z])")
 _HEADING = 40  # a line shorter than this without final punctuation is a heading, not a wrapped line
 
 
@@ -62,6 +65,16 @@ def _label_end(text: str, start: int, end: int, rules: Rules) -> int | None:
     """Where a label such as "LIVE: " that opens a line ends, if it is one."""
     m = _LABEL.match(text, start, end)
     return m.end() if m and m.group(1).casefold() in rules.labels else None
+
+
+def dateline(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """A dateline opening the line at `start`: (end of its place name, end of the dateline, where
+    the article's words begin); None when the line opens otherwise."""
+    m = _DATELINE.match(text, start, end)
+    if m is None:
+        return None
+    stripped = m.start() + len(m.group().rstrip(" -—–"))
+    return m.end(1), stripped, m.end()
 
 
 def _ends_sentence(text: str, match: re.Match, rules: Rules, block_start: int) -> bool:
@@ -98,6 +111,10 @@ def split_block(text: str, start: int, end: int, rules: Rules) -> list[tuple[int
     if label is not None:
         out.append((start, start + len(text[start:label].rstrip())))
         s = label
+    line = dateline(text, s, end)
+    if line is not None:  # "KYIV, Oct 11 (Reuters) - Russia fired …": the dateline is no part of the first sentence
+        out.append((s, line[1]))
+        s = line[2]
     for m in _END.finditer(text, s, end):
         if m.end() < end and _ends_sentence(text, m, rules, start):
             out.append((s, m.end(2)))

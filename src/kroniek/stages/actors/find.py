@@ -17,6 +17,7 @@ _TOKEN = re.compile(rf"[{CAP}](?<![\w&-].)(?:\.(?= [{CAP}])|[\w'’&.-]*(?<![.'�
 _SENT_END = ".!?:;\n„“”\"‘'«»(–—•|"
 _WORD = re.compile(r"[\w&-]+(?:['’.][\w&-]+)*")
 _JOINER = re.compile(r"['’.]")
+_DAY_AFTER = re.compile(r"\.? \d{1,2}\b")
 _CURRENCY = "$€£¥"  # "US$", "HK$": a currency, not the place
 
 
@@ -122,6 +123,9 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
         if (low in lex.function_words and low not in lex.particles and word not in lex.first_names
                 and word not in named and sentence_initial(text, s)):
             prev_alone = True  # "Behalve Sissy van Alebeek", "Regarding Trump": no part of the name
+            continue
+        if word in lex.date_words and _DAY_AFTER.match(text, e):
+            prev_alone = True  # "Oct 11", "Jan. 3": a date, though Jan is a first name too
             continue
         alone = "-" in word and word.rsplit("-", 1)[1][:1].islower()
         if not alone and not prev_alone and (

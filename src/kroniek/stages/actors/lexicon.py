@@ -64,12 +64,13 @@ class ActorLexicon:
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
+    date_words: frozenset[str]  # month abbreviations: before a day number a date ("Oct 11", "Jan. 3"), no name
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
          "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
-         "list_joiners")
+         "list_joiners", "date_words")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives")
 
 

@@ -10,11 +10,13 @@ descriptions); this module runs them in order.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ...kb import KB, Actor, load
 from ...model import ActorRef, Article, Doc, Options
 from ..registry import register
+from ..segment import dateline
 from . import tagger as name_tagger
 from .find import country_codes, kb_matches, proper_names, starts_inside, word_forms
 from .groups import groups, roles
@@ -36,6 +38,16 @@ class ActorStage:
         self.use_tagger = options.tagger
 
     def __call__(self, doc: Doc) -> Doc:
+        view = _dateline_view(doc)
+        if view is doc:
+            return self._find(doc)
+        self._find(view)  # "KYIV, Oct 11 (Reuters) -": the place read as "Kyiv", its words kept as written
+        for e in view.entities:
+            e.text = doc.text[e.start:e.end]
+        doc.entities, doc.mentions = view.entities, view.mentions
+        return doc
+
+    def _find(self, doc: Doc) -> Doc:
         kb = self.kb
         lex = lexicon(doc.lang or "nl", kb)
         words = word_forms(doc.text)  # read once: both the surname check and the name runs ask it
@@ -56,6 +68,21 @@ class ActorStage:
             doc.entities = [e for e in doc.entities if (e.actor is not None and e.actor.id) or e.start not in starts]
         doc.mentions = sorted(roles(doc, kb, lex) + found_groups, key=lambda m: m.start)
         return doc
+
+
+def _dateline_view(doc: Doc) -> Doc:
+    """The document with the capital letters of its datelines' places title-cased (same offsets),
+    or the document itself when it has no dateline."""
+    text = doc.text
+    spans = [(s, line[0]) for s, _ in doc.sentences if (line := dateline(text, s, len(text))) is not None]
+    cased = "".join(text[a:b].title() for a, b in spans)
+    if not spans or len(cased) != sum(b - a for a, b in spans):
+        return doc
+    for (a, b) in spans:
+        text = text[:a] + text[a:b].title() + text[b:]
+    view = Doc(replace(doc.article, text=text), lang=doc.lang)
+    view.paragraphs, view.sentences = doc.paragraphs, doc.sentences
+    return view
 
 
 def resolve_role(phrase: str, date: str | None, lang: str = "nl", kb: KB | None = None) -> ActorRef | None:
