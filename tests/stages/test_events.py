@@ -592,3 +592,21 @@ def test_a_nominal_act_named_as_the_means_of_an_act_is_no_second_act(text: str, 
 def test_an_irregular_past_after_a_bare_sector_word_makes_it_the_subject() -> None:
     [shooting] = _events("Police shot two protesters.", "en")
     assert (shooting.type, shooting.source.sector, shooting.target.text) == ("ASSAULT", "COP", "two protesters")
+
+
+def test_the_country_of_the_one_acted_on_is_not_lent_to_an_unknown_doer() -> None:
+    [arrest] = _events("De politie hield gisteren een Turkse man aan.", "nl")
+    assert (arrest.source.country, arrest.target.country) == (None, "TUR")
+    [arrest] = _events("De politie hield gisteren een Turkse man aan.", "nl", country="BEL")
+    assert (arrest.source.country, arrest.target.country) == ("BEL", "TUR")
+    [attack] = _events("De rebellen hebben gisteren een Peruaanse kazerne aangevallen.", "nl", country="BEL")
+    assert attack.source.country == "PER"  # rebels fight their own state
+
+
+def test_a_verb_second_clause_opening_with_a_noun_phrase_has_its_subject_there() -> None:
+    [praise] = _events("De kolonel prees gisteren het Griekse regime.", "nl")
+    assert (praise.type, praise.source, praise.target.country) == ("SUPPORT", None, "GRC")
+    [attack] = _events("Een soldaat viel gisteren de Syrische grenspost aan.", "nl")
+    assert (attack.source.sector, attack.target.country) == ("MIL", "SYR")
+    [attack] = _events("Gisteren viel Israël Gaza aan.", "nl")
+    assert (attack.source.country, attack.target.country) == ("ISR", "PSE")
