@@ -610,3 +610,19 @@ def test_a_verb_second_clause_opening_with_a_noun_phrase_has_its_subject_there()
     assert (attack.source.sector, attack.target.country) == ("MIL", "SYR")
     [attack] = _events("Gisteren viel Israël Gaza aan.", "nl")
     assert (attack.source.country, attack.target.country) == ("ISR", "PSE")
+
+
+@pytest.mark.parametrize("text", [
+    "Het Syrische dorp werd gisteren onder vuur genomen.",  # an idiom ending in its participle
+    "Hij zegt dat de Syrische minister gisteren gearresteerd werd.",  # the auxiliary after the participle
+])
+def test_a_verb_final_passive_has_its_subject_as_target(text: str) -> None:
+    [event] = _events(text, "nl")
+    assert event.source is None and event.target.country == "SYR"
+
+
+def test_a_by_phrase_gives_the_source_without_an_auxiliary_or_through_its_genitive() -> None:
+    [seize] = _events("De Eritrese stad blijft bezet door Ethiopische soldaten.", "nl")
+    assert (seize.type, seize.source.country, seize.target.country) == ("COERCE", "ETH", "ERI")
+    [support] = _events("De Luxemburgse eenheid werd gesteund door elf voertuigen van het Duitse leger.", "nl")
+    assert (support.type, support.source.country, support.target.country) == ("SUPPORT", "DEU", "LUX")

@@ -22,16 +22,44 @@ PARTICIPLE_ENDINGS = ("d", "t", "en")
 
 
 def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
-    """A participle trigger after a passive auxiliary: next to it, or anywhere earlier in its clause
-    in a verb-final language ("werd gisteren in Amsterdam gearresteerd")."""
-    toks, lo = sent.toks, sent.lo
-    if not toks[c.head].low.endswith(PARTICIPLE_ENDINGS) or (c.head > lo and toks[c.head - 1].low in sent.lex.determiners):
-        return False  # "de gevechten zijn opgelaaid": a noun after its article is no participle
-    aux = sent.lex.passive_aux
-    if c.type.casefold() in sent.lex.perfect_passive_types:  # word sets are casefolded
-        aux = aux | sent.lex.perfect_passive_aux
-    reach = range(lo, c.head) if sent.lex.verb_final else range(max(lo, c.head - 3), c.head)
-    return any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach)
+    """A participle trigger (its head, or the last word of an idiom: "onder vuur genomen") after a
+    passive auxiliary: next to it, or anywhere earlier in its clause in a verb-final language ("werd
+    gisteren in Amsterdam gearresteerd"). A verb-final clause may put the auxiliary after the
+    participle ("die gisteren vrijgelaten werden"), or leave it out before a by-phrase ("bezet door
+    Ethiopische soldaten")."""
+    toks, lo, lex = sent.toks, sent.lo, sent.lex
+    participle = [i for i in dict.fromkeys((c.head, c.last)) if toks[i].low.endswith(PARTICIPLE_ENDINGS)
+                  and not (i > lo and toks[i - 1].low in lex.determiners)  # "de gevechten": a noun, no participle
+                  and (i == c.head or "ge" in toks[i].low)]  # an idiom ends in a ge-participle, not a particle (wees uit)
+    if not participle:
+        return False
+    aux = lex.passive_aux
+    if c.type.casefold() in lex.perfect_passive_types:  # word sets are casefolded
+        aux = aux | lex.perfect_passive_aux
+    reach = range(lo, c.head) if lex.verb_final else range(max(lo, c.head - 3), c.head)
+    if any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach):
+        return True
+    nxt = c.last + 1
+    return lex.verb_final and c.last in participle and nxt < sent.hi and sent.clause[nxt - lo] == cl and (
+        toks[nxt].low in aux or toks[nxt].low in lex.passive_by)
+
+
+def _by_phrase(sent: Sentence, m: ActorMention) -> bool:
+    """A mention in a by-phrase: governed by door/by (an adjective too: "door het Duitse leger"), or
+    the genitive of a by-phrase's noun that names no actor ("door een psycholoog van de politie")."""
+    lex, toks = sent.lex, sent.toks
+    if m.prep in lex.passive_by:
+        return True
+    if m.prep is not None and m.prep not in lex.genitive_prepositions:
+        return False
+
+    def opener(i: int) -> int | None:  # the preposition a few words before token i
+        return next((j for j in range(i - 1, max(sent.lo, i - 5) - 1, -1) if toks[j].low in lex.prepositions), None)
+
+    j = opener(m.lo)
+    if j is not None and toks[j].low in lex.genitive_prepositions:
+        j = opener(j)
+    return j is not None and toks[j].low in lex.passive_by and not any(j < o.lo < m.lo for o in sent.local)
 
 
 def _first(ms: list[ActorMention]) -> ActorMention | None:
@@ -74,7 +102,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     after = [m for m in same if m.lo > c.head]
     passive = _passive(sent, c, cl)
     # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
-    by = next((m for m in (same if lex.verb_final else after) if m.prep in lex.passive_by), None)
+    by = next((m for m in (same if lex.verb_final else after) if _by_phrase(sent, m)), None)
     inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive \
         and not _subject_first(sent, c, cl) else None
     src: ActorMention | None = None
