@@ -626,3 +626,14 @@ def test_a_by_phrase_gives_the_source_without_an_auxiliary_or_through_its_geniti
     assert (seize.type, seize.source.country, seize.target.country) == ("COERCE", "ETH", "ERI")
     [support] = _events("De Luxemburgse eenheid werd gesteund door elf voertuigen van het Duitse leger.", "nl")
     assert (support.type, support.source.country, support.target.country) == ("SUPPORT", "DEU", "LUX")
+
+
+def test_wanting_or_planning_an_act_is_its_intention_not_the_act() -> None:
+    [threat] = _events("Rusland wil Oekraïne aanvallen.", "nl")
+    assert (threat.type, threat.source.country, threat.target.country) == ("THREATEN", "RUS", "UKR")
+    [talks] = _events("Frankrijk wil met Duitsland onderhandelen.", "nl")
+    assert (talks.type, talks.mode) == ("AGREE", "intend")
+    [plan] = _events("Japan is van plan sancties tegen Noord-Korea in te stellen.", "nl")
+    assert (plan.type, plan.source.country, plan.target.country) == ("THREATEN", "JPN", "PRK")
+    # the intention is of the subject's own act, not of an act in the clause it wants to prevent
+    assert [e.type for e in _events("Brussel wil voorkomen dat Servië Kosovo aanvalt.", "nl")] == []
