@@ -592,3 +592,48 @@ def test_a_nominal_act_named_as_the_means_of_an_act_is_no_second_act(text: str, 
 def test_an_irregular_past_after_a_bare_sector_word_makes_it_the_subject() -> None:
     [shooting] = _events("Police shot two protesters.", "en")
     assert (shooting.type, shooting.source.sector, shooting.target.text) == ("ASSAULT", "COP", "two protesters")
+
+
+def test_the_country_of_the_one_acted_on_is_not_lent_to_an_unknown_doer() -> None:
+    [arrest] = _events("De politie hield gisteren een Turkse man aan.", "nl")
+    assert (arrest.source.country, arrest.target.country) == (None, "TUR")
+    [arrest] = _events("De politie hield gisteren een Turkse man aan.", "nl", country="BEL")
+    assert (arrest.source.country, arrest.target.country) == ("BEL", "TUR")
+    [attack] = _events("De rebellen hebben gisteren een Peruaanse kazerne aangevallen.", "nl", country="BEL")
+    assert attack.source.country == "PER"  # rebels fight their own state
+
+
+def test_a_verb_second_clause_opening_with_a_noun_phrase_has_its_subject_there() -> None:
+    [praise] = _events("De kolonel prees gisteren het Griekse regime.", "nl")
+    assert (praise.type, praise.source, praise.target.country) == ("SUPPORT", None, "GRC")
+    [attack] = _events("Een soldaat viel gisteren de Syrische grenspost aan.", "nl")
+    assert (attack.source.sector, attack.target.country) == ("MIL", "SYR")
+    [attack] = _events("Gisteren viel Israël Gaza aan.", "nl")
+    assert (attack.source.country, attack.target.country) == ("ISR", "PSE")
+
+
+@pytest.mark.parametrize("text", [
+    "Het Syrische dorp werd gisteren onder vuur genomen.",  # an idiom ending in its participle
+    "Hij zegt dat de Syrische minister gisteren gearresteerd werd.",  # the auxiliary after the participle
+])
+def test_a_verb_final_passive_has_its_subject_as_target(text: str) -> None:
+    [event] = _events(text, "nl")
+    assert event.source is None and event.target.country == "SYR"
+
+
+def test_a_by_phrase_gives_the_source_without_an_auxiliary_or_through_its_genitive() -> None:
+    [seize] = _events("De Eritrese stad blijft bezet door Ethiopische soldaten.", "nl")
+    assert (seize.type, seize.source.country, seize.target.country) == ("COERCE", "ETH", "ERI")
+    [support] = _events("De Luxemburgse eenheid werd gesteund door elf voertuigen van het Duitse leger.", "nl")
+    assert (support.type, support.source.country, support.target.country) == ("SUPPORT", "DEU", "LUX")
+
+
+def test_wanting_or_planning_an_act_is_its_intention_not_the_act() -> None:
+    [threat] = _events("Rusland wil Oekraïne aanvallen.", "nl")
+    assert (threat.type, threat.source.country, threat.target.country) == ("THREATEN", "RUS", "UKR")
+    [talks] = _events("Frankrijk wil met Duitsland onderhandelen.", "nl")
+    assert (talks.type, talks.mode) == ("AGREE", "intend")
+    [plan] = _events("Japan is van plan sancties tegen Noord-Korea in te stellen.", "nl")
+    assert (plan.type, plan.source.country, plan.target.country) == ("THREATEN", "JPN", "PRK")
+    # the intention is of the subject's own act, not of an act in the clause it wants to prevent
+    assert [e.type for e in _events("Brussel wil voorkomen dat Servië Kosovo aanvalt.", "nl")] == []

@@ -22,16 +22,44 @@ PARTICIPLE_ENDINGS = ("d", "t", "en")
 
 
 def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
-    """A participle trigger after a passive auxiliary: next to it, or anywhere earlier in its clause
-    in a verb-final language ("werd gisteren in Amsterdam gearresteerd")."""
-    toks, lo = sent.toks, sent.lo
-    if not toks[c.head].low.endswith(PARTICIPLE_ENDINGS) or (c.head > lo and toks[c.head - 1].low in sent.lex.determiners):
-        return False  # "de gevechten zijn opgelaaid": a noun after its article is no participle
-    aux = sent.lex.passive_aux
-    if c.type.casefold() in sent.lex.perfect_passive_types:  # word sets are casefolded
-        aux = aux | sent.lex.perfect_passive_aux
-    reach = range(lo, c.head) if sent.lex.verb_final else range(max(lo, c.head - 3), c.head)
-    return any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach)
+    """A participle trigger (its head, or the last word of an idiom: "onder vuur genomen") after a
+    passive auxiliary: next to it, or anywhere earlier in its clause in a verb-final language ("werd
+    gisteren in Amsterdam gearresteerd"). A verb-final clause may put the auxiliary after the
+    participle ("die gisteren vrijgelaten werden"), or leave it out before a by-phrase ("bezet door
+    Ethiopische soldaten")."""
+    toks, lo, lex = sent.toks, sent.lo, sent.lex
+    participle = [i for i in dict.fromkeys((c.head, c.last)) if toks[i].low.endswith(PARTICIPLE_ENDINGS)
+                  and not (i > lo and toks[i - 1].low in lex.determiners)  # "de gevechten": a noun, no participle
+                  and (i == c.head or "ge" in toks[i].low)]  # an idiom ends in a ge-participle, not a particle (wees uit)
+    if not participle:
+        return False
+    aux = lex.passive_aux
+    if c.type.casefold() in lex.perfect_passive_types:  # word sets are casefolded
+        aux = aux | lex.perfect_passive_aux
+    reach = range(lo, c.head) if lex.verb_final else range(max(lo, c.head - 3), c.head)
+    if any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach):
+        return True
+    nxt = c.last + 1
+    return lex.verb_final and c.last in participle and nxt < sent.hi and sent.clause[nxt - lo] == cl and (
+        toks[nxt].low in aux or toks[nxt].low in lex.passive_by)
+
+
+def _by_phrase(sent: Sentence, m: ActorMention) -> bool:
+    """A mention in a by-phrase: governed by door/by (an adjective too: "door het Duitse leger"), or
+    the genitive of a by-phrase's noun that names no actor ("door een psycholoog van de politie")."""
+    lex, toks = sent.lex, sent.toks
+    if m.prep in lex.passive_by:
+        return True
+    if m.prep is not None and m.prep not in lex.genitive_prepositions:
+        return False
+
+    def opener(i: int) -> int | None:  # the preposition a few words before token i
+        return next((j for j in range(i - 1, max(sent.lo, i - 5) - 1, -1) if toks[j].low in lex.prepositions), None)
+
+    j = opener(m.lo)
+    if j is not None and toks[j].low in lex.genitive_prepositions:
+        j = opener(j)
+    return j is not None and toks[j].low in lex.passive_by and not any(j < o.lo < m.lo for o in sent.local)
 
 
 def _first(ms: list[ActorMention]) -> ActorMention | None:
@@ -74,8 +102,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     after = [m for m in same if m.lo > c.head]
     passive = _passive(sent, c, cl)
     # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
-    by = next((m for m in (same if lex.verb_final else after) if m.prep in lex.passive_by), None)
-    inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive else None
+    by = next((m for m in (same if lex.verb_final else after) if _by_phrase(sent, m)), None)
+    inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive \
+        and not _subject_first(sent, c, cl) else None
     src: ActorMention | None = None
     tgt: ActorMention | None = None
     adj: ActorMention | None = None
@@ -94,7 +123,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     rel = _antecedent(sent, c, cl, usable)
     if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
         src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
-    if not passive and src is None and inverted is not None and inverted.lo <= c.last + 3:
+    if not passive and src is None and inverted is not None and inverted.lo <= c.head + 3:
         src = inverted
     governed = (c.noun and prev is not None and prev.head < c.head and clause[prev.head - lo] == cl
                 and (src is None or src.lo < prev.head))
@@ -171,6 +200,20 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _subject_first(sent: Sentence, c: Candidate, cl: int) -> bool:
+    """A verb-second clause that opens with a noun phrase right before its verb ("De kolonel prees
+    het regime", "Rebellen vielen het leger aan"): that phrase is the subject, known or not, so the
+    verb's subject does not follow it (as in "Gisteren viel Israël Gaza aan"). A noun phrase here:
+    an article or a sector word first, no preposition, a few words."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    start = next(i for i in range(lo, c.head + 1) if sent.clause[i - lo] == cl)
+    while start < c.head and not toks[start].text[:1].isalnum():
+        start += 1
+    field = toks[start:c.head]
+    return 0 < len(field) <= 4 and (field[0].low in lex.determiners or field[0].low in lex.sectors) \
+        and not any(t.low in lex.prepositions or not t.text[:1].isalnum() for t in field)
 
 
 def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> ActorMention | None:
@@ -250,22 +293,30 @@ def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
     """An actor of no known country acts for the one country its sentence names, else for the
-    publication's (not rebels: NOT_AT_HOME); the publication's too where that one country is the
-    state on the other side ("het kabinet steunt Oekraïne" in a Dutch paper). An actor is never its
-    own target (a country, a person: the same id both sides)."""
+    publication's (not rebels: NOT_AT_HOME). Where that one country is the other side's, it tells
+    who was acted on, not who acted: a source then is the publication's or of no country ("de
+    politie hield een Turk aan"; but rebels fight their own state, and a pronoun names someone of
+    the story), and a target the publication's where the source is that country's state ("het
+    kabinet steunt Oekraïne" in a Dutch paper). An actor is never its own target (a country, a
+    person: the same id both sides)."""
     named = _named(sent)
-
-    def home(other: list[ActorRef]) -> str | None:
-        if len(named) != 1 or sent.doc.country and named <= {a.country for a in other if a.id == a.country}:
-            return sent.doc.country
-        return next(iter(named))
+    one = next(iter(named)) if len(named) == 1 else None
+    outlet = sent.doc.country
+    where = c.target_words
+    located = where is not None and (where.place_prep or not _agent(where))  # "in Colombia", a town: where, not whom
+    states = {a.country for a in c.source if a.id == a.country}
+    pronoun = c.source_words is not None and c.source_words.kind == "pronoun"  # someone of the story told
 
     def settle(a: ActorRef, country: str | None) -> ActorRef:
         return replace(a, country=country) if country and _unplaced(a) and (
             named or a.sector not in NOT_AT_HOME) else a
 
-    source_home, target_home = home(c.target), home(c.source)
-    c.source = [settle(a, source_home) for a in c.source]
+    def source_home(a: ActorRef) -> str | None:
+        done_to = not located and not pronoun and named <= _countries(c.target)
+        return one if one and (a.sector in NOT_AT_HOME or not done_to) else outlet
+
+    target_home = one if one and not (outlet and named <= states) else outlet
+    c.source = [settle(a, source_home(a)) for a in c.source]
     c.target = [settle(a, target_home) for a in c.target]
     ids = {a.id for a in c.source if a.id}
     if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:

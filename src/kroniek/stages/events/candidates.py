@@ -93,10 +93,12 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
             continue
         frame, act = (m, None) if m.pattern.frame else (None, m)
         if frame is not None:
+            # an intention is of the subject's own act, in its own clause ("wil voorkomen dat X ..." is not X's act)
+            own, at = frame.pattern.frame == "intend", clause[frame.last - lo]
             acts = []
             for j in range(k + 1, len(matches)):
                 nxt = matches[j]
-                if nxt.head - frame.last > 10 or any(toks[i].low in (",", ";", ":")
+                if nxt.head - frame.last > 10 or any(toks[i].low in (",", ";", ":") or (own and clause[i - lo] != at)
                                                      for i in range(frame.last, nxt.head)):
                     break
                 if not nxt.pattern.frame and j not in used:
