@@ -592,3 +592,15 @@ def test_a_nominal_act_named_as_the_means_of_an_act_is_no_second_act(text: str, 
 def test_an_irregular_past_after_a_bare_sector_word_makes_it_the_subject() -> None:
     [shooting] = _events("Police shot two protesters.", "en")
     assert (shooting.type, shooting.source.sector, shooting.target.text) == ("ASSAULT", "COP", "two protesters")
+
+
+def test_a_word_of_a_time_expression_is_no_trigger() -> None:
+    assert _events("The party will hold its congress in March, the chairman said.", "en") == []
+    assert _events("The Labour Party is to continue its campaign on March 17 in Ohio.", "en") == []
+    [march] = _events("Thousands of Chilean teachers march in Santiago.", "en")
+    assert march.type == "PROTEST"
+
+
+def test_must_of_no_actor_is_a_rule_not_a_demand(code) -> None:
+    assert code("Applicants must register before the vote, the Kenyan electoral commission said.", "en") == []
+    assert [e[0] for e in code("Kenya's president said Uganda must reopen the border.", "en")] == ["REQUEST"]

@@ -81,6 +81,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     adj: ActorMention | None = None
     if c.modal:  # "China must drop barriers": the one who says so demands it of the subject
         tgt = _first(before)
+        if tgt is None:  # "candidates must receive 15 %": a rule or a need of no actor, no demand
+            c.source, c.target = [], []
+            return
         src = _first([m for m in usable if clause[m.lo - lo] < cl])
     elif passive:
         subjects = [m for m in before if m is not by]  # "werd door de politie gearresteerd": the agent is no subject
