@@ -604,3 +604,15 @@ def test_a_word_of_a_time_expression_is_no_trigger() -> None:
 def test_must_of_no_actor_is_a_rule_not_a_demand(code) -> None:
     assert code("Applicants must register before the vote, the Kenyan electoral commission said.", "en") == []
     assert [e[0] for e in code("Kenya's president said Uganda must reopen the border.", "en")] == ["REQUEST"]
+
+
+def test_the_possessor_of_an_arrest_or_release_undergoes_it() -> None:
+    events = _events("Tennis player Lena Odrova was charged on Friday. The Czech federation released a statement "
+                     "addressing Odrova's arrest.", "en")
+    arrest = next(e for e in events if e.trigger.text == "arrest")
+    assert arrest.source is None and arrest.target.text == "Odrova's"
+
+
+def test_a_role_before_an_unknown_name_is_that_person_not_the_office_holder_of_the_day() -> None:
+    event = _events("President Elmer Haskins mediated talks between Peru and Chile in 1929.", "en", date="2024-05-01")[0]
+    assert event.type == "CONSULT" and event.source.text == "President Elmer Haskins" and event.source.id is None

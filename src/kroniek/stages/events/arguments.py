@@ -94,6 +94,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         adj = adj or (_possessor(sent, c, before) if c.noun else None)
         src = adj if c.noun and adj else _first([m for m in before if _agent(m)]) or adj
+    undergoes = c.noun and adj is not None and adj is src and _undergoes(sent, c, adj)
+    if undergoes:  # "Navalny's arrest", "his release": the possessor undergoes it, whoever did it
+        src, tgt = None, adj
     rel = _antecedent(sent, c, cl, usable)
     if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
         src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
@@ -103,7 +106,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
         src = adj if adj is not None and adj.lo > prev.head else None
-    topic = not governed and src is not None and src is not adj and _topic(sent, c, src)
+    topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
     if src is None and by is not None and by.lo <= c.last + 3:
@@ -188,6 +191,16 @@ def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> Acto
         if m.hi == c.head and m.lo > sent.lo and toks[m.lo - 1].low in lex.determiners:
             return m
     return None
+
+
+def _undergoes(sent: Sentence, c: Candidate, owner: ActorMention) -> bool:
+    """A possessor of a noun of what is done to someone (data patient_nouns: arrest, release,
+    extradition) is who it is done to, unless an of-phrase names that one ("Russia's release of
+    prisoners")."""
+    toks, lex = sent.toks, sent.lex
+    owned = owner.genitive or toks[owner.lo].low in lex.determiners
+    after = c.last + 1 < sent.hi and toks[c.last + 1].low in lex.genitive_prepositions
+    return owned and toks[c.head].low in lex.patient_nouns and not after
 
 
 def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
