@@ -616,3 +616,12 @@ def test_the_possessor_of_an_arrest_or_release_undergoes_it() -> None:
 def test_a_role_before_an_unknown_name_is_that_person_not_the_office_holder_of_the_day() -> None:
     event = _events("President Elmer Haskins mediated talks between Peru and Chile in 1929.", "en", date="2024-05-01")[0]
     assert event.type == "CONSULT" and event.source.text == "President Elmer Haskins" and event.source.id is None
+
+
+@pytest.mark.parametrize("text,country", [
+    ("A large rally was held on Sunday in Tbilisi.", "GEO"),
+    ("The march gathered thousands of farmers in Peru.", "PER"),
+])
+def test_a_gathering_with_no_doer_named_is_the_crowd_or_the_places_people(text: str, country: str) -> None:
+    [event] = _events(text, "en")
+    assert event.type == "PROTEST" and event.source.country == country

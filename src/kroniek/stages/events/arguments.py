@@ -169,6 +169,10 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         sides = list(tgt.actors)
         c.source, c.target = (sides, []) if c.type in plover.COOPERATIVE else (sides[:1], sides[1:])
         src, tgt = None, None
+    if not c.source and tgt is not None and c.type.casefold() in lex.crowd_types and _crowd(tgt, lex):
+        src, tgt = tgt, None  # "a rally in Minsk", "protests drew thousands of people": the crowd protests
+        c.source, c.target = c.target, []
+        own = _countries(c.source)
     if not c.target and prev is not None and _countries(prev.source) == own:
         c.target = list(prev.target)
     if own and c.type.casefold() in lex.place_target_types and all(_unplaced(a) for a in c.target):
@@ -177,6 +181,11 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _crowd(m: ActorMention, lex: EventLexicon) -> bool:
+    """A place or unnamed people (data crowd_sectors): who a gathering with no named organiser is."""
+    return m.place_prep or bool(m.place) or all((a.sector or "").casefold() in lex.crowd_sectors for a in m.actors)
 
 
 def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> ActorMention | None:
