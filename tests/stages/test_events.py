@@ -625,3 +625,7 @@ def test_a_role_before_an_unknown_name_is_that_person_not_the_office_holder_of_t
 def test_a_gathering_with_no_doer_named_is_the_crowd_or_the_places_people(text: str, country: str) -> None:
     [event] = _events(text, "en")
     assert event.type == "PROTEST" and event.source.country == country
+
+
+def test_talks_with_no_partner_named_are_not_held_with_the_own_people(code) -> None:
+    assert code("The Peruvian president held talks on Friday.", "en") == [("CONSULT", None, "040", ["PER"], [], None)]

@@ -13,8 +13,9 @@ from .context import Sentence
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
 
-# acts that may have no one on the other side: a mobilization is not done to anyone
-UNDIRECTED = frozenset({"MOBILIZE"})
+# acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
+# partner named are not held with the own country's people
+UNDIRECTED = frozenset({"MOBILIZE", "CONSULT"})
 # acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
 # how a past participle ends in the languages kroniek reads (arrested, gearresteerd, gedood, gegeven, taken)
