@@ -268,5 +268,34 @@ def test_english_sense_guards(text: str, bad: str) -> None:
     assert bad not in {t for t, _ in types_at(text, "en")}
 
 
+@pytest.mark.parametrize("text,bad", [
+    ("The senator dropped out of the presidential race in May.", "CONCEDE"),
+    ("The mayor withdrew from the contest.", "RETREAT"),
+    ("The old warehouse caught fire on Sunday.", "COERCE"),
+    ("The reform was met with anger by the unions.", "CONSULT"),
+    ("The court's deadline was not met.", "REJECT"),
+    ("The court's deadline was not met.", "CONSULT"),
+    ("She defends free speech and free trade.", "RETREAT"),
+    ("The governor bested his previous result.", "ASSAULT"),
+    ("The cabinet sent a bill to the assembly.", "AID"),
+    ("The doctor gave two doses to the patient.", "AID"),
+    ("The premier gave a cabinet post to her rival.", "AID"),
+])
+def test_english_sense_guards_of_races_fires_receptions_and_adjectives(text: str, bad: str) -> None:
+    assert bad not in {t for t, _ in types_at(text, "en")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The army withdrew from the border town.", "RETREAT"),
+    ("Police caught the two smugglers near the port.", "COERCE"),
+    ("The envoy met the foreign minister in Oslo.", "CONSULT"),
+    ("The rebels agreed to free the hostages.", "RETREAT"),
+    ("The court freed the journalist.", "RETREAT"),
+    ("Japan sent medicine and tents to the region.", "AID"),
+])
+def test_the_guarded_words_keep_their_event_senses(text: str, want: str) -> None:
+    assert want in {t for t, _ in types_at(text, "en")}
+
+
 def test_attacking_a_plan_is_criticism() -> None:
     assert ("ACCUSE", "attacked plan") in types_at("The opposition attacked the plan.", "en")

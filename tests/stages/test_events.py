@@ -637,3 +637,40 @@ def test_wanting_or_planning_an_act_is_its_intention_not_the_act() -> None:
     assert (plan.type, plan.source.country, plan.target.country) == ("THREATEN", "JPN", "PRK")
     # the intention is of the subject's own act, not of an act in the clause it wants to prevent
     assert [e.type for e in _events("Brussel wil voorkomen dat Servië Kosovo aanvalt.", "nl")] == []
+
+
+def test_a_word_of_a_time_expression_is_no_trigger() -> None:
+    assert _events("The party will hold its congress in March, the chairman said.", "en") == []
+    assert _events("The Labour Party is to continue its campaign on March 17 in Ohio.", "en") == []
+    [march] = _events("Thousands of Chilean teachers march in Santiago.", "en")
+    assert march.type == "PROTEST"
+
+
+def test_must_of_no_actor_is_a_rule_not_a_demand(code) -> None:
+    assert code("Applicants must register before the vote, the Kenyan electoral commission said.", "en") == []
+    assert [e[0] for e in code("Kenya's president said Uganda must reopen the border.", "en")] == ["REQUEST"]
+
+
+def test_the_possessor_of_an_arrest_or_release_undergoes_it() -> None:
+    events = _events("Tennis player Lena Odrova was charged on Friday. The Czech federation released a statement "
+                     "addressing Odrova's arrest.", "en")
+    arrest = next(e for e in events if e.trigger.text == "arrest")
+    assert arrest.source is None and arrest.target.text == "Odrova's"
+
+
+def test_a_role_before_an_unknown_name_is_that_person_not_the_office_holder_of_the_day() -> None:
+    event = _events("President Elmer Haskins mediated talks between Peru and Chile in 1929.", "en", date="2024-05-01")[0]
+    assert event.type == "CONSULT" and event.source.text == "President Elmer Haskins" and event.source.id is None
+
+
+@pytest.mark.parametrize("text,country", [
+    ("A large rally was held on Sunday in Tbilisi.", "GEO"),
+    ("The march gathered thousands of farmers in Peru.", "PER"),
+])
+def test_a_gathering_with_no_doer_named_is_the_crowd_or_the_places_people(text: str, country: str) -> None:
+    [event] = _events(text, "en")
+    assert event.type == "PROTEST" and event.source.country == country
+
+
+def test_talks_with_no_partner_named_are_not_held_with_the_own_people(code) -> None:
+    assert code("The Peruvian president held talks on Friday.", "en") == [("CONSULT", None, "040", ["PER"], [], None)]

@@ -13,8 +13,9 @@ from .context import Sentence
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
 
-# acts that may have no one on the other side: a mobilization is not done to anyone
-UNDIRECTED = frozenset({"MOBILIZE"})
+# acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
+# partner named are not held with the own country's people
+UNDIRECTED = frozenset({"MOBILIZE", "CONSULT"})
 # acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
 # how a past participle ends in the languages kroniek reads (arrested, gearresteerd, gedood, gegeven, taken)
@@ -110,6 +111,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     adj: ActorMention | None = None
     if c.modal:  # "China must drop barriers": the one who says so demands it of the subject
         tgt = _first(before)
+        if tgt is None:  # "candidates must receive 15 %": a rule or a need of no actor, no demand
+            c.source, c.target = [], []
+            return
         src = _first([m for m in usable if clause[m.lo - lo] < cl])
     elif passive:
         subjects = [m for m in before if m is not by]  # "werd door de politie gearresteerd": the agent is no subject
@@ -120,6 +124,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         adj = adj or (_possessor(sent, c, before) if c.noun else None)
         src = adj if c.noun and adj else _first([m for m in before if _agent(m)]) or adj
+    undergoes = c.noun and adj is not None and adj is src and _undergoes(sent, c, adj)
+    if undergoes:  # "Navalny's arrest", "his release": the possessor undergoes it, whoever did it
+        src, tgt = None, adj
     rel = _antecedent(sent, c, cl, usable)
     if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
         src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
@@ -129,7 +136,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
         src = adj if adj is not None and adj.lo > prev.head else None
-    topic = not governed and src is not None and src is not adj and _topic(sent, c, src)
+    topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
     if src is None and by is not None and by.lo <= c.last + 3:
@@ -192,6 +199,10 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         sides = list(tgt.actors)
         c.source, c.target = (sides, []) if c.type in plover.COOPERATIVE else (sides[:1], sides[1:])
         src, tgt = None, None
+    if not c.source and tgt is not None and c.type.casefold() in lex.crowd_types and _crowd(tgt, lex):
+        src, tgt = tgt, None  # "a rally in Minsk", "protests drew thousands of people": the crowd protests
+        c.source, c.target = c.target, []
+        own = _countries(c.source)
     if not c.target and prev is not None and _countries(prev.source) == own:
         c.target = list(prev.target)
     if own and c.type.casefold() in lex.place_target_types and all(_unplaced(a) for a in c.target):
@@ -216,6 +227,11 @@ def _subject_first(sent: Sentence, c: Candidate, cl: int) -> bool:
         and not any(t.low in lex.prepositions or not t.text[:1].isalnum() for t in field)
 
 
+def _crowd(m: ActorMention, lex: EventLexicon) -> bool:
+    """A place or unnamed people (data crowd_sectors): who a gathering with no named organiser is."""
+    return m.place_prep or bool(m.place) or all((a.sector or "").casefold() in lex.crowd_sectors for a in m.actors)
+
+
 def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> ActorMention | None:
     """Who a nominal act belongs to by the words right before it: a genitive or a possessive
     ("Russia's attack", "its recent attack") or a name after an article ("an Al-Qaeda suicide attack")."""
@@ -228,6 +244,16 @@ def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> Acto
         if m.hi == c.head and m.lo > sent.lo and toks[m.lo - 1].low in lex.determiners:
             return m
     return None
+
+
+def _undergoes(sent: Sentence, c: Candidate, owner: ActorMention) -> bool:
+    """A possessor of a noun of what is done to someone (data patient_nouns: arrest, release,
+    extradition) is who it is done to, unless an of-phrase names that one ("Russia's release of
+    prisoners")."""
+    toks, lex = sent.toks, sent.lex
+    owned = owner.genitive or toks[owner.lo].low in lex.determiners
+    after = c.last + 1 < sent.hi and toks[c.last + 1].low in lex.genitive_prepositions
+    return owned and toks[c.head].low in lex.patient_nouns and not after
 
 
 def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:

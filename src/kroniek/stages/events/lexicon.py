@@ -74,8 +74,8 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
-             "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words",
-             "singular_verbs", "plural_verbs")
+             "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
+             "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs")
 
 
 @dataclass(slots=True)
@@ -115,6 +115,9 @@ class EventLexicon:
     infinitive_deeds: frozenset[str] = frozenset()  # ... or it is done by what serves it ("gathered to protest")
     light_verbs: frozenset[str] = frozenset()  # "launched an attack": the subject does the nominal act
     possessives: frozenset[str] = frozenset()  # "its attack", "hun aanval": the possessor does the nominal act
+    patient_nouns: frozenset[str] = frozenset()  # "Navalny's arrest", "his release": the possessor undergoes it
+    crowd_types: frozenset[str] = frozenset()  # "a rally in Minsk": with no one named before it, the crowd there acts
+    crowd_sectors: frozenset[str] = frozenset()  # ... a place or unnamed people of these sectors
     unresolved_actors: frozenset[str] = frozenset()  # "they", "zij" with no antecedent: someone, words kept
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     past_endings: tuple[str, ...] = ()  # a trigger with one of these is a verb ("Police arrested"), not a noun

@@ -225,7 +225,8 @@ class MentionFinder:
             country = None if sector in NOT_AT_HOME and country == doc.country and not owner else country
             ref = ActorRef(None, t.text, country, sector)
             office = offices.get(t.low)
-            holders = self.kb.holders(office, country, doc.reference_date) if office and country else []
+            named = nxt is not None and nxt.text[:1].isupper() and nxt.text.isalpha()  # "President Theodore Roosevelt"
+            holders = self.kb.holders(office, country, doc.reference_date) if office and country and not named else []
             if holders:
                 ref = ActorRef(holders[0].id, holders[0].name, country, "GOV")
             if owner is not None:

@@ -147,6 +147,7 @@ def _maybe_passive(sent: Sentence, cands: list[Candidate]) -> bool:
 def _candidates_of(sent: Sentence) -> list[Candidate]:
     toks, lex, lo, hi = sent.toks, sent.lex, sent.lo, sent.hi
     names = [(e.start, e.end) for e in sent.index.names.starting_in(*sent.span)]
+    names += [(t.start, t.end) for t in sent.index.timexes.starting_in(*sent.span)]  # "in March": a date, no march
     matches = [m for m in lex.match(toks, lo, hi)  # "Met Éireann": a word of a name is no trigger
                if not any(s <= toks[m.head].start < e for s, e in names)
                and not (len(m.idxs) == 1 and toks[m.head].low in lex.sectors)]  # "protesters" names actors, no act
