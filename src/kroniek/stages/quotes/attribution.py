@@ -105,12 +105,14 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
         i += 1
     while i < len(toks) and len(out) < 9:
         t = toks[i]
-        noun = inverted and bool(out) and out[-1].low in lex.determiners and (i + 1 == len(toks) or not toks[i + 1].text[0].isalnum())
+        noun = inverted and bool(out) and out[-1].low in lex.determiners and (i + 1 == len(toks) or not toks[i + 1].text[0].isalnum()) \
+            or len(out) > 1 and out[0].low in lex.determiners and out[-1].low.endswith(lex.adjective_suffixes)  # "de laatste berichten"
         if (not t.text[0].isalnum() or t.low in lex.complementizers or (t.low in lex.cue_lemma and not noun)
                 or t.low in lex.auxiliaries
                 or (out and t.low in lex.pronouns)
-                or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
-                or (out and (t.text[0].isdigit() or t.low.endswith(lex.number_words)))  # "media | achtduizend …"
+                or (out and t.low in lex.determiners and _phrase_ends(out[-1], t, toks[i + 1:i + 2], lex))
+                or (out and t.low == lex.infinitive)  # "volgens de vakbondsleider | te verkiezen"
+                or (out and (t.text[0].isdigit() or t.low not in lex.determiners and lex.numeral.fullmatch(t.low)))  # "media | achtduizend …"
                 or (t.low in lex.particle_words and t.low not in lex.prepositions)
                 or _after_titled_name(out, t, lex)):
             break
@@ -124,6 +126,15 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
             break
         i += 1
     return out
+
+
+def _phrase_ends(prev: Token, det: Token, nxt: list[Token], lex: QuoteLexicon) -> bool:
+    """A determiner after a noun or name opens the next phrase ("van Boxtel | het ontwerp",
+    "volgens insiders | de oude ruzie"); a capitalised one before a name is part of the name
+    (Belgian "Rudy De Brandt"), and after a determiner or preposition it is the phrase's own."""
+    if det.text[0].isupper() and nxt and nxt[0].text[0].isupper() and det.low in lex.name_particles:
+        return False
+    return prev.low not in lex.determiners and prev.low not in lex.prepositions
 
 
 def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:

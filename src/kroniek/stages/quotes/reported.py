@@ -360,7 +360,8 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     a, b = acc
     src = np_after(toks, b, lex)
     k = b + len(src)
-    if chunker is not None and src and k < len(toks) and word(toks[k]):  # no comma or full stop ends it
+    if chunker is not None and src and (k < len(toks) and word(toks[k]) or a > 0 and toks[a - 1].text != ","):
+        # no comma or full stop ends it, or it runs to the end of a clause it stands inside
         if k + 1 < len(toks) and toks[k].low == lex.genitive and toks[k + 1].text[0].islower():
             src = src + toks[k:k + 1] + np_after(toks, k + 1, lex)  # "de woordvoerster van justitie"
         src = chunker.noun_phrase(src, lex)
