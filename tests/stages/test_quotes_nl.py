@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kroniek import nlp
+from kroniek.model import ActorRef
 from tests.stages.test_quotes import run
 
 
@@ -41,3 +42,48 @@ def test_volgens_source_ends_where_the_tagger_sees_the_clause(text: str, source:
     if not nlp.model_path("nl").is_dir():
         pytest.skip("no shipped Dutch model")
     assert reported("Er was nieuws. " + text) == [(source, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "De bewoners van de straat, een rustige buurt aan het kanaal, reageerden geschokt.",
+    "Ook de schepen van Brugge, die de hele avond bleef, denkt er zo over.",
+])
+def test_subject_then_comma_then_cue_without_content_is_no_statement(text: str) -> None:
+    """'X, <appositive>, reageerden geschokt': the words before the comma are the subject, not a
+    reported clause, when what follows the cue is no noun phrase (tagged on demand)."""
+    if not nlp.model_path("nl").is_dir():
+        pytest.skip("no shipped Dutch model")
+    assert reported("Er was nieuws. " + text) == []
+
+
+def test_a_split_separable_cue_has_its_particle_after_it() -> None:
+    """'zag … in' is in|zien; 'iets in het plan zien' (the preposition before the verb) is no cue."""
+    assert reported("Er was nieuws. Omdat veel raadsleden iets in het plan zien, liet de burgemeester het onderzoeken.") == []
+    assert reported("Er was nieuws. De burgemeester zag in dat het plan mislukt was.") == \
+        [("De burgemeester", "het plan mislukt was")]
+
+
+@pytest.mark.parametrize("text", [
+    "Er was nieuws. Nochtans was aangekondigd dat de tarieven omlaag zouden gaan.",
+    "Piet Peeters kwam aan. Plaatselijk wordt gevreesd dat de fabriek sluit.",
+    "Piet Peeters kwam aan. Van de trainer wordt gezegd dat hij snel vertrekt.",
+    "Piet Peeters kwam aan. Gehoopt wordt dat de brug snel opengaat.",
+])
+def test_an_agentless_passive_names_no_speaker(text: str) -> None:
+    """Without 'door X' a passive cue has no speaker: not the adverb or topic before it, nor the
+    salient person of the article."""
+    quotes = run(text, "nl").quotes
+    assert len(quotes) == 1 and quotes[0].speaker is None
+
+
+def test_one_adverb_then_cue_then_pronoun_is_verb_second() -> None:
+    """'Niettemin hield ze vol dat …': the pronoun after the cue is the subject, not the adverb."""
+    doc = run("Anna Claes werd veroordeeld. Niettemin hield ze vol dat ze onschuldig is.", "nl",
+              {"Anna Claes": ActorRef(None, "Anna Claes", "BEL")})
+    assert [(q.speaker.text, q.speaker.name) for q in doc.quotes if q.speaker] == [("ze", "Anna Claes")]
+
+
+def test_volgens_inside_a_reported_clause_is_that_cues() -> None:
+    """'meldde dat de wet volgens de regels tot stand kwam': the clause is Jansen's."""
+    assert reported("Er was nieuws. Jansen meldde dat de wet volgens de regels tot stand kwam.") == \
+        [("Jansen", "de wet volgens de regels tot stand kwam")]

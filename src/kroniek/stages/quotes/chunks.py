@@ -11,6 +11,7 @@ from ... import nlp
 from ...model import Doc, Options, Token
 from .lexicon import QuoteLexicon
 
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _NOT_IN_NP = frozenset({"VERB", "AUX", "PRON", "ADV"})  # after a source's first word: the clause goes on
 
 
@@ -35,6 +36,15 @@ class Chunker:
             if pos.get(t.start) in _NOT_IN_NP:
                 return toks[:k]
         return toks
+
+    def nominal(self, t: Token) -> bool:
+        """Whether a lone lower-case word can head a noun phrase by its tag (waarnemers, not geschokt
+        or er); True when no tag can tell."""
+        if not self.usable:
+            return True
+        sentence = self.doc.sentence_of(t.start)
+        tag = self._tags(sentence).get(t.start) if sentence is not None else None
+        return tag is None or tag in _NOMINAL
 
     def _tags(self, span: tuple[int, int]) -> dict[int, str]:
         """Offset -> UPOS for the words of one sentence ({} without a model for the language)."""

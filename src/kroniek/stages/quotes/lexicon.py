@@ -27,6 +27,7 @@ class QuoteLexicon:
     cue_class: dict[str, str]  # lemma -> speech, writing, opinion, emotion, naming ...
     cue_confidence: dict[str, float]
     particles: dict[str, frozenset[str]]
+    separable: frozenset[str]  # lemmas whose split form takes its particle after it (gaf … toe)
     particle_words: frozenset[str]
     content_preps: dict[str, frozenset[str]]
     gerunds: tuple[str, ...]
@@ -141,6 +142,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
     particles = {k: set(v) for k, v in (raw.get("particles") or {}).items()}
     cue_class: dict[str, str] = {}
     split_forms: set[str] = set()
+    separable: set[str] = set()
     irregular = {str(k): [str(f) for f in v] for k, v in (raw.get("irregular") or {}).items()}
     stems = {str(k): str(v) for k, v in (raw.get("stems") or {}).items()}
     doubled = frozenset(str(w) for w in raw.get("doubled") or ())
@@ -150,6 +152,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
             key = lemma.replace("|", "")
             cue_class.setdefault(key, cls)
             sep = lemma.split("|")[0] if "|" in lemma else lemma.partition(" ")[2]
+            if "|" in lemma:
+                separable.add(key)
             if sep:
                 particles.setdefault(key, set()).add(sep)
             for form, (_, split) in generate(str(raw.get("morphology") or "en"), [lemma], irregular, stems, doubled).items():
@@ -164,7 +168,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         lang=used, marks={o: tuple(c) for o, c in raw["marks"].items()},
         cue_lemma=cue_lemma, fused=frozenset(fused), cue_class=cue_class,
         cue_confidence={str(k): float(v) for k, v in (raw.get("cue_confidence") or {}).items()},
-        particles={k: frozenset(v) for k, v in particles.items()},
+        particles={k: frozenset(v) for k, v in particles.items()}, separable=frozenset(separable),
         particle_words=frozenset(w for v in particles.values() for w in v),
         content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
         gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
