@@ -7,7 +7,10 @@ from __future__ import annotations
 import pytest
 
 from kroniek import nlp
-from kroniek.model import ActorRef
+from kroniek.kb import load
+from kroniek.model import ActorRef, Article, Doc, Entity, Options
+from kroniek.stages.quotes import QuoteStage
+from kroniek.stages.segment import SegmentStage
 from tests.stages.test_quotes import run
 
 
@@ -87,3 +90,44 @@ def test_volgens_inside_a_reported_clause_is_that_cues() -> None:
     """'meldde dat de wet volgens de regels tot stand kwam': the clause is Jansen's."""
     assert reported("Er was nieuws. Jansen meldde dat de wet volgens de regels tot stand kwam.") == \
         [("Jansen", "de wet volgens de regels tot stand kwam")]
+
+
+def test_a_role_description_is_the_person_introduced_with_that_role() -> None:
+    """'de advocaat' is the person the article called advocaat, not whoever was named last; with
+    no such person and no country it stays unlinked."""
+    people = {"Els Wouters": ActorRef(None, "Els Wouters", "BEL"), "Tom Segers": ActorRef(None, "Tom Segers", "BEL"),
+              "Lies Maes": ActorRef(None, "Lies Maes", "BEL")}
+    text = ("Els Wouters werd veroordeeld. Advocaat Tom Segers was woedend. Lies Maes keek toe. "
+            "De advocaat zei dat de zaak verjaard is.")
+    assert [q.speaker.name for q in run(text, "nl", people).quotes if q.speaker] == ["Tom Segers"]
+    text = "Els Wouters werd veroordeeld. De advocaat zei dat de zaak verjaard is."
+    assert [q.speaker.name for q in run(text, "nl", people).quotes if q.speaker] == ["de advocaat"]
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    ("Jan Segers werd gehoord. Volgens hem kreeg de dienst nooit een antwoord.", "hem", "Jan Segers"),
+    ("Els Wouters werd gehoord. Volgens haar is de zaak rond.", "haar", "Els Wouters"),
+    ("Els Wouters werd gehoord. Volgens haar advocaat is de zaak rond.", "haar advocaat", "haar advocaat"),
+])
+def test_volgens_an_object_pronoun_is_the_person_it_stands_for(text: str, words: str, name: str) -> None:
+    doc = run(text, "nl", {"Jan Segers": ActorRef(None, "Jan Segers", "BEL"),
+                           "Els Wouters": ActorRef(None, "Els Wouters", "BEL")})
+    assert [(q.speaker.text, q.speaker.name) for q in doc.quotes if q.speaker] == [(words, name)]
+
+
+def test_role_nouns_at_breadth_and_first_person_ons() -> None:
+    """'de raadsman van X' is a person of X; 'Laat ons hopen' is the writer, no speaker."""
+    assert reported("Er was nieuws. Volgens de raadsman van de firma is de zaak verjaard.") == \
+        [("de raadsman van de firma", "is de zaak verjaard")]
+    assert [q.speaker for q in run("Er was nieuws. Laat ons hopen dat het goed komt.", "nl").quotes] == [None]
+
+
+def test_a_determiner_before_a_country_adjective_is_no_name_particle() -> None:
+    """'aldus de Ethiopische minister': the whole phrase, not 'de Ethiopische'."""
+    text = 'Er was nieuws. "We willen vrede", aldus de Ethiopische minister.'
+    doc = Doc(article=Article(id="t", text=text, date="2000-06-01", lang="nl"), lang="nl")
+    doc = SegmentStage(Options(), load())(doc)
+    start = text.index("Ethiopische")
+    doc.entities.append(Entity(start, start + len("Ethiopische"), "Ethiopische", "MISC", ActorRef("ETH", "Ethiopia", "ETH")))
+    doc = QuoteStage(Options(), load())(doc)
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["de Ethiopische minister"]
