@@ -43,8 +43,9 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     ents = [e for e in entities.within(toks[0].start, toks[-1].end) if (e.actor is not None or e.type != "MISC")
             and not _bare_title(e, lex)]
     first = toks[0]
-    if ents and first.low in lex.name_particles and first.text[0].islower() and first.end + 1 == ents[0].start:
-        e = ents[0]  # "van Boxtel": the particle belongs to the name
+    if ents and first.low in lex.name_particles and first.text[0].islower() and first.end + 1 == ents[0].start \
+            and not _lower_after(toks, ents[0].end):
+        e = ents[0]  # "van Boxtel": the particle belongs to the name ("de Ethiopische minister" has none)
         return SpeakerMention(first.start, e.end, text[first.start:e.end], "name")
     h = next((k for k, t in enumerate(toks) if t.low not in lex.determiners), 0)
     gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive), None)
@@ -61,6 +62,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         return _widened(toks, e, lex, text)
     if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
         return _widened(toks, ents[-1], lex, text)
+    if len(toks) == 1 and toks[0].low in lex.object_pronouns:
+        return SpeakerMention(toks[0].start, toks[0].end, toks[0].text, "pronoun")  # "volgens hem"
     pron = [t for t in toks if t.low in lex.pronouns]
     if pron:
         t = pron[-1] if last else pron[0]
@@ -105,12 +108,14 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
         i += 1
     while i < len(toks) and len(out) < 9:
         t = toks[i]
-        noun = inverted and bool(out) and out[-1].low in lex.determiners and (i + 1 == len(toks) or not toks[i + 1].text[0].isalnum())
+        noun = inverted and bool(out) and out[-1].low in lex.determiners and (i + 1 == len(toks) or not toks[i + 1].text[0].isalnum()) \
+            or len(out) > 1 and out[0].low in lex.determiners and out[-1].low.endswith(lex.adjective_suffixes)  # "de laatste berichten"
         if (not t.text[0].isalnum() or t.low in lex.complementizers or (t.low in lex.cue_lemma and not noun)
                 or t.low in lex.auxiliaries
                 or (out and t.low in lex.pronouns)
-                or (out and t.low in lex.determiners and out[-1].text[0].isupper())  # "van Boxtel | het ontwerp"
-                or (out and (t.text[0].isdigit() or t.low.endswith(lex.number_words)))  # "media | achtduizend …"
+                or (out and t.low in lex.determiners and _phrase_ends(out[-1], t, toks[i + 1:i + 2], lex))
+                or (out and t.low == lex.infinitive)  # "volgens de vakbondsleider | te verkiezen"
+                or (out and (t.text[0].isdigit() or t.low not in lex.determiners and lex.numeral.fullmatch(t.low)))  # "media | achtduizend …"
                 or (t.low in lex.particle_words and t.low not in lex.prepositions)
                 or _after_titled_name(out, t, lex)):
             break
@@ -120,10 +125,19 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
             if not name and not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
                 break  # "van Boxtel" opens a name; "van het ministerie" continues one
         out.append(t)
-        if t.low in lex.pronouns and len(out) == 1:
-            break
+        if len(out) == 1 and (t.low in lex.pronouns or t.low in lex.object_pronouns and t.low not in lex.possessive_determiners):
+            break  # "volgens hem | kreeg …"; "volgens haar advocaat" goes on
         i += 1
     return out
+
+
+def _phrase_ends(prev: Token, det: Token, nxt: list[Token], lex: QuoteLexicon) -> bool:
+    """A determiner after a noun or name opens the next phrase ("van Boxtel | het ontwerp",
+    "volgens insiders | de oude ruzie"); a capitalised one before a name is part of the name
+    (Belgian "Rudy De Brandt"), and after a determiner or preposition it is the phrase's own."""
+    if det.text[0].isupper() and nxt and nxt[0].text[0].isupper() and det.low in lex.name_particles:
+        return False
+    return prev.low not in lex.determiners and prev.low not in lex.prepositions
 
 
 def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:

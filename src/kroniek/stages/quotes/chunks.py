@@ -11,11 +11,12 @@ from ... import nlp
 from ...model import Doc, Options, Token
 from .lexicon import QuoteLexicon
 
-_VERBS = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_NOT_IN_NP = frozenset({"VERB", "AUX", "PRON", "ADV"})  # after a source's first word: the clause goes on
 
 
 class Chunker:
-    """Cuts a candidate noun phrase at its first verb, tagging the sentence that holds it once."""
+    """Cuts a candidate noun phrase where the clause goes on, tagging the sentence that holds it once."""
 
     def __init__(self, doc: Doc, options: Options | None) -> None:
         self.doc, self.options = doc, options
@@ -23,7 +24,8 @@ class Chunker:
         self.usable = options is None or options.parse
 
     def noun_phrase(self, toks: list[Token], lex: QuoteLexicon) -> list[Token]:
-        """toks up to (not including) the first word tagged a verb; toks when in no doubt."""
+        """toks up to (not including) the first later word tagged a verb, pronoun or adverb ("volgens de
+        ordediensten | alles prima"); toks when in no doubt."""
         if not self.usable or not _doubtful(toks, lex):
             return toks
         sentence = self.doc.sentence_of(toks[0].start)
@@ -31,9 +33,18 @@ class Chunker:
             return toks
         pos = self._tags(sentence)
         for k, t in enumerate(toks[1:], 1):
-            if pos.get(t.start) in _VERBS:
+            if pos.get(t.start) in _NOT_IN_NP:
                 return toks[:k]
         return toks
+
+    def nominal(self, t: Token) -> bool:
+        """Whether a lone lower-case word can head a noun phrase by its tag (waarnemers, not geschokt
+        or er); True when no tag can tell."""
+        if not self.usable:
+            return True
+        sentence = self.doc.sentence_of(t.start)
+        tag = self._tags(sentence).get(t.start) if sentence is not None else None
+        return tag is None or tag in _NOMINAL
 
     def _tags(self, span: tuple[int, int]) -> dict[int, str]:
         """Offset -> UPOS for the words of one sentence ({} without a model for the language)."""
@@ -49,7 +60,8 @@ class Chunker:
 
 
 def _doubtful(toks: list[Token], lex: QuoteLexicon) -> bool:
-    """Two lower-case content words: a noun and what may be the clause's verb."""
-    content = [t for t in toks if t.text[0].isalpha() and t.text[0].islower() and t.low not in lex.determiners
-               and t.low != lex.genitive and t.low not in lex.prepositions]
-    return len(content) >= 2
+    """Two lower-case content words (a noun and what may be the clause's verb), or one right after a
+    name ("Volgens Cahay | profileert zijn partij …", verb second)."""
+    content = [k for k, t in enumerate(toks) if t.text[0].isalpha() and t.text[0].islower()
+               and t.low not in lex.determiners and t.low != lex.genitive and t.low not in lex.prepositions]
+    return len(content) >= 2 or bool(content) and content[0] > 0 and toks[content[0] - 1].text[0].isupper()

@@ -27,6 +27,7 @@ class QuoteLexicon:
     cue_class: dict[str, str]  # lemma -> speech, writing, opinion, emotion, naming ...
     cue_confidence: dict[str, float]
     particles: dict[str, frozenset[str]]
+    separable: frozenset[str]  # lemmas whose split form takes its particle after it (gaf … toe)
     particle_words: frozenset[str]
     content_preps: dict[str, frozenset[str]]
     gerunds: tuple[str, ...]
@@ -67,6 +68,7 @@ class QuoteLexicon:
     possessives: tuple[str, ...]
     negation_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
+    adjective_suffixes: tuple[str, ...]  # an inflected adjective: a cue form after it is a noun
     agent_preps: frozenset[str]
     documents: frozenset[str]
     titles: frozenset[str]
@@ -74,7 +76,7 @@ class QuoteLexicon:
     future: frozenset[str]
     first_person: frozenset[str]
     passive_auxiliaries: frozenset[str]
-    number_words: tuple[str, ...]
+    numeral: re.Pattern[str]  # a word made only of number words (achtduizend, vijfentwintig)
     labels: frozenset[str]
     possessive_determiners: frozenset[str]  # "haar coach", "his lawyer": someone related, not that person
     reflexives: frozenset[str]  # "meldde zich": a cue verb used reflexively states nothing
@@ -140,6 +142,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
     particles = {k: set(v) for k, v in (raw.get("particles") or {}).items()}
     cue_class: dict[str, str] = {}
     split_forms: set[str] = set()
+    separable: set[str] = set()
     irregular = {str(k): [str(f) for f in v] for k, v in (raw.get("irregular") or {}).items()}
     stems = {str(k): str(v) for k, v in (raw.get("stems") or {}).items()}
     doubled = frozenset(str(w) for w in raw.get("doubled") or ())
@@ -149,6 +152,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
             key = lemma.replace("|", "")
             cue_class.setdefault(key, cls)
             sep = lemma.split("|")[0] if "|" in lemma else lemma.partition(" ")[2]
+            if "|" in lemma:
+                separable.add(key)
             if sep:
                 particles.setdefault(key, set()).add(sep)
             for form, (_, split) in generate(str(raw.get("morphology") or "en"), [lemma], irregular, stems, doubled).items():
@@ -163,7 +168,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         lang=used, marks={o: tuple(c) for o, c in raw["marks"].items()},
         cue_lemma=cue_lemma, fused=frozenset(fused), cue_class=cue_class,
         cue_confidence={str(k): float(v) for k, v in (raw.get("cue_confidence") or {}).items()},
-        particles={k: frozenset(v) for k, v in particles.items()},
+        particles={k: frozenset(v) for k, v in particles.items()}, separable=frozenset(separable),
         particle_words=frozenset(w for v in particles.values() for w in v),
         content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
         gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
@@ -186,11 +191,12 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
-        adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), agent_preps=fs("agent_preps"),
+        adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()),
+        adjective_suffixes=tuple(raw.get("adjective_suffixes") or ()), agent_preps=fs("agent_preps"),
         documents=fs("documents"),
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
-        number_words=tuple(str(w) for w in raw.get("number_words") or ()),
+        numeral=_numeral_re([str(w) for w in raw.get("number_words") or ()]),
         elisions=fs("elisions"), content_gerunds=fs("content_gerunds"), reflexives=fs("reflexives"), possessive_determiners=fs("possessive_determiners"), subordinators=fs("subordinators"),
         object_pronouns={str(k): str(v) for k, v in (raw.get("object_pronouns") or {}).items()},
         labels=frozenset(str(w).casefold() for w in (lexicons.for_language(used, "segment") or {}).get("labels") or []),
@@ -199,6 +205,15 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*(f for f, lemma in cue_lemma.items() if lemma not in fs("direct_only")),
                           *(max(a.split(), key=len) for a in raw.get("according") or [])]))
+
+
+def _numeral_re(words: list[str]) -> re.Pattern[str]:
+    """Words made only of number words, Dutch ones joined by "en" (vijfentwintig): a suffix test
+    would take rijkswacht (acht) or officier (vier) for a number."""
+    if not words:
+        return re.compile("(?!)")
+    piece = "(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")"
+    return re.compile(f"{piece}(?:(?:en)?{piece})*")
 
 
 def tokens(text: str, start: int, end: int, lex: QuoteLexicon) -> list[Token]:

@@ -16,7 +16,7 @@ from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .chunks import Chunker
 from .lexicon import QuoteLexicon, tokens
-from .subjects import agent, clause_speaker, cue_at
+from .subjects import agent, clause_speaker, cue_at, passive
 
 TERMINAL = frozenset(".!?")
 _START = attrgetter("start")
@@ -32,6 +32,7 @@ class Hit:
     cue: str | None
     mention: SpeakerMention | None
     cue_pos: int
+    anonymous: bool = False  # an agentless passive ("Er wordt gevreesd dat"): no one to resolve
 
 
 def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
@@ -65,6 +66,13 @@ def _next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
     lemma = lex.cue(toks[k].low)
     return lemma is not None and not (k + 1 < len(toks) and toks[k + 1].low == lex.infinitive
                                       and lemma not in lex.infinitive_cues)
+
+
+def _reported_before(toks: list[Token], a: int, lex: QuoteLexicon) -> bool:
+    """A cue and its complementizer before toks[a]: a 'volgens' there is inside what the cue reports
+    ("kon hij meedelen dat de wet volgens de regels verliep"), the cue's to attribute."""
+    dat = next((k for k in range(a) if toks[k].low in lex.complementizers), None)
+    return dat is not None and any(toks[k].low in lex.cue_lemma and cue_at(toks, k, lex) for k in range(dat))
 
 
 def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
@@ -106,7 +114,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
             continue
         taken = -1
         acc = _according(toks, lex, text[s:e].lower())
-        if acc is not None:
+        if acc is not None and not _reported_before(toks, acc[0], lex):
             hit = _according_hit(toks, acc, lex, text, ents, chunker)
             if hit:
                 hits.append(hit)
@@ -117,7 +125,7 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
             lemma = cue_at(toks, ci, lex)
             if lemma is None:
                 continue
-            hit = (_anaphoric(toks, ci, si, sentences, lex, text, ents) or _after_clause(toks, ci, lex, text, ents)
+            hit = (_anaphoric(toks, ci, si, sentences, lex, text, ents) or _after_clause(toks, ci, lex, text, ents, chunker)
                    or _forward(toks, ci, lemma, lex, text, ents))
             if hit is not None:
                 hits.append(hit)
@@ -197,9 +205,12 @@ def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, i
     return Hit(s, s + len(body), body, False, toks[ci].text, m, toks[ci].start)
 
 
-def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
+def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
+                  chunker: Chunker | None = None) -> Hit | None:
     """'<content>, meldden Amerikaanse media' / '<content>, sources said' / '<content>, aldus X', and
-    the parenthetical attribution after a short lead ('In between, she testified, she was …')."""
+    the parenthetical attribution after a short lead ('In between, she testified, she was …').
+    A lone lower-case word after the cue that is no noun ("…, reageerden geschokt", "…, denkt er
+    zo over") leaves the cue's subject before the comma: nothing is reported."""
     k = ci - 1
     while k >= 0 and ci - k <= 5 and toks[k].text != ",":
         if not toks[k].text[0].isalnum():
@@ -226,6 +237,9 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     rest = [t for t in tail[len(after) + len(hearer):stop] if word(t) and t.low not in own]
     if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs):
         return None  # "…, said parents still want …" is a forward clause, not an inverted attribution
+    if len(after) == 1 and after[0].text[0].islower() and after[0].low not in lex.pronouns \
+            and chunker is not None and not chunker.nominal(after[0]):
+        return None
     m = mention_in(between, lex, text, ents) if between else mention_in(after, lex, text, ents)
     start = 0
     for n in range(k - 1, -1, -1):
@@ -271,7 +285,10 @@ def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: st
         j = _bare_clause(toks, ci, lemma, m, lex)
     if j is None or j >= len(toks):
         return None
-    return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)
+    hit = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)
+    if hit is not None and m is None:
+        hit.anonymous = passive(toks, ci, lex)
+    return hit
 
 
 def _after_speaker(toks: list[Token], ci: int, m: SpeakerMention | None, lex: QuoteLexicon) -> int:
@@ -360,7 +377,8 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     a, b = acc
     src = np_after(toks, b, lex)
     k = b + len(src)
-    if chunker is not None and src and k < len(toks) and word(toks[k]):  # no comma or full stop ends it
+    if chunker is not None and src and (k < len(toks) and word(toks[k]) or a > 0 and toks[a - 1].text != ","):
+        # no comma or full stop ends it, or it runs to the end of a clause it stands inside
         if k + 1 < len(toks) and toks[k].low == lex.genitive and toks[k + 1].text[0].islower():
             src = src + toks[k:k + 1] + np_after(toks, k + 1, lex)  # "de woordvoerster van justitie"
         src = chunker.noun_phrase(src, lex)

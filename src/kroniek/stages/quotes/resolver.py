@@ -350,6 +350,21 @@ class SpeakerResolver:
         a = holders[0]
         return Speaker(a.id, a.name, a.country, m.start, m.end)
 
+    def _titled(self, pos: int, roles: set[str]) -> Entity | None:
+        """The latest person the article introduced with the role before pos ("advocaat Jan Peeters",
+        "ACV-voorzitter Luc Cortebeeck", "Jan Peeters, de advocaat van …"): whom "de advocaat" means,
+        rather than whoever was named last."""
+        text = self.doc.text
+        for ent in reversed(self.entities.within(max(0, pos - 5000), pos)):
+            if ent.type != "PER":
+                continue
+            before = text[max(0, ent.start - 40):ent.start].casefold().split()[-2:]
+            after = text[ent.end:ent.end + 60].casefold()
+            apposed = after.split(",")[1].split()[:3] if after.startswith(",") and after.count(",") > 1 else []
+            if any(w.endswith(r) for w in before + apposed for r in roles):
+                return ent
+        return None
+
     def _antecedent(self, pos: int, gender: str | None, person: bool | None,
                     wide: bool = False) -> _Candidate | None:
         def fits(cand: _Candidate) -> bool:
@@ -378,7 +393,8 @@ class SpeakerResolver:
                 sp = self._full_name(ent, sp)
             return self._remember(sp, m.start, ent.type == "PER", self._gender(sp.id, ent.text))
         if m.kind == "pronoun":
-            g = self.lex.pronouns.get(m.text.lower())
+            low = m.text.lower()
+            g = self.lex.pronouns.get(low) or self.lex.object_pronouns.get(low)
             cand = self._antecedent(m.start, g, True if g in ("m", "f") else False if g == "p" else None)  # "they": no one person
             if cand is None and g in ("m", "f"):
                 cand = self._antecedent(m.start, g, True, wide=True)
@@ -400,9 +416,14 @@ class SpeakerResolver:
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)
-            cand = self._antecedent(m.start, None, True)
-            country = self._country(m.text)
-            if country and cand is not None and cand.speaker.country not in (None, country):
+            titled = self._titled(m.start, words & self.lex.roles)
+            if titled is not None:
+                sp = self._full_name(titled, self._from_entity(titled))
+                sp.start, sp.end = m.start, m.end
+                return self._remember(sp, m.start, True, self._gender(sp.id, titled.text))
+            country = self._country(m.text)  # else "de advocaat" is not whoever was named last
+            cand = self._antecedent(m.start, None, True) if country else None
+            if cand is not None and cand.speaker.country not in (None, country):
                 cand = None  # "Qatar's prime minister" is not the last American named
             if cand is not None and not words & self.lex.spokespersons:
                 sp = _copy(cand.speaker)

@@ -243,7 +243,7 @@ class QuoteStage:
         for h in hits:
             h.mention = extent.check(h.mention)
             pos = h.mention.start if h.mention else h.start
-            speaker = resolver.resolve(h.mention, pos)
+            speaker = None if h.anonymous else resolver.resolve(h.mention, pos)
             if speaker is not None:
                 self._describe(speaker, h.mention, text, lex)
             inner = [(h.start, h.end)] if not h.direct else quoted[bisect.bisect_left(quoted, (h.start,)):

@@ -22,8 +22,9 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
     particles = lex.particles.get(lemma)
-    if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in toks[max(0, k - 3):k + 8]):
-        return None
+    window = toks[k + 1:k + 8] if lemma in lex.separable else toks[max(0, k - 3):k + 8]
+    if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in window):
+        return None  # a split separable verb has its particle after it ("zag … in"), never before
     if lex.reflexives and _reflexive(toks, k, lex):
         return None  # "meldde Boogerd zich bij de ploegleiderswagen": reporting oneself somewhere, no statement
     unless = lex.not_with.get(lemma)
@@ -101,8 +102,8 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     """The speaker of the cue at toks[ci]: the subject before it, or after it when the clause
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
     by = agent(toks, ci, lex, text, ents)
-    if by is not None:
-        return by
+    if by is not None or passive(toks, ci, lex):
+        return by  # without its agent a passive names no speaker: "Plaatselijk wordt vermoed dat …"
     cs = ci
     while cs > 0 and (toks[cs - 1].text not in BREAKS or toks[cs - 1].text == ")"):
         if toks[cs - 1].text == ")":  # "Travel Unie (Arke, Holland International) zei"
@@ -145,7 +146,19 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
             return mention_in(pre, lex, text, ents, last=True) or (mention_in(after, lex, text, ents) if after else None)
         m = mention_in(after, lex, text, ents) if after else None
         return m or (mention_in(pre, lex, text, ents, last=True) if pre else None)
+    if lex.verb_second and len(core) == 1 and after and after[0].low in lex.pronouns \
+            and not ents.within(core[0].start, core[0].end):
+        return mention_in(after[:1], lex, text, ents)  # "Niettemin hield ze vol dat": one adverb, then V2
     return mention_in(pre, lex, text, ents)
+
+
+def passive(toks: list[Token], ci: int, lex: QuoteLexicon) -> bool:
+    """A cue in the passive: a passive auxiliary just before it ("was aangekondigd") or right after it
+    ("Gehoopt wordt dat"); never a progressive ("was saying")."""
+    if toks[ci].low.endswith(lex.participles):
+        return False
+    near = toks[max(0, ci - 2):ci] + toks[ci + 1:ci + 2]
+    return any(t.low in lex.passive_auxiliaries for t in near) and not any(t.text in BREAKS for t in near)
 
 
 def agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:

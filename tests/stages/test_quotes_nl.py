@@ -1,0 +1,133 @@
+"""Dutch reported speech at breadth: the source's noun phrase, the subject of a cue, what is no speech.
+
+Every sentence here is written for the test (issue #14): each stands for a class of construction.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kroniek import nlp
+from kroniek.kb import load
+from kroniek.model import ActorRef, Article, Doc, Entity, Options
+from kroniek.stages.quotes import QuoteStage
+from kroniek.stages.segment import SegmentStage
+from tests.stages.test_quotes import run
+
+
+def reported(text: str) -> list[tuple[str | None, str]]:
+    """(speaker words, content) of the reported quotes of a text."""
+    return [(q.speaker.text if q.speaker else None, q.text) for q in run(text, "nl").quotes if not q.direct]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    # a word that ends in a number word is no number (rijkswacht: acht; officier: vier)
+    ("Volgens de rijkswacht reed de bestuurder veel te snel.", "de rijkswacht", "reed de bestuurder veel te snel"),
+    ("Volgens de officier van justitie heeft de getuige gelogen.", "de officier van justitie",
+     "heeft de getuige gelogen"),
+    # a determiner after a noun opens the next phrase; a capitalised one before a name is the name's
+    ("Daarbij speelt volgens kenners de lange rivaliteit een rol.", "kenners",
+     "Daarbij speelt de lange rivaliteit een rol."),
+    ("Volgens schepen Jan De Wolf komt de brug er niet.", "schepen Jan De Wolf", "komt de brug er niet"),
+    # te opens the verb, not the source
+    ("Een nieuwe aanpak is volgens de vakbond te verkiezen boven ontslagen.", "de vakbond",
+     "Een nieuwe aanpak is te verkiezen boven ontslagen."),
+])
+def test_volgens_source_is_a_whole_noun_phrase(text: str, source: str, content: str) -> None:
+    assert reported("Er was nieuws. " + text) == [(source, content)]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Volgens Pieters vertrok de trein veel te laat.", "Pieters", "vertrok de trein veel te laat"),
+    ("Met de patiënten gaat het volgens de artsen alles goed.", "de artsen", "Met de patiënten gaat het alles goed."),
+])
+def test_volgens_source_ends_where_the_tagger_sees_the_clause(text: str, source: str, content: str) -> None:
+    """A verb right after a name, or a pronoun after the noun, ends the source (tagged on demand)."""
+    if not nlp.model_path("nl").is_dir():
+        pytest.skip("no shipped Dutch model")
+    assert reported("Er was nieuws. " + text) == [(source, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "De bewoners van de straat, een rustige buurt aan het kanaal, reageerden geschokt.",
+    "Ook de schepen van Brugge, die de hele avond bleef, denkt er zo over.",
+])
+def test_subject_then_comma_then_cue_without_content_is_no_statement(text: str) -> None:
+    """'X, <appositive>, reageerden geschokt': the words before the comma are the subject, not a
+    reported clause, when what follows the cue is no noun phrase (tagged on demand)."""
+    if not nlp.model_path("nl").is_dir():
+        pytest.skip("no shipped Dutch model")
+    assert reported("Er was nieuws. " + text) == []
+
+
+def test_a_split_separable_cue_has_its_particle_after_it() -> None:
+    """'zag … in' is in|zien; 'iets in het plan zien' (the preposition before the verb) is no cue."""
+    assert reported("Er was nieuws. Omdat veel raadsleden iets in het plan zien, liet de burgemeester het onderzoeken.") == []
+    assert reported("Er was nieuws. De burgemeester zag in dat het plan mislukt was.") == \
+        [("De burgemeester", "het plan mislukt was")]
+
+
+@pytest.mark.parametrize("text", [
+    "Er was nieuws. Nochtans was aangekondigd dat de tarieven omlaag zouden gaan.",
+    "Piet Peeters kwam aan. Plaatselijk wordt gevreesd dat de fabriek sluit.",
+    "Piet Peeters kwam aan. Van de trainer wordt gezegd dat hij snel vertrekt.",
+    "Piet Peeters kwam aan. Gehoopt wordt dat de brug snel opengaat.",
+])
+def test_an_agentless_passive_names_no_speaker(text: str) -> None:
+    """Without 'door X' a passive cue has no speaker: not the adverb or topic before it, nor the
+    salient person of the article."""
+    quotes = run(text, "nl").quotes
+    assert len(quotes) == 1 and quotes[0].speaker is None
+
+
+def test_one_adverb_then_cue_then_pronoun_is_verb_second() -> None:
+    """'Niettemin hield ze vol dat …': the pronoun after the cue is the subject, not the adverb."""
+    doc = run("Anna Claes werd veroordeeld. Niettemin hield ze vol dat ze onschuldig is.", "nl",
+              {"Anna Claes": ActorRef(None, "Anna Claes", "BEL")})
+    assert [(q.speaker.text, q.speaker.name) for q in doc.quotes if q.speaker] == [("ze", "Anna Claes")]
+
+
+def test_volgens_inside_a_reported_clause_is_that_cues() -> None:
+    """'meldde dat de wet volgens de regels tot stand kwam': the clause is Jansen's."""
+    assert reported("Er was nieuws. Jansen meldde dat de wet volgens de regels tot stand kwam.") == \
+        [("Jansen", "de wet volgens de regels tot stand kwam")]
+
+
+def test_a_role_description_is_the_person_introduced_with_that_role() -> None:
+    """'de advocaat' is the person the article called advocaat, not whoever was named last; with
+    no such person and no country it stays unlinked."""
+    people = {"Els Wouters": ActorRef(None, "Els Wouters", "BEL"), "Tom Segers": ActorRef(None, "Tom Segers", "BEL"),
+              "Lies Maes": ActorRef(None, "Lies Maes", "BEL")}
+    text = ("Els Wouters werd veroordeeld. Advocaat Tom Segers was woedend. Lies Maes keek toe. "
+            "De advocaat zei dat de zaak verjaard is.")
+    assert [q.speaker.name for q in run(text, "nl", people).quotes if q.speaker] == ["Tom Segers"]
+    text = "Els Wouters werd veroordeeld. De advocaat zei dat de zaak verjaard is."
+    assert [q.speaker.name for q in run(text, "nl", people).quotes if q.speaker] == ["de advocaat"]
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    ("Jan Segers werd gehoord. Volgens hem kreeg de dienst nooit een antwoord.", "hem", "Jan Segers"),
+    ("Els Wouters werd gehoord. Volgens haar is de zaak rond.", "haar", "Els Wouters"),
+    ("Els Wouters werd gehoord. Volgens haar advocaat is de zaak rond.", "haar advocaat", "haar advocaat"),
+])
+def test_volgens_an_object_pronoun_is_the_person_it_stands_for(text: str, words: str, name: str) -> None:
+    doc = run(text, "nl", {"Jan Segers": ActorRef(None, "Jan Segers", "BEL"),
+                           "Els Wouters": ActorRef(None, "Els Wouters", "BEL")})
+    assert [(q.speaker.text, q.speaker.name) for q in doc.quotes if q.speaker] == [(words, name)]
+
+
+def test_role_nouns_at_breadth_and_first_person_ons() -> None:
+    """'de raadsman van X' is a person of X; 'Laat ons hopen' is the writer, no speaker."""
+    assert reported("Er was nieuws. Volgens de raadsman van de firma is de zaak verjaard.") == \
+        [("de raadsman van de firma", "is de zaak verjaard")]
+    assert [q.speaker for q in run("Er was nieuws. Laat ons hopen dat het goed komt.", "nl").quotes] == [None]
+
+
+def test_a_determiner_before_a_country_adjective_is_no_name_particle() -> None:
+    """'aldus de Ethiopische minister': the whole phrase, not 'de Ethiopische'."""
+    text = 'Er was nieuws. "We willen vrede", aldus de Ethiopische minister.'
+    doc = Doc(article=Article(id="t", text=text, date="2000-06-01", lang="nl"), lang="nl")
+    doc = SegmentStage(Options(), load())(doc)
+    start = text.index("Ethiopische")
+    doc.entities.append(Entity(start, start + len("Ethiopische"), "Ethiopische", "MISC", ActorRef("ETH", "Ethiopia", "ETH")))
+    doc = QuoteStage(Options(), load())(doc)
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["de Ethiopische minister"]
