@@ -16,8 +16,7 @@ That is lenient: a pronoun counts as right when it is found, whoever it is resol
 strict figure (`direct_speaker_strict`) asks for the person: where the gold source is a pronoun
 (or a surname shared in a family), the predicted name must be the person's name checked by hand
 (`polnear_speakers.tsv`: file, source offset, name; our reading of the text, evaluation only);
-elsewhere the predicted name must share a word with the gold source, its span is not enough.
-Pronoun sources with no key entry are counted as `strict_unkeyed` and scored leniently.
+elsewhere it is scored as above. Pronoun sources with no key entry are counted (`strict_unkeyed`).
 
     .venv/bin/python scripts/eval_polnear.py [../shared/data/polnear] [--details FILE]
 """
@@ -111,10 +110,10 @@ def name_words(name: str) -> set[str]:
 
 
 def strict_ok(pred: dict, gold: Gold, person: str | None) -> bool:
-    """The right person: the hand-checked name for a keyed source, else a word of the gold source."""
-    name = name_words((pred.get("speaker") or {}).get("name") or "")
+    """The right person: the hand-checked name for a keyed source, else as `speaker_ok`."""
     if person is None:
-        return bool(name & (words(gold.source_text) - STOP))
+        return speaker_ok(pred, gold)
+    name = name_words((pred.get("speaker") or {}).get("name") or "")
     want = name_words(person)
     surname = person.split()[-1].casefold()
     return bool(name) and (want <= name or name <= want and surname in name)
@@ -158,10 +157,8 @@ def match(preds: list[dict], golds: list[Gold], prf: PRF, spk: Ratio, details: l
                 person = key.get((doc, g.source[0][0]))
                 pronoun = g.source_text.strip().lower() in PRONOUNS
                 ratio.total += 1
-                if person is None and pronoun:
-                    unkeyed.total += 1
-                    ratio.right += speaker_ok(p, g)
-                elif strict_ok(p, g, person):
+                unkeyed.total += person is None and pronoun
+                if strict_ok(p, g, person):
                     ratio.right += 1
                 else:
                     details.append(f"{label} strict speaker: {(p.get('speaker') or {}).get('name')!r} "

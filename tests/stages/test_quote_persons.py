@@ -71,3 +71,19 @@ def test_a_pronoun_skips_a_surname_that_is_another_gender_in_the_article() -> No
             "should prepare anyway. Keller would be back soon. “She will be fine,” he said.")
     doc = run_words(text, {"Anne Keller": anne, "Keller": bob, "Tom Reed": ActorRef(None, "Tom Reed")})
     assert speakers(doc)[-1] == ("She will be fine,", "Tom Reed")
+
+
+def test_a_name_after_a_determiner_modifies_a_noun_and_is_no_antecedent() -> None:
+    anne = ActorRef(None, "Anne Keller", "USA")
+    text = ("“The party is in trouble,” said Maria Wong, a local organiser. Wong believes the Keller campaign "
+            "took voters for granted. “It is not enough,” she said.")
+    doc = run_words(text, {"Maria Wong": ActorRef(None, "Maria Wong"), "Wong": ActorRef(None, "Maria Wong"), "Keller": anne})
+    assert speakers(doc)[-1] == ("It is not enough,", "Maria Wong")
+
+
+def test_a_name_in_a_reported_clause_is_no_subject() -> None:
+    anne = ActorRef(None, "Anne Keller", "USA")
+    text = ("“Nothing changes,” said Maria Wong, a voter in Miami. Wong said Keller does not care about the city. "
+            "“She only comes here when the cameras do,” she said.")
+    doc = run_words(text, {"Maria Wong": ActorRef(None, "Maria Wong"), "Keller": anne})
+    assert speakers(doc)[-1] == ("She only comes here when the cameras do,", "Maria Wong")

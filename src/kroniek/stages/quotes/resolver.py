@@ -158,12 +158,38 @@ class SpeakerResolver:
                     object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
                 prev = (ent.end, object_)
                 gender = self._gender(sp.id, ent.text if sp is tagged else sp.name)
-                modifier = n + 1 < len(ents) and modifies(text, ent.end, ents[n + 1].start, self.lex)
+                modifier = self.no_subject(s, ent, ents[n + 1] if n + 1 < len(ents) else None)
                 (subjects if first and not object_ and not modifier else others).append(_Candidate(ent.start, sp, gender, True))
                 first = first and (object_ or modifier)
         return subjects, others
 
     def _listed(self, end: int, limit: int) -> bool:
+        """Whether a comma or a joiner follows a name: it goes on a list ("by Quirin, Redouane, and
+        …"), not the clause after an opening phrase ("In an interview with X, Ham made it clear")."""
+        after = self.doc.text[end:min(limit, end + 12)].split()
+        return bool(after) and (after[0][0] in ",;" or after[0].lower() in self.lex.joiners)
+
+    def no_subject(self, s: int, ent: Entity, nxt: Entity | None) -> bool:
+        """A person named where no subject stands (s: the sentence's start): modifying the role phrase
+        of the next person `nxt` ("Trump campaign spokesman Jason Miller") or, after a determiner,
+        the noun that follows ("the Clinton campaign"), or in the clause a cue reports ("McLenney
+        said Clinton doesn't …")."""
+        text, lex = self.doc.text, self.lex
+        if nxt is not None and modifies(text, ent.end, nxt.start, lex):
+            return True
+        before = list(_NON_SPACE.finditer(text, max(s, ent.start - 200), ent.start))
+        after = text[ent.end:ent.end + 20].split()
+        if before and before[-1].group().lower() in lex.determiners and after and after[0][:1].islower():
+            return True
+        if lex.verb_second:  # "Zaterdag zei Rutte": the subject follows the verb
+            return False
+        for prev, w in zip(before, before[1:]):  # a cue after its own subject, not "…,” said X"
+            word = w.group()
+            if word.islower() and lex.cue(word) and not word.endswith(lex.participles) \
+                    and prev.group()[-1].isalnum() and not self._in_quote(w.start()):
+                # an organisation's report is about the person it names ("PBS revealed that X …")
+                return not any(x.type != "PER" for x in self.entities.covering(prev.end() - 1))
+        return False
         """Whether a comma or a joiner follows a name: it goes on a list ("by Quirin, Redouane, and
         …"), not the clause after an opening phrase ("In an interview with X, Ham made it clear")."""
         after = self.doc.text[end:min(limit, end + 12)].split()
