@@ -55,8 +55,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         toks = toks[:gen]  # "Burgemeester Opstelten van Rotterdam": the person, not the town
         ents = [e for e in ents if e.end <= toks[-1].end]
     people = [e for e in ents if e.type == "PER"]
-    while len(people) > 1 and not last and not text[people[0].end:people[1].start].strip():
-        people = people[1:]  # "Emergencies Minister Yevgeny Zinichev": the title before the name
+    while len(people) > 1 and not last and modifies(text, people[0].end, people[1].start, lex):
+        people = people[1:]  # "Emergencies Minister Yevgeny Zinichev", "Trump campaign spokesman Jason Miller"
     if people:
         e = people[-1] if last else people[0]
         return _widened(toks, e, lex, text)
@@ -148,6 +148,22 @@ def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:
             or t.low in lex.name_particles:
         return False
     return any(x.text[0].islower() and x.low not in lex.determiners and x.low not in lex.indefinites for x in out[:-1])
+
+
+def modifies(text: str, end: int, nxt: int, lex: QuoteLexicon) -> bool:
+    """Whether the name ending at `end` only modifies the role phrase before the name at `nxt`
+    ("Trump campaign spokesman Jason Miller", "Trump's campaign manager Kellyanne Conway"): nothing
+    between them, or (after a possessive) up to four words that end in a title and hold no verb, preposition
+    or punctuation. The later name is the person the phrase speaks of."""
+    between = text[end:nxt].split()
+    if between and between[0] in lex.possessives:
+        between = between[1:]  # "Trump's campaign manager Kellyanne Conway"
+    if not between:
+        return not text[end:nxt].strip()
+    if len(between) > 4 or between[-1].casefold().strip(".") not in lex.titles:
+        return False
+    return all(w.replace("-", "").isalpha() and w.casefold() not in lex.prepositions and w.casefold() not in lex.auxiliaries
+               and w.casefold() not in lex.joiners and w.casefold() not in lex.cue_lemma for w in between)
 
 
 def first_person(name: str, lex: QuoteLexicon) -> bool:

@@ -15,7 +15,7 @@ from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
 from ...model import Doc, Entity, SpanIndex, Speaker
-from .attribution import SpeakerMention, first_person
+from .attribution import SpeakerMention, first_person, modifies
 from .lexicon import QuoteLexicon
 from .salience import Salience
 
@@ -144,21 +144,56 @@ class SpeakerResolver:
         for s, e in self.doc.sentences:
             first = True
             prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
-            for ent in self.people_between(s, e):
-                if ent.end > e:
-                    continue
-                sp = self._from_entity(ent)
+            ents = [ent for ent in self.people_between(s, e) if ent.end <= e]
+            for n, ent in enumerate(ents):
+                sp = tagged = self._from_entity(ent)
                 if " " in ent.text.strip():
                     self._full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
+                else:  # "Clinton" in 2016 is she, whomever the tagger linked
+                    sp = self._surname(self._full_names.get(ent.text.strip().casefold(), []), ent, sp)
                 object_ = self._after_preposition(text[max(s, ent.start - 40):ent.start].split())
                 gap = text[prev[0]:ent.start] if prev is not None and 0 <= ent.start - prev[0] < 8 else ""
-                if gap.strip() and gap.strip(" ,").lower() in ("", *self.lex.joiners):
+                if gap.strip() and gap.strip(" ,").lower() in ("", *self.lex.joiners) and (
+                        gap.strip(" ,") or self._listed(ent.end, e)):
                     object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
                 prev = (ent.end, object_)
-                gender = self._gender(ent.actor and ent.actor.id, ent.text)
-                (subjects if first and not object_ else others).append(_Candidate(ent.start, sp, gender, True))
-                first = first and object_
+                gender = self._gender(sp.id, ent.text if sp is tagged else sp.name)
+                modifier = self.no_subject(s, ent, ents[n + 1] if n + 1 < len(ents) else None)
+                (subjects if first and not object_ and not modifier else others).append(_Candidate(ent.start, sp, gender, True))
+                first = first and (object_ or modifier)
         return subjects, others
+
+    def _listed(self, end: int, limit: int) -> bool:
+        """Whether a comma or a joiner follows a name: it goes on a list ("by Quirin, Redouane, and
+        …"), not the clause after an opening phrase ("In an interview with X, Ham made it clear")."""
+        after = self.doc.text[end:min(limit, end + 12)].split()
+        return bool(after) and (after[0][0] in ",;" or after[0].lower() in self.lex.joiners)
+
+    def no_subject(self, s: int, ent: Entity, nxt: Entity | None) -> bool:
+        """A person named where no subject stands (s: the sentence's start): modifying the role phrase
+        of the next person `nxt` ("Trump campaign spokesman Jason Miller") or, after a determiner,
+        the noun that follows ("the Clinton campaign"), or in the clause a cue reports ("McLenney
+        said Clinton doesn't …")."""
+        text, lex = self.doc.text, self.lex
+        if nxt is not None and modifies(text, ent.end, nxt.start, lex):
+            return True
+        before = list(_NON_SPACE.finditer(text, max(s, ent.start - 200), ent.start))
+        after = text[ent.end:ent.end + 20].split()
+        if before and before[-1].group().lower() in lex.determiners and after and after[0][:1].islower():
+            return True
+        if lex.verb_second:  # "Zaterdag zei Rutte": the subject follows the verb
+            return False
+        for prev, w in zip(before, before[1:]):  # a cue after its own subject, not "…,” said X"
+            word = w.group()
+            if word.islower() and lex.cue(word) and not word.endswith(lex.participles) \
+                    and prev.group()[-1].isalnum() and not self._in_quote(w.start()):
+                # an organisation's report is about the person it names ("PBS revealed that X …")
+                return not any(x.type != "PER" for x in self.entities.covering(prev.end() - 1))
+        return False
+        """Whether a comma or a joiner follows a name: it goes on a list ("by Quirin, Redouane, and
+        …"), not the clause after an opening phrase ("In an interview with X, Ham made it clear")."""
+        after = self.doc.text[end:min(limit, end + 12)].split()
+        return bool(after) and (after[0][0] in ",;" or after[0].lower() in self.lex.joiners)
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """The persons named from start to end outside quotes: someone named in another's words, or
@@ -197,11 +232,19 @@ class SpeakerResolver:
 
     def _after_preposition(self, before: list[str]) -> bool:
         """Whether the words before a name end in a preposition, past the name's own particle ("Van
-        Alebeek", "Sissy van Alebeek") and a determiner ("in het Amsterdamse Oosterpark")."""
+        Alebeek", "Sissy van Alebeek"), a title and its modifiers ("with radio host X", "under
+        President X") and a determiner ("in het Amsterdamse Oosterpark")."""
         lex = self.lex
         while before and before[-1].lower() in lex.name_particles and \
                 (before[-1][0].isupper() or len(before) > 1 and before[-2][:1].isupper()):
             before = before[:-1]
+        titled = False
+        while before and before[-1].casefold().strip(".") in lex.titles:
+            before, titled = before[:-1], True  # "under President Barack Obama"
+        for _ in range(2 if titled else 0):  # "with radio host Rusty Humphries"
+            if before and before[-1].isalpha() and before[-1].islower() and before[-1] not in lex.prepositions \
+                    and before[-1] not in lex.determiners and not lex.cue(before[-1]):
+                before = before[:-1]
         while before and before[-1].lower() in lex.determiners:
             before = before[:-1]
         return bool(before) and before[-1].lower() in lex.prepositions
@@ -227,13 +270,23 @@ class SpeakerResolver:
         """'Clinton' after 'Hillary Clinton' in the same article is her, whoever the KB prefers."""
         if " " in ent.text.strip():
             return sp
-        named = self.full_names.get(ent.text.strip().casefold(), [])
+        return self._surname(self.full_names.get(ent.text.strip().casefold(), []), ent, sp)
+
+    def _surname(self, named: list[tuple[int, Speaker]], ent: Entity, sp: Speaker) -> Speaker:
+        """The person a bare surname is, from the full names with it before it (`named`, in text
+        order): the one named most often, on a tie the first ("Ted Cruz" over his wife "Heidi
+        Cruz", named once later); none: the KB person of that surname most prominent at the date."""
         i = bisect.bisect_left(named, ent.start, key=_first)
         if not i:
             return self._prominent(ent.text.strip(), sp)
-        if named[i - 1][1].id == sp.id:
+        counts: dict[tuple[str | None, str], int] = {}
+        for _, full in named[:i]:
+            counts[full.id, full.name] = counts.get((full.id, full.name), 0) + 1
+        top = max(counts.values())
+        best = next(full for _, full in named[:i] if counts[full.id, full.name] == top)
+        if best.id == sp.id and (best.id is not None or best.name == sp.name):
             return sp
-        out = _copy(named[i - 1][1])
+        out = _copy(best)
         out.start, out.end = sp.start, sp.end
         return out
 

@@ -1,0 +1,89 @@
+"""The right person behind a pronoun or surname: names that only modify a role phrase, names after a
+titled preposition object, an opening phrase that is no list, and a surname shared in a family."""
+from __future__ import annotations
+
+import re
+
+from kroniek.kb import load
+from kroniek.model import ActorRef, Article, Doc, Entity, Options
+from kroniek.stages.quotes import QuoteStage
+from kroniek.stages.segment import SegmentStage
+
+from .test_quote_speakers import speakers, unlinked
+from .test_quotes import run
+
+
+def run_words(text: str, names: dict[str, ActorRef]) -> Doc:
+    """Like `run`, but a name is tagged only where it stands as a whole ("Marsh" alone, not inside
+    "Ted Marsh"): the longest names first."""
+    doc = Doc(article=Article(id="t", text=text, date="2016-10-01", lang="en"), lang="en")
+    doc = SegmentStage(Options(), load())(doc)
+    taken: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append(m.span())
+                doc.entities.append(Entity(m.start(), m.end(), name, "PER", names[name]))
+    doc.entities.sort(key=lambda e: e.start)
+    return QuoteStage(Options(), load())(doc)
+
+
+def test_a_name_before_a_role_phrase_modifies_it() -> None:
+    text = ("Smith campaign spokesman Daniel Rowe told a radio station that the plan covered farmers. "
+            "However, he could not say who would pay. “We will publish the details soon,” he said.")
+    doc = run(text, "en", unlinked("Smith", "Daniel Rowe"))
+    assert {name for _, name in speakers(doc)} == {"Daniel Rowe"}
+
+
+def test_a_name_after_a_possessive_role_phrase_is_the_speaker() -> None:
+    text = "Baker's press secretary Ellen Hart said the office would stay open."
+    doc = run(text, "en", unlinked("Baker", "Ellen Hart"))
+    assert speakers(doc) == [("the office would stay open", "Ellen Hart")]
+
+
+def test_a_titled_name_after_a_preposition_is_no_subject() -> None:
+    text = ("In a long talk with radio host Peter Bolt, Oscar Lind said he had doubts about the army under "
+            "President Anna Vos. “It was hard to serve,” he told the host.")
+    doc = run(text, "en", unlinked("Peter Bolt", "Oscar Lind", "Anna Vos"))
+    assert speakers(doc)[-1] == ("It was hard to serve,", "Oscar Lind")
+
+
+def test_the_name_after_an_opening_phrase_is_the_subject_not_a_list_item() -> None:
+    text = ("In an interview with Peter Bolt, Oscar Lind made it clear he had doubts. "
+            "“It was hard to serve,” he told the host.")
+    doc = run(text, "en", unlinked("Peter Bolt", "Oscar Lind"))
+    assert speakers(doc)[-1] == ("It was hard to serve,", "Oscar Lind")
+
+
+def test_a_surname_is_the_family_member_the_article_names_most() -> None:
+    ted = ActorRef("p:ted", "Ted Marsh", "USA")
+    heidi = ActorRef("p:heidi", "Heidi Marsh", "USA")
+    text = ("Ted Marsh returned to the senate on Monday. Ted Marsh had been away for weeks. "
+            "A rival mocked a photo of Heidi Marsh. “I will not forget this,” Marsh said.")
+    doc = run_words(text, {"Ted Marsh": ted, "Heidi Marsh": heidi, "Marsh": heidi})
+    assert speakers(doc) == [("I will not forget this,", "Ted Marsh")]
+
+
+def test_a_pronoun_skips_a_surname_that_is_another_gender_in_the_article() -> None:
+    anne = ActorRef(None, "Mrs Anne Keller", "USA")
+    bob = ActorRef(None, "Mr Bob Keller", "USA")
+    text = ("Anne Keller spoke in Ohio on Monday. Tom Reed, a former party chairman, said the party "
+            "should prepare anyway. Keller would be back soon. “She will be fine,” he said.")
+    doc = run_words(text, {"Anne Keller": anne, "Keller": bob, "Tom Reed": ActorRef(None, "Tom Reed")})
+    assert speakers(doc)[-1] == ("She will be fine,", "Tom Reed")
+
+
+def test_a_name_after_a_determiner_modifies_a_noun_and_is_no_antecedent() -> None:
+    anne = ActorRef(None, "Anne Keller", "USA")
+    text = ("“The party is in trouble,” said Maria Wong, a local organiser. Wong believes the Keller campaign "
+            "took voters for granted. “It is not enough,” she said.")
+    doc = run_words(text, {"Maria Wong": ActorRef(None, "Maria Wong"), "Wong": ActorRef(None, "Maria Wong"), "Keller": anne})
+    assert speakers(doc)[-1] == ("It is not enough,", "Maria Wong")
+
+
+def test_a_name_in_a_reported_clause_is_no_subject() -> None:
+    anne = ActorRef(None, "Anne Keller", "USA")
+    text = ("“Nothing changes,” said Maria Wong, a voter in Miami. Wong said Keller does not care about the city. "
+            "“She only comes here when the cameras do,” she said.")
+    doc = run_words(text, {"Maria Wong": ActorRef(None, "Maria Wong"), "Keller": anne})
+    assert speakers(doc)[-1] == ("She only comes here when the cameras do,", "Maria Wong")
