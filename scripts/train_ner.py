@@ -103,7 +103,7 @@ class Silver:
     def entities(self, text: str, date: str | None) -> tuple[list[tuple[int, int, str, bool]], list[tuple[int, int]]]:
         """(confident entities (start, end, type, KB-linked), unconfident spans) of one document's text."""
         from kroniek.model import Article, Doc
-        from kroniek.stages.actors.link import type_of
+        from kroniek.stages.actors.clues import type_of
 
         doc = self.stage(Doc(Article(id="silver", text=text, date=date), lang=self.lang,
                              sentences=[(0, len(text))]))
