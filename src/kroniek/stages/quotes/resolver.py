@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
@@ -183,17 +184,13 @@ class SpeakerResolver:
             return True
         if lex.verb_second:  # "Zaterdag zei Rutte": the subject follows the verb
             return False
-        for prev, w in zip(before, before[1:]):  # a cue after its own subject, not "…,” said X"
+        for prev, w in pairwise(before):  # a cue after its own subject, not "…,” said X"
             word = w.group()
             if word.islower() and lex.cue(word) and not word.endswith(lex.participles) \
                     and prev.group()[-1].isalnum() and not self._in_quote(w.start()):
                 # an organisation's report is about the person it names ("PBS revealed that X …")
                 return not any(x.type != "PER" for x in self.entities.covering(prev.end() - 1))
         return False
-        """Whether a comma or a joiner follows a name: it goes on a list ("by Quirin, Redouane, and
-        …"), not the clause after an opening phrase ("In an interview with X, Ham made it clear")."""
-        after = self.doc.text[end:min(limit, end + 12)].split()
-        return bool(after) and (after[0][0] in ",;" or after[0].lower() in self.lex.joiners)
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """The persons named from start to end outside quotes: someone named in another's words, or
