@@ -44,6 +44,14 @@ def test_a_datelines_place_in_capitals_is_the_place(text: str, name: str, want: 
     assert "Oct" not in got  # "Oct 11" is a date
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Gisteren sprak Tinne Van der Straeten met de pers.", "Tinne Van der Straeten"),
+    ("Minister van Energie Jan Van den Bossche verdedigde het akkoord.", "Jan Van den Bossche"),
+])
+def test_flemish_capitalised_particles_stay_inside_the_name(text: str, name: str) -> None:
+    assert ents(run(text))[name][0] == "PER"
+
+
 def test_a_month_abbreviation_before_a_day_is_no_name_but_jan_is_a_first_name() -> None:
     got = ents(run("Jan Egeland said on Oct. 5 and again on Jan 9 that aid was blocked.", lang="en"))
     assert set(got) == {"Jan Egeland"}

@@ -235,14 +235,18 @@ def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int |
 
 def _joins(gap: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
     """Tokens join across place particles ("Huis ten Bosch"), and across name particles
-    right after a run's first word or its first names ("Jan van der Berg", "Jan Peter van Dijk")."""
+    right after a run's first word or its first names ("Jan van der Berg", "Jan Peter van Dijk"),
+    also after a capitalised particle ("Jan Van den Bossche")."""
     if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
         return False
     inner = gap[1:-1]
     if inner in lex.place_particles:
         return True
     words = inner.split()
-    return ((len(run) == 1 or all(t[2] in lex.first_names for t in run)) and 0 < len(words) <= 3
+    head = run
+    while len(head) > 1 and head[-1][2].lower() in lex.particles:  # "Tinne Van der Straeten": Flemish capitals
+        head = head[:-1]
+    return ((len(head) == 1 or head is not run or all(t[2] in lex.first_names for t in head)) and 0 < len(words) <= 3
             and all(w in lex.particles for w in words))
 
 
