@@ -52,6 +52,16 @@ def test_flemish_capitalised_particles_stay_inside_the_name(text: str, name: str
     assert ents(run(text))[name][0] == "PER"
 
 
+@pytest.mark.parametrize("text,name", [
+    ("In Washington, Secretary of State Antony Blinken urged Israel to stop.", "Antony Blinken"),
+    ("US Secretary of the Treasury Janet Yellen met Chinese officials.", "Janet Yellen"),
+])
+def test_a_titles_capitalised_last_words_are_no_organisation(text: str, name: str) -> None:
+    got = ents(run(text, lang="en"))
+    assert got[name][0] == "PER"
+    assert not {"State", "Treasury"} & set(got)
+
+
 def test_a_month_abbreviation_before_a_day_is_no_name_but_jan_is_a_first_name() -> None:
     got = ents(run("Jan Egeland said on Oct. 5 and again on Jan 9 that aid was blocked.", lang="en"))
     assert set(got) == {"Jan Egeland"}

@@ -153,6 +153,8 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
         if not run or (len(run) == 1 and (len(run[0][2]) < 2 or run[0][2] in lex.not_names
                                           or text[run[0][1]:run[0][1] + 1] in _CURRENCY)):
             continue
+        if _ends_title(text, run, lex):
+            continue  # "Secretary of State Antony Blinken": the title's last words are no name
         word = run[0][2]
         if len(run) == 1 and run[0][0] in initial and word not in mid and not (
                 word.isupper() or word in lex.first_names or word in named
@@ -162,6 +164,16 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
             continue
         out.append((run[0][0], run[-1][1]))
     return out
+
+
+def _ends_title(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
+    """Whether the words before a run and the run make a title ("Secretary of State", "Secretary of
+    the Treasury"): then the run is the end of that title, not a name."""
+    if len(run) > 4:
+        return False
+    name = " ".join(t[2] for t in run)
+    before = words_before(text, run[0][0], 3)
+    return any(" ".join([*before[k:], name]).lower() in lex.titles for k in range(len(before) - 1))
 
 
 def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str], lex: ActorLexicon) -> bool:
