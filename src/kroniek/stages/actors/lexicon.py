@@ -13,6 +13,7 @@ import ahocorasick
 
 from ... import lexicons
 from ...kb import KB, WORD_KINDS, Actor, from_archigos
+from . import spellings
 
 CAP = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŠŽČĆŘ"  # capital letters that start a name
 
@@ -217,7 +218,7 @@ def automaton(kb: KB) -> ahocorasick.Automaton:
     """The KB's automaton, from the cache when the KB and the title lists are unchanged."""
     if not kb.digest:
         return _build_automaton(kb)
-    titles = sorted(lexicons.DATA.glob("*/actors.yaml"))
+    titles = [*sorted(lexicons.DATA.glob("*/actors.yaml")), lexicons.DATA / "spellings.yaml"]
     return lexicons.cached("automaton", lexicons.files_digest(titles, kb.digest), lambda: _build_automaton(kb))
 
 
@@ -249,6 +250,7 @@ def _build_automaton(kb: KB) -> ahocorasick.Automaton:
                         langs[form] = None
                     elif langs.get(form, set()) is not None:
                         langs.setdefault(form, set()).add(lang)
+    _add_spellings(kb, table, langs, untitled)
     auto = ahocorasick.Automaton()
     titles = all_titles()
     for form, hits in table.items():
@@ -257,6 +259,29 @@ def _build_automaton(kb: KB) -> ahocorasick.Automaton:
                              0 if form in untitled else title_length(form, titles)))
     auto.make_automaton()
     return auto
+
+
+def _add_spellings(kb: KB, table: dict[str, list[tuple[str, str]]], langs: dict[str, set[str] | None],
+                   untitled: set[str]) -> None:
+    """Other transliterations of the names of persons and places of the countries in
+    data/spellings.yaml ("Zelenskiy", "Charkiv"): after every real name is in, so that a
+    spelling some actor really has is never taken by another's variant."""
+    countries = spellings.rules()[0]
+    extra: dict[str, list[tuple[str, str]]] = {}
+    for actor in kb.actors.values():
+        if actor.type not in ("PER", "LOC") or actor.country not in countries or actor.country == actor.id:
+            continue
+        for _, name in _names(actor, "aliases"):
+            for form in spellings.variants(name):
+                if form not in table:
+                    hits = extra.setdefault(form, [])
+                    if (actor.id, "aliases") not in hits:
+                        hits.append((actor.id, "aliases"))
+    for form, hits in extra.items():
+        if len(hits) == 1:  # a spelling two actors share says neither
+            table[form] = hits
+            langs[form] = None
+            untitled.add(form)
 
 
 def _names(actor: Actor, kind: str) -> list[tuple[str, str]]:
