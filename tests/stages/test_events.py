@@ -604,12 +604,24 @@ def test_the_country_of_the_one_acted_on_is_not_lent_to_an_unknown_doer() -> Non
 
 
 def test_a_verb_second_clause_opening_with_a_noun_phrase_has_its_subject_there() -> None:
-    [praise] = _events("De kolonel prees gisteren het Griekse regime.", "nl")
-    assert (praise.type, praise.source, praise.target.country) == ("SUPPORT", None, "GRC")
     [attack] = _events("Een soldaat viel gisteren de Syrische grenspost aan.", "nl")
     assert (attack.source.sector, attack.target.country) == ("MIL", "SYR")
     [attack] = _events("Gisteren viel Israël Gaza aan.", "nl")
     assert (attack.source.country, attack.target.country) == ("ISR", "PSE")
+
+
+@pytest.mark.parametrize("text", [
+    "De kolonel heeft gisteren het Griekse regime geprezen.",  # after an auxiliary: the mention is its object
+    "De kolonel prees gisteren het Griekse regime.",
+])
+def test_an_unknown_noun_phrase_subject_leaves_the_named_actor_as_object(text: str) -> None:
+    [praise] = _events(text, "nl")
+    assert (praise.type, praise.source, praise.target.country) == ("SUPPORT", None, "GRC")
+
+
+def test_a_complement_clause_keeps_its_subject() -> None:
+    [attack] = _events("Hij zegt dat de Russische troepen Oekraïne hebben aangevallen.", "nl")
+    assert (attack.source.country, attack.target.country) == ("RUS", "UKR")
 
 
 @pytest.mark.parametrize("text", [
@@ -637,3 +649,10 @@ def test_wanting_or_planning_an_act_is_its_intention_not_the_act() -> None:
     assert (plan.type, plan.source.country, plan.target.country) == ("THREATEN", "JPN", "PRK")
     # the intention is of the subject's own act, not of an act in the clause it wants to prevent
     assert [e.type for e in _events("Brussel wil voorkomen dat Servië Kosovo aanvalt.", "nl")] == []
+
+
+def test_the_target_of_a_state_at_home_is_of_that_state_and_of_a_national_where_the_paper_is() -> None:
+    [talks] = _events("Het leger van Fiji onderhandelde gisteren met couppleger Speight.", "nl", country="BEL")
+    assert (talks.type, talks.source.country, talks.target.country) == ("CONSULT", "FJI", "FJI")
+    [stab] = _events("Een Turk heeft gisteren een man neergestoken.", "nl", country="BEL")
+    assert (stab.source.country, stab.target.country) == ("TUR", "BEL")
