@@ -656,3 +656,15 @@ def test_the_target_of_a_state_at_home_is_of_that_state_and_of_a_national_where_
     assert (talks.type, talks.source.country, talks.target.country) == ("CONSULT", "FJI", "FJI")
     [stab] = _events("Een Turk heeft gisteren een man neergestoken.", "nl", country="BEL")
     assert (stab.source.country, stab.target.country) == ("TUR", "BEL")
+
+
+def test_unknown_actors_of_a_foreign_story_are_of_its_country_not_the_papers() -> None:
+    text = ("Premier Chrétien en minister Axworthy spraken gisteren in Ottawa. Canada stuurt troepen naar "
+            "Kosovo, zei Chrétien. De regering arresteerde gisteren een journalist.")
+    events = _events(text, "nl", country="BEL")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert (arrest.source.country, arrest.target.country) == ("CAN", "CAN")
+    # a speaker telling of his own state's act accuses no one
+    assert [e.type for e in events if e.type == "ACCUSE"] == []
+    [arrest] = _events("De regering arresteerde gisteren een journalist.", "nl", country="BEL")
+    assert arrest.source.country == "BEL"

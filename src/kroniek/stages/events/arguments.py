@@ -324,7 +324,7 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
     both sides)."""
     named = _named(sent)
     one = next(iter(named)) if len(named) == 1 else None
-    outlet = sent.doc.country
+    outlet = sent.index.home
     where = c.target_words
     located = where is not None and (where.place_prep or not _agent(where))  # "in Colombia", a town: where, not whom
     # people named by their nationality ("een Turk stak toe") act where the paper is; a state at home
@@ -351,7 +351,7 @@ def _named(sent: Sentence) -> frozenset[str]:
     """The countries a sentence names: its actors' and places' (an unnamed institution read at the
     publication's country names none)."""
     if sent.named is None:
-        outlet = sent.doc.country
+        outlet = sent.index.home
         sent.named = frozenset(a.country for m in sent.local for a in m.actors
                                if a.country and not (m.kind == "sector" and a.id is None and a.country == outlet))
     return sent.named

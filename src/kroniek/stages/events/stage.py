@@ -60,7 +60,7 @@ class EventStage:
         window = sorted({j for k in hot for j in (k - 1, k) if j >= 0})  # the sentence before: antecedents
         toks = [t for j in window for t in tokenize(doc.text, *doc.sentences[j])]
         index = ArticleIndex.of(doc)
-        mentions = self.finder.find(doc, toks, lex, index.quotes)
+        mentions = self.finder.find(doc, toks, lex, index.quotes, index.home)
         counterpart = counterparts(doc, mentions, self.kb)
         starts = [t.start for t in toks]
         mention_at = [m.lo for m in mentions]  # mentions are in token order
@@ -214,7 +214,8 @@ def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
     if quote is None:
         return None
     speaker = quote.speaker
-    if any(a.id == speaker.id or (a.country and a.country == speaker.country and not a.id) for a in c.source):
+    if any(a.id == speaker.id or (a.country and a.country == speaker.country and a.id in (None, a.country))
+           for a in c.source):  # an actor's own account, or of its own state's act ("Canada stuurt troepen", zei Chrétien)
         return None
     row = plover.lookup(ACCUSE_CODE)
     c.alleged = True
