@@ -668,3 +668,19 @@ def test_unknown_actors_of_a_foreign_story_are_of_its_country_not_the_papers() -
     assert [e.type for e in events if e.type == "ACCUSE"] == []
     [arrest] = _events("De regering arresteerde gisteren een journalist.", "nl", country="BEL")
     assert arrest.source.country == "BEL"
+
+
+@pytest.mark.parametrize("text", [
+    "Eritrea en Ethiopië zijn het oneens over een bestand.",  # a nominal act talked about
+    "De behandeling van alle zaken zou driehonderd jaar in beslag nemen.",  # time taken, no seizure
+    "De gemeenten betalen de kosten van het onderhoud van de kerk.",  # upkeep, no audience
+])
+def test_senses_that_are_no_event(text: str) -> None:
+    assert _events(text, "nl") == []
+
+
+def test_a_possessive_after_the_finite_verb_is_no_passive_auxiliary() -> None:
+    [seize] = _events("De politie heeft zijn auto in beslag genomen.", "nl", country="BEL")
+    assert (seize.type, seize.source.sector) == ("COERCE", "COP")
+    [talks] = _events("Verhofstadt had een lang onderhoud met Chirac.", "nl", date="2000-06-15")
+    assert (talks.type, talks.source.country, talks.target.country) == ("CONSULT", "BEL", "FRA")

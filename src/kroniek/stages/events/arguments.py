@@ -37,7 +37,10 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
     if c.type.casefold() in lex.perfect_passive_types:  # word sets are casefolded
         aux = aux | lex.perfect_passive_aux
     reach = range(lo, c.head) if lex.verb_final else range(max(lo, c.head - 3), c.head)
-    if any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach):
+    finite = next((i for i in reach if toks[i].low in lex.finite_verbs and sent.clause[i - lo] == cl), c.head)
+    # after the clause's finite verb a perfect auxiliary is a possessive ("heeft zijn auto in beslag genomen")
+    if any(toks[i].low in aux and sent.clause[i - lo] == cl and not (i > finite and toks[i].low not in lex.passive_aux)
+           for i in reach):
         return True
     nxt = c.last + 1
     return lex.verb_final and c.last in participle and nxt < sent.hi and sent.clause[nxt - lo] == cl and (

@@ -149,7 +149,8 @@ def _candidates_of(sent: Sentence) -> list[Candidate]:
     names = [(e.start, e.end) for e in sent.index.names.starting_in(*sent.span)]
     matches = [m for m in lex.match(toks, lo, hi)  # "Met Éireann": a word of a name is no trigger
                if not any(s <= toks[m.head].start < e for s, e in names)
-               and not (len(m.idxs) == 1 and toks[m.head].low in lex.sectors)]  # "protesters" names actors, no act
+               and not (len(m.idxs) == 1 and toks[m.head].low in lex.sectors)  # "protesters" names actors, no act
+               and not (m.pattern.noun and _topic_of_talk(toks, lo, m.head, lex))]
     if not matches:
         return []
     sent.clause = _clauses(toks, lo, hi, lex, sent.local, {i for m in matches for i in m.idxs})
@@ -162,6 +163,15 @@ def _candidates_of(sent: Sentence) -> list[Candidate]:
         elif c is not None:
             cands.append(c)
     return cands
+
+
+def _topic_of_talk(toks: list[Token], lo: int, head: int, lex: EventLexicon) -> bool:
+    """A nominal act behind a preposition of topic ("het oneens over een bestand", "praten over
+    sancties"): what is talked about, not an act (data topic_prepositions)."""
+    i = head - 1
+    while i > lo and toks[i].low in lex.determiners:
+        i -= 1
+    return i >= lo and toks[i].low in lex.topic_prepositions
 
 
 MEANS_REACH = 8  # tokens from an act to the nominal act named as its means
