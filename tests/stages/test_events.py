@@ -684,3 +684,9 @@ def test_a_possessive_after_the_finite_verb_is_no_passive_auxiliary() -> None:
     assert (seize.type, seize.source.sector) == ("COERCE", "COP")
     [talks] = _events("Verhofstadt had een lang onderhoud met Chirac.", "nl", date="2000-06-15")
     assert (talks.type, talks.source.country, talks.target.country) == ("CONSULT", "BEL", "FRA")
+
+
+def test_we_of_an_unknown_speaker_is_not_of_the_country_it_threatens() -> None:
+    [threat] = _events("„Als Kroatië niet meewerkt, dan vallen we de grensposten aan.”", "nl")
+    assert (threat.type, threat.source.text, threat.source.country, threat.target.country) == (
+        "THREATEN", "we", None, "HRV")

@@ -332,7 +332,10 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
     located = where is not None and (where.place_prep or not _agent(where))  # "in Colombia", a town: where, not whom
     # people named by their nationality ("een Turk stak toe") act where the paper is; a state at home
     nationals = c.source_words is not None and c.source_words.kind == "demonyms"
-    pronoun = c.source_words is not None and c.source_words.kind == "pronoun"  # someone of the story told
+    said = c.source_words
+    # "they" is someone of the story told; "we" of an unknown speaker is not the one they address
+    pronoun = said is not None and said.kind == "pronoun" and \
+        sent.toks[said.lo].low not in sent.lex.pronouns.get("speaker", frozenset())
 
     def settle(a: ActorRef, country: str | None) -> ActorRef:
         return replace(a, country=country) if country and _unplaced(a) and (
