@@ -604,12 +604,24 @@ def test_the_country_of_the_one_acted_on_is_not_lent_to_an_unknown_doer() -> Non
 
 
 def test_a_verb_second_clause_opening_with_a_noun_phrase_has_its_subject_there() -> None:
-    [praise] = _events("De kolonel prees gisteren het Griekse regime.", "nl")
-    assert (praise.type, praise.source, praise.target.country) == ("SUPPORT", None, "GRC")
     [attack] = _events("Een soldaat viel gisteren de Syrische grenspost aan.", "nl")
     assert (attack.source.sector, attack.target.country) == ("MIL", "SYR")
     [attack] = _events("Gisteren viel Israël Gaza aan.", "nl")
     assert (attack.source.country, attack.target.country) == ("ISR", "PSE")
+
+
+@pytest.mark.parametrize("text", [
+    "De kolonel heeft gisteren het Griekse regime geprezen.",  # after an auxiliary: the mention is its object
+    "De kolonel prees gisteren het Griekse regime.",
+])
+def test_an_unknown_noun_phrase_subject_leaves_the_named_actor_as_object(text: str) -> None:
+    [praise] = _events(text, "nl")
+    assert (praise.type, praise.source, praise.target.country) == ("SUPPORT", None, "GRC")
+
+
+def test_a_complement_clause_keeps_its_subject() -> None:
+    [attack] = _events("Hij zegt dat de Russische troepen Oekraïne hebben aangevallen.", "nl")
+    assert (attack.source.country, attack.target.country) == ("RUS", "UKR")
 
 
 @pytest.mark.parametrize("text", [
@@ -674,3 +686,44 @@ def test_a_gathering_with_no_doer_named_is_the_crowd_or_the_places_people(text: 
 
 def test_talks_with_no_partner_named_are_not_held_with_the_own_people(code) -> None:
     assert code("The Peruvian president held talks on Friday.", "en") == [("CONSULT", None, "040", ["PER"], [], None)]
+
+
+def test_the_target_of_a_state_at_home_is_of_that_state_and_of_a_national_where_the_paper_is() -> None:
+    [talks] = _events("Het leger van Fiji onderhandelde gisteren met couppleger Speight.", "nl", country="BEL")
+    assert (talks.type, talks.source.country, talks.target.country) == ("CONSULT", "FJI", "FJI")
+    [stab] = _events("Een Turk heeft gisteren een man neergestoken.", "nl", country="BEL")
+    assert (stab.source.country, stab.target.country) == ("TUR", "BEL")
+
+
+def test_unknown_actors_of_a_foreign_story_are_of_its_country_not_the_papers() -> None:
+    text = ("Premier Chrétien en minister Axworthy spraken gisteren in Ottawa. Canada stuurt troepen naar "
+            "Kosovo, zei Chrétien. De regering arresteerde gisteren een journalist.")
+    events = _events(text, "nl", country="BEL")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert (arrest.source.country, arrest.target.country) == ("CAN", "CAN")
+    # a speaker telling of his own state's act accuses no one
+    assert [e.type for e in events if e.type == "ACCUSE"] == []
+    [arrest] = _events("De regering arresteerde gisteren een journalist.", "nl", country="BEL")
+    assert arrest.source.country == "BEL"
+
+
+@pytest.mark.parametrize("text", [
+    "Eritrea en Ethiopië zijn het oneens over een bestand.",  # a nominal act talked about
+    "De behandeling van alle zaken zou driehonderd jaar in beslag nemen.",  # time taken, no seizure
+    "De gemeenten betalen de kosten van het onderhoud van de kerk.",  # upkeep, no audience
+])
+def test_senses_that_are_no_event(text: str) -> None:
+    assert _events(text, "nl") == []
+
+
+def test_a_possessive_after_the_finite_verb_is_no_passive_auxiliary() -> None:
+    [seize] = _events("De politie heeft zijn auto in beslag genomen.", "nl", country="BEL")
+    assert (seize.type, seize.source.sector) == ("COERCE", "COP")
+    [talks] = _events("Verhofstadt had een lang onderhoud met Chirac.", "nl", date="2000-06-15")
+    assert (talks.type, talks.source.country, talks.target.country) == ("CONSULT", "BEL", "FRA")
+
+
+def test_we_of_an_unknown_speaker_is_not_of_the_country_it_threatens() -> None:
+    [threat] = _events("„Als Kroatië niet meewerkt, dan vallen we de grensposten aan.”", "nl")
+    assert (threat.type, threat.source.text, threat.source.country, threat.target.country) == (
+        "THREATEN", "we", None, "HRV")

@@ -38,7 +38,10 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
     if c.type.casefold() in lex.perfect_passive_types:  # word sets are casefolded
         aux = aux | lex.perfect_passive_aux
     reach = range(lo, c.head) if lex.verb_final else range(max(lo, c.head - 3), c.head)
-    if any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach):
+    finite = next((i for i in reach if toks[i].low in lex.finite_verbs and sent.clause[i - lo] == cl), c.head)
+    # after the clause's finite verb a perfect auxiliary is a possessive ("heeft zijn auto in beslag genomen")
+    if any(toks[i].low in aux and sent.clause[i - lo] == cl and not (i > finite and toks[i].low not in lex.passive_aux)
+           for i in reach):
         return True
     nxt = c.last + 1
     return lex.verb_final and c.last in participle and nxt < sent.hi and sent.clause[nxt - lo] == cl and (
@@ -105,10 +108,11 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
     by = next((m for m in (same if lex.verb_final else after) if _by_phrase(sent, m)), None)
     inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive \
-        and not _subject_first(sent, c, cl) else None
+        and not _subject_first(sent, c.head, cl) else None
     src: ActorMention | None = None
     tgt: ActorMention | None = None
     adj: ActorMention | None = None
+    unknown_subject = False
     if c.modal:  # "China must drop barriers": the one who says so demands it of the subject
         tgt = _first(before)
         if tgt is None:  # "candidates must receive 15 %": a rule or a need of no actor, no demand
@@ -124,6 +128,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         adj = adj or (_possessor(sent, c, before) if c.noun else None)
         src = adj if c.noun and adj else _first([m for m in before if _agent(m)]) or adj
+        if src is not None and not (c.noun and src is adj) and _after_unknown_subject(sent, c, cl, src):
+            src, tgt, unknown_subject = None, src, True  # "De kolonel heeft het Griekse regime geprezen"
     undergoes = c.noun and adj is not None and adj is src and _undergoes(sent, c, adj)
     if undergoes:  # "Navalny's arrest", "his release": the possessor undergoes it, whoever did it
         src, tgt = None, adj
@@ -152,7 +158,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
     c.source = list(src.actors) if src else []
-    if not c.source and not governed and not topic:
+    if not c.source and not governed and not topic and not unknown_subject:
         speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
@@ -213,23 +219,42 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     _settle_countries(sent, c)
 
 
-def _subject_first(sent: Sentence, c: Candidate, cl: int) -> bool:
-    """A verb-second clause that opens with a noun phrase right before its verb ("De kolonel prees
-    het regime", "Rebellen vielen het leger aan"): that phrase is the subject, known or not, so the
-    verb's subject does not follow it (as in "Gisteren viel Israël Gaza aan"). A noun phrase here:
-    an article or a sector word first, no preposition, a few words."""
+def _subject_first(sent: Sentence, verb: int, cl: int, pronoun: bool = True) -> bool:
+    """A verb-second clause that opens with a noun phrase right before its finite verb ("De kolonel
+    prees het regime", "Rebellen vielen het leger aan", "De kolonel heeft het regime geprezen"): that
+    phrase is the subject, known or not, so the verb's subject does not follow it (as in "Gisteren
+    viel Israël Gaza aan"). A noun phrase here: an article or a sector word first, no preposition, a
+    few words; a demonstrative alone only with `pronoun` ("Die heeft X beloofd" may front an object)."""
     toks, lex, lo = sent.toks, sent.lex, sent.lo
-    start = next(i for i in range(lo, c.head + 1) if sent.clause[i - lo] == cl)
-    while start < c.head and not toks[start].text[:1].isalnum():
+    start = next(i for i in range(lo, verb + 1) if sent.clause[i - lo] == cl)
+    while start < verb and not toks[start].text[:1].isalnum():
         start += 1
-    field = toks[start:c.head]
-    return 0 < len(field) <= 4 and (field[0].low in lex.determiners or field[0].low in lex.sectors) \
+    field = toks[start:verb]
+    if not field or len(field) > 4 or field[0].low in lex.clause_breaks:  # "dat de oorlog ... is": a complementizer
+        return False
+    return ((pronoun or len(field) > 1) and field[0].low in lex.determiners or field[0].low in lex.sectors) \
         and not any(t.low in lex.prepositions or not t.text[:1].isalnum() for t in field)
 
 
 def _crowd(m: ActorMention, lex: EventLexicon) -> bool:
     """A place or unnamed people (data crowd_sectors): who a gathering with no named organiser is."""
     return m.place_prep or bool(m.place) or all((a.sector or "").casefold() in lex.crowd_sectors for a in m.actors)
+
+
+def _finite(sent: Sentence, c: Candidate, cl: int) -> int:
+    """The finite verb of the trigger's clause: its first auxiliary or modal before the trigger, else the trigger."""
+    return next((i for i in range(sent.lo, c.head) if sent.clause[i - sent.lo] == cl
+                 and sent.toks[i].low in sent.lex.finite_verbs), c.head)
+
+
+def _after_unknown_subject(sent: Sentence, c: Candidate, cl: int, m: ActorMention) -> bool:
+    """A mention after the finite verb of a verb-second clause that opens with a noun phrase naming no
+    actor: the subject is that unknown phrase, the mention an object ("De kolonel heeft gisteren het
+    Griekse regime geprezen")."""
+    if not sent.lex.verb_second:
+        return False
+    verb = _finite(sent, c, cl)
+    return verb < m.lo and _subject_first(sent, verb, cl, pronoun=False)
 
 
 def _possessor(sent: Sentence, c: Candidate, before: list[ActorMention]) -> ActorMention | None:
@@ -322,16 +347,21 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
     publication's (not rebels: NOT_AT_HOME). Where that one country is the other side's, it tells
     who was acted on, not who acted: a source then is the publication's or of no country ("de
     politie hield een Turk aan"; but rebels fight their own state, and a pronoun names someone of
-    the story), and a target the publication's where the source is that country's state ("het
-    kabinet steunt Oekraïne" in a Dutch paper). An actor is never its own target (a country, a
-    person: the same id both sides)."""
+    the story), and a target the publication's where the source is people of that nationality ("een
+    Turk stak een man neer": a man where the paper is; "het leger van Fiji onderhandelt met een
+    couppleger": one of Fiji). An actor is never its own target (a country, a person: the same id
+    both sides)."""
     named = _named(sent)
     one = next(iter(named)) if len(named) == 1 else None
-    outlet = sent.doc.country
+    outlet = sent.index.home
     where = c.target_words
     located = where is not None and (where.place_prep or not _agent(where))  # "in Colombia", a town: where, not whom
-    states = {a.country for a in c.source if a.id == a.country}
-    pronoun = c.source_words is not None and c.source_words.kind == "pronoun"  # someone of the story told
+    # people named by their nationality ("een Turk stak toe") act where the paper is; a state at home
+    nationals = c.source_words is not None and c.source_words.kind == "demonyms"
+    said = c.source_words
+    # "they" is someone of the story told; "we" of an unknown speaker is not the one they address
+    pronoun = said is not None and said.kind == "pronoun" and \
+        sent.toks[said.lo].low not in sent.lex.pronouns.get("speaker", frozenset())
 
     def settle(a: ActorRef, country: str | None) -> ActorRef:
         return replace(a, country=country) if country and _unplaced(a) and (
@@ -341,7 +371,7 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
         done_to = not located and not pronoun and named <= _countries(c.target)
         return one if one and (a.sector in NOT_AT_HOME or not done_to) else outlet
 
-    target_home = one if one and not (outlet and named <= states) else outlet
+    target_home = one if one and not (nationals and named <= _countries(c.source)) else outlet
     c.source = [settle(a, source_home(a)) for a in c.source]
     c.target = [settle(a, target_home) for a in c.target]
     ids = {a.id for a in c.source if a.id}
@@ -353,7 +383,7 @@ def _named(sent: Sentence) -> frozenset[str]:
     """The countries a sentence names: its actors' and places' (an unnamed institution read at the
     publication's country names none)."""
     if sent.named is None:
-        outlet = sent.doc.country
+        outlet = sent.index.home
         sent.named = frozenset(a.country for m in sent.local for a in m.actors
                                if a.country and not (m.kind == "sector" and a.id is None and a.country == outlet))
     return sent.named

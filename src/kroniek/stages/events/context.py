@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ...kb import KB
 from ...model import Doc, Entity, Quote, SpanIndex, Timex, Token
+from .article import home_country
 from .lexicon import EventLexicon
 from .mentions import ActorMention
 from .syntax import Roles
@@ -19,11 +20,12 @@ class ArticleIndex:
     names: SpanIndex[Entity]
     quotes: SpanIndex[Quote]
     timexes: SpanIndex[Timex]
+    home: str | None  # the story's country, else the publication's (article.home_country)
 
     @classmethod
     def of(cls, doc: Doc) -> ArticleIndex:
         return cls(SpanIndex([e for e in doc.entities if e.type != "MISC"]), SpanIndex(doc.quotes),
-                   SpanIndex(doc.timexes))
+                   SpanIndex(doc.timexes), home_country(doc))
 
 
 @dataclass(slots=True)

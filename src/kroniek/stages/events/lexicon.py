@@ -75,7 +75,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
-             "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs")
+             "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions")
 
 
 @dataclass(slots=True)
@@ -118,6 +118,8 @@ class EventLexicon:
     patient_nouns: frozenset[str] = frozenset()  # "Navalny's arrest", "his release": the possessor undergoes it
     crowd_types: frozenset[str] = frozenset()  # "a rally in Minsk": with no one named before it, the crowd there acts
     crowd_sectors: frozenset[str] = frozenset()  # ... a place or unnamed people of these sectors
+    finite_verbs: frozenset[str] = frozenset()  # auxiliaries and modals: the verb of a verb-second clause (heeft, wil)
+    topic_prepositions: frozenset[str] = frozenset()  # "oneens over een bestand": a nominal act talked about, not done
     unresolved_actors: frozenset[str] = frozenset()  # "they", "zij" with no antecedent: someone, words kept
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     past_endings: tuple[str, ...] = ()  # a trigger with one of these is a verb ("Police arrested"), not a noun

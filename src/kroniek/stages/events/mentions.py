@@ -113,8 +113,11 @@ class MentionFinder:
         name = self._places.get_or(surface, lambda s: next((a.name for a in self.kb.lookup(s) if a.type == "LOC"), None))
         return name or ref.name
 
-    def find(self, doc: Doc, toks: list[Token], lex: EventLexicon, quotes: SpanIndex[Quote]) -> list[ActorMention]:
-        """Actor mentions in text order, with sectors, pronouns resolved and compounds joined."""
+    def find(self, doc: Doc, toks: list[Token], lex: EventLexicon, quotes: SpanIndex[Quote],
+             home: str | None) -> list[ActorMention]:
+        """Actor mentions in text order, with sectors, pronouns resolved and compounds joined; an
+        unnamed institution is of `home` (the story's country, else the publication's) unless its
+        sentence places it."""
         starts = [t.start for t in toks]
         ends = [t.end for t in toks]
         taken: set[int] = set()
@@ -179,12 +182,12 @@ class MentionFinder:
             self._sector(toks, m, lex)
         found = _agents_in(toks, found, lex)
         found = self._owned(toks, found, lex)
-        found = _titled(self._institutions(doc, toks, found, lex))
+        found = _titled(self._institutions(doc, toks, found, lex, home))
         found = self._pronouns(doc, toks, found, lex, quotes)
         return _compounds(toks, found, lex)
 
     def _institutions(self, doc: Doc, toks: list[Token], found: list[ActorMention],
-                      lex: EventLexicon) -> list[ActorMention]:
+                      lex: EventLexicon, home: str | None) -> list[ActorMention]:
         """Unnamed institutions and groups ("de regering", "de politie", "arbeiders", "protesters")
         are actors with their words: of the publication's country when it is known ("de premier"
         in a Belgian paper then names the Belgian prime minister of the day), else of none."""
@@ -199,12 +202,12 @@ class MentionFinder:
         def local_country(i: int) -> str | None:
             """ "In Macedonië ... het leger": an unnamed institution belongs to the country of the place
             its sentence names (the nearest; not a destination: "een bezoek aan Kinshasa"), else to the
-            publication's. Where the publication's is known, only a place things happen in overrides
+            story's or the publication's (`home`). Where the publication's is known, only a place things happen in overrides
             it: "de regering veroordeelt Rusland" in a Dutch paper is the Dutch government."""
             k = bisect_right(sent_starts, toks[i].start)
             here = [(abs(lo - i), country) for sk, lo, country, located in places
                     if sk == k and (located or not doc.country)]
-            return min(here)[1] if here else doc.country
+            return min(here)[1] if here else home
         out = list(found)
         for i in [i for i, t in enumerate(toks) if t.low in lex.sectors]:
             t = toks[i]

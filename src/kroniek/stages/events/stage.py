@@ -60,7 +60,7 @@ class EventStage:
         window = sorted({j for k in hot for j in (k - 1, k) if j >= 0})  # the sentence before: antecedents
         toks = [t for j in window for t in tokenize(doc.text, *doc.sentences[j])]
         index = ArticleIndex.of(doc)
-        mentions = self.finder.find(doc, toks, lex, index.quotes)
+        mentions = self.finder.find(doc, toks, lex, index.quotes, index.home)
         counterpart = counterparts(doc, mentions, self.kb)
         starts = [t.start for t in toks]
         mention_at = [m.lo for m in mentions]  # mentions are in token order
@@ -150,7 +150,8 @@ def _candidates_of(sent: Sentence) -> list[Candidate]:
     names += [(t.start, t.end) for t in sent.index.timexes.starting_in(*sent.span)]  # "in March": a date, no march
     matches = [m for m in lex.match(toks, lo, hi)  # "Met Éireann": a word of a name is no trigger
                if not any(s <= toks[m.head].start < e for s, e in names)
-               and not (len(m.idxs) == 1 and toks[m.head].low in lex.sectors)]  # "protesters" names actors, no act
+               and not (len(m.idxs) == 1 and toks[m.head].low in lex.sectors)  # "protesters" names actors, no act
+               and not (m.pattern.noun and _topic_of_talk(toks, lo, m.head, lex))]
     if not matches:
         return []
     sent.clause = _clauses(toks, lo, hi, lex, sent.local, {i for m in matches for i in m.idxs})
@@ -163,6 +164,15 @@ def _candidates_of(sent: Sentence) -> list[Candidate]:
         elif c is not None:
             cands.append(c)
     return cands
+
+
+def _topic_of_talk(toks: list[Token], lo: int, head: int, lex: EventLexicon) -> bool:
+    """A nominal act behind a preposition of topic ("het oneens over een bestand", "praten over
+    sancties"): what is talked about, not an act (data topic_prepositions)."""
+    i = head - 1
+    while i > lo and toks[i].low in lex.determiners:
+        i -= 1
+    return i >= lo and toks[i].low in lex.topic_prepositions
 
 
 MEANS_REACH = 8  # tokens from an act to the nominal act named as its means
@@ -215,7 +225,8 @@ def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
     if quote is None:
         return None
     speaker = quote.speaker
-    if any(a.id == speaker.id or (a.country and a.country == speaker.country and not a.id) for a in c.source):
+    if any(a.id == speaker.id or (a.country and a.country == speaker.country and a.id in (None, a.country))
+           for a in c.source):  # an actor's own account, or of its own state's act ("Canada stuurt troepen", zei Chrétien)
         return None
     row = plover.lookup(ACCUSE_CODE)
     c.alleged = True
