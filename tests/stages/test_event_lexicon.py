@@ -292,5 +292,11 @@ def test_the_guarded_words_keep_their_event_senses(text: str, want: str) -> None
     assert want in {t for t, _ in types_at(text, "en")}
 
 
+@pytest.mark.parametrize("text", ["The cabinet is withholding aid from the junta.", "Congress blocked military aid to Chad.",
+                                  "The donors froze assistance to the ministry."])
+def test_withholding_or_blocking_aid_is_a_sanction_not_aid(text: str) -> None:
+    assert [t for t, _ in types_at(text, "en")] == ["SANCTION"]
+
+
 def test_attacking_a_plan_is_criticism() -> None:
     assert ("ACCUSE", "attacked plan") in types_at("The opposition attacked the plan.", "en")
