@@ -629,3 +629,9 @@ def test_a_gathering_with_no_doer_named_is_the_crowd_or_the_places_people(text: 
 
 def test_talks_with_no_partner_named_are_not_held_with_the_own_people(code) -> None:
     assert code("The Peruvian president held talks on Friday.", "en") == [("CONSULT", None, "040", ["PER"], [], None)]
+
+
+def test_a_thing_that_allows_is_no_actor_conceding(code) -> None:
+    assert code("The new statute allows farmers to sell abroad.", "en") == []
+    assert code("It is a scanner which allows doctors to see more.", "en") == []
+    assert [e[0] for e in code("The Chilean government has allowed foreign observers into the prisons.", "en")] == ["CONCEDE"]
