@@ -298,5 +298,11 @@ def test_withholding_or_blocking_aid_is_a_sanction_not_aid(text: str) -> None:
     assert [t for t, _ in types_at(text, "en")] == ["SANCTION"]
 
 
+def test_the_press_is_the_news_media_and_pressing_someone_a_request() -> None:
+    assert not types_at("The jet, said by local press to be military, crashed.", "en")
+    assert not types_at("She worked as press for a chess website.", "en")
+    assert ("request", "pressed to") in types_at("The mediators pressed Chad to release the men.", "en")
+
+
 def test_attacking_a_plan_is_criticism() -> None:
     assert ("ACCUSE", "attacked plan") in types_at("The opposition attacked the plan.", "en")
