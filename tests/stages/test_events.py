@@ -635,3 +635,8 @@ def test_a_thing_that_allows_is_no_actor_conceding(code) -> None:
     assert code("The new statute allows farmers to sell abroad.", "en") == []
     assert code("It is a scanner which allows doctors to see more.", "en") == []
     assert [e[0] for e in code("The Chilean government has allowed foreign observers into the prisons.", "en")] == ["CONCEDE"]
+
+
+def test_a_subject_across_a_comma_did_not_do_the_act_its_verb_takes(code) -> None:
+    assert code("The Peruvian mayor, on Sunday, mourned the attack on the Chilean embassy.", "en") == [
+        ("ASSAULT", None, "190", [], ["CHL"], None)]

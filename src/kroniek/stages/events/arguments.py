@@ -130,7 +130,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         elif inverted is not None:
             src = inverted
             c.source = list(src.actors)
-        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])):
+        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])) \
+                and not (c.noun and _topic(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
         elif prev is not None:
