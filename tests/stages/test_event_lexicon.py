@@ -222,6 +222,7 @@ def test_cameo_import_is_data_with_plover_codes() -> None:
     for e in raw["triggers"]:
         assert plover.lookup(e["cameo"]) is not None, e
         assert e["v"] in raw["verbs"] and all(isinstance(w, str) for el in e["p"] for w in el)
+    assert all(w[:1].isalnum() for forms in raw["verbs"].values() for w in forms)  # no "," of "{A , B}" as a form
 
 
 def test_imported_patterns_add_events_but_hand_written_ones_win() -> None:
