@@ -276,6 +276,8 @@ def test_english_sense_guards(text: str, bad: str) -> None:
     ("The cabinet sent a bill to the assembly.", "AID"),
     ("The doctor gave two doses to the patient.", "AID"),
     ("The premier gave a cabinet post to her rival.", "AID"),
+    ("It is an honour conferred by the king.", "CONSULT"),
+    ("The university conferred a degree on the envoy.", "CONSULT"),
 ])
 def test_english_sense_guards_of_races_fires_receptions_and_adjectives(text: str, bad: str) -> None:
     assert bad not in {t for t, _ in types_at(text, "en")}
@@ -288,6 +290,7 @@ def test_english_sense_guards_of_races_fires_receptions_and_adjectives(text: str
     ("The rebels agreed to free the hostages.", "RETREAT"),
     ("The court freed the journalist.", "RETREAT"),
     ("Japan sent medicine and tents to the region.", "AID"),
+    ("The foreign ministers conferred with their Gulf colleagues.", "CONSULT"),
 ])
 def test_the_guarded_words_keep_their_event_senses(text: str, want: str) -> None:
     assert want in {t for t, _ in types_at(text, "en")}
