@@ -277,6 +277,8 @@ def test_english_sense_guards(text: str, bad: str) -> None:
     ("The doctor gave two doses to the patient.", "AID"),
     ("The premier gave a cabinet post to her rival.", "AID"),
     ("It is an honour conferred by the king.", "CONSULT"),
+    ("Many veterans suffer hearing loss.", "ACCUSE"),
+    ("The premier signed a decree closing the schools.", "REQUEST"),
     ("The university conferred a degree on the envoy.", "CONSULT"),
 ])
 def test_english_sense_guards_of_races_fires_receptions_and_adjectives(text: str, bad: str) -> None:
@@ -291,6 +293,13 @@ def test_english_sense_guards_of_races_fires_receptions_and_adjectives(text: str
     ("The court freed the journalist.", "RETREAT"),
     ("Japan sent medicine and tents to the region.", "AID"),
     ("The foreign ministers conferred with their Gulf colleagues.", "CONSULT"),
+    ("The senate hearing on the bombing lasted a day.", "ACCUSE"),
+    ("The opposition leader spoke out against the junta.", "ACCUSE"),
+    ("The mayor lashed out at the governor.", "ACCUSE"),
+    ("The regulator revoked the broadcaster's licence.", "COERCE"),
+    ("Two officers were suspended from duty.", "COERCE"),
+    ("The court barred him from contesting the vote.", "COERCE"),
+    ("The premier signed a decree banning the party.", "COERCE"),
 ])
 def test_the_guarded_words_keep_their_event_senses(text: str, want: str) -> None:
     assert want in {t for t, _ in types_at(text, "en")}
