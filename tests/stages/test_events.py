@@ -640,3 +640,8 @@ def test_a_thing_that_allows_is_no_actor_conceding(code) -> None:
 def test_a_subject_across_a_comma_did_not_do_the_act_its_verb_takes(code) -> None:
     assert code("The Peruvian mayor, on Sunday, mourned the attack on the Chilean embassy.", "en") == [
         ("ASSAULT", None, "190", [], ["CHL"], None)]
+
+
+def test_a_passive_between_two_parties_has_them_as_its_sides(code) -> None:
+    assert code("In 2012 a pact on fishing was signed between Peru and Chile.", "en") == [
+        ("SUPPORT", None, "057", ["CHL", "PER"], [], None)]

@@ -166,11 +166,12 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src, tgt = agent, (None if tgt is agent else tgt)
         c.source, c.needs_target = list(src.actors), False  # named with its owner, no weak frame
     c.target = list(tgt.actors) if tgt else []
-    if c.noun and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
-        # "gevechten tussen het leger en rebellen", "talks between Iran and the US": the two sides
+    if (c.noun or passive) and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
+        # "gevechten tussen het leger en rebellen", "talks between Iran and the US", "was signed between X and Y": the sides
         sides = list(tgt.actors)
-        c.source, c.target = (sides, []) if c.type in plover.COOPERATIVE else (sides[:1], sides[1:])
-        src, tgt = None, None
+        both = c.type in plover.COOPERATIVE
+        c.source, c.target = (sides, []) if both else (sides[:1], sides[1:])
+        src, tgt = (tgt if both else None), None  # both sides together keep their words
     if not c.source and tgt is not None and c.type.casefold() in lex.crowd_types and _crowd(tgt, lex):
         src, tgt = tgt, None  # "a rally in Minsk", "protests drew thousands of people": the crowd protests
         c.source, c.target = c.target, []
