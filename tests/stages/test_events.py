@@ -645,3 +645,15 @@ def test_a_subject_across_a_comma_did_not_do_the_act_its_verb_takes(code) -> Non
 def test_a_passive_between_two_parties_has_them_as_its_sides(code) -> None:
     assert code("In 2012 a pact on fishing was signed between Peru and Chile.", "en") == [
         ("SUPPORT", None, "057", ["CHL", "PER"], [], None)]
+
+
+def test_a_nominal_act_in_a_passives_by_phrase_is_done_to_its_subject(code) -> None:
+    assert code("The Chilean consulate was rocked by a Peruvian rocket attack.", "en") == [
+        ("ASSAULT", "heavy-weapons", "195", ["PER"], ["CHL"], None)]
+    assert code("The Chilean consulate was rocked by an attack.", "en") == [
+        ("ASSAULT", None, "190", [], ["CHL"], None)]
+
+
+def test_adjacent_nominal_triggers_of_one_type_are_one_act() -> None:
+    [event] = _events("Rocket attacks on the Chilean consulate continued.", "en")
+    assert event.trigger.text == "Rocket attacks"

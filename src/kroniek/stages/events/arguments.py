@@ -98,6 +98,10 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     undergoes = c.noun and adj is not None and adj is src and _undergoes(sent, c, adj)
     if undergoes:  # "Navalny's arrest", "his release": the possessor undergoes it, whoever did it
         src, tgt = None, adj
+    by_act = _passive_agent_act(sent, c, cl) if c.noun and not passive and not undergoes else None
+    if by_act is not None:  # "the depots were hit by drone strikes": the passive's subject undergoes the act
+        tgt = _first([m for m in before if m.hi <= by_act and m is not adj])
+        src = adj if adj is not None and adj.lo > by_act else None
     rel = _antecedent(sent, c, cl, usable)
     if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
         src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
@@ -123,7 +127,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
     c.source = list(src.actors) if src else []
-    if not c.source and not governed and not topic:
+    if not c.source and not governed and not topic and by_act is None:
         speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
@@ -213,6 +217,16 @@ def _undergoes(sent: Sentence, c: Candidate, owner: ActorMention) -> bool:
     owned = owner.genitive or toks[owner.lo].low in lex.determiners
     after = c.last + 1 < sent.hi and toks[c.last + 1].low in lex.genitive_prepositions
     return owned and toks[c.head].low in lex.patient_nouns and not after
+
+
+def _passive_agent_act(sent: Sentence, c: Candidate, cl: int) -> int | None:
+    """Where a nominal act is the by-phrase of a passive ("were hit by multiple drone strikes"): the
+    index of the by-word, after a participle that follows a passive auxiliary of the same clause."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    j = next((j for j in range(c.head - 1, max(lo, c.head - 4) - 1, -1) if toks[j].low in lex.passive_by), None)
+    if j is None or j - 2 < lo or sent.clause[j - lo] != cl or not toks[j - 1].low.endswith(PARTICIPLE_ENDINGS):
+        return None
+    return j if any(toks[i].low in lex.passive_aux for i in range(max(lo, j - 3), j - 1)) else None
 
 
 def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
