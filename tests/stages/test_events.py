@@ -657,3 +657,7 @@ def test_a_nominal_act_in_a_passives_by_phrase_is_done_to_its_subject(code) -> N
 def test_adjacent_nominal_triggers_of_one_type_are_one_act() -> None:
     [event] = _events("Rocket attacks on the Chilean consulate continued.", "en")
     assert event.trigger.text == "Rocket attacks"
+
+
+def test_a_visit_with_no_host_named_is_still_paid_at_home(code) -> None:
+    assert code("The Peruvian president made a working visit on Friday.", "en")[0][4] == ["PER"]

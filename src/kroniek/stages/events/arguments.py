@@ -14,7 +14,7 @@ from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
-# partner named are not held with the own country's people
+# partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
 UNDIRECTED = frozenset({"MOBILIZE", "CONSULT"})
 # acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
@@ -332,7 +332,7 @@ def aim_at_home(sent: Sentence, c: Candidate) -> None:
     ceasefire, an air strike) has an armed counterpart, not the home. Called once the event is kept:
     a weak frame that needs someone addressed ("vroeg zich af") is not made an event by this default."""
     own = _countries(c.source)
-    if c.target or c.type in UNDIRECTED or len(own) != 1:
+    if c.target or c.type in UNDIRECTED and c.mode != "visit" or len(own) != 1:
         return
     row = plover.lookup(c.code)
     if row is not None and "military" in row.context:
