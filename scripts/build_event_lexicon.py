@@ -163,7 +163,8 @@ def parse(path: Path) -> tuple[dict[str, list[str]], list[dict]]:
             continue
         m = re.match(r"^(\+?[A-Z0-9_'\-]+)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?", text.strip())
         if m:
-            irregular = [w.lstrip("+") for w in (m.group(2) or "").strip("{}").split()]
+            # "{+WAS_DETERMINED , +BE_DETERMINED}": the commas separate forms, they are none
+            irregular = [w.lstrip("+") for w in re.split(r"[\s,]+", (m.group(2) or "").strip("{}")) if w.strip("+")]
             block["verbs"].append((m.group(1).lstrip("+"), irregular, m.group(3)))
     return sets, blocks
 

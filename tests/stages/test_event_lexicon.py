@@ -227,6 +227,7 @@ def test_cameo_import_is_data_with_plover_codes() -> None:
     for e in raw["triggers"]:
         assert plover.lookup(e["cameo"]) is not None, e
         assert e["v"] in raw["verbs"] and all(isinstance(w, str) for el in e["p"] for w in el)
+    assert all(w[:1].isalnum() for forms in raw["verbs"].values() for w in forms)  # no "," of "{A , B}" as a form
 
 
 def test_imported_patterns_add_events_but_hand_written_ones_win() -> None:
@@ -280,6 +281,10 @@ def test_english_sense_guards(text: str, bad: str) -> None:
     ("The cabinet sent a bill to the assembly.", "AID"),
     ("The doctor gave two doses to the patient.", "AID"),
     ("The premier gave a cabinet post to her rival.", "AID"),
+    ("It is an honour conferred by the king.", "CONSULT"),
+    ("Many veterans suffer hearing loss.", "ACCUSE"),
+    ("The premier signed a decree closing the schools.", "REQUEST"),
+    ("The university conferred a degree on the envoy.", "CONSULT"),
 ])
 def test_english_sense_guards_of_races_fires_receptions_and_adjectives(text: str, bad: str) -> None:
     assert bad not in {t for t, _ in types_at(text, "en")}
@@ -292,9 +297,29 @@ def test_english_sense_guards_of_races_fires_receptions_and_adjectives(text: str
     ("The rebels agreed to free the hostages.", "RETREAT"),
     ("The court freed the journalist.", "RETREAT"),
     ("Japan sent medicine and tents to the region.", "AID"),
+    ("The foreign ministers conferred with their Gulf colleagues.", "CONSULT"),
+    ("The senate hearing on the bombing lasted a day.", "ACCUSE"),
+    ("The opposition leader spoke out against the junta.", "ACCUSE"),
+    ("The mayor lashed out at the governor.", "ACCUSE"),
+    ("The regulator revoked the broadcaster's licence.", "COERCE"),
+    ("Two officers were suspended from duty.", "COERCE"),
+    ("The court barred him from contesting the vote.", "COERCE"),
+    ("The premier signed a decree banning the party.", "COERCE"),
 ])
 def test_the_guarded_words_keep_their_event_senses(text: str, want: str) -> None:
     assert want in {t for t, _ in types_at(text, "en")}
+
+
+@pytest.mark.parametrize("text", ["The cabinet is withholding aid from the junta.", "Congress blocked military aid to Chad.",
+                                  "The donors froze assistance to the ministry."])
+def test_withholding_or_blocking_aid_is_a_sanction_not_aid(text: str) -> None:
+    assert [t for t, _ in types_at(text, "en")] == ["SANCTION"]
+
+
+def test_the_press_is_the_news_media_and_pressing_someone_a_request() -> None:
+    assert not types_at("The jet, said by local press to be military, crashed.", "en")
+    assert not types_at("She worked as press for a chess website.", "en")
+    assert ("request", "pressed to") in types_at("The mediators pressed Chad to release the men.", "en")
 
 
 def test_attacking_a_plan_is_criticism() -> None:

@@ -727,3 +727,35 @@ def test_we_of_an_unknown_speaker_is_not_of_the_country_it_threatens() -> None:
     [threat] = _events("„Als Kroatië niet meewerkt, dan vallen we de grensposten aan.”", "nl")
     assert (threat.type, threat.source.text, threat.source.country, threat.target.country) == (
         "THREATEN", "we", None, "HRV")
+
+
+def test_a_thing_that_allows_is_no_actor_conceding(code) -> None:
+    assert code("The new statute allows farmers to sell abroad.", "en") == []
+    assert code("It is a scanner which allows doctors to see more.", "en") == []
+    assert [e[0] for e in code("The Chilean government has allowed foreign observers into the prisons.", "en")] == ["CONCEDE"]
+
+
+def test_a_subject_across_a_comma_did_not_do_the_act_its_verb_takes(code) -> None:
+    assert code("The Peruvian mayor, on Sunday, mourned the attack on the Chilean embassy.", "en") == [
+        ("ASSAULT", None, "190", [], ["CHL"], None)]
+
+
+def test_a_passive_between_two_parties_has_them_as_its_sides(code) -> None:
+    assert code("In 2012 a pact on fishing was signed between Peru and Chile.", "en") == [
+        ("SUPPORT", None, "057", ["CHL", "PER"], [], None)]
+
+
+def test_a_nominal_act_in_a_passives_by_phrase_is_done_to_its_subject(code) -> None:
+    assert code("The Chilean consulate was rocked by a Peruvian rocket attack.", "en") == [
+        ("ASSAULT", "heavy-weapons", "195", ["PER"], ["CHL"], None)]
+    assert code("The Chilean consulate was rocked by an attack.", "en") == [
+        ("ASSAULT", None, "190", [], ["CHL"], None)]
+
+
+def test_adjacent_nominal_triggers_of_one_type_are_one_act() -> None:
+    [event] = _events("Rocket attacks on the Chilean consulate continued.", "en")
+    assert event.trigger.text == "Rocket attacks"
+
+
+def test_a_visit_with_no_host_named_is_still_paid_at_home(code) -> None:
+    assert code("The Peruvian president made a working visit on Friday.", "en")[0][4] == ["PER"]

@@ -14,7 +14,7 @@ from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
-# partner named are not held with the own country's people
+# partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
 UNDIRECTED = frozenset({"MOBILIZE", "CONSULT"})
 # acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
@@ -133,6 +133,10 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     undergoes = c.noun and adj is not None and adj is src and _undergoes(sent, c, adj)
     if undergoes:  # "Navalny's arrest", "his release": the possessor undergoes it, whoever did it
         src, tgt = None, adj
+    by_act = _passive_agent_act(sent, c, cl) if c.noun and not passive and not undergoes else None
+    if by_act is not None:  # "the depots were hit by drone strikes": the passive's subject undergoes the act
+        tgt = _first([m for m in before if m.hi <= by_act and m is not adj])
+        src = adj if adj is not None and adj.lo > by_act else None
     rel = _antecedent(sent, c, cl, usable)
     if rel is not None:  # "de politie, die vier mensen aanhield" (verb-final: the object stands before the verb)
         src, tgt = (src, tgt or rel) if passive else (rel, tgt or src)
@@ -158,14 +162,15 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
     c.source = list(src.actors) if src else []
-    if not c.source and not governed and not topic and not unknown_subject:
+    if not c.source and not governed and not topic and not unknown_subject and by_act is None:
         speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
         elif inverted is not None:
             src = inverted
             c.source = list(src.actors)
-        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])):
+        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])) \
+                and not (c.noun and _topic(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
         elif prev is not None:
@@ -200,11 +205,12 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src, tgt = agent, (None if tgt is agent else tgt)
         c.source, c.needs_target = list(src.actors), False  # named with its owner, no weak frame
     c.target = list(tgt.actors) if tgt else []
-    if c.noun and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
-        # "gevechten tussen het leger en rebellen", "talks between Iran and the US": the two sides
+    if (c.noun or passive) and not c.source and tgt is not None and tgt.prep in lex.between and len(tgt.actors) > 1:
+        # "gevechten tussen het leger en rebellen", "talks between Iran and the US", "was signed between X and Y": the sides
         sides = list(tgt.actors)
-        c.source, c.target = (sides, []) if c.type in plover.COOPERATIVE else (sides[:1], sides[1:])
-        src, tgt = None, None
+        both = c.type in plover.COOPERATIVE
+        c.source, c.target = (sides, []) if both else (sides[:1], sides[1:])
+        src, tgt = (tgt if both else None), None  # both sides together keep their words
     if not c.source and tgt is not None and c.type.casefold() in lex.crowd_types and _crowd(tgt, lex):
         src, tgt = tgt, None  # "a rally in Minsk", "protests drew thousands of people": the crowd protests
         c.source, c.target = c.target, []
@@ -279,6 +285,16 @@ def _undergoes(sent: Sentence, c: Candidate, owner: ActorMention) -> bool:
     owned = owner.genitive or toks[owner.lo].low in lex.determiners
     after = c.last + 1 < sent.hi and toks[c.last + 1].low in lex.genitive_prepositions
     return owned and toks[c.head].low in lex.patient_nouns and not after
+
+
+def _passive_agent_act(sent: Sentence, c: Candidate, cl: int) -> int | None:
+    """Where a nominal act is the by-phrase of a passive ("were hit by multiple drone strikes"): the
+    index of the by-word, after a participle that follows a passive auxiliary of the same clause."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    j = next((j for j in range(c.head - 1, max(lo, c.head - 4) - 1, -1) if toks[j].low in lex.passive_by), None)
+    if j is None or j - 2 < lo or sent.clause[j - lo] != cl or not toks[j - 1].low.endswith(PARTICIPLE_ENDINGS):
+        return None
+    return j if any(toks[i].low in lex.passive_aux for i in range(max(lo, j - 3), j - 1)) else None
 
 
 def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
@@ -397,7 +413,7 @@ def aim_at_home(sent: Sentence, c: Candidate) -> None:
     ceasefire, an air strike) has an armed counterpart, not the home. Called once the event is kept:
     a weak frame that needs someone addressed ("vroeg zich af") is not made an event by this default."""
     own = _countries(c.source)
-    if c.target or c.type in UNDIRECTED or len(own) != 1:
+    if c.target or c.type in UNDIRECTED and c.mode != "visit" or len(own) != 1:
         return
     row = plover.lookup(c.code)
     if row is not None and "military" in row.context:

@@ -30,7 +30,7 @@ class Candidate:
     modal: bool = False  # "must": the subject is the one asked
     noun: bool = False  # a nominal trigger: its adjective names the actor (de Russische aanval)
     needs_target: bool = False  # a weak frame (vragen, dreigen) counts only when addressed to someone
-    needs_subject: bool = False  # a bare future (will): no actor subject, a prediction, no event
+    needs_subject: bool = False  # a bare future (will), allow: with a thing as subject no one's act, no event
     quoted_act: int | None = None  # head of the act in the quote this frame follows: its subject is the target
     means: int | None = None  # head of the nominal act named as this act's means ("killed by a US airstrike")
     act_type: str | None = None  # the framed act's own type, mode and CAMEO code
@@ -151,7 +151,8 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
     if act is None or act_type is None:
         return None
     return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act_mode,
-                     act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo, noun=act.pattern.noun)
+                     act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo, noun=act.pattern.noun,
+                     needs_subject=act.pattern.needs_subject)
 
 
 def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:
