@@ -131,3 +131,25 @@ def test_a_determiner_before_a_country_adjective_is_no_name_particle() -> None:
     doc.entities.append(Entity(start, start + len("Ethiopische"), "Ethiopische", "MISC", ActorRef("ETH", "Ethiopia", "ETH")))
     doc = QuoteStage(Options(), load())(doc)
     assert [q.speaker.text for q in doc.quotes if q.speaker] == ["de Ethiopische minister"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Jan Segers werd gehoord. In totaal voerde hij naar eigen zeggen tien gesprekken met de minister.",
+     "In totaal voerde hij tien gesprekken met de minister."),
+    ("Jan Segers werd gehoord. Naar eigen zeggen had hij geen keuze.", "had hij geen keuze"),
+])
+def test_naar_eigen_zeggen_is_the_subjects_own_account(text: str, content: str) -> None:
+    doc = run(text, "nl", {"Jan Segers": ActorRef(None, "Jan Segers", "BEL")})
+    assert [(q.text, q.cue.lower(), q.speaker.name if q.speaker else None) for q in doc.quotes] == \
+        [(content, "naar eigen zeggen", "Jan Segers")]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Het land, zo zegt de correspondente in de hoofdstad, is erg ontgoocheld.", "de correspondente",
+     "Het land is erg ontgoocheld"),
+    ("Dat Belgenland, zo zeggen de inwoners met trots, het mooiste land is.", "de inwoners",
+     "Dat Belgenland het mooiste land is"),
+])
+def test_a_parenthetical_attribution_after_the_first_constituent(text: str, source: str, content: str) -> None:
+    """'X, zo zegt Y, …': the lead opens the reported clause (verb second), Y speaks."""
+    assert reported("Er was nieuws. " + text) == [(source, content)]

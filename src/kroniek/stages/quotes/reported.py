@@ -16,7 +16,7 @@ from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .chunks import Chunker
 from .lexicon import QuoteLexicon, tokens
-from .subjects import agent, clause_speaker, cue_at, passive
+from .subjects import agent, clause_speaker, cue_at, passive, subject
 
 TERMINAL = frozenset(".!?")
 _START = attrgetter("start")
@@ -113,12 +113,17 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         if len(toks) < 3:
             continue
         taken = -1
-        acc = _according(toks, lex, text[s:e].lower())
-        if acc is not None and not _reported_before(toks, acc[0], lex):
+        low = text[s:e].lower()
+        acc = _according(toks, lex, low)
+        own = _own_account(toks, lex, low) if acc is None else None
+        hit = None
+        if own is not None:
+            hit = _own_account_hit(toks, own, lex, text, ents)
+        elif acc is not None and not _reported_before(toks, acc[0], lex):
             hit = _according_hit(toks, acc, lex, text, ents, chunker)
-            if hit:
-                hits.append(hit)
-                taken = len(toks)
+        if hit:
+            hits.append(hit)
+            taken = len(toks)
         for ci, t in enumerate(toks):
             if t.low not in cue_lemma or ci <= taken or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
@@ -249,9 +254,13 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
     lead = sum(1 for t in toks[start:k] if word(t))
     j = ci + 2 + stop
-    if lead < 3 and stop < len(tail) and tail[stop].text == "," and not rest and m is not None \
-            and sum(1 for t in toks[j:] if word(t)) >= 3 and finite_clause(toks, j, lex):
-        return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
+    if lead < 3 and stop < len(tail) and tail[stop].text == "," and (not rest or rest[0].low in lex.prepositions) \
+            and m is not None and sum(1 for t in toks[j:] if word(t)) >= 3 and finite_clause(toks, j, lex):
+        hit = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
+        if hit is not None and lex.verb_second and lead:  # "Het land, zo zegt X, is …": the lead opens the clause
+            s = toks[start].start
+            hit.text, hit.start = f"{text[s:toks[k - 1].end]} {hit.text}", s
+        return hit
     if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
     return _span_hit(toks, start, k, text, toks[ci], m)
@@ -395,6 +404,32 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     if toks[a - 1].text == ",":
         return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
     return _split_hit(toks, a, src_end, lex, text, m) if m else None
+
+
+def _own_account(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
+    """Where 'naar eigen zeggen' / 'by his own account' stands in the tokens of `sentence`."""
+    for a in lex.own_account:
+        if " ".join(a) in sentence:
+            return next(((k, k + len(a)) for k in range(len(toks)) if _phrase_at(toks, k, (a,))), None)
+    return None
+
+
+def _own_account_hit(toks: list[Token], own: tuple[int, int], lex: QuoteLexicon, text: str,
+                     ents: SpanIndex[Entity]) -> Hit | None:
+    """'In totaal deed hij naar eigen zeggen tien telefoontjes': the clause without the phrase,
+    said by its subject."""
+    a, b = own
+    m = subject([t for t in toks[:a] + toks[b:] if word(t)][:8], lex, text, ents)
+    if m is None:
+        return None
+    if a == 0:
+        j = b + 1 if b < len(toks) and toks[b].text == "," else b
+        hit = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m)
+    else:
+        hit = _split_hit(toks, a, b, lex, text, m)
+    if hit is not None:
+        hit.cue = text[toks[a].start:toks[b - 1].end]
+    return hit
 
 
 def _modifier_end(toks: list[Token], k: int, lex: QuoteLexicon) -> int:
