@@ -153,3 +153,25 @@ def test_naar_eigen_zeggen_is_the_subjects_own_account(text: str, content: str) 
 def test_a_parenthetical_attribution_after_the_first_constituent(text: str, source: str, content: str) -> None:
     """'X, zo zegt Y, …': the lead opens the reported clause (verb second), Y speaks."""
     assert reported("Er was nieuws. " + text) == [(source, content)]
+
+
+def test_a_role_without_country_is_the_publications_office_holder() -> None:
+    """'de premier' in a Belgian paper of June 2000 is Belgium's prime minister then."""
+    doc = Doc(article=Article(id="t", text="Er was overleg. De premier zei dat het plan goed is.", date="2000-06-01",
+                              lang="nl", country="BEL"), lang="nl", country="BEL")
+    doc = QuoteStage(Options(), load())(SegmentStage(Options(), load())(doc))
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Guy Verhofstadt"]
+
+
+def test_an_opening_role_then_the_name_set_off_by_commas_speaks() -> None:
+    """'De burgemeester van Gent, Els Wouters, vroeg de minister …': Els Wouters, not the minister."""
+    text = "Er was overleg. De burgemeester van Gent, Els Wouters, vroeg Tom Segers \"meer respect\" te tonen."
+    doc = run(text, "nl", {"Els Wouters": ActorRef(None, "Els Wouters", "BEL"),
+                           "Tom Segers": ActorRef(None, "Tom Segers", "BEL")})
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Els Wouters"]
+
+
+def test_a_role_of_an_unlinked_organisation_keeps_its_words() -> None:
+    """'De directeur van het zogeheten Comité Noord' is a person of that body, not the body."""
+    doc = run("Er was overleg. De directeur van het zogeheten Comité Noord kondigde aan dat de regering ingrijpt.", "nl")
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["de directeur van het zogeheten Comité Noord"]

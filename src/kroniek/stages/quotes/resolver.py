@@ -295,7 +295,8 @@ class SpeakerResolver:
 
     def _proper(self, phrase: str) -> str:
         """The name in 'USCG Captain Monica Rochester' or 'Prosecutor Krzysztof Sierak': the capitalised
-        words at the end back to a title or an acronym, when two or more; else the phrase."""
+        words at the end back to a title or an acronym, when two or more; else the phrase (also when
+        they follow 'van/of': the organisation of the role that heads the phrase)."""
         phrase = self._phrase(phrase)
         words = phrase.split()
         k = len(words)
@@ -304,6 +305,8 @@ class SpeakerResolver:
                          or k > 1 and words[k - 1] == self.lex.genitive and words[k - 2][:1].isupper()
                          and words[k - 2].casefold().strip(".") not in self.lex.titles):  # "House of Commons Library"
             k -= 1
+        if 0 < k and words[k - 1].islower() and self.lex.genitive in map(str.casefold, words[:k]):
+            return phrase  # "de directeur van het Land Committee": a person of that organisation
         return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
     def _untitled(self, name: str) -> str:
@@ -336,12 +339,13 @@ class SpeakerResolver:
                     return actor.country or actor.id
         return None
 
-    def _role(self, m: SpeakerMention) -> Speaker | None:
-        """The holder of the office a role description names, on the article's date."""
+    def _role(self, m: SpeakerMention, home: bool = False) -> Speaker | None:
+        """The holder of the office a role description names, on the article's date; with `home`,
+        a description that names no country is the publication's ("de premier" in a Belgian paper)."""
         low = " " + m.text.casefold() + " "
         office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
                        if f" {phrase} " in low), None)
-        country = self._country(m.text)
+        country = self._country(m.text) or (self.doc.country if home else None)
         if office is None or country is None:
             return None
         holders = self.kb.holders(office, country, self.doc.reference_date)
@@ -358,7 +362,10 @@ class SpeakerResolver:
         for ent in reversed(self.entities.within(max(0, pos - 5000), pos)):
             if ent.type != "PER":
                 continue
-            before = text[max(0, ent.start - 40):ent.start].casefold().split()[-2:]
+            lead = text[max(0, ent.start - 60):ent.start].casefold()
+            before = lead.split()[-2:]
+            if lead.rstrip().endswith(","):  # "De premier van Thailand, Chuan Leekpai"
+                before += lead.rstrip()[:-1].rsplit(",", 1)[-1].split(".")[-1].split()
             after = text[ent.end:ent.end + 60].casefold()
             apposed = after.split(",")[1].split()[:3] if after.startswith(",") and after.count(",") > 1 else []
             if any(w.endswith(r) for w in before + apposed for r in roles):
@@ -421,6 +428,9 @@ class SpeakerResolver:
                 sp = self._full_name(titled, self._from_entity(titled))
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, self._gender(sp.id, titled.text))
+            held = self._role(m, home=True)
+            if held is not None:
+                return self._remember(held, m.start, True)
             country = self._country(m.text)  # else "de advocaat" is not whoever was named last
             cand = self._antecedent(m.start, None, True) if country else None
             if cand is not None and cand.speaker.country not in (None, country):

@@ -218,8 +218,9 @@ def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanI
 
 def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The name that opens the sentence when an appositive between commas separates it from the
-    cue ("Geert Wilders, leider van de PVV, maakte … bekend"): then the words after the cue are
-    its object or an adverb, not an inverted subject. None when the sentence opens otherwise
+    cue ("Geert Wilders, leider van de PVV, maakte … bekend"), or the name set off after an
+    opening role ("De premier van Thailand, Chuan Leekpai, vroeg"): then the words after the cue
+    are its object or an adverb, not an inverted subject. None when the sentence opens otherwise
     (an adverbial or subordinate clause: "Toen hij aankwam, zei hij")."""
     chunks: list[list[Token]] = []
     start = end = comma
@@ -235,7 +236,13 @@ def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str
         if not chunk or len(chunk) > 9 or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
             return None
         chunks.insert(0, chunk)
-    if start > 0 or len(chunks) < 2 or len(chunks[0]) > 5:
+    if start > 0 or len(chunks) < 2:
+        return None
+    if any(t.low in lex.roles for t in chunks[0]) and len(chunks[1]) <= 4:
+        named = mention_in(chunks[1], lex, text, ents)  # "De premier van Thailand, Chuan Leekpai, vroeg"
+        if named is not None and named.kind == "entity" and any(e.type == "PER" for e in ents.within(named.start, named.end)):
+            return named
+    if len(chunks[0]) > 5:
         return None
     m = mention_in(chunks[0], lex, text, ents)
     return m if m is not None and m.kind in ("entity", "name") else None
