@@ -175,3 +175,19 @@ def test_a_role_of_an_unlinked_organisation_keeps_its_words() -> None:
     """'De directeur van het zogeheten Comité Noord' is a person of that body, not the body."""
     doc = run("Er was overleg. De directeur van het zogeheten Comité Noord kondigde aan dat de regering ingrijpt.", "nl")
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["de directeur van het zogeheten Comité Noord"]
+
+
+def test_passive_across_adverbs_but_not_a_possessive_zijn() -> None:
+    """'Er wordt geregeld gezegd dat' names no one; 'In zijn toespraak stelde Peeters dat' names Peeters."""
+    assert [q.speaker for q in run("Er was nieuws. Er wordt geregeld gezegd dat de zaak rond is.", "nl").quotes] == [None]
+    assert reported("Er was nieuws. In zijn toespraak stelde Peeters dat de lonen stijgen.") == \
+        [("Peeters", "de lonen stijgen")]
+
+
+def test_sentence_adverbs_are_no_speakers() -> None:
+    """'kon enkel bevestigen', 'volgens enkel lokale agenten': the adverb is neither speaker nor content."""
+    assert reported("Er was nieuws. Volgens enkel lokale agenten ligt het motief voor de hand.") == \
+        [("lokale agenten", "ligt het motief voor de hand")]
+    doc = run("Er was nieuws. De woordvoerder van de politie Jan Claes kon enkel bevestigen dat het om een man gaat.",
+              "nl", {"Jan Claes": ActorRef(None, "Jan Claes", "BEL")})
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Jan Claes"]

@@ -385,6 +385,7 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     clause's verb ("Volgens een woordvoerder van de politie | raakte niemand gewond")."""
     a, b = acc
     src = np_after(toks, b, lex)
+    b = next((i for i in range(b, len(toks)) if toks[i] is src[0]), b) if src else b  # past skipped adverbs ("volgens enkel …")
     k = b + len(src)
     if chunker is not None and src and (k < len(toks) and word(toks[k]) or a > 0 and toks[a - 1].text != ","):
         # no comma or full stop ends it, or it runs to the end of a clause it stands inside

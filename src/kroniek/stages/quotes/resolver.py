@@ -283,7 +283,10 @@ class SpeakerResolver:
                 if actor is not None:
                     lo = m.start + run.start() + w.start()
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
-        return Speaker(None, self._proper(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
+        person = next((e for e in self.entities.within(m.start, m.end) if e.type == "PER" and e.end == m.end
+                       and self._gender(None, e.text)), None)  # a known first name: no organisation tagged PER
+        phrase = person.text if person is not None else m.text  # "de woordvoerster van de politie André Colas"
+        return Speaker(None, self._proper(_STRIP.sub("", phrase)), self._country(m.text), m.start, m.end)
 
     def _phrase(self, phrase: str) -> str:
         """A description as the text has it, its determiner lower-cased at a sentence start ('het

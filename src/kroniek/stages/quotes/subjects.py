@@ -153,12 +153,20 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
 
 
 def passive(toks: list[Token], ci: int, lex: QuoteLexicon) -> bool:
-    """A cue in the passive: a passive auxiliary just before it ("was aangekondigd") or right after it
-    ("Gehoopt wordt dat"); never a progressive ("was saying")."""
+    """A cue in the passive: a passive auxiliary up to three lower-case words before it, with no
+    determiner or preposition between ("wordt geregeld gezegd"), or right after it ("Gehoopt
+    wordt dat"); never a progressive ("was saying")."""
     if toks[ci].low.endswith(lex.participles):
         return False
-    near = toks[max(0, ci - 2):ci] + toks[ci + 1:ci + 2]
-    return any(t.low in lex.passive_auxiliaries for t in near) and not any(t.text in BREAKS for t in near)
+    if ci + 1 < len(toks) and toks[ci + 1].low in lex.passive_auxiliaries:
+        return True
+    for k in range(ci - 1, max(-1, ci - 4), -1):
+        t = toks[k]
+        if t.low in lex.passive_auxiliaries and (k == ci - 1 or t.low not in lex.possessive_determiners):
+            return True  # "zijn" before a noun is "his": "In zijn toespraak stelde hij"
+        if not word(t) or not t.text[0].islower() or t.low in lex.determiners or t.low in lex.prepositions:
+            return False
+    return False
 
 
 def agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
