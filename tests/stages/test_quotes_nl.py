@@ -14,6 +14,16 @@ from kroniek.stages.segment import SegmentStage
 from tests.stages.test_quotes import run
 
 
+def run_typed(text: str, ents: dict[str, tuple[str, ActorRef]]) -> Doc:
+    """A Dutch text with entities of the given types (a place, a body), the quotes found."""
+    doc = SegmentStage(Options(), load())(Doc(article=Article(id="t", text=text, date="2000-06-01", lang="nl"), lang="nl"))
+    for name, (kind, ref) in ents.items():
+        if name in text:
+            start = text.index(name)
+            doc.entities.append(Entity(start, start + len(name), name, kind, ref))
+    return QuoteStage(Options(), load())(doc)
+
+
 def reported(text: str) -> list[tuple[str | None, str]]:
     """(speaker words, content) of the reported quotes of a text."""
     return [(q.speaker.text if q.speaker else None, q.text) for q in run(text, "nl").quotes if not q.direct]
@@ -124,12 +134,8 @@ def test_role_nouns_at_breadth_and_first_person_ons() -> None:
 
 def test_a_determiner_before_a_country_adjective_is_no_name_particle() -> None:
     """'aldus de Ethiopische minister': the whole phrase, not 'de Ethiopische'."""
-    text = 'Er was nieuws. "We willen vrede", aldus de Ethiopische minister.'
-    doc = Doc(article=Article(id="t", text=text, date="2000-06-01", lang="nl"), lang="nl")
-    doc = SegmentStage(Options(), load())(doc)
-    start = text.index("Ethiopische")
-    doc.entities.append(Entity(start, start + len("Ethiopische"), "Ethiopische", "MISC", ActorRef("ETH", "Ethiopia", "ETH")))
-    doc = QuoteStage(Options(), load())(doc)
+    doc = run_typed('Er was nieuws. "We willen vrede", aldus de Ethiopische minister.',
+                    {"Ethiopische": ("MISC", ActorRef("ETH", "Ethiopia", "ETH"))})
     assert [q.speaker.text for q in doc.quotes if q.speaker] == ["de Ethiopische minister"]
 
 
@@ -191,3 +197,28 @@ def test_sentence_adverbs_are_no_speakers() -> None:
     doc = run("Er was nieuws. De woordvoerder van de politie Jan Claes kon enkel bevestigen dat het om een man gaat.",
               "nl", {"Jan Claes": ActorRef(None, "Jan Claes", "BEL")})
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Jan Claes"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Het hof van beroep in Brugge vindt dat de zaak verjaard is.", "het hof van beroep in Brugge"),
+    ("Dat gebeurde nadat de raadsheer bij het Hof van Cassatie adviseerde om het vonnis te vernietigen.",
+     "de raadsheer bij het Hof van Cassatie"),
+])
+def test_a_place_or_body_after_a_preposition_is_where_the_speaker_sits(text: str, speaker: str) -> None:
+    """A lower-case head with 'in/bij X' is the speaker, not X; a subordinate clause's subject starts
+    after its subordinator."""
+    ents = {"Brugge": ("LOC", ActorRef("place:bruges", "Bruges", "BEL")),
+            "Hof van Cassatie": ("ORG", ActorRef(None, "Hof van Cassatie", "BEL"))}
+    doc = run_typed("Er was nieuws. " + text, ents)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == [speaker]
+
+
+def test_volgens_at_the_start_is_one_constituent_before_the_verb() -> None:
+    """'Volgens de politie in Gent is …' (verb second): the source runs to the verb, which a tag tells;
+    so does one that runs to the sentence's end."""
+    if not nlp.model_path("nl").is_dir():
+        pytest.skip("no shipped Dutch model")
+    assert reported("Er was nieuws. Volgens de politie in Gent is de dader gevlucht.") == \
+        [("de politie in Gent", "is de dader gevlucht")]
+    assert reported("Er was nieuws. Volgens een woordvoerder van de brandweer raakte niemand gewond.") == \
+        [("een woordvoerder van de brandweer", "raakte niemand gewond")]

@@ -7,6 +7,7 @@ hold a cue word, with the cue lexicon of data/<lang>/quotes.yaml. Used by the qu
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -387,11 +388,15 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     src = np_after(toks, b, lex)
     b = next((i for i in range(b, len(toks)) if toks[i] is src[0]), b) if src else b  # past skipped adverbs ("volgens enkel …")
     k = b + len(src)
-    if chunker is not None and src and (k < len(toks) and word(toks[k]) or a > 0 and toks[a - 1].text != ","):
-        # no comma or full stop ends it, or it runs to the end of a clause it stands inside
+    if chunker is not None and src and not (k < len(toks) and toks[k].text == ",") and not (a > 0 and toks[a - 1].text == ","):
+        # no comma ends it, and it is not the trailing "…, volgens de politie.": the clause may go on inside it
         if k + 1 < len(toks) and toks[k].low == lex.genitive and toks[k + 1].text[0].islower():
             src = src + toks[k:k + 1] + np_after(toks, k + 1, lex)  # "de woordvoerster van justitie"
         src = chunker.noun_phrase(src, lex)
+    if chunker is not None and lex.verb_second and a == 0 and k < len(toks) and toks[k].low in lex.prepositions:
+        seg = list(itertools.takewhile(word, toks[b:b + 12]))
+        cut = chunker.noun_phrase(seg, lex)  # "Volgens de politie in Gent | is …": one constituent before the verb
+        src = cut if len(src) < len(cut) < len(seg) else src
     m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
     maker = _maker(toks, src, lex)

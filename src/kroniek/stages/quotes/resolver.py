@@ -278,9 +278,11 @@ class SpeakerResolver:
             if m.text[run.end():].strip():
                 continue  # a name that modifies a noun ("the New York businessman") is not the speaker
             words = list(_NON_SPACE.finditer(run.group()))
+            before = [w for w in m.text[:run.start()].split() if w not in self.lex.determiners]
+            located = len(before) > 1 and before[-1] in self.lex.prepositions and before[-1] != self.lex.genitive
             for w in words:
                 actor = self._lookup(_STRIP.sub("", run.group()[w.start():]))
-                if actor is not None:
+                if actor is not None and not (located and actor.type != "PER"):  # "het hof van beroep in Antwerpen"
                     lo = m.start + run.start() + w.start()
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
         person = next((e for e in self.entities.within(m.start, m.end) if e.type == "PER" and e.end == m.end
@@ -299,7 +301,7 @@ class SpeakerResolver:
     def _proper(self, phrase: str) -> str:
         """The name in 'USCG Captain Monica Rochester' or 'Prosecutor Krzysztof Sierak': the capitalised
         words at the end back to a title or an acronym, when two or more; else the phrase (also when
-        they follow 'van/of': the organisation of the role that heads the phrase)."""
+        they follow 'van/of' or another preposition after a lower-case head: where that person is)."""
         phrase = self._phrase(phrase)
         words = phrase.split()
         k = len(words)
@@ -308,8 +310,9 @@ class SpeakerResolver:
                          or k > 1 and words[k - 1] == self.lex.genitive and words[k - 2][:1].isupper()
                          and words[k - 2].casefold().strip(".") not in self.lex.titles):  # "House of Commons Library"
             k -= 1
-        if 0 < k and words[k - 1].islower() and self.lex.genitive in map(str.casefold, words[:k]):
-            return phrase  # "de directeur van het Land Committee": a person of that organisation
+        head = [w.casefold() for w in words[:k] if w.casefold() not in self.lex.determiners]
+        if len(head) > 1 and words[k - 1].islower() and (self.lex.genitive in head or head[-1] in self.lex.prepositions):
+            return phrase  # "de directeur van het Land Committee", "de auditeur bij de Raad van State": a person there
         return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
     def _untitled(self, name: str) -> str:

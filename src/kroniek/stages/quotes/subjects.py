@@ -117,6 +117,9 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
+    sub = max((k for k, t in enumerate(pre[:-2]) if (t.low in lex.subordinators or t.low in lex.complementizers)
+               and _opens_subject(pre[k + 1], lex)), default=-1)
+    pre = pre[sub + 1:]  # "Dat gebeurde nadat | de auditeur bij de Raad van State adviseerde"
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
     bare = not [t for t in pre if not (t.text[0].islower() and t.low.endswith(lex.adverb_suffixes))]  # "forcefully"
     if cs > 1 and toks[cs - 1].text == "," and (bare and not lex.verb_second or pre and pre[0].low in lex.relatives):
@@ -150,6 +153,11 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
             and not ents.within(core[0].start, core[0].end):
         return mention_in(after[:1], lex, text, ents)  # "Niettemin hield ze vol dat": one adverb, then V2
     return mention_in(pre, lex, text, ents)
+
+
+def _opens_subject(t: Token, lex: QuoteLexicon) -> bool:
+    """A word a clause's subject can open with: a determiner, a pronoun or a name (not "als | resultaat")."""
+    return t.low in lex.determiners or t.low in lex.pronouns or t.text[0].isupper()
 
 
 def passive(toks: list[Token], ci: int, lex: QuoteLexicon) -> bool:
