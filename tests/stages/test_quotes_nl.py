@@ -222,3 +222,36 @@ def test_volgens_at_the_start_is_one_constituent_before_the_verb() -> None:
         [("de politie in Gent", "is de dader gevlucht")]
     assert reported("Er was nieuws. Volgens een woordvoerder van de brandweer raakte niemand gewond.") == \
         [("een woordvoerder van de brandweer", "raakte niemand gewond")]
+
+
+def test_a_name_then_an_appositive_then_a_cue_and_its_object_is_no_inverted_attribution() -> None:
+    """'Bouwgroep Vandamme, ex Vandamme Holding, meldt contracten in Gent': no reported clause."""
+    text = "Er was nieuws. Bouwgroep Vandamme, ex Vandamme Holding, meldt contracten in Gent en Luik."
+    assert reported(text) == []
+    doc = run_typed(text, {"Bouwgroep Vandamme": ("ORG", ActorRef(None, "Bouwgroep Vandamme", "BEL"))})
+    assert [q.text for q in doc.quotes] == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Begin dit jaar verklaarde Jan Segers dat de brug dicht moest.", "Jan Segers"),
+    ("Vorig jaar gaf een kwart van de bewoners aan dat ze wilden verhuizen.", "een kwart van de bewoners"),
+    ("Er waren in de gemeente ook mensen die veronderstelden dat het plan een truc was.", "mensen"),
+])
+def test_an_adverbial_before_the_cue_is_no_speaker(text: str, speaker: str) -> None:
+    """Verb second: after a time phrase the subject follows the cue; a relative's antecedent is the
+    noun before 'die', not the adverb or place before it."""
+    doc = run("Er was nieuws. " + text, "nl", {"Jan Segers": ActorRef(None, "Jan Segers", "BEL")})
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == [speaker]
+
+
+def test_researchers_of_a_university_in_a_place_are_the_researchers() -> None:
+    doc = run_typed("Er was nieuws. Lopen is gezond, zeggen onderzoekers van de universiteit van Leiden.",
+                    {"Leiden": ("LOC", ActorRef("place:leiden", "Leiden", "NLD"))})
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["onderzoekers van de universiteit van Leiden"]
+
+
+def test_vinden_with_terug_and_a_passive_across_adverbs() -> None:
+    """'vinden we ook terug' is finding, not an opinion; 'wordt her en der gesuggereerd' has no speaker."""
+    assert reported("Er was nieuws. Dat mooie design vinden we ook terug in het interieur, dat uit lijnen bestaat.") == []
+    doc = run("Er was nieuws. Al wordt her en der gesuggereerd dat hij de aftocht blies.", "nl")
+    assert [q.speaker for q in doc.quotes] == [None]

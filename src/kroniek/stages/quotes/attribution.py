@@ -82,13 +82,14 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
 
 def _modifier(toks: list[Token], h: int, e: Entity, lex: QuoteLexicon) -> bool:
     """A place or body after a preposition inside a phrase that a lower-case noun heads ("het hof
-    van beroep in Antwerpen", "de auditeur bij de Raad van State"): where the speaker sits, not who."""
+    van beroep in Antwerpen", "onderzoekers van de universiteit van Leiden"): where the speaker sits,
+    not who; right after the head, 'van X' is X ("de regering van Frankrijk")."""
     if not toks[h].text[0].islower() or toks[h].low in lex.prepositions:
         return False
     k = next((n for n, t in enumerate(toks) if t.start >= e.start), 0)
     while k > h and toks[k - 1].low in lex.determiners:
         k -= 1
-    return k > h + 1 and toks[k - 1].low in lex.prepositions and toks[k - 1].low != lex.genitive
+    return k > h + 1 and toks[k - 1].low in lex.prepositions and (toks[k - 1].low != lex.genitive or k - 1 > h + 1)
 
 
 def _bare_title(e: Entity, lex: QuoteLexicon) -> bool:

@@ -17,7 +17,7 @@ from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .chunks import Chunker
 from .lexicon import QuoteLexicon, tokens
-from .subjects import agent, clause_speaker, cue_at, passive, subject
+from .subjects import agent, clause_speaker, cue_at, opening_subject, passive, subject
 
 TERMINAL = frozenset(".!?")
 _START = attrgetter("start")
@@ -224,6 +224,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         k -= 1
     if k < 2 or toks[k].text != "," or toks[ci].low.endswith(lex.participles):
         return None
+    if lex.verb_second and opening_subject(toks, k, lex, text, ents) is not None:
+        return None  # "Telecomgroep X, ex Y Holding, meldt contracten": the name before the appositive is the subject
     tail = toks[ci + 1:]
     stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"), len(tail))
     if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):

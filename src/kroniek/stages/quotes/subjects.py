@@ -125,7 +125,7 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     if cs > 1 and toks[cs - 1].text == "," and (bare and not lex.verb_second or pre and pre[0].low in lex.relatives):
         return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, (forcefully) said" / "Trump, who says"
     if cs > 1 and toks[cs - 1].text == "," and bare:
-        opener = _opening_subject(toks, cs - 1, lex, text, ents)
+        opener = opening_subject(toks, cs - 1, lex, text, ents)
         if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
             return opener
     if not core and any(t.low in lex.joiners for t in pre):
@@ -152,7 +152,17 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     if lex.verb_second and len(core) == 1 and after and after[0].low in lex.pronouns \
             and not ents.within(core[0].start, core[0].end):
         return mention_in(after[:1], lex, text, ents)  # "Niettemin hield ze vol dat": one adverb, then V2
+    if lex.verb_second and after and _adverbial(pre, lex, ents):
+        named = mention_in(after, lex, text, ents)  # "Begin dit jaar pleitte Willockx": V2, the name after speaks
+        if named is not None and any(e.type == "PER" for e in ents.within(named.start, named.end)):
+            return named
     return mention_in(pre, lex, text, ents)
+
+
+def _adverbial(pre: list[Token], lex: QuoteLexicon, ents: SpanIndex[Entity]) -> bool:
+    """Words before a cue that cannot be its subject: no person, pronoun or role among them."""
+    return bool(pre) and not any(t.low in lex.pronouns or t.low in lex.roles for t in pre) \
+        and not any(e.type == "PER" for e in ents.within(pre[0].start, pre[-1].end))
 
 
 def _opens_subject(t: Token, lex: QuoteLexicon) -> bool:
@@ -161,14 +171,14 @@ def _opens_subject(t: Token, lex: QuoteLexicon) -> bool:
 
 
 def passive(toks: list[Token], ci: int, lex: QuoteLexicon) -> bool:
-    """A cue in the passive: a passive auxiliary up to three lower-case words before it, with no
+    """A cue in the passive: a passive auxiliary up to four lower-case words before it, with no
     determiner or preposition between ("wordt geregeld gezegd"), or right after it ("Gehoopt
     wordt dat"); never a progressive ("was saying")."""
     if toks[ci].low.endswith(lex.participles):
         return False
     if ci + 1 < len(toks) and toks[ci + 1].low in lex.passive_auxiliaries:
         return True
-    for k in range(ci - 1, max(-1, ci - 4), -1):
+    for k in range(ci - 1, max(-1, ci - 5), -1):
         t = toks[k]
         if t.low in lex.passive_auxiliaries and (k == ci - 1 or t.low not in lex.possessive_determiners):
             return True  # "zijn" before a noun is "his": "In zijn toespraak stelde hij"
@@ -216,8 +226,8 @@ def _trailing_np(words: list[Token], lex: QuoteLexicon) -> list[Token]:
     while k > 0:
         t = words[k - 1]
         if t.low in lex.prepositions or t.low in lex.pronouns or t.low in lex.auxiliaries or t.low in lex.cue_lemma \
-                or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
-            break
+                or t.low in lex.adverbs or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
+            break  # "er in de Wetstraat ook | mensen die …"
         k -= 1
     return words[k:]
 
@@ -232,7 +242,7 @@ def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanI
     return None
 
 
-def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+def opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The name that opens the sentence when an appositive between commas separates it from the
     cue ("Geert Wilders, leider van de PVV, maakte … bekend"), or the name set off after an
     opening role ("De premier van Thailand, Chuan Leekpai, vroeg"): then the words after the cue
