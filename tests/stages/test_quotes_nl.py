@@ -14,6 +14,16 @@ from kroniek.stages.segment import SegmentStage
 from tests.stages.test_quotes import run
 
 
+def run_typed(text: str, ents: dict[str, tuple[str, ActorRef]]) -> Doc:
+    """A Dutch text with entities of the given types (a place, a body), the quotes found."""
+    doc = SegmentStage(Options(), load())(Doc(article=Article(id="t", text=text, date="2000-06-01", lang="nl"), lang="nl"))
+    for name, (kind, ref) in ents.items():
+        if name in text:
+            start = text.index(name)
+            doc.entities.append(Entity(start, start + len(name), name, kind, ref))
+    return QuoteStage(Options(), load())(doc)
+
+
 def reported(text: str) -> list[tuple[str | None, str]]:
     """(speaker words, content) of the reported quotes of a text."""
     return [(q.speaker.text if q.speaker else None, q.text) for q in run(text, "nl").quotes if not q.direct]
@@ -124,10 +134,124 @@ def test_role_nouns_at_breadth_and_first_person_ons() -> None:
 
 def test_a_determiner_before_a_country_adjective_is_no_name_particle() -> None:
     """'aldus de Ethiopische minister': the whole phrase, not 'de Ethiopische'."""
-    text = 'Er was nieuws. "We willen vrede", aldus de Ethiopische minister.'
-    doc = Doc(article=Article(id="t", text=text, date="2000-06-01", lang="nl"), lang="nl")
-    doc = SegmentStage(Options(), load())(doc)
-    start = text.index("Ethiopische")
-    doc.entities.append(Entity(start, start + len("Ethiopische"), "Ethiopische", "MISC", ActorRef("ETH", "Ethiopia", "ETH")))
-    doc = QuoteStage(Options(), load())(doc)
+    doc = run_typed('Er was nieuws. "We willen vrede", aldus de Ethiopische minister.',
+                    {"Ethiopische": ("MISC", ActorRef("ETH", "Ethiopia", "ETH"))})
     assert [q.speaker.text for q in doc.quotes if q.speaker] == ["de Ethiopische minister"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Jan Segers werd gehoord. In totaal voerde hij naar eigen zeggen tien gesprekken met de minister.",
+     "In totaal voerde hij tien gesprekken met de minister."),
+    ("Jan Segers werd gehoord. Naar eigen zeggen had hij geen keuze.", "had hij geen keuze"),
+])
+def test_naar_eigen_zeggen_is_the_subjects_own_account(text: str, content: str) -> None:
+    doc = run(text, "nl", {"Jan Segers": ActorRef(None, "Jan Segers", "BEL")})
+    assert [(q.text, q.cue.lower(), q.speaker.name if q.speaker else None) for q in doc.quotes] == \
+        [(content, "naar eigen zeggen", "Jan Segers")]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("Het land, zo zegt de correspondente in de hoofdstad, is erg ontgoocheld.", "de correspondente",
+     "Het land is erg ontgoocheld"),
+    ("Dat Belgenland, zo zeggen de inwoners met trots, het mooiste land is.", "de inwoners",
+     "Dat Belgenland het mooiste land is"),
+])
+def test_a_parenthetical_attribution_after_the_first_constituent(text: str, source: str, content: str) -> None:
+    """'X, zo zegt Y, …': the lead opens the reported clause (verb second), Y speaks."""
+    assert reported("Er was nieuws. " + text) == [(source, content)]
+
+
+def test_a_role_without_country_is_the_publications_office_holder() -> None:
+    """'de premier' in a Belgian paper of June 2000 is Belgium's prime minister then."""
+    doc = Doc(article=Article(id="t", text="Er was overleg. De premier zei dat het plan goed is.", date="2000-06-01",
+                              lang="nl", country="BEL"), lang="nl", country="BEL")
+    doc = QuoteStage(Options(), load())(SegmentStage(Options(), load())(doc))
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Guy Verhofstadt"]
+
+
+def test_an_opening_role_then_the_name_set_off_by_commas_speaks() -> None:
+    """'De burgemeester van Gent, Els Wouters, vroeg de minister …': Els Wouters, not the minister."""
+    text = "Er was overleg. De burgemeester van Gent, Els Wouters, vroeg Tom Segers \"meer respect\" te tonen."
+    doc = run(text, "nl", {"Els Wouters": ActorRef(None, "Els Wouters", "BEL"),
+                           "Tom Segers": ActorRef(None, "Tom Segers", "BEL")})
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Els Wouters"]
+
+
+def test_a_role_of_an_unlinked_organisation_keeps_its_words() -> None:
+    """'De directeur van het zogeheten Comité Noord' is a person of that body, not the body."""
+    doc = run("Er was overleg. De directeur van het zogeheten Comité Noord kondigde aan dat de regering ingrijpt.", "nl")
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["de directeur van het zogeheten Comité Noord"]
+
+
+def test_passive_across_adverbs_but_not_a_possessive_zijn() -> None:
+    """'Er wordt geregeld gezegd dat' names no one; 'In zijn toespraak stelde Peeters dat' names Peeters."""
+    assert [q.speaker for q in run("Er was nieuws. Er wordt geregeld gezegd dat de zaak rond is.", "nl").quotes] == [None]
+    assert reported("Er was nieuws. In zijn toespraak stelde Peeters dat de lonen stijgen.") == \
+        [("Peeters", "de lonen stijgen")]
+
+
+def test_sentence_adverbs_are_no_speakers() -> None:
+    """'kon enkel bevestigen', 'volgens enkel lokale agenten': the adverb is neither speaker nor content."""
+    assert reported("Er was nieuws. Volgens enkel lokale agenten ligt het motief voor de hand.") == \
+        [("lokale agenten", "ligt het motief voor de hand")]
+    doc = run("Er was nieuws. De woordvoerder van de politie Jan Claes kon enkel bevestigen dat het om een man gaat.",
+              "nl", {"Jan Claes": ActorRef(None, "Jan Claes", "BEL")})
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Jan Claes"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Het hof van beroep in Brugge vindt dat de zaak verjaard is.", "het hof van beroep in Brugge"),
+    ("Dat gebeurde nadat de raadsheer bij het Hof van Cassatie adviseerde om het vonnis te vernietigen.",
+     "de raadsheer bij het Hof van Cassatie"),
+])
+def test_a_place_or_body_after_a_preposition_is_where_the_speaker_sits(text: str, speaker: str) -> None:
+    """A lower-case head with 'in/bij X' is the speaker, not X; a subordinate clause's subject starts
+    after its subordinator."""
+    ents = {"Brugge": ("LOC", ActorRef("place:bruges", "Bruges", "BEL")),
+            "Hof van Cassatie": ("ORG", ActorRef(None, "Hof van Cassatie", "BEL"))}
+    doc = run_typed("Er was nieuws. " + text, ents)
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == [speaker]
+
+
+def test_volgens_at_the_start_is_one_constituent_before_the_verb() -> None:
+    """'Volgens de politie in Gent is …' (verb second): the source runs to the verb, which a tag tells;
+    so does one that runs to the sentence's end."""
+    if not nlp.model_path("nl").is_dir():
+        pytest.skip("no shipped Dutch model")
+    assert reported("Er was nieuws. Volgens de politie in Gent is de dader gevlucht.") == \
+        [("de politie in Gent", "is de dader gevlucht")]
+    assert reported("Er was nieuws. Volgens een woordvoerder van de brandweer raakte niemand gewond.") == \
+        [("een woordvoerder van de brandweer", "raakte niemand gewond")]
+
+
+def test_a_name_then_an_appositive_then_a_cue_and_its_object_is_no_inverted_attribution() -> None:
+    """'Bouwgroep Vandamme, ex Vandamme Holding, meldt contracten in Gent': no reported clause."""
+    text = "Er was nieuws. Bouwgroep Vandamme, ex Vandamme Holding, meldt contracten in Gent en Luik."
+    assert reported(text) == []
+    doc = run_typed(text, {"Bouwgroep Vandamme": ("ORG", ActorRef(None, "Bouwgroep Vandamme", "BEL"))})
+    assert [q.text for q in doc.quotes] == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Begin dit jaar verklaarde Jan Segers dat de brug dicht moest.", "Jan Segers"),
+    ("Vorig jaar gaf een kwart van de bewoners aan dat ze wilden verhuizen.", "een kwart van de bewoners"),
+    ("Er waren in de gemeente ook mensen die veronderstelden dat het plan een truc was.", "mensen"),
+])
+def test_an_adverbial_before_the_cue_is_no_speaker(text: str, speaker: str) -> None:
+    """Verb second: after a time phrase the subject follows the cue; a relative's antecedent is the
+    noun before 'die', not the adverb or place before it."""
+    doc = run("Er was nieuws. " + text, "nl", {"Jan Segers": ActorRef(None, "Jan Segers", "BEL")})
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == [speaker]
+
+
+def test_researchers_of_a_university_in_a_place_are_the_researchers() -> None:
+    doc = run_typed("Er was nieuws. Lopen is gezond, zeggen onderzoekers van de universiteit van Leiden.",
+                    {"Leiden": ("LOC", ActorRef("place:leiden", "Leiden", "NLD"))})
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["onderzoekers van de universiteit van Leiden"]
+
+
+def test_vinden_with_terug_and_a_passive_across_adverbs() -> None:
+    """'vinden we ook terug' is finding, not an opinion; 'wordt her en der gesuggereerd' has no speaker."""
+    assert reported("Er was nieuws. Dat mooie design vinden we ook terug in het interieur, dat uit lijnen bestaat.") == []
+    doc = run("Er was nieuws. Al wordt her en der gesuggereerd dat hij de aftocht blies.", "nl")
+    assert [q.speaker for q in doc.quotes] == [None]

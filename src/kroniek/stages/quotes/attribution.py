@@ -60,7 +60,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     if people:
         e = people[-1] if last else people[0]
         return _widened(toks, e, lex, text)
-    if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)):
+    if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)) \
+            and not _modifier(toks, h, ents[-1], lex):
         return _widened(toks, ents[-1], lex, text)
     if len(toks) == 1 and toks[0].low in lex.object_pronouns:
         return SpeakerMention(toks[0].start, toks[0].end, toks[0].text, "pronoun")  # "volgens hem"
@@ -77,6 +78,18 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
     return SpeakerMention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
+
+
+def _modifier(toks: list[Token], h: int, e: Entity, lex: QuoteLexicon) -> bool:
+    """A place or body after a preposition inside a phrase that a lower-case noun heads ("het hof
+    van beroep in Antwerpen", "onderzoekers van de universiteit van Leiden"): where the speaker sits,
+    not who; right after the head, 'van X' is X ("de regering van Frankrijk")."""
+    if not toks[h].text[0].islower() or toks[h].low in lex.prepositions:
+        return False
+    k = next((n for n, t in enumerate(toks) if t.start >= e.start), 0)
+    while k > h and toks[k - 1].low in lex.determiners:
+        k -= 1
+    return k > h + 1 and toks[k - 1].low in lex.prepositions and (toks[k - 1].low != lex.genitive or k - 1 > h + 1)
 
 
 def _bare_title(e: Entity, lex: QuoteLexicon) -> bool:

@@ -11,6 +11,7 @@ from ... import nlp
 from ...model import Doc, Options, Token
 from .lexicon import QuoteLexicon
 
+_NOUNS = frozenset({"NOUN", "PROPN"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _NOT_IN_NP = frozenset({"VERB", "AUX", "PRON", "ADV"})  # after a source's first word: the clause goes on
 
@@ -33,8 +34,9 @@ class Chunker:
             return toks
         pos = self._tags(sentence)
         for k, t in enumerate(toks[1:], 1):
-            if pos.get(t.start) in _NOT_IN_NP:
-                return toks[:k]
+            tag = pos.get(t.start)
+            if tag in _NOT_IN_NP or tag == "ADJ" and pos.get(toks[k - 1].start) in _NOUNS:
+                return toks[:k]  # an adjective after the noun is the clause's ("de manifestanten | onvoldoende ruimte")
         return toks
 
     def nominal(self, t: Token) -> bool:

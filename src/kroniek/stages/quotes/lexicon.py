@@ -42,6 +42,7 @@ class QuoteLexicon:
     whether: frozenset[str]
     negations: frozenset[str]
     according: tuple[tuple[str, ...], ...]
+    own_account: tuple[tuple[str, ...], ...]  # "naar eigen zeggen": the subject's own account
     after_only: frozenset[str]
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
     joiners: frozenset[str]
@@ -179,6 +180,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
+        own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
         after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
@@ -204,7 +206,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         honorifics={str(k).lower(): str(v) for k, v in (raw.get("honorifics") or {}).items()},
         token_re=_token_re([str(a) for a in raw.get("abbreviations") or []]),
         cue_re=_words_re([*(f for f, lemma in cue_lemma.items() if lemma not in fs("direct_only")),
-                          *(max(a.split(), key=len) for a in raw.get("according") or [])]))
+                          *(max(a.split(), key=len) for a in [*(raw.get("according") or []), *(raw.get("own_account") or [])])]))
 
 
 def _numeral_re(words: list[str]) -> re.Pattern[str]:

@@ -7,6 +7,7 @@ hold a cue word, with the cue lexicon of data/<lang>/quotes.yaml. Used by the qu
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .chunks import Chunker
 from .lexicon import QuoteLexicon, tokens
-from .subjects import agent, clause_speaker, cue_at, passive
+from .subjects import agent, clause_speaker, cue_at, opening_subject, passive, subject
 
 TERMINAL = frozenset(".!?")
 _START = attrgetter("start")
@@ -113,12 +114,17 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         if len(toks) < 3:
             continue
         taken = -1
-        acc = _according(toks, lex, text[s:e].lower())
-        if acc is not None and not _reported_before(toks, acc[0], lex):
+        low = text[s:e].lower()
+        acc = _according(toks, lex, low)
+        own = _own_account(toks, lex, low) if acc is None else None
+        hit = None
+        if own is not None:
+            hit = _own_account_hit(toks, own, lex, text, ents)
+        elif acc is not None and not _reported_before(toks, acc[0], lex):
             hit = _according_hit(toks, acc, lex, text, ents, chunker)
-            if hit:
-                hits.append(hit)
-                taken = len(toks)
+        if hit:
+            hits.append(hit)
+            taken = len(toks)
         for ci, t in enumerate(toks):
             if t.low not in cue_lemma or ci <= taken or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
@@ -218,6 +224,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         k -= 1
     if k < 2 or toks[k].text != "," or toks[ci].low.endswith(lex.participles):
         return None
+    if lex.verb_second and opening_subject(toks, k, lex, text, ents) is not None:
+        return None  # "Telecomgroep X, ex Y Holding, meldt contracten": the name before the appositive is the subject
     tail = toks[ci + 1:]
     stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"), len(tail))
     if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):
@@ -249,9 +257,13 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
     lead = sum(1 for t in toks[start:k] if word(t))
     j = ci + 2 + stop
-    if lead < 3 and stop < len(tail) and tail[stop].text == "," and not rest and m is not None \
-            and sum(1 for t in toks[j:] if word(t)) >= 3 and finite_clause(toks, j, lex):
-        return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
+    if lead < 3 and stop < len(tail) and tail[stop].text == "," and (not rest or rest[0].low in lex.prepositions) \
+            and m is not None and sum(1 for t in toks[j:] if word(t)) >= 3 and finite_clause(toks, j, lex):
+        hit = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
+        if hit is not None and lex.verb_second and lead:  # "Het land, zo zegt X, is …": the lead opens the clause
+            s = toks[start].start
+            hit.text, hit.start = f"{text[s:toks[k - 1].end]} {hit.text}", s
+        return hit
     if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
     return _span_hit(toks, start, k, text, toks[ci], m)
@@ -376,12 +388,17 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     clause's verb ("Volgens een woordvoerder van de politie | raakte niemand gewond")."""
     a, b = acc
     src = np_after(toks, b, lex)
+    b = next((i for i in range(b, len(toks)) if toks[i] is src[0]), b) if src else b  # past skipped adverbs ("volgens enkel …")
     k = b + len(src)
-    if chunker is not None and src and (k < len(toks) and word(toks[k]) or a > 0 and toks[a - 1].text != ","):
-        # no comma or full stop ends it, or it runs to the end of a clause it stands inside
+    if chunker is not None and src and not (k < len(toks) and toks[k].text == ",") and not (a > 0 and toks[a - 1].text == ","):
+        # no comma ends it, and it is not the trailing "…, volgens de politie.": the clause may go on inside it
         if k + 1 < len(toks) and toks[k].low == lex.genitive and toks[k + 1].text[0].islower():
             src = src + toks[k:k + 1] + np_after(toks, k + 1, lex)  # "de woordvoerster van justitie"
         src = chunker.noun_phrase(src, lex)
+    if chunker is not None and lex.verb_second and a == 0 and k < len(toks) and toks[k].low in lex.prepositions:
+        seg = list(itertools.takewhile(word, toks[b:b + 12]))
+        cut = chunker.noun_phrase(seg, lex)  # "Volgens de politie in Gent | is …": one constituent before the verb
+        src = cut if len(src) < len(cut) < len(seg) else src
     m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
     maker = _maker(toks, src, lex)
@@ -395,6 +412,32 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     if toks[a - 1].text == ",":
         return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
     return _split_hit(toks, a, src_end, lex, text, m) if m else None
+
+
+def _own_account(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
+    """Where 'naar eigen zeggen' / 'by his own account' stands in the tokens of `sentence`."""
+    for a in lex.own_account:
+        if " ".join(a) in sentence:
+            return next(((k, k + len(a)) for k in range(len(toks)) if _phrase_at(toks, k, (a,))), None)
+    return None
+
+
+def _own_account_hit(toks: list[Token], own: tuple[int, int], lex: QuoteLexicon, text: str,
+                     ents: SpanIndex[Entity]) -> Hit | None:
+    """'In totaal deed hij naar eigen zeggen tien telefoontjes': the clause without the phrase,
+    said by its subject."""
+    a, b = own
+    m = subject([t for t in toks[:a] + toks[b:] if word(t)][:8], lex, text, ents)
+    if m is None:
+        return None
+    if a == 0:
+        j = b + 1 if b < len(toks) and toks[b].text == "," else b
+        hit = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m)
+    else:
+        hit = _split_hit(toks, a, b, lex, text, m)
+    if hit is not None:
+        hit.cue = text[toks[a].start:toks[b - 1].end]
+    return hit
 
 
 def _modifier_end(toks: list[Token], k: int, lex: QuoteLexicon) -> int:

@@ -328,12 +328,17 @@ class SpeakerResolver:
             if m.text[run.end():].strip():
                 continue  # a name that modifies a noun ("the New York businessman") is not the speaker
             words = list(_NON_SPACE.finditer(run.group()))
+            before = [w for w in m.text[:run.start()].split() if w not in self.lex.determiners]
+            located = len(before) > 1 and before[-1] in self.lex.prepositions and before[-1] != self.lex.genitive
             for w in words:
                 actor = self._lookup(_STRIP.sub("", run.group()[w.start():]))
-                if actor is not None:
+                if actor is not None and not (located and actor.type != "PER"):  # "het hof van beroep in Antwerpen"
                     lo = m.start + run.start() + w.start()
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
-        return Speaker(None, self._proper(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
+        person = next((e for e in self.entities.within(m.start, m.end) if e.type == "PER" and e.end == m.end
+                       and self._gender(None, e.text)), None)  # a known first name: no organisation tagged PER
+        phrase = person.text if person is not None else m.text  # "de woordvoerster van de politie André Colas"
+        return Speaker(None, self._proper(_STRIP.sub("", phrase)), self._country(m.text), m.start, m.end)
 
     def _phrase(self, phrase: str) -> str:
         """A description as the text has it, its determiner lower-cased at a sentence start ('het
@@ -345,7 +350,8 @@ class SpeakerResolver:
 
     def _proper(self, phrase: str) -> str:
         """The name in 'USCG Captain Monica Rochester' or 'Prosecutor Krzysztof Sierak': the capitalised
-        words at the end back to a title or an acronym, when two or more; else the phrase."""
+        words at the end back to a title or an acronym, when two or more; else the phrase (also when
+        they follow 'van/of' or another preposition after a lower-case head: where that person is)."""
         phrase = self._phrase(phrase)
         words = phrase.split()
         k = len(words)
@@ -354,6 +360,9 @@ class SpeakerResolver:
                          or k > 1 and words[k - 1] == self.lex.genitive and words[k - 2][:1].isupper()
                          and words[k - 2].casefold().strip(".") not in self.lex.titles):  # "House of Commons Library"
             k -= 1
+        head = [w.casefold() for w in words[:k] if w.casefold() not in self.lex.determiners]
+        if len(head) > 1 and words[k - 1].islower() and (self.lex.genitive in head or head[-1] in self.lex.prepositions):
+            return phrase  # "de directeur van het Land Committee", "de auditeur bij de Raad van State": a person there
         return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
     def _untitled(self, name: str) -> str:
@@ -386,12 +395,13 @@ class SpeakerResolver:
                     return actor.country or actor.id
         return None
 
-    def _role(self, m: SpeakerMention) -> Speaker | None:
-        """The holder of the office a role description names, on the article's date."""
+    def _role(self, m: SpeakerMention, home: bool = False) -> Speaker | None:
+        """The holder of the office a role description names, on the article's date; with `home`,
+        a description that names no country is the publication's ("de premier" in a Belgian paper)."""
         low = " " + m.text.casefold() + " "
         office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
                        if f" {phrase} " in low), None)
-        country = self._country(m.text)
+        country = self._country(m.text) or (self.doc.country if home else None)
         if office is None or country is None:
             return None
         holders = self.kb.holders(office, country, self.doc.reference_date)
@@ -408,7 +418,10 @@ class SpeakerResolver:
         for ent in reversed(self.entities.within(max(0, pos - 5000), pos)):
             if ent.type != "PER":
                 continue
-            before = text[max(0, ent.start - 40):ent.start].casefold().split()[-2:]
+            lead = text[max(0, ent.start - 60):ent.start].casefold()
+            before = lead.split()[-2:]
+            if lead.rstrip().endswith(","):  # "De premier van Thailand, Chuan Leekpai"
+                before += lead.rstrip()[:-1].rsplit(",", 1)[-1].split(".")[-1].split()
             after = text[ent.end:ent.end + 60].casefold()
             apposed = after.split(",")[1].split()[:3] if after.startswith(",") and after.count(",") > 1 else []
             if any(w.endswith(r) for w in before + apposed for r in roles):
@@ -471,6 +484,9 @@ class SpeakerResolver:
                 sp = self._full_name(titled, self._from_entity(titled))
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, self._gender(sp.id, titled.text))
+            held = self._role(m, home=True)
+            if held is not None:
+                return self._remember(held, m.start, True)
             country = self._country(m.text)  # else "de advocaat" is not whoever was named last
             cand = self._antecedent(m.start, None, True) if country else None
             if cand is not None and cand.speaker.country not in (None, country):

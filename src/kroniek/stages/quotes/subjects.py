@@ -117,12 +117,15 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
+    sub = max((k for k, t in enumerate(pre[:-2]) if (t.low in lex.subordinators or t.low in lex.complementizers)
+               and _opens_subject(pre[k + 1], lex)), default=-1)
+    pre = pre[sub + 1:]  # "Dat gebeurde nadat | de auditeur bij de Raad van State adviseerde"
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
     bare = not [t for t in pre if not (t.text[0].islower() and t.low.endswith(lex.adverb_suffixes))]  # "forcefully"
     if cs > 1 and toks[cs - 1].text == "," and (bare and not lex.verb_second or pre and pre[0].low in lex.relatives):
         return _appositive(toks, cs - 1, lex, text, ents)  # "X, the chairman, (forcefully) said" / "Trump, who says"
     if cs > 1 and toks[cs - 1].text == "," and bare:
-        opener = _opening_subject(toks, cs - 1, lex, text, ents)
+        opener = opening_subject(toks, cs - 1, lex, text, ents)
         if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
             return opener
     if not core and any(t.low in lex.joiners for t in pre):
@@ -149,16 +152,39 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     if lex.verb_second and len(core) == 1 and after and after[0].low in lex.pronouns \
             and not ents.within(core[0].start, core[0].end):
         return mention_in(after[:1], lex, text, ents)  # "Niettemin hield ze vol dat": one adverb, then V2
+    if lex.verb_second and after and _adverbial(pre, lex, ents):
+        named = mention_in(after, lex, text, ents)  # "Begin dit jaar pleitte Willockx": V2, the name after speaks
+        if named is not None and any(e.type == "PER" for e in ents.within(named.start, named.end)):
+            return named
     return mention_in(pre, lex, text, ents)
 
 
+def _adverbial(pre: list[Token], lex: QuoteLexicon, ents: SpanIndex[Entity]) -> bool:
+    """Words before a cue that cannot be its subject: no person, pronoun or role among them."""
+    return bool(pre) and not any(t.low in lex.pronouns or t.low in lex.roles for t in pre) \
+        and not any(e.type == "PER" for e in ents.within(pre[0].start, pre[-1].end))
+
+
+def _opens_subject(t: Token, lex: QuoteLexicon) -> bool:
+    """A word a clause's subject can open with: a determiner, a pronoun or a name (not "als | resultaat")."""
+    return t.low in lex.determiners or t.low in lex.pronouns or t.text[0].isupper()
+
+
 def passive(toks: list[Token], ci: int, lex: QuoteLexicon) -> bool:
-    """A cue in the passive: a passive auxiliary just before it ("was aangekondigd") or right after it
-    ("Gehoopt wordt dat"); never a progressive ("was saying")."""
+    """A cue in the passive: a passive auxiliary up to four lower-case words before it, with no
+    determiner or preposition between ("wordt geregeld gezegd"), or right after it ("Gehoopt
+    wordt dat"); never a progressive ("was saying")."""
     if toks[ci].low.endswith(lex.participles):
         return False
-    near = toks[max(0, ci - 2):ci] + toks[ci + 1:ci + 2]
-    return any(t.low in lex.passive_auxiliaries for t in near) and not any(t.text in BREAKS for t in near)
+    if ci + 1 < len(toks) and toks[ci + 1].low in lex.passive_auxiliaries:
+        return True
+    for k in range(ci - 1, max(-1, ci - 5), -1):
+        t = toks[k]
+        if t.low in lex.passive_auxiliaries and (k == ci - 1 or t.low not in lex.possessive_determiners):
+            return True  # "zijn" before a noun is "his": "In zijn toespraak stelde hij"
+        if not word(t) or not t.text[0].islower() or t.low in lex.determiners or t.low in lex.prepositions:
+            return False
+    return False
 
 
 def agent(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
@@ -200,8 +226,8 @@ def _trailing_np(words: list[Token], lex: QuoteLexicon) -> list[Token]:
     while k > 0:
         t = words[k - 1]
         if t.low in lex.prepositions or t.low in lex.pronouns or t.low in lex.auxiliaries or t.low in lex.cue_lemma \
-                or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
-            break
+                or t.low in lex.adverbs or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
+            break  # "er in de Wetstraat ook | mensen die …"
         k -= 1
     return words[k:]
 
@@ -216,10 +242,11 @@ def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanI
     return None
 
 
-def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+def opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The name that opens the sentence when an appositive between commas separates it from the
-    cue ("Geert Wilders, leider van de PVV, maakte … bekend"): then the words after the cue are
-    its object or an adverb, not an inverted subject. None when the sentence opens otherwise
+    cue ("Geert Wilders, leider van de PVV, maakte … bekend"), or the name set off after an
+    opening role ("De premier van Thailand, Chuan Leekpai, vroeg"): then the words after the cue
+    are its object or an adverb, not an inverted subject. None when the sentence opens otherwise
     (an adverbial or subordinate clause: "Toen hij aankwam, zei hij")."""
     chunks: list[list[Token]] = []
     start = end = comma
@@ -235,7 +262,13 @@ def _opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str
         if not chunk or len(chunk) > 9 or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
             return None
         chunks.insert(0, chunk)
-    if start > 0 or len(chunks) < 2 or len(chunks[0]) > 5:
+    if start > 0 or len(chunks) < 2:
+        return None
+    if any(t.low in lex.roles for t in chunks[0]) and len(chunks[1]) <= 4:
+        named = mention_in(chunks[1], lex, text, ents)  # "De premier van Thailand, Chuan Leekpai, vroeg"
+        if named is not None and named.kind == "entity" and any(e.type == "PER" for e in ents.within(named.start, named.end)):
+            return named
+    if len(chunks[0]) > 5:
         return None
     m = mention_in(chunks[0], lex, text, ents)
     return m if m is not None and m.kind in ("entity", "name") else None
