@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
@@ -183,7 +184,7 @@ class SpeakerResolver:
             return True
         if lex.verb_second:  # "Zaterdag zei Rutte": the subject follows the verb
             return False
-        for prev, w in zip(before, before[1:]):  # a cue after its own subject, not "…,” said X"
+        for prev, w in pairwise(before):  # a cue after its own subject, not "…,” said X"
             word = w.group()
             if word.islower() and lex.cue(word) and not word.endswith(lex.participles) \
                     and prev.group()[-1].isalnum() and not self._in_quote(w.start()):
