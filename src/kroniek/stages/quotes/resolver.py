@@ -191,10 +191,6 @@ class SpeakerResolver:
                 # an organisation's report is about the person it names ("PBS revealed that X …")
                 return not any(x.type != "PER" for x in self.entities.covering(prev.end() - 1))
         return False
-        """Whether a comma or a joiner follows a name: it goes on a list ("by Quirin, Redouane, and
-        …"), not the clause after an opening phrase ("In an interview with X, Ham made it clear")."""
-        after = self.doc.text[end:min(limit, end + 12)].split()
-        return bool(after) and (after[0][0] in ",;" or after[0].lower() in self.lex.joiners)
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """The persons named from start to end outside quotes: someone named in another's words, or
