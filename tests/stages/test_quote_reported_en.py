@@ -41,3 +41,8 @@ def test_quoted_as_saying_is_the_subjects_statement(text: str) -> None:
 def test_a_determiner_after_a_bare_hearer_opens_the_reported_clause() -> None:
     doc = run("Nora Hale told reporters the talks had failed.", "en", unlinked("Nora Hale"))
     assert speakers(doc) == [("the talks had failed", "Nora Hale")]
+
+
+def test_an_aside_source_ends_before_its_participle() -> None:
+    text = "After the storm, according to a report citing the harbour office, nine boats were lost."
+    assert speakers(run(text, "en")) == [("After the storm nine boats were lost", "a report")]

@@ -405,7 +405,9 @@ def _aside(toks: list[Token], a: int, b: int, lex: QuoteLexicon, text: str, ents
     c = next((n for n in range(b, min(len(toks), b + 10)) if not word(toks[n])), len(toks))
     if c == len(toks) or toks[c].text != "," or c == b or not _continues(toks, c + 1, lex):
         return None
-    m = mention_in(toks[b:c], lex, text, ents)
+    c_src = next((n for n in range(b + 1, c) if toks[n].text[0].islower() and toks[n].low.endswith(lex.participles)
+                  and toks[n].low not in lex.content_gerunds), c)  # "a report | citing the mayor's office"
+    m = mention_in(toks[b:c_src], lex, text, ents)
     lead = _span_hit(toks, 0, a - 1, text, toks[a], m)
     more = _span_hit(toks, c + 1, _content_end(toks, c + 1, lex), text, toks[a], m)
     if m is None or lead is None or more is None:
