@@ -87,3 +87,14 @@ def test_a_name_in_a_reported_clause_is_no_subject() -> None:
             "“She only comes here when the cameras do,” she said.")
     doc = run_words(text, {"Maria Wong": ActorRef(None, "Maria Wong"), "Keller": anne})
     assert speakers(doc)[-1] == ("She only comes here when the cameras do,", "Maria Wong")
+
+
+def test_a_cue_before_a_comma_or_after_an_article_does_not_report_the_name() -> None:
+    text = ("While all agreed that rest was rare, painter Leila Ross stressed the need for breaks, saying "
+            "“this weekend I stay on the couch.”")
+    doc = run_words(text, {"Leila Ross": ActorRef(None, "Leila Ross")})
+    assert speakers(doc)[-1] == ("this weekend I stay on the couch.", "Leila Ross")
+    text = ("Bari is a proposed end point for the line, and minister Paolo Neri sent a letter of support. "
+            "“We will build a second line,” the minister said.")
+    doc = run_words(text, {"Paolo Neri": ActorRef(None, "Paolo Neri")})
+    assert speakers(doc)[-1] == ("We will build a second line,", "Paolo Neri")

@@ -71,6 +71,7 @@ class QuoteLexicon:
     adverb_suffixes: tuple[str, ...]
     adjective_suffixes: tuple[str, ...]  # an inflected adjective: a cue form after it is a noun
     agent_preps: frozenset[str]
+    quoted_as: frozenset[str]  # "was quoted (by Reuters) as saying": the cue after 'as' is the subject's
     documents: frozenset[str]
     titles: frozenset[str]
     honorifics: dict[str, str]
@@ -193,7 +194,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
-        adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()),
+        adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), quoted_as=fs("quoted_as"),
         adjective_suffixes=tuple(raw.get("adjective_suffixes") or ()), agent_preps=fs("agent_preps"),
         documents=fs("documents"),
         titles=fs("titles") | fs("roles"),

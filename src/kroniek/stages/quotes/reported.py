@@ -266,7 +266,24 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         return hit
     if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
-    return _span_hit(toks, start, k, text, toks[ci], m)
+    hit = _span_hit(toks, start, k, text, toks[ci], m)
+    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not _continues(toks, j, lex):
+        return hit
+    more = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"
+    return hit if more is None else Hit(hit.start, more.end, f"{hit.text} {more.text}", False, hit.cue, m, hit.cue_pos)
+
+
+def _continues(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
+    """Whether the words after a parenthetical attribution go on with the clause before it (", officials
+    said, will open in May"): three words or more, opening in lower case with no preposition,
+    conjunction, relative or gerund (", he said, in a statement" and ", he said, adding …" are his)."""
+    words = [t for t in toks[j:j + 3] if word(t)]
+    if len(words) < 3 or words[0] is not toks[j]:
+        return False
+    low = toks[j].low
+    return toks[j].text[0].islower() and low not in lex.prepositions and low not in lex.joiners \
+        and low not in lex.relatives and low not in lex.whether and low not in lex.subordinators \
+        and not (low.endswith(lex.gerunds) and low not in lex.content_gerunds)
 
 
 def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
@@ -320,6 +337,8 @@ def _infinitive(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | None
     if lemma not in lex.infinitive_cues or not lex.infinitive:
         return None
     j = _after_speaker(toks, ci, m, lex)
+    if lemma in lex.object_cues:
+        j += len(np_after(toks, j, lex))  # "urged voters | to stay calm"
     own = lex.particles.get(lemma, frozenset())
     while j < len(toks) and toks[j].low in own:
         j += 1
@@ -346,7 +365,8 @@ def _bare_clause(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | Non
     if lemma in lex.clause_cues:
         if lemma in lex.object_cues:
             obj = np_after(toks, j, lex)
-            j += len(obj)
+            cut = next((n for n in range(1, len(obj)) if obj[n].low in lex.determiners), len(obj))
+            j += cut  # "told reporters | the talks had failed": a determiner opens the clause's subject
             if j < len(toks) and toks[j].low in lex.complementizers:
                 j += 1
         if j + 1 < len(toks) and toks[j].low in lex.prepositions and toks[j + 1].low in lex.adverbs \
@@ -410,7 +430,7 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
         j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
         return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
     if toks[a - 1].text == ",":
-        return _span_hit(toks, 0, a - 1, text, toks[a], m) if m else None
+        return _aside(toks, a, b, lex, text, ents) or (_span_hit(toks, 0, a - 1, text, toks[a], m) if m else None)
     return _split_hit(toks, a, src_end, lex, text, m) if m else None
 
 
@@ -438,6 +458,22 @@ def _own_account_hit(toks: list[Token], own: tuple[int, int], lex: QuoteLexicon,
     if hit is not None:
         hit.cue = text[toks[a].start:toks[b - 1].end]
     return hit
+
+
+def _aside(toks: list[Token], a: int, b: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
+    """'The company, according to two people familiar with the talks, will cut jobs': the source runs
+    to the comma that closes the aside, and the clause around it is the content, its parts joined."""
+    c = next((n for n in range(b, min(len(toks), b + 10)) if not word(toks[n])), len(toks))
+    if c == len(toks) or toks[c].text != "," or c == b or not _continues(toks, c + 1, lex):
+        return None
+    c_src = next((n for n in range(b + 1, c) if toks[n].text[0].islower() and toks[n].low.endswith(lex.participles)
+                  and toks[n].low not in lex.content_gerunds), c)  # "a report | citing the mayor's office"
+    m = mention_in(toks[b:c_src], lex, text, ents)
+    lead = _span_hit(toks, 0, a - 1, text, toks[a], m)
+    more = _span_hit(toks, c + 1, _content_end(toks, c + 1, lex), text, toks[a], m)
+    if m is None or lead is None or more is None:
+        return None
+    return Hit(lead.start, more.end, f"{lead.text} {more.text}", False, toks[a].text, m, toks[a].start)
 
 
 def _modifier_end(toks: list[Token], k: int, lex: QuoteLexicon) -> int:

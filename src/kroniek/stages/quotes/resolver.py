@@ -184,10 +184,11 @@ class SpeakerResolver:
             return True
         if lex.verb_second:  # "Zaterdag zei Rutte": the subject follows the verb
             return False
-        for prev, w in pairwise(before):  # a cue after its own subject, not "…,” said X"
+        for prev, w in pairwise(before):  # a cue after its own subject, not "…,” said X" or "a proposed …"
             word = w.group()
-            if word.islower() and lex.cue(word) and not word.endswith(lex.participles) \
-                    and prev.group()[-1].isalnum() and not self._in_quote(w.start()):
+            if word.islower() and lex.cue(word) and not word.endswith(lex.participles) and prev.group()[-1].isalnum() \
+                    and prev.group().lower() not in lex.cue_blockers and not self._in_quote(w.start()) \
+                    and not any(c in ",;:" for c in text[w.end():ent.start]):  # "While all agreed …, X emphasized"
                 # an organisation's report is about the person it names ("PBS revealed that X …")
                 return not any(x.type != "PER" for x in self.entities.covering(prev.end() - 1))
         return False

@@ -17,7 +17,8 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     before = toks[k - 1].low if k > 0 else ""
     if lemma is None or before in lex.cue_blockers or before.endswith(lex.possessives) or _negated(toks, k, lex):
         return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
-    if before in lex.prepositions or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
+    if before in lex.prepositions and not _quoted_as(toks, k, lex) \
+            or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
         return None  # "of alleged violence", "as reported by", "The Doris Day Show", "Reports indicate …"
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
@@ -35,6 +36,11 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
             if x.low in unless:
                 return None  # "vond plaats", "vond een wapen"
     return lemma
+
+
+def _quoted_as(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """'was quoted (by Reuters) as saying': 'as' before the cue, a quoted_as word up to four words before it."""
+    return k > 1 and toks[k - 1].low == "as" and any(t.low in lex.quoted_as for t in toks[max(0, k - 6):k - 1])
 
 
 def _reflexive(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
@@ -120,6 +126,9 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     sub = max((k for k, t in enumerate(pre[:-2]) if (t.low in lex.subordinators or t.low in lex.complementizers)
                and _opens_subject(pre[k + 1], lex)), default=-1)
     pre = pre[sub + 1:]  # "Dat gebeurde nadat | de auditeur bij de Raad van State adviseerde"
+    q = next((n for n, t in enumerate(pre) if t.low in lex.quoted_as), None)
+    if q is not None and _quoted_as(toks, ci, lex):
+        pre = pre[:q]  # "The mayor was quoted (by Reuters) as saying": the mayor, not the agent
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
     bare = not [t for t in pre if not (t.text[0].islower() and t.low.endswith(lex.adverb_suffixes))]  # "forcefully"
     if cs > 1 and toks[cs - 1].text == "," and (bare and not lex.verb_second or pre and pre[0].low in lex.relatives):
