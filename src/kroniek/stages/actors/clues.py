@@ -4,7 +4,9 @@ strength (docs/actors.md, "Other names"), and the strongest clue of a name in th
 """
 from __future__ import annotations
 
-from .find import words_before
+from itertools import pairwise
+
+from .find import COUNTRY_CODE, words_before
 from .lexicon import ActorLexicon
 
 PREP_STRENGTH = 1.9  # a place preposition before a name ("naar Belgacom"): LOC only for most of its mentions
@@ -26,13 +28,17 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     head = _head_type(tokens, lex)
     if head:
         return 4, head
-    if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in tokens) or (
-            surface.isupper() and len(surface) > 2):
+    after = text[end:end + 30].split(maxsplit=2)[:1]
+    if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) or t.lower() in lex.legal_forms
+           for t in tokens) or (surface.isupper() and len(surface) > 2) or (
+            after and after[0].rstrip(",;:").lower() in lex.legal_forms):
         return 4, "ORG"
     if len(tokens) > 1 and any(c.isdigit() for c in tokens[-1]):
         return 4, "MISC"  # a make and its model, an event and its year: "Volvo XC90", "Sydney 2000"
     if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
         return 4, "PER"
+    if _kind_before(words_before(text, start, 7), lex):
+        return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
     if prev in lex.demonyms and prev not in lex.first_names and surface not in lex.places:
@@ -43,9 +49,11 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia"
     if prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues:
         return 3, "LOC"
-    after = text[end:end + 30].split(maxsplit=2)[:1]
     if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
         return 3, "PER"
+    code = COUNTRY_CODE.match(text, end + (text[end:end + 1] == " "))
+    if code and code.group(1) in lex.country_codes:
+        return 3, "PER"  # "Jalabert (Fra)": results name riders and players with their country
     if surface in lex.places or any(f" {p} " in surface for p in lex.place_particles):
         return 2, "LOC"
     if len(tokens) == 1 and low.endswith(lex.misc_suffixes):
@@ -56,11 +64,27 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 2, "PER"  # "hij hield van Freddy", "naar Nico": a known first name alone is a person
     if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
         return PREP_STRENGTH, "LOC"
+    if prev.lower() in lex.org_preps:
+        return PREP_STRENGTH, "ORG"  # "werkt bij Tectrade", when most of the name's mentions have it
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
         return 1, "LOC"
+    if prev.lower() in lex.determiners:
+        return 1, lex.default_type  # "de Mont Blanc", "het Goed Voorbeeld": a person takes no article
     if len(tokens) > 1 or surface in lex.surnames:
         return 1, "PER"
     return 0, lex.default_type
+
+
+def _kind_before(before: list[str], lex: ActorLexicon) -> bool:
+    """Whether the word before a name is a lower-case noun naming an organisation's kind, alone or as
+    the tail of a compound ("bank", "zakenbank", "farma-verdeler"): an apposition, the name is that kind.
+    Not when a title and a link word come before the noun ("de oud-chef van de geheime dienst Vladimiro
+    Montesinos"): then the name is the title's, a person's, and the kind noun only says whose."""
+    prev = before[-1] if before else ""
+    if not (lex.org_kinds and prev[:1].islower() and prev.replace("-", "").isalpha() and prev.endswith(lex.org_kinds)):
+        return False
+    return not any(w in lex.kind_links and head.lower().rsplit("-", 1)[-1] in lex.titles
+                   for head, w in pairwise(before[:-1]))
 
 
 def _head_type(tokens: list[str], lex: ActorLexicon) -> str | None:
