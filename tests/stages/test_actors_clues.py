@@ -42,3 +42,13 @@ def test_a_legal_form_after_a_name_makes_it_an_organisation() -> None:
 def test_a_name_with_a_country_in_parentheses_in_results_is_a_person() -> None:
     got = types("In de eerste ronde won Vestrago (Spa) van Kulnerov (Rus) met 6-3, 6-4.")
     assert got["Vestrago"] == "PER" and got["Kulnerov"] == "PER"
+
+
+def test_a_name_followed_by_its_own_initials_is_an_organisation() -> None:
+    got = types("Het Brabants Overleg Waterbeheer (BOW) protesteerde. Ook Greet Vandormael (GV) tekende.")
+    assert got["Brabants Overleg Waterbeheer"] == "ORG" and got["Greet Vandormael"] == "PER"
+
+
+def test_a_street_compound_is_a_place_whatever_name_it_holds() -> None:
+    got = types("Het restaurant in de Van Ostaeyenstraat sloot. Ze liepen naar het Maria Callasplein.")
+    assert got["Van Ostaeyenstraat"] == "LOC" and got["Maria Callasplein"] == "LOC"

@@ -4,6 +4,7 @@ strength (docs/actors.md, "Other names"), and the strongest clue of a name in th
 """
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from .find import COUNTRY_CODE, words_before
@@ -28,6 +29,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     head = _head_type(tokens, lex)
     if head:
         return 4, head
+    last = tokens[-1].lower()
+    if last.endswith(lex.street_suffixes) and len(last) > 6 and tokens[-1] not in lex.surnames:
+        return 4, "LOC"  # "Van Kerckhovestraat", "Woodrow Wilsonplein": a street, whatever its name
     after = text[end:end + 30].split(maxsplit=2)[:1]
     if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) or t.lower() in lex.legal_forms
            for t in tokens) or (surface.isupper() and len(surface) > 2) or (
@@ -41,6 +45,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
+    if _spelled_out(text, end, tokens):
+        return 3, "ORG"  # "Vlaamse Media Maatschappij (VMM)": a name followed by its own initials
     if prev in lex.demonyms and prev not in lex.first_names and surface not in lex.places:
         return 3, "PER"
     if len(tokens) > 1 and tokens[-1] in lex.demonyms:
@@ -85,6 +91,21 @@ def _kind_before(before: list[str], lex: ActorLexicon) -> bool:
         return False
     return not any(w in lex.kind_links and head.lower().rsplit("-", 1)[-1] in lex.titles
                    for head, w in pairwise(before[:-1]))
+
+
+_ACRONYM = re.compile(r" ?\( ?([A-Z]{2,6}) ?\)")
+
+
+def _spelled_out(text: str, end: int, tokens: list[str]) -> bool:
+    """Whether a name of several words is followed by its initials in parentheses ("Nationale Raad
+    voor Diergezondheid (NRD)"), with one letter more at most ("… Liberation Front (TPLF)" cut
+    short): an abbreviation is made for an organisation, rarely for a person."""
+    m = _ACRONYM.match(text, end) if len(tokens) > 1 else None
+    if not m:
+        return False
+    initials = "".join(w[0] for t in tokens for w in t.split("-") if w[:1].isupper())
+    acronym = m.group(1)
+    return len(initials) > 1 and acronym.startswith(initials) and len(acronym) - len(initials) <= 1
 
 
 def _head_type(tokens: list[str], lex: ActorLexicon) -> str | None:

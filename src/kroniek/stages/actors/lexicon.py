@@ -64,6 +64,7 @@ class ActorLexicon:
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
+    street_suffixes: tuple[str, ...]  # a compound's tail that makes a street or square of any name
     org_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind ("de zakenbank X"): ORG
     kind_links: frozenset[str]  # "chef van de dienst X": a kind noun after one names whose, not X's kind
     org_preps: frozenset[str]  # a preposition of affiliation before a name ("bij X"): ORG
@@ -74,7 +75,8 @@ _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "parti
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
          "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
          "list_joiners", "org_preps", "kind_links")
-_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds")
+_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
+           "street_suffixes")
 
 
 @lru_cache(maxsize=8)
