@@ -52,3 +52,14 @@ def test_a_name_followed_by_its_own_initials_is_an_organisation() -> None:
 def test_a_street_compound_is_a_place_whatever_name_it_holds() -> None:
     got = types("Het restaurant in de Van Ostaeyenstraat sloot. Ze liepen naar het Maria Callasplein.")
     assert got["Van Ostaeyenstraat"] == "LOC" and got["Maria Callasplein"] == "LOC"
+
+
+def test_a_name_that_is_all_a_quotation_holds_is_a_title_unless_it_opens_with_a_first_name() -> None:
+    got = types("Ze speelden 'Rode Lantaarn Blues' en daarna 'Jan Smit' als toegift.")
+    assert got["Rode Lantaarn Blues"] == "MISC" and got["Jan Smit"] == "PER"
+
+
+def test_a_name_opening_with_an_article_that_is_no_surname_particle_is_no_person() -> None:
+    got = types("Ze speelden met The Velvet Owls en lazen Les Nouvelles Brèves. Ook Jean Le Ruyet kwam.")
+    assert got["The Velvet Owls"] != "PER" and got["Les Nouvelles Brèves"] != "PER"
+    assert got["Jean Le Ruyet"] == "PER"

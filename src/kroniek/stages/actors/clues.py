@@ -45,6 +45,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
+    if _quoted(text, start, end):
+        return 3, "MISC"  # "met 'Black Magic Woman'": all a quotation holds, a title (a first name: a person)
     if _spelled_out(text, end, tokens):
         return 3, "ORG"  # "Vlaamse Media Maatschappij (VMM)": a name followed by its own initials
     if prev in lex.demonyms and prev not in lex.first_names and surface not in lex.places:
@@ -74,8 +76,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return PREP_STRENGTH, "ORG"  # "werkt bij Tectrade", when most of the name's mentions have it
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
         return 1, "LOC"
-    if prev.lower() in lex.determiners:
-        return 1, lex.default_type  # "de Mont Blanc", "het Goed Voorbeeld": a person takes no article
+    if prev.lower() in lex.determiners or (len(tokens) > 1 and tokens[0] in lex.name_articles):
+        return 1, lex.default_type  # "de Mont Blanc", "The Black Crowes": a person takes no article
     if len(tokens) > 1 or surface in lex.surnames:
         return 1, "PER"
     return 0, lex.default_type
@@ -91,6 +93,15 @@ def _kind_before(before: list[str], lex: ActorLexicon) -> bool:
         return False
     return not any(w in lex.kind_links and head.lower().rsplit("-", 1)[-1] in lex.titles
                    for head, w in pairwise(before[:-1]))
+
+
+_OPEN, _CLOSE = "'\"‘“„«", "'\"’”»"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the name is all that a pair of quotation marks holds ("de hit 'Oye Como Va'")."""
+    before, after = text[max(0, start - 3):start].rstrip(" "), text[end:end + 3].lstrip(" ")
+    return bool(before) and before[-1] in _OPEN and bool(after) and after[0] in _CLOSE
 
 
 _ACRONYM = re.compile(r" ?\( ?([A-Z]{2,6}) ?\)")

@@ -66,6 +66,7 @@ class ActorLexicon:
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
     street_suffixes: tuple[str, ...]  # a compound's tail that makes a street or square of any name
     org_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind ("de zakenbank X"): ORG
+    name_articles: frozenset[str]  # a capitalised article opening a name ("The Times", "Het Volk"): no person
     kind_links: frozenset[str]  # "chef van de dienst X": a kind noun after one names whose, not X's kind
     org_preps: frozenset[str]  # a preposition of affiliation before a name ("bij X"): ORG
     legal_forms: frozenset[str]  # a company's legal form after its name ("X bvba"), lower case
@@ -74,7 +75,8 @@ class ActorLexicon:
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
          "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
-         "list_joiners", "org_preps", "kind_links")
+         "list_joiners", "org_preps", "kind_links",
+         "name_articles")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
            "street_suffixes")
 
