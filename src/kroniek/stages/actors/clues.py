@@ -4,7 +4,10 @@ strength (docs/actors.md, "Other names"), and the strongest clue of a name in th
 """
 from __future__ import annotations
 
-from .find import words_before
+import re
+from itertools import pairwise
+
+from .find import COUNTRY_CODE, words_before
 from .lexicon import ActorLexicon
 
 PREP_STRENGTH = 1.9  # a place preposition before a name ("naar Belgacom"): LOC only for most of its mentions
@@ -26,15 +29,26 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     head = _head_type(tokens, lex)
     if head:
         return 4, head
-    if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) for t in tokens) or (
-            surface.isupper() and len(surface) > 2):
+    last = tokens[-1].lower()
+    if last.endswith(lex.street_suffixes) and len(last) > 6 and tokens[-1] not in lex.surnames:
+        return 4, "LOC"  # "Van Kerckhovestraat", "Woodrow Wilsonplein": a street, whatever its name
+    after = text[end:end + 30].split(maxsplit=2)[:1]
+    if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) or t.lower() in lex.legal_forms
+           for t in tokens) or (surface.isupper() and len(surface) > 2) or (
+            after and after[0].rstrip(",;:").lower() in lex.legal_forms):
         return 4, "ORG"
     if len(tokens) > 1 and any(c.isdigit() for c in tokens[-1]):
         return 4, "MISC"  # a make and its model, an event and its year: "Volvo XC90", "Sydney 2000"
     if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
         return 4, "PER"
+    if _kind_before(words_before(text, start, 7), lex):
+        return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
+    if _quoted(text, start, end):
+        return 3, "MISC"  # "met 'Black Magic Woman'": all a quotation holds, a title (a first name: a person)
+    if _spelled_out(text, end, tokens):
+        return 3, "ORG"  # "Vlaamse Media Maatschappij (VMM)": a name followed by its own initials
     if prev in lex.demonyms and prev not in lex.first_names and surface not in lex.places:
         return 3, "PER"
     if len(tokens) > 1 and tokens[-1] in lex.demonyms:
@@ -43,9 +57,11 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia"
     if prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues:
         return 3, "LOC"
-    after = text[end:end + 30].split(maxsplit=2)[:1]
     if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
         return 3, "PER"
+    code = COUNTRY_CODE.match(text, end + (text[end:end + 1] == " "))
+    if code and code.group(1) in lex.country_codes:
+        return 3, "PER"  # "Jalabert (Fra)": results name riders and players with their country
     if surface in lex.places or any(f" {p} " in surface for p in lex.place_particles):
         return 2, "LOC"
     if len(tokens) == 1 and low.endswith(lex.misc_suffixes):
@@ -56,11 +72,51 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 2, "PER"  # "hij hield van Freddy", "naar Nico": a known first name alone is a person
     if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
         return PREP_STRENGTH, "LOC"
+    if prev.lower() in lex.org_preps:
+        return PREP_STRENGTH, "ORG"  # "werkt bij Tectrade", when most of the name's mentions have it
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
         return 1, "LOC"
+    if prev.lower() in lex.determiners or (len(tokens) > 1 and tokens[0] in lex.name_articles):
+        return 1, lex.default_type  # "de Mont Blanc", "The Black Crowes": a person takes no article
     if len(tokens) > 1 or surface in lex.surnames:
         return 1, "PER"
     return 0, lex.default_type
+
+
+def _kind_before(before: list[str], lex: ActorLexicon) -> bool:
+    """Whether the word before a name is a lower-case noun naming an organisation's kind, alone or as
+    the tail of a compound ("bank", "zakenbank", "farma-verdeler"): an apposition, the name is that kind.
+    Not when a title and a link word come before the noun ("de oud-chef van de geheime dienst Vladimiro
+    Montesinos"): then the name is the title's, a person's, and the kind noun only says whose."""
+    prev = before[-1] if before else ""
+    if not (lex.org_kinds and prev[:1].islower() and prev.replace("-", "").isalpha() and prev.endswith(lex.org_kinds)):
+        return False
+    return not any(w in lex.kind_links and head.lower().rsplit("-", 1)[-1] in lex.titles
+                   for head, w in pairwise(before[:-1]))
+
+
+_OPEN, _CLOSE = "'\"‘“„«", "'\"’”»"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the name is all that a pair of quotation marks holds ("de hit 'Oye Como Va'")."""
+    before, after = text[max(0, start - 3):start].rstrip(" "), text[end:end + 3].lstrip(" ")
+    return bool(before) and before[-1] in _OPEN and bool(after) and after[0] in _CLOSE
+
+
+_ACRONYM = re.compile(r" ?\( ?([A-Z]{2,6}) ?\)")
+
+
+def _spelled_out(text: str, end: int, tokens: list[str]) -> bool:
+    """Whether a name of several words is followed by its initials in parentheses ("Nationale Raad
+    voor Diergezondheid (NRD)"), with one letter more at most ("… Liberation Front (TPLF)" cut
+    short): an abbreviation is made for an organisation, rarely for a person."""
+    m = _ACRONYM.match(text, end) if len(tokens) > 1 else None
+    if not m:
+        return False
+    initials = "".join(w[0] for t in tokens for w in t.split("-") if w[:1].isupper())
+    acronym = m.group(1)
+    return len(initials) > 1 and acronym.startswith(initials) and len(acronym) - len(initials) <= 1
 
 
 def _head_type(tokens: list[str], lex: ActorLexicon) -> str | None:

@@ -72,7 +72,7 @@ def words_before(text: str, start: int, n: int = 4) -> list[str]:
     return text[max(0, start - 60):start].split()[-n:]
 
 
-_CODE = re.compile(r"\( ?([A-Z][A-Za-z]{2}) ?\)")
+COUNTRY_CODE = re.compile(r"\( ?([A-Z][A-Za-z]{2}) ?\)")  # "(Fra)" in results
 
 
 def country_codes(text: str, lex: ActorLexicon, found: list) -> list[tuple[int, int, tuple, int]]:
@@ -80,7 +80,7 @@ def country_codes(text: str, lex: ActorLexicon, found: list) -> list[tuple[int, 
     "Boogerd (Ned)"): sports results name riders' and players' countries so."""
     taken = {s for s, *_ in found}
     extra = [(m.start(1), m.end(1), ((lex.country_codes[m.group(1)], "aliases"),), m.start(1))
-             for m in _CODE.finditer(text) if m.group(1) in lex.country_codes and m.start(1) not in taken]
+             for m in COUNTRY_CODE.finditer(text) if m.group(1) in lex.country_codes and m.start(1) not in taken]
     return sorted(found + extra) if extra else found
 
 

@@ -66,13 +66,21 @@ class ActorLexicon:
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
     date_words: frozenset[str]  # month abbreviations: before a day number a date ("Oct 11", "Jan. 3"), no name
+    street_suffixes: tuple[str, ...]  # a compound's tail that makes a street or square of any name
+    org_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind ("de zakenbank X"): ORG
+    name_articles: frozenset[str]  # a capitalised article opening a name ("The Times", "Het Volk"): no person
+    kind_links: frozenset[str]  # "chef van de dienst X": a kind noun after one names whose, not X's kind
+    org_preps: frozenset[str]  # a preposition of affiliation before a name ("bij X"): ORG
+    legal_forms: frozenset[str]  # a company's legal form after its name ("X bvba"), lower case
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
          "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
-         "list_joiners", "date_words")
-_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives")
+         "list_joiners", "org_preps", "kind_links",
+         "name_articles", "date_words")
+_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
+           "street_suffixes")
 
 
 @lru_cache(maxsize=8)
@@ -97,6 +105,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         first_names=frozenset(firsts | set(raw.get("first_names") or ())),
         default_type=raw.get("default_type", "MISC"),
         tagger_types=frozenset(raw.get("tagger_types") or ()),
+        legal_forms=frozenset(str(f).lower() for f in raw.get("legal_forms") or ()),
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
         surnames=surnames(lang),
         surname_words=lexicons.word_list(lang, "surname_words.txt"),

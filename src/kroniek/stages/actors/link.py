@@ -221,7 +221,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             for form in surname_forms(key, lex):
                 full.setdefault(form, refs[key])
     for form, actor_ref in full.items():
-        if form in votes and (votes[form][0] in (0, 1, PREP_STRENGTH, 2, TAGGER_STRENGTH) or votes[form][1] == "PER"):
+        if form in votes and (votes[form][0] <= 2 or votes[form][1] == "PER"):
             votes[form] = (max(3, votes[form][0]), "PER")
             refs[form] = actor_ref
     for start, end, key in spans:

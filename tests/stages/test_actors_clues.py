@@ -1,0 +1,65 @@
+"""Typing an unknown name from the words around it (clues.py): an organisation's kind before it, a
+preposition of affiliation, a legal form, an article, a country in results."""
+from __future__ import annotations
+
+from .test_actors_names import named, run
+
+
+def types(text: str, lang: str = "nl") -> dict[str, str]:
+    return {t: ty for t, ty, _ in named(run(text, lang=lang))}
+
+
+def test_a_kind_noun_before_a_name_makes_it_an_organisation_also_as_a_compounds_tail() -> None:
+    got = types("Volgens de Zweedse zakenbank Kroonveld Partners daalt de koers. Het bouwt een "
+                "platform voor meubelketen Hovel Trio. De punkband Grauwe Ekster speelt in Gent.")
+    assert got["Kroonveld Partners"] == "ORG" and got["Hovel Trio"] == "ORG" and got["Grauwe Ekster"] == "ORG"
+
+
+def test_a_kind_noun_after_a_title_and_link_word_says_whose_the_person_is() -> None:
+    got = types("De oud-chef van de Chileense geheime dienst Ermenegildo Sarvas is opgepakt.")
+    assert got["Ermenegildo Sarvas"] == "PER"
+
+
+def test_a_persons_title_beats_a_kind_noun_that_is_also_one() -> None:
+    assert types("Ook zijn dochter Wietske Harmsen was erbij.")["Wietske Harmsen"] == "PER"
+
+
+def test_a_name_after_an_article_is_no_person() -> None:
+    got = types("Zij beklommen de Pic Vardane en sliepen in het Oud Gasthuys. Ook Bram Loeffen ging mee.")
+    assert got["Pic Vardane"] != "PER" and got["Oud Gasthuys"] != "PER" and got["Bram Loeffen"] == "PER"
+
+
+def test_a_preposition_of_affiliation_makes_an_organisation_when_most_mentions_have_it() -> None:
+    assert types("Hij werkt al tien jaar bij Vendrova. Bij Vendrova is hij tevreden.")["Vendrova"] == "ORG"
+    text = "Het contract ging naar Quellin. Quellin won. Quellin lachte. Men was bij Quellin thuis."
+    assert types(text)["Quellin"] != "ORG"
+
+
+def test_a_legal_form_after_a_name_makes_it_an_organisation() -> None:
+    assert types("Het vlees kwam van Morvandel bvba uit Aalst.")["Morvandel"] == "ORG"
+
+
+def test_a_name_with_a_country_in_parentheses_in_results_is_a_person() -> None:
+    got = types("In de eerste ronde won Vestrago (Spa) van Kulnerov (Rus) met 6-3, 6-4.")
+    assert got["Vestrago"] == "PER" and got["Kulnerov"] == "PER"
+
+
+def test_a_name_followed_by_its_own_initials_is_an_organisation() -> None:
+    got = types("Het Brabants Overleg Waterbeheer (BOW) protesteerde. Ook Greet Vandormael (GV) tekende.")
+    assert got["Brabants Overleg Waterbeheer"] == "ORG" and got["Greet Vandormael"] == "PER"
+
+
+def test_a_street_compound_is_a_place_whatever_name_it_holds() -> None:
+    got = types("Het restaurant in de Van Ostaeyenstraat sloot. Ze liepen naar het Maria Callasplein.")
+    assert got["Van Ostaeyenstraat"] == "LOC" and got["Maria Callasplein"] == "LOC"
+
+
+def test_a_name_that_is_all_a_quotation_holds_is_a_title_unless_it_opens_with_a_first_name() -> None:
+    got = types("Ze speelden 'Rode Lantaarn Blues' en daarna 'Jan Smit' als toegift.")
+    assert got["Rode Lantaarn Blues"] == "MISC" and got["Jan Smit"] == "PER"
+
+
+def test_a_name_opening_with_an_article_that_is_no_surname_particle_is_no_person() -> None:
+    got = types("Ze speelden met The Velvet Owls en lazen Les Nouvelles Brèves. Ook Jean Le Ruyet kwam.")
+    assert got["The Velvet Owls"] != "PER" and got["Les Nouvelles Brèves"] != "PER"
+    assert got["Jean Le Ruyet"] == "PER"
