@@ -10,7 +10,7 @@ import pytest
 from kroniek import plover
 from kroniek.stages.events.dutch import noun_forms, stem_of, verb_forms
 from kroniek.stages.events.lemmas import idiom_verbs
-from kroniek.stages.events.lexicon import lexicon, tokenize
+from kroniek.stages.events.lexicon import lexicon, sentence_words, tokenize
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "data"
 STRONG = {"vallen": {"past": ["viel", "vielen"], "part": "gevallen"},
@@ -81,7 +81,7 @@ def test_compounds_by_head_and_by_modifier() -> None:
     assert ("ASSAULT", "ETA-aanslag") in types_at("Bij een ETA-aanslag vielen twee doden.", "nl")
     assert ("PROTEST", "protestactie") in types_at("De boeren hielden een protestactie.", "nl")
     assert types_at("Hij overleed aan een hartaanval.", "nl") == []  # not_compounds
-    assert lexicon("nl").may_trigger("een wraakaanval", 0, 15)
+    assert lexicon("nl").may_trigger(sentence_words("een wraakaanval", 0, 15))
 
 
 def test_idioms_and_the_idiom_verb_notation() -> None:

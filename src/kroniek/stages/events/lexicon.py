@@ -129,6 +129,7 @@ class EventLexicon:
     singular_endings: tuple[str, ...] = ()  # ze waarschuwde: she
     plural_endings: tuple[str, ...] = ()  # ze waarschuwden: they
     function_words: frozenset[str] = frozenset()  # data/<lang>/function_words.txt: never the verb beside a pronoun
+    anaphors: frozenset[str] = frozenset()  # the pronouns and possessives that point back: their sentence needs the one before
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()
     not_event_time: frozenset[str] = frozenset()
@@ -282,10 +283,9 @@ class EventLexicon:
         before = _TOKEN.findall(text, max(0, start - 40), start)
         return any(w.casefold() in self.not_event_time for w in before[-5:])
 
-    def may_trigger(self, text: str, start: int, end: int) -> bool:
-        """A cheap test before tokenizing: does the sentence hold every element of some pattern (or
-        an event compound)? Frequent key words ('support', 'take') then make no sentence worth coding."""
-        words = set(_TOKEN.findall(text[start:end].casefold()))
+    def may_trigger(self, words: set[str]) -> bool:
+        """A cheap test before tokenizing, on a sentence's `words`: does it hold every element of some
+        pattern (or an event compound)? Frequent key words ('support', 'take') then make no sentence worth coding."""
         if not words.isdisjoint(self.sufficient):
             return True
         for w in words & self.keys:
@@ -295,6 +295,11 @@ class EventLexicon:
             if any(pat.found_in(words) for pat in self.patterns[w]):
                 return True
         return bool(self.head_lengths or self.modifier_lengths) and any(map(self.compounds_of, words))
+
+
+def sentence_words(text: str, start: int, end: int) -> set[str]:
+    """The case-folded words of text[start:end], for `may_trigger` and the stage's other word tests."""
+    return set(_TOKEN.findall(text[start:end].casefold()))
 
 
 # words too common to be the one a sentence is filtered by (with a language's prepositions and articles)
@@ -467,7 +472,8 @@ def _build(lang: str) -> EventLexicon | None:
                         past_endings=tuple(str(w).casefold() for w in raw.get("past_endings", [])),
                         singular_endings=tuple(str(w) for w in raw.get("singular_endings", [])),
                         plural_endings=tuple(str(w) for w in raw.get("plural_endings", [])),
-                        function_words=lexicons.word_list(lang, "function_words.txt"))
+                        function_words=lexicons.word_list(lang, "function_words.txt"),
+                        anaphors=frozenset().union(*pronouns.values(), sets["possessives"], sets["unresolved_actors"]))
 
 
 def _own_copy(pat: Pattern, words: set[str], patterns: dict[str, list[Pattern]], every: list[Pattern],

@@ -29,7 +29,7 @@ from .arguments import PARTICIPLE_ENDINGS, aim_at_home, assign_actors, placed
 from .article import counterparts, dedupe, headline_repeats
 from .candidates import Candidate, apply_modality, candidates, quoted_acts, regions
 from .context import ArticleIndex, Sentence
-from .lexicon import EventLexicon, lexicon, tokenize
+from .lexicon import EventLexicon, lexicon, sentence_words, tokenize
 from .mentions import ActorMention, MentionFinder
 
 # hostile acts that, told in someone else's words, are that speaker's accusation
@@ -56,8 +56,10 @@ class EventStage:
         lex = lexicon(doc.lang or doc.article.lang or "")
         if lex is None:  # no data/<lang>/events.yaml: a language without triggers has no events
             return doc
-        hot = [k for k, (s, e) in enumerate(doc.sentences) if lex.may_trigger(doc.text, s, e)]
-        window = sorted({j for k in hot for j in (k - 1, k) if j >= 0})  # the sentence before: antecedents
+        words = [sentence_words(doc.text, s, e) for s, e in doc.sentences]
+        hot = [k for k, w in enumerate(words) if lex.may_trigger(w)]
+        # the sentence before one with a pronoun holds its antecedents
+        window = sorted({j for k in hot for j in ((k - 1, k) if not words[k].isdisjoint(lex.anaphors) else (k,)) if j >= 0})
         toks = [t for j in window for t in tokenize(doc.text, *doc.sentences[j])]
         index = ArticleIndex.of(doc)
         mentions = self.finder.find(doc, toks, lex, index.quotes, index.home)
