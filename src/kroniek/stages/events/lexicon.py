@@ -20,9 +20,13 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-'’.]\w+)*|[^\w\s]")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of text[start:end] with offsets into text."""
-    return [Token(*m.span(), word := m.group(), word.casefold())
-            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    """Tokens of text[start:end] with offsets into text (a plain loop: the stage's hottest lines)."""
+    out: list[Token] = []
+    add = out.append
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        word = m[0]
+        add(Token(m.start(), m.end(), word, word.casefold()))
+    return out
 
 
 @dataclass(slots=True)
@@ -48,7 +52,11 @@ class Pattern:
     def found_in(self, words: set[str], start: int = 0) -> bool:
         """Whether every element from `start` on has a form among a sentence's words: a match
         needs it, and a set test is far cheaper than trying the match."""
-        return all(not forms.isdisjoint(words) for forms, _ in self.elems[start:])
+        elems = self.elems
+        for k in range(start, len(elems)):  # a loop, not all(): called a hundred thousand times per corpus
+            if elems[k][0].isdisjoint(words):
+                return False
+        return True
 
     def type_(self) -> str | None:
         row = plover.lookup(self.cameo)
@@ -289,11 +297,13 @@ class EventLexicon:
         if not words.isdisjoint(self.sufficient):
             return True
         for w in words & self.keys:
-            if any(pat.found_in(words) for pat in self.by_key[w]):
-                return True
+            for pat in self.by_key[w]:
+                if pat.found_in(words):
+                    return True
         for w in words & self.keyless:  # bare intention frames: matched from their first word
-            if any(pat.found_in(words) for pat in self.patterns[w]):
-                return True
+            for pat in self.patterns[w]:
+                if pat.found_in(words):
+                    return True
         return bool(self.head_lengths or self.modifier_lengths) and any(map(self.compounds_of, words))
 
 
