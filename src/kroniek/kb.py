@@ -175,6 +175,7 @@ class KB:
     def __init__(self, records: Iterable[tuple[dict[str, Any], str]] = ()) -> None:
         self.actors: dict[str, Actor] = {}
         self._index: dict[str, list[tuple[Actor, str]]] | None = None
+        self._offices: dict[str, list[tuple[Role, Actor]]] | None = None
         self.digest = ""  # what it was built from (kb.load sets it): derived resources are cached by it
         for raw, source in records:
             self.add(raw, source)
@@ -184,7 +185,7 @@ class KB:
             merge(self.actors[raw["id"]], raw, source)
         else:
             self.actors[raw["id"]] = actor_from(raw, source)
-        self._index = None
+        self._index = self._offices = None
 
     def get(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None
@@ -215,12 +216,13 @@ class KB:
         """Who held an office (in a country, in an organisation such as a party) on a date; the most
         recently started first."""
         lo, hi = day_range(date)
-        found = []
-        for actor in self.actors.values():
-            for r in actor.roles:
-                if (r.office == office and (country is None or r.country == country)
-                        and (org is None or r.org == org) and r.active(lo, hi)):
-                    found.append((r.start or "", actor))
+        if self._offices is None:  # every role by its office, built on first use: stages ask per mention
+            self._offices = {}
+            for actor in self.actors.values():
+                for r in actor.roles:
+                    self._offices.setdefault(r.office, []).append((r, actor))
+        found = [(r.start or "", actor) for r, actor in self._offices.get(office, ())
+                 if (country is None or r.country == country) and (org is None or r.org == org) and r.active(lo, hi)]
         return [a for _, a in sorted(found, key=lambda x: x[0], reverse=True)]
 
     def country_of(self, actor: Actor) -> str | None:
@@ -304,7 +306,7 @@ def load(paths: tuple[str, ...] = ()) -> KB:
     """The merged KB for these user paths, built once per process (and kept compiled between runs,
     keyed by its files); the pipeline hands it to its stages."""
     files = kb_files(paths)
-    digest = lexicons.files_digest(files)
+    digest = lexicons.files_digest([*files, Path(__file__)])  # this file too: a changed KB class builds anew
     kb = lexicons.cached("kb", digest, lambda: KB(rec for f in files for rec in read_records(f)))
     kb.digest = digest
     return kb
