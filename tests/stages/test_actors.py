@@ -62,6 +62,14 @@ def test_a_titles_capitalised_last_words_are_no_organisation(text: str, name: st
     assert not {"State", "Treasury"} & set(got)
 
 
+@pytest.mark.parametrize("text,body", [
+    ("Minister Van der Straeten verdedigde het akkoord in de Kamer. België blijft kernenergie gebruiken.", "org:be-kamer"),
+    ("Minister De Jonge verdedigde het akkoord in de Kamer. Nederland blijft kernenergie gebruiken.", "org:tweede-kamer"),
+])
+def test_namesake_bodies_are_of_the_country_the_article_names(text: str, body: str) -> None:
+    assert ents(run(text))["Kamer"][1] == body
+
+
 def test_a_month_abbreviation_before_a_day_is_no_name_but_jan_is_a_first_name() -> None:
     got = ents(run("Jan Egeland said on Oct. 5 and again on Jan 9 that aid was blocked.", lang="en"))
     assert set(got) == {"Jan Egeland"}

@@ -154,7 +154,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
                  if kb.get(i) is not None and kb.get(i).type == "LOC"}
     own = _own_surnames(text, names, lex, memo)
     for _, end, hits, start in found:
-        actor, kind = _choose(hits, kb, seen, date, outlet)
+        actor, kind = _choose(hits, kb, seen, date, outlet, mentioned)
         if actor is None:
             continue
         surface = _strip_possessive(text, start, end, lex)
@@ -333,10 +333,10 @@ def _foreign_namesake(actor: Actor, surface: str, outlet: str | None, mentioned:
                 and " " not in surface and actor.country not in mentioned)
 
 
-def _choose(hits: tuple, kb: KB, seen: dict[str, Actor],
-            date: str | None, outlet: str | None = None) -> tuple[Actor | None, str]:
+def _choose(hits: tuple, kb: KB, seen: dict[str, Actor], date: str | None, outlet: str | None = None,
+            mentioned: set[str] | frozenset[str] = frozenset()) -> tuple[Actor | None, str]:
     """One actor for an ambiguous name: named earlier, then in office on the date, then of the
-    outlet's country, then hand-written."""
+    outlet's country (without one: of a country the article names), then hand-written."""
     cands = [(kb.get(i), k) for i, k in hits]
     cands = [(a, k) for a, k in cands if a is not None]
     if not cands:
@@ -349,6 +349,9 @@ def _choose(hits: tuple, kb: KB, seen: dict[str, Actor],
     active = [(a, k) for a, k in cands if a.roles_at(date)]
     pool = active or cands
     abroad = lambda a: bool(outlet) and a.country not in (None, outlet)
+    if all(a.type == "ORG" and k == "aliases" for a, k in cands):  # namesake bodies: of a country the article names
+        named = [c for c in pool if c[0].country in mentioned]
+        pool = named if not outlet and len(named) == 1 else pool
     if any(a.type != "PER" for a, _ in cands):  # organisations: the outlet's own namesake first
         pool = [c for c in pool if not abroad(c[0])] or [c for c in cands if not abroad(c[0])] or pool
     gone = lambda a: a.type != "PER" and bool(date) and bool(a.roles) and not a.roles_at(date)
