@@ -688,3 +688,10 @@ def test_we_of_an_unknown_speaker_is_not_of_the_country_it_threatens() -> None:
     [threat] = _events("„Als Kroatië niet meewerkt, dan vallen we de grensposten aan.”", "nl")
     assert (threat.type, threat.source.text, threat.source.country, threat.target.country) == (
         "THREATEN", "we", None, "HRV")
+
+
+def test_belgian_institutions_are_sector_words() -> None:
+    [arrest] = _events("De rijkswacht heeft gisteren drie betogers opgepakt.", "nl", country="BEL")
+    assert (arrest.type, arrest.source.country, arrest.source.sector) == ("COERCE", "BEL", "COP")
+    [probe] = _events("Het parket heeft een onderzoek naar de burgemeester geopend.", "nl", country="BEL")
+    assert (probe.type, probe.source.sector, probe.target.sector) == ("ACCUSE", "JUD", "GOV")
