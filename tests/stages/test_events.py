@@ -695,3 +695,5 @@ def test_belgian_institutions_are_sector_words() -> None:
     assert (arrest.type, arrest.source.country, arrest.source.sector) == ("COERCE", "BEL", "COP")
     [probe] = _events("Het parket heeft een onderzoek naar de burgemeester geopend.", "nl", country="BEL")
     assert (probe.type, probe.source.sector, probe.target.sector) == ("ACCUSE", "JUD", "GOV")
+    [arrest] = _events("In Birma heeft de junta gisteren twintig dissidenten opgepakt.", "nl", country="BEL")
+    assert (arrest.source.sector, arrest.source.country, arrest.target.sector) == ("GOV", "MMR", "OPP")
