@@ -360,10 +360,12 @@ def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
     """An actor of no known country acts for the one country its sentence names, else for the
-    publication's (not rebels: NOT_AT_HOME). Where that one country is the other side's, it tells
-    who was acted on, not who acted: a source then is the publication's or of no country ("de
-    politie hield een Turk aan"; but rebels fight their own state, and a pronoun names someone of
-    the story), and a target the publication's where the source is people of that nationality ("een
+    publication's (not rebels: NOT_AT_HOME). Where that one country is the other side's and the
+    story's or publication's country is known, it tells who was acted on, not who acted: the source
+    is of that home ("Picqué veroordeelde Israël" in a Belgian paper; but rebels fight their own
+    state, and a pronoun names someone of the story; with no home, as in a wire sentence, the one
+    acted on is most often of the doer's own country: "a judge opened investigations against Chilean
+    officials"), and a target the publication's where the source is people of that nationality ("een
     Turk stak een man neer": a man where the paper is; "het leger van Fiji onderhandelt met een
     couppleger": one of Fiji). An actor is never its own target (a country, a person: the same id
     both sides)."""
@@ -376,15 +378,15 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
     nationals = c.source_words is not None and c.source_words.kind == "demonyms"
     said = c.source_words
     # "they" is someone of the story told; "we" of an unknown speaker is not the one they address
-    pronoun = said is not None and said.kind == "pronoun" and \
-        sent.toks[said.lo].low not in sent.lex.pronouns.get("speaker", frozenset())
+    pronoun = said is not None and said.kind == "pronoun"
+    we = pronoun and sent.toks[said.lo].low in sent.lex.pronouns.get("speaker", frozenset())
 
     def settle(a: ActorRef, country: str | None) -> ActorRef:
         return replace(a, country=country) if country and _unplaced(a) and (
             named or a.sector not in NOT_AT_HOME) else a
 
     def source_home(a: ActorRef) -> str | None:
-        done_to = not located and not pronoun and named <= _countries(c.target)
+        done_to = (we or outlet and not pronoun) and not located and named <= _countries(c.target)
         return one if one and (a.sector in NOT_AT_HOME or not done_to) else outlet
 
     target_home = one if one and not (nationals and named <= _countries(c.source)) else outlet
