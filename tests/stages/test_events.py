@@ -661,3 +661,8 @@ def test_adjacent_nominal_triggers_of_one_type_are_one_act() -> None:
 
 def test_a_visit_with_no_host_named_is_still_paid_at_home(code) -> None:
     assert code("The Peruvian president made a working visit on Friday.", "en")[0][4] == ["PER"]
+
+
+def test_an_investigation_of_no_one_named_accuses_no_one(code) -> None:
+    assert code("The Peruvian fire service said an investigation was under way.", "en") == []
+    assert [e[0] for e in code("Peru opened an investigation into the Chilean consul.", "en")] == ["ACCUSE"]
