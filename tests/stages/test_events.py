@@ -666,3 +666,8 @@ def test_a_visit_with_no_host_named_is_still_paid_at_home(code) -> None:
 def test_an_investigation_of_no_one_named_accuses_no_one(code) -> None:
     assert code("The Peruvian fire service said an investigation was under way.", "en") == []
     assert [e[0] for e in code("Peru opened an investigation into the Chilean consul.", "en")] == ["ACCUSE"]
+
+
+def test_a_demand_that_frames_an_act_is_made_of_the_complement_clauses_subject(code) -> None:
+    assert code("Chile demanded on Monday that Peru withdraw its troops from the border.", "en")[0][:5] == (
+        "REQUEST", "yield", "1056", ["CHL"], ["PER"])
