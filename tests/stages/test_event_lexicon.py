@@ -267,6 +267,7 @@ def test_english_sense_guards(text: str, bad: str) -> None:
 @pytest.mark.parametrize("text,bad", [
     ("The senator dropped out of the presidential race in May.", "CONCEDE"),
     ("The mayor withdrew from the contest.", "RETREAT"),
+    ("The governor is dropping out of the race.", "CONCEDE"),
     ("The old warehouse caught fire on Sunday.", "COERCE"),
     ("The reform was met with anger by the unions.", "CONSULT"),
     ("The court's deadline was not met.", "REJECT"),
