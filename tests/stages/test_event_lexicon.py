@@ -10,7 +10,7 @@ import pytest
 from kroniek import plover
 from kroniek.stages.events.dutch import noun_forms, stem_of, verb_forms
 from kroniek.stages.events.lemmas import idiom_verbs
-from kroniek.stages.events.lexicon import lexicon, tokenize
+from kroniek.stages.events.lexicon import _forms, lexicon, tokenize
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "data"
 STRONG = {"vallen": {"past": ["viel", "vielen"], "part": "gevallen"},
@@ -320,6 +320,12 @@ def test_the_press_is_the_news_media_and_pressing_someone_a_request() -> None:
     assert not types_at("The jet, said by local press to be military, crashed.", "en")
     assert not types_at("She worked as press for a chess website.", "en")
     assert ("request", "pressed to") in types_at("The mediators pressed Chad to release the men.", "en")
+
+
+def test_english_stems_double_their_last_consonant_before_a_vowel_ending() -> None:
+    forms, _ = _forms("drop*", ["", "s", "ed", "ing"])
+    assert {"drops", "dropped", "dropping"} <= forms
+    assert "attackking" not in _forms("attack*", ["", "ing"])[0]
 
 
 def test_attacking_a_plan_is_criticism() -> None:
