@@ -671,3 +671,7 @@ def test_an_investigation_of_no_one_named_accuses_no_one(code) -> None:
 def test_a_demand_that_frames_an_act_is_made_of_the_complement_clauses_subject(code) -> None:
     assert code("Chile demanded on Monday that Peru withdraw its troops from the border.", "en")[0][:5] == (
         "REQUEST", "yield", "1056", ["CHL"], ["PER"])
+
+
+def test_a_release_told_with_its_day_is_still_a_release(code) -> None:
+    assert [e[0] for e in code("Hamas released the hostages on Monday.", "en")] == ["RETREAT"]
