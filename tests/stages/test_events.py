@@ -675,3 +675,8 @@ def test_a_demand_that_frames_an_act_is_made_of_the_complement_clauses_subject(c
 
 def test_a_release_told_with_its_day_is_still_a_release(code) -> None:
     assert [e[0] for e in code("Hamas released the hostages on Monday.", "en")] == ["RETREAT"]
+
+
+def test_a_states_act_told_by_its_own_officials_is_no_accusation(code) -> None:
+    events = code("Peru has banned the Chilean airline, Peruvian officials said.", "en")
+    assert [e[0] for e in events] == ["COERCE"] and events[0][3] == ["PER"]

@@ -217,7 +217,8 @@ def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
     if quote is None:
         return None
     speaker = quote.speaker
-    if any(a.id == speaker.id or (a.country and a.country == speaker.country and not a.id) for a in c.source):
+    if any(a.id == speaker.id or (a.country and a.country == speaker.country and (not a.id or a.id == a.country))
+           for a in c.source):  # an unknown actor or the state of the speaker's own country: its own account
         return None
     row = plover.lookup(ACCUSE_CODE)
     c.alleged = True
