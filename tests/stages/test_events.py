@@ -680,3 +680,8 @@ def test_a_release_told_with_its_day_is_still_a_release(code) -> None:
 def test_a_states_act_told_by_its_own_officials_is_no_accusation(code) -> None:
     events = code("Peru has banned the Chilean airline, Peruvian officials said.", "en")
     assert [e[0] for e in events] == ["COERCE"] and events[0][3] == ["PER"]
+
+
+def test_what_someone_is_convicted_of_is_the_charge_not_an_act(code) -> None:
+    events = code("The court convicted the mayor of attacking a Chilean journalist.", "en")
+    assert [e[0] for e in events] == ["ACCUSE"]
