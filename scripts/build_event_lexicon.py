@@ -12,7 +12,8 @@ set and a final `_` a word that takes no endings. How an entry becomes a kroniek
 - the verb's forms (base, -s, -ed, -ing, doubled consonants, or the listed irregular ones) are the
   first element; each further word is an element (nouns also in their plural; a set's members,
   a multiword member by its last word); a slot widens the pattern's `gap` (3 words between
-  elements, 6 across a slot);
+  elements, 6 across a slot); a multiword verb's particle follows the verb (`GO_TO`, `STEP_IN`: gap 0,
+  so "went on to serve" is no visit);
 - a verb's own code (`ASK [020]`) or its block's makes a one-word pattern: in every form for the
   few verbs of KEEP_BARE, in its past forms only for hostile acts (CAMEO 13-20: stabbed, shelled),
   else none (without a parser the bare verb is too often a noun or another sense); a pattern's code
@@ -247,7 +248,7 @@ def build(path: Path) -> tuple[dict, Counter]:
                     add(verb.upper() + ":past", past, [], code, 3, "kept: verb, past forms only")
                 continue
             first, *rest = verb_elems(verb, irregular)
-            add(verb.upper(), first, rest, code, 3, "kept: verb")
+            add(verb.upper(), first, rest, code, 0, "kept: verb")
         if not simple:
             continue
         alternatives = sorted({f for v, irr in simple for f in verb_elems(v, irr)[0]})

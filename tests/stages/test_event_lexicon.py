@@ -10,7 +10,7 @@ import pytest
 from kroniek import plover
 from kroniek.stages.events.dutch import noun_forms, stem_of, verb_forms
 from kroniek.stages.events.lemmas import idiom_verbs
-from kroniek.stages.events.lexicon import lexicon, sentence_words, tokenize
+from kroniek.stages.events.lexicon import _forms, lexicon, sentence_words, tokenize
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "data"
 STRONG = {"vallen": {"past": ["viel", "vielen"], "part": "gevallen"},
@@ -272,6 +272,8 @@ def test_english_sense_guards(text: str, bad: str) -> None:
 @pytest.mark.parametrize("text,bad", [
     ("The senator dropped out of the presidential race in May.", "CONCEDE"),
     ("The mayor withdrew from the contest.", "RETREAT"),
+    ("The governor is dropping out of the race.", "CONCEDE"),
+    ("The aide was charged with obstruction of justice.", "PROTEST"),
     ("The old warehouse caught fire on Sunday.", "COERCE"),
     ("The reform was met with anger by the unions.", "CONSULT"),
     ("The court's deadline was not met.", "REJECT"),
@@ -282,6 +284,9 @@ def test_english_sense_guards(text: str, bad: str) -> None:
     ("The doctor gave two doses to the patient.", "AID"),
     ("The premier gave a cabinet post to her rival.", "AID"),
     ("It is an honour conferred by the king.", "CONSULT"),
+    ("After law school he went on to serve in the senate.", "CONSULT"),
+    ("The reform is going to help farmers.", "CONSULT"),
+    ("The vote in Iowa was the fourth step in the primary season.", "AID"),
     ("Many veterans suffer hearing loss.", "ACCUSE"),
     ("The premier signed a decree closing the schools.", "REQUEST"),
     ("The university conferred a degree on the envoy.", "CONSULT"),
@@ -298,6 +303,8 @@ def test_english_sense_guards_of_races_fires_receptions_and_adjectives(text: str
     ("The court freed the journalist.", "RETREAT"),
     ("Japan sent medicine and tents to the region.", "AID"),
     ("The foreign ministers conferred with their Gulf colleagues.", "CONSULT"),
+    ("The envoy went to Khartoum on Monday.", "CONSULT"),
+    ("Farmers obstructed the highway with tractors.", "PROTEST"),
     ("The senate hearing on the bombing lasted a day.", "ACCUSE"),
     ("The opposition leader spoke out against the junta.", "ACCUSE"),
     ("The mayor lashed out at the governor.", "ACCUSE"),
@@ -320,6 +327,12 @@ def test_the_press_is_the_news_media_and_pressing_someone_a_request() -> None:
     assert not types_at("The jet, said by local press to be military, crashed.", "en")
     assert not types_at("She worked as press for a chess website.", "en")
     assert ("request", "pressed to") in types_at("The mediators pressed Chad to release the men.", "en")
+
+
+def test_english_stems_double_their_last_consonant_before_a_vowel_ending() -> None:
+    forms, _ = _forms("drop*", ["", "s", "ed", "ing"])
+    assert {"drops", "dropped", "dropping"} <= forms
+    assert "attackking" not in _forms("attack*", ["", "ing"])[0]
 
 
 def test_attacking_a_plan_is_criticism() -> None:

@@ -766,3 +766,27 @@ def test_belgian_institutions_are_sector_words() -> None:
     assert (probe.type, probe.source.sector, probe.target.sector) == ("ACCUSE", "JUD", "GOV")
     [arrest] = _events("In Birma heeft de junta gisteren twintig dissidenten opgepakt.", "nl", country="BEL")
     assert (arrest.source.sector, arrest.source.country, arrest.target.sector) == ("GOV", "MMR", "OPP")
+
+
+def test_an_investigation_of_no_one_named_accuses_no_one(code) -> None:
+    assert code("The Peruvian fire service said an investigation was under way.", "en") == []
+    assert [e[0] for e in code("Peru opened an investigation into the Chilean consul.", "en")] == ["ACCUSE"]
+
+
+def test_a_demand_that_frames_an_act_is_made_of_the_complement_clauses_subject(code) -> None:
+    assert code("Chile demanded on Monday that Peru withdraw its troops from the border.", "en")[0][:5] == (
+        "REQUEST", "yield", "1056", ["CHL"], ["PER"])
+
+
+def test_a_release_told_with_its_day_is_still_a_release(code) -> None:
+    assert [e[0] for e in code("Hamas released the hostages on Monday.", "en")] == ["RETREAT"]
+
+
+def test_a_states_act_told_by_its_own_officials_is_no_accusation(code) -> None:
+    events = code("Peru has banned the Chilean airline, Peruvian officials said.", "en")
+    assert [e[0] for e in events] == ["COERCE"] and events[0][3] == ["PER"]
+
+
+def test_what_someone_is_convicted_of_is_the_charge_not_an_act(code) -> None:
+    events = code("The court convicted the mayor of attacking a Chilean journalist.", "en")
+    assert [e[0] for e in events] == ["ACCUSE"]

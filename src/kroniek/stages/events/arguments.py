@@ -186,9 +186,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     if tgt is None and lex.verb_final and src is not None:  # verb-final: "heeft Trump om wapens gevraagd"
         tgt = next((m for m in before if m.lo > src.lo and not m.prep and not m.genitive and not m.appositive
                     and not _same(m, src)), None)
-    if tgt is None and c.frame and c.last + 1 < lo + len(clause):
-        # "demanded that the US cancel ...": the subject of the complement clause
-        nxt = next((i for i in range(c.last + 1, lo + len(clause)) if clause[i - lo] != cl), None)
+    if tgt is None and c.frame and c.head + 1 < lo + len(clause):
+        # "demanded that the US cancel ...": the subject of the complement clause (the act it frames may end it)
+        nxt = next((i for i in range(c.head + 1, lo + len(clause)) if clause[i - lo] != cl), None)
         if nxt is not None and toks[nxt].low in lex.complementizers:
             tgt = _first([m for m in usable if clause[m.lo - lo] == clause[nxt - lo]])
     if tgt is None and c.quoted_act is not None:  # „Oekraïne moet zich terugtrekken”, eiste Poetin

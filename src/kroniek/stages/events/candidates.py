@@ -152,7 +152,7 @@ def _code(frame: Match | None, act: Match | None) -> Candidate | None:
         return None
     return Candidate(act.head, act.last, frozenset(act.idxs), act.pattern.cameo, act_type, act_mode,
                      act_type=act_type, act_mode=act_mode, act_code=act.pattern.cameo, noun=act.pattern.noun,
-                     needs_subject=act.pattern.needs_subject)
+                     needs_subject=act.pattern.needs_subject, needs_target=act.pattern.needs_target)
 
 
 def _recode(c: Candidate, frame: str, content: str | None) -> Candidate:

@@ -334,6 +334,16 @@ def _open_stem(stem: str) -> str | None:
     return None
 
 
+_DOUBLED_ENDINGS = ("ed", "ing", "er", "ers")
+_CVC = re.compile(r"[^aeiou]*[aeiou][bdgklmnprt]")
+
+
+def _doubled(stem: str) -> str | None:
+    """English spelling before a vowel ending: a one-syllable stem doubles its last consonant
+    (drop → dropping, ban → banned, stab → stabbed). Extra forms that no text holds are harmless."""
+    return stem + stem[-1] if _CVC.fullmatch(stem) else None
+
+
 def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozenset[str], bool]:
     final = elem.endswith("$")
     out = set()
@@ -341,9 +351,9 @@ def _forms(elem: str, suffixes: list[str], dutch: bool = False) -> tuple[frozens
         alt = alt.casefold()
         if alt.endswith("*"):
             out.update(alt[:-1] + s for s in suffixes)
-            open_stem = _open_stem(alt[:-1]) if dutch else None
+            open_stem = _open_stem(alt[:-1]) if dutch else _doubled(alt[:-1])
             if open_stem:
-                out.update(open_stem + s for s in _OPEN_ENDINGS)
+                out.update(open_stem + s for s in (_OPEN_ENDINGS if dutch else _DOUBLED_ENDINGS))
         else:
             out.add(alt)
     return frozenset(out), final

@@ -210,8 +210,8 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
                     c.target = [ref]
         if not c.source and not c.target:
             continue
-        if c.needs_target and c.act_type is None and not c.target:
-            continue  # "dreigt een debacle", "vroeg zich af": a weak frame with no one addressed
+        if c.needs_target and (c.act_type is None or c.frame is None) and not c.target:
+            continue  # "dreigt een debacle", "vroeg zich af", "an investigation was under way": no one addressed
         aim_at_home(sent, c)
         prev = c
         events.append(_event(sent, c, cands))
