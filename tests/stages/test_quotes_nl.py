@@ -255,3 +255,28 @@ def test_vinden_with_terug_and_a_passive_across_adverbs() -> None:
     assert reported("Er was nieuws. Dat mooie design vinden we ook terug in het interieur, dat uit lijnen bestaat.") == []
     doc = run("Er was nieuws. Al wordt her en der gesuggereerd dat hij de aftocht blies.", "nl")
     assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_an_inverted_attribution_before_a_paragraph_that_opens_a_quote() -> None:
+    """'…, meent Jansen.' then a paragraph opening with a quote mark: the mark is the next paragraph's."""
+    text = 'Er was nieuws.\n\nDe overheid heeft hier een taak, meent Jansen.\n\n"Zo iemand kan veel doen," zei hij.'
+    assert ("Jansen", "De overheid heeft hier een taak") in reported(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Schandalen zoals in de haven, waar het slib terechtkwam, zouden zich niet meer mogen herhalen.",
+    "Hoe groot de schade is, weet niemand.",
+])
+def test_an_inverted_cue_with_its_own_verbs_or_a_negative_subject_reports_nothing(text: str) -> None:
+    assert reported("Er was nieuws. " + text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("De directeur kondigde op 20 december vorig jaar ten overstaan van de commissie aan dat hij ontslag nam.",
+     "De directeur", "hij ontslag nam"),
+    ("Jansen had meer bewezen dan hij, zei Peeters rustig en om ruzie te maken was men aan het verkeerde adres.",
+     "Peeters", "Jansen had meer bewezen dan hij"),
+])
+def test_a_far_particle_and_an_inverted_attribution_before_en(text: str, speaker: str, content: str) -> None:
+    """A split separable cue finds its particle anywhere before 'dat'; ', zei X rustig en …' ends at 'en'."""
+    assert reported("Er was nieuws. " + text) == [(speaker, content)]

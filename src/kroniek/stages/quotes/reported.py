@@ -227,15 +227,18 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     if lex.verb_second and opening_subject(toks, k, lex, text, ents) is not None:
         return None  # "Telecomgroep X, ex Y Holding, meldt contracten": the name before the appositive is the subject
     tail = toks[ci + 1:]
-    stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"), len(tail))
+    stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"
+                 or n > 0 and t.low in lex.joiners and lex.verb_second), len(tail))  # ", zei Nilis rustig | en …"
     if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):
         return None
     if stop < len(tail) and tail[stop].text in ":;":
         return None
     gap_end = tail[stop].end + 3 if stop < len(tail) else toks[-1].end
-    if any(c in OPENERS for c in text[toks[ci].end:gap_end]):
+    if any(c in OPENERS for c in text[toks[ci].end:gap_end].split("\n", 1)[0]):  # not the next paragraph's mark
         return None  # "…, said, “…”" introduces a direct quote
     between = [t for t in toks[k + 1:ci] if t.low not in lex.joiners]
+    if any(t.low in lex.auxiliaries or t.low in lex.negations or t.low in lex.reflexives for t in between):
+        return None  # "…, zouden zich niet meer mogen herhalen": the clause's own verbs, no speaker
     after = np_after(toks, ci + 1, lex) if not between else []
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
         return None  # "announced Avenatti intended to …": a name then a verb is a clause, not a speaker

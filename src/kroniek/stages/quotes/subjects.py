@@ -22,7 +22,7 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
     particles = lex.particles.get(lemma)
-    window = toks[k + 1:k + 8] if lemma in lex.separable else toks[max(0, k - 3):k + 8]
+    window = _clause_after(toks, k, lex) if lemma in lex.separable else toks[max(0, k - 3):k + 8]
     if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in window):
         return None  # a split separable verb has its particle after it ("zag … in"), never before
     if lex.reflexives and _reflexive(toks, k, lex):
@@ -35,6 +35,17 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
             if x.low in unless:
                 return None  # "vond plaats", "vond een wapen"
     return lemma
+
+
+def _clause_after(toks: list[Token], k: int, lex: QuoteLexicon) -> list[Token]:
+    """The words after toks[k] up to a complementizer or break (20 at most): where a split separable
+    verb's particle stands ("kondigde op 20 december ten overstaan van de commissie aan dat")."""
+    out = []
+    for t in toks[k + 1:k + 21]:
+        if t.text in BREAKS or t.low in lex.complementizers:
+            break
+        out.append(t)
+    return out
 
 
 def _reflexive(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
