@@ -278,3 +278,16 @@ def test_a_far_particle_and_an_inverted_attribution_before_en() -> None:
     doc = run("Er was nieuws. Jansen had meer bewezen dan hij, zei Peeters rustig en om ruzie te maken was men "
               "aan het verkeerde adres.", "nl", {"Peeters": ActorRef(None, "Piet Peeters", "BEL")})
     assert [(q.speaker.text, q.text) for q in doc.quotes if q.speaker] == [("Peeters", "Jansen had meer bewezen dan hij")]
+
+
+def test_a_one_word_lead_before_a_parenthetical_and_het_as_subject() -> None:
+    """'Eritrea, zo zegt X, is …' has a one-word lead; 'Het bevestigde dat …' is 'it confirmed'."""
+    assert reported("Er was nieuws. Vlaanderen, zo zegt de correspondente in Brussel, is erg ontgoocheld.") == \
+        [("de correspondente", "Vlaanderen is erg ontgoocheld")]
+    assert [q.text for q in run("Er was nieuws. Het bevestigde wel dat de firma veel opdrachten uitvoert.", "nl").quotes] \
+        == ["de firma veel opdrachten uitvoert"]
+
+
+def test_a_relative_clause_with_a_cue_is_no_parenthetical_attribution() -> None:
+    """'Jansen, die schuld bekende, kreeg strafvermindering': the relative clause reports nothing."""
+    assert reported("Er was nieuws. Jansen, die schuld bekende, kreeg strafvermindering van de rechter.") == []

@@ -55,6 +55,7 @@ class QuoteLexicon:
     roles: frozenset[str]
     title_signals: frozenset[str]
     cue_blockers: frozenset[str]
+    pronoun_blockers: frozenset[str]  # a blocker that opens a sentence is its subject ("Het bevestigde")
     offices: dict[str, str]
     participles: tuple[str, ...]
     scare_marks: frozenset[str]
@@ -185,7 +186,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
-        cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
+        cue_blockers=fs("cue_blockers"), pronoun_blockers=fs("pronoun_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
         verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
         relatives=fs("relatives"), anaphors=fs("anaphors"),
         not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},

@@ -222,7 +222,7 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         if not toks[k].text[0].isalnum():
             return None
         k -= 1
-    if k < 2 or toks[k].text != "," or toks[ci].low.endswith(lex.participles):
+    if k < 1 or toks[k].text != "," or toks[ci].low.endswith(lex.participles):
         return None
     if lex.verb_second and opening_subject(toks, k, lex, text, ents) is not None:
         return None  # "Telecomgroep X, ex Y Holding, meldt contracten": the name before the appositive is the subject
@@ -237,8 +237,9 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     if any(c in OPENERS for c in text[toks[ci].end:gap_end].split("\n", 1)[0]):  # not the next paragraph's mark
         return None  # "…, said, “…”" introduces a direct quote
     between = [t for t in toks[k + 1:ci] if t.low not in lex.joiners]
-    if any(t.low in lex.auxiliaries or t.low in lex.negations or t.low in lex.reflexives for t in between):
-        return None  # "…, zouden zich niet meer mogen herhalen": the clause's own verbs, no speaker
+    if any(t.low in lex.auxiliaries or t.low in lex.negations or t.low in lex.reflexives for t in between) \
+            or between and between[0].low in lex.relatives:
+        return None  # "…, zouden zich niet meer mogen herhalen", "Ruggiu, die schuld bekende, …": no attribution
     after = np_after(toks, ci + 1, lex) if not between else []
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
         return None  # "announced Avenatti intended to …": a name then a verb is a clause, not a speaker

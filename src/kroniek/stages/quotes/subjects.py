@@ -15,7 +15,9 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     """The cue lemma of toks[k], unless a blocker makes it a noun or infinitive, or it is negated."""
     lemma = lex.cue(toks[k].low)
     before = toks[k - 1].low if k > 0 else ""
-    if lemma is None or before in lex.cue_blockers or before.endswith(lex.possessives) or _negated(toks, k, lex):
+    opener = k == 1 and before in lex.pronoun_blockers and toks[0].text[0].isupper() \
+        and not toks[k].low.endswith(lex.plurals)  # "Het bevestigde dat"; "Het zeggen van …" is a noun
+    if lemma is None or before in lex.cue_blockers and not opener or before.endswith(lex.possessives) or _negated(toks, k, lex):
         return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
     if before in lex.prepositions or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
         return None  # "of alleged violence", "as reported by", "The Doris Day Show", "Reports indicate …"
