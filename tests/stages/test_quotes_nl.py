@@ -291,3 +291,23 @@ def test_a_one_word_lead_before_a_parenthetical_and_het_as_subject() -> None:
 def test_a_relative_clause_with_a_cue_is_no_parenthetical_attribution() -> None:
     """'Jansen, die schuld bekende, kreeg strafvermindering': the relative clause reports nothing."""
     assert reported("Er was nieuws. Jansen, die schuld bekende, kreeg strafvermindering van de rechter.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("De kinderen die vrijgelaten werden, vertelden de artsen dat de man vriendelijk was.", "De kinderen",
+     "de man vriendelijk was"),
+    ("De stichters van de firma, de broers Jan en Piet Segers, hebben toegezegd hun aandelen te zullen verkopen.",
+     "De stichters van de firma", "hun aandelen te zullen verkopen"),
+])
+def test_the_fronted_noun_phrase_before_a_comma_is_the_subject(text: str, speaker: str, content: str) -> None:
+    """Verb second: a noun phrase with its relative clause, or one before an auxiliary and a participle
+    cue, is the subject; the words after the cue are its object or its content."""
+    assert reported("Er was nieuws. " + text) == [(speaker, content)]
+
+
+def test_te_infinitive_after_an_object_and_dreigen_as_a_risk() -> None:
+    """'hebben toegezegd hun aandelen aan X te verkopen' reports the whole infinitive clause;
+    'dreigt een ruïne te worden' is a risk, no statement."""
+    assert reported("Er was nieuws. De stichters hebben toegezegd hun aandelen aan Belfius te verkopen.") == \
+        [("De stichters", "hun aandelen aan Belfius te verkopen")]
+    assert reported("Er was nieuws. De oude abdij dreigt een ruïne te worden.") == []

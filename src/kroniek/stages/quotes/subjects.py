@@ -141,6 +141,10 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         opener = opening_subject(toks, cs - 1, lex, text, ents)
         if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
             return opener
+    if lex.verb_second and cs > 1 and toks[cs - 1].text == "," and all(t.low in lex.auxiliaries for t in pre):
+        fronted = _fronted_subject(toks, lex, text, ents, relative=not pre)
+        if fronted is not None:  # "De kinderen die vrijkwamen, vertelden …", "De oprichters, …, hebben toegezegd"
+            return fronted
     if not core and any(t.low in lex.joiners for t in pre):
         return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
     if len(pre) > 1 and pre[-1].low in lex.relatives:  # "ploegleider Zijlaard die adviseerde": who 'die' is
@@ -170,6 +174,24 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         if named is not None and any(e.type == "PER" for e in ents.within(named.start, named.end)):
             return named
     return mention_in(pre, lex, text, ents)
+
+
+def _fronted_subject(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
+                     relative: bool) -> SpeakerMention | None:
+    """The noun phrase that opens the sentence up to its first comma, as the subject of a verb-second
+    clause after it: a determiner or name first, then (with `relative`, where nothing but the cue
+    follows the comma) a relative clause ("De kinderen | die vrijkwamen, vertelden de artsen dat").
+    Only an auxiliary after the comma needs no relative: a participle cue never precedes its
+    subject ("De oprichters, …, hebben toegezegd")."""
+    comma = next((n for n, t in enumerate(toks) if t.text in BREAKS), len(toks))
+    chunk = [t for t in toks[:comma] if word(t)]
+    if not chunk or not (chunk[0].low in lex.determiners or chunk[0].text[0].isupper()) \
+            or chunk[0].low in lex.subordinators or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
+        return None
+    rel = next((n for n, t in enumerate(chunk[1:6], 1) if t.low in lex.relatives), None)
+    if relative and rel is None:
+        return None
+    return mention_in(chunk[:rel] if rel else chunk, lex, text, ents)
 
 
 def _adverbial(pre: list[Token], lex: QuoteLexicon, ents: SpanIndex[Entity]) -> bool:
