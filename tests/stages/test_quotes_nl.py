@@ -311,3 +311,19 @@ def test_te_infinitive_after_an_object_and_dreigen_as_a_risk() -> None:
     assert reported("Er was nieuws. De stichters hebben toegezegd hun aandelen aan Belfius te verkopen.") == \
         [("De stichters", "hun aandelen aan Belfius te verkopen")]
     assert reported("Er was nieuws. De oude abdij dreigt een ruïne te worden.") == []
+
+
+def test_zijn_before_a_noun_is_a_possessive_and_a_verb_final_passive_has_no_speaker() -> None:
+    """'verklaarde zijn advocaat dat' is the lawyer speaking; '… verzocht werd op te stappen' is a passive."""
+    doc = run("Er was nieuws. In een gesprek met de krant verklaarde zijn advocaat eerder dat de man meewerkte.", "nl")
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["zijn advocaat"]
+    doc = run("Er was nieuws. Het is cynisch dat Jansen een paar weken geleden verzocht werd op te stappen.", "nl")
+    assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_a_fronted_noun_phrase_with_a_relative_then_a_cue_is_no_inverted_attribution() -> None:
+    """'De aandacht die …, bevestigt zijn gevoeligheid' has a subject, no reported clause; a content with a
+    relative clause before ', zeggen onderzoekers' is still one."""
+    assert reported("Er was nieuws. De aandacht die de prins vroeg voor de natuur, bevestigt zijn groene kant.") == []
+    assert reported("Er was nieuws. Mannen die veel lopen, leven langer, zeggen onderzoekers.") == \
+        [("onderzoekers", "Mannen die veel lopen, leven langer")]

@@ -130,9 +130,10 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
-    sub = max((k for k, t in enumerate(pre[:-2]) if (t.low in lex.subordinators or t.low in lex.complementizers)
-               and _opens_subject(pre[k + 1], lex)), default=-1)
-    pre = pre[sub + 1:]  # "Dat gebeurde nadat | de auditeur bij de Raad van State adviseerde"
+    sub = max((k for k, t in enumerate(pre[:-2]) if t.low in lex.subordinators and _opens_subject(pre[k + 1], lex)),
+              default=-1)
+    if not any(t.low in lex.joiners for t in pre[sub + 1:]):  # "… that the country would … and suggested": elided
+        pre = pre[sub + 1:]  # "Dat gebeurde nadat | de auditeur bij de Raad van State adviseerde"
     core = [t for t in pre if t.low not in lex.adverbs and t.low not in lex.auxiliaries]
     bare = not [t for t in pre if not (t.text[0].islower() and t.low.endswith(lex.adverb_suffixes))]  # "forcefully"
     if cs > 1 and toks[cs - 1].text == "," and (bare and not lex.verb_second or pre and pre[0].low in lex.relatives):
@@ -142,7 +143,7 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
             return opener
     if lex.verb_second and cs > 1 and toks[cs - 1].text == "," and all(t.low in lex.auxiliaries for t in pre):
-        fronted = _fronted_subject(toks, lex, text, ents, relative=not pre)
+        fronted = fronted_subject(toks, lex, text, ents, relative=not pre)
         if fronted is not None:  # "De kinderen die vrijkwamen, vertelden …", "De oprichters, …, hebben toegezegd"
             return fronted
     if not core and any(t.low in lex.joiners for t in pre):
@@ -176,7 +177,7 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     return mention_in(pre, lex, text, ents)
 
 
-def _fronted_subject(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
+def fronted_subject(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
                      relative: bool) -> SpeakerMention | None:
     """The noun phrase that opens the sentence up to its first comma, as the subject of a verb-second
     clause after it: a determiner or name first, then (with `relative`, where nothing but the cue
@@ -185,9 +186,10 @@ def _fronted_subject(toks: list[Token], lex: QuoteLexicon, text: str, ents: Span
     subject ("De oprichters, …, hebben toegezegd")."""
     comma = next((n for n, t in enumerate(toks) if t.text in BREAKS), len(toks))
     chunk = [t for t in toks[:comma] if word(t)]
-    if not chunk or not (chunk[0].low in lex.determiners or chunk[0].text[0].isupper()) \
+    if not chunk or not (chunk[0].low in lex.determiners or ents.within(chunk[0].start, chunk[-1].end)
+                         and ents.within(chunk[0].start, chunk[-1].end)[0].start == chunk[0].start) \
             or chunk[0].low in lex.subordinators or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
-        return None
+        return None  # a determiner or a name opens it ("Natuurlijk zijn er …" is no noun phrase)
     rel = next((n for n, t in enumerate(chunk[1:6], 1) if t.low in lex.relatives), None)
     if relative and rel is None:
         return None
@@ -207,12 +209,13 @@ def _opens_subject(t: Token, lex: QuoteLexicon) -> bool:
 
 def passive(toks: list[Token], ci: int, lex: QuoteLexicon) -> bool:
     """A cue in the passive: a passive auxiliary up to four lower-case words before it, with no
-    determiner or preposition between ("wordt geregeld gezegd"), or right after it ("Gehoopt
-    wordt dat"); never a progressive ("was saying")."""
+    determiner or preposition between ("wordt geregeld gezegd"), or right after it in a verb-final
+    cluster or when it opens the sentence ("Gehoopt wordt dat"); never a progressive ("was saying")."""
     if toks[ci].low.endswith(lex.participles):
         return False
-    if ci + 1 < len(toks) and toks[ci + 1].low in lex.passive_auxiliaries:
-        return True
+    nxt = toks[ci + 1].low if ci + 1 < len(toks) else ""
+    if (ci == 0 or lex.verb_second) and nxt in lex.passive_auxiliaries and nxt not in lex.possessive_determiners:
+        return True  # "Gehoopt wordt dat", "… verzocht werd op te stappen"; not "he said were", "verklaarde zijn advocaat"
     for k in range(ci - 1, max(-1, ci - 5), -1):
         t = toks[k]
         if t.low in lex.passive_auxiliaries and (k == ci - 1 or t.low not in lex.possessive_determiners):
