@@ -255,3 +255,75 @@ def test_vinden_with_terug_and_a_passive_across_adverbs() -> None:
     assert reported("Er was nieuws. Dat mooie design vinden we ook terug in het interieur, dat uit lijnen bestaat.") == []
     doc = run("Er was nieuws. Al wordt her en der gesuggereerd dat hij de aftocht blies.", "nl")
     assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_an_inverted_attribution_before_a_paragraph_that_opens_a_quote() -> None:
+    """'…, meent Jansen.' then a paragraph opening with a quote mark: the mark is the next paragraph's."""
+    text = 'Er was nieuws.\n\nDe overheid heeft hier een taak, meent Jansen.\n\n"Zo iemand kan veel doen," zei hij.'
+    assert ("Jansen", "De overheid heeft hier een taak") in reported(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Schandalen zoals in de haven, waar het slib terechtkwam, zouden zich niet meer mogen herhalen.",
+    "Hoe groot de schade is, weet niemand.",
+])
+def test_an_inverted_cue_with_its_own_verbs_or_a_negative_subject_reports_nothing(text: str) -> None:
+    assert reported("Er was nieuws. " + text) == []
+
+
+def test_a_far_particle_and_an_inverted_attribution_before_en() -> None:
+    """A split separable cue finds its particle anywhere before 'dat'; ', zei X rustig en …' ends at 'en'."""
+    assert reported("Er was nieuws. De directeur kondigde op 20 december vorig jaar ten overstaan van de commissie "
+                    "aan dat hij ontslag nam.") == [("De directeur", "hij ontslag nam")]
+    doc = run("Er was nieuws. Jansen had meer bewezen dan hij, zei Peeters rustig en om ruzie te maken was men "
+              "aan het verkeerde adres.", "nl", {"Peeters": ActorRef(None, "Piet Peeters", "BEL")})
+    assert [(q.speaker.text, q.text) for q in doc.quotes if q.speaker] == [("Peeters", "Jansen had meer bewezen dan hij")]
+
+
+def test_a_one_word_lead_before_a_parenthetical_and_het_as_subject() -> None:
+    """'Eritrea, zo zegt X, is …' has a one-word lead; 'Het bevestigde dat …' is 'it confirmed'."""
+    assert reported("Er was nieuws. Vlaanderen, zo zegt de correspondente in Brussel, is erg ontgoocheld.") == \
+        [("de correspondente", "Vlaanderen is erg ontgoocheld")]
+    assert [q.text for q in run("Er was nieuws. Het bevestigde wel dat de firma veel opdrachten uitvoert.", "nl").quotes] \
+        == ["de firma veel opdrachten uitvoert"]
+
+
+def test_a_relative_clause_with_a_cue_is_no_parenthetical_attribution() -> None:
+    """'Jansen, die schuld bekende, kreeg strafvermindering': the relative clause reports nothing."""
+    assert reported("Er was nieuws. Jansen, die schuld bekende, kreeg strafvermindering van de rechter.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("De kinderen die vrijgelaten werden, vertelden de artsen dat de man vriendelijk was.", "De kinderen",
+     "de man vriendelijk was"),
+    ("De stichters van de firma, de broers Jan en Piet Segers, hebben toegezegd hun aandelen te zullen verkopen.",
+     "De stichters van de firma", "hun aandelen te zullen verkopen"),
+])
+def test_the_fronted_noun_phrase_before_a_comma_is_the_subject(text: str, speaker: str, content: str) -> None:
+    """Verb second: a noun phrase with its relative clause, or one before an auxiliary and a participle
+    cue, is the subject; the words after the cue are its object or its content."""
+    assert reported("Er was nieuws. " + text) == [(speaker, content)]
+
+
+def test_te_infinitive_after_an_object_and_dreigen_as_a_risk() -> None:
+    """'hebben toegezegd hun aandelen aan X te verkopen' reports the whole infinitive clause;
+    'dreigt een ruïne te worden' is a risk, no statement."""
+    assert reported("Er was nieuws. De stichters hebben toegezegd hun aandelen aan Belfius te verkopen.") == \
+        [("De stichters", "hun aandelen aan Belfius te verkopen")]
+    assert reported("Er was nieuws. De oude abdij dreigt een ruïne te worden.") == []
+
+
+def test_zijn_before_a_noun_is_a_possessive_and_a_verb_final_passive_has_no_speaker() -> None:
+    """'verklaarde zijn advocaat dat' is the lawyer speaking; '… verzocht werd op te stappen' is a passive."""
+    doc = run("Er was nieuws. In een gesprek met de krant verklaarde zijn advocaat eerder dat de man meewerkte.", "nl")
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["zijn advocaat"]
+    doc = run("Er was nieuws. Het is cynisch dat Jansen een paar weken geleden verzocht werd op te stappen.", "nl")
+    assert [q.speaker for q in doc.quotes] == [None]
+
+
+def test_a_fronted_noun_phrase_with_a_relative_then_a_cue_is_no_inverted_attribution() -> None:
+    """'De aandacht die …, bevestigt zijn gevoeligheid' has a subject, no reported clause; a content with a
+    relative clause before ', zeggen onderzoekers' is still one."""
+    assert reported("Er was nieuws. De aandacht die de prins vroeg voor de natuur, bevestigt zijn groene kant.") == []
+    assert reported("Er was nieuws. Mannen die veel lopen, leven langer, zeggen onderzoekers.") == \
+        [("onderzoekers", "Mannen die veel lopen, leven langer")]

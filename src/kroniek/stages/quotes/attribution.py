@@ -34,7 +34,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])
                     or (len(toks) > 1 and toks[-1].text[0].islower() and toks[-1].low.endswith(lex.adverb_suffixes))):
         toks = toks[:-1]
-    while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns:
+    while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns \
+            and not (len(toks) > 1 and toks[0].low in lex.possessive_determiners):  # "zijn advocaat"
         toks = toks[1:]
     if not toks:
         return None
@@ -63,8 +64,6 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     if ents and (ents[-1].end >= toks[-1].end or not _lower_after(toks, ents[-1].end)) \
             and not _modifier(toks, h, ents[-1], lex):
         return _widened(toks, ents[-1], lex, text)
-    if len(toks) == 1 and toks[0].low in lex.object_pronouns:
-        return SpeakerMention(toks[0].start, toks[0].end, toks[0].text, "pronoun")  # "volgens hem"
     pron = [t for t in toks if t.low in lex.pronouns]
     if pron:
         t = pron[-1] if last else pron[0]
@@ -84,7 +83,7 @@ def _modifier(toks: list[Token], h: int, e: Entity, lex: QuoteLexicon) -> bool:
     """A place or body after a preposition inside a phrase that a lower-case noun heads ("het hof
     van beroep in Antwerpen", "onderzoekers van de universiteit van Leiden"): where the speaker sits,
     not who; right after the head, 'van X' is X ("de regering van Frankrijk")."""
-    if not toks[h].text[0].islower() or toks[h].low in lex.prepositions:
+    if e.type == "PER" or not toks[h].text[0].islower() or toks[h].low in lex.prepositions:
         return False
     k = next((n for n, t in enumerate(toks) if t.start >= e.start), 0)
     while k > h and toks[k - 1].low in lex.determiners:
@@ -124,7 +123,7 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
         noun = inverted and bool(out) and out[-1].low in lex.determiners and (i + 1 == len(toks) or not toks[i + 1].text[0].isalnum()) \
             or len(out) > 1 and out[0].low in lex.determiners and out[-1].low.endswith(lex.adjective_suffixes)  # "de laatste berichten"
         if (not t.text[0].isalnum() or t.low in lex.complementizers or (t.low in lex.cue_lemma and not noun)
-                or t.low in lex.auxiliaries
+                or t.low in lex.auxiliaries and (out or t.low not in lex.possessive_determiners)  # "zijn advocaat"
                 or (out and t.low in lex.pronouns)
                 or (out and t.low in lex.determiners and _phrase_ends(out[-1], t, toks[i + 1:i + 2], lex))
                 or (out and t.low == lex.infinitive)  # "volgens de vakbondsleider | te verkiezen"

@@ -40,7 +40,7 @@ def _not_np(texts: list[str], lex: QuoteLexicon) -> bool:
                            or last in lex.auxiliaries or last.endswith(lex.adverb_suffixes)):
         return True
     noun = len(low) - 1 if len(low) > 1 and low[-2] in lex.determiners else -1  # "the ruling": a noun
-    return any((lex.cue(w) and k != noun) or w in lex.auxiliaries
+    return any((lex.cue(w) and k != noun) or w in lex.auxiliaries and not (k == 0 and w in lex.possessive_determiners)
                or (t[0].islower() and w.endswith(lex.finite_suffixes) and k > 0)
                for k, (t, w) in enumerate(zip(texts, low)))
 
@@ -49,7 +49,8 @@ def _trim(words: list[Token], lex: QuoteLexicon) -> list[Token]:
     """The longest clean run at the end (the words nearest a following cue)."""
     start = 0
     for k, t in enumerate(words):
-        if not word(t) or lex.cue(t.low) or t.low in lex.auxiliaries or t.low in lex.relatives \
+        if not word(t) or lex.cue(t.low) or t.low in lex.auxiliaries and not (k == 0 and t.low in lex.possessive_determiners) \
+                or t.low in lex.relatives \
                 or t.low in lex.complementizers or t.low in lex.joiners or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
             start = k + 1
     out = words[start:]

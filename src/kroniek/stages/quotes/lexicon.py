@@ -53,8 +53,10 @@ class QuoteLexicon:
     adverbs: frozenset[str]
     prepositions: frozenset[str]
     roles: frozenset[str]
+    roles_titled: bool  # a role description is the person introduced with it or the home office's, never just the latest
     title_signals: frozenset[str]
     cue_blockers: frozenset[str]
+    pronoun_blockers: frozenset[str]  # a blocker that opens a sentence is its subject ("Het bevestigde")
     offices: dict[str, str]
     participles: tuple[str, ...]
     scare_marks: frozenset[str]
@@ -185,8 +187,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
-        prepositions=fs("prepositions"), roles=fs("roles"), title_signals=fs("title_signals"),
-        cue_blockers=fs("cue_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
+        prepositions=fs("prepositions"), roles=fs("roles"), roles_titled=bool(raw.get("roles_titled")), title_signals=fs("title_signals"),
+        cue_blockers=fs("cue_blockers"), pronoun_blockers=fs("pronoun_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
         verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
         relatives=fs("relatives"), anaphors=fs("anaphors"),
         not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},

@@ -17,7 +17,15 @@ from ...model import Entity, SpanIndex, Token
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .chunks import Chunker
 from .lexicon import QuoteLexicon, tokens
-from .subjects import agent, clause_speaker, cue_at, opening_subject, passive, subject
+from .subjects import (
+    agent,
+    clause_speaker,
+    cue_at,
+    fronted_subject,
+    opening_subject,
+    passive,
+    subject,
+)
 
 TERMINAL = frozenset(".!?")
 _START = attrgetter("start")
@@ -222,20 +230,26 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         if not toks[k].text[0].isalnum():
             return None
         k -= 1
-    if k < 2 or toks[k].text != "," or toks[ci].low.endswith(lex.participles):
+    if k < 1 or toks[k].text != "," or toks[ci].low.endswith(lex.participles):
         return None
-    if lex.verb_second and opening_subject(toks, k, lex, text, ents) is not None:
-        return None  # "Telecomgroep X, ex Y Holding, meldt contracten": the name before the appositive is the subject
+    if lex.verb_second and (opening_subject(toks, k, lex, text, ents) is not None
+                            or not any(t.text in ",;:" for t in toks[:k])
+                            and fronted_subject(toks[:k + 1], lex, text, ents, relative=True) is not None):
+        return None  # "Telecomgroep X, ex Y, meldt contracten", "De aandacht die …, bevestigt": a fronted subject
     tail = toks[ci + 1:]
-    stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"), len(tail))
+    stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"
+                 or n > 0 and t.low in lex.joiners and lex.verb_second), len(tail))  # ", zei Nilis rustig | en …"
     if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):
         return None
     if stop < len(tail) and tail[stop].text in ":;":
         return None
     gap_end = tail[stop].end + 3 if stop < len(tail) else toks[-1].end
-    if any(c in OPENERS for c in text[toks[ci].end:gap_end]):
+    if any(c in OPENERS for c in text[toks[ci].end:gap_end].split("\n", 1)[0]):  # not the next paragraph's mark
         return None  # "…, said, “…”" introduces a direct quote
     between = [t for t in toks[k + 1:ci] if t.low not in lex.joiners]
+    if any(t.low in lex.auxiliaries and lex.verb_second or t.low in lex.negations or t.low in lex.reflexives for t in between) \
+            or between and between[0].low in lex.relatives:
+        return None  # "…, zouden zich niet meer mogen herhalen" (verb final), "Ruggiu, die schuld bekende, …"
     after = np_after(toks, ci + 1, lex) if not between else []
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
         return None  # "announced Avenatti intended to …": a name then a verb is a clause, not a speaker
@@ -410,7 +424,9 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     src = np_after(toks, b, lex)
     b = next((i for i in range(b, len(toks)) if toks[i] is src[0]), b) if src else b  # past skipped adverbs ("volgens enkel …")
     k = b + len(src)
-    if chunker is not None and src and not (k < len(toks) and toks[k].text == ",") and not (a > 0 and toks[a - 1].text == ","):
+    ended = k < len(toks) and not word(toks[k]) and not lex.verb_second  # English sources end at their comma
+    if chunker is not None and src and not ended and not (k < len(toks) and toks[k].text == ",") \
+            and not (a > 0 and toks[a - 1].text == ","):
         # no comma ends it, and it is not the trailing "…, volgens de politie.": the clause may go on inside it
         if k + 1 < len(toks) and toks[k].low == lex.genitive and toks[k + 1].text[0].islower():
             src = src + toks[k:k + 1] + np_after(toks, k + 1, lex)  # "de woordvoerster van justitie"
@@ -419,7 +435,10 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
         seg = list(itertools.takewhile(word, toks[b:b + 12]))
         cut = chunker.noun_phrase(seg, lex)  # "Volgens de politie in Gent | is …": one constituent before the verb
         src = cut if len(src) < len(cut) < len(seg) else src
-    m = mention_in(src, lex, text, ents)
+    if len(src) == 1 and src[0].low in lex.object_pronouns:  # "volgens hem", "according to her"
+        m: SpeakerMention | None = SpeakerMention(src[0].start, src[0].end, src[0].text, "pronoun")
+    else:
+        m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
     maker = _maker(toks, src, lex)
     if maker:  # "according to a poll published by NBC News": the pollster

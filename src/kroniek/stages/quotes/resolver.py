@@ -402,7 +402,7 @@ class SpeakerResolver:
         low = " " + m.text.casefold() + " "
         office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
                        if f" {phrase} " in low), None)
-        country = self._country(m.text) or (self.doc.country if home else None)
+        country = self._country(m.text) or (self.doc.country if home and self.doc.article.date else None)
         if office is None or country is None:
             return None
         holders = self.kb.holders(office, country, self.doc.reference_date)
@@ -480,17 +480,17 @@ class SpeakerResolver:
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)
-            titled = self._titled(m.start, words & self.lex.roles)
+            titled = self._titled(m.start, words & self.lex.roles) if self.lex.roles_titled else None
             if titled is not None:
                 sp = self._full_name(titled, self._from_entity(titled))
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, self._gender(sp.id, titled.text))
-            held = self._role(m, home=True)
+            held = self._role(m, home=True) if self.lex.roles_titled else None
             if held is not None:
                 return self._remember(held, m.start, True)
-            country = self._country(m.text)  # else "de advocaat" is not whoever was named last
-            cand = self._antecedent(m.start, None, True) if country else None
-            if cand is not None and cand.speaker.country not in (None, country):
+            country = self._country(m.text)  # with roles_titled, "de advocaat" is not whoever was named last
+            cand = self._antecedent(m.start, None, True) if country or not self.lex.roles_titled else None
+            if country and cand is not None and cand.speaker.country not in (None, country):
                 cand = None  # "Qatar's prime minister" is not the last American named
             if cand is not None and not words & self.lex.spokespersons:
                 sp = _copy(cand.speaker)

@@ -15,7 +15,9 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     """The cue lemma of toks[k], unless a blocker makes it a noun or infinitive, or it is negated."""
     lemma = lex.cue(toks[k].low)
     before = toks[k - 1].low if k > 0 else ""
-    if lemma is None or before in lex.cue_blockers or before.endswith(lex.possessives) or _negated(toks, k, lex):
+    opener = k == 1 and before in lex.pronoun_blockers and toks[0].text[0].isupper() \
+        and not toks[k].low.endswith(lex.plurals)  # "Het bevestigde dat"; "Het zeggen van …" is a noun
+    if lemma is None or before in lex.cue_blockers and not opener or before.endswith(lex.possessives) or _negated(toks, k, lex):
         return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
     if before in lex.prepositions and not _quoted_as(toks, k, lex) \
             or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
@@ -23,7 +25,7 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
     particles = lex.particles.get(lemma)
-    window = toks[k + 1:k + 8] if lemma in lex.separable else toks[max(0, k - 3):k + 8]
+    window = _clause_after(toks, k, lex) if lemma in lex.separable else toks[max(0, k - 3):k + 8]
     if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in window):
         return None  # a split separable verb has its particle after it ("zag … in"), never before
     if lex.reflexives and _reflexive(toks, k, lex):
@@ -41,6 +43,17 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
 def _quoted_as(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
     """'was quoted (by Reuters) as saying': 'as' before the cue, a quoted_as word up to four words before it."""
     return k > 1 and toks[k - 1].low == "as" and any(t.low in lex.quoted_as for t in toks[max(0, k - 6):k - 1])
+
+
+def _clause_after(toks: list[Token], k: int, lex: QuoteLexicon) -> list[Token]:
+    """The words after toks[k] up to a complementizer or break (20 at most): where a split separable
+    verb's particle stands ("kondigde op 20 december ten overstaan van de commissie aan dat")."""
+    out = []
+    for t in toks[k + 1:k + 21]:
+        if t.text in BREAKS or t.low in lex.complementizers:
+            break
+        out.append(t)
+    return out
 
 
 def _reflexive(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
@@ -123,9 +136,10 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
-    sub = max((k for k, t in enumerate(pre[:-2]) if (t.low in lex.subordinators or t.low in lex.complementizers)
-               and _opens_subject(pre[k + 1], lex)), default=-1)
-    pre = pre[sub + 1:]  # "Dat gebeurde nadat | de auditeur bij de Raad van State adviseerde"
+    sub = max((k for k, t in enumerate(pre[:-2]) if t.low in lex.subordinators and _opens_subject(pre[k + 1], lex)),
+              default=-1)
+    if not any(t.low in lex.joiners for t in pre[sub + 1:]):  # "… that the country would … and suggested": elided
+        pre = pre[sub + 1:]  # "Dat gebeurde nadat | de auditeur bij de Raad van State adviseerde"
     q = next((n for n, t in enumerate(pre) if t.low in lex.quoted_as), None)
     if q is not None and _quoted_as(toks, ci, lex):
         pre = pre[:q]  # "The mayor was quoted (by Reuters) as saying": the mayor, not the agent
@@ -137,6 +151,10 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         opener = opening_subject(toks, cs - 1, lex, text, ents)
         if opener is not None:  # V2 too: "Wilders, leider van de PVV, maakte dinsdag bekend dat"
             return opener
+    if lex.verb_second and cs > 1 and toks[cs - 1].text == "," and all(t.low in lex.auxiliaries for t in pre):
+        fronted = fronted_subject(toks, lex, text, ents, relative=not pre)
+        if fronted is not None:  # "De kinderen die vrijkwamen, vertelden …", "De oprichters, …, hebben toegezegd"
+            return fronted
     if not core and any(t.low in lex.joiners for t in pre):
         return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
     if len(pre) > 1 and pre[-1].low in lex.relatives:  # "ploegleider Zijlaard die adviseerde": who 'die' is
@@ -168,6 +186,25 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     return mention_in(pre, lex, text, ents)
 
 
+def fronted_subject(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
+                     relative: bool) -> SpeakerMention | None:
+    """The noun phrase that opens the sentence up to its first comma, as the subject of a verb-second
+    clause after it: a determiner or name first, then (with `relative`, where nothing but the cue
+    follows the comma) a relative clause ("De kinderen | die vrijkwamen, vertelden de artsen dat").
+    Only an auxiliary after the comma needs no relative: a participle cue never precedes its
+    subject ("De oprichters, …, hebben toegezegd")."""
+    comma = next((n for n, t in enumerate(toks) if t.text in BREAKS), len(toks))
+    chunk = [t for t in toks[:comma] if word(t)]
+    if not chunk or not (chunk[0].low in lex.determiners or ents.within(chunk[0].start, chunk[-1].end)
+                         and ents.within(chunk[0].start, chunk[-1].end)[0].start == chunk[0].start) \
+            or chunk[0].low in lex.subordinators or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
+        return None  # a determiner or a name opens it ("Natuurlijk zijn er …" is no noun phrase)
+    rel = next((n for n, t in enumerate(chunk[1:6], 1) if t.low in lex.relatives), None)
+    if relative and rel is None:
+        return None
+    return mention_in(chunk[:rel] if rel else chunk, lex, text, ents)
+
+
 def _adverbial(pre: list[Token], lex: QuoteLexicon, ents: SpanIndex[Entity]) -> bool:
     """Words before a cue that cannot be its subject: no person, pronoun or role among them."""
     return bool(pre) and not any(t.low in lex.pronouns or t.low in lex.roles for t in pre) \
@@ -181,12 +218,13 @@ def _opens_subject(t: Token, lex: QuoteLexicon) -> bool:
 
 def passive(toks: list[Token], ci: int, lex: QuoteLexicon) -> bool:
     """A cue in the passive: a passive auxiliary up to four lower-case words before it, with no
-    determiner or preposition between ("wordt geregeld gezegd"), or right after it ("Gehoopt
-    wordt dat"); never a progressive ("was saying")."""
+    determiner or preposition between ("wordt geregeld gezegd"), or right after it in a verb-final
+    cluster or when it opens the sentence ("Gehoopt wordt dat"); never a progressive ("was saying")."""
     if toks[ci].low.endswith(lex.participles):
         return False
-    if ci + 1 < len(toks) and toks[ci + 1].low in lex.passive_auxiliaries:
-        return True
+    nxt = toks[ci + 1].low if ci + 1 < len(toks) else ""
+    if (ci == 0 or lex.verb_second) and nxt in lex.passive_auxiliaries and nxt not in lex.possessive_determiners:
+        return True  # "Gehoopt wordt dat", "… verzocht werd op te stappen"; not "he said were", "verklaarde zijn advocaat"
     for k in range(ci - 1, max(-1, ci - 5), -1):
         t = toks[k]
         if t.low in lex.passive_auxiliaries and (k == ci - 1 or t.low not in lex.possessive_determiners):
