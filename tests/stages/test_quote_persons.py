@@ -98,3 +98,17 @@ def test_a_cue_before_a_comma_or_after_an_article_does_not_report_the_name() -> 
             "“We will build a second line,” the minister said.")
     doc = run_words(text, {"Paolo Neri": ActorRef(None, "Paolo Neri")})
     assert speakers(doc)[-1] == ("We will build a second line,", "Paolo Neri")
+
+
+def test_the_subject_of_an_absolute_clause_after_with_is_the_antecedent() -> None:
+    text = ("Deputy Governor Olga Klim said 68 people were missing. Work stopped on Tuesday, with Minister "
+            "Ivan Zorin describing a real threat of collapse. He estimated this would take a day.")
+    doc = run_words(text, {"Olga Klim": ActorRef(None, "Olga Klim"), "Ivan Zorin": ActorRef(None, "Ivan Zorin")})
+    assert speakers(doc)[-1] == ("this would take a day", "Ivan Zorin")
+
+
+def test_a_person_of_the_pronouns_gender_named_since_outweighs_an_unknown_one() -> None:
+    text = ("Kim Dunn, a young cyclist, was hit by a car near the base. Police spoke with Mrs Sacks as a "
+            "suspect. She told police she had diplomatic immunity.")
+    doc = run_words(text, {"Kim Dunn": ActorRef(None, "Kim Dunn"), "Mrs Sacks": ActorRef(None, "Mrs Sacks")})
+    assert speakers(doc)[-1] == ("she had diplomatic immunity", "Sacks")

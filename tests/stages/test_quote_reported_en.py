@@ -46,3 +46,10 @@ def test_a_determiner_after_a_bare_hearer_opens_the_reported_clause() -> None:
 def test_an_aside_source_ends_before_its_participle() -> None:
     text = "After the storm, according to a report citing the harbour office, nine boats were lost."
     assert speakers(run(text, "en")) == [("After the storm nine boats were lost", "a report")]
+
+
+def test_a_spaced_mark_after_a_nested_quote_closes_it() -> None:
+    text = ('Former judge Ada Moss said: "Reading it, I thought, \'Wow, they are open about it.\' "\n\n'
+            '"That is the only reading," wrote the analyst Tom Reyes.')
+    doc = run(text, "en", unlinked("Ada Moss", "Tom Reyes"))
+    assert [name for _, name in speakers(doc)] == ["Ada Moss", "Tom Reyes"]

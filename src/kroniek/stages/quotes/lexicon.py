@@ -73,6 +73,7 @@ class QuoteLexicon:
     adverb_suffixes: tuple[str, ...]
     adjective_suffixes: tuple[str, ...]  # an inflected adjective: a cue form after it is a noun
     agent_preps: frozenset[str]
+    absolute_preps: frozenset[str]  # "with X describing …": X is the subject of the participle
     quoted_as: frozenset[str]  # "was quoted (by Reuters) as saying": the cue after 'as' is the subject's
     documents: frozenset[str]
     titles: frozenset[str]
@@ -196,7 +197,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
-        adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), quoted_as=fs("quoted_as"),
+        adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), quoted_as=fs("quoted_as"), absolute_preps=fs("absolute_preps"),
         adjective_suffixes=tuple(raw.get("adjective_suffixes") or ()), agent_preps=fs("agent_preps"),
         documents=fs("documents"),
         titles=fs("titles") | fs("roles"),

@@ -54,9 +54,11 @@ def _is_open(mark: str, prev: str, nxt: str) -> bool:
     return True
 
 
-def _is_close(mark: str, prev: str, nxt: str, opener: str = "") -> bool:
+def _is_close(mark: str, prev: str, nxt: str, opener: str = "", before: str = "") -> bool:
+    """`before`: the character before `prev`; a nested quote closed just before ("… clearly.' "")
+    lets a spaced mark close too."""
     if prev.isspace():
-        return opener in _SPACED and not nxt.isalnum()
+        return (opener in _SPACED or before in _APOSTROPHES and mark not in _APOSTROPHES) and not nxt.isalnum()
     if mark in ("'", "’", "''"):
         return not nxt.isalnum()
     return True
@@ -93,7 +95,7 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon)
             prev = text[i - 1] if i > ps else " "
             nxt = text[j] if j < pe else " "
             if opened is not None:
-                if mk in lex.marks[opened[1]] and _is_close(mk, prev, nxt, opened[1]):
+                if mk in lex.marks[opened[1]] and _is_close(mk, prev, nxt, opened[1], text[i - 2] if i - 2 >= ps else ""):
                     seg = (opened[0], i)
                     if carry is not None:
                         carry.segs.append(seg)

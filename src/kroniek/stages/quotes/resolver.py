@@ -11,12 +11,12 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
 from ...model import Doc, Entity, SpanIndex, Speaker
-from .attribution import SpeakerMention, first_person, modifies
+from .attribution import SpeakerMention, first_person
+from .clauses import absolute, listed, no_subject
 from .lexicon import QuoteLexicon
 from .salience import Salience
 
@@ -32,6 +32,7 @@ class _Candidate:
     speaker: Speaker
     gender: str | None
     person: bool
+    aside: bool = False  # named where no subject stands (clauses.no_subject): never preferred for gender
 
 
 _FIRST_NAMES: dict[int, dict[str, str]] = {}
@@ -100,6 +101,7 @@ class SpeakerResolver:
         self.untitled: dict[str, str] = {}
         self._people: tuple[list[_Candidate], list[_Candidate]] | None = None
         self._persons: list[Entity] = [ent for ent in entities.items if ent.type == "PER"]
+        self._sentence_starts = [s for s, _ in doc.sentences]
         self._person_starts = [ent.start for ent in self._persons]
         self._bodies: list[_Candidate] | None = None
         self._salience: Salience | None = None
@@ -152,46 +154,28 @@ class SpeakerResolver:
                     self._full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
                 else:  # "Clinton" in 2016 is she, whomever the tagger linked
                     sp = self._surname(self._full_names.get(ent.text.strip().casefold(), []), ent, sp)
-                object_ = self._after_preposition(text[max(s, ent.start - 40):ent.start].split())
+                object_ = self.oblique(s, ent.start, ent.end)
                 gap = text[prev[0]:ent.start] if prev is not None and 0 <= ent.start - prev[0] < 8 else ""
                 if gap.strip() and gap.strip(" ,").lower() in ("", *self.lex.joiners) and (
-                        gap.strip(" ,") or self._listed(ent.end, e)):
+                        gap.strip(" ,") or listed(text, ent.end, e, self.lex)):
                     object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
                 prev = (ent.end, object_)
                 gender = self._gender(sp.id, ent.text if sp is tagged else sp.name)
                 modifier = self.no_subject(s, ent, ents[n + 1] if n + 1 < len(ents) else None)
-                (subjects if first and not object_ and not modifier else others).append(_Candidate(ent.start, sp, gender, True))
+                (subjects if first and not object_ and not modifier else others).append(
+                    _Candidate(ent.start, sp, gender, True, modifier))
                 first = first and (object_ or modifier)
         return subjects, others
 
-    def _listed(self, end: int, limit: int) -> bool:
-        """Whether a comma or a joiner follows a name: it goes on a list ("by Quirin, Redouane, and
-        …"), not the clause after an opening phrase ("In an interview with X, Ham made it clear")."""
-        after = self.doc.text[end:min(limit, end + 12)].split()
-        return bool(after) and (after[0][0] in ",;" or after[0].lower() in self.lex.joiners)
-
     def no_subject(self, s: int, ent: Entity, nxt: Entity | None) -> bool:
-        """A person named where no subject stands (s: the sentence's start): modifying the role phrase
-        of the next person `nxt` ("Trump campaign spokesman Jason Miller") or, after a determiner,
-        the noun that follows ("the Clinton campaign"), or in the clause a cue reports ("McLenney
-        said Clinton doesn't …")."""
-        text, lex = self.doc.text, self.lex
-        if nxt is not None and modifies(text, ent.end, nxt.start, lex):
-            return True
-        before = list(_NON_SPACE.finditer(text, max(s, ent.start - 200), ent.start))
-        after = text[ent.end:ent.end + 20].split()
-        if before and before[-1].group().lower() in lex.determiners and after and after[0][:1].islower():
-            return True
-        if lex.verb_second:  # "Zaterdag zei Rutte": the subject follows the verb
-            return False
-        for prev, w in pairwise(before):  # a cue after its own subject, not "…,” said X" or "a proposed …"
-            word = w.group()
-            if word.islower() and lex.cue(word) and not word.endswith(lex.participles) and prev.group()[-1].isalnum() \
-                    and prev.group().lower() not in lex.cue_blockers and not self._in_quote(w.start()) \
-                    and not any(c in ",;:" for c in text[w.end():ent.start]):  # "While all agreed …, X emphasized"
-                # an organisation's report is about the person it names ("PBS revealed that X …")
-                return not any(x.type != "PER" for x in self.entities.covering(prev.end() - 1))
-        return False
+        """A person named where no subject stands (clauses.no_subject)."""
+        return no_subject(self.doc.text, self.lex, self.entities, self._in_quote, s, ent, nxt)
+
+    def oblique(self, s: int, start: int, end: int) -> bool:
+        """A name after a preposition (start, end: its offsets, s: its sentence's), unless it opens an
+        absolute clause ("with Zinichev describing …")."""
+        return self._after_preposition(self.doc.text[max(s, start - 40):start].split()) \
+            and not absolute(self.doc.text, start, end, self.lex)
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """The persons named from start to end outside quotes: someone named in another's words, or
@@ -430,10 +414,12 @@ class SpeakerResolver:
         return None
 
     def _antecedent(self, pos: int, gender: str | None, person: bool | None,
-                    wide: bool = False) -> _Candidate | None:
+                    wide: bool = False, known: bool = False) -> _Candidate | None:
+        """The latest candidate before pos of that gender (of unknown gender too, unless `known`)."""
         def fits(cand: _Candidate) -> bool:
             return (person is None or cand.person == person) and (
-                gender not in ("m", "f") or cand.gender in (None, gender))
+                gender not in ("m", "f") or cand.gender == gender and not (known and cand.aside)
+                or cand.gender is None and not known)
 
         groups = (self.speakers, self.subjects, *((self.others,) if wide else ()), *((self.bodies,) if not person else ()))
         found = [_latest(group, pos, fits) for group in groups]
@@ -460,8 +446,12 @@ class SpeakerResolver:
             low = m.text.lower()
             g = self.lex.pronouns.get(low) or self.lex.object_pronouns.get(low)
             cand = self._antecedent(m.start, g, True if g in ("m", "f") else False if g == "p" else None)  # "they": no one person
-            if cand is None and g in ("m", "f"):
-                cand = self._antecedent(m.start, g, True, wide=True)
+            if g in ("m", "f") and (cand is None or cand.gender is None):
+                # a person of that gender named in this sentence or the one before outweighs one of
+                # unknown gender named earlier
+                sure = self._antecedent(m.start, g, True, wide=True, known=cand is not None)
+                if cand is None or sure is not None and self._near(cand.pos, m.start) < self._near(sure.pos, m.start):
+                    cand = sure
             if cand is None:
                 return None
             sp = _copy(cand.speaker)
@@ -501,6 +491,11 @@ class SpeakerResolver:
             not any(e.type in ("LOC", "ORG") for e in self.entities.within(m.start, m.end)) or \
             m.kind == "np" and self._role_head(m.text)
         return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
+
+    def _near(self, pos: int, at: int) -> bool:
+        """Whether pos lies in the sentence of `at` or the one before it."""
+        i = bisect.bisect_right(self._sentence_starts, at) - 1
+        return bisect.bisect_right(self._sentence_starts, pos) - 1 >= i - 1
 
     def _role_head(self, phrase: str) -> bool:
         """A single person's title or role heads the phrase ("the head of the police's internal
