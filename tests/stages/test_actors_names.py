@@ -138,3 +138,8 @@ def test_one_place_preposition_among_many_mentions_makes_no_place() -> None:
 def test_a_village_of_the_dutch_speaking_countries_is_a_place_of_its_country() -> None:
     doc = run("Gisteren kwam de burgemeester van Rumst aan het woord over de veerdienst naar Zeebrugge.")
     assert [(e.text, e.type, e.actor.country) for e in doc.entities] == [("Rumst", "LOC", "BEL"), ("Zeebrugge", "LOC", "BEL")]
+
+
+def test_a_common_given_name_makes_a_person_and_ends_a_capitalised_word_before_it() -> None:
+    got = named(run("Beeldhouwster Rosalind Okafor opende de expo. Gisteren sprak men met Dwayne Kettering."))
+    assert ("Rosalind Okafor", "PER", "Rosalind Okafor") in got and ("Dwayne Kettering", "PER", "Dwayne Kettering") in got

@@ -100,7 +100,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         groups_re=_groups_re(raw),
         phrases=tuple(sorted({*raw["roles"], *raw["government"], *(raw.get("sector_nouns") or {})},
                              key=len, reverse=True)),
-        first_names=frozenset(firsts | set(raw.get("first_names") or ())),
+        first_names=frozenset(firsts | set(raw.get("first_names") or ()) | lexicons.word_list("kb", "first_names.txt")),
         default_type=raw.get("default_type", "MISC"),
         tagger_types=frozenset(raw.get("tagger_types") or ()),
         legal_forms=frozenset(str(f).lower() for f in raw.get("legal_forms") or ()),
