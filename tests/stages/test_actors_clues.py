@@ -63,3 +63,8 @@ def test_a_name_opening_with_an_article_that_is_no_surname_particle_is_no_person
     got = types("Ze speelden met The Velvet Owls en lazen Les Nouvelles Brèves. Ook Jean Le Ruyet kwam.")
     assert got["The Velvet Owls"] != "PER" and got["Les Nouvelles Brèves"] != "PER"
     assert got["Jean Le Ruyet"] == "PER"
+
+
+def test_a_kind_of_place_before_a_name_makes_it_a_place_also_as_a_compounds_tail() -> None:
+    got = types("Hij keerde terug naar zijn geboortedorp Vellinkhove en zong in het sportpaleis Arvo Merenti.")
+    assert got["Vellinkhove"] == "LOC" and got["Arvo Merenti"] == "LOC"

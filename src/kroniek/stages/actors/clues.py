@@ -55,8 +55,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "MISC"  # "Eastern Europeans"
     if len(tokens) > 1 and tokens[0] in lex.loc_modifiers:
         return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia"
-    if prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues:
-        return 3, "LOC"
+    if (prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues
+            or _kind_word(prev, lex.place_kinds)):
+        return 3, "LOC"  # "provincie X", "ten noorden van X", "de pilootstad X", "het sportpaleis X"
     if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
         return 3, "PER"
     code = COUNTRY_CODE.match(text, end + (text[end:end + 1] == " "))
@@ -83,13 +84,18 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     return 0, lex.default_type
 
 
+def _kind_word(word: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a lower-case word is one of the kinds, alone or as the tail of a compound ("bank",
+    "zakenbank", "farma-verdeler", "pilootstad")."""
+    return bool(kinds) and word[:1].islower() and word.replace("-", "").isalpha() and word.endswith(kinds)
+
+
 def _kind_before(before: list[str], lex: ActorLexicon) -> bool:
     """Whether the word before a name is a lower-case noun naming an organisation's kind, alone or as
     the tail of a compound ("bank", "zakenbank", "farma-verdeler"): an apposition, the name is that kind.
     Not when a title and a link word come before the noun ("de oud-chef van de geheime dienst Vladimiro
     Montesinos"): then the name is the title's, a person's, and the kind noun only says whose."""
-    prev = before[-1] if before else ""
-    if not (lex.org_kinds and prev[:1].islower() and prev.replace("-", "").isalpha() and prev.endswith(lex.org_kinds)):
+    if not _kind_word(before[-1] if before else "", lex.org_kinds):
         return False
     return not any(w in lex.kind_links and head.lower().rsplit("-", 1)[-1] in lex.titles
                    for head, w in pairwise(before[:-1]))

@@ -64,6 +64,7 @@ class ActorLexicon:
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
+    place_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind of place ("pilootstad X")
     street_suffixes: tuple[str, ...]  # a compound's tail that makes a street or square of any name
     org_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind ("de zakenbank X"): ORG
     name_articles: frozenset[str]  # a capitalised article opening a name ("The Times", "Het Volk"): no person
@@ -78,7 +79,7 @@ _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "parti
          "list_joiners", "org_preps", "kind_links",
          "name_articles")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
-           "street_suffixes")
+           "street_suffixes", "place_kinds")
 
 
 @lru_cache(maxsize=8)
