@@ -143,3 +143,14 @@ def test_a_village_of_the_dutch_speaking_countries_is_a_place_of_its_country() -
 def test_a_common_given_name_makes_a_person_and_ends_a_capitalised_word_before_it() -> None:
     got = named(run("Beeldhouwster Rosalind Okafor opende de expo. Gisteren sprak men met Dwayne Kettering."))
     assert ("Rosalind Okafor", "PER", "Rosalind Okafor") in got and ("Dwayne Kettering", "PER", "Dwayne Kettering") in got
+
+
+def test_a_title_after_a_particle_is_a_surname() -> None:
+    got = named(run("Gisteren nam omroepster Lieselot De Koning afscheid. Later sprak men met De Koning."))
+    assert ("Lieselot De Koning", "PER", "Lieselot De Koning") in got
+    assert ("De Koning", "PER", "Lieselot De Koning") in got
+
+
+def test_a_countrys_abbreviation_before_a_team_in_results_is_that_country() -> None:
+    got = named(run("Uitslag: 1. Verbrugghe (Ita/Marovo Uno) 4:12:09."))
+    assert ("Ita", "LOC", "Italy") in got
