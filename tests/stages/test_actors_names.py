@@ -154,3 +154,8 @@ def test_a_title_after_a_particle_is_a_surname() -> None:
 def test_a_countrys_abbreviation_before_a_team_in_results_is_that_country() -> None:
     got = named(run("Uitslag: 1. Verbrugghe (Ita/Marovo Uno) 4:12:09."))
     assert ("Ita", "LOC", "Italy") in got
+
+
+def test_an_unknown_acronym_before_a_place_is_one_organisation() -> None:
+    got = {t: ty for t, ty, _ in named(run("Zondag speelt VVKO Antwerpen tegen de jeugd van Gent."))}
+    assert got.get("VVKO Antwerpen") == "ORG" and "Antwerpen" not in got
