@@ -159,3 +159,8 @@ def test_a_countrys_abbreviation_before_a_team_in_results_is_that_country() -> N
 def test_an_unknown_acronym_before_a_place_is_one_organisation() -> None:
     got = {t: ty for t, ty, _ in named(run("Zondag speelt VVKO Antwerpen tegen de jeugd van Gent."))}
     assert got.get("VVKO Antwerpen") == "ORG" and "Antwerpen" not in got
+
+
+def test_two_names_joined_by_an_ampersand_are_one_firm() -> None:
+    got = {t: ty for t, ty, _ in named(run("Het advocatenkantoor wordt geleid door Vandamme & Mertens uit Brugge."))}
+    assert got.get("Vandamme & Mertens") == "ORG"

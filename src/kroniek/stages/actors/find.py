@@ -232,12 +232,13 @@ def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int |
 
 
 def _joins(gap: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
-    """Tokens join across place particles ("Huis ten Bosch"), and across name particles
+    """Tokens join across place particles ("Huis ten Bosch"), a firm's ampersand ("Lernout & Hauspie"),
+    and across name particles
     right after a run's first word or its first names ("Jan van der Berg", "Jan Peter van Dijk")."""
     if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
         return False
     inner = gap[1:-1]
-    if inner in lex.place_particles:
+    if inner in lex.place_particles or inner in lex.name_joiners:
         return True
     words = inner.split()
     return ((len(run) == 1 or all(t[2] in lex.first_names for t in run)) and 0 < len(words) <= 3
