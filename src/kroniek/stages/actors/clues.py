@@ -45,6 +45,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
+    kind = _apposition(text, end, lex)
+    if kind:
+        return 3, kind  # "Arinso, de informaticabedrijf …", "Peeters, de woordvoerder van …"
     if _quoted(text, start, end):
         return 3, "MISC"  # "met 'Black Magic Woman'": all a quotation holds, a title (a first name: a person)
     if _spelled_out(text, end, tokens):
@@ -82,6 +85,28 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     if len(tokens) > 1 or surface in lex.surnames:
         return 1, "PER"
     return 0, lex.default_type
+
+
+_APPOSITION = re.compile(r" ?[,(] ?(\w+) ((?:[\w-]+ ?){1,3})")
+
+
+def _apposition(text: str, end: int, lex: ActorLexicon) -> str | None:
+    """The type an apposition after a name gives it: a comma or parenthesis, an article, and after
+    at most two adjectives a kind of organisation or place, or a title ("Arinso, de Gentse softwaregroep",
+    "Zwalm, een gemeente", "Peeters, de woordvoerder"). None when there is none."""
+    m = _APPOSITION.match(text, end)
+    if not m or m.group(1).lower() not in lex.articles:
+        return None
+    for noun in m.group(2).split():
+        if _kind_word(noun, lex.org_kinds):
+            return "ORG"
+        if _kind_word(noun, lex.place_kinds):
+            return "LOC"
+        if noun in lex.titles and noun.islower():
+            return "PER"
+        if not noun.endswith("e"):  # only adjectives before the noun ("de Gentse softwaregroep")
+            return None
+    return None
 
 
 def _kind_word(word: str, kinds: tuple[str, ...]) -> bool:

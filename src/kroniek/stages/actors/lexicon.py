@@ -64,6 +64,7 @@ class ActorLexicon:
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
+    articles: frozenset[str]  # definite and indefinite articles, lower case: "X, de/een …" is an apposition
     name_joiners: frozenset[str]  # what joins two names into one firm's: "Lernout & Hauspie" (an org word too)
     place_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind of place ("pilootstad X")
     street_suffixes: tuple[str, ...]  # a compound's tail that makes a street or square of any name
@@ -77,7 +78,7 @@ class ActorLexicon:
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
          "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
-         "list_joiners", "org_preps", "kind_links", "name_joiners",
+         "list_joiners", "org_preps", "kind_links", "name_joiners", "articles",
          "name_articles")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
            "street_suffixes", "place_kinds")
