@@ -30,7 +30,7 @@ import pycountry
 import yaml
 from babel import Locale
 
-from kroniek import kb
+from kroniek import kb, lexicons
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "kroniek" / "data" / "kb"
@@ -277,6 +277,39 @@ def write_place_countries() -> None:
     print(f"src/kroniek/data/kb/place_countries.tsv: {len(rows)} places")
 
 
+FIRST_NAME_SHARE = 0.003  # percent of the census population: rarer "names" are mostly words ("Conception")
+
+
+def first_names() -> list[str]:
+    """Given names of the 1990 US census (public domain; as packaged by the `names` package, MIT,
+    `pip install names`, build time only) that are no common English or Dutch word, no place and no
+    name of a KB place or organisation, no country adjective and no month ("Israel", "Jordan",
+    "German", "Will", "June" are left out): a known first
+    name is the strongest clue that a run of capitalised words names a person."""
+    spec = importlib.util.find_spec("names")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install names (build-time only)")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    rows = [line.split() for fn in ("dist.male.first", "dist.female.first")
+            for line in (folder / fn).read_text(encoding="utf-8").splitlines() if line.strip()]
+    given = {row[0].capitalize() for row in rows if float(row[1]) >= FIRST_NAME_SHARE}
+    words = lowercase_words()
+    places = set((OUT / "gazetteer.txt").read_text(encoding="utf-8").split("\n"))
+    places |= {line.split("\t")[0] for line in (OUT / "place_countries.tsv").read_text(encoding="utf-8").split("\n")}
+    shipped = kb.load()
+    taken = {n for a in shipped.actors.values() for kind in ("aliases", "adjectives", "demonyms")
+             for n in a.names(kind) if a.type != "PER" or kind != "aliases"}
+    for lang in ("nl", "en"):  # words that are never names alone there: months, days ("June", "April")
+        taken |= set(lexicons.for_language(lang, "actors").get("never") or ())
+    return sorted(n for n in given if len(n) > 2 and n.lower() not in words and n not in places and n not in taken)
+
+
+def write_first_names() -> None:
+    rows = first_names()
+    (OUT / "first_names.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"src/kroniek/data/kb/first_names.txt: {len(rows)} names")
+
+
 def write_surname_words() -> None:
     """data/nl/surname_words.txt: the listed Dutch surnames that are also common words ("Kort",
     "Groot"): at a sentence's start such a word is no sign of a person."""
@@ -295,6 +328,7 @@ def main() -> None:
     (OUT / "gazetteer.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
     print(f"src/kroniek/data/kb/gazetteer.txt: {len(names)} names")
     write_place_countries()
+    write_first_names()
     write_surname_words()
     if ARCHIGOS.is_file():
         persons = sorted(OUT.glob("persons*.yaml"))  # merged as the KB merges them (more_roles joined)

@@ -63,3 +63,14 @@ def test_a_name_opening_with_an_article_that_is_no_surname_particle_is_no_person
     got = types("Ze speelden met The Velvet Owls en lazen Les Nouvelles Brèves. Ook Jean Le Ruyet kwam.")
     assert got["The Velvet Owls"] != "PER" and got["Les Nouvelles Brèves"] != "PER"
     assert got["Jean Le Ruyet"] == "PER"
+
+
+def test_a_kind_of_place_before_a_name_makes_it_a_place_also_as_a_compounds_tail() -> None:
+    got = types("Hij keerde terug naar zijn geboortedorp Vellinkhove en zong in het sportpaleis Arvo Merenti.")
+    assert got["Vellinkhove"] == "LOC" and got["Arvo Merenti"] == "LOC"
+
+
+def test_an_apposition_after_a_name_gives_its_kind() -> None:
+    got = types("Morgen opent Trevalis, de Gentse softwaregroep, een kantoor. Men reed naar Oostvelde, een "
+                "gemeente in Limburg. Het plan kwam van Verhaeghe, de woordvoerder van de haven.")
+    assert got["Trevalis"] == "ORG" and got["Oostvelde"] == "LOC" and got["Verhaeghe"] == "PER"

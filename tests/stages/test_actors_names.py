@@ -138,3 +138,29 @@ def test_one_place_preposition_among_many_mentions_makes_no_place() -> None:
 def test_a_village_of_the_dutch_speaking_countries_is_a_place_of_its_country() -> None:
     doc = run("Gisteren kwam de burgemeester van Rumst aan het woord over de veerdienst naar Zeebrugge.")
     assert [(e.text, e.type, e.actor.country) for e in doc.entities] == [("Rumst", "LOC", "BEL"), ("Zeebrugge", "LOC", "BEL")]
+
+
+def test_a_common_given_name_makes_a_person_and_ends_a_capitalised_word_before_it() -> None:
+    got = named(run("Beeldhouwster Rosalind Okafor opende de expo. Gisteren sprak men met Dwayne Kettering."))
+    assert ("Rosalind Okafor", "PER", "Rosalind Okafor") in got and ("Dwayne Kettering", "PER", "Dwayne Kettering") in got
+
+
+def test_a_title_after_a_particle_is_a_surname() -> None:
+    got = named(run("Gisteren nam omroepster Lieselot De Koning afscheid. Later sprak men met De Koning."))
+    assert ("Lieselot De Koning", "PER", "Lieselot De Koning") in got
+    assert ("De Koning", "PER", "Lieselot De Koning") in got
+
+
+def test_a_countrys_abbreviation_before_a_team_in_results_is_that_country() -> None:
+    got = named(run("Uitslag: 1. Verbrugghe (Ita/Marovo Uno) 4:12:09."))
+    assert ("Ita", "LOC", "Italy") in got
+
+
+def test_an_unknown_acronym_before_a_place_is_one_organisation() -> None:
+    got = {t: ty for t, ty, _ in named(run("Zondag speelt VVKO Antwerpen tegen de jeugd van Gent."))}
+    assert got.get("VVKO Antwerpen") == "ORG" and "Antwerpen" not in got
+
+
+def test_two_names_joined_by_an_ampersand_are_one_firm() -> None:
+    got = {t: ty for t, ty, _ in named(run("Het advocatenkantoor wordt geleid door Vandamme & Mertens uit Brugge."))}
+    assert got.get("Vandamme & Mertens") == "ORG"

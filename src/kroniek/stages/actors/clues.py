@@ -45,6 +45,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
+    kind = _apposition(text, end, lex)
+    if kind:
+        return 3, kind  # "Arinso, de informaticabedrijf …", "Peeters, de woordvoerder van …"
     if _quoted(text, start, end):
         return 3, "MISC"  # "met 'Black Magic Woman'": all a quotation holds, a title (a first name: a person)
     if _spelled_out(text, end, tokens):
@@ -55,8 +58,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "MISC"  # "Eastern Europeans"
     if len(tokens) > 1 and tokens[0] in lex.loc_modifiers:
         return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia"
-    if prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues:
-        return 3, "LOC"
+    if (prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues
+            or _kind_word(prev, lex.place_kinds)):
+        return 3, "LOC"  # "provincie X", "ten noorden van X", "de pilootstad X", "het sportpaleis X"
     if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
         return 3, "PER"
     code = COUNTRY_CODE.match(text, end + (text[end:end + 1] == " "))
@@ -83,13 +87,40 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     return 0, lex.default_type
 
 
+_APPOSITION = re.compile(r" ?[,(] ?(\w+) ((?:[\w-]+ ?){1,3})")
+
+
+def _apposition(text: str, end: int, lex: ActorLexicon) -> str | None:
+    """The type an apposition after a name gives it: a comma or parenthesis, an article, and after
+    at most two adjectives a kind of organisation or place, or a title ("Arinso, de Gentse softwaregroep",
+    "Zwalm, een gemeente", "Peeters, de woordvoerder"). None when there is none."""
+    m = _APPOSITION.match(text, end)
+    if not m or m.group(1).lower() not in lex.articles:
+        return None
+    for noun in m.group(2).split():
+        if _kind_word(noun, lex.org_kinds):
+            return "ORG"
+        if _kind_word(noun, lex.place_kinds):
+            return "LOC"
+        if noun in lex.titles and noun.islower():
+            return "PER"
+        if not noun.endswith("e"):  # only adjectives before the noun ("de Gentse softwaregroep")
+            return None
+    return None
+
+
+def _kind_word(word: str, kinds: tuple[str, ...]) -> bool:
+    """Whether a lower-case word is one of the kinds, alone or as the tail of a compound ("bank",
+    "zakenbank", "farma-verdeler", "pilootstad")."""
+    return bool(kinds) and word[:1].islower() and word.replace("-", "").isalpha() and word.endswith(kinds)
+
+
 def _kind_before(before: list[str], lex: ActorLexicon) -> bool:
     """Whether the word before a name is a lower-case noun naming an organisation's kind, alone or as
     the tail of a compound ("bank", "zakenbank", "farma-verdeler"): an apposition, the name is that kind.
     Not when a title and a link word come before the noun ("de oud-chef van de geheime dienst Vladimiro
     Montesinos"): then the name is the title's, a person's, and the kind noun only says whose."""
-    prev = before[-1] if before else ""
-    if not (lex.org_kinds and prev[:1].islower() and prev.replace("-", "").isalpha() and prev.endswith(lex.org_kinds)):
+    if not _kind_word(before[-1] if before else "", lex.org_kinds):
         return False
     return not any(w in lex.kind_links and head.lower().rsplit("-", 1)[-1] in lex.titles
                    for head, w in pairwise(before[:-1]))

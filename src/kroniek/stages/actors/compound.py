@@ -82,7 +82,7 @@ def _adjacent(text: str, entities: list[Entity], lex: ActorLexicon) -> list[Enti
     whose last word is its head ("Hyde" + "Park Corner", "London" + "Stock Exchange"), a place
     before an organisation ("US" + "Air Force", "UK" + "Parliament" kept linked, "United States" +
     "Department of State"), an unknown
-    organisation before a place ("Stichting Topzwemmen" + "Amsterdam")."""
+    organisation before a place ("Stichting Topzwemmen" + "Amsterdam", "ADO" + "Den Haag")."""
     out: list[Entity] = []
     for ent in entities:
         prev = out[-1] if out else None
@@ -111,5 +111,7 @@ def _one_name(prev: Entity, ent: Entity, lex: ActorLexicon) -> bool:
     if prev.type == "LOC" and ent.type == "ORG" and (unknown or " " not in ent.text) and any(
             t in lex.org_words for t in ent.text.split()):
         return True
-    return (prev.type == "ORG" and (prev.actor is None or prev.actor.id is None) and " " in prev.text
-            and any(t in lex.org_words for t in prev.text.split()) and ent.type == "LOC")
+    unknown_org = prev.type == "ORG" and (prev.actor is None or prev.actor.id is None)
+    return unknown_org and ent.type == "LOC" and (
+        (" " in prev.text and any(t in lex.org_words for t in prev.text.split()))
+        or (prev.text.isupper() and len(prev.text) > 1))  # "ADO Den Haag", "AMP Zwitserland": a club, a branch

@@ -72,7 +72,7 @@ def words_before(text: str, start: int, n: int = 4) -> list[str]:
     return text[max(0, start - 60):start].split()[-n:]
 
 
-COUNTRY_CODE = re.compile(r"\( ?([A-Z][A-Za-z]{2}) ?\)")  # "(Fra)" in results
+COUNTRY_CODE = re.compile(r"\( ?([A-Z][A-Za-z]{2}) ?[)/]")  # "(Fra)", "(Ita/Mercatone Uno)" in results
 
 
 def country_codes(text: str, lex: ActorLexicon, found: list) -> list[tuple[int, int, tuple, int]]:
@@ -192,8 +192,10 @@ def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon)
     """The name after a title inside a run ("Health Minister Veronika Skvortsova" → "Veronika
     Skvortsova"); nothing when the run ends in its title ("Foreign Minister", "Labour MP"): it names a
     role. What comes before the title is a name of its own (`runs`) when it is an acronym or holds an
-    organisation word ("USCG Captain Monica Rochester", "Senate Minority Leader")."""
-    i = next((i for i in range(len(run) - 1, 0, -1) if run[i][2].lower() in lex.titles), 0)
+    organisation word ("USCG Captain Monica Rochester", "Senate Minority Leader"). A title after a
+    particle is a surname ("Herman De Prins", "De Koning")."""
+    i = next((i for i in range(len(run) - 1, 0, -1) if run[i][2].lower() in lex.titles
+              and run[i - 1][2].lower() not in lex.particles), 0)  # "Herman De Prins": a surname
     if not i or any(t[2] in lex.org_words for t in run[i + 1:]):
         return run
     head = run[:i]
@@ -246,13 +248,13 @@ def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int |
 
 
 def _joins(gap: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
-    """Tokens join across place particles ("Huis ten Bosch"), and across name particles
-    right after a run's first word or its first names ("Jan van der Berg", "Jan Peter van Dijk"),
-    also after a capitalised particle ("Jan Van den Bossche")."""
+    """Tokens join across place particles ("Huis ten Bosch"), a firm's ampersand ("Lernout & Hauspie"),
+    and across name particles right after a run's first word or its first names ("Jan van der Berg",
+    "Jan Peter van Dijk"), also after a capitalised particle ("Jan Van den Bossche")."""
     if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
         return False
     inner = gap[1:-1]
-    if inner in lex.place_particles:
+    if inner in lex.place_particles or inner in lex.name_joiners:
         return True
     words = inner.split()
     head = run

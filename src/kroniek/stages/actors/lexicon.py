@@ -66,6 +66,9 @@ class ActorLexicon:
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
     date_words: frozenset[str]  # month abbreviations: before a day number a date ("Oct 11", "Jan. 3"), no name
+    articles: frozenset[str]  # definite and indefinite articles, lower case: "X, de/een …" is an apposition
+    name_joiners: frozenset[str]  # what joins two names into one firm's: "Lernout & Hauspie" (an org word too)
+    place_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind of place ("pilootstad X")
     street_suffixes: tuple[str, ...]  # a compound's tail that makes a street or square of any name
     org_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind ("de zakenbank X"): ORG
     name_articles: frozenset[str]  # a capitalised article opening a name ("The Times", "Het Volk"): no person
@@ -77,10 +80,10 @@ class ActorLexicon:
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
          "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
-         "list_joiners", "org_preps", "kind_links",
+         "list_joiners", "org_preps", "kind_links", "name_joiners", "articles",
          "name_articles", "date_words")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
-           "street_suffixes")
+           "street_suffixes", "place_kinds")
 
 
 @lru_cache(maxsize=8)
@@ -102,7 +105,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         groups_re=_groups_re(raw),
         phrases=tuple(sorted({*raw["roles"], *raw["government"], *(raw.get("sector_nouns") or {})},
                              key=len, reverse=True)),
-        first_names=frozenset(firsts | set(raw.get("first_names") or ())),
+        first_names=frozenset(firsts | set(raw.get("first_names") or ()) | lexicons.word_list("kb", "first_names.txt")),
         default_type=raw.get("default_type", "MISC"),
         tagger_types=frozenset(raw.get("tagger_types") or ()),
         legal_forms=frozenset(str(f).lower() for f in raw.get("legal_forms") or ()),
