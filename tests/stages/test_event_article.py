@@ -34,3 +34,13 @@ def test_dutch_ze_is_she_or_they_by_its_verb(text: str, source: str) -> None:
     doc = Pipeline(Options(lang="nl"))(make_article(text=text, date="2021-03-18", lang="nl"))
     accuse = next(e for e in doc.events if e.type == "ACCUSE")
     assert accuse.source.country == source
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Russia fired dozens of missiles at cities across Ukraine.", 1),  # the missiles are the firing's
+    ("Hamas launched a rocket attack on Israel.", 1),
+    ("Israel bombed Gaza after Hamas fired rockets.", 2),  # two clauses, two acts
+])
+def test_a_verb_and_its_nominal_act_of_one_type_are_one_event(text: str, n: int) -> None:
+    doc = Pipeline(Options(lang="en"))(make_article(text=text, date="2022-10-11", lang="en"))
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == n

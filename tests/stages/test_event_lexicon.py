@@ -105,6 +105,21 @@ def test_omkomen_is_no_agreement_and_overeenkomen_is() -> None:
     assert ("agree", "kwamen overeen") in types_at("Rusland en Oekraïne kwamen overeen een staakt-het-vuren af te kondigen.", "nl")
 
 
+@pytest.mark.parametrize("text,request_", [
+    ("In what Putin called retaliation for an explosion, missiles hit Kyiv.", False),  # naming, no demand
+    ("The leaders will hold an emergency video call on Tuesday.", False),  # a call, no calling on anyone
+    ("The UN called on Russia to withdraw.", True),
+    ("Macron called Thursday for a ceasefire.", True),
+])
+def test_calling_for_is_a_demand_only_with_its_preposition_next(text: str, request_: bool) -> None:
+    assert ("request" in {t for t, _ in types_at(text, "en")}) is request_
+
+
+def test_weapons_supplied_or_sold_are_no_attack() -> None:
+    assert "ASSAULT" not in {t for t, _ in types_at("Iran is accused over its supply of drones to Russia.", "en")}
+    assert "ASSAULT" in {t for t, _ in types_at("Russia fired drones at Kyiv.", "en")}
+
+
 def test_a_true_noun_after_an_article_is_a_trigger() -> None:
     assert ("AGREE", "akkoord bereikt") in types_at("Er is een akkoord bereikt.", "nl")
     assert "SUPPORT" in {t for t, _ in types_at("Hij dankte voor de steun.", "nl")}

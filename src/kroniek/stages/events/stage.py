@@ -88,6 +88,17 @@ class EventStage:
         return _code_events(sent, cands, counterpart)
 
 
+def _same_act(sent: Sentence, prev: Candidate, c: Candidate) -> bool:
+    """A nominal trigger of the previous trigger's type right after it ("rocket attack"), or a few words
+    after a verb in its clause ("fired dozens of missiles"): the one act, not a second."""
+    if not c.noun or prev.type != c.type:
+        return False
+    gap = c.head - prev.last
+    word = sent.toks[prev.last].low
+    verb = not prev.noun or word.endswith(sent.lex.past_endings or ("\0",)) or word in sent.lex.past_words
+    return gap == 1 or (verb and 1 < gap <= 5 and sent.clause[c.head - sent.lo] == sent.clause[prev.last - sent.lo])
+
+
 def _slice(starts: list[int], sent: tuple[int, int]) -> tuple[int, int]:
     """Token index range [lo, hi) of a sentence, from the sorted token start offsets."""
     return bisect_left(starts, sent[0]), bisect_left(starts, sent[1])
@@ -161,7 +172,7 @@ def _candidates_of(sent: Sentence) -> list[Candidate]:
     cands: list[Candidate] = []
     for c in quoted_acts(sent.index.quotes, toks, candidates(toks, lo, hi, lex, sent.clause, matches)):
         c = apply_modality(c, sent.cond, sent.unreal, bool(sent.cond))
-        if c is not None and c.noun and cands and cands[-1].type == c.type and c.head == cands[-1].last + 1:
+        if c is not None and cands and _same_act(sent, cands[-1], c):
             cands[-1].last, cands[-1].idxs = c.last, cands[-1].idxs | c.idxs  # "rocket attack": one act, two words
         elif c is not None and _means_of(sent, c, cands):
             cands[-1].means = c.head  # its doer may be named there ("een Russische raketaanval")
