@@ -44,3 +44,13 @@ def test_dutch_ze_is_she_or_they_by_its_verb(text: str, source: str) -> None:
 def test_a_verb_and_its_nominal_act_of_one_type_are_one_event(text: str, n: int) -> None:
     doc = Pipeline(Options(lang="en"))(make_article(text=text, date="2022-10-11", lang="en"))
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == n
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Biden condemned the strikes and spoke by phone with Zelenskiy.", {("ACCUSE", None), ("CONSULT", "UKR")}),
+    ("Sri Lanka established diplomatic ties with and opened an embassy in Iran.", {("SUPPORT", "IRN")}),
+])
+def test_a_second_verb_after_and_has_its_own_object(text: str, want: set) -> None:
+    doc = Pipeline(Options(lang="en"))(make_article(text=text, date="2022-10-11", lang="en"))
+    got = {(e.type, e.target.country if e.target and not isinstance(e.target, list) else None) for e in doc.events}
+    assert want <= got

@@ -83,7 +83,8 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
-             "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions")
+             "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions",
+             "verb_joiners")
 
 
 @dataclass(slots=True)
@@ -137,6 +138,7 @@ class EventLexicon:
     singular_endings: tuple[str, ...] = ()  # ze waarschuwde: she
     plural_endings: tuple[str, ...] = ()  # ze waarschuwden: they
     function_words: frozenset[str] = frozenset()  # data/<lang>/function_words.txt: never the verb beside a pronoun
+    verb_joiners: frozenset[str] = frozenset()  # "and" before a second verb: the first verb's clause ends there
     anaphors: frozenset[str] = frozenset()  # the pronouns and possessives that point back: their sentence needs the one before
     prepositions: frozenset[str] = frozenset()
     location_prepositions: frozenset[str] = frozenset()

@@ -138,8 +138,16 @@ def _clauses(toks: list[Token], lo: int, hi: int, lex: EventLexicon, mentions: l
     for i in range(lo, hi):
         if (toks[i].low in lex.clause_breaks or toks[i].low in lex.conditional) and i not in inside:
             n += 1
+        elif toks[i].low in lex.verb_joiners and i + 1 in heads and _past(toks[i + 1].low, lex) \
+                and not _past(toks[i - 1].low, lex) and toks[i - 1].low not in lex.prepositions:
+            n += 1  # "condemned the strikes and spoke with Zelensky": the second verb's object is its own
         out.append(n)
     return out
+
+
+def _past(word: str, lex: EventLexicon) -> bool:
+    """A past-tense verb form by its ending or as an irregular one (spoke, sent)."""
+    return bool(lex.past_endings) and word.endswith(lex.past_endings) or word in lex.past_words
 
 
 PARENTHESIS = 15  # tokens between an auxiliary and its participle across an inserted phrase
