@@ -697,3 +697,13 @@ def test_belgian_institutions_are_sector_words() -> None:
     assert (probe.type, probe.source.sector, probe.target.sector) == ("ACCUSE", "JUD", "GOV")
     [arrest] = _events("In Birma heeft de junta gisteren twintig dissidenten opgepakt.", "nl", country="BEL")
     assert (arrest.source.sector, arrest.source.country, arrest.target.sector) == ("GOV", "MMR", "OPP")
+
+
+@pytest.mark.parametrize("text, kind, src, tgt", [
+    ("De kritiek van Verhofstadt op de Franse regering was scherp.", "ACCUSE", "BEL", "FRA"),
+    ("De steun van Rusland aan Servië blijft groot.", "SUPPORT", "RUS", "SRB"),
+    ("De aanval van Israël op Gaza kostte tien mensen het leven.", "ASSAULT", "ISR", "PSE"),
+])
+def test_a_nominal_acts_genitive_acts_on_the_phrase_it_is_aimed_at(text: str, kind: str, src: str, tgt: str) -> None:
+    [event] = _events(text, "nl", country="BEL", date="2000-06-15")
+    assert (event.type, event.source.country, event.target.country) == (kind, src, tgt)
