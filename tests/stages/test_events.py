@@ -672,6 +672,7 @@ def test_unknown_actors_of_a_foreign_story_are_of_its_country_not_the_papers() -
     "Eritrea en Ethiopië zijn het oneens over een bestand.",  # a nominal act talked about
     "De behandeling van alle zaken zou driehonderd jaar in beslag nemen.",  # time taken, no seizure
     "De gemeenten betalen de kosten van het onderhoud van de kerk.",  # upkeep, no audience
+    "De oude brug dreigt een tweede ruïne te worden.",  # a risk, no one's threat
 ])
 def test_senses_that_are_no_event(text: str) -> None:
     assert _events(text, "nl") == []
