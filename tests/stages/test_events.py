@@ -709,6 +709,7 @@ def test_unknown_actors_of_a_foreign_story_are_of_its_country_not_the_papers() -
     "Eritrea en Ethiopië zijn het oneens over een bestand.",  # a nominal act talked about
     "De behandeling van alle zaken zou driehonderd jaar in beslag nemen.",  # time taken, no seizure
     "De gemeenten betalen de kosten van het onderhoud van de kerk.",  # upkeep, no audience
+    "De oude brug dreigt een tweede ruïne te worden.",  # a risk, no one's threat
 ])
 def test_senses_that_are_no_event(text: str) -> None:
     assert _events(text, "nl") == []
@@ -790,3 +791,13 @@ def test_a_states_act_told_by_its_own_officials_is_no_accusation(code) -> None:
 def test_what_someone_is_convicted_of_is_the_charge_not_an_act(code) -> None:
     events = code("The court convicted the mayor of attacking a Chilean journalist.", "en")
     assert [e[0] for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, kind, src, tgt", [
+    ("De kritiek van Verhofstadt op de Franse regering was scherp.", "ACCUSE", "BEL", "FRA"),
+    ("De steun van Rusland aan Servië blijft groot.", "SUPPORT", "RUS", "SRB"),
+    ("De aanval van Israël op Gaza kostte tien mensen het leven.", "ASSAULT", "ISR", "PSE"),
+])
+def test_a_nominal_acts_genitive_acts_on_the_phrase_it_is_aimed_at(text: str, kind: str, src: str, tgt: str) -> None:
+    [event] = _events(text, "nl", country="BEL", date="2000-06-15")
+    assert (event.type, event.source.country, event.target.country) == (kind, src, tgt)

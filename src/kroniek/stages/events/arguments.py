@@ -196,8 +196,12 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         tgt = _first([m for m in usable if clause[m.lo - lo] == act_clause and m.lo < c.quoted_act])
     if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
         tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
-    patient = _patient_genitive(sent, c)
-    if patient is not None:  # "de vrijlating van Hetzel", "the arrest of Mugabe": the one it is done to
+    aimed = _genitive_and_aim(sent, c)
+    patient = _patient_genitive(sent, c) if aimed is None else None
+    if aimed is not None:  # "de kritiek van Verhofstadt op Parijs", "de steun van Rusland aan Servië"
+        src, tgt = aimed
+        c.source, c.needs_target = list(src.actors), False
+    elif patient is not None:  # "de vrijlating van Hetzel", "the arrest of Mugabe": the one it is done to
         src, tgt = (None if src is patient else src), patient
         src = src or (by if by is not None and by.lo > patient.lo else None)  # ... van Mugabe door de politie
         c.source = list(src.actors) if src else []
@@ -340,6 +344,22 @@ def _agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
             not (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low in lex.prepositions):
         return None
     return _genitive(sent, c)
+
+
+def _genitive_and_aim(sent: Sentence, c: Candidate) -> tuple[ActorMention, ActorMention] | None:
+    """A nominal act with a genitive and then a phrase of whom it is aimed at ("de kritiek van X op
+    Y", "de steun van X aan Y", "sancties van X tegen Y"; data aim_prepositions): X did it to Y."""
+    lex = sent.lex
+    nominal = c.noun or (c.head > sent.lo and sent.toks[c.head - 1].low in lex.determiners)  # "de steun"
+    if not nominal or not lex.aim_prepositions:
+        return None
+    owner = _genitive(sent, c)
+    if owner is None:
+        return None
+    cl = sent.clause[owner.lo - sent.lo]
+    aim = next((m for m in sent.local if m.lo >= owner.hi and m.lo - owner.hi <= 3
+                and sent.clause[m.lo - sent.lo] == cl and m.prep in lex.aim_prepositions and _usable(m)), None)
+    return None if aim is None else (owner, aim)
 
 
 def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:

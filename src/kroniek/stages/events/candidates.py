@@ -108,6 +108,8 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
             if pick is not None:
                 act = matches[pick]
                 used.update(j for j in acts if j <= pick)
+        if frame is not None and act is None and frame.pattern.frame == "threaten" and _risk(toks, frame, clause, lo, lex):
+            continue
         cand = _code(frame, act)
         if cand is None:
             continue
@@ -120,6 +122,14 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
                 embedded.add(j)
                 j += 1
     return out
+
+
+def _risk(toks: list[Token], frame: Match, clause: list[int], lo: int, lex: EventLexicon) -> bool:
+    """"dreigt een tweede Atomium te worden": a threat verb before an infinitive (data risk_markers)
+    that names no act the lexicon knows is a risk, not someone's threat."""
+    at = clause[frame.last - lo]
+    return any(toks[i].low in lex.risk_markers for i in range(frame.last + 1, lo + len(clause))
+               if clause[i - lo] == at)
 
 
 def _code(frame: Match | None, act: Match | None) -> Candidate | None:

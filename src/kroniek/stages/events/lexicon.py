@@ -84,7 +84,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
              "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions",
-             "verb_joiners")
+             "verb_joiners", "aim_prepositions", "risk_markers")
 
 
 @dataclass(slots=True)
@@ -129,6 +129,8 @@ class EventLexicon:
     crowd_sectors: frozenset[str] = frozenset()  # ... a place or unnamed people of these sectors
     finite_verbs: frozenset[str] = frozenset()  # auxiliaries and modals: the verb of a verb-second clause (heeft, wil)
     topic_prepositions: frozenset[str] = frozenset()  # "oneens over een bestand": a nominal act talked about, not done
+    aim_prepositions: frozenset[str] = frozenset()  # "kritiek van X op Y": after a genitive, whom the act is aimed at
+    risk_markers: frozenset[str] = frozenset()  # "dreigt ... te worden": a threat verb before an infinitive of no act
     unresolved_actors: frozenset[str] = frozenset()  # "they", "zij" with no antecedent: someone, words kept
     adjective_endings: tuple[str, ...] = ()  # an unknown capitalised word with one of these before a noun is an adjective
     past_endings: tuple[str, ...] = ()  # a trigger with one of these is a verb ("Police arrested"), not a noun

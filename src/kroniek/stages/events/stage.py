@@ -180,10 +180,10 @@ def _candidates_of(sent: Sentence) -> list[Candidate]:
     cands: list[Candidate] = []
     for c in quoted_acts(sent.index.quotes, toks, candidates(toks, lo, hi, lex, sent.clause, matches)):
         c = apply_modality(c, sent.cond, sent.unreal, bool(sent.cond))
-        if c is not None and cands and _same_act(sent, cands[-1], c):
-            cands[-1].last, cands[-1].idxs = c.last, cands[-1].idxs | c.idxs  # "rocket attack": one act, two words
-        elif c is not None and _means_of(sent, c, cands):
+        if c is not None and _means_of(sent, c, cands):
             cands[-1].means = c.head  # its doer may be named there ("een Russische raketaanval")
+        elif c is not None and cands and _same_act(sent, cands[-1], c):
+            cands[-1].last, cands[-1].idxs = c.last, cands[-1].idxs | c.idxs  # "rocket attack": one act, two words
         elif c is not None:
             cands.append(c)
     return cands
