@@ -10,7 +10,7 @@ import pytest
 from kroniek import plover
 from kroniek.stages.events.dutch import noun_forms, stem_of, verb_forms
 from kroniek.stages.events.lemmas import idiom_verbs
-from kroniek.stages.events.lexicon import _forms, lexicon, sentence_words, tokenize
+from kroniek.stages.events.lexicon import forms_of, lexicon, sentence_words, tokenize
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "kroniek" / "data"
 STRONG = {"vallen": {"past": ["viel", "vielen"], "part": "gevallen"},
@@ -345,9 +345,9 @@ def test_the_press_is_the_news_media_and_pressing_someone_a_request() -> None:
 
 
 def test_english_stems_double_their_last_consonant_before_a_vowel_ending() -> None:
-    forms, _ = _forms("drop*", ["", "s", "ed", "ing"])
+    forms, _ = forms_of("drop*", ["", "s", "ed", "ing"])
     assert {"drops", "dropped", "dropping"} <= forms
-    assert "attackking" not in _forms("attack*", ["", "ing"])[0]
+    assert "attackking" not in forms_of("attack*", ["", "ing"])[0]
 
 
 def test_attacking_a_plan_is_criticism() -> None:

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from ... import plover
 from ...model import Quote, SpanIndex, Token
-from .lexicon import EventLexicon, Match
+from .lexicon import EventLexicon
 from .mentions import ActorMention
+from .patterns import Match
 
 
 @dataclass(slots=True)
