@@ -801,3 +801,34 @@ def test_what_someone_is_convicted_of_is_the_charge_not_an_act(code) -> None:
 def test_a_nominal_acts_genitive_acts_on_the_phrase_it_is_aimed_at(text: str, kind: str, src: str, tgt: str) -> None:
     [event] = _events(text, "nl", country="BEL", date="2000-06-15")
     assert (event.type, event.source.country, event.target.country) == (kind, src, tgt)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Minister Kaag sprak met Rusland. Ze beschuldigde de Verenigde Staten van spionage.", "NLD"),  # she
+    ("Minister Kaag sprak met Rusland. Daarna beschuldigde ze de Verenigde Staten van spionage.", "NLD"),
+    ("Minister Kaag sprak met Rusland. Ze beschuldigden de Verenigde Staten van spionage.", "RUS"),  # they
+])
+def test_dutch_ze_is_she_or_they_by_its_verb(text: str, source: str) -> None:
+    doc = Pipeline(Options(lang="nl"))(make_article(text=text, date="2021-03-18", lang="nl"))
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accuse.source.country == source
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Russia fired dozens of missiles at cities across Ukraine.", 1),  # the missiles are the firing's
+    ("Hamas launched a rocket attack on Israel.", 1),
+    ("Israel bombed Gaza after Hamas fired rockets.", 2),  # two clauses, two acts
+])
+def test_a_verb_and_its_nominal_act_of_one_type_are_one_event(text: str, n: int) -> None:
+    doc = Pipeline(Options(lang="en"))(make_article(text=text, date="2022-10-11", lang="en"))
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == n
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Biden condemned the strikes and spoke by phone with Zelenskiy.", {("ACCUSE", None), ("CONSULT", "UKR")}),
+    ("Sri Lanka established diplomatic ties with and opened an embassy in Iran.", {("SUPPORT", "IRN")}),
+])
+def test_a_second_verb_after_and_has_its_own_object(text: str, want: set) -> None:
+    doc = Pipeline(Options(lang="en"))(make_article(text=text, date="2022-10-11", lang="en"))
+    got = {(e.type, e.target.country if e.target and not isinstance(e.target, list) else None) for e in doc.events}
+    assert want <= got
