@@ -832,3 +832,14 @@ def test_a_second_verb_after_and_has_its_own_object(text: str, want: set) -> Non
     doc = Pipeline(Options(lang="en"))(make_article(text=text, date="2022-10-11", lang="en"))
     got = {(e.type, e.target.country if e.target and not isinstance(e.target, list) else None) for e in doc.events}
     assert want <= got
+
+
+def test_a_seat_that_stands_for_a_body_acts_for_it() -> None:
+    [demand] = _events("Brussel eist dat Moskou oppositieleider Navalny vrijlaat.", "nl")
+    assert (demand.type, demand.source.id, demand.target.country) == ("REQUEST", "EU", "RUS")
+
+
+@pytest.mark.parametrize("text,lang", [("Kaag waarschuwde Rusland voor sancties.", "nl"),
+                                       ("Biden warned Russia of severe sanctions.", "en")])
+def test_a_warning_to_someone_is_a_threat(text: str, lang: str) -> None:
+    assert [(e.type, e.target.country) for e in _events(text, lang)] == [("THREATEN", "RUS")]

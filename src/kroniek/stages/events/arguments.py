@@ -88,8 +88,9 @@ def placed(m: ActorMention) -> bool:
 
 
 def _usable(m: ActorMention) -> bool:
-    """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act."""
-    return bool(m.actors) and not (m.place and not any(a.country for a in m.actors))
+    """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act, a
+    seat that stands for a body does ("Brussel eist": the EU)."""
+    return bool(m.actors) and not (m.place and not any(a.country or a.sector == "IGO" for a in m.actors))
 
 
 def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
