@@ -843,3 +843,10 @@ def test_a_seat_that_stands_for_a_body_acts_for_it() -> None:
                                        ("Biden warned Russia of severe sanctions.", "en")])
 def test_a_warning_to_someone_is_a_threat(text: str, lang: str) -> None:
     assert [(e.type, e.target.country) for e in _events(text, lang)] == [("THREATEN", "RUS")]
+
+
+@pytest.mark.parametrize("text,lang", [("Iran ontkende betrokken te zijn bij de aanval, maar prees Hamas.", "nl"),
+                                       ("Iran denied any role in the attack but praised Hamas.", "en")])
+def test_a_second_verb_after_but_is_a_fact_of_the_first_subject(text: str, lang: str) -> None:
+    praise = next(e for e in _events(text, lang) if e.type == "SUPPORT")
+    assert (praise.source.country, praise.target.id) == ("IRN", "org:hamas")

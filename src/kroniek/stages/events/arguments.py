@@ -87,6 +87,12 @@ def placed(m: ActorMention) -> bool:
     return any(a.country or a.sector in ("IGO", "NGO") for a in m.actors)
 
 
+def _elided_subject(sent: Sentence, c: Candidate) -> bool:
+    """ "…, maar prees Hamas": a verb right after a coordinator shares the first clause's subject; the
+    name after it is its object, not an inverted subject."""
+    return c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.verb_joiners
+
+
 def _usable(m: ActorMention) -> bool:
     """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act, a
     seat that stands for a body does ("Brussel eist": the EU)."""
@@ -109,7 +115,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
     by = next((m for m in (same if lex.verb_final else after) if _by_phrase(sent, m)), None)
     inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive \
-        and not _subject_first(sent, c.head, cl) else None
+        and not _subject_first(sent, c.head, cl) and not _elided_subject(sent, c) else None
     src: ActorMention | None = None
     tgt: ActorMention | None = None
     adj: ActorMention | None = None

@@ -87,6 +87,7 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
     used: set[int] = set()
     out: list[Candidate] = []
     embedded: set[int] = set()
+    heads = {m.head for m in matches}
     for k, m in enumerate(matches):
         if k in used:
             continue
@@ -119,7 +120,8 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
         out.append(cand)
         if act is not None and act.pattern.embeds:
             j = act.last + 1
-            while j < hi and toks[j].low not in lex.compound_joiners - {","} and toks[j].low != ";":
+            while j < hi and toks[j].low not in lex.compound_joiners - {","} and toks[j].low != ";" and not (
+                    toks[j].low in lex.verb_joiners and j + 1 in heads):  # "…, maar prees Hamas": the praise is a fact
                 embedded.add(j)
                 j += 1
     return out
