@@ -850,3 +850,12 @@ def test_a_warning_to_someone_is_a_threat(text: str, lang: str) -> None:
 def test_a_second_verb_after_but_is_a_fact_of_the_first_subject(text: str, lang: str) -> None:
     praise = next(e for e in _events(text, lang) if e.type == "SUPPORT")
     assert (praise.source.country, praise.target.id) == ("IRN", "org:hamas")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Premier Rutte belde zondag met de Israëlische premier Netanyahu. Hij veroordeelde de aanslagen.", "nl"),
+    ("Biden spoke with Prime Minister Netanyahu on Sunday. He condemned the attacks.", "en"),
+])
+def test_he_opening_a_sentence_is_the_last_sentences_subject(text: str, lang: str) -> None:
+    condemn = next(e for e in _events(text, lang) if e.type == "ACCUSE")
+    assert condemn.source.id in ("p:mark-rutte", "Q6279")

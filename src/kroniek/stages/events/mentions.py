@@ -295,7 +295,8 @@ class MentionFinder:
 
     def _pronouns(self, doc: Doc, toks: list[Token], found: list[ActorMention], lex: EventLexicon,
                   quotes: SpanIndex[Quote]) -> list[ActorMention]:
-        """He/she (Dutch "ze" with a singular verb) → the last person named; it/they → this sentence's last actor, else the last
+        """He/she (Dutch "ze" with a singular verb) → the last person named (opening a sentence: the person
+        who was the last sentence's subject); it/they → this sentence's last actor, else the last
         one before; we → the quote's speaker; a personal pronoun with none of these is an unknown
         actor with its word (data unresolved_actors; not "it", which is mostly no one)."""
         kinds = {w: k for k, words in lex.pronouns.items() for w in words}
@@ -319,6 +320,8 @@ class MentionFinder:
                 actors = [ActorRef(ref.id, ref.name, ref.country)] if ref else None
             elif kind == "person":
                 k = bisect_right(people_at, t.start) - 1
+                if not any(True for _ in quotes.covering(t.start)):  # in a quote: whom the speaker last named
+                    k = _previous_subject(doc, people, sent_starts, t.start, lex, k)
                 actors, person = ([self._entity_ref(people[k][1])] if k >= 0 else None), True
             else:
                 k = bisect_right(sent_starts, t.start) - 1
@@ -331,6 +334,25 @@ class MentionFinder:
             if actors:
                 out.append(ActorMention(i, i + 1, actors, "pronoun", prep=_governing(toks, i, lex), person=person))
         return sorted(out, key=lambda m: m.lo)
+
+
+def _previous_subject(doc: Doc, people: list[tuple[int, ActorRef]], sent_starts: list[int], pos: int,
+                      lex: EventLexicon, last: int) -> int:
+    """For he/she opening a sentence, the index in `people` of the first person the sentence before names
+    outside a prepositional phrase (its subject: "Rutte belde met Netanyahu. Hij veroordeelde …" is
+    Rutte); else `last`, the last person named."""
+    k = bisect_right(sent_starts, pos) - 1
+    if k < 1 or doc.text[sent_starts[k]:pos].strip(" „“\"‘'«"):
+        return last
+    lo, hi = sent_starts[k - 1], sent_starts[k]
+    for n in range(bisect_left([p[0] for p in people], lo), len(people)):
+        start = people[n][0]
+        if start >= hi:
+            break
+        before = doc.text[max(lo, start - 40):start].split()[-4:]  # "met de Israëlische premier Netanyahu"
+        if not any(w.casefold() in lex.prepositions for w in before):
+            return n
+    return last
 
 
 def _titled(found: list[ActorMention]) -> list[ActorMention]:
