@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .find import COUNTRY_CODE, words_before
+from .find import coded, words_before
 from .lexicon import ActorLexicon
 
 PREP_STRENGTH = 1.9  # a place preposition before a name ("naar Belgacom"): LOC only for most of its mentions
@@ -63,8 +63,7 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "LOC"  # "provincie X", "ten noorden van X", "de pilootstad X", "het sportpaleis X"
     if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
         return 3, "PER"
-    code = COUNTRY_CODE.match(text, end + (text[end:end + 1] == " "))
-    if code and code.group(1) in lex.country_codes:
+    if coded(text, end, lex):
         return 3, "PER"  # "Jalabert (Fra)": results name riders and players with their country
     if surface in lex.places or any(f" {p} " in surface for p in lex.place_particles):
         return 2, "LOC"
