@@ -74,3 +74,7 @@ def test_an_apposition_after_a_name_gives_its_kind() -> None:
     got = types("Morgen opent Trevalis, de Gentse softwaregroep, een kantoor. Men reed naar Oostvelde, een "
                 "gemeente in Limburg. Het plan kwam van Verhaeghe, de woordvoerder van de haven.")
     assert got["Trevalis"] == "ORG" and got["Oostvelde"] == "LOC" and got["Verhaeghe"] == "PER"
+
+
+def test_a_known_place_after_a_place_preposition_stays_a_place_before_a_speech_verb() -> None:
+    assert types("Een gezin uit Tongeren schreef ons een brief.")["Tongeren"] == "LOC"

@@ -61,6 +61,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     if (prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues
             or _kind_word(prev, lex.place_kinds)):
         return 3, "LOC"  # "provincie X", "ten noorden van X", "de pilootstad X", "het sportpaleis X"
+    if prev.lower() in lex.place_preps and surface in lex.places:
+        return 3, "LOC"  # "een familie uit Tongeren schreef": a known place after a place preposition
     if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
         return 3, "PER"
     if coded(text, end, lex):
