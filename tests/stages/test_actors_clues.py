@@ -78,3 +78,8 @@ def test_an_apposition_after_a_name_gives_its_kind() -> None:
 
 def test_a_known_place_after_a_place_preposition_stays_a_place_before_a_speech_verb() -> None:
     assert types("Een gezin uit Tongeren schreef ons een brief.")["Tongeren"] == "LOC"
+
+
+def test_several_words_in_capitals_are_a_title_not_an_acronym() -> None:
+    got = types("Vanavond op Canvas: THE SILENT HARBOUR. Daarna praat de NAVO over de VRT.")
+    assert got["THE SILENT HARBOUR"] == "MISC" and got.get("VRT", "ORG") == "ORG"

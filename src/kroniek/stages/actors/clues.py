@@ -34,7 +34,7 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "LOC"  # "Van Kerckhovestraat", "Woodrow Wilsonplein": a street, whatever its name
     after = text[end:end + 30].split(maxsplit=2)[:1]
     if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) or t.lower() in lex.legal_forms
-           for t in tokens) or (surface.isupper() and len(surface) > 2) or (
+           for t in tokens) or (surface.isupper() and len(surface) > 2 and len(tokens) == 1) or (
             after and after[0].rstrip(",;:").lower() in lex.legal_forms):
         return 4, "ORG"
     if len(tokens) > 1 and any(c.isdigit() for c in tokens[-1]):
@@ -81,8 +81,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return PREP_STRENGTH, "ORG"  # "werkt bij Tectrade", when most of the name's mentions have it
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
         return 1, "LOC"
-    if prev.lower() in lex.determiners or (len(tokens) > 1 and tokens[0] in lex.name_articles):
-        return 1, lex.default_type  # "de Mont Blanc", "The Black Crowes": a person takes no article
+    if prev.lower() in lex.determiners or (len(tokens) > 1 and (tokens[0] in lex.name_articles or surface.isupper())):
+        return 1, lex.default_type  # "de Mont Blanc", "The Black Crowes": a person takes no article;
+        # words all in capitals are a headline or a title ("THE BIG NIGHT"), not an acronym
     if len(tokens) > 1 or surface in lex.surnames:
         return 1, "PER"
     return 0, lex.default_type
