@@ -83,3 +83,8 @@ def test_a_known_place_after_a_place_preposition_stays_a_place_before_a_speech_v
 def test_several_words_in_capitals_are_a_title_not_an_acronym() -> None:
     got = types("Vanavond op Canvas: THE SILENT HARBOUR. Daarna praat de NAVO over de VRT.")
     assert got["THE SILENT HARBOUR"] == "MISC" and got.get("VRT", "ORG") == "ORG"
+
+
+def test_a_persons_role_or_tie_before_a_name_makes_a_person_also_as_a_compounds_tail() -> None:
+    got = types("Hij reed met zijn leermeester Vandoorne en de ex-rebellenleider Kasongo naar zijn vrouw Ilse.")
+    assert got["Vandoorne"] == "PER" and got["Kasongo"] == "PER" and got["Ilse"] == "PER"

@@ -41,6 +41,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "MISC"  # a make and its model, an event and its year: "Volvo XC90", "Sydney 2000"
     if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
         return 4, "PER"
+    if _kind_word(prev, lex.person_kinds):
+        return 3, "PER"  # "zijn leermeester Senna", "ex-legerleider Mladic", "filmster Rajkamur"
     if _kind_before(words_before(text, start, 7), lex):
         return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
