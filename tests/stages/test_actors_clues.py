@@ -88,3 +88,8 @@ def test_several_words_in_capitals_are_a_title_not_an_acronym() -> None:
 def test_a_persons_role_or_tie_before_a_name_makes_a_person_also_as_a_compounds_tail() -> None:
     got = types("Hij reed met zijn leermeester Vandoorne en de ex-rebellenleider Kasongo naar zijn vrouw Ilse.")
     assert got["Vandoorne"] == "PER" and got["Kasongo"] == "PER" and got["Ilse"] == "PER"
+
+
+def test_a_compass_point_before_a_hyphen_and_a_known_place_of_several_words_make_places() -> None:
+    got = types("Ze vlogen van Oost-Moravinië naar het zonnige Santa Monica. Een Zuid-Amerikaan keek toe.")
+    assert got["Oost-Moravinië"] == "LOC" and got["Santa Monica"] == "LOC" and got.get("Zuid-Amerikaan") != "LOC"

@@ -41,6 +41,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "MISC"  # a make and its model, an event and its year: "Volvo XC90", "Sydney 2000"
     if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
         return 4, "PER"
+    if len(tokens) > 1 and surface in lex.places:
+        return 3, "LOC"  # "Santa Monica", "Sierra Nevada": a known place of several words, whatever names it holds
     if _kind_word(prev, lex.person_kinds):
         return 3, "PER"  # "zijn leermeester Senna", "ex-legerleider Mladic", "filmster Rajkamur"
     if _kind_before(words_before(text, start, 7), lex):
@@ -58,8 +60,11 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "PER"
     if len(tokens) > 1 and tokens[-1] in lex.demonyms:
         return 3, "MISC"  # "Eastern Europeans"
-    if len(tokens) > 1 and tokens[0] in lex.loc_modifiers:
-        return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia"
+    head, _, tail = tokens[0].partition("-")
+    if tokens[0] in lex.loc_modifiers and len(tokens) > 1 or (
+            head in lex.loc_modifiers and tail[:1].isupper() and not tail.endswith(lex.misc_suffixes)
+            and tail not in lex.demonyms):  # not "Zuid-Amerikaan", "West-Vlaamse"
+        return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia", "Oost-Jeruzalem", "Noord-Afrika"
     if (prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues
             or _kind_word(prev, lex.place_kinds)):
         return 3, "LOC"  # "provincie X", "ten noorden van X", "de pilootstad X", "het sportpaleis X"
