@@ -17,7 +17,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     """(strength, type) of an unknown name from its form and the words around it."""
     surface = text[start:end]
     tokens = surface.split()
-    before = words_before(text, start)
+    wide = words_before(text, start, 7)  # the kind clue reads further back than the others
+    before = wide[-4:]
     prev = before[-1] if before else ""
     low = surface.lower()
     if len(tokens) == 1 and "-" in surface and surface.rsplit("-", 1)[1][:1].islower():
@@ -45,7 +46,7 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "LOC"  # "Santa Monica", "Sierra Nevada": a known place of several words, whatever names it holds
     if _kind_word(prev, lex.person_kinds):
         return 3, "PER"  # "zijn leermeester Senna", "ex-legerleider Mladic", "filmster Rajkamur"
-    if _kind_before(words_before(text, start, 7), lex):
+    if _kind_before(wide, lex):
         return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
