@@ -74,3 +74,22 @@ def test_an_apposition_after_a_name_gives_its_kind() -> None:
     got = types("Morgen opent Trevalis, de Gentse softwaregroep, een kantoor. Men reed naar Oostvelde, een "
                 "gemeente in Limburg. Het plan kwam van Verhaeghe, de woordvoerder van de haven.")
     assert got["Trevalis"] == "ORG" and got["Oostvelde"] == "LOC" and got["Verhaeghe"] == "PER"
+
+
+def test_a_known_place_after_a_place_preposition_stays_a_place_before_a_speech_verb() -> None:
+    assert types("Een gezin uit Tongeren schreef ons een brief.")["Tongeren"] == "LOC"
+
+
+def test_several_words_in_capitals_are_a_title_not_an_acronym() -> None:
+    got = types("Vanavond op Canvas: THE SILENT HARBOUR. Daarna praat de NAVO over de VRT.")
+    assert got["THE SILENT HARBOUR"] == "MISC" and got.get("VRT", "ORG") == "ORG"
+
+
+def test_a_persons_role_or_tie_before_a_name_makes_a_person_also_as_a_compounds_tail() -> None:
+    got = types("Hij reed met zijn leermeester Vandoorne en de ex-rebellenleider Kasongo naar zijn vrouw Ilse.")
+    assert got["Vandoorne"] == "PER" and got["Kasongo"] == "PER" and got["Ilse"] == "PER"
+
+
+def test_a_compass_point_before_a_hyphen_and_a_known_place_of_several_words_make_places() -> None:
+    got = types("Ze vlogen van Oost-Moravinië naar het zonnige Santa Monica. Een Zuid-Amerikaan keek toe.")
+    assert got["Oost-Moravinië"] == "LOC" and got["Santa Monica"] == "LOC" and got.get("Zuid-Amerikaan") != "LOC"

@@ -164,3 +164,8 @@ def test_an_unknown_acronym_before_a_place_is_one_organisation() -> None:
 def test_two_names_joined_by_an_ampersand_are_one_firm() -> None:
     got = {t: ty for t, ty, _ in named(run("Het advocatenkantoor wordt geleid door Vandamme & Mertens uit Brugge."))}
     assert got.get("Vandamme & Mertens") == "ORG"
+
+
+def test_a_results_line_keeps_its_first_name_when_a_country_follows() -> None:
+    got = named(run("Eindstand:\n1. Vandermeulen (Ned) 4:12:09\n2. Oksanov (Dui) op 12 sec."))
+    assert ("Vandermeulen", "PER", "Vandermeulen") in got and ("Oksanov", "PER", "Oksanov") in got

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .find import COUNTRY_CODE, words_before
+from .find import coded, words_before
 from .lexicon import ActorLexicon
 
 PREP_STRENGTH = 1.9  # a place preposition before a name ("naar Belgacom"): LOC only for most of its mentions
@@ -17,7 +17,8 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     """(strength, type) of an unknown name from its form and the words around it."""
     surface = text[start:end]
     tokens = surface.split()
-    before = words_before(text, start)
+    wide = words_before(text, start, 7)  # the kind clue reads further back than the others
+    before = wide[-4:]
     prev = before[-1] if before else ""
     low = surface.lower()
     if len(tokens) == 1 and "-" in surface and surface.rsplit("-", 1)[1][:1].islower():
@@ -34,14 +35,18 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "LOC"  # "Van Kerckhovestraat", "Woodrow Wilsonplein": a street, whatever its name
     after = text[end:end + 30].split(maxsplit=2)[:1]
     if any(t in lex.org_words or t.lower().endswith(lex.org_suffixes) or t.lower() in lex.legal_forms
-           for t in tokens) or (surface.isupper() and len(surface) > 2) or (
+           for t in tokens) or (surface.isupper() and len(surface) > 2 and len(tokens) == 1) or (
             after and after[0].rstrip(",;:").lower() in lex.legal_forms):
         return 4, "ORG"
     if len(tokens) > 1 and any(c.isdigit() for c in tokens[-1]):
         return 4, "MISC"  # a make and its model, an event and its year: "Volvo XC90", "Sydney 2000"
     if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
         return 4, "PER"
-    if _kind_before(words_before(text, start, 7), lex):
+    if len(tokens) > 1 and surface in lex.places:
+        return 3, "LOC"  # "Santa Monica", "Sierra Nevada": a known place of several words, whatever names it holds
+    if _kind_word(prev, lex.person_kinds):
+        return 3, "PER"  # "zijn leermeester Senna", "ex-legerleider Mladic", "filmster Rajkamur"
+    if _kind_before(wide, lex):
         return 3, "ORG"  # "de Britse zakenbank Abbey National", "mediaholding De Beukelaar"
     if len(tokens) > 1 and (tokens[0] in lex.first_names or any(len(t) == 2 and t[1] == "." for t in tokens)):
         return 3, "PER"
@@ -56,15 +61,19 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 3, "PER"
     if len(tokens) > 1 and tokens[-1] in lex.demonyms:
         return 3, "MISC"  # "Eastern Europeans"
-    if len(tokens) > 1 and tokens[0] in lex.loc_modifiers:
-        return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia"
+    head, _, tail = tokens[0].partition("-")
+    if tokens[0] in lex.loc_modifiers and len(tokens) > 1 or (
+            head in lex.loc_modifiers and tail[:1].isupper() and not tail.endswith(lex.misc_suffixes)
+            and tail not in lex.demonyms):  # not "Zuid-Amerikaan", "West-Vlaamse"
+        return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia", "Oost-Jeruzalem", "Noord-Afrika"
     if (prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues
             or _kind_word(prev, lex.place_kinds)):
         return 3, "LOC"  # "provincie X", "ten noorden van X", "de pilootstad X", "het sportpaleis X"
+    if prev.lower() in lex.place_preps and surface in lex.places:
+        return 3, "LOC"  # "een familie uit Tongeren schreef": a known place after a place preposition
     if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
         return 3, "PER"
-    code = COUNTRY_CODE.match(text, end + (text[end:end + 1] == " "))
-    if code and code.group(1) in lex.country_codes:
+    if coded(text, end, lex):
         return 3, "PER"  # "Jalabert (Fra)": results name riders and players with their country
     if surface in lex.places or any(f" {p} " in surface for p in lex.place_particles):
         return 2, "LOC"
@@ -80,8 +89,9 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return PREP_STRENGTH, "ORG"  # "werkt bij Tectrade", when most of the name's mentions have it
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
         return 1, "LOC"
-    if prev.lower() in lex.determiners or (len(tokens) > 1 and tokens[0] in lex.name_articles):
-        return 1, lex.default_type  # "de Mont Blanc", "The Black Crowes": a person takes no article
+    if prev.lower() in lex.determiners or (len(tokens) > 1 and (tokens[0] in lex.name_articles or surface.isupper())):
+        return 1, lex.default_type  # "de Mont Blanc", "The Black Crowes": a person takes no article;
+        # words all in capitals are a headline or a title ("THE BIG NIGHT"), not an acronym
     if len(tokens) > 1 or surface in lex.surnames:
         return 1, "PER"
     return 0, lex.default_type

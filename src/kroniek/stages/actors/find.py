@@ -157,7 +157,7 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
             continue  # "Secretary of State Antony Blinken": the title's last words are no name
         word = run[0][2]
         if len(run) == 1 and run[0][0] in initial and word not in mid and not (
-                word.isupper() or word in lex.first_names or word in named
+                word.isupper() or word in lex.first_names or word in named or coded(text, run[0][1], lex)
                 or (word in lex.surnames and (word not in lex.surname_words or speaks(text, run[0][1], lex)))):
             if dropped is not None and not common(words, word):
                 dropped.append((run[0][0], run[0][1]))
@@ -174,6 +174,13 @@ def _ends_title(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -
     name = " ".join(t[2] for t in run)
     before = words_before(text, run[0][0], 3)
     return any(" ".join([*before[k:], name]).lower() in lex.titles for k in range(len(before) - 1))
+
+
+def coded(text: str, end: int, lex: ActorLexicon) -> bool:
+    """Whether a country abbreviated in parentheses follows the word ending at `end`, as results name
+    riders and players ("1. Kadlec (Tsj)"): a name, also at a line's or rank's start."""
+    m = COUNTRY_CODE.match(text, end + (text[end:end + 1] == " "))
+    return bool(m) and m.group(1) in lex.country_codes
 
 
 def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str], lex: ActorLexicon) -> bool:

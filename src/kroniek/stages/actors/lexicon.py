@@ -68,6 +68,7 @@ class ActorLexicon:
     date_words: frozenset[str]  # month abbreviations: before a day number a date ("Oct 11", "Jan. 3"), no name
     articles: frozenset[str]  # definite and indefinite articles, lower case: "X, de/een …" is an apposition
     name_joiners: frozenset[str]  # what joins two names into one firm's: "Lernout & Hauspie" (an org word too)
+    person_kinds: tuple[str, ...]  # a lower-case noun before a name naming a person's role ("ex-legerleider X")
     place_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind of place ("pilootstad X")
     street_suffixes: tuple[str, ...]  # a compound's tail that makes a street or square of any name
     org_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind ("de zakenbank X"): ORG
@@ -83,7 +84,7 @@ _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "parti
          "list_joiners", "org_preps", "kind_links", "name_joiners", "articles",
          "name_articles", "date_words")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
-           "street_suffixes", "place_kinds")
+           "street_suffixes", "place_kinds", "person_kinds")
 
 
 @lru_cache(maxsize=8)
