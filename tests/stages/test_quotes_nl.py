@@ -35,12 +35,12 @@ def reported(text: str) -> list[tuple[str | None, str]]:
     ("Volgens de officier van justitie heeft de getuige gelogen.", "de officier van justitie",
      "heeft de getuige gelogen"),
     # a determiner after a noun opens the next phrase; a capitalised one before a name is the name's
-    ("Daarbij speelt volgens kenners de lange rivaliteit een rol.", "kenners",
-     "Daarbij speelt de lange rivaliteit een rol."),
+    ("Bij de keuze telt volgens kenners de lange ervaring zwaar.", "kenners",
+     "Bij de keuze telt de lange ervaring zwaar."),
     ("Volgens schepen Jan De Wolf komt de brug er niet.", "schepen Jan De Wolf", "komt de brug er niet"),
     # te opens the verb, not the source
-    ("Een nieuwe aanpak is volgens de vakbond te verkiezen boven ontslagen.", "de vakbond",
-     "Een nieuwe aanpak is te verkiezen boven ontslagen."),
+    ("De oude route is volgens de gids te gevaarlijk voor kinderen.", "de gids",
+     "De oude route is te gevaarlijk voor kinderen."),
 ])
 def test_volgens_source_is_a_whole_noun_phrase(text: str, source: str, content: str) -> None:
     assert reported("Er was nieuws. " + text) == [(source, content)]
@@ -48,7 +48,7 @@ def test_volgens_source_is_a_whole_noun_phrase(text: str, source: str, content: 
 
 @pytest.mark.parametrize(("text", "source", "content"), [
     ("Volgens Pieters vertrok de trein veel te laat.", "Pieters", "vertrok de trein veel te laat"),
-    ("Met de patiënten gaat het volgens de artsen alles goed.", "de artsen", "Met de patiënten gaat het alles goed."),
+    ("Op de werf loopt volgens de bouwheer alles vlot.", "de bouwheer", "Op de werf loopt alles vlot."),
 ])
 def test_volgens_source_ends_where_the_tagger_sees_the_clause(text: str, source: str, content: str) -> None:
     """A verb right after a name, or a pronoun after the noun, ends the source (tagged on demand)."""
@@ -58,8 +58,8 @@ def test_volgens_source_ends_where_the_tagger_sees_the_clause(text: str, source:
 
 
 @pytest.mark.parametrize("text", [
-    "De bewoners van de straat, een rustige buurt aan het kanaal, reageerden geschokt.",
-    "Ook de schepen van Brugge, die de hele avond bleef, denkt er zo over.",
+    "De supporters van de club, een vurige bende uit het noorden, reageerden ontgoocheld.",
+    "Ook de trainer van de jeugd, die al twintig jaar meedraait, denkt er zo over.",
 ])
 def test_subject_then_comma_then_cue_without_content_is_no_statement(text: str) -> None:
     """'X, <appositive>, reageerden geschokt': the words before the comma are the subject, not a
@@ -71,15 +71,15 @@ def test_subject_then_comma_then_cue_without_content_is_no_statement(text: str) 
 
 def test_a_split_separable_cue_has_its_particle_after_it() -> None:
     """'zag … in' is in|zien; 'iets in het plan zien' (the preposition before the verb) is no cue."""
-    assert reported("Er was nieuws. Omdat veel raadsleden iets in het plan zien, liet de burgemeester het onderzoeken.") == []
+    assert reported("Er was nieuws. Wie iets in dat voorstel ziet, mag zich melden bij de gemeente.") == []
     assert reported("Er was nieuws. De burgemeester zag in dat het plan mislukt was.") == \
         [("De burgemeester", "het plan mislukt was")]
 
 
 @pytest.mark.parametrize("text", [
-    "Er was nieuws. Nochtans was aangekondigd dat de tarieven omlaag zouden gaan.",
-    "Piet Peeters kwam aan. Plaatselijk wordt gevreesd dat de fabriek sluit.",
-    "Piet Peeters kwam aan. Van de trainer wordt gezegd dat hij snel vertrekt.",
+    "Er was nieuws. Eerder was beloofd dat de tarieven zouden dalen.",
+    "Piet Peeters kwam aan. Intussen wordt gevreesd dat de fabriek sluit.",
+    "Piet Peeters kwam aan. Van die ploeg wordt vaak gezegd dat ze te oud is.",
     "Piet Peeters kwam aan. Gehoopt wordt dat de brug snel opengaat.",
 ])
 def test_an_agentless_passive_names_no_speaker(text: str) -> None:
@@ -90,16 +90,16 @@ def test_an_agentless_passive_names_no_speaker(text: str) -> None:
 
 
 def test_one_adverb_then_cue_then_pronoun_is_verb_second() -> None:
-    """'Niettemin hield ze vol dat …': the pronoun after the cue is the subject, not the adverb."""
-    doc = run("Anna Claes werd veroordeeld. Niettemin hield ze vol dat ze onschuldig is.", "nl",
+    """'Desondanks hield ze vol dat …': the pronoun after the cue is the subject, not the adverb."""
+    doc = run("Anna Claes werd veroordeeld. Desondanks hield ze vol dat de brief vals is.", "nl",
               {"Anna Claes": ActorRef(None, "Anna Claes", "BEL")})
     assert [(q.speaker.text, q.speaker.name) for q in doc.quotes if q.speaker] == [("ze", "Anna Claes")]
 
 
 def test_volgens_inside_a_reported_clause_is_that_cues() -> None:
-    """'meldde dat de wet volgens de regels tot stand kwam': the clause is Jansen's."""
-    assert reported("Er was nieuws. Jansen meldde dat de wet volgens de regels tot stand kwam.") == \
-        [("Jansen", "de wet volgens de regels tot stand kwam")]
+    """'schreef dat de loting volgens de regels gebeurde': the clause is Jansen's."""
+    assert reported("Er was nieuws. Jansen schreef dat de loting volgens de regels gebeurde.") == \
+        [("Jansen", "de loting volgens de regels gebeurde")]
 
 
 def test_a_role_description_is_the_person_introduced_with_that_role() -> None:
@@ -127,21 +127,21 @@ def test_volgens_an_object_pronoun_is_the_person_it_stands_for(text: str, words:
 
 def test_role_nouns_at_breadth_and_first_person_ons() -> None:
     """'de raadsman van X' is a person of X; 'Laat ons hopen' is the writer, no speaker."""
-    assert reported("Er was nieuws. Volgens de raadsman van de firma is de zaak verjaard.") == \
-        [("de raadsman van de firma", "is de zaak verjaard")]
+    assert reported("Er was nieuws. Volgens de raadsman van de beklaagde mag het bewijs niet gebruikt worden.") == \
+        [("de raadsman van de beklaagde", "mag het bewijs niet gebruikt worden")]
     assert [q.speaker for q in run("Er was nieuws. Laat ons hopen dat het goed komt.", "nl").quotes] == [None]
 
 
 def test_a_determiner_before_a_country_adjective_is_no_name_particle() -> None:
-    """'aldus de Ethiopische minister': the whole phrase, not 'de Ethiopische'."""
-    doc = run_typed('Er was nieuws. "We willen vrede", aldus de Ethiopische minister.',
-                    {"Ethiopische": ("MISC", ActorRef("ETH", "Ethiopia", "ETH"))})
-    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["de Ethiopische minister"]
+    """'aldus de Oegandese minister': the whole phrase, not 'de Oegandese'."""
+    doc = run_typed('Er was nieuws. "De grens blijft dicht", aldus de Oegandese minister.',
+                    {"Oegandese": ("MISC", ActorRef("UGA", "Uganda", "UGA"))})
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["de Oegandese minister"]
 
 
 @pytest.mark.parametrize(("text", "content"), [
-    ("Jan Segers werd gehoord. In totaal voerde hij naar eigen zeggen tien gesprekken met de minister.",
-     "In totaal voerde hij tien gesprekken met de minister."),
+    ("Jan Segers werd gehoord. Hij las naar eigen zeggen elke avond drie kranten.",
+     "Hij las elke avond drie kranten."),
     ("Jan Segers werd gehoord. Naar eigen zeggen had hij geen keuze.", "had hij geen keuze"),
 ])
 def test_naar_eigen_zeggen_is_the_subjects_own_account(text: str, content: str) -> None:
@@ -151,10 +151,10 @@ def test_naar_eigen_zeggen_is_the_subjects_own_account(text: str, content: str) 
 
 
 @pytest.mark.parametrize(("text", "source", "content"), [
-    ("Het land, zo zegt de correspondente in de hoofdstad, is erg ontgoocheld.", "de correspondente",
-     "Het land is erg ontgoocheld"),
-    ("Dat Belgenland, zo zeggen de inwoners met trots, het mooiste land is.", "de inwoners",
-     "Dat Belgenland het mooiste land is"),
+    ("De ploeg, zo zegt de kapitein in de kleedkamer, is moe maar tevreden.", "de kapitein",
+     "De ploeg is moe maar tevreden"),
+    ("Dat Oostende, zo beweren de vissers met overtuiging, de gezelligste haven van de kust is.", "de vissers",
+     "Dat Oostende de gezelligste haven van de kust is"),
 ])
 def test_a_parenthetical_attribution_after_the_first_constituent(text: str, source: str, content: str) -> None:
     """'X, zo zegt Y, …': the lead opens the reported clause (verb second), Y speaks."""
@@ -170,7 +170,7 @@ def test_a_role_without_country_is_the_publications_office_holder() -> None:
 
 
 def test_an_opening_role_then_the_name_set_off_by_commas_speaks() -> None:
-    """'De burgemeester van Gent, Els Wouters, vroeg de minister …': Els Wouters, not the minister."""
+    """'De burgemeester van Gent, Els Wouters, vroeg Tom Segers …': Els Wouters, not Segers."""
     text = "Er was overleg. De burgemeester van Gent, Els Wouters, vroeg Tom Segers \"meer respect\" te tonen."
     doc = run(text, "nl", {"Els Wouters": ActorRef(None, "Els Wouters", "BEL"),
                            "Tom Segers": ActorRef(None, "Tom Segers", "BEL")})
@@ -178,31 +178,31 @@ def test_an_opening_role_then_the_name_set_off_by_commas_speaks() -> None:
 
 
 def test_a_role_of_an_unlinked_organisation_keeps_its_words() -> None:
-    """'De directeur van het zogeheten Comité Noord' is a person of that body, not the body."""
-    doc = run("Er was overleg. De directeur van het zogeheten Comité Noord kondigde aan dat de regering ingrijpt.", "nl")
-    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["de directeur van het zogeheten Comité Noord"]
+    """'De voorzitter van de zogenaamde Werkgroep Zuid' is a person of that body, not the body."""
+    doc = run("Er was overleg. De voorzitter van de zogenaamde Werkgroep Zuid kondigde aan dat de wijk een park krijgt.", "nl")
+    assert [q.speaker.name for q in doc.quotes if q.speaker] == ["de voorzitter van de zogenaamde Werkgroep Zuid"]
 
 
 def test_passive_across_adverbs_but_not_a_possessive_zijn() -> None:
-    """'Er wordt geregeld gezegd dat' names no one; 'In zijn toespraak stelde Peeters dat' names Peeters."""
-    assert [q.speaker for q in run("Er was nieuws. Er wordt geregeld gezegd dat de zaak rond is.", "nl").quotes] == [None]
-    assert reported("Er was nieuws. In zijn toespraak stelde Peeters dat de lonen stijgen.") == \
-        [("Peeters", "de lonen stijgen")]
+    """'Er wordt geregeld gezegd dat' names no one; 'In zijn nieuwjaarsbrief stelde Peeters dat' names Peeters."""
+    assert [q.speaker for q in run("Er was nieuws. Er wordt geregeld gezegd dat de haven te klein is.", "nl").quotes] == [None]
+    assert reported("Er was nieuws. In zijn nieuwjaarsbrief stelde Peeters dat de wachtlijsten korter worden.") == \
+        [("Peeters", "de wachtlijsten korter worden")]
 
 
 def test_sentence_adverbs_are_no_speakers() -> None:
-    """'kon enkel bevestigen', 'volgens enkel lokale agenten': the adverb is neither speaker nor content."""
-    assert reported("Er was nieuws. Volgens enkel lokale agenten ligt het motief voor de hand.") == \
-        [("lokale agenten", "ligt het motief voor de hand")]
-    doc = run("Er was nieuws. De woordvoerder van de politie Jan Claes kon enkel bevestigen dat het om een man gaat.",
+    """'kon alleen bevestigen', 'volgens slechts enkele buren': the adverb is neither speaker nor content."""
+    assert reported("Er was nieuws. Volgens slechts enkele buren droeg de dader een helm.") == \
+        [("enkele buren", "droeg de dader een helm")]
+    doc = run("Er was nieuws. De zegsman van de brandweer Jan Claes kon alleen bevestigen dat er niemand gewond is.",
               "nl", {"Jan Claes": ActorRef(None, "Jan Claes", "BEL")})
     assert [q.speaker.name for q in doc.quotes if q.speaker] == ["Jan Claes"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("Het hof van beroep in Brugge vindt dat de zaak verjaard is.", "het hof van beroep in Brugge"),
-    ("Dat gebeurde nadat de raadsheer bij het Hof van Cassatie adviseerde om het vonnis te vernietigen.",
-     "de raadsheer bij het Hof van Cassatie"),
+    ("De rechtbank van eerste aanleg in Brugge vindt dat de klacht te laat kwam.", "de rechtbank van eerste aanleg in Brugge"),
+    ("De zaak lag stil tot de inspecteur bij het Hof van Cassatie adviseerde om de boete te schrappen.",
+     "de inspecteur bij het Hof van Cassatie"),
 ])
 def test_a_place_or_body_after_a_preposition_is_where_the_speaker_sits(text: str, speaker: str) -> None:
     """A lower-case head with 'in/bij X' is the speaker, not X; a subordinate clause's subject starts
@@ -225,17 +225,17 @@ def test_volgens_at_the_start_is_one_constituent_before_the_verb() -> None:
 
 
 def test_a_name_then_an_appositive_then_a_cue_and_its_object_is_no_inverted_attribution() -> None:
-    """'Bouwgroep Vandamme, ex Vandamme Holding, meldt contracten in Gent': no reported clause."""
-    text = "Er was nieuws. Bouwgroep Vandamme, ex Vandamme Holding, meldt contracten in Gent en Luik."
+    """'Brouwerij Maes, vroeger Maes Bieren, meldt nieuwe orders': no reported clause."""
+    text = "Er was nieuws. Brouwerij Maes, vroeger Maes Bieren, meldt nieuwe orders uit Japan."
     assert reported(text) == []
-    doc = run_typed(text, {"Bouwgroep Vandamme": ("ORG", ActorRef(None, "Bouwgroep Vandamme", "BEL"))})
+    doc = run_typed(text, {"Brouwerij Maes": ("ORG", ActorRef(None, "Brouwerij Maes", "BEL"))})
     assert [q.text for q in doc.quotes] == []
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Begin dit jaar verklaarde Jan Segers dat de brug dicht moest.", "Jan Segers"),
-    ("Vorig jaar gaf een kwart van de bewoners aan dat ze wilden verhuizen.", "een kwart van de bewoners"),
-    ("Er waren in de gemeente ook mensen die veronderstelden dat het plan een truc was.", "mensen"),
+    ("Vorig jaar gaf de helft van de leerlingen aan dat de lessen te lang duren.", "de helft van de leerlingen"),
+    ("In de raad zaten ook leden die vermoedden dat de cijfers niet klopten.", "leden"),
 ])
 def test_an_adverbial_before_the_cue_is_no_speaker(text: str, speaker: str) -> None:
     """Verb second: after a time phrase the subject follows the cue; a relative's antecedent is the
@@ -251,21 +251,21 @@ def test_researchers_of_a_university_in_a_place_are_the_researchers() -> None:
 
 
 def test_vinden_with_terug_and_a_passive_across_adverbs() -> None:
-    """'vinden we ook terug' is finding, not an opinion; 'wordt her en der gesuggereerd' has no speaker."""
-    assert reported("Er was nieuws. Dat mooie design vinden we ook terug in het interieur, dat uit lijnen bestaat.") == []
-    doc = run("Er was nieuws. Al wordt her en der gesuggereerd dat hij de aftocht blies.", "nl")
+    """'vinden we ook terug' is finding, not an opinion; 'wordt her en der beweerd' has no speaker."""
+    assert reported("Er was nieuws. Die frisse kleuren vinden we ook terug in de keuken, die uit hout bestaat.") == []
+    doc = run("Er was nieuws. Al wordt her en der beweerd dat de club failliet gaat.", "nl")
     assert [q.speaker for q in doc.quotes] == [None]
 
 
 def test_an_inverted_attribution_before_a_paragraph_that_opens_a_quote() -> None:
     """'…, meent Jansen.' then a paragraph opening with a quote mark: the mark is the next paragraph's."""
-    text = 'Er was nieuws.\n\nDe overheid heeft hier een taak, meent Jansen.\n\n"Zo iemand kan veel doen," zei hij.'
-    assert ("Jansen", "De overheid heeft hier een taak") in reported(text)
+    text = 'Er was nieuws.\n\nDe scholen moeten vroeger beginnen, meent Jansen.\n\n"Dat is mijn overtuiging," zei hij.'
+    assert ("Jansen", "De scholen moeten vroeger beginnen") in reported(text)
 
 
 @pytest.mark.parametrize("text", [
-    "Schandalen zoals in de haven, waar het slib terechtkwam, zouden zich niet meer mogen herhalen.",
-    "Hoe groot de schade is, weet niemand.",
+    "Fouten als die van de vorige trainer, die alles verloor, zullen zich niet meer herhalen.",
+    "Wanneer de trein weer rijdt, weet niemand.",
 ])
 def test_an_inverted_cue_with_its_own_verbs_or_a_negative_subject_reports_nothing(text: str) -> None:
     assert reported("Er was nieuws. " + text) == []
@@ -273,31 +273,31 @@ def test_an_inverted_cue_with_its_own_verbs_or_a_negative_subject_reports_nothin
 
 def test_a_far_particle_and_an_inverted_attribution_before_en() -> None:
     """A split separable cue finds its particle anywhere before 'dat'; ', zei X rustig en …' ends at 'en'."""
-    assert reported("Er was nieuws. De directeur kondigde op 20 december vorig jaar ten overstaan van de commissie "
-                    "aan dat hij ontslag nam.") == [("De directeur", "hij ontslag nam")]
-    doc = run("Er was nieuws. Jansen had meer bewezen dan hij, zei Peeters rustig en om ruzie te maken was men "
-              "aan het verkeerde adres.", "nl", {"Peeters": ActorRef(None, "Piet Peeters", "BEL")})
-    assert [(q.speaker.text, q.text) for q in doc.quotes if q.speaker] == [("Peeters", "Jansen had meer bewezen dan hij")]
+    assert reported("Er was nieuws. De burgemeester kondigde gisteravond na een lange vergadering met alle schepenen "
+                    "aan dat de kermis verhuist.") == [("De burgemeester", "de kermis verhuist")]
+    doc = run("Er was nieuws. De nieuwe spits is sneller dan hij, zei Peeters kalm en daarna vertrok hij naar "
+              "de kleedkamer.", "nl", {"Peeters": ActorRef(None, "Piet Peeters", "BEL")})
+    assert [(q.speaker.text, q.text) for q in doc.quotes if q.speaker] == [("Peeters", "De nieuwe spits is sneller dan hij")]
 
 
 def test_a_one_word_lead_before_a_parenthetical_and_het_as_subject() -> None:
-    """'Eritrea, zo zegt X, is …' has a one-word lead; 'Het bevestigde dat …' is 'it confirmed'."""
-    assert reported("Er was nieuws. Vlaanderen, zo zegt de correspondente in Brussel, is erg ontgoocheld.") == \
-        [("de correspondente", "Vlaanderen is erg ontgoocheld")]
-    assert [q.text for q in run("Er was nieuws. Het bevestigde wel dat de firma veel opdrachten uitvoert.", "nl").quotes] \
-        == ["de firma veel opdrachten uitvoert"]
+    """'Gent, zo zegt X, is …' has a one-word lead; 'Het bevestigde dat …' is 'it confirmed'."""
+    assert reported("Er was nieuws. Gent, zo zegt de gids van de stad, is op zondag het mooist.") == \
+        [("de gids van de stad", "Gent is op zondag het mooist")]
+    assert [q.text for q in run("Er was nieuws. Het bevestigde later dat de bus te laat vertrok.", "nl").quotes] \
+        == ["de bus te laat vertrok"]
 
 
 def test_a_relative_clause_with_a_cue_is_no_parenthetical_attribution() -> None:
-    """'Jansen, die schuld bekende, kreeg strafvermindering': the relative clause reports nothing."""
-    assert reported("Er was nieuws. Jansen, die schuld bekende, kreeg strafvermindering van de rechter.") == []
+    """'De chauffeur, die de fout toegaf, mocht …': the relative clause reports nothing."""
+    assert reported("Er was nieuws. De chauffeur, die de fout toegaf, mocht zijn rijbewijs houden.") == []
 
 
 @pytest.mark.parametrize(("text", "speaker", "content"), [
-    ("De kinderen die vrijgelaten werden, vertelden de artsen dat de man vriendelijk was.", "De kinderen",
-     "de man vriendelijk was"),
-    ("De stichters van de firma, de broers Jan en Piet Segers, hebben toegezegd hun aandelen te zullen verkopen.",
-     "De stichters van de firma", "hun aandelen te zullen verkopen"),
+    ("De reizigers die gestrand waren, vertelden de journalisten dat de trein urenlang stilstond.", "De reizigers",
+     "de trein urenlang stilstond"),
+    ("De eigenaars van het hotel, het echtpaar Claes, hebben beloofd de zaal te zullen renoveren.",
+     "De eigenaars van het hotel", "de zaal te zullen renoveren"),
 ])
 def test_the_fronted_noun_phrase_before_a_comma_is_the_subject(text: str, speaker: str, content: str) -> None:
     """Verb second: a noun phrase with its relative clause, or one before an auxiliary and a participle
@@ -306,24 +306,35 @@ def test_the_fronted_noun_phrase_before_a_comma_is_the_subject(text: str, speake
 
 
 def test_te_infinitive_after_an_object_and_dreigen_as_a_risk() -> None:
-    """'hebben toegezegd hun aandelen aan X te verkopen' reports the whole infinitive clause;
+    """'hebben beloofd hun grond aan X te schenken' reports the whole infinitive clause;
     'dreigt een ruïne te worden' is a risk, no statement."""
-    assert reported("Er was nieuws. De stichters hebben toegezegd hun aandelen aan Belfius te verkopen.") == \
-        [("De stichters", "hun aandelen aan Belfius te verkopen")]
+    assert reported("Er was nieuws. De ouders hebben beloofd hun grond aan Brugge te schenken.") == \
+        [("De ouders", "hun grond aan Brugge te schenken")]
     assert reported("Er was nieuws. De oude abdij dreigt een ruïne te worden.") == []
 
 
 def test_zijn_before_a_noun_is_a_possessive_and_a_verb_final_passive_has_no_speaker() -> None:
-    """'verklaarde zijn advocaat dat' is the lawyer speaking; '… verzocht werd op te stappen' is a passive."""
-    doc = run("Er was nieuws. In een gesprek met de krant verklaarde zijn advocaat eerder dat de man meewerkte.", "nl")
-    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["zijn advocaat"]
-    doc = run("Er was nieuws. Het is cynisch dat Jansen een paar weken geleden verzocht werd op te stappen.", "nl")
+    """'verklaarde zijn broer dat' is the brother speaking; '… verzocht werd te vertrekken' is a passive."""
+    doc = run("Er was nieuws. Op de radio verklaarde zijn broer gisteren dat de fabriek sluit.", "nl")
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["zijn broer"]
+    doc = run("Er was nieuws. Het was bekend dat de voorzitter in maart verzocht werd te vertrekken.", "nl")
     assert [q.speaker for q in doc.quotes] == [None]
 
 
 def test_a_fronted_noun_phrase_with_a_relative_then_a_cue_is_no_inverted_attribution() -> None:
-    """'De aandacht die …, bevestigt zijn gevoeligheid' has a subject, no reported clause; a content with a
+    """'Het geld dat …, bevestigt haar goede wil' has a subject, no reported clause; a content with a
     relative clause before ', zeggen onderzoekers' is still one."""
-    assert reported("Er was nieuws. De aandacht die de prins vroeg voor de natuur, bevestigt zijn groene kant.") == []
-    assert reported("Er was nieuws. Mannen die veel lopen, leven langer, zeggen onderzoekers.") == \
-        [("onderzoekers", "Mannen die veel lopen, leven langer")]
+    assert reported("Er was nieuws. Het geld dat de stad aan de club gaf, bevestigt haar goede wil.") == []
+    assert reported("Er was nieuws. Kinderen die veel lezen, schrijven beter, zeggen leraren.") == \
+        [("leraren", "Kinderen die veel lezen, schrijven beter")]
+
+
+def test_a_demonstrative_that_opens_the_content_is_no_fronted_subject() -> None:
+    """'Dat kost die boeren veel tijd, zegt X': 'Dat' is the content's, 'die' a demonstrative."""
+    assert reported("Er was nieuws. Dat kost die boeren veel tijd en brengt weinig op, zegt Jansen.") == \
+        [("Jansen", "Dat kost die boeren veel tijd en brengt weinig op")]
+
+
+def test_a_coordinated_verb_after_a_comma_is_no_inverted_attribution() -> None:
+    """'Vermeulen werkte als bakker, schreef voor een weekblad': no speaker after the cue, its subject is before."""
+    assert reported("Er was nieuws. Vermeulen werkte jaren als bakker, schreef voor een weekblad en opende daarna een café.") == []

@@ -35,7 +35,7 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
                     or (len(toks) > 1 and toks[-1].text[0].islower() and toks[-1].low.endswith(lex.adverb_suffixes))):
         toks = toks[:-1]
     while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns \
-            and not (len(toks) > 1 and toks[0].low in lex.possessive_determiners):  # "zijn advocaat"
+            and not (len(toks) > 1 and toks[0].low in lex.possessive_determiners):  # "zijn broer"
         toks = toks[1:]
     if not toks:
         return None
@@ -46,7 +46,7 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     first = toks[0]
     if ents and first.low in lex.name_particles and first.text[0].islower() and first.end + 1 == ents[0].start \
             and not _lower_after(toks, ents[0].end):
-        e = ents[0]  # "van Boxtel": the particle belongs to the name ("de Ethiopische minister" has none)
+        e = ents[0]  # "van Boxtel": the particle belongs to the name ("de Oegandese minister" has none)
         return SpeakerMention(first.start, e.end, text[first.start:e.end], "name")
     h = next((k for k, t in enumerate(toks) if t.low not in lex.determiners), 0)
     gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive), None)
@@ -121,12 +121,12 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
     while i < len(toks) and len(out) < 9:
         t = toks[i]
         noun = inverted and bool(out) and out[-1].low in lex.determiners and (i + 1 == len(toks) or not toks[i + 1].text[0].isalnum()) \
-            or len(out) > 1 and out[0].low in lex.determiners and out[-1].low.endswith(lex.adjective_suffixes)  # "de laatste berichten"
+            or len(out) > 1 and out[0].low in lex.determiners and out[-1].low.endswith(lex.adjective_suffixes)  # "de jongste berichten"
         if (not t.text[0].isalnum() or t.low in lex.complementizers or (t.low in lex.cue_lemma and not noun)
-                or t.low in lex.auxiliaries and (out or t.low not in lex.possessive_determiners)  # "zijn advocaat"
+                or t.low in lex.auxiliaries and (out or t.low not in lex.possessive_determiners)  # "zijn broer"
                 or (out and t.low in lex.pronouns)
                 or (out and t.low in lex.determiners and _phrase_ends(out[-1], t, toks[i + 1:i + 2], lex))
-                or (out and t.low == lex.infinitive)  # "volgens de vakbondsleider | te verkiezen"
+                or (out and t.low == lex.infinitive)  # "volgens de gids | te gevaarlijk"
                 or (out and (t.text[0].isdigit() or t.low not in lex.determiners and lex.numeral.fullmatch(t.low)))  # "media | achtduizend …"
                 or (t.low in lex.particle_words and t.low not in lex.prepositions)
                 or _after_titled_name(out, t, lex)):
@@ -138,15 +138,15 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
                 break  # "van Boxtel" opens a name; "van het ministerie" continues one
         out.append(t)
         if len(out) == 1 and (t.low in lex.pronouns or t.low in lex.object_pronouns and t.low not in lex.possessive_determiners):
-            break  # "volgens hem | kreeg …"; "volgens haar advocaat" goes on
+            break  # "volgens hem | vertrok …"; "volgens haar advocaat" goes on
         i += 1
     return out
 
 
 def _phrase_ends(prev: Token, det: Token, nxt: list[Token], lex: QuoteLexicon) -> bool:
     """A determiner after a noun or name opens the next phrase ("van Boxtel | het ontwerp",
-    "volgens insiders | de oude ruzie"); a capitalised one before a name is part of the name
-    (Belgian "Rudy De Brandt"), and after a determiner or preposition it is the phrase's own."""
+    "volgens kenners | de lange ervaring"); a capitalised one before a name is part of the name
+    (Belgian "schepen Jan De Wolf"), and after a determiner or preposition it is the phrase's own."""
     if det.text[0].isupper() and nxt and nxt[0].text[0].isupper() and det.low in lex.name_particles:
         return False
     return prev.low not in lex.determiners and prev.low not in lex.prepositions

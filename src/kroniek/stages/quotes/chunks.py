@@ -25,8 +25,8 @@ class Chunker:
         self.usable = options is None or options.parse
 
     def noun_phrase(self, toks: list[Token], lex: QuoteLexicon) -> list[Token]:
-        """toks up to (not including) the first later word tagged a verb, pronoun or adverb ("volgens de
-        ordediensten | alles prima"); toks when in no doubt."""
+        """toks up to (not including) the first later word tagged a verb, pronoun or adverb ("Op de werf loopt
+        volgens de bouwheer | alles vlot"); toks when in no doubt."""
         if not self.usable or not _doubtful(toks, lex):
             return toks
         sentence = self.doc.sentence_of(toks[0].start)
@@ -36,11 +36,11 @@ class Chunker:
         for k, t in enumerate(toks[1:], 1):
             tag = pos.get(t.start)
             if tag in _NOT_IN_NP or tag == "ADJ" and pos.get(toks[k - 1].start) in _NOUNS:
-                return toks[:k]  # an adjective after the noun is the clause's ("de manifestanten | onvoldoende ruimte")
+                return toks[:k]  # an adjective after the noun is the clause's ("volgens de buren | te weinig ruimte")
         return toks
 
     def nominal(self, t: Token) -> bool:
-        """Whether a lone lower-case word can head a noun phrase by its tag (waarnemers, not geschokt
+        """Whether a lone lower-case word can head a noun phrase by its tag (waarnemers, not ontgoocheld
         or er); True when no tag can tell."""
         if not self.usable:
             return True
@@ -63,7 +63,7 @@ class Chunker:
 
 def _doubtful(toks: list[Token], lex: QuoteLexicon) -> bool:
     """Two lower-case content words (a noun and what may be the clause's verb), or one right after a
-    name ("Volgens Cahay | profileert zijn partij …", verb second)."""
+    name ("Volgens Pieters | vertrok de trein …", verb second)."""
     content = [k for k, t in enumerate(toks) if t.text[0].isalpha() and t.text[0].islower()
                and t.low not in lex.determiners and t.low != lex.genitive and t.low not in lex.prepositions]
     return len(content) >= 2 or bool(content) and content[0] > 0 and toks[content[0] - 1].text[0].isupper()

@@ -56,7 +56,7 @@ class QuoteLexicon:
     roles_titled: bool  # a role description is the person introduced with it or the home office's, never just the latest
     title_signals: frozenset[str]
     cue_blockers: frozenset[str]
-    pronoun_blockers: frozenset[str]  # a blocker that opens a sentence is its subject ("Het bevestigde")
+    pronoun_blockers: frozenset[str]  # a blocker that opens a sentence is its subject ("Het bevestigde later")
     offices: dict[str, str]
     participles: tuple[str, ...]
     scare_marks: frozenset[str]

@@ -223,7 +223,7 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
                   chunker: Chunker | None = None) -> Hit | None:
     """'<content>, meldden Amerikaanse media' / '<content>, sources said' / '<content>, aldus X', and
     the parenthetical attribution after a short lead ('In between, she testified, she was …').
-    A lone lower-case word after the cue that is no noun ("…, reageerden geschokt", "…, denkt er
+    A lone lower-case word after the cue that is no noun ("…, reageerden ontgoocheld", "…, denkt er
     zo over") leaves the cue's subject before the comma: nothing is reported."""
     k = ci - 1
     while k >= 0 and ci - k <= 5 and toks[k].text != ",":
@@ -235,10 +235,10 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     if lex.verb_second and (opening_subject(toks, k, lex, text, ents) is not None
                             or not any(t.text in ",;:" for t in toks[:k])
                             and fronted_subject(toks[:k + 1], lex, text, ents, relative=True) is not None):
-        return None  # "Telecomgroep X, ex Y, meldt contracten", "De aandacht die …, bevestigt": a fronted subject
+        return None  # "Brouwerij Maes, vroeger Maes Bieren, meldt orders", "Het geld dat …, bevestigt": a fronted subject
     tail = toks[ci + 1:]
     stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"
-                 or n > 0 and t.low in lex.joiners and lex.verb_second), len(tail))  # ", zei Nilis rustig | en …"
+                 or n > 0 and t.low in lex.joiners and lex.verb_second), len(tail))  # ", zei Peeters kalm | en …"
     if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):
         return None
     if stop < len(tail) and tail[stop].text in ":;":
@@ -249,8 +249,10 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     between = [t for t in toks[k + 1:ci] if t.low not in lex.joiners]
     if any(t.low in lex.auxiliaries and lex.verb_second or t.low in lex.negations or t.low in lex.reflexives for t in between) \
             or between and between[0].low in lex.relatives:
-        return None  # "…, zouden zich niet meer mogen herhalen" (verb final), "Ruggiu, die schuld bekende, …"
+        return None  # "…, zullen zich niet meer herhalen" (verb final), "De chauffeur, die de fout toegaf, …"
     after = np_after(toks, ci + 1, lex) if not between else []
+    if lex.verb_second and not between and not after:
+        return None  # "Vermeulen werkte als bakker, schreef voor een weekblad": a coordinated verb, its subject before
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
         return None  # "announced Avenatti intended to …": a name then a verb is a clause, not a speaker
     lemma = lex.cue(toks[ci].low) or ""
@@ -422,7 +424,7 @@ def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, t
     clause's verb ("Volgens een woordvoerder van de politie | raakte niemand gewond")."""
     a, b = acc
     src = np_after(toks, b, lex)
-    b = next((i for i in range(b, len(toks)) if toks[i] is src[0]), b) if src else b  # past skipped adverbs ("volgens enkel …")
+    b = next((i for i in range(b, len(toks)) if toks[i] is src[0]), b) if src else b  # past skipped adverbs ("volgens slechts enkele buren")
     k = b + len(src)
     ended = k < len(toks) and not word(toks[k]) and not lex.verb_second  # English sources end at their comma
     if chunker is not None and src and not ended and not (k < len(toks) and toks[k].text == ",") \

@@ -317,7 +317,7 @@ class SpeakerResolver:
             located = len(before) > 1 and before[-1] in self.lex.prepositions and before[-1] != self.lex.genitive
             for w in words:
                 actor = self._lookup(_STRIP.sub("", run.group()[w.start():]))
-                if actor is not None and not (located and actor.type != "PER"):  # "het hof van beroep in Antwerpen"
+                if actor is not None and not (located and actor.type != "PER"):  # "de rechtbank van eerste aanleg in Brugge"
                     lo = m.start + run.start() + w.start()
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
         person = next((e for e in self.entities.within(m.start, m.end) if e.type == "PER" and e.end == m.end
@@ -347,7 +347,7 @@ class SpeakerResolver:
             k -= 1
         head = [w.casefold() for w in words[:k] if w.casefold() not in self.lex.determiners]
         if len(head) > 1 and words[k - 1].islower() and (self.lex.genitive in head or head[-1] in self.lex.prepositions):
-            return phrase  # "de directeur van het Land Committee", "de auditeur bij de Raad van State": a person there
+            return phrase  # "de voorzitter van de Werkgroep Zuid", "de inspecteur bij het Hof van Cassatie": a person there
         return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
     def _untitled(self, name: str) -> str:
@@ -397,7 +397,7 @@ class SpeakerResolver:
 
     def _titled(self, pos: int, roles: set[str]) -> Entity | None:
         """The latest person the article introduced with the role before pos ("advocaat Jan Peeters",
-        "ACV-voorzitter Luc Cortebeeck", "Jan Peeters, de advocaat van …"): whom "de advocaat" means,
+        "vakbondsvoorzitter Els Wouters", "Jan Peeters, de advocaat van …"): whom "de advocaat" means,
         rather than whoever was named last."""
         text = self.doc.text
         for ent in reversed(self.entities.within(max(0, pos - 5000), pos)):
@@ -405,7 +405,7 @@ class SpeakerResolver:
                 continue
             lead = text[max(0, ent.start - 60):ent.start].casefold()
             before = lead.split()[-2:]
-            if lead.rstrip().endswith(","):  # "De premier van Thailand, Chuan Leekpai"
+            if lead.rstrip().endswith(","):  # "De burgemeester van Gent, Els Wouters"
                 before += lead.rstrip()[:-1].rsplit(",", 1)[-1].split(".")[-1].split()
             after = text[ent.end:ent.end + 60].casefold()
             apposed = after.split(",")[1].split()[:3] if after.startswith(",") and after.count(",") > 1 else []

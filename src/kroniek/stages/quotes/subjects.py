@@ -16,7 +16,7 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     lemma = lex.cue(toks[k].low)
     before = toks[k - 1].low if k > 0 else ""
     opener = k == 1 and before in lex.pronoun_blockers and toks[0].text[0].isupper() \
-        and not toks[k].low.endswith(lex.plurals)  # "Het bevestigde dat"; "Het zeggen van …" is a noun
+        and not toks[k].low.endswith(lex.plurals)  # "Het bevestigde later dat"; "Het zeggen van …" is a noun
     if lemma is None or before in lex.cue_blockers and not opener or before.endswith(lex.possessives) or _negated(toks, k, lex):
         return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
     if before in lex.prepositions and not _quoted_as(toks, k, lex) \
@@ -47,7 +47,7 @@ def _quoted_as(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
 
 def _clause_after(toks: list[Token], k: int, lex: QuoteLexicon) -> list[Token]:
     """The words after toks[k] up to a complementizer or break (20 at most): where a split separable
-    verb's particle stands ("kondigde op 20 december ten overstaan van de commissie aan dat")."""
+    verb's particle stands ("kondigde gisteravond na een lange vergadering met alle schepenen aan dat")."""
     out = []
     for t in toks[k + 1:k + 21]:
         if t.text in BREAKS or t.low in lex.complementizers:
@@ -122,7 +122,7 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     is inverted (Dutch V2: "Zaterdag zei hij", "Op X voegde hij eraan toe")."""
     by = agent(toks, ci, lex, text, ents)
     if by is not None or passive(toks, ci, lex):
-        return by  # without its agent a passive names no speaker: "Plaatselijk wordt vermoed dat …"
+        return by  # without its agent a passive names no speaker: "Intussen wordt gevreesd dat …"
     cs = ci
     while cs > 0 and (toks[cs - 1].text not in BREAKS or toks[cs - 1].text == ")"):
         if toks[cs - 1].text == ")":  # "Travel Unie (Arke, Holland International) zei"
@@ -139,7 +139,7 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     sub = max((k for k, t in enumerate(pre[:-2]) if t.low in lex.subordinators and _opens_subject(pre[k + 1], lex)),
               default=-1)
     if not any(t.low in lex.joiners for t in pre[sub + 1:]):  # "… that the country would … and suggested": elided
-        pre = pre[sub + 1:]  # "Dat gebeurde nadat | de auditeur bij de Raad van State adviseerde"
+        pre = pre[sub + 1:]  # "De zaak lag stil tot | de inspecteur bij het Hof van Cassatie adviseerde"
     q = next((n for n, t in enumerate(pre) if t.low in lex.quoted_as), None)
     if q is not None and _quoted_as(toks, ci, lex):
         pre = pre[:q]  # "The mayor was quoted (by Reuters) as saying": the mayor, not the agent
@@ -153,7 +153,7 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
             return opener
     if lex.verb_second and cs > 1 and toks[cs - 1].text == "," and all(t.low in lex.auxiliaries for t in pre):
         fronted = fronted_subject(toks, lex, text, ents, relative=not pre)
-        if fronted is not None:  # "De kinderen die vrijkwamen, vertelden …", "De oprichters, …, hebben toegezegd"
+        if fronted is not None:  # "De reizigers die gestrand waren, vertelden …", "De eigenaars, …, hebben beloofd"
             return fronted
     if not core and any(t.low in lex.joiners for t in pre):
         return _elided(toks, cs, lex, text, ents)  # "…, but said this too …": the subject before
@@ -180,7 +180,7 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
             and not ents.within(core[0].start, core[0].end):
         return mention_in(after[:1], lex, text, ents)  # "Niettemin hield ze vol dat": one adverb, then V2
     if lex.verb_second and after and _adverbial(pre, lex, ents):
-        named = mention_in(after, lex, text, ents)  # "Begin dit jaar pleitte Willockx": V2, the name after speaks
+        named = mention_in(after, lex, text, ents)  # "Begin dit jaar verklaarde Jan Segers": V2, the name after speaks
         if named is not None and any(e.type == "PER" for e in ents.within(named.start, named.end)):
             return named
     return mention_in(pre, lex, text, ents)
@@ -190,16 +190,17 @@ def fronted_subject(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanI
                      relative: bool) -> SpeakerMention | None:
     """The noun phrase that opens the sentence up to its first comma, as the subject of a verb-second
     clause after it: a determiner or name first, then (with `relative`, where nothing but the cue
-    follows the comma) a relative clause ("De kinderen | die vrijkwamen, vertelden de artsen dat").
+    follows the comma) a relative clause ("De reizigers | die gestrand waren, vertelden de journalisten dat").
     Only an auxiliary after the comma needs no relative: a participle cue never precedes its
-    subject ("De oprichters, …, hebben toegezegd")."""
+    subject ("De eigenaars, …, hebben beloofd")."""
     comma = next((n for n, t in enumerate(toks) if t.text in BREAKS), len(toks))
     chunk = [t for t in toks[:comma] if word(t)]
-    if not chunk or not (chunk[0].low in lex.determiners or ents.within(chunk[0].start, chunk[-1].end)
-                         and ents.within(chunk[0].start, chunk[-1].end)[0].start == chunk[0].start) \
+    if not chunk or chunk[0].low in lex.anaphors or chunk[0].low in lex.relatives \
+            or not (chunk[0].low in lex.determiners or ents.within(chunk[0].start, chunk[-1].end)
+                    and ents.within(chunk[0].start, chunk[-1].end)[0].start == chunk[0].start) \
             or chunk[0].low in lex.subordinators or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
         return None  # a determiner or a name opens it ("Natuurlijk zijn er …" is no noun phrase)
-    rel = next((n for n, t in enumerate(chunk[1:6], 1) if t.low in lex.relatives), None)
+    rel = next((n for n, t in enumerate(chunk[2:6], 2) if t.low in lex.relatives), None)  # after a noun
     if relative and rel is None:
         return None
     return mention_in(chunk[:rel] if rel else chunk, lex, text, ents)
@@ -224,7 +225,7 @@ def passive(toks: list[Token], ci: int, lex: QuoteLexicon) -> bool:
         return False
     nxt = toks[ci + 1].low if ci + 1 < len(toks) else ""
     if (ci == 0 or lex.verb_second) and nxt in lex.passive_auxiliaries and nxt not in lex.possessive_determiners:
-        return True  # "Gehoopt wordt dat", "… verzocht werd op te stappen"; not "he said were", "verklaarde zijn advocaat"
+        return True  # "Gehoopt wordt dat", "… verzocht werd te vertrekken"; not "he said were", "verklaarde zijn broer"
     for k in range(ci - 1, max(-1, ci - 5), -1):
         t = toks[k]
         if t.low in lex.passive_auxiliaries and (k == ci - 1 or t.low not in lex.possessive_determiners):
@@ -274,7 +275,7 @@ def _trailing_np(words: list[Token], lex: QuoteLexicon) -> list[Token]:
         t = words[k - 1]
         if t.low in lex.prepositions or t.low in lex.pronouns or t.low in lex.auxiliaries or t.low in lex.cue_lemma \
                 or t.low in lex.adverbs or (t.text[0].islower() and t.low.endswith(lex.finite_suffixes)):
-            break  # "er in de Wetstraat ook | mensen die …"
+            break  # "In de raad zaten ook | leden die …"
         k -= 1
     return words[k:]
 
@@ -292,7 +293,7 @@ def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanI
 def opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The name that opens the sentence when an appositive between commas separates it from the
     cue ("Geert Wilders, leider van de PVV, maakte … bekend"), or the name set off after an
-    opening role ("De premier van Thailand, Chuan Leekpai, vroeg"): then the words after the cue
+    opening role ("De burgemeester van Gent, Els Wouters, vroeg"): then the words after the cue
     are its object or an adverb, not an inverted subject. None when the sentence opens otherwise
     (an adverbial or subordinate clause: "Toen hij aankwam, zei hij")."""
     chunks: list[list[Token]] = []
@@ -312,7 +313,7 @@ def opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str,
     if start > 0 or len(chunks) < 2:
         return None
     if any(t.low in lex.roles for t in chunks[0]) and len(chunks[1]) <= 4:
-        named = mention_in(chunks[1], lex, text, ents)  # "De premier van Thailand, Chuan Leekpai, vroeg"
+        named = mention_in(chunks[1], lex, text, ents)  # "De burgemeester van Gent, Els Wouters, vroeg"
         if named is not None and named.kind == "entity" and any(e.type == "PER" for e in ents.within(named.start, named.end)):
             return named
     if len(chunks[0]) > 5:
