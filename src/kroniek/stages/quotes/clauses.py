@@ -38,9 +38,11 @@ def no_subject(text: str, lex: QuoteLexicon, entities: SpanIndex[Entity], in_quo
     said Clinton doesn't …"). `cues`: where the text's cue words stand, in order."""
     if nxt is not None and modifies(text, ent.end, nxt.start, lex):
         return True
-    last, after = text[max(s, ent.start - 20):ent.start].split(), text[ent.end:ent.end + 20].split()
-    if last and last[-1].lower() in lex.determiners and after and after[0][:1].islower():
-        return True
+    lo = max(s, ent.start - 20)
+    if text[text.rfind(" ", lo, ent.start - 1) + 1 or lo:ent.start].strip().lower() in lex.determiners:
+        after = text[ent.end:ent.end + 20].split()
+        if after and after[0][:1].islower():
+            return True
     if lex.verb_second:  # "Zaterdag zei Rutte": the subject follows the verb
         return False
     i = bisect.bisect_left(cues, (max(s, ent.start - 200),))

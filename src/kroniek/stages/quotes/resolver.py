@@ -161,18 +161,21 @@ class SpeakerResolver:
                     self._full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
                 else:  # "Clinton" in 2016 is she, whomever the tagger linked
                     sp = self._surname(self._full_names.get(ent.text.strip().casefold(), []), ent, sp)
+                gender = self._gender(sp.id, ent.text if sp is tagged else sp.name)
+                where = (s, ent, ents[n + 1] if n + 1 < len(ents) else None)
+                if not first:  # the sentence has its subject: the rest are others, whatever their role
+                    others.append(_Candidate(ent.start, sp, gender, True, where))
+                    continue
                 object_ = self.oblique(s, ent.start, ent.end)
                 gap = text[prev[0]:ent.start] if prev is not None and 0 <= ent.start - prev[0] < 8 else ""
                 if gap.strip() and gap.strip(" ,").lower() in ("", *self.lex.joiners) and (
                         gap.strip(" ,") or listed(text, ent.end, e, self.lex)):
                     object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
                 prev = (ent.end, object_)
-                gender = self._gender(sp.id, ent.text if sp is tagged else sp.name)
-                where = (s, ent, ents[n + 1] if n + 1 < len(ents) else None)
-                modifier = first and not object_ and self.no_subject(*where)  # a later name is no subject anyway
-                (subjects if first and not object_ and not modifier else others).append(
+                modifier = not object_ and self.no_subject(*where)
+                (others if object_ or modifier else subjects).append(
                     _Candidate(ent.start, sp, gender, True, where, modifier or None))
-                first = first and (object_ or modifier)
+                first = object_ or modifier
         return subjects, others
 
     def no_subject(self, s: int, ent: Entity, nxt: Entity | None) -> bool:
@@ -242,10 +245,11 @@ class SpeakerResolver:
         titled = False
         while before and before[-1].casefold().strip(".") in lex.titles:
             before, titled = before[:-1], True  # "under President Barack Obama"
-        for _ in range(2 if titled else 0):  # "with radio host Rusty Humphries"
-            if before and before[-1].isalpha() and before[-1].islower() and before[-1] not in lex.prepositions \
-                    and before[-1] not in lex.determiners and not lex.cue(before[-1]):
-                before = before[:-1]
+        if titled:  # "with radio host Rusty Humphries": up to two words that modify the title
+            for _ in range(2):
+                if before and before[-1].isalpha() and before[-1].islower() and before[-1] not in lex.prepositions \
+                        and before[-1] not in lex.determiners and not lex.cue(before[-1]):
+                    before = before[:-1]
         while before and before[-1].lower() in lex.determiners:
             before = before[:-1]
         return bool(before) and before[-1].lower() in lex.prepositions
