@@ -378,7 +378,8 @@ class SpeakerResolver:
         words = self._proper(name).split()
         lex = self.lex
         while len(words) > 1 and (words[0].casefold().strip(".") in lex.titles or words[0].casefold().strip(".") in lex.honorifics
-                                  or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles):
+                                  or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles
+                                  or len(words) > 2 and words[0].endswith(lex.possessives)):  # "NBC’s Dante Chinni"
             words = words[1:]  # "Behalve Van Alebeek": a tagger's name may open with a preposition too
         return " ".join(words)
 
