@@ -112,3 +112,9 @@ def test_a_person_of_the_pronouns_gender_named_since_outweighs_an_unknown_one() 
             "suspect. She told police she had diplomatic immunity.")
     doc = run_words(text, {"Kim Dunn": ActorRef(None, "Kim Dunn"), "Mrs Sacks": ActorRef(None, "Mrs Sacks")})
     assert speakers(doc)[-1] == ("she had diplomatic immunity", "Sacks")
+
+
+def test_an_unlinked_person_drops_the_possessive_that_opens_the_name() -> None:
+    text = "The debates will not decide the race, noted KTV’s Lena Marsh."
+    doc = run(text, "en", unlinked("KTV’s Lena Marsh"))
+    assert speakers(doc) == [("The debates will not decide the race", "Lena Marsh")]

@@ -167,6 +167,8 @@ def modifies(text: str, end: int, nxt: int, lex: QuoteLexicon) -> bool:
     ("Trump campaign spokesman Jason Miller", "Trump's campaign manager Kellyanne Conway"): nothing
     between them, or (after a possessive) up to four words that end in a title and hold no verb, preposition
     or punctuation. The later name is the person the phrase speaks of."""
+    if nxt - end > 60:  # four words at most: most names are further apart
+        return False
     between = text[end:nxt].split()
     if between and between[0] in lex.possessives:
         between = between[1:]  # "Trump's campaign manager Kellyanne Conway"

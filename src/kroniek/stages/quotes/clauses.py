@@ -6,15 +6,12 @@ when one after a preposition is one.
 """
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Callable
-from itertools import pairwise
 
 from ...model import Entity, SpanIndex
 from .attribution import modifies
 from .lexicon import QuoteLexicon
-
-_NON_SPACE = re.compile(r"\S+")
 
 
 def listed(text: str, end: int, limit: int, lex: QuoteLexicon) -> bool:
@@ -34,24 +31,29 @@ def absolute(text: str, start: int, end: int, lex: QuoteLexicon) -> bool:
 
 
 def no_subject(text: str, lex: QuoteLexicon, entities: SpanIndex[Entity], in_quote: Callable[[int], bool],
-               s: int, ent: Entity, nxt: Entity | None) -> bool:
+               cues: list[tuple[int, int]], s: int, ent: Entity, nxt: Entity | None) -> bool:
     """A person named where no subject stands (s: the sentence's start): modifying the role phrase
     of the next person `nxt` ("Trump campaign spokesman Jason Miller") or, after a determiner,
     the noun that follows ("the Clinton campaign"), or in the clause a cue reports ("McLenney
-    said Clinton doesn't …")."""
+    said Clinton doesn't …"). `cues`: where the text's cue words stand, in order."""
     if nxt is not None and modifies(text, ent.end, nxt.start, lex):
         return True
-    before = list(_NON_SPACE.finditer(text, max(s, ent.start - 200), ent.start))
-    after = text[ent.end:ent.end + 20].split()
-    if before and before[-1].group().lower() in lex.determiners and after and after[0][:1].islower():
-        return True
+    lo = max(s, ent.start - 20)
+    if text[text.rfind(" ", lo, ent.start - 1) + 1 or lo:ent.start].strip().lower() in lex.determiners:
+        after = text[ent.end:ent.end + 20].split()
+        if after and after[0][:1].islower():
+            return True
     if lex.verb_second:  # "Zaterdag zei Rutte": the subject follows the verb
         return False
-    for prev, w in pairwise(before):  # a cue after its own subject, not "…,” said X" or "a proposed …"
-        word = w.group()
-        if word.islower() and lex.cue(word) and not word.endswith(lex.participles) and prev.group()[-1].isalnum() \
-                and prev.group().lower() not in lex.cue_blockers and not in_quote(w.start()) \
-                and not any(c in ",;:" for c in text[w.end():ent.start]):  # "While all agreed …, X emphasized"
+    i = bisect.bisect_left(cues, (max(s, ent.start - 200),))
+    if i == len(cues) or cues[i][0] >= ent.start:  # most names have no cue before them in their sentence
+        return False
+    lo = max(s, ent.start - 200, *(text.rfind(c, s, ent.start) + 1 for c in ",;:"))  # "While all agreed …, X"
+    for a, b in cues[bisect.bisect_left(cues, (lo,)):bisect.bisect_left(cues, (ent.start,))]:
+        prev = text[lo:a].split()[-1:]  # a cue after its subject, not "a proposed …"
+        if prev and prev[0][-1].isalnum() and prev[0].lower() not in lex.cue_blockers and text[a:b].islower() \
+                and not text[a:b].endswith(lex.participles) and not in_quote(a):
             # an organisation's report is about the person it names ("PBS revealed that X …")
-            return not any(x.type != "PER" for x in entities.covering(prev.end() - 1))
+            return not any(x.type != "PER" for x in entities.covering(text.rfind(prev[0], lo, a)))
     return False
+

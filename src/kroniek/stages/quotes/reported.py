@@ -98,18 +98,21 @@ def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int
 
 def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon, ents: SpanIndex[Entity],
                   quoted: list[tuple[int, int]], speech: list[tuple[int, int]], spent: set[int],
-                  chunker: Chunker | None = None) -> list[Hit]:
+                  chunker: Chunker | None = None, cues: list[tuple[int, int]] | None = None) -> list[Hit]:
     """Reported speech: cue + dat/that-clause, te/to-infinitive, inverted '…, meldden media',
     'volgens X' / 'according to X' and 'aldus X'. The content is the reported clause.
     Only sentences with a cue word anywhere are tokenized (one regex pass over the text).
     `speech` holds the direct quotes as (start, end); `spent` the offsets of cues that
-    already attribute one of them; `chunker` ends a source's noun phrase at its verb."""
+    already attribute one of them; `chunker` ends a source's noun phrase at its verb; `cues`, when
+    given, gets where every cue word outside quotes stands (the speaker resolver reads them too)."""
     hits: list[Hit] = []
     qstarts = [s for s, _ in quoted]
     starts = [s for s, _ in sentences]
     found: set[int] = set()
     for m in _unquoted_cues(text, quoted, lex):
         pos = m.start()
+        if cues is not None:
+            cues.append(m.span())
         i = bisect.bisect_right(qstarts, pos) - 1
         if (i < 0 or not quoted[i][0] <= pos < quoted[i][1]) and not _name_part(text, m.group(), pos, lex):
             found.add(bisect.bisect_right(starts, pos) - 1)

@@ -32,7 +32,8 @@ class _Candidate:
     speaker: Speaker
     gender: str | None
     person: bool
-    aside: bool = False  # named where no subject stands (clauses.no_subject): never preferred for gender
+    where: tuple[int, Entity, Entity | None] | None = None  # sentence start, entity, next person: for `aside`
+    aside: bool | None = None  # named where no subject stands (clauses.no_subject); None: not asked yet
 
 
 _FIRST_NAMES: dict[int, dict[str, str]] = {}
@@ -90,7 +91,7 @@ class SpeakerResolver:
     surname takes the full name the article itself gave it before any KB prior."""
 
     def __init__(self, doc: Doc, lex: QuoteLexicon, entities: SpanIndex[Entity], kb: KB,
-                 quoted: list[tuple[int, int]] = ()) -> None:
+                 quoted: list[tuple[int, int]] = (), cues: list[tuple[int, int]] | None = None) -> None:
         self.doc, self.lex, self.entities, self.kb = doc, lex, entities, kb
         self.quoted = sorted(quoted)
         self.qstarts = [s for s, _ in self.quoted]
@@ -101,8 +102,14 @@ class SpeakerResolver:
         self.untitled: dict[str, str] = {}
         self._people: tuple[list[_Candidate], list[_Candidate]] | None = None
         self._persons: list[Entity] = [ent for ent in entities.items if ent.type == "PER"]
-        self._sentence_starts = [s for s, _ in doc.sentences]
-        self._person_starts = [ent.start for ent in self._persons]
+        self._outside: list[Entity] | None = None  # the persons outside quotes (people_between)
+        self._person_starts: list[int] = []
+        self._sentence_starts: list[int] | None = None
+        self._asides: dict[int, bool] = {}  # person entity start -> no_subject
+        self._obliques: dict[int, bool] = {}  # person entity start -> oblique
+        self._prominence: dict[tuple[str, str | None], Actor | None] = {}  # (surname, linked id) -> KB person
+        self._cues = cues  # cue words outside quotes, in order (reported.find_reported); None: found on first need
+        self._surname_best: dict[tuple[int, int], Speaker] = {}  # (full-name list, prefix length) -> person
         self._bodies: list[_Candidate] | None = None
         self._salience: Salience | None = None
 
@@ -154,34 +161,49 @@ class SpeakerResolver:
                     self._full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
                 else:  # "Clinton" in 2016 is she, whomever the tagger linked
                     sp = self._surname(self._full_names.get(ent.text.strip().casefold(), []), ent, sp)
+                gender = self._gender(sp.id, ent.text if sp is tagged else sp.name)
+                where = (s, ent, ents[n + 1] if n + 1 < len(ents) else None)
+                if not first:  # the sentence has its subject: the rest are others, whatever their role
+                    others.append(_Candidate(ent.start, sp, gender, True, where))
+                    continue
                 object_ = self.oblique(s, ent.start, ent.end)
                 gap = text[prev[0]:ent.start] if prev is not None and 0 <= ent.start - prev[0] < 8 else ""
                 if gap.strip() and gap.strip(" ,").lower() in ("", *self.lex.joiners) and (
                         gap.strip(" ,") or listed(text, ent.end, e, self.lex)):
                     object_ = prev[1]  # "raped by Quirin, Redouane, and …": a list shares its role
                 prev = (ent.end, object_)
-                gender = self._gender(sp.id, ent.text if sp is tagged else sp.name)
-                modifier = self.no_subject(s, ent, ents[n + 1] if n + 1 < len(ents) else None)
-                (subjects if first and not object_ and not modifier else others).append(
-                    _Candidate(ent.start, sp, gender, True, modifier))
-                first = first and (object_ or modifier)
+                modifier = not object_ and self.no_subject(*where)
+                (others if object_ or modifier else subjects).append(
+                    _Candidate(ent.start, sp, gender, True, where, modifier or None))
+                first = object_ or modifier
         return subjects, others
 
     def no_subject(self, s: int, ent: Entity, nxt: Entity | None) -> bool:
-        """A person named where no subject stands (clauses.no_subject)."""
-        return no_subject(self.doc.text, self.lex, self.entities, self._in_quote, s, ent, nxt)
+        """A person named where no subject stands (clauses.no_subject); asked by salience too, read once."""
+        if ent.start not in self._asides:
+            if self._cues is None:
+                self._cues = [m.span() for m in self.lex.cue_re.finditer(self.doc.text.lower())]
+            self._asides[ent.start] = no_subject(self.doc.text, self.lex, self.entities, self._in_quote, self._cues,
+                                                 s, ent, nxt)
+        return self._asides[ent.start]
 
     def oblique(self, s: int, start: int, end: int) -> bool:
         """A name after a preposition (start, end: its offsets, s: its sentence's), unless it opens an
         absolute clause ("with Zinichev describing …")."""
-        return self._after_preposition(self.doc.text[max(s, start - 40):start].split()) \
-            and not absolute(self.doc.text, start, end, self.lex)
+        if start not in self._obliques:  # resolver and salience both ask
+            self._obliques[start] = self._after_preposition(self.doc.text[max(s, start - 40):start].split()) \
+                and not absolute(self.doc.text, start, end, self.lex)
+        return self._obliques[start]
 
     def people_between(self, start: int, end: int) -> list[Entity]:
         """The persons named from start to end outside quotes: someone named in another's words, or
         a tagger's "I've", is not whom the text speaks of."""
+        if self._outside is None:  # sorted out once: resolver and salience ask of every sentence
+            self._outside = [ent for ent in self._persons if not self._in_quote(ent.start)
+                             and not first_person(ent.text, self.lex)]
+            self._person_starts = [ent.start for ent in self._outside]
         lo, hi = bisect.bisect_left(self._person_starts, start), bisect.bisect_left(self._person_starts, end)
-        return [ent for ent in self._persons[lo:hi] if not self._in_quote(ent.start) and not first_person(ent.text, self.lex)]
+        return self._outside[lo:hi]
 
     @property
     def bodies(self) -> list[_Candidate]:
@@ -223,10 +245,11 @@ class SpeakerResolver:
         titled = False
         while before and before[-1].casefold().strip(".") in lex.titles:
             before, titled = before[:-1], True  # "under President Barack Obama"
-        for _ in range(2 if titled else 0):  # "with radio host Rusty Humphries"
-            if before and before[-1].isalpha() and before[-1].islower() and before[-1] not in lex.prepositions \
-                    and before[-1] not in lex.determiners and not lex.cue(before[-1]):
-                before = before[:-1]
+        if titled:  # "with radio host Rusty Humphries": up to two words that modify the title
+            for _ in range(2):
+                if before and before[-1].isalpha() and before[-1].islower() and before[-1] not in lex.prepositions \
+                        and before[-1] not in lex.determiners and not lex.cue(before[-1]):
+                    before = before[:-1]
         while before and before[-1].lower() in lex.determiners:
             before = before[:-1]
         return bool(before) and before[-1].lower() in lex.prepositions
@@ -261,11 +284,14 @@ class SpeakerResolver:
         i = bisect.bisect_left(named, ent.start, key=_first)
         if not i:
             return self._prominent(ent.text.strip(), sp)
-        counts: dict[tuple[str | None, str], int] = {}
-        for _, full in named[:i]:
-            counts[full.id, full.name] = counts.get((full.id, full.name), 0) + 1
-        top = max(counts.values())
-        best = next(full for _, full in named[:i] if counts[full.id, full.name] == top)
+        key = (id(named), i)  # the first i full names never change: count them once
+        best = self._surname_best.get(key)
+        if best is None:
+            counts: dict[tuple[str | None, str], int] = {}
+            for _, full in named[:i]:
+                counts[full.id, full.name] = counts.get((full.id, full.name), 0) + 1
+            top = max(counts.values())
+            best = self._surname_best[key] = next(full for _, full in named[:i] if counts[full.id, full.name] == top)
         if best.id == sp.id and (best.id is not None or best.name == sp.name):
             return sp
         out = _copy(best)
@@ -275,14 +301,15 @@ class SpeakerResolver:
     def _prominent(self, surname: str, sp: Speaker) -> Speaker:
         """A bare surname the article never gave in full is the KB person of that surname who held
         office nearest the article's date ("Clinton" in 2016 is Hillary, in 1996 Bill)."""
-        people = surnames(self.kb).get(surname.casefold(), [])
-        day = self.doc.reference_date
-        if len(people) < 2 or not day:
-            return sp
-        best = min(people, key=lambda a: (_distance(a, day), a.id != sp.id))
-        if best.id == sp.id or _distance(best, day) >= _distance(self.kb.get(sp.id), day):
-            return sp
-        return Speaker(best.id, best.name, best.country, sp.start, sp.end)
+        key = (surname.casefold(), sp.id)
+        if key not in self._prominence:  # a surname recurs: weigh its bearers once
+            people = surnames(self.kb).get(key[0], [])
+            day = self.doc.reference_date
+            best = min(people, key=lambda a: (_distance(a, day), a.id != sp.id)) if len(people) > 1 and day else None
+            self._prominence[key] = None if best is None or best.id == sp.id \
+                or _distance(best, day) >= _distance(self.kb.get(sp.id), day) else best
+        best = self._prominence[key]
+        return sp if best is None else Speaker(best.id, best.name, best.country, sp.start, sp.end)
 
     def _from_entity(self, ent: Entity) -> Speaker:
         actor = ent.actor
@@ -360,7 +387,8 @@ class SpeakerResolver:
         words = self._proper(name).split()
         lex = self.lex
         while len(words) > 1 and (words[0].casefold().strip(".") in lex.titles or words[0].casefold().strip(".") in lex.honorifics
-                                  or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles):
+                                  or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles
+                                  or len(words) > 2 and words[0].endswith(lex.possessives)):  # "NBC’s Dante Chinni"
             words = words[1:]  # "Behalve Van Alebeek": a tagger's name may open with a preposition too
         return " ".join(words)
 
@@ -418,7 +446,7 @@ class SpeakerResolver:
         """The latest candidate before pos of that gender (of unknown gender too, unless `known`)."""
         def fits(cand: _Candidate) -> bool:
             return (person is None or cand.person == person) and (
-                gender not in ("m", "f") or cand.gender == gender and not (known and cand.aside)
+                gender not in ("m", "f") or cand.gender == gender and not (known and self._aside(cand))
                 or cand.gender is None and not known)
 
         groups = (self.speakers, self.subjects, *((self.others,) if wide else ()), *((self.bodies,) if not person else ()))
@@ -492,8 +520,16 @@ class SpeakerResolver:
             m.kind == "np" and self._role_head(m.text)
         return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
 
+    def _aside(self, cand: _Candidate) -> bool:
+        """Whether a candidate was named where no subject stands, asked on first need."""
+        if cand.aside is None:
+            cand.aside = cand.where is not None and self.no_subject(*cand.where)
+        return cand.aside
+
     def _near(self, pos: int, at: int) -> bool:
         """Whether pos lies in the sentence of `at` or the one before it."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s for s, _ in self.doc.sentences]
         i = bisect.bisect_right(self._sentence_starts, at) - 1
         return bisect.bisect_right(self._sentence_starts, pos) - 1 >= i - 1
 

@@ -209,11 +209,12 @@ class Salience:
             return self.peeked[si]
         doc, r, lex = self.r.doc, self.r, self.r.lex
         s, e = doc.sentences[si]
-        found: list[tuple[int, Speaker | None, str | None, bool]] = []  # pos, speaker, pronoun gender, object
+        # pos, speaker, pronoun gender, object (for a name: where to ask whether it is no subject)
+        found: list[tuple[int, Speaker | None, str | None, bool | tuple[int, Entity, Entity | None]]] = []
         ents = [ent for ent in r.people_between(s, e) if ent.end <= e]
         for n, ent in enumerate(ents):
             found.append((ent.start, r._full_name(ent, r._from_entity(ent)), None,
-                          r.no_subject(s, ent, ents[n + 1] if n + 1 < len(ents) else None)))
+                          (s, ent, ents[n + 1] if n + 1 < len(ents) else None)))
         for w in self.pronoun_re.finditer(doc.text, s, e):
             low = w.group().lower()
             gender = lex.pronouns.get(low) or lex.object_pronouns.get(low)
@@ -231,7 +232,8 @@ class Salience:
         for start, sp, gender, object_ in found:
             oblique = r.oblique(s, start, sp.end) if sp is not None else \
                 r._after_preposition(doc.text[max(s, start - 40):start].split())
-            subject = not subject_seen and not oblique and not object_ and start >= clause_end
+            subject = not subject_seen and not oblique and start >= clause_end and not (
+                r.no_subject(*object_) if isinstance(object_, tuple) else object_)
             subject_seen = subject_seen or subject
             weight = SUBJECT if subject else OBLIQUE if oblique else OTHER
             if sp is None:

@@ -234,11 +234,12 @@ class QuoteStage:
         speech = [(g.start, g.end) for g in groups if g.speech]
         spent = {g.attr[2] for g in groups if g.speech and g.attr_after and g.attr}
         head = _headline(text, paragraphs)
+        cues: list[tuple[int, int]] = []
         hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent,
-                                           Chunker(doc, self.options))
+                                           Chunker(doc, self.options), cues)
                  if not head[0] <= h.start < head[1]]
         hits.sort(key=lambda h: h.start)
-        resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted)
+        resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted, cues)
         extent = Extent(doc, lex, ents)
         for h in hits:
             h.mention = extent.check(h.mention)
