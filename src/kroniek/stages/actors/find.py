@@ -169,7 +169,7 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
 def _ends_title(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
     """Whether the words before a run and the run make a title ("Secretary of State", "Secretary of
     the Treasury"): then the run is the end of that title, not a name."""
-    if len(run) > 4:
+    if len(run) > 4 or run[-1][2].lower() not in lex.title_ends:
         return False
     name = " ".join(t[2] for t in run)
     before = words_before(text, run[0][0], 3)

@@ -23,6 +23,7 @@ class ActorLexicon:
     """One language's word lists from data/<lang>/actors.yaml."""
 
     titles: frozenset[str]
+    title_ends: frozenset[str]  # the last words of titles of several words, lower case ("state" of "Secretary of State")
     roles: dict[str, str]
     government: frozenset[str]
     org_heads: frozenset[str]
@@ -98,6 +99,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
     return ActorLexicon(
         **{k: frozenset(raw.get(k) or ()) for k in _SETS if k != "titles"},
         titles=frozenset(t for title in raw.get("titles") or () for t in (title, title.lower())),
+        title_ends=frozenset(str(t).split()[-1].lower() for t in raw.get("titles") or () if " " in str(t)),
         **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
         roles=dict(raw["roles"]),
         sector_nouns=dict(raw.get("sector_nouns") or {}),

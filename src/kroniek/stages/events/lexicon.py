@@ -271,7 +271,16 @@ class EventLexicon:
             for pat in self.patterns[w]:
                 if pat.found_in(words):
                     return True
-        return bool(self.head_lengths or self.modifier_lengths) and any(map(self.compounds_of, words))
+        if not (self.head_lengths or self.modifier_lengths):
+            return False
+        memo = self.compound_memo
+        for w in words:  # the remembered answer first: a method call per word of every sentence adds up
+            found = memo.get(w)
+            if found is None:
+                found = self.compounds_of(w)
+            if found:
+                return True
+        return False
 
 
 def sentence_words(text: str, start: int, end: int) -> set[str]:
