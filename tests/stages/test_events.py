@@ -859,3 +859,13 @@ def test_a_second_verb_after_but_is_a_fact_of_the_first_subject(text: str, lang:
 def test_he_opening_a_sentence_is_the_last_sentences_subject(text: str, lang: str) -> None:
     condemn = next(e for e in _events(text, lang) if e.type == "ACCUSE")
     assert condemn.source.id in ("p:mark-rutte", "Q6279")
+
+
+@pytest.mark.parametrize("text,lang,country", [
+    ("Biden stuurt een vliegdekschip naar de regio.", "nl", "USA"),
+    ("Rusland stuurde duizenden troepen naar de grens.", "nl", "RUS"),
+    ("Russia sent thousands of troops to the border.", "en", "RUS"),
+])
+def test_sending_forces_is_a_deployment_and_the_forces_are_no_target(text: str, lang: str, country: str) -> None:
+    [deploy] = _events(text, lang)
+    assert (deploy.type, deploy.source.country, deploy.target) == ("MOBILIZE", country, None)

@@ -231,9 +231,16 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     if own and c.type.casefold() in lex.place_target_types and all(_unplaced(a) for a in c.target):
         tgt = _place_of_act(same, own) or tgt
         c.target = list(tgt.actors) if tgt else []
+    if c.type == "MOBILIZE" and c.target and all(_own_forces(a, own) for a in c.target):
+        tgt, c.target = None, []  # "sent troops to the border": the troops are what is moved, not its target
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _own_forces(a: ActorRef, own: set[str]) -> bool:
+    """Armed forces of no country or of the doer's own: the forces a deployment moves."""
+    return a.id is None and a.sector == "MIL" and (not a.country or a.country in own)
 
 
 def _subject_first(sent: Sentence, verb: int, cl: int, pronoun: bool = True) -> bool:
