@@ -338,3 +338,11 @@ def test_a_demonstrative_that_opens_the_content_is_no_fronted_subject() -> None:
 def test_a_coordinated_verb_after_a_comma_is_no_inverted_attribution() -> None:
     """'Vermeulen werkte als bakker, schreef voor een weekblad': no speaker after the cue, its subject is before."""
     assert reported("Er was nieuws. Vermeulen werkte jaren als bakker, schreef voor een weekblad en opende daarna een café.") == []
+
+
+def test_that_in_the_perfect_points_back_with_its_speaker_between_auxiliary_and_cue() -> None:
+    """'Dat heeft premier X dinsdag bekendgemaakt.': the sentence before is X's; 'Dat heeft de partij
+    altijd gewild' reports nothing (no cue)."""
+    assert reported("De regering bereikte een akkoord over de prijzen. Dat heeft premier Jan Peeters dinsdag bekendgemaakt.") == \
+        [("premier Jan Peeters", "De regering bereikte een akkoord over de prijzen.")]
+    assert reported("Het kabinet valt. Dat heeft de partij altijd gewild.") == []

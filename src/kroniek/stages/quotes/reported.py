@@ -210,11 +210,16 @@ def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: Speak
 
 def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, int]], lex: QuoteLexicon, text: str,
                ents: SpanIndex[Entity]) -> Hit | None:
-    """'Dat meldt het ANP.': the cue's content is the sentence before."""
-    if ci == 0 or toks[0].low not in lex.anaphors or si == 0 \
-            or any(t.low not in lex.auxiliaries for t in toks[1:ci]):
+    """'Dat meldt het ANP.': the cue's content is the sentence before; so in the perfect, the speaker
+    between auxiliary and participle ('Dat heeft premier De Croo dinsdag bekendgemaakt.')."""
+    if ci == 0 or toks[0].low not in lex.anaphors or si == 0:
         return None
-    m = agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
+    if any(t.low not in lex.auxiliaries for t in toks[1:ci]):
+        perfect = len(toks) > 3 and toks[1].low in lex.auxiliaries and lex.verb_second \
+            and all(not word(t) for t in toks[ci + 1:])  # the cue ends the clause, as a participle does
+        m = mention_in(np_after(toks, 2, lex), lex, text, ents) if perfect else None
+    else:
+        m = agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
     s, e = sentences[si - 1]
     body = text[s:e].rstrip()
     if m is None or len(body.split()) < 3 or body[:1] in OPENERS:
