@@ -21,10 +21,11 @@ def _syllables(word: str) -> int:
 
 def _nl_stem(base: str) -> str:
     """Stem of a Dutch infinitive without -en: one consonant of a pair (zegg → zeg), an open
-    syllable's vowel doubled (mak → maak; not an unstressed -el: jubel), v/z devoiced (belov → beloof)."""
+    syllable's vowel doubled (mak → maak; not an unstressed -el: jubel; not before w: waarschuw),
+    v/z devoiced (belov → beloof)."""
     if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
         base = base[:-1]
-    elif (len(base) > 2 and base[-1] not in _VOWELS and base[-2] in "aeou" and base[-3] not in _VOWELS
+    elif (len(base) > 2 and base[-1] not in _VOWELS and base[-1] != "w" and base[-2] in "aeou" and base[-3] not in _VOWELS
           and not base.endswith(("ij", "ch")) and not (base.endswith("el") and _syllables(base) > 1)):
         base = base[:-1] + base[-2] + base[-1]
     if base.endswith("v"):
