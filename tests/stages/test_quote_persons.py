@@ -118,3 +118,9 @@ def test_an_unlinked_person_drops_the_possessive_that_opens_the_name() -> None:
     text = "The debates will not decide the race, noted KTV’s Lena Marsh."
     doc = run(text, "en", unlinked("KTV’s Lena Marsh"))
     assert speakers(doc) == [("The debates will not decide the race", "Lena Marsh")]
+
+
+
+def test_a_role_after_a_persons_possessive_is_not_that_person() -> None:
+    doc = run("Rita Vos spoke on Monday. Smith's aide said the plan was legal.", "en", unlinked("Rita Vos"))
+    assert speakers(doc) == [("the plan was legal", "Smith's aide")]

@@ -508,8 +508,9 @@ class SpeakerResolver:
                 return self._remember(held, m.start, True)
             country = self._country(m.text)  # with roles_titled, "de advocaat" is not whoever was named last
             cand = self._antecedent(m.start, None, True) if country or not self.lex.roles_titled else None
-            if country and cand is not None and cand.speaker.country not in (None, country):
-                cand = None  # "Qatar's prime minister" is not the last American named
+            if country and cand is not None and cand.speaker.country not in (None, country) \
+                    or country is None and m.text.split()[0].endswith(self.lex.possessives):
+                cand = None  # "Qatar's prime minister" is not the last American named, "Trump's aide" not Trump
             if cand is not None and not words & self.lex.spokespersons:
                 sp = _copy(cand.speaker)
                 sp.start, sp.end = m.start, m.end
