@@ -18,6 +18,16 @@ from ...model import Doc, Entity, SpanIndex, Speaker
 from .attribution import SpeakerMention, first_person
 from .clauses import absolute, listed, no_subject
 from .lexicon import QuoteLexicon
+from .naming import (
+    country_in,
+    first_name_genders,
+    lookup,
+    office_distance,
+    phrase_as_written,
+    proper,
+    strip_titles,
+    surnames,
+)
 from .salience import Salience
 
 _STRIP = re.compile(r"^\W+|\W+$")
@@ -34,53 +44,6 @@ class _Candidate:
     person: bool
     where: tuple[int, Entity, Entity | None] | None = None  # sentence start, entity, next person: for `aside`
     aside: bool | None = None  # named where no subject stands (clauses.no_subject); None: not asked yet
-
-
-_FIRST_NAMES: dict[int, dict[str, str]] = {}
-
-
-def first_name_genders(kb: KB) -> dict[str, str]:
-    """First name -> gender, from the KB's persons whose first names agree on it (Emily: f)."""
-    if id(kb) not in _FIRST_NAMES:
-        seen: dict[str, set[str]] = {}
-        for actor in kb.actors.values():
-            if actor.gender in ("m", "f") and " " in actor.name:
-                seen.setdefault(actor.name.split()[0].casefold(), set()).add(actor.gender)
-        _FIRST_NAMES[id(kb)] = {n: next(iter(g)) for n, g in seen.items() if len(g) == 1 and len(n) > 2}
-    return _FIRST_NAMES[id(kb)]
-
-
-_SURNAMES: dict[int, dict[str, list[Actor]]] = {}
-
-
-def surnames(kb: KB) -> dict[str, list[Actor]]:
-    """Surname -> the KB's persons with it (Clinton: Bill, Hillary), built once per KB."""
-    if id(kb) not in _SURNAMES:
-        out: dict[str, list[Actor]] = {}
-        for actor in kb.actors.values():
-            if actor.type == "PER" and " " in actor.name:
-                out.setdefault(actor.name.split()[-1].casefold(), []).append(actor)
-        _SURNAMES[id(kb)] = out
-    return _SURNAMES[id(kb)]
-
-
-def _distance(actor: Actor | None, day: str) -> float:
-    """Years between a day and the nearest time the actor held an office (0 in office; inf with none)."""
-    if actor is None or not actor.roles:
-        return float("inf")
-    year = _year(day, float("nan"))
-    out = float("inf")
-    for role in actor.roles:
-        lo = _year(role.start, float("-inf"))
-        hi = _year(role.end, float("inf"))
-        out = min(out, 0.0 if lo <= year <= hi else min(abs(year - lo), abs(year - hi)))
-    return out
-
-
-def _year(day: str | None, default: float) -> float:
-    """An ISO day as a fractional year (2016-07-01 → 2016.5); default when there is none."""
-    parts = [int(p) for p in (day or "")[:10].split("-") if p.isdigit()]
-    return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 and 1 <= parts[1] <= 12 else 0.0) if parts else default
 
 
 class SpeakerResolver:
@@ -305,9 +268,9 @@ class SpeakerResolver:
         if key not in self._prominence:  # a surname recurs: weigh its bearers once
             people = surnames(self.kb).get(key[0], [])
             day = self.doc.reference_date
-            best = min(people, key=lambda a: (_distance(a, day), a.id != sp.id)) if len(people) > 1 and day else None
+            best = min(people, key=lambda a: (office_distance(a, day), a.id != sp.id)) if len(people) > 1 and day else None
             self._prominence[key] = None if best is None or best.id == sp.id \
-                or _distance(best, day) >= _distance(self.kb.get(sp.id), day) else best
+                or office_distance(best, day) >= office_distance(self.kb.get(sp.id), day) else best
         best = self._prominence[key]
         return sp if best is None else Speaker(best.id, best.name, best.country, sp.start, sp.end)
 
@@ -324,16 +287,6 @@ class SpeakerResolver:
                 return Speaker(gov.id, gov.name, gov.country or gov.id, ent.start, ent.end)
         return Speaker(actor.id, actor.name, actor.country, ent.start, ent.end)
 
-    def _lookup(self, name: str) -> Actor | None:
-        """The one KB actor with this name (a place standing for a government gives that government)."""
-        hits = self.kb.lookup(name)
-        if len(hits) != 1:
-            return None
-        actor = hits[0]
-        if actor.stands_for:
-            return self.kb.get(actor.stands_for) or actor
-        return actor
-
     def _name(self, m: SpeakerMention) -> Speaker:
         """A KB actor named by the mention or by the name that ends it ("minister … Marco Rubio")."""
         for run in _CAPS_RUN.finditer(m.text):
@@ -343,70 +296,20 @@ class SpeakerResolver:
             before = [w for w in m.text[:run.start()].split() if w not in self.lex.determiners]
             located = len(before) > 1 and before[-1] in self.lex.prepositions and before[-1] != self.lex.genitive
             for w in words:
-                actor = self._lookup(_STRIP.sub("", run.group()[w.start():]))
+                actor = lookup(_STRIP.sub("", run.group()[w.start():]), self.kb)
                 if actor is not None and not (located and actor.type != "PER"):  # "de rechtbank van eerste aanleg in Brugge"
                     lo = m.start + run.start() + w.start()
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
         person = next((e for e in self.entities.within(m.start, m.end) if e.type == "PER" and e.end == m.end
                        and self._gender(None, e.text)), None)  # a known first name: no organisation tagged PER
         phrase = person.text if person is not None else m.text  # "de woordvoerster van de politie André Colas"
-        return Speaker(None, self._proper(_STRIP.sub("", phrase)), self._country(m.text), m.start, m.end)
-
-    def _phrase(self, phrase: str) -> str:
-        """A description as the text has it, its determiner lower-cased at a sentence start ('het
-        ministerie'), unless it opens a name ('The Times')."""
-        words = phrase.split()
-        if len(words) > 1 and words[0].casefold() in self.lex.determiners and words[1][:1].islower():
-            return words[0].lower() + phrase[len(words[0]):]
-        return phrase
-
-    def _proper(self, phrase: str) -> str:
-        """The name in 'USCG Captain Monica Rochester' or 'Prosecutor Krzysztof Sierak': the capitalised
-        words at the end back to a title or an acronym, when two or more; else the phrase (also when
-        they follow 'van/of' or another preposition after a lower-case head: where that person is)."""
-        phrase = self._phrase(phrase)
-        words = phrase.split()
-        k = len(words)
-        while k > 0 and (words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in self.lex.titles
-                         and not (len(words[k - 1]) > 1 and words[k - 1].isupper())
-                         or k > 1 and words[k - 1] == self.lex.genitive and words[k - 2][:1].isupper()
-                         and words[k - 2].casefold().strip(".") not in self.lex.titles):  # "House of Commons Library"
-            k -= 1
-        head = [w.casefold() for w in words[:k] if w.casefold() not in self.lex.determiners]
-        if len(head) > 1 and words[k - 1].islower() and (self.lex.genitive in head or head[-1] in self.lex.prepositions):
-            return phrase  # "de voorzitter van de Werkgroep Zuid", "de inspecteur bij het Hof van Cassatie": a person there
-        return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
+        return Speaker(None, proper(_STRIP.sub("", phrase), self.lex), country_in(m.text, self.lex, self.kb), m.start, m.end)
 
     def _untitled(self, name: str) -> str:
         """A person's name without the titles before it ("USCG Captain Monica Rochester", "Mme Spanton")."""
         if name not in self.untitled:
-            self.untitled[name] = self._strip_titles(name)
+            self.untitled[name] = strip_titles(name, self.lex)
         return self.untitled[name]
-
-    def _strip_titles(self, name: str) -> str:
-        words = self._proper(name).split()
-        lex = self.lex
-        while len(words) > 1 and (words[0].casefold().strip(".") in lex.titles or words[0].casefold().strip(".") in lex.honorifics
-                                  or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles
-                                  or len(words) > 2 and words[0].endswith(lex.possessives)):  # "NBC’s Dante Chinni"
-            words = words[1:]  # "Behalve Van Alebeek": a tagger's name may open with a preposition too
-        return " ".join(words)
-
-    def _country(self, text: str) -> str | None:
-        """The country an adjective or a possessive place name in a noun phrase points to
-        ("de Russische president", "Qatar's prime minister")."""
-        kb = self.kb
-        for w in _POSSESSIVE_WORD.findall(text.casefold()):
-            owner = next((w[:-len(p)] for p in self.lex.possessives if w.endswith(p)), None)
-            if owner:
-                place = next((a for a in kb.lookup(owner) if a.type == "LOC" and a.country), None)
-                if place is not None:
-                    return place.country
-                continue
-            for actor, kind in kb.index.get(w, []):
-                if kind in ("adjectives", "demonyms"):
-                    return actor.country or actor.id
-        return None
 
     def _role(self, m: SpeakerMention, home: bool = False) -> Speaker | None:
         """The holder of the office a role description names, on the article's date; with `home`,
@@ -414,7 +317,7 @@ class SpeakerResolver:
         low = " " + m.text.casefold() + " "
         office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
                        if f" {phrase} " in low), None)
-        country = self._country(m.text) or (self.doc.country if home and self.doc.article.date else None)
+        country = country_in(m.text, self.lex, self.kb) or (self.doc.country if home and self.doc.article.date else None)
         if office is None or country is None:
             return None
         holders = self.kb.holders(office, country, self.doc.reference_date)
@@ -490,7 +393,7 @@ class SpeakerResolver:
         head = next((w for w in m.text.lower().split() if w not in self.lex.determiners), "")
         actor = self.kb.get(named.id)
         if actor is not None and head in self.lex.roles and actor.type != "PER":
-            named = Speaker(None, self._phrase(_STRIP.sub("", m.text)), self._country(m.text), m.start, m.end)
+            named = Speaker(None, phrase_as_written(_STRIP.sub("", m.text), self.lex), country_in(m.text, self.lex, self.kb), m.start, m.end)
         if named.id is not None:  # a linked organisation or place is no he or she later on
             return self._remember(named, m.start, actor is None or actor.type == "PER")
         if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites \
@@ -506,7 +409,7 @@ class SpeakerResolver:
             held = self._role(m, home=True) if self.lex.roles_titled else None
             if held is not None:
                 return self._remember(held, m.start, True)
-            country = self._country(m.text)  # with roles_titled, "de advocaat" is not whoever was named last
+            country = country_in(m.text, self.lex, self.kb)  # with roles_titled, "de advocaat" is not whoever was named last
             cand = self._antecedent(m.start, None, True) if country or not self.lex.roles_titled else None
             if country and cand is not None and cand.speaker.country not in (None, country) \
                     or country is None and m.text.split()[0].endswith(self.lex.possessives):
