@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ...model import Entity, SpanIndex
 from .attribution import SpeakerMention
+from .hits import Hit
 from .lexicon import QuoteLexicon
-from .reported import Hit
 
 
 @dataclass(slots=True)

@@ -7,8 +7,8 @@ import re
 from ...model import Doc, Speaker
 from ..dates import date_for
 from .attribution import SpeakerMention
+from .hits import Hit
 from .lexicon import QuoteLexicon
-from .reported import Hit
 
 _CLAUSE_BREAK = re.compile(r"[,;:„“”\"()]|\s[–—]\s")
 _NEAR = 30  # characters between a cue and a time expression told after it ("said on Monday")

@@ -7,15 +7,27 @@ hold a cue word, with the cue lexicon of data/<lang>/quotes.yaml. Used by the qu
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from operator import attrgetter
 
 from ...model import Entity, SpanIndex, Token
+from .according import (
+    according_at,
+    according_hit,
+    own_account_at,
+    own_account_hit,
+)
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .chunks import Chunker
+from .hits import (
+    OPENERS,
+    TERMINAL,
+    Hit,
+    content_end,
+    continues,
+    span_hit,
+)
 from .lexicon import QuoteLexicon, tokens
 from .subjects import (
     agent,
@@ -24,57 +36,9 @@ from .subjects import (
     fronted_subject,
     opening_subject,
     passive,
-    subject,
 )
 
-TERMINAL = frozenset(".!?")
 _START = attrgetter("start")
-OPENERS = frozenset("„“\"«‘")
-
-
-@dataclass(slots=True)
-class Hit:
-    start: int
-    end: int
-    text: str
-    direct: bool
-    cue: str | None
-    mention: SpeakerMention | None
-    cue_pos: int
-    anonymous: bool = False  # an agentless passive ("Er wordt gevreesd dat"): no one to resolve
-
-
-def _content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
-    """Where a reported clause starting at toks[j] stops: the sentence end, or a comma or
-    'en/and' that opens another attribution (", zo zei hij", "en kondigde aan")."""
-    n = len(toks)
-    for k in range(j, n):
-        t = toks[k]
-        if t.text == ";":
-            return k
-        if t.text == ",":
-            nxt = toks[k + 1].low if k + 1 < n else ""
-            if lex.gerunds and nxt.endswith(lex.gerunds) and nxt not in lex.content_gerunds and k > j:
-                return k  # "…a no-deal Brexit, meaning the UK would …": an adjunct of the reporter's
-            if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
-                    or nxt in lex.after_only or nxt in lex.relatives or _phrase_at(toks, k + 1, lex.according)):
-                return k
-        elif t.low in lex.joiners and k > j and any(_next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
-            return k
-    return max(j, n)
-
-
-def _phrase_at(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether one of the phrases (word tuples) starts at toks[k]."""
-    return any(k + len(a) <= len(toks) and all(toks[k + n].low == w for n, w in enumerate(a)) for a in phrases)
-
-
-def _next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
-    """A cue that opens another attribution ("… and added"), not a verb with an infinitive of its
-    own ("… and continued to attack others")."""
-    lemma = lex.cue(toks[k].low)
-    return lemma is not None and not (k + 1 < len(toks) and toks[k + 1].low == lex.infinitive
-                                      and lemma not in lex.infinitive_cues)
 
 
 def _reported_before(toks: list[Token], a: int, lex: QuoteLexicon) -> bool:
@@ -82,18 +46,6 @@ def _reported_before(toks: list[Token], a: int, lex: QuoteLexicon) -> bool:
     ("kon hij meedelen dat de wet volgens de regels verliep"), the cue's to attribute."""
     dat = next((k for k in range(a) if toks[k].low in lex.complementizers), None)
     return dat is not None and any(toks[k].low in lex.cue_lemma and cue_at(toks, k, lex) for k in range(dat))
-
-
-def _according(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
-    """Where 'volgens' / 'according to' / 'in de visie van' stands in the tokens of `sentence` (which,
-    lower-cased, must hold its longest word: a test in C before one in Python)."""
-    for a in lex.according:
-        if max(a, key=len) not in sentence:
-            continue
-        for k in range(len(toks) - len(a) + 1):
-            if toks[k].low == a[0] and all(toks[k + n].low == a[n] for n in range(1, len(a))):
-                return k, k + len(a)
-    return None
 
 
 def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon, ents: SpanIndex[Entity],
@@ -126,13 +78,13 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
             continue
         taken = -1
         low = text[s:e].lower()
-        acc = _according(toks, lex, low)
-        own = _own_account(toks, lex, low) if acc is None else None
+        acc = according_at(toks, lex, low)
+        own = own_account_at(toks, lex, low) if acc is None else None
         hit = None
         if own is not None:
-            hit = _own_account_hit(toks, own, lex, text, ents)
+            hit = own_account_hit(toks, own, lex, text, ents)
         elif acc is not None and not _reported_before(toks, acc[0], lex):
-            hit = _according_hit(toks, acc, lex, text, ents, chunker)
+            hit = according_hit(toks, acc, lex, text, ents, chunker)
         if hit:
             hits.append(hit)
             taken = len(toks)
@@ -197,15 +149,6 @@ def _keep(h: Hit, speech: list[tuple[int, int]]) -> bool:
     speaker's own words (docs/quotes.md, "One record")."""
     i = bisect.bisect_left(speech, (h.start - 1,))  # speech is sorted: only quotes starting in the clause
     return i == bisect.bisect_right(speech, (h.end + 1, float("inf")))
-
-
-def _span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: SpeakerMention | None) -> Hit | None:
-    while b > a and not toks[b - 1].text[0].isalnum() and toks[b - 1].text not in ("”", "’", '"', "'"):
-        b -= 1
-    if b - a < 2:
-        return None
-    start, end = toks[a].start, toks[b - 1].end
-    return Hit(start, end, text[start:end], False, cue.text, m, cue.start)
 
 
 def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, int]], lex: QuoteLexicon, text: str,
@@ -283,31 +226,18 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     j = ci + 2 + stop
     if lead < 3 and stop < len(tail) and tail[stop].text == "," and (not rest or rest[0].low in lex.prepositions) \
             and m is not None and sum(1 for t in toks[j:] if word(t)) >= 3 and finite_clause(toks, j, lex):
-        hit = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
+        hit = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
         if hit is not None and lex.verb_second and lead:  # "Het land, zo zegt X, is …": the lead opens the clause
             s = toks[start].start
             hit.text, hit.start = f"{text[s:toks[k - 1].end]} {hit.text}", s
         return hit
     if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
-    hit = _span_hit(toks, start, k, text, toks[ci], m)
-    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not _continues(toks, j, lex):
+    hit = span_hit(toks, start, k, text, toks[ci], m)
+    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex):
         return hit
-    more = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"
+    more = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"
     return hit if more is None else Hit(hit.start, more.end, f"{hit.text} {more.text}", False, hit.cue, m, hit.cue_pos)
-
-
-def _continues(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
-    """Whether the words after a parenthetical attribution go on with the clause before it (", officials
-    said, will open in May"): three words or more, opening in lower case with no preposition,
-    conjunction, relative or gerund (", he said, in a statement" and ", he said, adding …" are his)."""
-    words = [t for t in toks[j:j + 3] if word(t)]
-    if len(words) < 3 or words[0] is not toks[j]:
-        return False
-    low = toks[j].low
-    return toks[j].text[0].islower() and low not in lex.prepositions and low not in lex.joiners \
-        and low not in lex.relatives and low not in lex.whether and low not in lex.subordinators \
-        and not (low.endswith(lex.gerunds) and low not in lex.content_gerunds)
 
 
 def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
@@ -338,7 +268,7 @@ def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: st
         j = _bare_clause(toks, ci, lemma, m, lex)
     if j is None or j >= len(toks):
         return None
-    hit = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[ci], m)
+    hit = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)
     if hit is not None and m is None:
         hit.anonymous = passive(toks, ci, lex)
     return hit
@@ -426,120 +356,3 @@ def finite_clause(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
     return False
 
 
-def _according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
-                   chunker: Chunker | None = None) -> Hit | None:
-    """'Volgens X is …' / 'According to X, …' / '…, according to X.' The source's words end at the
-    clause's verb ("Volgens een woordvoerder van de politie | raakte niemand gewond")."""
-    a, b = acc
-    src = np_after(toks, b, lex)
-    b = next((i for i in range(b, len(toks)) if toks[i] is src[0]), b) if src else b  # past skipped adverbs ("volgens slechts enkele buren")
-    k = b + len(src)
-    ended = k < len(toks) and not word(toks[k]) and not lex.verb_second  # English sources end at their comma
-    if chunker is not None and src and not ended and not (k < len(toks) and toks[k].text == ",") \
-            and not (a > 0 and toks[a - 1].text == ","):
-        # no comma ends it, and it is not the trailing "…, volgens de politie.": the clause may go on inside it
-        if k + 1 < len(toks) and toks[k].low == lex.genitive and toks[k + 1].text[0].islower():
-            src = src + toks[k:k + 1] + np_after(toks, k + 1, lex)  # "de woordvoerster van justitie"
-        src = chunker.noun_phrase(src, lex)
-    if chunker is not None and lex.verb_second and a == 0 and k < len(toks) and toks[k].low in lex.prepositions:
-        seg = list(itertools.takewhile(word, toks[b:b + 12]))
-        cut = chunker.noun_phrase(seg, lex)  # "Volgens de politie in Gent | is …": one constituent before the verb
-        src = cut if len(src) < len(cut) < len(seg) else src
-    if len(src) == 1 and src[0].low in lex.object_pronouns:  # "volgens hem", "according to her"
-        m: SpeakerMention | None = SpeakerMention(src[0].start, src[0].end, src[0].text, "pronoun")
-    else:
-        m = mention_in(src, lex, text, ents)
-    src_end = b + len(src)
-    maker = _maker(toks, src, lex)
-    if maker:  # "according to a poll published by NBC News": the pollster
-        m = mention_in(maker, lex, text, ents) or m
-        src_end = toks.index(maker[-1]) + 1
-    if a == 0 or (toks[a - 1].low in lex.joiners and a > 3):  # "… and according to X he died …": X's is the second clause
-        src_end = _modifier_end(toks, src_end, lex)
-        j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
-        return _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m) if m else None
-    if toks[a - 1].text == ",":
-        return _aside(toks, a, b, lex, text, ents) or (_span_hit(toks, 0, a - 1, text, toks[a], m) if m else None)
-    return _split_hit(toks, a, src_end, lex, text, m) if m else None
-
-
-def _own_account(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[int, int] | None:
-    """Where 'naar eigen zeggen' / 'by his own account' stands in the tokens of `sentence`."""
-    for a in lex.own_account:
-        if " ".join(a) in sentence:
-            return next(((k, k + len(a)) for k in range(len(toks)) if _phrase_at(toks, k, (a,))), None)
-    return None
-
-
-def _own_account_hit(toks: list[Token], own: tuple[int, int], lex: QuoteLexicon, text: str,
-                     ents: SpanIndex[Entity]) -> Hit | None:
-    """'In totaal deed hij naar eigen zeggen tien telefoontjes': the clause without the phrase,
-    said by its subject."""
-    a, b = own
-    m = subject([t for t in toks[:a] + toks[b:] if word(t)][:8], lex, text, ents)
-    if m is None:
-        return None
-    if a == 0:
-        j = b + 1 if b < len(toks) and toks[b].text == "," else b
-        hit = _span_hit(toks, j, _content_end(toks, j, lex), text, toks[a], m)
-    else:
-        hit = _split_hit(toks, a, b, lex, text, m)
-    if hit is not None:
-        hit.cue = text[toks[a].start:toks[b - 1].end]
-    return hit
-
-
-def _aside(toks: list[Token], a: int, b: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
-    """'The company, according to two people familiar with the talks, will cut jobs': the source runs
-    to the comma that closes the aside, and the clause around it is the content, its parts joined."""
-    c = next((n for n in range(b, min(len(toks), b + 10)) if not word(toks[n])), len(toks))
-    if c == len(toks) or toks[c].text != "," or c == b or not _continues(toks, c + 1, lex):
-        return None
-    c_src = next((n for n in range(b + 1, c) if toks[n].text[0].islower() and toks[n].low.endswith(lex.participles)
-                  and toks[n].low not in lex.content_gerunds), c)  # "a report | citing the mayor's office"
-    m = mention_in(toks[b:c_src], lex, text, ents)
-    lead = _span_hit(toks, 0, a - 1, text, toks[a], m)
-    more = _span_hit(toks, c + 1, _content_end(toks, c + 1, lex), text, toks[a], m)
-    if m is None or lead is None or more is None:
-        return None
-    return Hit(lead.start, more.end, f"{lead.text} {more.text}", False, toks[a].text, m, toks[a].start)
-
-
-def _modifier_end(toks: list[Token], k: int, lex: QuoteLexicon) -> int:
-    """Past what modifies a sentence-opening source up to its comma ("According to a video | posted
-    on social media |, people …", "According to the BBC | and NPR |, …"): a participle, a
-    preposition or a conjunction first, a comma within eight words; else k."""
-    t = toks[k] if k < len(toks) else None
-    if t is None or not t.text[0].islower() or not (
-            t.low.endswith((*lex.finite_suffixes, *lex.participles)) or t.low in lex.prepositions or t.low in lex.joiners):
-        return k
-    return next((n for n in range(k + 1, min(len(toks), k + 9)) if toks[n].text == ","), k)
-
-
-def _maker(toks: list[Token], src: list[Token], lex: QuoteLexicon) -> list[Token]:
-    """Who made a document that is the source ("a Twitter post by Amy Cook", "een peiling van X",
-    "a poll published by NBC News"): the noun phrase after by/van, else nothing."""
-    doc = next((t for t in src if t.low in lex.documents), None)
-    if doc is None:
-        return []
-    first = toks.index(doc) + 1
-    for k in range(first, min(len(toks), first + 2)):
-        t = toks[k]
-        if t.low in lex.agent_preps or t.low == lex.genitive:
-            return np_after(toks, k + 1, lex)
-        if not word(t) or t.text[0].isupper():
-            break
-    return []
-
-
-def _split_hit(toks: list[Token], a: int, b: int, lex: QuoteLexicon, text: str, m: SpeakerMention) -> Hit | None:
-    """'Gisteravond telde de luchthaven volgens de Spaanse media achtduizend wachtenden': the clause
-    around the source is the content, its two parts joined by a space (FORMAT.md §1)."""
-    end = _content_end(toks, b, lex)
-    end = next((k for k in range(b, end - 1) if toks[k].text == "," and toks[k + 1].low in lex.joiners), end)
-    parts = [(0, a), (b, end)]  # up to ", en …": a second main clause is not the source's
-    words = [toks[i] for lo, hi in parts for i in range(lo, hi) if word(toks[i])]
-    if len(words) < 3 or not words[0].start < toks[a].start < words[-1].end:
-        return None
-    segs = [text[toks[lo].start:toks[hi - 1].end] for lo, hi in parts if hi > lo]
-    return Hit(words[0].start, words[-1].end, " ".join(segs).strip(" ,"), False, toks[a].text, m, toks[a].start)

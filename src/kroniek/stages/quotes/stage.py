@@ -16,10 +16,11 @@ from ..registry import register
 from .attribution import SpeakerMention, mention_in, np_after, word
 from .chunks import Chunker
 from .extent import Extent
+from .hits import TERMINAL, Hit
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .marks import Group, find_groups, group_text, transcript_turns, turn_label
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
-from .reported import TERMINAL, Hit, find_reported, finite_clause
+from .reported import find_reported, finite_clause
 from .resolver import SpeakerResolver
 from .subjects import clause_speaker, colon_np, cue_at, subject
 

@@ -1,0 +1,79 @@
+"""What a reported-speech rule finds, and the span helpers the rules share: where a reported clause
+ends, whether a phrase starts at a token, a clause as a record."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Token
+from .attribution import SpeakerMention, word
+from .lexicon import QuoteLexicon
+
+TERMINAL = frozenset(".!?")
+OPENERS = frozenset("„“\"«‘")
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    direct: bool
+    cue: str | None
+    mention: SpeakerMention | None
+    cue_pos: int
+    anonymous: bool = False  # an agentless passive ("Er wordt gevreesd dat"): no one to resolve
+
+
+def content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
+    """Where a reported clause starting at toks[j] stops: the sentence end, or a comma or
+    'en/and' that opens another attribution (", zo zei hij", "en kondigde aan")."""
+    n = len(toks)
+    for k in range(j, n):
+        t = toks[k]
+        if t.text == ";":
+            return k
+        if t.text == ",":
+            nxt = toks[k + 1].low if k + 1 < n else ""
+            if lex.gerunds and nxt.endswith(lex.gerunds) and nxt not in lex.content_gerunds and k > j:
+                return k  # "…a no-deal Brexit, meaning the UK would …": an adjunct of the reporter's
+            if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
+                    or nxt in lex.after_only or nxt in lex.relatives or phrase_at(toks, k + 1, lex.according)):
+                return k
+        elif t.low in lex.joiners and k > j and any(next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
+            return k
+    return max(j, n)
+
+
+def phrase_at(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the phrases (word tuples) starts at toks[k]."""
+    return any(k + len(a) <= len(toks) and all(toks[k + n].low == w for n, w in enumerate(a)) for a in phrases)
+
+
+def next_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """A cue that opens another attribution ("… and added"), not a verb with an infinitive of its
+    own ("… and continued to attack others")."""
+    lemma = lex.cue(toks[k].low)
+    return lemma is not None and not (k + 1 < len(toks) and toks[k + 1].low == lex.infinitive
+                                      and lemma not in lex.infinitive_cues)
+
+
+def span_hit(toks: list[Token], a: int, b: int, text: str, cue: Token, m: SpeakerMention | None) -> Hit | None:
+    while b > a and not toks[b - 1].text[0].isalnum() and toks[b - 1].text not in ("”", "’", '"', "'"):
+        b -= 1
+    if b - a < 2:
+        return None
+    start, end = toks[a].start, toks[b - 1].end
+    return Hit(start, end, text[start:end], False, cue.text, m, cue.start)
+
+
+def continues(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
+    """Whether the words after a parenthetical attribution go on with the clause before it (", officials
+    said, will open in May"): three words or more, opening in lower case with no preposition,
+    conjunction, relative or gerund (", he said, in a statement" and ", he said, adding …" are his)."""
+    words = [t for t in toks[j:j + 3] if word(t)]
+    if len(words) < 3 or words[0] is not toks[j]:
+        return False
+    low = toks[j].low
+    return toks[j].text[0].islower() and low not in lex.prepositions and low not in lex.joiners \
+        and low not in lex.relatives and low not in lex.whether and low not in lex.subordinators \
+        and not (low.endswith(lex.gerunds) and low not in lex.content_gerunds)
