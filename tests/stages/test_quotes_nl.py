@@ -346,3 +346,5 @@ def test_that_in_the_perfect_points_back_with_its_speaker_between_auxiliary_and_
     assert reported("De regering bereikte een akkoord over de prijzen. Dat heeft premier Jan Peeters dinsdag bekendgemaakt.") == \
         [("premier Jan Peeters", "De regering bereikte een akkoord over de prijzen.")]
     assert reported("Het kabinet valt. Dat heeft de partij altijd gewild.") == []
+    assert reported("Het kabinet valt. Dat heeft Jan Peeters gezegd na overleg met de partij.") == \
+        [("Jan Peeters", "Het kabinet valt.")]

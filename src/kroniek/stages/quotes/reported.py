@@ -158,8 +158,9 @@ def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, i
     if ci == 0 or toks[0].low not in lex.anaphors or si == 0:
         return None
     if any(t.low not in lex.auxiliaries for t in toks[1:ci]):
+        rest = [t for t in toks[ci + 1:] if word(t)]  # the cue ends the clause, as a participle does, but
         perfect = len(toks) > 3 and toks[1].low in lex.auxiliaries and lex.verb_second \
-            and all(not word(t) for t in toks[ci + 1:])  # the cue ends the clause, as a participle does
+            and (not rest or rest[0].low in lex.prepositions)  # for a phrase after it ("na overleg met …")
         m = mention_in(np_after(toks, 2, lex), lex, text, ents) if perfect else None
     else:
         m = agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
