@@ -348,3 +348,10 @@ def test_that_in_the_perfect_points_back_with_its_speaker_between_auxiliary_and_
     assert reported("Het kabinet valt. Dat heeft de partij altijd gewild.") == []
     assert reported("Het kabinet valt. Dat heeft Jan Peeters gezegd na overleg met de partij.") == \
         [("Jan Peeters", "Het kabinet valt.")]
+
+
+def test_a_name_particle_inside_a_persons_name_is_no_genitive_after_a_role() -> None:
+    """'voorzitter Jan van Zanen' is Jan van Zanen; 'burgemeester Opstelten van Rotterdam' is Opstelten."""
+    speakers = [q.speaker.name for q in run("Het is druk. \"Eindelijk wordt er geluisterd\", zegt voorzitter "
+                                            "Jan van Zanen. \"Het moet anders\", zegt burgemeester Opstelten van Rotterdam.", "nl").quotes]
+    assert speakers[0] == "Jan van Zanen" and "Rotterdam" not in speakers[1]

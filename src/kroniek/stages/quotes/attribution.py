@@ -49,7 +49,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         e = ents[0]  # "van Boxtel": the particle belongs to the name ("de Oegandese minister" has none)
         return SpeakerMention(first.start, e.end, text[first.start:e.end], "name")
     h = next((k for k, t in enumerate(toks) if t.low not in lex.determiners), 0)
-    gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive), None)
+    gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive  # not the "van" of "Jan van Zanen"
+                and not any(e.type == "PER" and e.start < toks[k].start < e.end for e in ents)), None)
     if toks[h].low in lex.roles and gen is not None and not last:
         if not toks[h + 1].text[0].isupper():  # "een woordvoerster van reisorganisatie Travel Unie"
             return SpeakerMention(toks[0].start, toks[-1].end, text[toks[0].start:toks[-1].end], "np")
