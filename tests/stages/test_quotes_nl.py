@@ -352,6 +352,8 @@ def test_that_in_the_perfect_points_back_with_its_speaker_between_auxiliary_and_
 
 def test_a_name_particle_inside_a_persons_name_is_no_genitive_after_a_role() -> None:
     """'voorzitter Jan van Zanen' is Jan van Zanen; 'burgemeester Opstelten van Rotterdam' is Opstelten."""
+    people = {"Jan van Zanen": ActorRef(None, "Jan van Zanen"), "Opstelten": ActorRef(None, "Opstelten")}
     speakers = [q.speaker.name for q in run("Het is druk. \"Eindelijk wordt er geluisterd\", zegt voorzitter "
-                                            "Jan van Zanen. \"Het moet anders\", zegt burgemeester Opstelten van Rotterdam.", "nl").quotes]
+                                            "Jan van Zanen. \"Het moet anders\", zegt burgemeester Opstelten van Rotterdam.",
+                                            "nl", people).quotes]
     assert speakers[0] == "Jan van Zanen" and "Rotterdam" not in speakers[1]
