@@ -293,7 +293,7 @@ def test_seed_floors(seed_record: dict) -> None:
     ("claimde", "claimen"), ("jubelde", "jubelen"), ("schampert", "schamperen"), ("toegevoegd", "toevoegen"),
     ("aankondigt", "aankondigen"), ("meegedeeld", "meedelen"), ("medegedeeld", "mededelen"), ("verklaard", "verklaren"), ("gerapporteerd", "rapporteren"),
     ("waarschuwde", "waarschuwen"), ("gewaarschuwd", "waarschuwen"), ("schreeuwt", "schreeuwen"),  # no doubled vowel before w
-    ("insinueert", "insinueren"),
+    ("insinueert", "insinueren"), ("geëist", "eisen"), ("geïnsinueerd", "insinueren"),  # ge- takes a diaeresis before e, i
 ])
 def test_dutch_cue_forms_are_generated(form: str, lemma: str) -> None:
     assert lexicon("nl").cue(form) == lemma

@@ -35,6 +35,9 @@ def _nl_stem(base: str) -> str:
     return base
 
 
+_DIAERESIS = {"e": "ë", "i": "ï", "u": "ü"}  # ge- before e, i or u: geëist, geïnformeerd
+
+
 def dutch_forms(lemma: str, irregular: dict[str, list[str]], stems: dict[str, str]) -> dict[str, bool]:
     """Finite forms and the participle of a Dutch lemma -> whether the form needs a separate particle.
 
@@ -51,7 +54,9 @@ def dutch_forms(lemma: str, irregular: dict[str, list[str]], stems: dict[str, st
         suffix = "te" if devoiced.endswith(_KOFSCHIP) else "de"
         past = [stem + suffix, stem + suffix + "n"]
         ending = "" if stem.endswith(("t", "d")) else ("t" if suffix == "te" else "d")
-        participle = ("" if verb.startswith(_NL_PREFIXES) else "ge") + stem + ending
+        prefix = "" if verb.startswith(_NL_PREFIXES) else "ge"
+        first = stem[0] if stem.startswith("ui") else _DIAERESIS.get(stem[0], stem[0])  # geuit, not geüit
+        participle = prefix + first + stem[1:] + ending if prefix else stem + ending
     finite = [third, verb, *past]
     out: dict[str, bool] = {}
     for form in finite:
