@@ -301,7 +301,7 @@ def test_dutch_cue_forms_are_generated(form: str, lemma: str) -> None:
 
 @pytest.mark.parametrize("form, lemma", [
     ("asked", "ask"), ("exclaimed", "exclaim"), ("fumed", "fume"), ("emailed", "email"), ("quipped", "quip"),
-    ("referring", "refer"), ("replies", "reply"), ("thought", "think"), ("apologized", "apologize"), ("blurted", "blurt out"),
+    ("referring", "refer"), ("concurred", "concur"), ("replies", "reply"), ("thought", "think"), ("apologized", "apologize"), ("blurted", "blurt out"),
 ])
 def test_english_cue_forms_are_generated(form: str, lemma: str) -> None:
     assert lexicon("en").cue(form) == lemma
