@@ -32,7 +32,7 @@ def types_at(text: str, lang: str) -> list[tuple[str | None, str]]:
                                       ("reizen", "reis"), ("hekelen", "hekel"), ("annexeren", "annexeer"),
                                       ("ontvoeren", "ontvoer"), ("steunen", "steun"), ("evacueren", "evacueer"),
                                       ("desavoueren", "desavoueer"), ("boeren", "boer"), ("kiezen", "kies"),
-                                      ("openen", "open"), ("spelen", "speel")])
+                                      ("openen", "open"), ("spelen", "speel"), ("waarschuwen", "waarschuw"), ("duwen", "duw")])
 def test_stems(inf: str, stem: str) -> None:
     assert stem_of(inf) == stem
 

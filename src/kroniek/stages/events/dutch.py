@@ -64,11 +64,12 @@ def has_inseparable_prefix(base: str, marked: bool) -> bool:
 
 def stem_of(inf: str) -> str:
     """The ik-form of a regular verb: klagen → klaag, zetten → zet, geloven → geloof, reizen → reis,
-    evacueren → evacueer (two vowels that are no digraph stand in two syllables)."""
+    evacueren → evacueer (two vowels that are no digraph stand in two syllables), waarschuwen →
+    waarschuw (no doubled vowel before w)."""
     r = inf[:-2] if inf.endswith("en") else inf[:-1]
     if len(r) >= 2 and r[-1] == r[-2] and r[-1] not in VOWELS:
         r = r[:-1]
-    elif (len(r) >= 3 and r[-1] not in VOWELS and r[-2] in "aeou" and (r[-3] not in VOWELS or r[-3:-1] not in DIGRAPHS)
+    elif (len(r) >= 3 and r[-1] not in VOWELS + "w" and r[-2] in "aeou" and (r[-3] not in VOWELS or r[-3:-1] not in DIGRAPHS)
           and not (r[-2] == "e" and r[-1] in "ln" and (len(r) > 4 or any(ch in VOWELS for ch in r[:-2])))):
         # tekenen, hekelen, openen: a schwa; evacueren: a hiatus
         r = r[:-1] + r[-2] + r[-1]
