@@ -100,16 +100,17 @@ def verb_forms(lemma: str, strong: dict[str, dict[str, list[str] | str]]) -> Ver
         voiceless = r[-1:] in KOFSCHIP or r.endswith("ch")
         t = "t" if voiceless else "d"
         out.finite = _unique([st, st if st.endswith("t") else st + "t", base, st + t + "e", st + t + "en"])
-        out.participle = (st if prefixed else _ge(st)) + ("" if st.endswith(t) else t)
+        out.participle = (st if prefixed else ge_prefixed(st)) + ("" if st.endswith(t) else t)
     if particle:
         out.participle = particle + out.participle
         out.joined = _unique([particle + w for w in out.finite] + [particle + base, out.participle])
     return out
 
 
-def _ge(stem: str) -> str:
-    """ge- before a stem, with a diaeresis where the vowels would merge: geëist, geïnd, geüit (but geijkt)."""
-    if stem[:1] in "eu" or (stem[:1] == "i" and stem[1:2] != "j"):
+def ge_prefixed(stem: str) -> str:
+    """ge- before a stem, with a diaeresis where the vowels would merge: geëist, geïnd, geüniformeerd
+    (but geijkt, geuit)."""
+    if stem[:1] == "e" or (stem[:1] == "i" and stem[1:2] != "j") or (stem[:1] == "u" and stem[1:2] != "i"):
         return "ge" + {"e": "ë", "i": "ï", "u": "ü"}[stem[0]] + stem[1:]
     return "ge" + stem
 

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..events.dutch import (  # one Dutch stem rule for cue verbs and event verbs
+    ge_prefixed,
+    stem_of,
+)
+
 _VOWELS = set("aeiouy")
 _KOFSCHIP = ("t", "k", "f", "s", "ch", "p", "x")
 _NL_PREFIXES = ("be", "ge", "her", "ver", "ont", "er")
@@ -19,25 +24,6 @@ def _syllables(word: str) -> int:
     return sum(1 for i, c in enumerate(word) if c in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
 
 
-def _nl_stem(base: str) -> str:
-    """Stem of a Dutch infinitive without -en: one consonant of a pair (zegg → zeg), an open
-    syllable's vowel doubled (mak → maak; not an unstressed -el: jubel; not before w: waarschuw),
-    v/z devoiced (belov → beloof)."""
-    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
-        base = base[:-1]
-    elif (len(base) > 2 and base[-1] not in _VOWELS and base[-1] != "w" and base[-2] in "aeou" and base[-3] not in _VOWELS
-          and not base.endswith(("ij", "ch")) and not (base.endswith("el") and _syllables(base) > 1)):
-        base = base[:-1] + base[-2] + base[-1]
-    if base.endswith("v"):
-        base = base[:-1] + "f"
-    elif base.endswith("z"):
-        base = base[:-1] + "s"
-    return base
-
-
-_DIAERESIS = {"e": "ë", "i": "ï", "u": "ü"}  # ge- before e, i or u: geëist, geïnformeerd
-
-
 def dutch_forms(lemma: str, irregular: dict[str, list[str]], stems: dict[str, str]) -> dict[str, bool]:
     """Finite forms and the participle of a Dutch lemma -> whether the form needs a separate particle.
 
@@ -45,7 +31,7 @@ def dutch_forms(lemma: str, irregular: dict[str, list[str]], stems: dict[str, st
     (particle fused). No first person singular: it is mostly a noun (vraag, eis, hoop, antwoord)."""
     particle, _, verb = lemma.rpartition("|")
     base = verb[:-2] if verb.endswith("en") else verb[:-1]
-    stem = stems.get(verb) or _nl_stem(base)
+    stem = stems.get(verb) or stem_of(verb)
     third = stem if stem.endswith("t") else stem + "t"
     if verb in irregular:
         *past, participle = irregular[verb]
@@ -54,9 +40,7 @@ def dutch_forms(lemma: str, irregular: dict[str, list[str]], stems: dict[str, st
         suffix = "te" if devoiced.endswith(_KOFSCHIP) else "de"
         past = [stem + suffix, stem + suffix + "n"]
         ending = "" if stem.endswith(("t", "d")) else ("t" if suffix == "te" else "d")
-        prefix = "" if verb.startswith(_NL_PREFIXES) else "ge"
-        first = stem[0] if stem.startswith("ui") else _DIAERESIS.get(stem[0], stem[0])  # geuit, not geüit
-        participle = prefix + first + stem[1:] + ending if prefix else stem + ending
+        participle = (stem if verb.startswith(_NL_PREFIXES) else ge_prefixed(stem)) + ending
     finite = [third, verb, *past]
     out: dict[str, bool] = {}
     for form in finite:
