@@ -321,7 +321,7 @@ class MentionFinder:
             elif kind == "person":
                 k = bisect_right(people_at, t.start) - 1
                 if not any(True for _ in quotes.covering(t.start)):  # in a quote: whom the speaker last named
-                    k = _previous_subject(doc, people, sent_starts, t.start, lex, k)
+                    k = _previous_subject(doc, people, people_at, sent_starts, t.start, lex, k)
                 actors, person = ([self._entity_ref(people[k][1])] if k >= 0 else None), True
             else:
                 k = bisect_right(sent_starts, t.start) - 1
@@ -336,8 +336,8 @@ class MentionFinder:
         return sorted(out, key=lambda m: m.lo)
 
 
-def _previous_subject(doc: Doc, people: list[tuple[int, ActorRef]], sent_starts: list[int], pos: int,
-                      lex: EventLexicon, last: int) -> int:
+def _previous_subject(doc: Doc, people: list[tuple[int, ActorRef]], people_at: list[int], sent_starts: list[int],
+                      pos: int, lex: EventLexicon, last: int) -> int:
     """For he/she opening a sentence, the index in `people` of the first person the sentence before names
     outside a prepositional phrase (its subject: "Rutte belde met Netanyahu. Hij veroordeelde …" is
     Rutte); else `last`, the last person named."""
@@ -345,7 +345,7 @@ def _previous_subject(doc: Doc, people: list[tuple[int, ActorRef]], sent_starts:
     if k < 1 or doc.text[sent_starts[k]:pos].strip(" „“\"‘'«"):
         return last
     lo, hi = sent_starts[k - 1], sent_starts[k]
-    for n in range(bisect_left([p[0] for p in people], lo), len(people)):
+    for n in range(bisect_left(people_at, lo), len(people)):
         start = people[n][0]
         if start >= hi:
             break

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
@@ -72,7 +72,7 @@ class SpeakerResolver:
         self._obliques: dict[int, bool] = {}  # person entity start -> oblique
         self._prominence: dict[tuple[str, str | None], Actor | None] = {}  # (surname, linked id) -> KB person
         self._cues = cues  # cue words outside quotes, in order (reported.find_reported); None: found on first need
-        self._surname_best: dict[tuple[int, int], Speaker] = {}  # (full-name list, prefix length) -> person
+        self._surname_best: dict[int, _Tally] = {}  # full-name list -> its names counted so far
         self._bodies: list[_Candidate] | None = None
         self._salience: Salience | None = None
 
@@ -247,19 +247,28 @@ class SpeakerResolver:
         i = bisect.bisect_left(named, ent.start, key=_first)
         if not i:
             return self._prominent(ent.text.strip(), sp)
-        key = (id(named), i)  # the first i full names never change: count them once
-        best = self._surname_best.get(key)
-        if best is None:
-            counts: dict[tuple[str | None, str], int] = {}
-            for _, full in named[:i]:
-                counts[full.id, full.name] = counts.get((full.id, full.name), 0) + 1
-            top = max(counts.values())
-            best = self._surname_best[key] = next(full for _, full in named[:i] if counts[full.id, full.name] == top)
+        best = self._surname_tally(named, i)
         if best.id == sp.id and (best.id is not None or best.name == sp.name):
             return sp
         out = _copy(best)
         out.start, out.end = sp.start, sp.end
         return out
+
+    def _surname_tally(self, named: list[tuple[int, Speaker]], i: int) -> Speaker:
+        """The most named of the first i full names (on a tie the first), counted on from where the
+        last question about this list stopped: mentions come in reading order, so a long article
+        costs one pass, not one per surname."""
+        tally = self._surname_best.get(id(named))
+        if tally is None or tally.done > i:
+            tally = self._surname_best[id(named)] = _Tally()
+        for _, full in named[tally.done:i]:
+            key = (full.id, full.name)
+            tally.counts[key] = tally.counts.get(key, 0) + 1
+            tally.first.setdefault(key, full)
+            if tally.best is None or (tally.counts[key], -tally.order(key)) > (tally.counts[tally.best], -tally.order(tally.best)):
+                tally.best = key
+        tally.done = i
+        return tally.first[tally.best]  # type: ignore[index]
 
     def _prominent(self, surname: str, sp: Speaker) -> Speaker:
         """A bare surname the article never gave in full is the KB person of that surname who held
@@ -454,6 +463,20 @@ class SpeakerResolver:
 
 _pos = attrgetter("pos")  # C-level keys for the binary searches over candidates
 _first = itemgetter(0)
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Full names with one surname counted up to `done`: each name's count and first speaker."""
+
+    done: int = 0
+    counts: dict[tuple[str | None, str], int] = field(default_factory=dict)
+    first: dict[tuple[str | None, str], Speaker] = field(default_factory=dict)
+    best: tuple[str | None, str] | None = None
+
+    def order(self, key: tuple[str | None, str]) -> int:
+        """Where a name first came among the counted ones (dicts keep insertion order)."""
+        return list(self.first).index(key)
 
 
 def _latest(cands: list[_Candidate], pos: int, fits: Callable[[_Candidate], bool] = lambda c: True) -> _Candidate | None:
