@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -352,3 +353,13 @@ def test_english_stems_double_their_last_consonant_before_a_vowel_ending() -> No
 
 def test_attacking_a_plan_is_criticism() -> None:
     assert ("ACCUSE", "attacked plan") in types_at("The opposition attacked the plan.", "en")
+
+
+def test_idiom_verbs_that_split_are_written_with_their_particle_apart() -> None:
+    """`@in|zetten`, not `@inzetten`: written whole, a separable verb gets no 'zette … in' and a wrong
+    participle, and its idioms match nothing in a main clause."""
+    text = (DATA / "nl" / "event_lemmas.yaml").read_text(encoding="utf-8")
+    fused = [w for w in re.findall(r"@([a-zë]+)", text)
+             if re.match(r"(aan|af|in|op|uit|toe|mee|terug|weg|neer|bij)[a-z]{3,}en$", w)]
+    assert fused == []
+    assert "ASSAULT" in {t for t, _ in types_at("De politie zette traangas in.", "nl")}
