@@ -220,6 +220,10 @@ class EventLexicon:
             return None
         return Match(pat, i, idxs[-1], tuple(idxs))
 
+    def is_past(self, low: str) -> bool:
+        """A past-tense verb form by its ending or as an irregular one (spoke, sent)."""
+        return low.endswith(self.past_endings) or low in self.past_words
+
     def number_beside(self, toks: list[Token], i: int) -> str | None:
         """'ze waarschuwde' (she) or 'ze waarschuwden' (they): "singular" or "plural" by the finite
         verb right after a pronoun, else right before it ("zei ze"); None when neither is a verb."""

@@ -409,7 +409,7 @@ def _verb_next(low: str, lex: EventLexicon) -> bool:
     adjective ("police officers", and "official contact", "military aid": a present form may be a noun)."""
     return (low in lex.passive_aux or low in lex.determiners
             or (low in lex.prepositions and low not in lex.genitive_prepositions)  # "leaders of the AU": the AU's
-            or ((low.endswith(lex.past_endings) or low in lex.past_words) and low in lex.patterns))
+            or (lex.is_past(low) and low in lex.patterns))
 
 
 def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:

@@ -94,8 +94,7 @@ def _same_act(sent: Sentence, prev: Candidate, c: Candidate) -> bool:
     if not c.noun or prev.type != c.type:
         return False
     gap = c.head - prev.last
-    word = sent.toks[prev.last].low
-    verb = not prev.noun or word.endswith(sent.lex.past_endings or ("\0",)) or word in sent.lex.past_words
+    verb = not prev.noun or sent.lex.is_past(sent.toks[prev.last].low)
     return gap == 1 or (verb and 1 < gap <= 5 and sent.clause[c.head - sent.lo] == sent.clause[prev.last - sent.lo])
 
 
@@ -138,16 +137,11 @@ def _clauses(toks: list[Token], lo: int, hi: int, lex: EventLexicon, mentions: l
     for i in range(lo, hi):
         if (toks[i].low in lex.clause_breaks or toks[i].low in lex.conditional) and i not in inside:
             n += 1
-        elif toks[i].low in lex.verb_joiners and i + 1 in heads and _past(toks[i + 1].low, lex) \
-                and not _past(toks[i - 1].low, lex) and toks[i - 1].low not in lex.prepositions:
+        elif toks[i].low in lex.verb_joiners and i + 1 in heads and lex.is_past(toks[i + 1].low) \
+                and not lex.is_past(toks[i - 1].low) and toks[i - 1].low not in lex.prepositions:
             n += 1  # "condemned the strikes and spoke with Zelensky": the second verb's object is its own
         out.append(n)
     return out
-
-
-def _past(word: str, lex: EventLexicon) -> bool:
-    """A past-tense verb form by its ending or as an irregular one (spoke, sent)."""
-    return bool(lex.past_endings) and word.endswith(lex.past_endings) or word in lex.past_words
 
 
 PARENTHESIS = 15  # tokens between an auxiliary and its participle across an inserted phrase
