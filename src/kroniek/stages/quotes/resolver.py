@@ -261,14 +261,15 @@ class SpeakerResolver:
         tally = self._surname_best.get(id(named))
         if tally is None or tally.done > i:
             tally = self._surname_best[id(named)] = _Tally()
+        rank = lambda key: (tally.counts[key], -tally.first[key][0])  # most named, then first named
         for _, full in named[tally.done:i]:
             key = (full.id, full.name)
             tally.counts[key] = tally.counts.get(key, 0) + 1
-            tally.first.setdefault(key, full)
-            if tally.best is None or (tally.counts[key], -tally.order(key)) > (tally.counts[tally.best], -tally.order(tally.best)):
+            tally.first.setdefault(key, (len(tally.first), full))
+            if tally.best is None or rank(key) > rank(tally.best):
                 tally.best = key
         tally.done = i
-        return tally.first[tally.best]  # type: ignore[index]
+        return tally.first[tally.best][1]  # type: ignore[index]
 
     def _prominent(self, surname: str, sp: Speaker) -> Speaker:
         """A bare surname the article never gave in full is the KB person of that surname who held
@@ -467,16 +468,13 @@ _first = itemgetter(0)
 
 @dataclass(slots=True)
 class _Tally:
-    """Full names with one surname counted up to `done`: each name's count and first speaker."""
+    """Full names with one surname counted up to `done`: each name's count, and its place among the
+    names and its first speaker."""
 
     done: int = 0
     counts: dict[tuple[str | None, str], int] = field(default_factory=dict)
-    first: dict[tuple[str | None, str], Speaker] = field(default_factory=dict)
+    first: dict[tuple[str | None, str], tuple[int, Speaker]] = field(default_factory=dict)
     best: tuple[str | None, str] | None = None
-
-    def order(self, key: tuple[str | None, str]) -> int:
-        """Where a name first came among the counted ones (dicts keep insertion order)."""
-        return list(self.first).index(key)
 
 
 def _latest(cands: list[_Candidate], pos: int, fits: Callable[[_Candidate], bool] = lambda c: True) -> _Candidate | None:
