@@ -75,12 +75,16 @@ def _dateline_view(doc: Doc) -> Doc:
     or the document itself when it has no dateline."""
     text = doc.text
     spans = [(s, line[0]) for s, _ in doc.sentences if (line := dateline(text, s, len(text))) is not None]
-    cased = "".join(text[a:b].title() for a, b in spans)
-    if not spans or len(cased) != sum(b - a for a, b in spans):
+    if not spans:
         return doc
-    for (a, b) in spans:
-        text = text[:a] + text[a:b].title() + text[b:]
-    view = Doc(replace(doc.article, text=text), lang=doc.lang)
+    pieces, last = [], 0
+    for a, b in spans:
+        cased = text[a:b].title()
+        if len(cased) != b - a:  # a letter whose title case is longer: offsets would drift
+            return doc
+        pieces += [text[last:a], cased]
+        last = b
+    view = Doc(replace(doc.article, text="".join(pieces) + text[last:]), lang=doc.lang)
     view.paragraphs, view.sentences = doc.paragraphs, doc.sentences
     return view
 
