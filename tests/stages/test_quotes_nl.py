@@ -41,6 +41,9 @@ def reported(text: str) -> list[tuple[str | None, str]]:
     # te opens the verb, not the source
     ("De oude route is volgens de gids te gevaarlijk voor kinderen.", "de gids",
      "De oude route is te gevaarlijk voor kinderen."),
+    # a colon ends the writer's clause: the source's words are the clause after it
+    ("De gemeente kiest een andere weg: volgens de wethouder is de brug te duur.", "de wethouder",
+     "is de brug te duur"),
 ])
 def test_volgens_source_is_a_whole_noun_phrase(text: str, source: str, content: str) -> None:
     assert reported("Er was nieuws. " + text) == [(source, content)]

@@ -53,7 +53,8 @@ def according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, te
     if maker:  # "according to a poll published by NBC News": the pollster
         m = mention_in(maker, lex, text, ents) or m
         src_end = toks.index(maker[-1]) + 1
-    if a == 0 or (toks[a - 1].low in lex.joiners and a > 3):  # "… and according to X he died …": X's is the second clause
+    if a == 0 or toks[a - 1].text in (":", ";") or (toks[a - 1].low in lex.joiners and a > 3):
+        # "… and according to X he died …", "…: volgens X is …": X's is the clause after the break
         src_end = _modifier_end(toks, src_end, lex)
         j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
         return span_hit(toks, j, content_end(toks, j, lex), text, toks[a], m) if m else None
