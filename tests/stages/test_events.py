@@ -869,3 +869,9 @@ def test_he_opening_a_sentence_is_the_last_sentences_subject(text: str, lang: st
 def test_sending_forces_is_a_deployment_and_the_forces_are_no_target(text: str, lang: str, country: str) -> None:
     [deploy] = _events(text, lang)
     assert (deploy.type, deploy.source.country, deploy.target) == ("MOBILIZE", country, None)
+
+
+def test_holder_of_an_international_office_acts_for_the_body(code) -> None:
+    """A UN secretary-general's appeal is the UN's: no country of his own, no home target."""
+    events = code("Secretaris-generaal Guterres riep beide partijen op de gevechten te staken.", "nl")
+    assert events and all(e[3] == [None] and e[4] == [] for e in events)

@@ -82,7 +82,9 @@ class MentionFinder:
         return ActorRef(actor.id, actor.name, country, actor.sector), place
 
     def _entity_ref(self, ref: ActorRef) -> ActorRef:
-        if ref.country:
+        """An entity's actor with the KB's country where the entity gave none; a person in an
+        international office on the article's date acts for the body, not for their own country."""
+        if ref.country or ref.sector == "IGO":
             return ref
         actor = self.kb.get(ref.id)
         country = actor.country or actor.stands_for if actor else None
