@@ -875,3 +875,20 @@ def test_holder_of_an_international_office_acts_for_the_body(code) -> None:
     """A UN secretary-general's appeal is the UN's: no country of his own, no home target."""
     events = code("Secretaris-generaal Guterres riep beide partijen op de gevechten te staken.", "nl")
     assert events and all(e[3] == [None] and e[4] == [] for e in events)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Rutte veroordeelde de aanval.", "nl"),
+    ("The minister condemned the attack.", "en"),
+])
+def test_judging_another_act_is_not_aimed_at_home(code, text: str, lang: str) -> None:
+    """Condemning an attack aims at the attacker, whom the clause does not name: no home target."""
+    events = code(text, lang)
+    assert [e[0] for e in events if e[0] == "ACCUSE"] == ["ACCUSE"]
+    assert all(e[4] == [] for e in events if e[0] == "ACCUSE")
+
+
+def test_calling_off_ones_own_act_stays_aimed_at_home(code) -> None:
+    """Retracting one's own strike is a concession to the home government, as before."""
+    events = code("The Nigerian teachers' union called off the strike.", "en")
+    assert [(e[0], e[3], e[4]) for e in events] == [("CONCEDE", ["NGA"], ["NGA"])]

@@ -18,6 +18,9 @@ from .mentions import NOT_AT_HOME, ActorMention
 UNDIRECTED = frozenset({"MOBILIZE", "CONSULT"})
 # acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
 SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
+# acts that judge or ask for someone else's act: aimed at its doer ("condemned the attack"), where a
+# retreat or concession concerns one's own ("called off the strike": aimed at home as before)
+JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
 # how a past participle ends in the languages kroniek reads (arrested, gearresteerd, gedood, gegeven, taken)
 PARTICIPLE_ENDINGS = ("d", "t", "en")
 
@@ -441,15 +444,20 @@ def _named(sent: Sentence) -> frozenset[str]:
     return sent.named
 
 
-def aim_at_home(sent: Sentence, c: Candidate) -> None:
+def aim_at_home(sent: Sentence, c: Candidate, cands: list[Candidate]) -> None:
     """An act of one country's actor in a sentence that names no other country is aimed at home
     ("the police arrested a man", "Duterte accused the network", "de minister wees het voorstel
     af"): its target is that country's own people, an actor of the country but not the country
     itself, so a state's act at home is no self-loop. An act of war (PLOVER's military context: a
     ceasefire, an air strike) has an armed counterpart, not the home. Called once the event is kept:
-    a weak frame that needs someone addressed ("vroeg zich af") is not made an event by this default."""
+    a weak frame that needs someone addressed ("vroeg zich af") is not made an event by this default.
+    A judgement of another act ("veroordeelde de aanval", "welcomed the decision") is aimed at
+    whoever did that one, whom the clause does not name: no home either."""
     own = _countries(c.source)
     if c.target or c.type in UNDIRECTED and c.mode != "visit" or len(own) != 1:
+        return
+    if c.type in JUDGING and not c.noun and any(d is not c and d.noun and sent.clause[d.head - sent.lo] == sent.clause[c.head - sent.lo]
+                          for d in cands):
         return
     row = plover.lookup(c.code)
     if row is not None and "military" in row.context:

@@ -225,7 +225,7 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
             continue
         if c.needs_target and (c.act_type is None or c.frame is None) and not c.target:
             continue  # "dreigt een debacle", "vroeg zich af", "an investigation was under way": no one addressed
-        aim_at_home(sent, c)
+        aim_at_home(sent, c, cands)
         prev = c
         events.append(_event(sent, c, cands))
     return events
