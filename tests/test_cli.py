@@ -140,6 +140,15 @@ def test_events_check_type_show_totals_and_hide_low_confidence(hand_db: str) -> 
     assert [e["date"] for e in grouped] == ["2025-03-05", "2025-03-04"]  # newest first
 
 
+@pytest.mark.parametrize("command", ["events", "quotes"])
+def test_a_date_filter_that_is_no_date_is_a_usage_error(hand_db: str, command: str) -> None:
+    """A typo in --from must not list nothing in silence, as the web answers 422 to it."""
+    wrong = kroniek(command, "--db", hand_db, "--from", "5 maart")
+    assert wrong.returncode == 2 and "no date" in wrong.stderr
+    month = kroniek(command, "--db", hand_db, "--from", "2025-03", "-f", "json")
+    assert month.returncode == 0 and json.loads(month.stdout)
+
+
 def test_parquet_export_needs_a_file_and_holds_the_json_rows(hand_db: str, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 

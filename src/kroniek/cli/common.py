@@ -1,6 +1,7 @@
 """What the commands share: the app, options, opening a store, resolving names, printing rows."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -28,8 +29,18 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
 OutOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="PATH", help="Write the rows to this file.")]
 ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", metavar="NAME", help="Actor: id, any name or alias, surname, or a role such as 'US president'.")]
 CountryOpt = Annotated[str | None, typer.Option("--country", "-c", metavar="ISO3", help="ISO 3166-1 alpha-3.")]
-FromOpt = Annotated[str | None, typer.Option("--from", metavar="DATE", help="Earliest date, YYYY[-MM[-DD]].")]
-ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Latest date, YYYY[-MM[-DD]].")]
+
+
+def _date(value: str | None) -> str | None:
+    """A date filter as the web takes it: a typo must not list nothing, or everything, in silence."""
+    if value is not None and not re.match(Q.DATE, value):
+        raise typer.BadParameter(f"{value!r} is no date: YYYY, YYYY-MM or YYYY-MM-DD")
+    return value or None
+
+
+FromOpt = Annotated[str | None, typer.Option("--from", metavar="DATE", callback=_date,
+                                             help="Earliest date, YYYY[-MM[-DD]].")]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", callback=_date, help="Latest date, YYYY[-MM[-DD]].")]
 TextOpt = Annotated[str | None, typer.Option("--text", "-t", metavar="WORDS", help="Full-text search.")]
 LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=Q.MAX_LIMIT, metavar="N", help="Rows to show.")]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, max=Q.MAX_OFFSET, metavar="N", help="Rows to skip.")]

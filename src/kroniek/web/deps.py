@@ -25,7 +25,7 @@ from ..model import Failure, make_article
 from ..pipeline import Pipeline
 from ..store import queries
 from ..store.db import Store
-from ..store.queries import MAX_LIMIT, MAX_OFFSET, SORTS, Filters
+from ..store.queries import DATE, MAX_LIMIT, MAX_OFFSET, SORTS, Filters
 
 log = logging.getLogger("kroniek.web")
 MEMO_SIZE = 256  # summaries kept per process: a few kB each
@@ -162,7 +162,6 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: an empty form field means no filter
 Conn = Annotated[sqlite3.Connection, Depends(db)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]

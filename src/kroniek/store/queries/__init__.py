@@ -6,7 +6,7 @@ JSON-ready dicts; list queries return a `Page`. `common` holds filters, sorting 
 selection (facets, counts, groups, network, map), `actors` the actor list, profile and timeline.
 """
 from .actors import TIMELINE_ITEMS, get_actor, list_actors, timeline
-from .common import MAX_LIMIT, MAX_OFFSET, SORTS, Filters, Page, order_by, state
+from .common import DATE, MAX_LIMIT, MAX_OFFSET, SORTS, Filters, Page, order_by, state
 from .records import (
     get_article,
     iter_rows,
@@ -17,7 +17,7 @@ from .records import (
 )
 from .summaries import event_groups, event_network, grouped_events, stats, summary
 
-__all__ = ["MAX_LIMIT", "MAX_OFFSET", "SORTS", "TIMELINE_ITEMS", "Filters", "Page",
+__all__ = ["DATE", "MAX_LIMIT", "MAX_OFFSET", "SORTS", "TIMELINE_ITEMS", "Filters", "Page",
            "event_groups", "event_network", "get_actor", "get_article", "grouped_events",
            "iter_rows", "list_actors", "list_articles", "list_events", "list_quotes", "order_by", "state", "stats",
            "summary", "timeline", "total"]

@@ -12,6 +12,7 @@ from typing import Any
 
 MAX_LIMIT = 1000
 MAX_OFFSET = 2**62  # SQLite integers are 64-bit: a larger offset cannot even be bound
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # a filter's date, YYYY[-MM[-DD]]; empty (a blank form field) means none
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 OUTLET = ("coalesce(a.source, CASE WHEN a.url LIKE 'http%://%' THEN substr(substr(a.url, instr(a.url, '://') + 3),"
           " 1, instr(substr(a.url, instr(a.url, '://') + 3) || '/', '/') - 1) END)")
