@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             for name in sorted(set(gold_types) | set(pred_types)):
                 print(f"  {name:9} {gold_types[name]:3} {pred_types[name]:3}")
     print(f"{'half':4} {'type P':>7} {'type R':>7} {'type F1':>7} {'full P':>7} {'full R':>7} {'full F1':>7}"
-          f" {'tp':>4} {'fp':>4} {'fn':>4}")
+          f" {'tp':>4} {'fp':>4} {'fn':>4}  (tp/fp/fn: full)")
     for half, t, f in rows:
         print(f"{half:4} {t.precision:7.3f} {t.recall:7.3f} {t.f1:7.3f} {f.precision:7.3f} {f.recall:7.3f} "
               f"{f.f1:7.3f} {f.tp:4} {f.fp:4} {f.fn:4}")
