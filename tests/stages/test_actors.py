@@ -96,6 +96,22 @@ def test_role_before_a_name_links_to_that_name() -> None:
     assert ents(doc)["Marco Rubio"] == ("PER", "Q324546", "USA")
 
 
+@pytest.mark.parametrize(("text", "lang", "name", "country"), [
+    ("De Oekraïense ambassadeur Serhi Koval reageerde verheugd. Koval sprak van winst.", "nl", "Koval", "UKR"),
+    ("De Russische VN-ambassadeur, Vasili Petrov, sprak van een schande.", "nl", "Vasili Petrov", "RUS"),
+    ("Russia's ambassador, Ivan Sorokin, said the vote was unfair.", "en", "Ivan Sorokin", "RUS"),
+    ("Egyptian foreign minister Adel Farouk met his counterpart.", "en", "Adel Farouk", "EGY"),
+])
+def test_an_unknown_person_introduced_by_country_and_role_is_of_that_country(
+        text: str, lang: str, name: str, country: str) -> None:
+    assert ents(run(text, lang=lang))[name][2] == country
+
+
+def test_a_country_before_a_verb_gives_no_person_its_country() -> None:
+    """Only a role word between country and name ties them: "Belgian troops shot Ivan Sorokin" does not."""
+    assert ents(run("Belgian troops shot Ivan Sorokin near the border.", lang="en"))["Ivan Sorokin"][2] is None
+
+
 def test_government_phrase_is_a_role_mention() -> None:
     doc = run("De Russische regering ontkende alles.")
     assert [(m.type, m.actor.id, m.actor.sector) for m in doc.mentions] == [("ORG", "RUS", "GOV")]

@@ -47,6 +47,42 @@ def groups(doc: Doc, lex: ActorLexicon) -> list[Entity]:
     return out
 
 
+def nationals(doc: Doc, lex: ActorLexicon) -> None:
+    """A person the KB lacks, introduced by a country and a role ("de Oekraïense ambassadeur Serhi
+    Kislitsa", "Russia's ambassador, Vassily Nebenzia"), is of that country: in every mention, since
+    the mentions of one name share their ActorRef (link.py). The role is the last of at most two
+    lower-case words, alone or as a compound's tail ("VN-ambassadeur", "foreign minister")."""
+    text = doc.text
+    by_start = {e.start: e for e in doc.entities}
+    for ent in doc.entities:
+        if ent.actor is None or not ent.actor.country or ent.type not in ("MISC", "LOC"):
+            continue
+        i = ent.end
+        if ent.type == "LOC":
+            possessive = next((p for p in lex.possessives if text.startswith(p, i)), None)
+            if possessive is None:
+                continue
+            i += len(possessive)
+        words = text[i:i + 60].split(" ", 3)[1:]  # the text goes on with a space: "" first
+        for n in (1, 2):
+            run = words[:n]
+            if len(run) < n or not all(_lower(w.rstrip(",")) for w in run) or any(w.endswith(",") for w in run[:-1]):
+                break
+            role = run[-1].rstrip(",")
+            if not role.endswith(lex.person_roles):
+                continue
+            person = by_start.get(i + 1 + len(" ".join(run)) + 1)
+            if person is not None and person.type == "PER" and person.actor is not None \
+                    and person.actor.id is None and not person.actor.country:
+                person.actor.country = ent.actor.country
+            break
+
+
+def _lower(word: str) -> bool:
+    """A lower-case word, or a compound with a lower-case tail ("VN-ambassadeur")."""
+    return word[:1].islower() or "-" in word and word.rsplit("-", 1)[1][:1].islower()
+
+
 def roles(doc: Doc, kb: KB, lex: ActorLexicon) -> list[Entity]:
     """Country adjective + office, government word or sector noun ("de Russische president",
     "de Russische regering", "Amerikaanse media"), linked on the article's date."""

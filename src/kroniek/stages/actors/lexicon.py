@@ -70,6 +70,7 @@ class ActorLexicon:
     articles: frozenset[str]  # definite and indefinite articles, lower case: "X, de/een …" is an apposition
     name_joiners: frozenset[str]  # what joins two names into one firm's: "Lernout & Hauspie" (an org word too)
     person_kinds: tuple[str, ...]  # a lower-case noun before a name naming a person's role ("ex-legerleider X")
+    person_roles: tuple[str, ...]  # person_kinds and the quote stage's speaker roles: "de Oekraïense ambassadeur X"
     place_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind of place ("pilootstad X")
     street_suffixes: tuple[str, ...]  # a compound's tail that makes a street or square of any name
     org_kinds: tuple[str, ...]  # a lower-case noun before a name naming its kind ("de zakenbank X"): ORG
@@ -102,6 +103,8 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         title_ends=frozenset(str(t).split()[-1].lower() for t in raw.get("titles") or () if " " in str(t)),
         **{k: tuple(raw.get(k) or ()) for k in _TUPLES},
         roles=dict(raw["roles"]),
+        person_roles=tuple(sorted({*(raw.get("person_kinds") or ()),
+                                   *(lexicons.for_language(lang, "quotes", fallback="en").get("roles") or ())})),
         sector_nouns=dict(raw.get("sector_nouns") or {}),
         group_nouns={k.lower(): v for k, v in (raw.get("group_nouns") or {}).items()},
         group_qualifiers={k.lower(): v for k, v in (raw.get("group_qualifiers") or {}).items()},

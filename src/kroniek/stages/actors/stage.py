@@ -19,7 +19,7 @@ from ..registry import register
 from ..segment import dateline
 from . import tagger as name_tagger
 from .find import country_codes, kb_matches, proper_names, starts_inside, word_forms
-from .groups import groups, roles
+from .groups import groups, nationals, roles
 from .lexicon import lexicon
 from .link import consult, first_name_conflicts, link
 
@@ -62,6 +62,7 @@ class ActorStage:
         if tagged is not None:
             names = sorted({*names, *tagged.names})
         doc.entities = link(doc, kb, lex, found, names, tagged, memo)
+        nationals(doc, lex)
         found_groups = groups(doc, lex)
         if found_groups:  # an unknown "Governments" or "Federal" opening a group phrase is no name
             starts = {g.start for g in found_groups}
