@@ -172,6 +172,13 @@ def test_portfolio_then_person_splits_and_gazetteer_types_places() -> None:
     assert got["Guwahati"][0] == "LOC"
 
 
+def test_person_then_portfolio_splits() -> None:
+    """ "minister Otto Schilder van Justitie": van opens his portfolio, not a surname particle."""
+    got = ents(run("Volgens minister Otto Schilder van Justitie is het ernstig. Jan van Gent zweeg."))
+    assert got["Otto Schilder"][0] == "PER" and got["Justitie"][0] == "ORG"
+    assert "Jan van Gent" in got
+
+
 def test_user_kb_from_options_links_new_names(tmp_path: Path) -> None:
     user = tmp_path / "local.yaml"
     user.write_text("- {id: p:femke-halsema, name: Femke Halsema, gender: f, country: NLD,\n"

@@ -129,7 +129,9 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
             continue
         alone = "-" in word and word.rsplit("-", 1)[1][:1].islower()
         if not alone and not prev_alone and (
-                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], runs[-1], lex)):
+                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], runs[-1], lex)
+                and not (word in lex.portfolio_words and text[prev_end:s] in (" van ", " voor "))):
+            # "minister Grapperhaus | van Justitie": his portfolio, no part of his name
             runs[-1].append((s, e, word))
         else:
             runs.append([(s, e, word)])
