@@ -63,6 +63,16 @@ def test_english_values(text: str, value: str) -> None:
     assert value in values(text, lang="en").values()
 
 
+@pytest.mark.parametrize("text, lang, want", [
+    ("Dat gebeurde op 3 november.", "nl", {"3 november": "2024-11-03"}),
+    ("Dat gebeurde op 3 nov. 2024 in Gent.", "nl", {"3 nov. 2024": "2024-11-03"}),
+    ("It happened on 3 November.", "en", {"3 November": "2024-11-03"}),
+])
+def test_a_sentences_full_stop_is_no_part_of_a_date(text: str, lang: str, want: dict) -> None:
+    """Only an abbreviated month before its year keeps its period: surfaces are scored as written."""
+    assert values(text, lang=lang) == want
+
+
 def test_weekday_follows_tense() -> None:
     """Told in the past, a weekday is the last one before the article; told in the future, the next."""
     past = values("Poetin gaf zaterdag het bevel.")
