@@ -122,8 +122,34 @@ def test_weapons_supplied_or_sold_are_no_attack() -> None:
 
 
 def test_a_true_noun_after_an_article_is_a_trigger() -> None:
-    assert ("AGREE", "akkoord bereikt") in types_at("Er is een akkoord bereikt.", "nl")
+    assert ("SUPPORT", "akkoord bereikt") in types_at("Er is een akkoord bereikt.", "nl")
     assert "SUPPORT" in {t for t, _ in types_at("Hij dankte voor de steun.", "nl")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("De bonden en de werkgevers kwamen gisteren tot een akkoord.", "SUPPORT"),  # reached: concluded, as signed
+    ("De partijen zijn het na lang praten eens geworden.", "SUPPORT"),
+    ("De twee landen sloten een handelsakkoord af.", "COOPERATE"),
+    ("Spanje heeft de verdachte uitgeleverd aan Frankrijk.", "COERCE"),  # extradition: a person removed
+    ("De uitlevering van de zakenman werd gisteren bevolen.", "COERCE"),
+    ("De minister maande de betogers tot kalmte.", "REQUEST"),
+])
+def test_agreements_reached_and_extraditions(text: str, want: str) -> None:
+    assert want in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Het liep tot een hoogoplopende ruzie kwam.", "AGREE"),  # an agreement needs its noun
+    ("Het liep tot een hoogoplopende ruzie kwam.", "SUPPORT"),
+    ("Het plan is in overeenstemming met de wet.", "SUPPORT"),  # in accordance with
+    ("De zaak sleept al maanden aan.", "REQUEST"),  # months, not 'urged'
+    ("Het rapport roept meer vragen op dan het beantwoordt.", "request"),  # raises questions
+    ("De winnaar kreeg een mooie prijs.", "SUPPORT"),  # a prize, no praise
+    ("De verdachte was al dood.", "ASSAULT"),  # dead, no killing
+    ("Zij getuigde voor de onderzoekscommissie.", "ACCUSE"),  # a committee names a body, no act
+])
+def test_words_that_name_no_act(text: str, bad: str) -> None:
+    assert bad not in {t for t, _ in types_at(text, "nl")}
 
 
 def test_senses_of_erkennen_and_helping() -> None:
