@@ -319,12 +319,32 @@ def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
     """A nominal trigger ("the attack", "a suicide attack") after its clause's subject with no
     verb of doing it between (data light_verbs: launched, carried out, staged): the subject survived,
     reported or mourned the act, it did not do it. Off for a language without light verbs (Dutch: in a
-    verb-final clause an object with its article stands before the infinitive, so the test does not hold)."""
+    verb-final clause an object with its article stands before the infinitive, so the test does not hold);
+    there a listed verb that judges or reports a definite act tells it (_judged)."""
     toks, lex = sent.toks, sent.lex
+    if lex.topic_verbs and _judged(sent, c, src):
+        return True
     if not lex.light_verbs or not any(src.hi <= j < c.head and toks[j].low in lex.determiners
                                       for j in (c.head - 1, c.head - 2)):
         return False
     return not any(t.low in lex.light_verbs for t in toks[src.hi:c.head])
+
+
+def _judged(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
+    """A definite act as the object of a verb that judges or reports it ("noemde de eis onaanvaardbaar",
+    "reageerde op de kritiek", "heeft de aanval laf genoemd"; data topic_verbs, definites): an act already
+    known, someone else's, not the subject's own. The verb stands between the subject and the act, or
+    ends the clause (verb-final)."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    j = c.head - 1
+    if j > src.hi and toks[j].low not in lex.definites and toks[j].text.isalpha() and toks[j].text.islower() \
+            and toks[j].low not in lex.determiners:
+        j -= 1  # an adjective between: "de harde kritiek"
+    if j < src.hi or toks[j].low not in lex.definites:
+        return False
+    cl = sent.clause[c.head - lo]
+    after = (i for i in range(c.last + 1, sent.hi) if sent.clause[i - lo] == cl)
+    return any(t.low in lex.topic_verbs for t in toks[src.hi:j]) or any(toks[i].low in lex.topic_verbs for i in after)
 
 
 def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:
@@ -351,10 +371,11 @@ def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
 
 def _agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
     """The actor of a genitive right after a nominal act that is the genitive's own ("at the request
-    of Johnson", "het bezoek van Rutte": data agent_genitive_types); nominal by the article or
-    preposition before it."""
+    of Johnson", "het bezoek van Rutte": data agent_genitive_types; "de kritiek van de oppositie": the
+    nouns of agent_nouns, whatever their type); nominal by the article or preposition before it."""
     toks, lex = sent.toks, sent.lex
-    if c.type.casefold() not in lex.agent_genitive_types or c.head <= sent.lo or \
+    own = c.type.casefold() in lex.agent_genitive_types or toks[c.head].low in lex.agent_nouns
+    if not own or c.head <= sent.lo or \
             not (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low in lex.prepositions):
         return None
     return _genitive(sent, c)
@@ -387,7 +408,7 @@ def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
     k = j + 1
     while k < sent.hi and toks[k].low in lex.determiners:
         k += 1
-    m = next((m for m in sent.local if m.lo >= k), None)
+    m = next((m for m in sent.local if m.lo > j), None)  # a mention may hold its article: "van de vakbonden"
     titled = m is not None and all(t.text[:1].isupper() for t in toks[k:m.lo])
     return m if m is not None and m.lo <= k + 3 and titled and _usable(m) else None
 

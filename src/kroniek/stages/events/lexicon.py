@@ -47,7 +47,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
              "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions",
-             "verb_joiners", "aim_prepositions", "risk_markers")
+             "verb_joiners", "aim_prepositions", "risk_markers", "topic_verbs", "definites", "agent_nouns")
 
 
 @dataclass(slots=True)
@@ -115,6 +115,9 @@ class EventLexicon:
     genitive_prepositions: frozenset[str] = frozenset()
     appositive_openers: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()  # words that are nouns after an article, though a verb shares the form
+    topic_verbs: frozenset[str] = frozenset()  # verbs that judge or report an act named by their object (noemde de eis)
+    definites: frozenset[str] = frozenset()  # definite articles and demonstratives: an act already known
+    agent_nouns: frozenset[str] = frozenset()  # nominal acts whose genitive is their doer whatever the type (de kritiek van X)
     heads: dict[str, list[Pattern]] = field(default_factory=dict)  # compound heads: any word ending in one
     head_lengths: tuple[int, ...] = ()
     modifiers: dict[str, list[Pattern]] = field(default_factory=dict)  # compound modifiers: any word starting with one

@@ -1,0 +1,51 @@
+"""Dutch event rules of issue #13's later rounds: who a judged act belongs to, genitives of nominal acts,
+withdrawals and blockades. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek import Options, Pipeline
+from kroniek.model import make_article
+
+
+def _events(text: str, country: str | None = "BEL") -> list:
+    article = make_article(text=text, date="2000-06-15", lang="nl")
+    article.country = country
+    return Pipeline(Options(lang="nl"))(article).events
+
+
+def _sides(e) -> tuple:
+    def one(x):
+        if x is None:
+            return None
+        xs = x if isinstance(x, list) else [x]
+        return tuple(sorted({a.country or "-" for a in xs}))
+    return e.type, one(e.source), one(e.target)
+
+
+@pytest.mark.parametrize("text", [
+    "De Franse regering noemde de eis van Rusland onaanvaardbaar.",
+    "De Franse regering heeft de eis van Rusland onaanvaardbaar genoemd.",
+    "De Franse regering reageerde koel op de eis van Rusland.",
+])
+def test_a_judged_definite_act_is_not_the_judges_own(text: str) -> None:
+    [req] = [e for e in _events(text) if e.type == "REQUEST"]
+    assert _sides(req)[1] == ("RUS",)  # the demand is Russia's, France only judged it
+
+
+def test_an_act_the_subject_itself_does_stays_its_own() -> None:
+    [e] = _events("De Franse regering stelde een eis aan Rusland.")
+    assert _sides(e)[:2] == ("REQUEST", ("FRA",))
+
+
+def test_a_definite_act_a_verb_of_judging_names_without_a_genitive_has_no_known_doer() -> None:
+    events = _events("De Duitse kanselier noemde de aanval op Oekraïne laf.")
+    assert [_sides(e) for e in events] == [("ASSAULT", None, ("UKR",))]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("De premier antwoordde op de kritiek van de oppositie.", ("ACCUSE", ("BEL",))),
+    ("Het voorstel strandde op het veto van Frankrijk.", ("REJECT", ("FRA",))),
+])
+def test_the_genitive_of_an_own_act_is_its_doer_also_with_an_article(text: str, want: tuple) -> None:
+    assert [_sides(e)[:2] for e in _events(text)] == [want]
