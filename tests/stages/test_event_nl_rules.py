@@ -49,3 +49,33 @@ def test_a_definite_act_a_verb_of_judging_names_without_a_genitive_has_no_known_
 ])
 def test_the_genitive_of_an_own_act_is_its_doer_also_with_an_article(text: str, want: tuple) -> None:
     assert [_sides(e)[:2] for e in _events(text)] == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Het Amerikaanse leger heeft zich teruggetrokken uit Irak.", ("RETREAT", ("USA",), ("IRQ",))),
+    ("De Turkse troepen trokken zich gisteren terug.", ("RETREAT", ("TUR",), None)),  # armed forces retreat
+    ("De rebellen trokken zich terug uit de stad.", ("RETREAT",)),  # an area
+    ("Frankrijk trok zich terug uit de NAVO.", ("SANCTION",)),  # a body: a break
+])
+def test_a_withdrawal_from_a_place_or_by_armed_forces_is_a_retreat(text: str, want: tuple) -> None:
+    [e] = _events(text)
+    assert _sides(e)[:len(want)] == want
+
+
+def test_a_person_who_withdraws_from_nothing_named_does_no_political_act() -> None:
+    assert _events("De schilder trok zich na zijn pensioen terug in een boerderij.") == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Boze boeren blokkeerden dinsdag de snelweg.", "PROTEST"),
+    ("Actievoerders sloten de haven af.", "PROTEST"),  # afsluiten of a road, a port, a border
+    ("Israël blokkeert de toegang tot Gaza.", "COERCE"),  # imposed by a state: a blockade (191)
+    ("Het leger heeft de grens met Servië afgesloten.", "COERCE"),
+    ("De minister blokkeerde het wetsvoorstel.", "REJECT"),  # a proposal blocked is rejected
+])
+def test_blockades(text: str, want: str) -> None:
+    assert [e.type for e in _events(text)] == [want]
+
+
+def test_concluding_a_loan_blocks_nothing() -> None:
+    assert _events("België sloot een lening af bij de bank.") == []
