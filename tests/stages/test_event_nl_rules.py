@@ -79,3 +79,15 @@ def test_blockades(text: str, want: str) -> None:
 
 def test_concluding_a_loan_blocks_nothing() -> None:
     assert _events("België sloot een lening af bij de bank.") == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("De Franse regering zal het Belgische voorstel steunen.", "AGREE"),  # an announced cooperation is an intent
+    ("Het Russische leger zal de stad aanvallen.", "THREATEN"),  # an announced harm is a threat
+])
+def test_a_bare_future_of_an_actor_is_its_intention(text: str, want: str) -> None:
+    assert [e.type for e in _events(text)] == [want]
+
+
+def test_a_bare_future_intends_its_verb_not_a_noun_before_it() -> None:
+    assert "AGREE" not in {e.type for e in _events("Veel Belgen zullen zijn bezoek anders interpreteren.")}
