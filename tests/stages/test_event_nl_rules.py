@@ -91,3 +91,16 @@ def test_a_bare_future_of_an_actor_is_its_intention(text: str, want: str) -> Non
 
 def test_a_bare_future_intends_its_verb_not_a_noun_before_it() -> None:
     assert "AGREE" not in {e.type for e in _events("Veel Belgen zullen zijn bezoek anders interpreteren.")}
+
+
+def test_an_expectation_is_not_a_fact_yet() -> None:
+    assert _events("Waarnemers verwachten dat de Verenigde Staten sancties tegen Iran zullen opleggen.") == []
+
+
+def test_counting_on_something_is_no_demand() -> None:
+    assert _events("De Belgische spelers kunnen rekenen op de steun van hun club.", None) == [] or all(
+        e.type != "REQUEST" for e in _events("De Belgische spelers kunnen rekenen op de steun van hun club."))
+
+
+def test_wondering_asks_no_one() -> None:
+    assert _events("De Franse minister vroeg zich af of de Russen zouden komen.") == []

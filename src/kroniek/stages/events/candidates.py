@@ -105,9 +105,9 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
                     break
                 if not nxt.pattern.frame and j not in used:
                     acts.append(j)
-            verbs = [j for j in acts if not matches[j].pattern.noun]
             if frame.pattern.needs_subject and lex.verb_final:  # "zullen zijn bezoek interpreteren": a bare future
                 acts = [j for j in acts if _verbal(toks, matches[j], lo, hi, lex)]  # intends its verb
+            verbs = [j for j in acts if not matches[j].pattern.noun]
             pick = verbs[0] if verbs else acts[0] if acts else None
             if pick is not None:
                 act = matches[pick]
