@@ -65,6 +65,7 @@ def test_separable_verbs_in_both_orders() -> None:
     vf = verb_forms("op|heffen", STRONG)
     assert vf.particle == "op" and {"heft", "hief"} <= set(vf.finite)
     assert {"opheffen", "opheft", "ophief", "opgeheven"} <= set(vf.joined)
+    assert "ophef" not in vf.joined and "opstap" not in verb_forms("op|stappen", {}).joined  # a noun, written so
     assert verb_forms("aan|klagen", {}).participle == "aangeklaagd"
     assert ("CONCEDE", "heft op") in types_at("De regering heft de avondklok morgen op.", "nl")
     assert ("CONCEDE", "opgeheven") in types_at("De avondklok is opgeheven.", "nl")
@@ -122,8 +123,56 @@ def test_weapons_supplied_or_sold_are_no_attack() -> None:
 
 
 def test_a_true_noun_after_an_article_is_a_trigger() -> None:
-    assert ("AGREE", "akkoord bereikt") in types_at("Er is een akkoord bereikt.", "nl")
+    assert ("SUPPORT", "akkoord bereikt") in types_at("Er is een akkoord bereikt.", "nl")
     assert "SUPPORT" in {t for t, _ in types_at("Hij dankte voor de steun.", "nl")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("De bonden en de werkgevers kwamen gisteren tot een akkoord.", "SUPPORT"),  # reached: concluded, as signed
+    ("De partijen zijn het na lang praten eens geworden.", "SUPPORT"),
+    ("De twee landen sloten een handelsakkoord af.", "COOPERATE"),
+    ("Spanje heeft de verdachte uitgeleverd aan Frankrijk.", "COERCE"),  # extradition: a person removed
+    ("De uitlevering van de zakenman werd gisteren bevolen.", "COERCE"),
+    ("De minister maande de betogers tot kalmte.", "REQUEST"),
+])
+def test_agreements_reached_and_extraditions(text: str, want: str) -> None:
+    assert want in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Het parket opende een onderzoek naar de fraude.", "ACCUSE"),  # an inquiry into something
+    ("De zaak wordt onderzocht door de recherche.", "ACCUSE"),  # onderzoeken is strong: onderzocht
+    ("Duizenden boeren betoogden in Brussel.", "PROTEST"),
+    ("Het voorstel werd fel aangevallen door de oppositie.", "ACCUSE"),  # a verbal attack
+    ("De minister wees de diplomaat uit.", "COERCE"),
+    ("Hij werd verbannen naar een eiland.", "COERCE"),
+    ("Zij vroeg de minister om uitleg.", "request"),
+])
+def test_senses_kept(text: str, want: str) -> None:
+    assert want in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Het liep tot een hoogoplopende ruzie kwam.", "AGREE"),  # an agreement needs its noun
+    ("Het liep tot een hoogoplopende ruzie kwam.", "SUPPORT"),
+    ("Het plan is in overeenstemming met de wet.", "SUPPORT"),  # in accordance with
+    ("De zaak sleept al maanden aan.", "REQUEST"),  # months, not 'urged'
+    ("Het rapport roept meer vragen op dan het beantwoordt.", "request"),  # raises questions
+    ("De winnaar kreeg een mooie prijs.", "SUPPORT"),  # a prize, no praise
+    ("De verdachte was al dood.", "ASSAULT"),  # dead, no killing
+    ("Zij getuigde voor de onderzoekscommissie.", "ACCUSE"),  # a committee names a body, no act
+    ("Volgens een onderzoek van de universiteit slapen kinderen te weinig.", "ACCUSE"),  # a study, no inquiry
+    ("In een lange brief betoogde de schrijver dat het plan faalt.", "PROTEST"),  # arguing, no demonstration
+    ("De cijfers wijzen uit dat de export groeit.", "COERCE"),  # shows, expels no one
+    ("De cijfers wijzen uit dat de export groeit.", "SANCTION"),
+    ("De motor is afgestemd op zuinig rijden.", "REJECT"),  # tuned to, no vote against
+    ("Zij kwam te vroeg op de vergadering.", "request"),  # early, no asking
+    ("De bestanden op de server werden gewist.", "RETREAT"),  # files, no truce
+    ("Het besluit zorgde voor veel ophef.", "CONCEDE"),  # a fuss, nothing lifted
+    ("De fabriek sloot in verband met de staking.", "COERCE"),  # in connection with, no banishment
+])
+def test_words_that_name_no_act(text: str, bad: str) -> None:
+    assert bad not in {t for t, _ in types_at(text, "nl")}
 
 
 def test_senses_of_erkennen_and_helping() -> None:

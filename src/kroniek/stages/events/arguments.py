@@ -10,6 +10,7 @@ from ...model import ActorRef, Quote, SpanIndex, Token
 from .article import country_ref
 from .candidates import Candidate
 from .context import Sentence
+from .genitives import agent_genitive, genitive_and_aim, patient_genitive, usable_actor
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
 
@@ -96,17 +97,13 @@ def _elided_subject(sent: Sentence, c: Candidate) -> bool:
     return c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.verb_joiners
 
 
-def _usable(m: ActorMention) -> bool:
-    """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act, a
-    seat that stands for a body does ("Brussel eist": the EU)."""
-    return bool(m.actors) and not (m.place and not any(a.country or a.sector == "IGO" for a in m.actors))
 
 
 def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     """Source and target from the clause: subject, object, by-phrase, quote speaker, context."""
     toks, local, lex, clause, lo, cond = sent.toks, sent.local, sent.lex, sent.clause, sent.lo, sent.cond
     cl = clause[c.head - lo]
-    usable = [m for m in local if not c.idxs.issuperset(range(m.lo, m.hi)) and _usable(m)]
+    usable = [m for m in local if not c.idxs.issuperset(range(m.lo, m.hi)) and usable_actor(m)]
     quoted = next(iter(sent.index.quotes.covering(toks[c.head].start)), None)
     if quoted is not None and not quoted.direct:  # "Russia said Ukraine attacked": the act is Ukraine's
         inside = [m for m in usable if toks[m.lo].start >= quoted.start]
@@ -206,8 +203,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         tgt = _first([m for m in usable if clause[m.lo - lo] == act_clause and m.lo < c.quoted_act])
     if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
         tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
-    aimed = _genitive_and_aim(sent, c)
-    patient = _patient_genitive(sent, c) if aimed is None else None
+    aimed = genitive_and_aim(sent, c)
+    patient = patient_genitive(sent, c) if aimed is None else None
     if aimed is not None:  # "de kritiek van Verhofstadt op Parijs", "de steun van Rusland aan Servië"
         src, tgt = aimed
         c.source, c.needs_target = list(src.actors), False
@@ -215,7 +212,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src, tgt = (None if src is patient else src), patient
         src = src or (by if by is not None and by.lo > patient.lo else None)  # ... van Mugabe door de politie
         c.source = list(src.actors) if src else []
-    elif (agent := _agent_genitive(sent, c)) is not None:  # "at the request of Johnson": Johnson's request
+    elif (agent := agent_genitive(sent, c)) is not None:  # "at the request of Johnson": Johnson's request
         src, tgt = agent, (None if tgt is agent else tgt)
         c.source, c.needs_target = list(src.actors), False  # named with its owner, no weak frame
     c.target = list(tgt.actors) if tgt else []
@@ -322,12 +319,32 @@ def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
     """A nominal trigger ("the attack", "a suicide attack") after its clause's subject with no
     verb of doing it between (data light_verbs: launched, carried out, staged): the subject survived,
     reported or mourned the act, it did not do it. Off for a language without light verbs (Dutch: in a
-    verb-final clause an object with its article stands before the infinitive, so the test does not hold)."""
+    verb-final clause an object with its article stands before the infinitive, so the test does not hold);
+    there a listed verb that judges or reports a definite act tells it (_judged)."""
     toks, lex = sent.toks, sent.lex
+    if lex.topic_verbs and _judged(sent, c, src):
+        return True
     if not lex.light_verbs or not any(src.hi <= j < c.head and toks[j].low in lex.determiners
                                       for j in (c.head - 1, c.head - 2)):
         return False
     return not any(t.low in lex.light_verbs for t in toks[src.hi:c.head])
+
+
+def _judged(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
+    """A definite act as the object of a verb that judges or reports it ("noemde de eis onaanvaardbaar",
+    "reageerde op de kritiek", "heeft de aanval laf genoemd"; data topic_verbs, definites): an act already
+    known, someone else's, not the subject's own. The verb stands between the subject and the act, or
+    ends the clause (verb-final)."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    j = c.head - 1
+    if j > src.hi and toks[j].low not in lex.definites and toks[j].text.isalpha() and toks[j].text.islower() \
+            and toks[j].low not in lex.determiners:
+        j -= 1  # an adjective between: "de harde kritiek"
+    if j < src.hi or toks[j].low not in lex.definites:
+        return False
+    cl = sent.clause[c.head - lo]
+    after = (i for i in range(c.last + 1, sent.hi) if sent.clause[i - lo] == cl)
+    return any(t.low in lex.topic_verbs for t in toks[src.hi:j]) or any(toks[i].low in lex.topic_verbs for i in after)
 
 
 def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:
@@ -346,53 +363,12 @@ def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | Non
                  and m.actors[0].country not in own), None)
 
 
-def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
-    """The actor of a genitive right after a nominal act done to someone (release, arrest,
-    extradition: data patient_genitive_types)."""
-    return _genitive(sent, c) if c.noun and c.type.casefold() in sent.lex.patient_genitive_types else None
 
 
-def _agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
-    """The actor of a genitive right after a nominal act that is the genitive's own ("at the request
-    of Johnson", "het bezoek van Rutte": data agent_genitive_types); nominal by the article or
-    preposition before it."""
-    toks, lex = sent.toks, sent.lex
-    if c.type.casefold() not in lex.agent_genitive_types or c.head <= sent.lo or \
-            not (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low in lex.prepositions):
-        return None
-    return _genitive(sent, c)
 
 
-def _genitive_and_aim(sent: Sentence, c: Candidate) -> tuple[ActorMention, ActorMention] | None:
-    """A nominal act with a genitive and then a phrase of whom it is aimed at ("de kritiek van X op
-    Y", "de steun van X aan Y", "sancties van X tegen Y"; data aim_prepositions): X did it to Y."""
-    lex = sent.lex
-    nominal = c.noun or (c.head > sent.lo and sent.toks[c.head - 1].low in lex.determiners)  # "de steun"
-    if not nominal or not lex.aim_prepositions:
-        return None
-    owner = _genitive(sent, c)
-    if owner is None:
-        return None
-    cl = sent.clause[owner.lo - sent.lo]
-    aim = next((m for m in sent.local if m.lo >= owner.hi and m.lo - owner.hi <= 3
-                and sent.clause[m.lo - sent.lo] == cl and m.prep in lex.aim_prepositions and _usable(m)), None)
-    return None if aim is None else (owner, aim)
 
 
-def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
-    """The actor mention of a genitive ("of X", "van X") right after the trigger's head or its last
-    word ("verzoek van X schorste": a frame's noun), a title before the name allowed ("of Prime
-    Minister Boris Johnson")."""
-    toks, lex = sent.toks, sent.lex
-    j = next((j for j in (c.head + 1, c.last + 1) if j < sent.hi and toks[j].low in lex.genitive_prepositions), None)
-    if j is None:
-        return None
-    k = j + 1
-    while k < sent.hi and toks[k].low in lex.determiners:
-        k += 1
-    m = next((m for m in sent.local if m.lo >= k), None)
-    titled = m is not None and all(t.text[:1].isupper() for t in toks[k:m.lo])
-    return m if m is not None and m.lo <= k + 3 and titled and _usable(m) else None
 
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:

@@ -105,6 +105,8 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
                     break
                 if not nxt.pattern.frame and j not in used:
                     acts.append(j)
+            if frame.pattern.needs_subject and lex.verb_final:  # "zullen zijn bezoek interpreteren": a bare future
+                acts = [j for j in acts if _verbal(toks, matches[j], lo, hi, lex)]  # intends its verb
             verbs = [j for j in acts if not matches[j].pattern.noun]
             pick = verbs[0] if verbs else acts[0] if acts else None
             if pick is not None:
@@ -125,6 +127,15 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
                 embedded.add(j)
                 j += 1
     return out
+
+
+def _verbal(toks: list[Token], m: Match, lo: int, hi: int, lex: EventLexicon) -> bool:
+    """A verb act, not a noun (no noun pattern, no article before it: "de aanvallen voortzetten"), or a
+    word that ends its clause (a verb-final clause's infinitive: "zal de stad aanvallen.")."""
+    i = m.last
+    if i + 1 >= hi or toks[i + 1].low in lex.clause_breaks or not toks[i + 1].text[:1].isalnum():
+        return True
+    return not m.pattern.noun and not (m.head > lo and toks[m.head - 1].low in lex.determiners)
 
 
 def _risk(toks: list[Token], frame: Match, clause: list[int], lo: int, lex: EventLexicon) -> bool:

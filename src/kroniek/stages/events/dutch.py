@@ -94,6 +94,7 @@ def verb_forms(lemma: str, strong: dict[str, dict[str, list[str] | str]]) -> Ver
             part = head + (part[2:] if part.startswith("ge") and prefixed else part)
         out.finite = _unique([*pres, base, *past])
         out.participle = part
+        first = pres[0]
     else:
         st = given_stem or stem_of(base)
         r = base.removesuffix("en")
@@ -101,9 +102,11 @@ def verb_forms(lemma: str, strong: dict[str, dict[str, list[str] | str]]) -> Ver
         t = "t" if voiceless else "d"
         out.finite = _unique([st, st if st.endswith("t") else st + "t", base, st + t + "e", st + t + "en"])
         out.participle = (st if prefixed else ge_prefixed(st)) + ("" if st.endswith(t) else t)
+        first = st
     if particle:
         out.participle = particle + out.participle
-        out.joined = _unique([particle + w for w in out.finite] + [particle + base, out.participle])
+        # not the joined first person ("dat ik ophef"): written so it is the noun far more often (ophef, aanval, opstap)
+        out.joined = _unique([particle + w for w in out.finite if w != first] + [particle + base, out.participle])
     return out
 
 

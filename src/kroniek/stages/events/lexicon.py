@@ -47,7 +47,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
              "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions",
-             "verb_joiners", "aim_prepositions", "risk_markers")
+             "verb_joiners", "aim_prepositions", "risk_markers", "topic_verbs", "definites", "agent_nouns")
 
 
 @dataclass(slots=True)
@@ -115,6 +115,10 @@ class EventLexicon:
     genitive_prepositions: frozenset[str] = frozenset()
     appositive_openers: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()  # words that are nouns after an article, though a verb shares the form
+    topic_verbs: frozenset[str] = frozenset()  # verbs that judge or report an act named by their object (noemde de eis)
+    definites: frozenset[str] = frozenset()  # definite articles and demonstratives: an act already known
+    agent_nouns: frozenset[str] = frozenset()  # nominal acts whose genitive is their doer whatever the type (de kritiek van X)
+    recodes: dict[str, Any] = field(default_factory=dict)  # acts typed by what they are done to or by whom (recode.py)
     heads: dict[str, list[Pattern]] = field(default_factory=dict)  # compound heads: any word ending in one
     head_lengths: tuple[int, ...] = ()
     modifiers: dict[str, list[Pattern]] = field(default_factory=dict)  # compound modifiers: any word starting with one
@@ -390,5 +394,5 @@ def _build(lang: str) -> EventLexicon | None:
                         past_endings=tuple(str(w).casefold() for w in raw.get("past_endings", [])),
                         singular_endings=tuple(str(w) for w in raw.get("singular_endings", [])),
                         plural_endings=tuple(str(w) for w in raw.get("plural_endings", [])),
-                        function_words=lexicons.word_list(lang, "function_words.txt"),
+                        function_words=lexicons.word_list(lang, "function_words.txt"), recodes=raw.get("recodes") or {},
                         anaphors=frozenset().union(*pronouns.values(), sets["possessives"], sets["unresolved_actors"]))

@@ -31,6 +31,7 @@ from .candidates import Candidate, apply_modality, candidates, quoted_acts, regi
 from .context import ArticleIndex, Sentence
 from .lexicon import EventLexicon, lexicon, sentence_words, tokenize
 from .mentions import ActorMention, MentionFinder
+from .recode import recode
 
 # hostile acts that, told in someone else's words, are that speaker's accusation
 CLAIMED = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
@@ -213,6 +214,9 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
     prev: Candidate | None = None
     for c in [*cands]:
         assign_actors(sent, c, prev)
+        c = recode(sent, c)
+        if c is None:
+            continue
         claim = _claim(sent, c)
         if claim is not None:
             events.append(_event(sent, claim, cands))
