@@ -413,8 +413,10 @@ def _verb_next(low: str, lex: EventLexicon) -> bool:
 
 
 def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
+    """The preposition before a mention, past its article and a title the name's span leaves out
+    ("made by President Trump", "with former Prime Minister X": data appositive_openers)."""
     j = lo - 1
-    while j >= 0 and toks[j].low in lex.determiners:
+    while j >= 0 and (toks[j].low in lex.determiners or toks[j].low in lex.appositive_openers and j >= lo - 3):
         j -= 1
     if j >= 0 and toks[j].low in lex.prepositions:
         return toks[j].low

@@ -1,0 +1,30 @@
+"""English argument rules of the event coder (issue #13): who did a nominal act, and to whom."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek import Options, Pipeline
+from kroniek.model import make_article
+
+
+@pytest.fixture(scope="module")
+def code():
+    """Events of one English text as (type, source countries, target countries)."""
+    pipe = Pipeline(Options(lang="en"))
+
+    def run(text: str) -> list[tuple]:
+        doc = pipe(make_article(text=text, date="2021-03-02", lang="en"))
+        countries = lambda p: sorted(a.country for a in (p if isinstance(p, list) else [p] if p else []))
+        return [(e.type, countries(e.source), countries(e.target)) for e in doc.events]
+    return run
+
+
+@pytest.mark.parametrize("text,want", [
+    # a reduced relative: the name after a title is still in the by-phrase
+    ("The embassy published notes of a phone call made by President Putin on Monday to Chancellor Angela Merkel.",
+     ("CONSULT", ["RUS"], ["DEU"])),
+    # a passive whose subject is the nominal act
+    ("Last year the summit was attended by French President Emmanuel Macron.", ("CONSULT", ["FRA"], [])),
+])
+def test_a_by_phrase_after_a_nominal_act_names_its_doer(code, text: str, want: tuple) -> None:
+    assert want in code(text)
