@@ -28,3 +28,12 @@ def code():
 ])
 def test_a_by_phrase_after_a_nominal_act_names_its_doer(code, text: str, want: tuple) -> None:
     assert want in code(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Erdogan condemned the annexation of Golan Heights as Israeli land by President Trump.", ("ACCUSE", ["TUR"], ["USA"])),
+    # a known party right after the verb is the one judged, whoever did the act
+    ("Germany praised Poland for the aid sent by its army.", ("SUPPORT", ["DEU"], ["POL"])),
+])
+def test_judging_an_act_named_by_the_object_is_aimed_at_its_doer(code, text: str, want: tuple) -> None:
+    assert want in code(text)

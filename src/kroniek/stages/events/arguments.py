@@ -12,6 +12,7 @@ from .candidates import Candidate
 from .context import Sentence
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
+from .objects import done_by, object_act_by
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
 # partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
@@ -156,7 +157,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
-    if src is None and by is not None and _done_by(sent, c, by):
+    if src is None and by is not None and done_by(sent, c, by):
         src = by
     if src is None and c.means is not None:  # "gedood bij een Russische raketaanval": who did the means
         src = next((m for m in usable if m.hi == c.means and m.kind in ("adjectives", "demonyms")), None)
@@ -185,6 +186,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         elif not passive:
             c.source = _domestic(toks, local, lex, c, lo)
     own = _countries(c.source)
+    if tgt is None and by is not None and object_act_by(sent, c, by, passive, after):
+        tgt = by  # "attacked the proclamation ... by Trump": the by-phrase did what the act is aimed at
     if tgt is None:
         options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
         tgt = next((m for m in options if not m.place_prep), None)
@@ -236,23 +239,6 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
-
-
-def _done_by(sent: Sentence, c: Candidate, by: ActorMention) -> bool:
-    """A by-phrase close after the trigger names its doer: a passive's agent, or a nominal act's by way
-    of a participle ("a phone call made by President Trump", "the strikes were carried out by X", "the
-    meeting was attended by X"): between the act and `by` only passive auxiliaries, adverbs and at most
-    two other words (the participle and its particle); between `by` and the name only an article or title."""
-    toks, lex = sent.toks, sent.lex
-    j = next((j for j in range(c.last + 1, by.lo) if toks[j].low in lex.passive_by), None)
-    if j is None or by.lo - j > 5:
-        return False
-    between = [t.low for t in toks[j + 1:by.lo]]  # a title, or the noun whose genitive it is ("by supporters of X")
-    if not any(w in lex.genitive_prepositions for w in between) and any(
-            w not in lex.determiners and w not in lex.appositive_openers for w in between):
-        return False
-    other = [t for t in toks[c.last + 1:j] if t.low not in lex.passive_aux and not t.low.endswith("ly")]
-    return len(other) <= (2 if c.noun else 1) and all(t.text.isalpha() for t in other)
 
 
 def _own_forces(a: ActorRef, own: set[str]) -> bool:
