@@ -37,3 +37,12 @@ def test_a_by_phrase_after_a_nominal_act_names_its_doer(code, text: str, want: t
 ])
 def test_judging_an_act_named_by_the_object_is_aimed_at_its_doer(code, text: str, want: tuple) -> None:
     assert want in code(text)
+
+
+@pytest.mark.parametrize("text,want,unwanted", [
+    ("China condemned the US decision to send troops to Taiwan.", ("MOBILIZE", ["USA"], ["TWN"]), ("MOBILIZE", ["CHN"], ["TWN"])),
+    ("Moscow criticised the decision to impose sanctions on Iran.", ("ACCUSE", ["RUS"], ["IRN"]), ("COERCE", ["RUS"], ["IRN"])),
+])
+def test_an_act_after_a_decision_that_is_judged_is_not_the_judges(code, text: str, want: tuple, unwanted: tuple) -> None:
+    events = code(text)
+    assert want in events and unwanted not in events

@@ -12,7 +12,7 @@ from .candidates import Candidate
 from .context import Sentence
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
-from .objects import done_by, object_act_by
+from .objects import decision_owner, done_by, object_act_by
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
 # partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
@@ -154,6 +154,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
         src = adj if adj is not None and adj.lo > prev.head else None
+    elif (decided := decision_owner(sent, c, prev)) is not None:  # "condemned the US decision to send troops"
+        governed, src = True, decided[0]
     topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None

@@ -36,3 +36,19 @@ def object_act_by(sent: Sentence, c: Candidate, by: ActorMention, passive: bool,
         return False
     return not any(m.lo < by.lo and m.kind not in ("adjectives", "demonyms") and any(a.id or a.country for a in m.actors)
                    and not (m.place and all(a.id is None for a in m.actors)) for m in after)
+
+
+def decision_owner(sent: Sentence, c: Candidate, prev: Candidate | None) -> tuple[ActorMention | None] | None:
+    """ "China condemned the US decision to send troops", "criticised the decision to impose sanctions": an act
+    after a noun of deciding (data infinitive_facts, after an article, a possessive or a name) that is the
+    object of an earlier act of its clause is not that act's subject's. Its doer is the noun's owner (an
+    adjective, a genitive or a possessive right before it), else unknown. None where this does not apply."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    k = c.head - 2
+    if prev is None or k <= lo or prev.head >= k or toks[c.head - 1].low not in lex.infinitive_markers \
+            or toks[k].low not in lex.infinitive_facts or sent.clause[prev.head - lo] != sent.clause[k - lo]:
+        return None
+    owner = next((m for m in sent.local if m.hi == k), None)  # "the US decision", "Trump's decision", "its decision"
+    if owner is None and toks[k - 1].low not in lex.determiners:
+        return None  # "voted to", "decided to": a verb, the subject's own decision
+    return (owner,)
