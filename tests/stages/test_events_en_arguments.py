@@ -46,3 +46,15 @@ def test_judging_an_act_named_by_the_object_is_aimed_at_its_doer(code, text: str
 def test_an_act_after_a_decision_that_is_judged_is_not_the_judges(code, text: str, want: tuple, unwanted: tuple) -> None:
     events = code(text)
     assert want in events and unwanted not in events
+
+
+def test_a_partner_in_a_deployment_is_no_target(code) -> None:
+    assert code("Russia deployed troops with Belarus in the region.") == [("MOBILIZE", ["RUS"], [])]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kenya welcomed the release of the hostages by the rebels of Somalia.", ("RETREAT", ["SOM"], ["KEN"])),
+    ("Hamas released three hostages on Sunday.", ("RETREAT", ["PSE"], ["PSE"])),
+])
+def test_released_hostages_are_the_target_and_a_by_phrase_the_releaser(code, text: str, want: tuple) -> None:
+    assert want in code(text)

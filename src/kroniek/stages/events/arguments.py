@@ -238,6 +238,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.target = list(tgt.actors) if tgt else []
     if c.type == "MOBILIZE" and c.target and all(_own_forces(a, own) for a in c.target):
         tgt, c.target = None, []  # "sent troops to the border": the troops are what is moved, not its target
+    if tgt is not None and tgt.prep in lex.partner_prepositions and (c.act_type or c.type) == "MOBILIZE":
+        tgt, c.target = None, []  # "deploy troops with Belarus": a partner in the deployment, not its target
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
@@ -351,7 +353,8 @@ def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | Non
 def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
     """The actor of a genitive right after a nominal act done to someone (release, arrest,
     extradition: data patient_genitive_types)."""
-    return _genitive(sent, c) if c.noun and c.type.casefold() in sent.lex.patient_genitive_types else None
+    nominal = c.noun or (c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.determiners)  # "the release"
+    return _genitive(sent, c) if nominal and c.type.casefold() in sent.lex.patient_genitive_types else None
 
 
 def _agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
@@ -392,7 +395,7 @@ def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
     k = j + 1
     while k < sent.hi and toks[k].low in lex.determiners:
         k += 1
-    m = next((m for m in sent.local if m.lo >= k), None)
+    m = next((m for m in sent.local if m.lo > j), None)  # a sector word's mention holds its article ("of the hostages")
     titled = m is not None and all(t.text[:1].isupper() for t in toks[k:m.lo])
     return m if m is not None and m.lo <= k + 3 and titled and _usable(m) else None
 
