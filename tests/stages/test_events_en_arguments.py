@@ -53,8 +53,46 @@ def test_a_partner_in_a_deployment_is_no_target(code) -> None:
 
 
 @pytest.mark.parametrize("text,want", [
-    ("Kenya welcomed the release of the hostages by the rebels of Somalia.", ("RETREAT", ["SOM"], ["KEN"])),
-    ("Hamas released three hostages on Sunday.", ("RETREAT", ["PSE"], ["PSE"])),
+    ("Kenya welcomed the release of the prisoners by the rebels of Somalia.", ("RETREAT", ["SOM"], ["KEN"])),
+
 ])
-def test_released_hostages_are_the_target_and_a_by_phrase_the_releaser(code, text: str, want: tuple) -> None:
+def test_released_people_are_the_target_and_a_by_phrase_the_releaser(code, text: str, want: tuple) -> None:
     assert want in code(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The defence minister recommended that French troops in Mali withdraw.", ("REQUEST", ["FRA"], ["FRA"])),
+    ("Kenya said it will comply with the demands of the African Union.", ("AGREE", ["KEN"], ["IGO"])),
+    ("The visit came at the request of Chancellor Angela Merkel.", ("REQUEST", ["DEU"], [])),
+    ("The high court was petitioned by Nigerian opposition leaders.", ("ACCUSE", ["NGA"], [])),
+    ("Chilean protesters threw bottles and bricks at the police.", ("PROTEST", ["CHL"], ["CHL"])),
+    ("The Kenyan government tightened security around the parliament.", ("MOBILIZE", ["KEN"], [])),
+    ("The Dutch government halted around 50 million euros in yearly funding to the Palestinian Authority.", ("SANCTION", ["NLD"], ["PSE"])),
+    ("Brazil pulled out from the Paris climate agreement with France.", ("SANCTION", ["BRA"], ["FRA"])),
+    ("Students gave the Chilean government until Monday to drop the bill.", ("THREATEN", [], ["CHL"])),
+])
+def test_english_lexicon_of_this_round(code, text: str, want: tuple) -> None:
+    assert want[0] in [e[0] for e in code(text)], code(text)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("Putin denied that Russia had any troops in Ukraine.", "REJECT"),
+    ("The minister denied any wrongdoing.", "REJECT"),
+    ("Colombia gave the rebels until Friday to respond.", "AID"),
+])
+def test_denials_and_deadlines_are_no_refusal_or_aid(code, text: str, unwanted: str) -> None:
+    assert unwanted not in [e[0] for e in code(text)]
+
+
+def test_news_passed_on_by_the_media_accuses_no_one(code) -> None:
+    events = code("Reuters reported Iran arrested two British sailors.")
+    assert ("COERCE", ["IRN"], ["GBR"]) in events and all(e[0] != "ACCUSE" for e in events)
+
+
+def test_who_carries_out_an_order_is_no_target(code) -> None:
+    assert code("Putin ordered the army to attack Kyiv.") == [("ASSAULT", ["RUS"], ["UKR"])]
+    assert ("COERCE", [], []) not in code("The president ordered police to arrest the opposition leader.")
+
+
+def test_a_countrys_name_in_a_currency_is_no_actor(code) -> None:
+    assert all("USA" not in e[2] for e in code("Mexico cut aid worth US$5 million to Honduras."))

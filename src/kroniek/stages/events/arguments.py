@@ -192,6 +192,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         tgt = by  # "attacked the proclamation ... by Trump": the by-phrase did what the act is aimed at
     if tgt is None:
         options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
+        if c.frame in plover.ACT_FRAMES:  # "ordered his staff to delay aid for Ukraine": who carries it out is no target
+            options = [m for m in options if m.lo > min(i for i in c.idxs if i > c.head)]
         tgt = next((m for m in options if not m.place_prep), None)
         if tgt is None and (c.type != "CONSULT" or c.mode == "visit"):
             tgt = options[0] if options else None

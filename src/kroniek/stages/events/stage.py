@@ -19,6 +19,7 @@ from ...model import (
     Doc,
     Event,
     Options,
+    Quote,
     Span,
     Token,
 )
@@ -239,7 +240,7 @@ def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
         return None
     quote = next((q for q in sent.index.quotes.covering(sent.toks[c.head].start) if q.speaker is not None
                   and (q.speaker.id or q.speaker.country)), None)
-    if quote is None:
+    if quote is None or _reported(sent, quote):
         return None
     speaker = quote.speaker
     if any(a.id == speaker.id or (a.country and a.country == speaker.country and a.id in (None, a.country))
@@ -249,6 +250,13 @@ def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
     c.alleged = True
     return replace(c, code=ACCUSE_CODE, type=row.type, mode=row.mode, target=c.source, target_words=c.source_words,
                    source=[ActorRef(speaker.id, speaker.name, speaker.country)], source_words=None, alleged=False)
+
+
+def _reported(sent: Sentence, quote: Quote) -> bool:
+    """News told by the news media ("Reuters reported Iran arrested two sailors", a cue of data
+    report_cues, or a speaker the KB files as media) passes the act on; it accuses no one."""
+    speaker = sent.kb.get(quote.speaker.id) if quote.speaker is not None else None
+    return (quote.cue or "").casefold() in sent.lex.report_cues or (speaker is not None and speaker.sector == "MED")
 
 
 def _date(sent: Sentence, c: Candidate, heads: list[int]) -> tuple[str | None, bool]:
