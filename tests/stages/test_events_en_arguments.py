@@ -96,3 +96,29 @@ def test_who_carries_out_an_order_is_no_target(code) -> None:
 
 def test_a_countrys_name_in_a_currency_is_no_actor(code) -> None:
     assert all("USA" not in e[2] for e in code("Mexico cut aid worth US$5 million to Honduras."))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president has been given antibiotics, his doctor said.",
+    "A tweet sent from the Brazilian president's account was deleted.",
+    "Ghana held primary elections in nine regions on Tuesday.",
+    "The Peruvian president has been fighting cancer since 2019.",
+    "The Indian minister is in charge of the railways.",
+    "In its media release, the Australian company Coles reported record sales.",
+    "High demand for masks in Japan emptied the shelves.",
+    "With reporters, the Chilean senator discusses her background and her campaign.",
+    "Senator Sanders of the United States had the most pledged delegates.",
+])
+def test_english_senses_that_are_no_event(code, text: str) -> None:
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Japan provided food to North Korea.", ("AID", ["JPN"], ["PRK"])),
+    ("Japan gave North Korea rice and medicine.", ("AID", ["JPN"], ["PRK"])),
+    ("Merkel discussed the war with Zelensky.", ("CONSULT", ["DEU"], ["UKR"])),
+    ("Iran called on Tuesday for talks with Britain.", ("REQUEST", ["IRN"], ["GBR"])),
+    ("Trump sent federal officers to Portland.", ("MOBILIZE", ["USA"], [])),
+])
+def test_english_acts_still_found(code, text: str, want: tuple) -> None:
+    assert want[0] in [e[0] for e in code(text)], code(text)
