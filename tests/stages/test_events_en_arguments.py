@@ -122,3 +122,24 @@ def test_english_senses_that_are_no_event(code, text: str) -> None:
 ])
 def test_english_acts_still_found(code, text: str, want: tuple) -> None:
     assert want[0] in [e[0] for e in code(text)], code(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda have not yet agreed on the border.",
+    "Macron visited Marseille on Monday.",
+    "The Indian prime minister visited a hospital in Delhi.",
+])
+def test_acts_not_done_so_far_and_visits_at_home_are_no_events(code, text: str) -> None:
+    assert code(text) == []
+
+
+def test_a_visit_abroad_stays(code) -> None:
+    assert code("Macron visited Kharkiv on Monday.") == [("CONSULT", ["FRA"], ["UKR"])]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Pakistani foreign minister survived the attack.", ("ASSAULT", [], ["PAK"])),
+    ("Tunisia is facing terrorist attacks.", ("ASSAULT", [], ["TUN"])),
+])
+def test_the_subject_of_a_verb_of_undergoing_is_the_target(code, text: str, want: tuple) -> None:
+    assert code(text) == [want]

@@ -12,7 +12,7 @@ from .candidates import Candidate
 from .context import Sentence
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
-from .objects import decision_owner, done_by, object_act_by
+from .objects import decision_owner, done_by, object_act_by, undergoes_act
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
 # partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
@@ -157,6 +157,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     elif (decided := decision_owner(sent, c, prev)) is not None:  # "condemned the US decision to send troops"
         governed, src = True, decided[0]
     topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
+    if c.noun and src is not None and src is not adj and not governed and undergoes_act(sent, src, c):
+        topic, tgt = True, tgt or src  # "Wiranto survived the attack", "Tunisia is facing attacks": done to the subject
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
     if src is None and by is not None and done_by(sent, c, by):
@@ -183,6 +185,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and not (c.noun and _topic(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
+        elif not passive and earlier and tgt is None and c.noun and undergoes_act(sent, earlier, c):
+            tgt = earlier  # "Wiranto, who was visiting X, survived the attack"
         elif prev is not None:
             c.source = list(prev.source)
         elif not passive:

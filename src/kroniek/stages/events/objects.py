@@ -52,3 +52,9 @@ def decision_owner(sent: Sentence, c: Candidate, prev: Candidate | None) -> tupl
     if owner is None and toks[k - 1].low not in lex.determiners:
         return None  # "voted to", "decided to": a verb, the subject's own decision
     return (owner,)
+
+
+def undergoes_act(sent: Sentence, subject: ActorMention, c: Candidate) -> bool:
+    """ "Wiranto survived the attack", "Tunisia is facing terrorist attacks": a subject of a verb of undergoing
+    (data undergo_verbs) before a nominal act is who the act was done to."""
+    return any(t.low in sent.lex.undergo_verbs for t in sent.toks[subject.hi:c.head])

@@ -222,7 +222,7 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
             for country, ref in counterpart.items():
                 if country not in src and src & set(counterpart):
                     c.target = [ref]
-        if not c.source and not c.target:
+        if not c.source and not c.target or _home_visit(c):
             continue
         if c.needs_target and (c.act_type is None or c.frame is None) and not c.target:
             continue  # "dreigt een debacle", "vroeg zich af", "an investigation was under way": no one addressed
@@ -230,6 +230,17 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
         prev = c
         events.append(_event(sent, c, cands))
     return events
+
+
+def _home_visit(c: Candidate) -> bool:
+    """A visit to a town or a site of the visitor's own country ("Macron visited Marseille", "a visit to the
+    oil field"), or of a visitor of no known country, meets no one: no event. A visit to a person, a body or a
+    foreign place stays."""
+    where = c.target_words
+    if c.mode != "visit" or where is None or not where.place or any(a.id for a in where.actors):
+        return False
+    own = {a.country for a in c.source if a.country}
+    return not own or {a.country for a in c.target} <= own
 
 
 def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
