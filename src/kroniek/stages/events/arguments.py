@@ -13,6 +13,7 @@ from .context import Sentence
 from .genitives import agent_genitive, genitive_and_aim, patient_genitive, usable_actor
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
+from .objects import decision_owner, done_by, object_act_by, undergoes_act
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
 # partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
@@ -153,10 +154,14 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
         src = adj if adj is not None and adj.lo > prev.head else None
+    elif (decided := decision_owner(sent, c, prev)) is not None:  # "condemned the US decision to send troops"
+        governed, src = True, decided[0]
     topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
+    if c.noun and src is not None and src is not adj and not governed and undergoes_act(sent, src, c):
+        topic, tgt = True, tgt or src  # "Wiranto survived the attack", "Tunisia is facing attacks": done to the subject
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
-    if src is None and by is not None and by.lo <= c.last + 3:
+    if src is None and by is not None and done_by(sent, c, by):
         src = by
     if src is None and c.means is not None:  # "gedood bij een Russische raketaanval": who did the means
         src = next((m for m in usable if m.hi == c.means and m.kind in ("adjectives", "demonyms")), None)
@@ -180,13 +185,19 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and not (c.noun and _topic(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
+        elif not passive and earlier and tgt is None and c.noun and undergoes_act(sent, earlier, c):
+            tgt = earlier  # "Wiranto, who was visiting X, survived the attack"
         elif prev is not None:
             c.source = list(prev.source)
         elif not passive:
             c.source = _domestic(toks, local, lex, c, lo)
     own = _countries(c.source)
+    if tgt is None and by is not None and object_act_by(sent, c, by, passive, after):
+        tgt = by  # "attacked the proclamation ... by Trump": the by-phrase did what the act is aimed at
     if tgt is None:
         options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
+        if c.frame in plover.ACT_FRAMES:  # "ordered his staff to delay aid for Ukraine": who carries it out is no target
+            options = [m for m in options if m.lo > min(i for i in c.idxs if i > c.head)]
         tgt = next((m for m in options if not m.place_prep), None)
         if tgt is None and (c.type != "CONSULT" or c.mode == "visit"):
             tgt = options[0] if options else None
@@ -233,6 +244,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.target = list(tgt.actors) if tgt else []
     if c.type == "MOBILIZE" and c.target and all(_own_forces(a, own) for a in c.target):
         tgt, c.target = None, []  # "sent troops to the border": the troops are what is moved, not its target
+    if tgt is not None and tgt.prep in lex.partner_prepositions and (c.act_type or c.type) == "MOBILIZE":
+        tgt, c.target = None, []  # "deploy troops with Belarus": a partner in the deployment, not its target
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)

@@ -75,10 +75,13 @@ def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set
     return cond, unreal
 
 
-def _negated(toks: list[Token], m: Match, clause: list[int], lo: int, lex: EventLexicon) -> bool:
+def _negated(toks: list[Token], m: Match, clause: list[int], lo: int, lex: EventLexicon,
+             words: frozenset[str] | None = None) -> bool:
+    """A negation word near the trigger in its clause (or, with `words`, one of those: "yet")."""
     c = clause[m.head - lo]
     window = range(max(lo, m.head - 3), min(lo + len(clause), m.last + 5))
-    return any(clause[i - lo] == c and lex.is_negation(toks[i].low) for i in window)
+    return any(clause[i - lo] == c and (toks[i].low in words if words is not None else lex.is_negation(toks[i].low))
+               for i in window)
 
 
 def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: list[int],
@@ -119,6 +122,8 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
             continue
         cand.negated = _negated(toks, frame or act, clause, lo, lex) or (
             act is not None and frame is not None and _negated(toks, act, clause, lo, lex))
+        if cand.negated and _negated(toks, frame or act, clause, lo, lex, lex.not_yet):
+            continue  # "haven't yet agreed": not done so far, no refusal
         out.append(cand)
         if act is not None and act.pattern.embeds:
             j = act.last + 1

@@ -15,8 +15,9 @@ def usable_actor(m: ActorMention) -> bool:
 
 def patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
     """The actor of a genitive right after a nominal act done to someone (release, arrest,
-    extradition: data patient_genitive_types)."""
-    return _genitive(sent, c) if c.noun and c.type.casefold() in sent.lex.patient_genitive_types else None
+    extradition: data patient_genitive_types), nominal by its pattern or the article before it ("the release")."""
+    nominal = c.noun or (c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.determiners)
+    return _genitive(sent, c) if nominal and c.type.casefold() in sent.lex.patient_genitive_types else None
 
 
 def agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:

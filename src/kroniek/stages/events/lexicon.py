@@ -42,7 +42,8 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
              "location_prepositions", "not_event_time", "complementizers", "agent_places",
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
-             "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types",
+             "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types", "object_act_types", "partner_prepositions", "report_cues", "not_yet", "undergo_verbs",
+             "currency_words",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
@@ -76,6 +77,12 @@ class EventLexicon:
     perfect_passive_aux: frozenset[str] = frozenset()  # nl 'is gedood': zijn + participle, passive for ...
     perfect_passive_types: frozenset[str] = frozenset()  # ... transitive acts (not 'is afgetreden', 'is vertrokken')
     between: frozenset[str] = frozenset()  # "fighting between X and Y": the two sides of a nominal act
+    currency_words: frozenset[str] = frozenset()  # "US$400", "US dollars": a country's name in a currency names no actor
+    undergo_verbs: frozenset[str] = frozenset()  # "X survived the attack": X is whom it was done to
+    not_yet: frozenset[str] = frozenset()  # "haven't yet agreed": a negated act not done so far is no refusal
+    report_cues: frozenset[str] = frozenset()  # "X reported Y attacked": news passed on, no accusation by X
+    partner_prepositions: frozenset[str] = frozenset()  # "deployed troops with Belarus": a partner, no target
+    object_act_types: frozenset[str] = frozenset()  # "criticised the decision by X": X is the one judged
     patient_genitive_types: frozenset[str] = frozenset()  # "the release of X": X is the target, not the source
     participle_adjectives: tuple[str, ...] = ()  # after an article a verb form so ending is an adjective or noun
     agent_genitive_types: frozenset[str] = frozenset()  # "the request of X": X is the source

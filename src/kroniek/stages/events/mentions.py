@@ -176,6 +176,7 @@ class MentionFinder:
                                      genitive=toks[i + n - 1].low != seq[-1]))
             free = i + n
         found.sort(key=lambda m: m.lo)
+        found = [m for m in found if m.hi >= len(toks) or toks[m.hi].low not in lex.currency_words]  # "US$400", "US dollars"
         for m in found:
             m.prep = _governing(toks, m.lo, lex)
             if m.prep in lex.genitive_prepositions:
@@ -415,8 +416,10 @@ def _verb_next(low: str, lex: EventLexicon) -> bool:
 
 
 def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
+    """The preposition before a mention, past its article and a title the name's span leaves out
+    ("made by President Trump", "with former Prime Minister X": data appositive_openers)."""
     j = lo - 1
-    while j >= 0 and toks[j].low in lex.determiners:
+    while j >= 0 and (toks[j].low in lex.determiners or toks[j].low in lex.appositive_openers and j >= lo - 3):
         j -= 1
     if j >= 0 and toks[j].low in lex.prepositions:
         return toks[j].low
@@ -465,7 +468,8 @@ def _compounds(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
             if (any(t.low in lex.compound_joiners for t in between)  # "de VVD dat zij": no joiner, no compound
                     and all(t.low in lex.compound_joiners or t.low in lex.determiners for t in between)
                     and not prev.place_prep and (prev.prep in lex.between or not (m.person or prev.person))
-                    and not (between[0].low == "," and between[1:2] and between[1].low in lex.relative_pronouns)):
+                    and not (between[0].low == "," and between[1:2] and between[1].low in lex.relative_pronouns)
+                    and not (m.genitive and all(t.low == "," for t in between))):  # "hostages, Qatar's prime minister"
                 # a sector word after the last part is shared ("Britse regeringen"); an actor's
                 # own sector (Hamas: REB) is not spread to the others ("Israel and Hamas")
                 sector = m.sector_word

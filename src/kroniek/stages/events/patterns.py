@@ -114,7 +114,8 @@ def make_pattern(entry: dict[str, Any], elems: list[tuple[frozenset[str], bool]]
     return Pattern(elems, entry.get("cameo"), entry.get("type"), entry.get("mode"), entry.get("frame"),
                    entry.get("pos") == "noun", entry.get("gap", 4), bool(entry.get("embeds")),
                    bool(entry.get("modal")), bool(entry.get("needs_target")), bool(entry.get("needs_subject")),
-                   prio, words("not_next"), words("not_prev"), source)
+                   prio, words("not_next"), words("not_prev"), source,
+                   not_then=frozenset(str(w).casefold() for w in entry.get("not_then", ())))
 
 
 def entries_of(raw: dict[str, Any], lang: str) -> list[tuple[dict[str, Any], int, str]]:

@@ -19,6 +19,7 @@ from ...model import (
     Doc,
     Event,
     Options,
+    Quote,
     Span,
     Token,
 )
@@ -225,7 +226,7 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
             for country, ref in counterpart.items():
                 if country not in src and src & set(counterpart):
                     c.target = [ref]
-        if not c.source and not c.target:
+        if not c.source and not c.target or _home_visit(c):
             continue
         if c.needs_target and (c.act_type is None or c.frame is None) and not c.target:
             continue  # "dreigt een debacle", "vroeg zich af", "an investigation was under way": no one addressed
@@ -233,6 +234,17 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
         prev = c
         events.append(_event(sent, c, cands))
     return events
+
+
+def _home_visit(c: Candidate) -> bool:
+    """A visit to a town or a site of the visitor's own country ("Macron visited Marseille", "a visit to the
+    oil field"), or of a visitor of no known country, meets no one: no event. A visit to a person, a body or a
+    foreign place stays."""
+    where = c.target_words
+    if c.mode != "visit" or where is None or not where.place or any(a.id for a in where.actors):
+        return False
+    own = {a.country for a in c.source if a.country}
+    return not own or {a.country for a in c.target} <= own
 
 
 def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
@@ -243,7 +255,7 @@ def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
         return None
     quote = next((q for q in sent.index.quotes.covering(sent.toks[c.head].start) if q.speaker is not None
                   and (q.speaker.id or q.speaker.country)), None)
-    if quote is None:
+    if quote is None or _reported(sent, quote):
         return None
     speaker = quote.speaker
     if any(a.id == speaker.id or (a.country and a.country == speaker.country and a.id in (None, a.country))
@@ -253,6 +265,13 @@ def _claim(sent: Sentence, c: Candidate) -> Candidate | None:
     c.alleged = True
     return replace(c, code=ACCUSE_CODE, type=row.type, mode=row.mode, target=c.source, target_words=c.source_words,
                    source=[ActorRef(speaker.id, speaker.name, speaker.country)], source_words=None, alleged=False)
+
+
+def _reported(sent: Sentence, quote: Quote) -> bool:
+    """News told by the news media ("Reuters reported Iran arrested two sailors", a cue of data
+    report_cues, or a speaker the KB files as media) passes the act on; it accuses no one."""
+    speaker = sent.kb.get(quote.speaker.id) if quote.speaker is not None else None
+    return (quote.cue or "").casefold() in sent.lex.report_cues or (speaker is not None and speaker.sector == "MED")
 
 
 def _date(sent: Sentence, c: Candidate, heads: list[int]) -> tuple[str | None, bool]:

@@ -1,0 +1,60 @@
+"""What a by-phrase or an object says about the parties of an act: a nominal act's doer named in a
+by-phrase after it, and the one judged when the object of a judging verb is someone else's act."""
+from __future__ import annotations
+
+from .candidates import Candidate
+from .context import Sentence
+from .mentions import ActorMention
+
+
+def done_by(sent: Sentence, c: Candidate, by: ActorMention) -> bool:
+    """A by-phrase close after the trigger names its doer: a passive's agent, or a nominal act's by way
+    of a participle ("a phone call made by President Trump", "the strikes were carried out by X", "the
+    meeting was attended by X"): between the act and `by` only passive auxiliaries, adverbs and at most
+    two other words (the participle and its particle); between `by` and the name only an article, a
+    title, or the noun whose genitive it is ("by supporters of the PMF")."""
+    toks, lex = sent.toks, sent.lex
+    j = next((j for j in range(c.last + 1, by.lo) if toks[j].low in lex.passive_by), None)
+    if j is None or by.lo - j > 5:
+        return False
+    between = [t.low for t in toks[j + 1:by.lo]]
+    if not any(w in lex.genitive_prepositions for w in between) and any(
+            w not in lex.determiners and w not in lex.appositive_openers for w in between):
+        return False
+    other = [t for t in toks[c.last + 1:j] if t.low not in lex.passive_aux and not t.low.endswith("ly")]
+    return len(other) <= (2 if c.noun else 1) and all(t.text.isalpha() for t in other)
+
+
+def object_act_by(sent: Sentence, c: Candidate, by: ActorMention, passive: bool, after: list[ActorMention]) -> bool:
+    """An active verb of judging (data object_act_types: criticised, rejected, praised) with a by-phrase
+    after its object: the object is an act ("the decision by X", "the proclamation of Y as Z by X"), and
+    the one judged is who did it. No known person or body stands between (a place, an adjective or a
+    word the KB does not know may: "the proclamation of Golan Heights as official Israeli territory by X")."""
+    toks, lex = sent.toks, sent.lex
+    nominal = c.head > sent.lo and (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low.endswith("'s"))
+    if passive or nominal or by.lo <= c.last or c.type.casefold() not in lex.object_act_types:
+        return False
+    return not any(m.lo < by.lo and m.kind not in ("adjectives", "demonyms") and any(a.id or a.country for a in m.actors)
+                   and not (m.place and all(a.id is None for a in m.actors)) for m in after)
+
+
+def decision_owner(sent: Sentence, c: Candidate, prev: Candidate | None) -> tuple[ActorMention | None] | None:
+    """ "China condemned the US decision to send troops", "criticised the decision to impose sanctions": an act
+    after a noun of deciding (data infinitive_facts, after an article, a possessive or a name) that is the
+    object of an earlier act of its clause is not that act's subject's. Its doer is the noun's owner (an
+    adjective, a genitive or a possessive right before it), else unknown. None where this does not apply."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    k = c.head - 2
+    if prev is None or k <= lo or prev.head >= k or toks[c.head - 1].low not in lex.infinitive_markers \
+            or toks[k].low not in lex.infinitive_facts or sent.clause[prev.head - lo] != sent.clause[k - lo]:
+        return None
+    owner = next((m for m in sent.local if m.hi == k), None)  # "the US decision", "Trump's decision", "its decision"
+    if owner is None and toks[k - 1].low not in lex.determiners:
+        return None  # "voted to", "decided to": a verb, the subject's own decision
+    return (owner,)
+
+
+def undergoes_act(sent: Sentence, subject: ActorMention, c: Candidate) -> bool:
+    """ "Wiranto survived the attack", "Tunisia is facing terrorist attacks": a subject of a verb of undergoing
+    (data undergo_verbs) before a nominal act is who the act was done to."""
+    return any(t.low in sent.lex.undergo_verbs for t in sent.toks[subject.hi:c.head])

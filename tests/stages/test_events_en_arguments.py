@@ -1,0 +1,145 @@
+"""English argument rules of the event coder (issue #13): who did a nominal act, and to whom."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek import Options, Pipeline
+from kroniek.model import make_article
+
+
+@pytest.fixture(scope="module")
+def code():
+    """Events of one English text as (type, source countries, target countries)."""
+    pipe = Pipeline(Options(lang="en"))
+
+    def run(text: str) -> list[tuple]:
+        doc = pipe(make_article(text=text, date="2021-03-02", lang="en"))
+        countries = lambda p: sorted(a.country for a in (p if isinstance(p, list) else [p] if p else []))
+        return [(e.type, countries(e.source), countries(e.target)) for e in doc.events]
+    return run
+
+
+@pytest.mark.parametrize("text,want", [
+    # a reduced relative: the name after a title is still in the by-phrase
+    ("The embassy published notes of a phone call made by President Putin on Monday to Chancellor Angela Merkel.",
+     ("CONSULT", ["RUS"], ["DEU"])),
+    # a passive whose subject is the nominal act
+    ("Last year the summit was attended by French President Emmanuel Macron.", ("CONSULT", ["FRA"], [])),
+])
+def test_a_by_phrase_after_a_nominal_act_names_its_doer(code, text: str, want: tuple) -> None:
+    assert want in code(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Erdogan condemned the annexation of Golan Heights as Israeli land by President Trump.", ("ACCUSE", ["TUR"], ["USA"])),
+    # a known party right after the verb is the one judged, whoever did the act
+    ("Germany praised Poland for the aid sent by its army.", ("SUPPORT", ["DEU"], ["POL"])),
+])
+def test_judging_an_act_named_by_the_object_is_aimed_at_its_doer(code, text: str, want: tuple) -> None:
+    assert want in code(text)
+
+
+@pytest.mark.parametrize("text,want,unwanted", [
+    ("China condemned the US decision to send troops to Taiwan.", ("MOBILIZE", ["USA"], ["TWN"]), ("MOBILIZE", ["CHN"], ["TWN"])),
+    ("Moscow criticised the decision to impose sanctions on Iran.", ("ACCUSE", ["RUS"], ["IRN"]), ("COERCE", ["RUS"], ["IRN"])),
+])
+def test_an_act_after_a_decision_that_is_judged_is_not_the_judges(code, text: str, want: tuple, unwanted: tuple) -> None:
+    events = code(text)
+    assert want in events and unwanted not in events
+
+
+def test_a_partner_in_a_deployment_is_no_target(code) -> None:
+    assert code("Russia deployed troops with Belarus in the region.") == [("MOBILIZE", ["RUS"], [])]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kenya welcomed the release of the prisoners by the rebels of Somalia.", ("RETREAT", ["SOM"], ["KEN"])),
+
+])
+def test_released_people_are_the_target_and_a_by_phrase_the_releaser(code, text: str, want: tuple) -> None:
+    assert want in code(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The defence minister recommended that French troops in Mali withdraw.", ("REQUEST", ["FRA"], ["FRA"])),
+    ("Kenya said it will comply with the demands of the African Union.", ("AGREE", ["KEN"], ["IGO"])),
+    ("The visit came at the request of Chancellor Angela Merkel.", ("REQUEST", ["DEU"], [])),
+    ("The high court was petitioned by Nigerian opposition leaders.", ("ACCUSE", ["NGA"], [])),
+    ("Chilean protesters threw bottles and bricks at the police.", ("PROTEST", ["CHL"], ["CHL"])),
+    ("The Kenyan government tightened security around the parliament.", ("MOBILIZE", ["KEN"], [])),
+    ("The Dutch government halted around 50 million euros in yearly funding to the Palestinian Authority.", ("SANCTION", ["NLD"], ["PSE"])),
+    ("Brazil pulled out from the Paris climate agreement with France.", ("SANCTION", ["BRA"], ["FRA"])),
+    ("Students gave the Chilean government until Monday to drop the bill.", ("THREATEN", [], ["CHL"])),
+])
+def test_english_lexicon_of_this_round(code, text: str, want: tuple) -> None:
+    assert want[0] in [e[0] for e in code(text)], code(text)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("Putin denied that Russia had any troops in Ukraine.", "REJECT"),
+    ("The minister denied any wrongdoing.", "REJECT"),
+    ("Colombia gave the rebels until Friday to respond.", "AID"),
+])
+def test_denials_and_deadlines_are_no_refusal_or_aid(code, text: str, unwanted: str) -> None:
+    assert unwanted not in [e[0] for e in code(text)]
+
+
+def test_news_passed_on_by_the_media_accuses_no_one(code) -> None:
+    events = code("Reuters reported Iran arrested two British sailors.")
+    assert ("COERCE", ["IRN"], ["GBR"]) in events and all(e[0] != "ACCUSE" for e in events)
+
+
+def test_who_carries_out_an_order_is_no_target(code) -> None:
+    assert code("Putin ordered the army to attack Kyiv.") == [("ASSAULT", ["RUS"], ["UKR"])]
+    assert ("COERCE", [], []) not in code("The president ordered police to arrest the opposition leader.")
+
+
+def test_a_countrys_name_in_a_currency_is_no_actor(code) -> None:
+    assert all("USA" not in e[2] for e in code("Mexico cut aid worth US$5 million to Honduras."))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president has been given antibiotics, his doctor said.",
+    "A tweet sent from the Brazilian president's account was deleted.",
+    "Ghana held primary elections in nine regions on Tuesday.",
+    "The Peruvian president has been fighting cancer since 2019.",
+    "The Indian minister is in charge of the railways.",
+    "In its media release, the Australian company Coles reported record sales.",
+    "High demand for masks in Japan emptied the shelves.",
+    "With reporters, the Chilean senator discusses her background and her campaign.",
+    "Senator Sanders of the United States had the most pledged delegates.",
+])
+def test_english_senses_that_are_no_event(code, text: str) -> None:
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Japan provided food to North Korea.", ("AID", ["JPN"], ["PRK"])),
+    ("Japan gave North Korea rice and medicine.", ("AID", ["JPN"], ["PRK"])),
+    ("Merkel discussed the war with Zelensky.", ("CONSULT", ["DEU"], ["UKR"])),
+    ("Iran called on Tuesday for talks with Britain.", ("REQUEST", ["IRN"], ["GBR"])),
+    ("Trump sent federal officers to Portland.", ("MOBILIZE", ["USA"], [])),
+])
+def test_english_acts_still_found(code, text: str, want: tuple) -> None:
+    assert want[0] in [e[0] for e in code(text)], code(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda have not yet agreed on the border.",
+    "Macron visited Marseille on Monday.",
+    "The Indian prime minister visited a hospital in Delhi.",
+])
+def test_acts_not_done_so_far_and_visits_at_home_are_no_events(code, text: str) -> None:
+    assert code(text) == []
+
+
+def test_a_visit_abroad_stays(code) -> None:
+    assert code("Macron visited Kharkiv on Monday.") == [("CONSULT", ["FRA"], ["UKR"])]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The Pakistani foreign minister survived the attack.", ("ASSAULT", [], ["PAK"])),
+    ("Tunisia is facing terrorist attacks.", ("ASSAULT", [], ["TUN"])),
+])
+def test_the_subject_of_a_verb_of_undergoing_is_the_target(code, text: str, want: tuple) -> None:
+    assert code(text) == [want]
