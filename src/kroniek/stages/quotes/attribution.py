@@ -51,7 +51,7 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     h = next((k for k, t in enumerate(toks) if t.low not in lex.determiners), 0)
     gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive  # not the "van" of "Jan van Zanen"
                 and not any(e.type == "PER" and e.start < toks[k].start < e.end for e in ents)), None)
-    if toks[h].low in lex.roles and gen is not None and not last:
+    if lex.is_role(toks[h].low) and gen is not None and not last:
         if not toks[h + 1].text[0].isupper():  # "een woordvoerster van reisorganisatie Travel Unie"
             return SpeakerMention(toks[0].start, toks[-1].end, text[toks[0].start:toks[-1].end], "np")
         toks = toks[:gen]  # "Burgemeester Opstelten van Rotterdam": the person, not the town

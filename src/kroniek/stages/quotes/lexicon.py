@@ -46,6 +46,7 @@ class QuoteLexicon:
     after_only: frozenset[str]
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
     joiners: frozenset[str]
+    back_joiners: frozenset[str]  # "…, zo zei X": the joiner points back, the content is before the cue
     list_joiners: frozenset[str]  # and, or: partial quotes listed so are one statement
     pronouns: dict[str, str]
     determiners: frozenset[str]
@@ -53,6 +54,7 @@ class QuoteLexicon:
     adverbs: frozenset[str]
     prepositions: frozenset[str]
     roles: frozenset[str]
+    compound_roles: bool  # a word ending in a role is that role (Dutch "regeringscommissaris")
     roles_titled: bool  # a role description is the person introduced with it or the home office's, never just the latest
     title_signals: frozenset[str]
     cue_blockers: frozenset[str]
@@ -63,6 +65,7 @@ class QuoteLexicon:
     relatives: frozenset[str]
     anaphors: frozenset[str]
     not_with: dict[str, frozenset[str]]
+    not_after: dict[str, frozenset[str]]  # lemma -> words before a form that make it another word ("al vroeg")
     verb_second: bool
     indefinites: frozenset[str]
     spokespersons: frozenset[str]
@@ -96,6 +99,17 @@ class QuoteLexicon:
 
     def cue(self, word: str) -> str | None:
         return self.cue_lemma.get(word)
+
+    def is_role(self, word: str) -> bool:
+        """Whether a lower-case word names a role: listed, written with a prefix ("oud-minister",
+        "Knicks-coach"), or, where the language compounds (Dutch), ending in one after three letters or
+        more ("regeringscommissaris", "legerwoordvoerder"): news coins such heads by the day."""
+        if word in self.roles:
+            return True
+        if "-" in word and word.rpartition("-")[2] in self.roles:
+            return True
+        return self.compound_roles and len(word) > 5 and word.isalpha() and any(
+            word[i:] in self.roles for i in range(3, len(word) - 2))
 
 
 def _trie(words: list[str]) -> str:
@@ -185,14 +199,15 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
         own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
-        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), list_joiners=fs("list_joiners"),
+        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), back_joiners=fs("back_joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
-        prepositions=fs("prepositions"), roles=fs("roles"), roles_titled=bool(raw.get("roles_titled")), title_signals=fs("title_signals"),
+        prepositions=fs("prepositions"), roles=fs("roles"), compound_roles=bool(raw.get("compound_roles")), roles_titled=bool(raw.get("roles_titled")), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), pronoun_blockers=fs("pronoun_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
         verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
         relatives=fs("relatives"), anaphors=fs("anaphors"),
         not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},
+        not_after={k: frozenset(v) for k, v in (raw.get("not_after") or {}).items()},
         participles=tuple(raw.get("participles") or ()),
         indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),

@@ -88,6 +88,8 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         if hit:
             hits.append(hit)
             taken = len(toks)
+        if toks[-1].text == "?":
+            continue  # "Denkt u dat hij gelijk heeft?": a question asks, it reports no statement
         for ci, t in enumerate(toks):
             if t.low not in cue_lemma or ci <= taken or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
@@ -188,10 +190,13 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
                             or not any(t.text in ",;:" for t in toks[:k])
                             and fronted_subject(toks[:k + 1], lex, text, ents, relative=True) is not None):
         return None  # "Brouwerij Maes, vroeger Maes Bieren, meldt orders", "Het geld dat …, bevestigt": a fronted subject
+    if lex.verb_second and _apposed_relative(toks, k, lex, text, ents):
+        return None  # "De ex-directeur, die gisteren werd gehoord, vindt die rol verdedigbaar": subject, relative, verb
     tail = toks[ci + 1:]
     stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"
                  or n > 0 and t.low in lex.joiners and lex.verb_second), len(tail))  # ", zei Peeters kalm | en …"
-    if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):
+    back = ci - k > 1 and all(t.low in lex.back_joiners for t in toks[k + 1:ci])  # "…, zo bevestigde dat bedrijf"
+    if stop > 8 or any(t.low in lex.complementizers for t in tail[0 if back else None:stop][1 if back else 0:]):
         return None
     if stop < len(tail) and tail[stop].text in ":;":
         return None
@@ -203,6 +208,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
             or between and between[0].low in lex.relatives:
         return None  # "…, zullen zich niet meer herhalen" (verb final), "De chauffeur, die de fout toegaf, …"
     after = np_after(toks, ci + 1, lex) if not between else []
+    if back and not after and tail and tail[0].low in lex.determiners:
+        after = tail[:1] + np_after(toks, ci + 2, lex)  # "zo bevestigde | dat bedrijf": a demonstrative
     if lex.verb_second and not between and not after:
         return None  # "Vermeulen werkte als bakker, schreef voor een weekblad": a coordinated verb, its subject before
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
@@ -239,6 +246,18 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         return hit
     more = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"
     return hit if more is None else Hit(hit.start, more.end, f"{hit.text} {more.text}", False, hit.cue, m, hit.cue_pos)
+
+
+def _apposed_relative(toks: list[Token], k: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> bool:
+    """Whether the words before the comma at k are a short noun phrase and a relative clause set off
+    by commas ("De ex-directeur, die gisteren werd gehoord, vindt …"): the subject of the verb after
+    them, no content that verb reports."""
+    commas = [n for n in range(k) if toks[n].text in ",;:"]
+    if len(commas) != 1 or commas[0] + 1 >= k or toks[commas[0] + 1].low not in lex.relatives:
+        return False
+    head = [t for t in toks[:commas[0]] if word(t)]
+    return 0 < len(head) <= 5 and not any(t.low in lex.auxiliaries for t in head) \
+        and fronted_subject(toks[:commas[0] + 1], lex, text, ents, relative=False) is not None
 
 
 def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:

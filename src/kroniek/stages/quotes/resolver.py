@@ -402,16 +402,17 @@ class SpeakerResolver:
         named = self._name(m)
         head = next((w for w in m.text.lower().split() if w not in self.lex.determiners), "")
         actor = self.kb.get(named.id)
-        if actor is not None and head in self.lex.roles and actor.type != "PER":
+        if actor is not None and self.lex.is_role(head) and actor.type != "PER":
             named = Speaker(None, phrase_as_written(_STRIP.sub("", m.text), self.lex), country_in(m.text, self.lex, self.kb), m.start, m.end)
         if named.id is not None:  # a linked organisation or place is no he or she later on
             return self._remember(named, m.start, actor is None or actor.type == "PER")
-        if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites \
+        roles = {w for w in words if self.lex.is_role(w)}
+        if m.kind == "np" and roles and not words & self.lex.indefinites \
                 and m.text.split()[0].casefold() not in self.lex.possessive_determiners:  # "haar coach" is not she
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)
-            titled = self._titled(m.start, words & self.lex.roles) if self.lex.roles_titled else None
+            titled = self._titled(m.start, roles) if self.lex.roles_titled else None
             if titled is not None:
                 sp = self._full_name(titled, self._from_entity(titled))
                 sp.start, sp.end = m.start, m.end

@@ -1,0 +1,78 @@
+"""Dutch cues and speakers found on a second source (issue #14): idiom cues, words that only look
+like cues, questions, compound role nouns, and the subject a relative clause sets off.
+
+Every sentence is written for the test; each stands for a class of construction.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kroniek.model import ActorRef
+from kroniek.stages.quotes import lexicon
+
+from .test_quotes import run
+
+
+def quotes(text: str, names: tuple[str, ...] = ()) -> list[tuple[str, bool, str | None, str | None]]:
+    """(content, direct, cue, speaker words) of every quote of a Dutch text."""
+    doc = run(text, "nl", {n: ActorRef(None, n) for n in names})
+    return [(q.text, q.direct, q.cue, q.speaker.text if q.speaker else None) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("„Wij gaan gewoon door”, gaf Karel Jansen te kennen na de stemming.", "gaf", "Karel Jansen"),
+    ("„Dat was de laatste keer”, besluit Els Wouters haar verhaal.", "besluit", "Els Wouters"),
+    ("„Er moet een oplossing komen”, oordeelde de rechter dinsdag.", "oordeelde", "de rechter"),
+    ("„De verdachte blijft vastzitten”, luidt het in een verklaring.", "luidt", None),
+    ("„Wij trekken ons terug uit het overleg”, zo heette het gisteren.", "heette", None),
+])
+def test_idiom_and_irregular_cues_attribute_a_quote(text: str, cue: str, speaker: str | None) -> None:
+    names = ("Karel Jansen", "Els Wouters")
+    [(_, direct, found, who)] = quotes(text, names)
+    assert direct and found == cue and who == speaker
+
+
+def test_a_split_idiom_cue_reports_its_clause() -> None:
+    assert quotes("Karel Jansen heeft te kennen gegeven dat hij volgend jaar stopt.", ("Karel Jansen",)) == \
+        [("hij volgend jaar stopt", False, "gegeven", "Karel Jansen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Het nieuwe rapport roept nog meer vragen op over de kosten van de brug.",  # a plural noun
+    "Karel Jansen had al vroeg door dat de wedstrijd verloren was.",  # an adverb: early
+    "Denkt u dat de minister gelijk krijgt in deze zaak?",  # a question asks, it states nothing
+    "De besturen besloten dat de scholen na de vakantie weer opengaan.",  # a decision, not a statement
+    "Karel Jansen gaf zijn ploeg de opdracht het gat dicht te rijden. Dat luidde een spannende finale in.",
+    # the subject, a relative clause set off by commas, then an opinion verb with an object: nothing quoted
+    "De gewezen directeur, die vorige week werd gehoord door de commissie, vindt die dubbele rol verdedigbaar.",
+])
+def test_no_reported_speech(text: str) -> None:
+    assert [q for q in quotes(text, ("Karel Jansen",)) if not q[1]] == []
+
+
+def test_zo_before_the_cue_points_back_and_makes_dat_a_demonstrative() -> None:
+    assert quotes("De nieuwe regels gelden vanaf maandag, zo bevestigde dat bedrijf gisteren.") == \
+        [("De nieuwe regels gelden vanaf maandag", False, "bevestigde", "bedrijf")]
+
+
+@pytest.mark.parametrize(("word", "role"), [
+    ("regeringscommissaris", True), ("legerwoordvoerder", True), ("oud-minister", True), ("knicks-coach", True),
+    ("minister", True), ("ministerie", False), ("commissie", False), ("kanselarij", False), ("ministers", False),
+])
+def test_a_word_that_ends_in_a_role_is_that_role(word: str, role: bool) -> None:
+    assert lexicon("nl").is_role(word) is role
+
+
+def test_a_compound_role_description_is_the_person_introduced_with_it() -> None:
+    text = ("Daarna sprak regeringscommissaris Els Wouters met Karel Jansen over de begroting. "
+            "Volgens de regeringscommissaris is er geen geld meer voor nieuwe wegen.")
+    doc = run(text, "nl", {"Els Wouters": ActorRef(None, "Els Wouters"), "Karel Jansen": ActorRef(None, "Karel Jansen")})
+    [q] = doc.quotes
+    assert q.speaker is not None and q.speaker.name == "Els Wouters" and q.speaker.text == "de regeringscommissaris"
+
+
+def test_a_former_office_holder_is_no_one_named_in_the_phrase() -> None:
+    text = "De oud-kabinetschef van minister Karel Jansen kondigde gisteren aan dat hij ontslag neemt."
+    doc = run(text, "nl", {"Karel Jansen": ActorRef(None, "Karel Jansen")})
+    [q] = doc.quotes
+    assert q.speaker is not None and q.speaker.name != "Karel Jansen"
