@@ -76,3 +76,30 @@ def test_a_former_office_holder_is_no_one_named_in_the_phrase() -> None:
     doc = run(text, "nl", {"Karel Jansen": ActorRef(None, "Karel Jansen")})
     [q] = doc.quotes
     assert q.speaker is not None and q.speaker.name != "Karel Jansen"
+
+
+def test_zo_inside_a_reported_clause_is_an_adverb_not_a_new_attribution() -> None:
+    assert quotes("Karel Jansen zei dat hij niet alles zo precies wist over de zaak.", ("Karel Jansen",)) == \
+        [("hij niet alles zo precies wist over de zaak", False, "zei", "Karel Jansen")]
+
+
+@pytest.mark.parametrize("text", [
+    "„Het is geen ramp”, zegt de woordvoerder van de politie, Karel Jansen.",
+    "Het is geen ramp, zo stelt een van de auteurs van de studie, Karel Jansen van de universiteit.",
+    "Volgens de woordvoerder van de politie, Karel Jansen, is het geen ramp.",
+])
+def test_a_name_set_off_after_a_description_is_the_speaker(text: str) -> None:
+    [q] = run(text, "nl", {"Karel Jansen": ActorRef(None, "Karel Jansen")}).quotes
+    assert q.speaker is not None and q.speaker.name == "Karel Jansen"
+    assert "Karel" not in q.text
+
+
+def test_a_list_after_a_description_is_no_apposition() -> None:
+    [q] = run("„Het is geen ramp”, zeggen de burgemeester, Karel Jansen en Els Wouters.", "nl",
+              {"Karel Jansen": ActorRef(None, "Karel Jansen")}).quotes
+    assert q.speaker is not None and q.speaker.name != "Karel Jansen"
+
+
+def test_a_relative_clause_after_the_source_of_volgens_is_no_content() -> None:
+    text = "Volgens Karel Jansen, die eerder een vraag over fraude had ontkend, verliep alles erg goed."
+    assert quotes(text, ("Karel Jansen",)) == [("verliep alles erg goed", False, "Volgens", "Karel Jansen")]

@@ -207,3 +207,26 @@ def _widened(toks: list[Token], e: Entity, lex: QuoteLexicon, text: str) -> Spea
     if lo == k:
         return SpeakerMention(e.start, e.end, e.text, "entity")
     return SpeakerMention(toks[lo].start, e.end, text[toks[lo].start:e.end], "name")
+
+
+def apposed(toks: list[Token], src: list[Token], lex: QuoteLexicon, entities: SpanIndex[Entity]) -> list[Token]:
+    """A source phrase with the person's name set off by a comma after it ("zegt de woordvoerder van
+    de politie, Jan Peeters", "volgens een van de auteurs, Els Wouters van de KU Leuven, is …"): the
+    phrase names no person, the name does, and it ends there or with its 'van' phrase (then a comma
+    or the sentence's end; "X, Y en Z" is a list)."""
+    if not src or src[-1] is toks[-1]:
+        return src
+    k = next((n for n in range(len(toks)) if toks[n] is src[-1]), len(toks)) + 1
+    if k + 1 >= len(toks) or toks[k].text != "," \
+            or any(e.type == "PER" for e in entities.within(src[0].start, src[-1].end)):
+        return src
+    person = next((e for e in entities.within(toks[k + 1].start, toks[min(len(toks), k + 6) - 1].end)
+                   if e.type == "PER" and e.start == toks[k + 1].start), None)
+    if person is None:
+        return src
+    j = next((n for n in range(k + 1, len(toks)) if toks[n].start >= person.end), len(toks))
+    if j < len(toks) and toks[j].low == lex.genitive:
+        j = next((n for n in range(j, len(toks)) if not word(toks[n])), len(toks))
+    if j < len(toks) and word(toks[j]):
+        return src
+    return src + toks[k:j]

@@ -39,8 +39,9 @@ def content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
             if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
                     or nxt in lex.after_only or nxt in lex.relatives or phrase_at(toks, k + 1, lex.according)):
                 return k
-        elif t.low in lex.joiners and k > j and any(next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
-            return k
+        elif t.low in lex.joiners and t.low not in lex.back_joiners and k > j \
+                and any(next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
+            return k  # "en kondigde aan"; not "dat hij niet alles zo precies wist" (a back joiner needs its comma)
     return max(j, n)
 
 

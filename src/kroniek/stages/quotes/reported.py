@@ -18,7 +18,7 @@ from .according import (
     own_account_at,
     own_account_hit,
 )
-from .attribution import SpeakerMention, mention_in, np_after, word
+from .attribution import SpeakerMention, apposed, mention_in, np_after, word
 from .chunks import Chunker
 from .hits import (
     OPENERS,
@@ -223,7 +223,7 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     if len(after) == 1 and after[0].text[0].islower() and after[0].low not in lex.pronouns \
             and chunker is not None and not chunker.nominal(after[0]):
         return None
-    m = mention_in(between, lex, text, ents) if between else mention_in(after, lex, text, ents)
+    m = mention_in(between, lex, text, ents) if between else mention_in(apposed(toks, after, lex, ents), lex, text, ents)
     start = 0
     for n in range(k - 1, -1, -1):
         if toks[n].text in (":", ";"):

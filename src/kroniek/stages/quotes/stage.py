@@ -13,7 +13,7 @@ import re
 from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
-from .attribution import SpeakerMention, mention_in, np_after, word
+from .attribution import SpeakerMention, apposed, mention_in, np_after, word
 from .chunks import Chunker
 from .extent import Extent
 from .hits import TERMINAL, Hit
@@ -72,7 +72,7 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
             if not lex.verb_second and nxt is not None and word(nxt) and nxt.low not in lex.prepositions \
                     and nxt.low not in lex.adverbs:
                 return None  # "said the national emergency began": a clause, not an inverted speaker
-            m = mention_in(after, lex, text, ents)
+            m = mention_in(apposed(toks, after, lex, ents), lex, text, ents)
         elif appositive:
             comma = next(n for n in range(i0, k) if toks[n].text == ",")
             m = mention_in(toks[i0:comma], lex, text, ents, last=True)
