@@ -103,3 +103,16 @@ def test_a_list_after_a_description_is_no_apposition() -> None:
 def test_a_relative_clause_after_the_source_of_volgens_is_no_content() -> None:
     text = "Volgens Karel Jansen, die eerder een vraag over fraude had ontkend, verliep alles erg goed."
     assert quotes(text, ("Karel Jansen",)) == [("verliep alles erg goed", False, "Volgens", "Karel Jansen")]
+
+
+def test_an_expectation_is_reported() -> None:
+    text = "Karel Jansen sprak dinsdag in de Kamer. Hij verwacht dat de maatregel tot eind maart nodig is."
+    assert quotes(text, ("Karel Jansen",)) == [("de maatregel tot eind maart nodig is", False, "verwacht", "Hij")]
+    assert quotes("Zoals verwacht won de thuisploeg de wedstrijd met ruime cijfers.") == []
+
+
+def test_a_compound_role_falls_back_on_its_listed_role_and_prefers_its_own() -> None:
+    names = {n: ActorRef(None, n) for n in ("Karel Jansen", "Els Wouters")}
+    text = ("Oppositieleider Karel Jansen reageerde woedend op het besluit. „Dit is een schande”, zei de "
+            "partijleider. Ook fractieleider Els Wouters was kritisch. „Dit kan zo niet”, zei de fractieleider.")
+    assert [q.speaker.name for q in run(text, "nl", names).quotes if q.speaker] == ["Karel Jansen", "Els Wouters"]

@@ -101,15 +101,21 @@ class QuoteLexicon:
         return self.cue_lemma.get(word)
 
     def is_role(self, word: str) -> bool:
-        """Whether a lower-case word names a role: listed, written with a prefix ("oud-minister",
-        "Knicks-coach"), or, where the language compounds (Dutch), ending in one after three letters or
-        more ("regeringscommissaris", "legerwoordvoerder"): news coins such heads by the day."""
+        """Whether a lower-case word names a role (`role_of`)."""
+        return self.role_of(word) is not None
+
+    def role_of(self, word: str) -> str | None:
+        """The listed role a lower-case word names: itself, the part after a prefix ("oud-minister",
+        "pvv-leider"), or, where the language compounds (Dutch), the role it ends in after three
+        letters or more ("regeringscommissaris", "oppositieleider"): news coins such heads by the day."""
         if word in self.roles:
-            return True
-        if "-" in word and word.rpartition("-")[2] in self.roles:
-            return True
-        return self.compound_roles and len(word) > 5 and word.isalpha() and any(
-            word[i:] in self.roles for i in range(3, len(word) - 2))
+            return word
+        tail = word.rpartition("-")[2]
+        if "-" in word and tail in self.roles:
+            return tail
+        if not self.compound_roles or len(word) <= 5 or not word.isalpha():
+            return None
+        return next((word[i:] for i in range(3, len(word) - 2) if word[i:] in self.roles), None)
 
 
 def _trie(words: list[str]) -> str:

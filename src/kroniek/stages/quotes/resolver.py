@@ -15,6 +15,7 @@ from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
 from ...model import Doc, Entity, SpanIndex, Speaker
+from ..events.article import home_country
 from .attribution import SpeakerMention, first_person
 from .clauses import absolute, listed, no_subject
 from .lexicon import QuoteLexicon
@@ -323,11 +324,13 @@ class SpeakerResolver:
 
     def _role(self, m: SpeakerMention, home: bool = False) -> Speaker | None:
         """The holder of the office a role description names, on the article's date; with `home`,
-        a description that names no country is the publication's ("de premier" in a Belgian paper)."""
+        a description that names no country is the story's, as the event stage reads it (the country
+        of most named actors, else the publication's): "de premier" in a Belgian paper, or in a
+        story whose actors are Dutch when the paper is not known."""
         low = " " + m.text.casefold() + " "
         office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
                        if f" {phrase} " in low), None)
-        country = country_in(m.text, self.lex, self.kb) or (self.doc.country if home and self.doc.article.date else None)
+        country = country_in(m.text, self.lex, self.kb) or (home_country(self.doc) if home and self.doc.article.date else None)
         if office is None or country is None:
             return None
         holders = self.kb.holders(office, country, self.doc.reference_date)
@@ -339,7 +342,8 @@ class SpeakerResolver:
     def _titled(self, pos: int, roles: set[str]) -> Entity | None:
         """The latest person the article introduced with the role before pos ("advocaat Jan Peeters",
         "vakbondsvoorzitter Els Wouters", "Jan Peeters, de advocaat van …"): whom "de advocaat" means,
-        rather than whoever was named last."""
+        rather than whoever was named last. A compound role introduced with none ("de PVV-leider")
+        falls back on its listed role ("oppositieleider Geert Wilders")."""
         text = self.doc.text
         for ent in reversed(self.entities.within(max(0, pos - 5000), pos)):
             if ent.type != "PER":
@@ -352,7 +356,8 @@ class SpeakerResolver:
             apposed = after.split(",")[1].split()[:3] if after.startswith(",") and after.count(",") > 1 else []
             if any(w.endswith(r) for w in before + apposed for r in roles):
                 return ent
-        return None
+        bases = {self.lex.role_of(r) or r for r in roles}
+        return self._titled(pos, bases) if bases != roles else None  # "de PVV-leider": "oppositieleider Wilders"
 
     def _antecedent(self, pos: int, gender: str | None, person: bool | None,
                     wide: bool = False, known: bool = False) -> _Candidate | None:
@@ -407,7 +412,8 @@ class SpeakerResolver:
         if named.id is not None:  # a linked organisation or place is no he or she later on
             return self._remember(named, m.start, actor is None or actor.type == "PER")
         roles = {w for w in words if self.lex.is_role(w)}
-        if m.kind == "np" and roles and not words & self.lex.indefinites \
+        described = m.kind == "np" or m.kind == "name" and self.lex.is_role(m.text.split()[-1].casefold())  # a tagged "PVV-leider"
+        if described and roles and not words & self.lex.indefinites \
                 and m.text.split()[0].casefold() not in self.lex.possessive_determiners:  # "haar coach" is not she
             held = self._role(m)
             if held is not None:
