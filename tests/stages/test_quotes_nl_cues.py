@@ -116,3 +116,23 @@ def test_a_compound_role_falls_back_on_its_listed_role_and_prefers_its_own() -> 
     text = ("Oppositieleider Karel Jansen reageerde woedend op het besluit. „Dit is een schande”, zei de "
             "partijleider. Ook fractieleider Els Wouters was kritisch. „Dit kan zo niet”, zei de fractieleider.")
     assert [q.speaker.name for q in run(text, "nl", names).quotes if q.speaker] == ["Karel Jansen", "Els Wouters"]
+
+
+def test_volgens_haar_before_a_verb_is_the_pronoun_alone() -> None:
+    text = "Burgemeester Els Wouters wil de winkels sluiten. Volgens haar trekken ze te veel overlast aan."
+    [q] = run(text, "nl", {"Els Wouters": ActorRef(None, "Els Wouters")}).quotes
+    assert q.text == "trekken ze te veel overlast aan" and q.speaker is not None and q.speaker.name == "Els Wouters"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # next to a plural verb "ze" is they: never the woman named last
+    ("Burgemeester Els Wouters wil de winkels sluiten. De handelaars zijn boos. Ze vinden dat zij te ver gaat.", None),
+    ("Trainer Els Wouters, Karel Jansen en Jan Peeters spraken hun zorgen uit. Ze wezen op de zwakke aanpak.",
+     "Els Wouters"),
+    # next to a singular verb she stays she
+    ("Burgemeester Els Wouters wil de winkels sluiten. De handelaars zijn boos. Ze vindt dat het moet.", "Els Wouters"),
+])
+def test_ze_next_to_a_plural_verb_is_a_group(text: str, speaker: str | None) -> None:
+    names = {n: ActorRef(None, n) for n in ("Els Wouters", "Karel Jansen", "Jan Peeters")}
+    [q] = [q for q in run(text, "nl", names).quotes if not q.direct]
+    assert (q.speaker.name if q.speaker else None) == speaker

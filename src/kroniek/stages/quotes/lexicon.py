@@ -49,6 +49,8 @@ class QuoteLexicon:
     back_joiners: frozenset[str]  # "…, zo zei X": the joiner points back, the content is before the cue
     list_joiners: frozenset[str]  # and, or: partial quotes listed so are one statement
     pronouns: dict[str, str]
+    plural_pronouns: frozenset[str]  # she or they: they next to a plural verb
+    plural_verb_endings: tuple[str, ...]
     determiners: frozenset[str]
     auxiliaries: frozenset[str]
     adverbs: frozenset[str]
@@ -99,6 +101,11 @@ class QuoteLexicon:
 
     def cue(self, word: str) -> str | None:
         return self.cue_lemma.get(word)
+
+    def plural_verb(self, word: str) -> bool:
+        """Whether a lower-case word is a plural finite cue form or auxiliary ("zeggen", "zeiden", "hebben")."""
+        return bool(self.plural_verb_endings) and word.endswith(self.plural_verb_endings) and (
+            word in self.cue_lemma or word in self.auxiliaries)
 
     def is_role(self, word: str) -> bool:
         """Whether a lower-case word names a role (`role_of`)."""
@@ -207,6 +214,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
         after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), back_joiners=fs("back_joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
+        plural_pronouns=fs("plural_pronouns"), plural_verb_endings=tuple(raw.get("plural_verb_endings") or ()),
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), compound_roles=bool(raw.get("compound_roles")), roles_titled=bool(raw.get("roles_titled")), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), pronoun_blockers=fs("pronoun_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},

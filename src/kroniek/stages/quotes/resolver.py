@@ -391,7 +391,10 @@ class SpeakerResolver:
         if m.kind == "pronoun":
             low = m.text.lower()
             g = self.lex.pronouns.get(low) or self.lex.object_pronouns.get(low)
-            cand = self._antecedent(m.start, g, True if g in ("m", "f") else False if g == "p" else None)  # "they": no one person
+            if low in self.lex.plural_pronouns and self._next_to_plural(m):
+                g, cand = "p", self._group(m.start)  # "zeggen ze", "Ze vinden dat": they, not she
+            else:
+                cand = self._antecedent(m.start, g, True if g in ("m", "f") else False if g == "p" else None)  # "they": no one person
             if g in ("m", "f") and (cand is None or cand.gender is None):
                 # a person of that gender named in this sentence or the one before outweighs one of
                 # unknown gender named earlier
@@ -441,6 +444,20 @@ class SpeakerResolver:
             m.kind == "np" and self._role_head(m.text)
         return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
 
+    def _group(self, pos: int) -> _Candidate | None:
+        """Whom a plural pronoun points back to: the latest organisation opening a sentence, or the
+        latest subject that heads a list of persons ("Obreno, Roskam en Verhaeren spraken …"; its first)."""
+        text = self.doc.text
+        listing = _latest(self.people[0], pos, lambda c: c.where is not None and listed(text, c.where[1].end, len(text), self.lex))
+        return max((c for c in (listing, _latest(self.bodies, pos)) if c is not None), key=_pos, default=None)
+
+    def _next_to_plural(self, m: SpeakerMention) -> bool:
+        """Whether the word right before or after a pronoun is a plural verb ("zeggen ze", "Ze hebben")."""
+        text = self.doc.text
+        before = _LAST_WORD.search(text, max(0, m.start - 30), m.start)
+        after = _FIRST_WORD.match(text, m.end)
+        return any(w is not None and self.lex.plural_verb(w.group(1).lower()) for w in (before, after))
+
     def _aside(self, cand: _Candidate) -> bool:
         """Whether a candidate was named where no subject stands, asked on first need."""
         if cand.aside is None:
@@ -469,6 +486,8 @@ class SpeakerResolver:
         return sp
 
 
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_FIRST_WORD = re.compile(r"\s+(\w+)")
 _pos = attrgetter("pos")  # C-level keys for the binary searches over candidates
 _first = itemgetter(0)
 
