@@ -136,3 +136,33 @@ def test_ze_next_to_a_plural_verb_is_a_group(text: str, speaker: str | None) -> 
     names = {n: ActorRef(None, n) for n in ("Els Wouters", "Karel Jansen", "Jan Peeters")}
     [q] = [q for q in run(text, "nl", names).quotes if not q.direct]
     assert (q.speaker.name if q.speaker else None) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Het bedrijf verloor vorig jaar twaalf euro per aandeel, zoals gisteren geschreven.",  # an aside
+    "Het is misschien zijn verleden dat de renner in staat stelt om door te gaan.",  # 'in staat stellen': enable
+    "Toen we hem met dit beeld confronteerden, antwoordde hij met een wedervraag.",  # an adverbial clause
+    # ', dat' after a noun far from the cue opens a relative clause
+    "Zaterdag wordt een studie voorgesteld over de bouw van een nieuw bezoekerscentrum, dat volgens de stad veel kost.",
+    # the writer names something: no one is reported
+    "De nieuwe wijk is een poging om de stad wat op te krikken. Dat noemen we de toekomst van de stad.",
+])
+def test_no_reported_speech_in_asides_idioms_and_adverbial_clauses(text: str) -> None:
+    assert [q for q in quotes(text) if not q[1] and q[2] != "volgens"] == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Hun visie weerspiegelt de mening van het publiek, zegt Ana Peeters, politicologe aan de universiteit van Gent.",
+     "Hun visie weerspiegelt de mening van het publiek", "Ana Peeters"),
+    ("Volgens staatssecretaris Karel Jansen (VLD) heeft het toernooi een positieve invloed gehad.",
+     "heeft het toernooi een positieve invloed gehad", "Karel Jansen"),
+    ("Een tiental renners mogen terecht hopen de Tour te kunnen winnen.", "de Tour te kunnen winnen",
+     "Een tiental renners"),
+    ("Nadat Karel Jansen had aangekondigd zich te zullen testen op de cols, finishte hij als laatste.",
+     "zich te zullen testen op de cols", "Karel Jansen"),
+    ("Ze riepen tegen Jan Peeters, onze wachter, dat ze waren gekomen om hem te halen.",
+     "ze waren gekomen om hem te halen", None),  # they: no group named before
+])
+def test_the_content_and_source_end_where_the_clause_does(text: str, content: str, speaker: str | None) -> None:
+    [(found, direct, _, who)] = quotes(text, ("Karel Jansen", "Ana Peeters", "Jan Peeters"))
+    assert not direct and found == content and who == speaker

@@ -50,6 +50,8 @@ def according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, te
     else:
         m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
+    if src_end + 2 < len(toks) and toks[src_end].text == "(":  # "volgens Pierre Chevalier (VLD) heeft …"
+        src_end = next((n + 1 for n in range(src_end + 1, min(len(toks), src_end + 6)) if toks[n].text == ")"), src_end)
     maker = _maker(toks, src, lex)
     if maker:  # "according to a poll published by NBC News": the pollster
         m = mention_in(maker, lex, text, ents) or m

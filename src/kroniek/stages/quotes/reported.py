@@ -168,8 +168,8 @@ def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, i
         m = agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
     s, e = sentences[si - 1]
     body = text[s:e].rstrip()
-    if m is None or len(body.split()) < 3 or body[:1] in OPENERS:
-        return None
+    if m is None or len(body.split()) < 3 or body[:1] in OPENERS or m.text.lower() in lex.first_person:
+        return None  # "Dat noemen we de vitrines van de stad": the writer names, no one is reported
     return Hit(s, s + len(body), body, False, toks[ci].text, m, toks[ci].start)
 
 
@@ -241,9 +241,12 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         return hit
     if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
+    if lex.verb_second and first.low in lex.subordinators and not any(t.text == "," for t in toks[start:k]):
+        return None  # "Toen we hem ermee confronteerden, antwoordde hij met een vraag": an adverbial clause, no content
     hit = span_hit(toks, start, k, text, toks[ci], m)
-    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex):
-        return hit
+    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex) \
+            or lex.verb_second and chunker is not None and chunker.nominal(toks[j]):
+        return hit  # "…, zegt X, politicologe aan de universiteit": an apposition, where the clause goes on with its verb
     more = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"
     return hit if more is None else Hit(hit.start, more.end, f"{hit.text} {more.text}", False, hit.cue, m, hit.cue_pos)
 
@@ -276,6 +279,9 @@ def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: st
         if t.low in lex.whether and k <= ci + 2:
             return None
         if t.low in lex.complementizers:
+            if lex.verb_second and k > ci + 3 and toks[k - 1].text == "," \
+                    and sum(x.text == "," for x in toks[ci + 1:k]) == 1:
+                return None  # "wordt een studie voorgesteld over een nieuw centrum, dat …": a relative clause
             j = k + 1
             break
         if t.low in lex.content_preps.get(lemma, ()) and k + 1 < len(toks) and (
