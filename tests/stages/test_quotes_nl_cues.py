@@ -166,3 +166,34 @@ def test_no_reported_speech_in_asides_idioms_and_adverbial_clauses(text: str) ->
 def test_the_content_and_source_end_where_the_clause_does(text: str, content: str, speaker: str | None) -> None:
     [(found, direct, _, who)] = quotes(text, ("Karel Jansen", "Ana Peeters", "Jan Peeters"))
     assert not direct and found == content and who == speaker
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("„Dat is niet het standpunt van de partij”, repliceerde Karel Jansen gepikeerd.", "repliceerde", "Karel Jansen"),
+    ("„Ik ben benieuwd of er vragen komen”, vraagt Karel Jansen zich af.", "vraagt", "Karel Jansen"),
+    ("„Een vriendelijke man”, zo omschrijft de prominente Belgische geneticus Karel Jansen zijn collega.",
+     "omschrijft", "Karel Jansen"),
+    ("„We gaan gewoon door”, vervolgt Karel Jansen.", "vervolgt", "Karel Jansen"),
+    ("„Dit is een schande”, haalde Karel Jansen uit naar de regering.", "haalde", "Karel Jansen"),
+    ("„In mijn familie eten we om de beurt”, vertrouwt een collega ons toe.", "vertrouwt", "een collega"),
+])
+def test_more_cues_after_a_quote(text: str, cue: str, speaker: str) -> None:
+    [(_, direct, found, who)] = quotes(text, ("Karel Jansen",))
+    assert direct and found == cue and who == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Karel Jansen werd vervolgd voor fraude en uitgehaald uit de ploeg.",  # vervolgen, uithalen: only after a quote
+    "Gevraagd naar het plezier dat hij had in de ploeg, lachte Karel Jansen.",  # a participle clause asks
+])
+def test_cues_of_quoted_words_only_and_participle_clauses_report_nothing(text: str) -> None:
+    assert quotes(text, ("Karel Jansen",)) == []
+
+
+@pytest.mark.parametrize(("text", "speech"), [
+    ("Dat blijkt uit het rapport over ‘mobiliteit in en rond de stad’ dat gisteren is goedgekeurd.", False),
+    ("Alle kinderen mochten deelnemen aan een ‘grote training voor de burgerzin’.", False),
+    ("Volgens de bond is het ‘een schande dat niemand ingrijpt’ in deze zaak.", True),  # a verb: someone's words
+])
+def test_a_short_term_in_scare_marks_without_cue_or_verb_is_no_speech(text: str, speech: bool) -> None:
+    assert any(q[1] for q in quotes(text)) is speech

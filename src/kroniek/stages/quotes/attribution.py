@@ -125,7 +125,7 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
             or len(out) > 1 and out[0].low in lex.determiners and out[-1].low.endswith(lex.adjective_suffixes)  # "de jongste berichten"
         if (not t.text[0].isalnum() or t.low in lex.complementizers or (t.low in lex.cue_lemma and not noun)
                 or t.low in lex.auxiliaries and (out or t.low not in lex.possessive_determiners)  # "zijn broer"
-                or (out and t.low in lex.pronouns)
+                or (out and (t.low in lex.pronouns or t.low in lex.first_person))  # "vertrouwt een collega | ons toe"
                 or (out and t.low in lex.determiners and _phrase_ends(out[-1], t, toks[i + 1:i + 2], lex))
                 or (out and t.low == lex.infinitive)  # "volgens de gids | te gevaarlijk"
                 or (out and (t.text[0].isdigit() or t.low not in lex.determiners and lex.numeral.fullmatch(t.low)))  # "media | achtduizend …"
@@ -156,10 +156,10 @@ def _phrase_ends(prev: Token, det: Token, nxt: list[Token], lex: QuoteLexicon) -
 def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:
     """A lower-case word after a title and a name ("sprak bondscoach Eenhoorn | zuinig") is no longer
     the noun phrase; after a capitalised adjective it is ("de Amerikaanse president", "one Democratic
-    source")."""
+    source", "de prominente Belgische geneticus")."""
     if not out or not out[-1].text[0].isupper() or not t.text[0].islower() or t.low == lex.genitive \
-            or t.low in lex.name_particles:
-        return False
+            or t.low in lex.name_particles or out[-1].low.endswith(lex.demonyms):
+        return False  # "de prominente Belgische | geneticus" goes on
     return any(x.text[0].islower() and x.low not in lex.determiners and x.low not in lex.indefinites for x in out[:-1])
 
 

@@ -76,6 +76,7 @@ class QuoteLexicon:
     possessives: tuple[str, ...]
     negation_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
+    demonyms: tuple[str, ...]  # endings of capitalised adjectives of place (Belgische, Franse)
     adjective_suffixes: tuple[str, ...]  # an inflected adjective: a cue form after it is a noun
     agent_preps: frozenset[str]
     absolute_preps: frozenset[str]  # "with X describing …": X is the subject of the participle
@@ -89,7 +90,8 @@ class QuoteLexicon:
     numeral: re.Pattern[str]  # a word made only of number words (achtduizend, vijfentwintig)
     labels: frozenset[str]
     possessive_determiners: frozenset[str]  # "haar coach", "his lawyer": someone related, not that person
-    reflexives: frozenset[str]  # "meldde zich": a cue verb used reflexively states nothing
+    reflexives: frozenset[str]
+    reflexive_cues: frozenset[str]  # lemmas with a reflexive of their own (zich afvragen)  # "meldde zich": a cue verb used reflexively states nothing
     content_gerunds: frozenset[str]  # "…, including two children": a gerund after a comma that stays in the content
     object_pronouns: dict[str, str]  # her, him; haar, hem: a mention of a person, never a subject
     subordinators: frozenset[str]  # a sentence opening with one starts with a subordinate clause
@@ -227,12 +229,12 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
         adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), quoted_as=fs("quoted_as"), absolute_preps=fs("absolute_preps"),
-        adjective_suffixes=tuple(raw.get("adjective_suffixes") or ()), agent_preps=fs("agent_preps"),
+        adjective_suffixes=tuple(raw.get("adjective_suffixes") or ()), demonyms=tuple(raw.get("demonyms") or ()), agent_preps=fs("agent_preps"),
         documents=fs("documents"),
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
         numeral=_numeral_re([str(w) for w in raw.get("number_words") or ()]),
-        elisions=fs("elisions"), content_gerunds=fs("content_gerunds"), reflexives=fs("reflexives"), possessive_determiners=fs("possessive_determiners"), subordinators=fs("subordinators"),
+        elisions=fs("elisions"), content_gerunds=fs("content_gerunds"), reflexives=fs("reflexives"), reflexive_cues=fs("reflexive_cues"), possessive_determiners=fs("possessive_determiners"), subordinators=fs("subordinators"),
         object_pronouns={str(k): str(v) for k, v in (raw.get("object_pronouns") or {}).items()},
         labels=frozenset(str(w).casefold() for w in (lexicons.for_language(used, "segment") or {}).get("labels") or []),
         not_speech=re.compile("|".join(raw.get("not_speech") or ["(?!)"]), re.IGNORECASE), plurals=tuple(raw.get("plurals") or ()),

@@ -94,8 +94,8 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
             if t.low not in cue_lemma or ci <= taken or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
             lemma = cue_at(toks, ci, lex)
-            if lemma is None:
-                continue
+            if lemma is None or ci == 0 and len(toks) > 1 and toks[1].low in lex.prepositions:
+                continue  # "Gevraagd naar het genoegen dat hij …, repliceerde hij": a participle clause
             hit = (_anaphoric(toks, ci, si, sentences, lex, text, ents) or _after_clause(toks, ci, lex, text, ents, chunker)
                    or _forward(toks, ci, lemma, lex, text, ents))
             if hit is not None:
@@ -196,7 +196,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"
                  or n > 0 and t.low in lex.joiners and lex.verb_second), len(tail))  # ", zei Peeters kalm | en …"
     back = ci - k > 1 and all(t.low in lex.back_joiners for t in toks[k + 1:ci])  # "…, zo bevestigde dat bedrijf"
-    if stop > 8 or any(t.low in lex.complementizers for t in tail[0 if back else None:stop][1 if back else 0:]):
+    after_only = lex.cue(toks[ci].low) in lex.after_only  # "…, aldus een rapport | dat vorige maand uitkwam": a relative
+    if stop > 8 or not after_only and any(t.low in lex.complementizers for t in tail[0 if back else None:stop][1 if back else 0:]):
         return None
     if stop < len(tail) and tail[stop].text in ":;":
         return None
@@ -218,8 +219,12 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     own = lex.particles.get(lemma, frozenset())
     hearer = np_after(toks, ci + 1, lex) if between and lemma in lex.object_cues else []  # "…, officials told state media"
     rest = [t for t in tail[len(after) + len(hearer):stop] if word(t) and t.low not in own]
-    if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs):
-        return None  # "…, said parents still want …" is a forward clause, not an inverted attribution
+    adjunct = rest[next((n for n, t in enumerate(rest) if t.low not in lex.adverbs or t.low in lex.determiners), len(rest)):] \
+        if lex.verb_second else rest  # "zo zei hij | zelf | na afloop": adverbs, then a phrase of the attribution's
+    relative = after_only and rest and (rest[0].low in lex.complementizers or rest[0].low in lex.relatives)
+    if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs) \
+            and not (adjunct and adjunct[0].low in lex.prepositions) and not relative:
+        return None  # "…, said parents still want …" is a forward clause; "…, aldus een rapport | dat …" is not
     if len(after) == 1 and after[0].text[0].islower() and after[0].low not in lex.pronouns \
             and chunker is not None and not chunker.nominal(after[0]):
         return None
@@ -232,7 +237,7 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
     lead = sum(1 for t in toks[start:k] if word(t))
     j = ci + 2 + stop
-    if lead < 3 and stop < len(tail) and tail[stop].text == "," and (not rest or rest[0].low in lex.prepositions) \
+    if lead < 3 and stop < len(tail) and tail[stop].text == "," and (not adjunct or adjunct[0].low in lex.prepositions) \
             and m is not None and sum(1 for t in toks[j:] if word(t)) >= 3 and finite_clause(toks, j, lex):
         hit = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
         if hit is not None and lex.verb_second and lead:  # "Het land, zo zegt X, is …": the lead opens the clause
@@ -241,8 +246,9 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         return hit
     if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
-    if lex.verb_second and first.low in lex.subordinators and not any(t.text == "," for t in toks[start:k]):
-        return None  # "Toen we hem ermee confronteerden, antwoordde hij met een vraag": an adverbial clause, no content
+    participial = lex.cue(first.low) is not None and start + 1 < k and toks[start + 1].low in lex.prepositions
+    if lex.verb_second and (first.low in lex.subordinators or participial) and not any(t.text == "," for t in toks[start:k]):
+        return None  # "Toen we hem ermee confronteerden, antwoordde hij …", "Gevraagd naar …, lachte X": adverbial, no content
     hit = span_hit(toks, start, k, text, toks[ci], m)
     if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex) \
             or lex.verb_second and chunker is not None and chunker.nominal(toks[j]):

@@ -184,6 +184,17 @@ def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexico
     return any(w.strip(",;:").lower() not in lex.joiners for w in text[g.end:cue_pos].split() if w.strip(",;:"))
 
 
+def _term(text: str, g: Group, inner: str, nwords: int, lex: QuoteLexicon) -> bool:
+    """Words in scare marks inside a sentence with no cue, no verb and under eight words: a name, a
+    title or a slogan ("het rapport over ‘mobiliteit in en rond Brussel’", "een ‘grootse training
+    voor de burgerwaarden’"), not someone's words."""
+    if text[g.start:g.segs[0][0]] not in lex.scare_marks or nwords >= 2 * MIN_WORDS:
+        return False
+    words = tokens(inner, 0, len(inner), lex)
+    return not any(t.low in lex.auxiliaries or lex.cue(t.low) or t.low in lex.pronouns or t.low in lex.first_person
+                   or t.low in lex.negations for t in words)
+
+
 def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
     """One person where a tagger split a name at its particle ("Prince Mohammad" + "bin Salman",
     "Jan" + "van Alebeek"): the two names side by side, the second opening with a lower-case
@@ -343,6 +354,8 @@ class QuoteStage:
             g.speech = True
             return
         last_char = inner.rstrip()[-1:]
+        if pre_words and not colon and _term(text, g, inner, nwords, lex):
+            return
         if colon or (not pre_words and (nwords >= 3 or last_char in TERMINAL)) or nwords >= MIN_WORDS:
             g.speech = True
             if pre_words:

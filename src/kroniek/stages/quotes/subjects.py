@@ -29,7 +29,7 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     window = _clause_after(toks, k, lex) if lemma in lex.separable else toks[max(0, k - 3):k + 8]
     if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in window):
         return None  # a split separable verb has its particle after it ("zag … in"), never before
-    if lex.reflexives and _reflexive(toks, k, lex):
+    if lex.reflexives and lemma not in lex.reflexive_cues and _reflexive(toks, k, lex):
         return None  # "meldde Boogerd zich bij de ploegleiderswagen": reporting oneself somewhere, no statement
     unless = lex.not_with.get(lemma)
     if unless and before != ",":  # "…, vindt de PVV" is an attribution, "vond de politie een wapen" is not
