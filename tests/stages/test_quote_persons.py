@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from kroniek import Pipeline
 from kroniek.kb import load
-from kroniek.model import ActorRef, Article, Doc, Entity, Options
+from kroniek.model import ActorRef, Article, Doc, Entity, Options, make_article
 from kroniek.stages.quotes import QuoteStage
 from kroniek.stages.segment import SegmentStage
 
@@ -124,3 +125,12 @@ def test_an_unlinked_person_drops_the_possessive_that_opens_the_name() -> None:
 def test_a_role_after_a_persons_possessive_is_not_that_person() -> None:
     doc = run("Rita Vos spoke on Monday. Smith's aide said the plan was legal.", "en", unlinked("Rita Vos"))
     assert speakers(doc) == [("the plan was legal", "Smith's aide")]
+
+
+def test_a_home_office_without_a_given_country_is_the_story_countrys() -> None:
+    """No publication country given: "de premier" is the office holder of the country most named actors belong to."""
+    text = ("Rutte en De Jonge gaven dinsdag een persconferentie in Den Haag. "
+            "De premier zei dat de avondklok voorlopig blijft.")
+    [doc] = Pipeline().run_many([make_article(text=text, date="2021-03-10", lang="nl")])
+    [q] = doc.quotes
+    assert q.speaker is not None and q.speaker.name == "Mark Rutte"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from ...model import Entity, SpanIndex, Token
-from .attribution import SpeakerMention, mention_in, np_after, word
+from .attribution import SpeakerMention, apposed, mention_in, np_after, word
 from .chunks import Chunker
 from .hits import Hit, content_end, continues, phrase_at, span_hit
 from .lexicon import QuoteLexicon
@@ -44,11 +44,14 @@ def according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, te
         seg = list(itertools.takewhile(word, toks[b:b + 12]))
         cut = chunker.noun_phrase(seg, lex)  # "Volgens de politie in Gent | is …": one constituent before the verb
         src = cut if len(src) < len(cut) < len(seg) else src
+    src = apposed(toks, src, lex, ents)
     if len(src) == 1 and src[0].low in lex.object_pronouns:  # "volgens hem", "according to her"
         m: SpeakerMention | None = SpeakerMention(src[0].start, src[0].end, src[0].text, "pronoun")
     else:
         m = mention_in(src, lex, text, ents)
     src_end = b + len(src)
+    if src_end + 2 < len(toks) and toks[src_end].text == "(":  # "volgens Pierre Chevalier (VLD) heeft …"
+        src_end = next((n + 1 for n in range(src_end + 1, min(len(toks), src_end + 6)) if toks[n].text == ")"), src_end)
     maker = _maker(toks, src, lex)
     if maker:  # "according to a poll published by NBC News": the pollster
         m = mention_in(maker, lex, text, ents) or m
@@ -57,6 +60,8 @@ def according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, te
         # "… and according to X he died …", "…: volgens X is …": X's is the clause after the break
         src_end = _modifier_end(toks, src_end, lex)
         j = src_end + 1 if src_end < len(toks) and toks[src_end].text == "," else src_end
+        if j < len(toks) and toks[j].low in lex.relatives:  # "Volgens X, die eerder …, verliep alles goed"
+            j = next((n + 1 for n in range(j + 1, min(len(toks), j + 40)) if toks[n].text == ","), j)
         return span_hit(toks, j, content_end(toks, j, lex), text, toks[a], m) if m else None
     if toks[a - 1].text == ",":
         return aside_hit(toks, a, b, lex, text, ents) or (span_hit(toks, 0, a - 1, text, toks[a], m) if m else None)

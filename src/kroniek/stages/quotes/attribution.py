@@ -51,7 +51,7 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     h = next((k for k, t in enumerate(toks) if t.low not in lex.determiners), 0)
     gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive  # not the "van" of "Jan van Zanen"
                 and not any(e.type == "PER" and e.start < toks[k].start < e.end for e in ents)), None)
-    if toks[h].low in lex.roles and gen is not None and not last:
+    if lex.is_role(toks[h].low) and gen is not None and not last:
         if not toks[h + 1].text[0].isupper():  # "een woordvoerster van reisorganisatie Travel Unie"
             return SpeakerMention(toks[0].start, toks[-1].end, text[toks[0].start:toks[-1].end], "np")
         toks = toks[:gen]  # "Burgemeester Opstelten van Rotterdam": the person, not the town
@@ -125,7 +125,7 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
             or len(out) > 1 and out[0].low in lex.determiners and out[-1].low.endswith(lex.adjective_suffixes)  # "de jongste berichten"
         if (not t.text[0].isalnum() or t.low in lex.complementizers or (t.low in lex.cue_lemma and not noun)
                 or t.low in lex.auxiliaries and (out or t.low not in lex.possessive_determiners)  # "zijn broer"
-                or (out and t.low in lex.pronouns)
+                or (out and (t.low in lex.pronouns or t.low in lex.first_person))  # "vertrouwt een collega | ons toe"
                 or (out and t.low in lex.determiners and _phrase_ends(out[-1], t, toks[i + 1:i + 2], lex))
                 or (out and t.low == lex.infinitive)  # "volgens de gids | te gevaarlijk"
                 or (out and (t.text[0].isdigit() or t.low not in lex.determiners and lex.numeral.fullmatch(t.low)))  # "media | achtduizend …"
@@ -156,10 +156,10 @@ def _phrase_ends(prev: Token, det: Token, nxt: list[Token], lex: QuoteLexicon) -
 def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:
     """A lower-case word after a title and a name ("sprak bondscoach Eenhoorn | zuinig") is no longer
     the noun phrase; after a capitalised adjective it is ("de Amerikaanse president", "one Democratic
-    source")."""
+    source", "de prominente Belgische geneticus")."""
     if not out or not out[-1].text[0].isupper() or not t.text[0].islower() or t.low == lex.genitive \
-            or t.low in lex.name_particles:
-        return False
+            or t.low in lex.name_particles or out[-1].low.endswith(lex.demonyms):
+        return False  # "de prominente Belgische | geneticus" goes on
     return any(x.text[0].islower() and x.low not in lex.determiners and x.low not in lex.indefinites for x in out[:-1])
 
 
@@ -207,3 +207,26 @@ def _widened(toks: list[Token], e: Entity, lex: QuoteLexicon, text: str) -> Spea
     if lo == k:
         return SpeakerMention(e.start, e.end, e.text, "entity")
     return SpeakerMention(toks[lo].start, e.end, text[toks[lo].start:e.end], "name")
+
+
+def apposed(toks: list[Token], src: list[Token], lex: QuoteLexicon, entities: SpanIndex[Entity]) -> list[Token]:
+    """A source phrase with the person's name set off by a comma after it ("zegt de woordvoerder van
+    de politie, Jan Peeters", "volgens een van de auteurs, Els Wouters van de KU Leuven, is …"): the
+    phrase names no person, the name does, and it ends there or with its 'van' phrase (then a comma
+    or the sentence's end; "X, Y en Z" is a list)."""
+    if not src or src[-1] is toks[-1]:
+        return src
+    k = next((n for n in range(len(toks)) if toks[n] is src[-1]), len(toks)) + 1
+    if k + 1 >= len(toks) or toks[k].text != "," \
+            or any(e.type == "PER" for e in entities.within(src[0].start, src[-1].end)):
+        return src
+    person = next((e for e in entities.within(toks[k + 1].start, toks[min(len(toks), k + 6) - 1].end)
+                   if e.type == "PER" and e.start == toks[k + 1].start), None)
+    if person is None:
+        return src
+    j = next((n for n in range(k + 1, len(toks)) if toks[n].start >= person.end), len(toks))
+    if j < len(toks) and toks[j].low == lex.genitive:
+        j = next((n for n in range(j, len(toks)) if not word(toks[n])), len(toks))
+    if j < len(toks) and word(toks[j]):
+        return src
+    return src + toks[k:j]

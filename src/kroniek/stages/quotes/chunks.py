@@ -63,7 +63,9 @@ class Chunker:
 
 def _doubtful(toks: list[Token], lex: QuoteLexicon) -> bool:
     """Two lower-case content words (a noun and what may be the clause's verb), or one right after a
-    name ("Volgens Pieters | vertrok de trein …", verb second)."""
+    name ("Volgens Pieters | vertrok de trein …", verb second) or after a pronoun that may be an
+    object as well as a possessive ("Volgens haar | trekken ze …", "volgens haar advocaat")."""
     content = [k for k, t in enumerate(toks) if t.text[0].isalpha() and t.text[0].islower()
                and t.low not in lex.determiners and t.low != lex.genitive and t.low not in lex.prepositions]
-    return len(content) >= 2 or bool(content) and content[0] > 0 and toks[content[0] - 1].text[0].isupper()
+    return len(content) >= 2 or bool(content) and content[0] > 0 and (
+        toks[content[0] - 1].text[0].isupper() or content[0] == 1 and toks[0].low in lex.object_pronouns)

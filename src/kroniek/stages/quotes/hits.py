@@ -28,20 +28,43 @@ def content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
     """Where a reported clause starting at toks[j] stops: the sentence end, or a comma or
     'en/and' that opens another attribution (", zo zei hij", "en kondigde aan")."""
     n = len(toks)
+    fronted = lex.verb_second and _fronted_clause(toks, j, lex)
     for k in range(j, n):
         t = toks[k]
         if t.text == ";":
             return k
         if t.text == ",":
             nxt = toks[k + 1].low if k + 1 < n else ""
+            if fronted and _main_verb(toks[k + 1:k + 2], lex):
+                return k  # "Toen zij verduidelijkte dat de les voorbij was, | ging de bel": the main clause
             if lex.gerunds and nxt.endswith(lex.gerunds) and nxt not in lex.content_gerunds and k > j:
                 return k  # "…a no-deal Brexit, meaning the UK would …": an adjunct of the reporter's
             if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
                     or nxt in lex.after_only or nxt in lex.relatives or phrase_at(toks, k + 1, lex.according)):
                 return k
-        elif t.low in lex.joiners and k > j and any(next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
-            return k
+        elif t.low in lex.joiners and t.low not in lex.back_joiners and k > j \
+                and any(next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
+            return k  # "en kondigde aan"; not "dat hij niet alles zo precies wist" (a back joiner needs its comma)
     return max(j, n)
+
+
+def _fronted_clause(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
+    """Whether the sentence opens with a subordinate clause that holds toks[j] ("Toen zij zei dat …",
+    "De dag nadat hij had aangekondigd …"): a subordinator in its first three words with no cue before
+    it ("Venter beweerde toen dat" opens with its main clause) and no comma before j."""
+    sub = next((n for n, t in enumerate(toks[:3]) if t.low in lex.subordinators), None)
+    return sub is not None and not any(lex.cue(t.low) for t in toks[:sub]) and not any(t.text == "," for t in toks[:j])
+
+
+def _main_verb(nxt: list[Token], lex: QuoteLexicon) -> bool:
+    """Whether the word after a comma can open the main clause after a fronted subordinate clause (its
+    finite verb, lower case): no conjunction, complementizer, relative, preposition or adverb."""
+    if not nxt or not nxt[0].text[0].isalpha() or not nxt[0].text[0].islower():
+        return False
+    low = nxt[0].low
+    return not (low in lex.subordinators or low in lex.joiners or low in lex.complementizers or low in lex.relatives
+                or low in lex.prepositions or low in lex.adverbs or low in lex.determiners or low in lex.whether
+                or lex.numeral.fullmatch(low))
 
 
 def phrase_at(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> bool:

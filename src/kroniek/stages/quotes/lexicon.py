@@ -46,13 +46,17 @@ class QuoteLexicon:
     after_only: frozenset[str]
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
     joiners: frozenset[str]
+    back_joiners: frozenset[str]  # "…, zo zei X": the joiner points back, the content is before the cue
     list_joiners: frozenset[str]  # and, or: partial quotes listed so are one statement
     pronouns: dict[str, str]
+    plural_pronouns: frozenset[str]  # she or they: they next to a plural verb
+    plural_verb_endings: tuple[str, ...]
     determiners: frozenset[str]
     auxiliaries: frozenset[str]
     adverbs: frozenset[str]
     prepositions: frozenset[str]
     roles: frozenset[str]
+    compound_roles: bool  # a word ending in a role is that role (Dutch "regeringscommissaris")
     roles_titled: bool  # a role description is the person introduced with it or the home office's, never just the latest
     title_signals: frozenset[str]
     cue_blockers: frozenset[str]
@@ -63,6 +67,7 @@ class QuoteLexicon:
     relatives: frozenset[str]
     anaphors: frozenset[str]
     not_with: dict[str, frozenset[str]]
+    not_after: dict[str, frozenset[str]]  # lemma -> words before a form that make it another word ("al vroeg")
     verb_second: bool
     indefinites: frozenset[str]
     spokespersons: frozenset[str]
@@ -71,6 +76,7 @@ class QuoteLexicon:
     possessives: tuple[str, ...]
     negation_suffixes: tuple[str, ...]
     adverb_suffixes: tuple[str, ...]
+    demonyms: tuple[str, ...]  # endings of capitalised adjectives of place (Belgische, Franse)
     adjective_suffixes: tuple[str, ...]  # an inflected adjective: a cue form after it is a noun
     agent_preps: frozenset[str]
     absolute_preps: frozenset[str]  # "with X describing …": X is the subject of the participle
@@ -84,7 +90,8 @@ class QuoteLexicon:
     numeral: re.Pattern[str]  # a word made only of number words (achtduizend, vijfentwintig)
     labels: frozenset[str]
     possessive_determiners: frozenset[str]  # "haar coach", "his lawyer": someone related, not that person
-    reflexives: frozenset[str]  # "meldde zich": a cue verb used reflexively states nothing
+    reflexives: frozenset[str]
+    reflexive_cues: frozenset[str]  # lemmas with a reflexive of their own (zich afvragen)  # "meldde zich": a cue verb used reflexively states nothing
     content_gerunds: frozenset[str]  # "…, including two children": a gerund after a comma that stays in the content
     object_pronouns: dict[str, str]  # her, him; haar, hem: a mention of a person, never a subject
     subordinators: frozenset[str]  # a sentence opening with one starts with a subordinate clause
@@ -96,6 +103,28 @@ class QuoteLexicon:
 
     def cue(self, word: str) -> str | None:
         return self.cue_lemma.get(word)
+
+    def plural_verb(self, word: str) -> bool:
+        """Whether a lower-case word is a plural finite cue form or auxiliary ("zeggen", "zeiden", "hebben")."""
+        return bool(self.plural_verb_endings) and word.endswith(self.plural_verb_endings) and (
+            word in self.cue_lemma or word in self.auxiliaries)
+
+    def is_role(self, word: str) -> bool:
+        """Whether a lower-case word names a role (`role_of`)."""
+        return self.role_of(word) is not None
+
+    def role_of(self, word: str) -> str | None:
+        """The listed role a lower-case word names: itself, the part after a prefix ("oud-minister",
+        "pvv-leider"), or, where the language compounds (Dutch), the role it ends in after three
+        letters or more ("regeringscommissaris", "oppositieleider"): news coins such heads by the day."""
+        if word in self.roles:
+            return word
+        tail = word.rpartition("-")[2]
+        if "-" in word and tail in self.roles:
+            return tail
+        if not self.compound_roles or len(word) <= 5 or not word.isalpha():
+            return None
+        return next((word[i:] for i in range(3, len(word) - 2) if word[i:] in self.roles), None)
 
 
 def _trie(words: list[str]) -> str:
@@ -185,25 +214,27 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
         own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
-        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), list_joiners=fs("list_joiners"),
+        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), back_joiners=fs("back_joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
+        plural_pronouns=fs("plural_pronouns"), plural_verb_endings=tuple(raw.get("plural_verb_endings") or ()),
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
-        prepositions=fs("prepositions"), roles=fs("roles"), roles_titled=bool(raw.get("roles_titled")), title_signals=fs("title_signals"),
+        prepositions=fs("prepositions"), roles=fs("roles"), compound_roles=bool(raw.get("compound_roles")), roles_titled=bool(raw.get("roles_titled")), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), pronoun_blockers=fs("pronoun_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
         verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),
         relatives=fs("relatives"), anaphors=fs("anaphors"),
         not_with={k: frozenset(v) for k, v in (raw.get("not_with") or {}).items()},
+        not_after={k: frozenset(v) for k, v in (raw.get("not_after") or {}).items()},
         participles=tuple(raw.get("participles") or ()),
         indefinites=fs("indefinites"), spokespersons=fs("spokespersons"), genitive=str(raw.get("genitive") or ""),
         name_particles=fs("name_particles"), possessives=tuple(raw.get("possessives") or ()),
         negation_suffixes=tuple(raw.get("negation_suffixes") or ()),
         adverb_suffixes=tuple(raw.get("adverb_suffixes") or ()), quoted_as=fs("quoted_as"), absolute_preps=fs("absolute_preps"),
-        adjective_suffixes=tuple(raw.get("adjective_suffixes") or ()), agent_preps=fs("agent_preps"),
+        adjective_suffixes=tuple(raw.get("adjective_suffixes") or ()), demonyms=tuple(raw.get("demonyms") or ()), agent_preps=fs("agent_preps"),
         documents=fs("documents"),
         titles=fs("titles") | fs("roles"),
         future=fs("future"), first_person=fs("first_person"), passive_auxiliaries=fs("passive_auxiliaries"),
         numeral=_numeral_re([str(w) for w in raw.get("number_words") or ()]),
-        elisions=fs("elisions"), content_gerunds=fs("content_gerunds"), reflexives=fs("reflexives"), possessive_determiners=fs("possessive_determiners"), subordinators=fs("subordinators"),
+        elisions=fs("elisions"), content_gerunds=fs("content_gerunds"), reflexives=fs("reflexives"), reflexive_cues=fs("reflexive_cues"), possessive_determiners=fs("possessive_determiners"), subordinators=fs("subordinators"),
         object_pronouns={str(k): str(v) for k, v in (raw.get("object_pronouns") or {}).items()},
         labels=frozenset(str(w).casefold() for w in (lexicons.for_language(used, "segment") or {}).get("labels") or []),
         not_speech=re.compile("|".join(raw.get("not_speech") or ["(?!)"]), re.IGNORECASE), plurals=tuple(raw.get("plurals") or ()),

@@ -18,7 +18,7 @@ from .according import (
     own_account_at,
     own_account_hit,
 )
-from .attribution import SpeakerMention, mention_in, np_after, word
+from .attribution import SpeakerMention, apposed, mention_in, np_after, word
 from .chunks import Chunker
 from .hits import (
     OPENERS,
@@ -88,12 +88,14 @@ def find_reported(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon
         if hit:
             hits.append(hit)
             taken = len(toks)
+        if toks[-1].text == "?":
+            continue  # "Denkt u dat hij gelijk heeft?": a question asks, it reports no statement
         for ci, t in enumerate(toks):
             if t.low not in cue_lemma or ci <= taken or t.start in spent or lex.cue_lemma[t.low] in lex.direct_only:
                 continue
             lemma = cue_at(toks, ci, lex)
-            if lemma is None:
-                continue
+            if lemma is None or ci == 0 and len(toks) > 1 and toks[1].low in lex.prepositions:
+                continue  # "Gevraagd naar het genoegen dat hij …, repliceerde hij": a participle clause
             hit = (_anaphoric(toks, ci, si, sentences, lex, text, ents) or _after_clause(toks, ci, lex, text, ents, chunker)
                    or _forward(toks, ci, lemma, lex, text, ents))
             if hit is not None:
@@ -166,8 +168,8 @@ def _anaphoric(toks: list[Token], ci: int, si: int, sentences: list[tuple[int, i
         m = agent(toks, ci, lex, text, ents) or mention_in(np_after(toks, ci + 1, lex), lex, text, ents)
     s, e = sentences[si - 1]
     body = text[s:e].rstrip()
-    if m is None or len(body.split()) < 3 or body[:1] in OPENERS:
-        return None
+    if m is None or len(body.split()) < 3 or body[:1] in OPENERS or m.text.lower() in lex.first_person:
+        return None  # "Dat noemen we de vitrines van de stad": the writer names, no one is reported
     return Hit(s, s + len(body), body, False, toks[ci].text, m, toks[ci].start)
 
 
@@ -188,10 +190,14 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
                             or not any(t.text in ",;:" for t in toks[:k])
                             and fronted_subject(toks[:k + 1], lex, text, ents, relative=True) is not None):
         return None  # "Brouwerij Maes, vroeger Maes Bieren, meldt orders", "Het geld dat …, bevestigt": a fronted subject
+    if lex.verb_second and _apposed_relative(toks, k, lex, text, ents):
+        return None  # "De ex-directeur, die gisteren werd gehoord, vindt die rol verdedigbaar": subject, relative, verb
     tail = toks[ci + 1:]
     stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"
                  or n > 0 and t.low in lex.joiners and lex.verb_second), len(tail))  # ", zei Peeters kalm | en …"
-    if stop > 8 or any(t.low in lex.complementizers for t in tail[:stop]):
+    back = ci - k > 1 and all(t.low in lex.back_joiners for t in toks[k + 1:ci])  # "…, zo bevestigde dat bedrijf"
+    after_only = lex.cue(toks[ci].low) in lex.after_only  # "…, aldus een rapport | dat vorige maand uitkwam": a relative
+    if stop > 8 or not after_only and any(t.low in lex.complementizers for t in tail[0 if back else None:stop][1 if back else 0:]):
         return None
     if stop < len(tail) and tail[stop].text in ":;":
         return None
@@ -203,6 +209,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
             or between and between[0].low in lex.relatives:
         return None  # "…, zullen zich niet meer herhalen" (verb final), "De chauffeur, die de fout toegaf, …"
     after = np_after(toks, ci + 1, lex) if not between else []
+    if back and not after and tail and tail[0].low in lex.determiners:
+        after = tail[:1] + np_after(toks, ci + 2, lex)  # "zo bevestigde | dat bedrijf": a demonstrative
     if lex.verb_second and not between and not after:
         return None  # "Vermeulen werkte als bakker, schreef voor een weekblad": a coordinated verb, its subject before
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
@@ -211,12 +219,16 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     own = lex.particles.get(lemma, frozenset())
     hearer = np_after(toks, ci + 1, lex) if between and lemma in lex.object_cues else []  # "…, officials told state media"
     rest = [t for t in tail[len(after) + len(hearer):stop] if word(t) and t.low not in own]
-    if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs):
-        return None  # "…, said parents still want …" is a forward clause, not an inverted attribution
+    adjunct = rest[next((n for n, t in enumerate(rest) if t.low not in lex.adverbs or t.low in lex.determiners), len(rest)):] \
+        if lex.verb_second else rest  # "zo zei hij | zelf | na afloop": adverbs, then a phrase of the attribution's
+    relative = after_only and rest and (rest[0].low in lex.complementizers or rest[0].low in lex.relatives)
+    if rest and rest[0].low not in lex.prepositions and not (len(rest) <= 2 and rest[0].low in lex.adverbs) \
+            and not (adjunct and adjunct[0].low in lex.prepositions) and not relative:
+        return None  # "…, said parents still want …" is a forward clause; "…, aldus een rapport | dat …" is not
     if len(after) == 1 and after[0].text[0].islower() and after[0].low not in lex.pronouns \
             and chunker is not None and not chunker.nominal(after[0]):
         return None
-    m = mention_in(between, lex, text, ents) if between else mention_in(after, lex, text, ents)
+    m = mention_in(between, lex, text, ents) if between else mention_in(apposed(toks, after, lex, ents), lex, text, ents)
     start = 0
     for n in range(k - 1, -1, -1):
         if toks[n].text in (":", ";"):
@@ -225,7 +237,7 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)
     lead = sum(1 for t in toks[start:k] if word(t))
     j = ci + 2 + stop
-    if lead < 3 and stop < len(tail) and tail[stop].text == "," and (not rest or rest[0].low in lex.prepositions) \
+    if lead < 3 and stop < len(tail) and tail[stop].text == "," and (not adjunct or adjunct[0].low in lex.prepositions) \
             and m is not None and sum(1 for t in toks[j:] if word(t)) >= 3 and finite_clause(toks, j, lex):
         hit = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "In between, she testified, she was …"
         if hit is not None and lex.verb_second and lead:  # "Het land, zo zegt X, is …": the lead opens the clause
@@ -234,11 +246,27 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         return hit
     if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
+    participial = lex.cue(first.low) is not None and start + 1 < k and toks[start + 1].low in lex.prepositions
+    if lex.verb_second and (first.low in lex.subordinators or participial) and not any(t.text == "," for t in toks[start:k]):
+        return None  # "Toen we hem ermee confronteerden, antwoordde hij …", "Gevraagd naar …, lachte X": adverbial, no content
     hit = span_hit(toks, start, k, text, toks[ci], m)
-    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex):
-        return hit
+    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex) \
+            or lex.verb_second and chunker is not None and chunker.nominal(toks[j]):
+        return hit  # "…, zegt X, politicologe aan de universiteit": an apposition, where the clause goes on with its verb
     more = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"
     return hit if more is None else Hit(hit.start, more.end, f"{hit.text} {more.text}", False, hit.cue, m, hit.cue_pos)
+
+
+def _apposed_relative(toks: list[Token], k: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> bool:
+    """Whether the words before the comma at k are a short noun phrase and a relative clause set off
+    by commas ("De ex-directeur, die gisteren werd gehoord, vindt …"): the subject of the verb after
+    them, no content that verb reports."""
+    commas = [n for n in range(k) if toks[n].text in ",;:"]
+    if len(commas) != 1 or commas[0] + 1 >= k or toks[commas[0] + 1].low not in lex.relatives:
+        return False
+    head = [t for t in toks[:commas[0]] if word(t)]
+    return 0 < len(head) <= 5 and not any(t.low in lex.auxiliaries for t in head) \
+        and fronted_subject(toks[:commas[0] + 1], lex, text, ents, relative=False) is not None
 
 
 def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> Hit | None:
@@ -257,6 +285,9 @@ def _forward(toks: list[Token], ci: int, lemma: str, lex: QuoteLexicon, text: st
         if t.low in lex.whether and k <= ci + 2:
             return None
         if t.low in lex.complementizers:
+            if lex.verb_second and k > ci + 3 and toks[k - 1].text == "," \
+                    and sum(x.text == "," for x in toks[ci + 1:k]) == 1:
+                return None  # "wordt een studie voorgesteld over een nieuw centrum, dat …": a relative clause
             j = k + 1
             break
         if t.low in lex.content_preps.get(lemma, ()) and k + 1 < len(toks) and (

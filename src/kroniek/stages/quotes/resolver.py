@@ -15,6 +15,7 @@ from operator import attrgetter, itemgetter
 
 from ...kb import KB, Actor
 from ...model import Doc, Entity, SpanIndex, Speaker
+from ..events.article import home_country
 from .attribution import SpeakerMention, first_person
 from .clauses import absolute, listed, no_subject
 from .lexicon import QuoteLexicon
@@ -323,11 +324,13 @@ class SpeakerResolver:
 
     def _role(self, m: SpeakerMention, home: bool = False) -> Speaker | None:
         """The holder of the office a role description names, on the article's date; with `home`,
-        a description that names no country is the publication's ("de premier" in a Belgian paper)."""
+        a description that names no country is the story's, as the event stage reads it (the country
+        of most named actors, else the publication's): "de premier" in a Belgian paper, or in a
+        story whose actors are Dutch when the paper is not known."""
         low = " " + m.text.casefold() + " "
         office = next((o for phrase, o in sorted(self.lex.offices.items(), key=lambda x: -len(x[0]))
                        if f" {phrase} " in low), None)
-        country = country_in(m.text, self.lex, self.kb) or (self.doc.country if home and self.doc.article.date else None)
+        country = country_in(m.text, self.lex, self.kb) or (home_country(self.doc) if home and self.doc.article.date else None)
         if office is None or country is None:
             return None
         holders = self.kb.holders(office, country, self.doc.reference_date)
@@ -339,7 +342,8 @@ class SpeakerResolver:
     def _titled(self, pos: int, roles: set[str]) -> Entity | None:
         """The latest person the article introduced with the role before pos ("advocaat Jan Peeters",
         "vakbondsvoorzitter Els Wouters", "Jan Peeters, de advocaat van …"): whom "de advocaat" means,
-        rather than whoever was named last."""
+        rather than whoever was named last. A compound role introduced with none ("de PVV-leider")
+        falls back on its listed role ("oppositieleider Geert Wilders")."""
         text = self.doc.text
         for ent in reversed(self.entities.within(max(0, pos - 5000), pos)):
             if ent.type != "PER":
@@ -352,7 +356,8 @@ class SpeakerResolver:
             apposed = after.split(",")[1].split()[:3] if after.startswith(",") and after.count(",") > 1 else []
             if any(w.endswith(r) for w in before + apposed for r in roles):
                 return ent
-        return None
+        bases = {self.lex.role_of(r) or r for r in roles}
+        return self._titled(pos, bases) if bases != roles else None  # "de PVV-leider": "oppositieleider Wilders"
 
     def _antecedent(self, pos: int, gender: str | None, person: bool | None,
                     wide: bool = False, known: bool = False) -> _Candidate | None:
@@ -386,7 +391,10 @@ class SpeakerResolver:
         if m.kind == "pronoun":
             low = m.text.lower()
             g = self.lex.pronouns.get(low) or self.lex.object_pronouns.get(low)
-            cand = self._antecedent(m.start, g, True if g in ("m", "f") else False if g == "p" else None)  # "they": no one person
+            if low in self.lex.plural_pronouns and self._next_to_plural(m):
+                g, cand = "p", self._group(m.start)  # "zeggen ze", "Ze vinden dat": they, not she
+            else:
+                cand = self._antecedent(m.start, g, True if g in ("m", "f") else False if g == "p" else None)  # "they": no one person
             if g in ("m", "f") and (cand is None or cand.gender is None):
                 # a person of that gender named in this sentence or the one before outweighs one of
                 # unknown gender named earlier
@@ -402,16 +410,18 @@ class SpeakerResolver:
         named = self._name(m)
         head = next((w for w in m.text.lower().split() if w not in self.lex.determiners), "")
         actor = self.kb.get(named.id)
-        if actor is not None and head in self.lex.roles and actor.type != "PER":
+        if actor is not None and self.lex.is_role(head) and actor.type != "PER":
             named = Speaker(None, phrase_as_written(_STRIP.sub("", m.text), self.lex), country_in(m.text, self.lex, self.kb), m.start, m.end)
         if named.id is not None:  # a linked organisation or place is no he or she later on
             return self._remember(named, m.start, actor is None or actor.type == "PER")
-        if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites \
+        roles = {w for w in words if self.lex.is_role(w)}
+        described = m.kind == "np" or m.kind == "name" and self.lex.is_role(m.text.split()[-1].casefold())  # a tagged "PVV-leider"
+        if described and roles and not words & self.lex.indefinites \
                 and m.text.split()[0].casefold() not in self.lex.possessive_determiners:  # "haar coach" is not she
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)
-            titled = self._titled(m.start, words & self.lex.roles) if self.lex.roles_titled else None
+            titled = self._titled(m.start, roles) if self.lex.roles_titled else None
             if titled is not None:
                 sp = self._full_name(titled, self._from_entity(titled))
                 sp.start, sp.end = m.start, m.end
@@ -433,6 +443,20 @@ class SpeakerResolver:
             not any(e.type in ("LOC", "ORG") for e in self.entities.within(m.start, m.end)) or \
             m.kind == "np" and self._role_head(m.text)
         return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
+
+    def _group(self, pos: int) -> _Candidate | None:
+        """Whom a plural pronoun points back to: the latest organisation opening a sentence, or the
+        latest subject that heads a list of persons ("Obreno, Roskam en Verhaeren spraken …"; its first)."""
+        text = self.doc.text
+        listing = _latest(self.people[0], pos, lambda c: c.where is not None and listed(text, c.where[1].end, len(text), self.lex))
+        return max((c for c in (listing, _latest(self.bodies, pos)) if c is not None), key=_pos, default=None)
+
+    def _next_to_plural(self, m: SpeakerMention) -> bool:
+        """Whether the word right before or after a pronoun is a plural verb ("zeggen ze", "Ze hebben")."""
+        text = self.doc.text
+        before = _LAST_WORD.search(text, max(0, m.start - 30), m.start)
+        after = _FIRST_WORD.match(text, m.end)
+        return any(w is not None and self.lex.plural_verb(w.group(1).lower()) for w in (before, after))
 
     def _aside(self, cand: _Candidate) -> bool:
         """Whether a candidate was named where no subject stands, asked on first need."""
@@ -462,6 +486,8 @@ class SpeakerResolver:
         return sp
 
 
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_FIRST_WORD = re.compile(r"\s+(\w+)")
 _pos = attrgetter("pos")  # C-level keys for the binary searches over candidates
 _first = itemgetter(0)
 

@@ -13,7 +13,7 @@ import re
 from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
-from .attribution import SpeakerMention, mention_in, np_after, word
+from .attribution import SpeakerMention, apposed, mention_in, np_after, word
 from .chunks import Chunker
 from .extent import Extent
 from .hits import TERMINAL, Hit
@@ -72,7 +72,7 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
             if not lex.verb_second and nxt is not None and word(nxt) and nxt.low not in lex.prepositions \
                     and nxt.low not in lex.adverbs:
                 return None  # "said the national emergency began": a clause, not an inverted speaker
-            m = mention_in(after, lex, text, ents)
+            m = mention_in(apposed(toks, after, lex, ents), lex, text, ents)
         elif appositive:
             comma = next(n for n in range(i0, k) if toks[n].text == ",")
             m = mention_in(toks[i0:comma], lex, text, ents, last=True)
@@ -182,6 +182,17 @@ def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexico
     if text[g.start:g.segs[0][0]] not in lex.scare_marks or nwords >= MIN_WORDS or cue_pos < g.end:
         return False
     return any(w.strip(",;:").lower() not in lex.joiners for w in text[g.end:cue_pos].split() if w.strip(",;:"))
+
+
+def _term(text: str, g: Group, inner: str, nwords: int, lex: QuoteLexicon) -> bool:
+    """Words in scare marks inside a sentence with no cue, no verb and under eight words: a name, a
+    title or a slogan ("het rapport over ‘mobiliteit in en rond Brussel’", "een ‘grootse training
+    voor de burgerwaarden’"), not someone's words."""
+    if text[g.start:g.segs[0][0]] not in lex.scare_marks or nwords >= 2 * MIN_WORDS:
+        return False
+    words = tokens(inner, 0, len(inner), lex)
+    return not any(t.low in lex.auxiliaries or lex.cue(t.low) or t.low in lex.pronouns or t.low in lex.first_person
+                   or t.low in lex.negations for t in words)
 
 
 def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
@@ -343,6 +354,8 @@ class QuoteStage:
             g.speech = True
             return
         last_char = inner.rstrip()[-1:]
+        if pre_words and not colon and _term(text, g, inner, nwords, lex):
+            return
         if colon or (not pre_words and (nwords >= 3 or last_char in TERMINAL)) or nwords >= MIN_WORDS:
             g.speech = True
             if pre_words:

@@ -17,8 +17,9 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     before = toks[k - 1].low if k > 0 else ""
     opener = k == 1 and before in lex.pronoun_blockers and toks[0].text[0].isupper() \
         and not toks[k].low.endswith(lex.plurals)  # "Het bevestigde later dat"; "Het zeggen van …" is a noun
-    if lemma is None or before in lex.cue_blockers and not opener or before.endswith(lex.possessives) or _negated(toks, k, lex):
-        return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns
+    if lemma is None or before in lex.cue_blockers and not opener or before.endswith(lex.possessives) or _negated(toks, k, lex) \
+            or before in lex.not_after.get(lemma, ()):
+        return None  # "the report", "naar eigen zeggen", "Trump's tweet" are nouns; "al vroeg" an adverb
     if before in lex.prepositions and not _quoted_as(toks, k, lex) \
             or (toks[k].text[0].isupper() and (k > 0 or not lex.verb_second)):
         return None  # "of alleged violence", "as reported by", "The Doris Day Show", "Reports indicate …"
@@ -28,7 +29,7 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
     window = _clause_after(toks, k, lex) if lemma in lex.separable else toks[max(0, k - 3):k + 8]
     if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in window):
         return None  # a split separable verb has its particle after it ("zag … in"), never before
-    if lex.reflexives and _reflexive(toks, k, lex):
+    if lex.reflexives and lemma not in lex.reflexive_cues and _reflexive(toks, k, lex):
         return None  # "meldde Boogerd zich bij de ploegleiderswagen": reporting oneself somewhere, no statement
     unless = lex.not_with.get(lemma)
     if unless and before != ",":  # "…, vindt de PVV" is an attribution, "vond de politie een wapen" is not
@@ -95,7 +96,7 @@ def subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[En
     if m is not None and m.kind in ("entity", "pronoun"):
         return m
     for k, t in enumerate(words):
-        if t.low in lex.roles:
+        if lex.is_role(t.low):
             lo = k
             while (lo > 0 and k - lo < 3 and words[lo - 1].low not in lex.prepositions
                    and lex.cue(words[lo - 1].low) is None):
@@ -208,7 +209,7 @@ def fronted_subject(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanI
 
 def _adverbial(pre: list[Token], lex: QuoteLexicon, ents: SpanIndex[Entity]) -> bool:
     """Words before a cue that cannot be its subject: no person, pronoun or role among them."""
-    return bool(pre) and not any(t.low in lex.pronouns or t.low in lex.roles for t in pre) \
+    return bool(pre) and not any(t.low in lex.pronouns or lex.is_role(t.low) for t in pre) \
         and not any(e.type == "PER" for e in ents.within(pre[0].start, pre[-1].end))
 
 
@@ -312,7 +313,7 @@ def opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str,
         chunks.insert(0, chunk)
     if start > 0 or len(chunks) < 2:
         return None
-    if any(t.low in lex.roles for t in chunks[0]) and len(chunks[1]) <= 4:
+    if any(lex.is_role(t.low) for t in chunks[0]) and len(chunks[1]) <= 4:
         named = mention_in(chunks[1], lex, text, ents)  # "De burgemeester van Gent, Els Wouters, vroeg"
         if named is not None and named.kind == "entity" and any(e.type == "PER" for e in ents.within(named.start, named.end)):
             return named
