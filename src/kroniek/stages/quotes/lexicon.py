@@ -45,6 +45,7 @@ class QuoteLexicon:
     own_account: tuple[tuple[str, ...], ...]  # "naar eigen zeggen": the subject's own account
     after_only: frozenset[str]
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
+    short_naming: dict[str, str]  # naming lemma -> the word before its quote ("" = after an object): any length is speech
     joiners: frozenset[str]
     list_joiners: frozenset[str]  # and, or: partial quotes listed so are one statement
     pronouns: dict[str, str]
@@ -185,7 +186,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
         own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
-        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), list_joiners=fs("list_joiners"),
+        after_only=fs("after_only"), direct_only=fs("direct_only"),
+        short_naming={str(k): str(v or "") for k, v in (raw.get("short_naming") or {}).items()}, joiners=fs("joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), roles_titled=bool(raw.get("roles_titled")), title_signals=fs("title_signals"),

@@ -184,6 +184,26 @@ def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexico
     return any(w.strip(",;:").lower() not in lex.joiners for w in text[g.end:cue_pos].split() if w.strip(",;:"))
 
 
+def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
+    """Whether a short quote is the word a naming cue at pre[ci] gives a thing: "called the deal
+    “unacceptable”", "described it as “a disaster”" (see `short_naming` in the lexicon); not a name
+    ("a pattern called a “glider”", "called it “Brexit”") nor a passive ("has been called a … by")."""
+    link = lex.short_naming.get(lex.cue_lemma.get(pre[ci].low, ""))
+    first = inner.lstrip()[:1]
+    if link is None or not first.islower() or pre[ci].low.endswith(lex.participles) \
+            or (ci > 0 and pre[ci - 1].low in lex.passive_auxiliaries):
+        return False  # a gerund's subject is too far to tell ("the media describing him as")
+    between = pre[ci + 1:]
+    if len(between) > 10 or any(not t.text[0].isalnum() and t.text not in lex.possessives for t in between):
+        return False
+    words = [t for t in between[1:] if t.low not in (link, "as")]  # the first may be the verb's particle ("referred to")
+    if any(t.low in lex.prepositions for t in words):
+        return False
+    if link:
+        return any(t.low == link for t in between[-3:])
+    return any(t.low not in lex.determiners for t in between if t.low != "as")
+
+
 def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
     """One person where a tagger split a name at its particle ("Prince Mohammad" + "bin Salman",
     "Jan" + "van Alebeek"): the two names side by side, the second opening with a lower-case
@@ -336,7 +356,7 @@ class QuoteStage:
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
-            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL
+            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex)
             return
         if colon and 0 < len(pre_words) <= 4:
             g.attr = ("", mention_in(pre_words, lex, text, ents, last=True), -1)
