@@ -26,3 +26,21 @@ def test_a_naming_verb_quotes_one_word(text: str, word: str) -> None:
 ])
 def test_a_naming_verb_leaves_names_and_terms(text: str) -> None:
     assert speakers(run(text, "en", unlinked("Mara Quill"))) == []
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Harbour pilots in Brest are worried. They fear the new quay will silt up.", "Harbour pilots"),
+    ("The inspectors measured the dunes twice. They said the coast had moved inland.", "the inspectors"),
+    ("The station's lead engineers, two women from Oslo, checked the pumps. They said the pumps were sound.",
+     "the station's lead engineers"),
+])
+def test_they_is_the_plural_group_that_opened_a_sentence(text: str, group: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en"))] == [group]
+
+
+@pytest.mark.parametrize("text", [
+    "The tide tables were wrong. They said the coast had moved inland.",  # things, not people
+    "If the surveyors agree, the plan passes. They said the coast had moved inland.",  # no subject opens it
+])
+def test_they_is_no_group_of_things_or_clause_opener(text: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en"))] == [None]
