@@ -44,3 +44,15 @@ def test_they_is_the_plural_group_that_opened_a_sentence(text: str, group: str) 
 ])
 def test_they_is_no_group_of_things_or_clause_opener(text: str) -> None:
     assert [sp for _, sp in speakers(run(text, "en"))] == [None]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The Harlow campaign said the count was unfair.", "The Harlow campaign"),
+    ("A Harlow aide said the count was unfair.", "A Harlow aide"),
+    ("Harlow himself said the count was unfair.", "Vera Harlow"),
+    ("Harlow's office said the count was unfair.", "Vera Harlow"),  # an office speaks for its holder
+    ("Vera Harlow issued a statement saying the count was unfair.", "Vera Harlow"),
+])
+def test_a_name_before_a_noun_only_modifies_it(text: str, who: str) -> None:
+    names = {"Harlow": unlinked("Vera Harlow")["Vera Harlow"]} if "Vera" not in text else unlinked("Vera Harlow")
+    assert [sp for _, sp in speakers(run(text, "en", names))] == [who]

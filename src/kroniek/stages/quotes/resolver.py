@@ -409,7 +409,10 @@ class SpeakerResolver:
         if named.id is not None:  # a linked organisation or place is no he or she later on
             return self._remember(named, m.start, actor is None or actor.type == "PER")
         if m.kind == "np" and words & self.lex.roles and not words & self.lex.indefinites \
-                and m.text.split()[0].casefold() not in self.lex.possessive_determiners:  # "haar coach" is not she
+                and m.text.split()[0].casefold() not in self.lex.possessive_determiners \
+                and not any(e.type == "PER" and self.doc.text[e.end:e.end + 2] in self.lex.possessives
+                            for e in self.entities.within(m.start, m.end)):  # "haar coach" is not she,
+            # nor "Senator Klobuchar's campaign" a senator
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)
