@@ -56,3 +56,23 @@ def test_they_is_no_group_of_things_or_clause_opener(text: str) -> None:
 def test_a_name_before_a_noun_only_modifies_it(text: str, who: str) -> None:
     names = {"Harlow": unlinked("Vera Harlow")["Vera Harlow"]} if "Vera" not in text else unlinked("Vera Harlow")
     assert [sp for _, sp in speakers(run(text, "en", names))] == [who]
+
+
+def test_a_progressive_naming_verb_quotes_one_word() -> None:
+    text = "Mara Quill is describing as “reckless” a council plan to close the ferry."
+    assert speakers(run(text, "en", unlinked("Mara Quill"))) == [("reckless", "Mara Quill")]
+
+
+def test_characterize_is_a_naming_verb() -> None:
+    text = "Ivo Brandt characterized the vote as “a small earthquake in a quiet town”."
+    assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == [("a small earthquake in a quiet town", "Ivo Brandt")]
+
+
+def test_a_clause_after_the_quote_opened_by_a_subordinator_is_no_attribution() -> None:
+    text = "The clip shows Ivo Brandt saying, “That was fair,” when Mara Quill attacked him for it."
+    assert speakers(run(text, "en", unlinked("Ivo Brandt", "Mara Quill"))) == [("That was fair,", "Ivo Brandt")]
+
+
+def test_a_bare_cue_form_after_a_singular_name_phrase_is_a_noun() -> None:
+    text = "Mara Quill is describing as “reckless” an Ivo Brandt tweet about the ferry."
+    assert speakers(run(text, "en", unlinked("Ivo Brandt", "Mara Quill"))) == [("reckless", "Mara Quill")]

@@ -47,6 +47,8 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
     i0 = 0
     while i0 < len(toks) and (not word(toks[i0]) or toks[i0].low in lex.joiners):
         i0 += 1
+    if i0 < len(toks) and toks[i0].low in lex.subordinators:
+        return None  # '“…,” when Clinton blasted him': a clause of its own
     nwords = 0
     for k in range(i0, min(len(toks), i0 + 40)):
         t = toks[k]
@@ -190,9 +192,9 @@ def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
     ("a pattern called a “glider”", "called it “Brexit”") nor a passive ("has been called a … by")."""
     link = lex.short_naming.get(lex.cue_lemma.get(pre[ci].low, ""))
     first = inner.lstrip()[:1]
-    if link is None or not first.islower() or pre[ci].low.endswith(lex.participles) \
-            or (ci > 0 and pre[ci - 1].low in lex.passive_auxiliaries):
-        return False  # a gerund's subject is too far to tell ("the media describing him as")
+    if link is None or not first.islower() \
+            or (ci > 0 and pre[ci - 1].low in lex.passive_auxiliaries) != pre[ci].low.endswith(lex.participles):
+        return False  # a passive ("was called"); a gerund but "is describing": its subject is too far to tell
     between = pre[ci + 1:]
     if len(between) > 10 or any(not t.text[0].isalnum() and t.text not in lex.possessives for t in between):
         return False
