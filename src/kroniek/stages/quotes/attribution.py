@@ -59,6 +59,8 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     people = [e for e in ents if e.type == "PER"]
     while len(people) > 1 and not last and modifies(text, people[0].end, people[1].start, lex):
         people = people[1:]  # "Emergencies Minister Yevgeny Zinichev", "Trump campaign spokesman Jason Miller"
+    if people and _person_modifies(toks, people[-1], lex, text):
+        people = []  # "The Trump campaign", "The Republican presidential nominee": a noun after the name heads
     if people:
         e = people[-1] if last else people[0]
         return _widened(toks, e, lex, text)
@@ -95,6 +97,20 @@ def _modifier(toks: list[Token], h: int, e: Entity, lex: QuoteLexicon) -> bool:
 def _bare_title(e: Entity, lex: QuoteLexicon) -> bool:
     """An unlinked 'name' that is only a title or role ("One MP"): the noun phrase around it names the speaker."""
     return (e.actor is None or e.actor.id is None) and e.text.casefold().strip(".") in lex.titles
+
+
+def _person_modifies(toks: list[Token], e: Entity, lex: QuoteLexicon, text: str) -> bool:
+    """Whether a phrase that opens with a determiner ends in one to three lower-case nouns after the
+    name, which then only modifies them ("the Trump campaign", "a Clinton aide", "The Republican
+    presidential nominee"); not "Trump himself", nor "Netanyahu's office", which speaks for him."""
+    tail = [t for t in toks if t.start >= e.end]
+    if not toks or len(toks) > 6 or toks[0].low not in lex.determiners or text[e.end:e.end + 2] in lex.possessives:
+        return False
+    return 0 < len(tail) <= 3 and all(t.text[0].islower() and t.text[0].isalpha() and t.low not in lex.function_words
+                                      and t.low not in lex.adverbs and t.low not in lex.determiners
+                                      and t.low not in lex.prepositions
+                                      and not t.low.endswith((*lex.adverb_suffixes, *lex.finite_suffixes, *lex.gerunds))
+                                      for t in tail)  # no verb: "Conley issued a statement saying" is Conley
 
 
 def _lower_after(toks: list[Token], pos: int) -> bool:

@@ -45,6 +45,11 @@ class QuoteLexicon:
     own_account: tuple[tuple[str, ...], ...]  # "naar eigen zeggen": the subject's own account
     after_only: frozenset[str]
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
+    singular_determiners: frozenset[str]  # a, an: a bare verb form after a phrase they open is a noun ("a Trump tweet")
+    plural_openers: frozenset[str]  # determiners a plural noun phrase subject may open with (groups.py)
+    group_nouns: frozenset[str]  # nouns for people in the plural ("officials", "police"): what "they" may be
+    function_words: frozenset[str]  # data/<lang>/function_words.txt: never part of a subject noun phrase's head
+    short_naming: dict[str, str]  # naming lemma -> the word before its quote ("" = after an object): any length is speech
     joiners: frozenset[str]
     back_joiners: frozenset[str]  # "…, zo zei X": the joiner points back, the content is before the cue
     list_joiners: frozenset[str]  # and, or: partial quotes listed so are one statement
@@ -214,7 +219,11 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
         own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
-        after_only=fs("after_only"), direct_only=fs("direct_only"), joiners=fs("joiners"), back_joiners=fs("back_joiners"), list_joiners=fs("list_joiners"),
+        after_only=fs("after_only"), direct_only=fs("direct_only"),
+        plural_openers=fs("plural_openers"), singular_determiners=fs("singular_determiners"), group_nouns=fs("group_nouns"),
+        function_words=lexicons.word_list(used, "function_words.txt"),
+        short_naming={str(k): str(v or "") for k, v in (raw.get("short_naming") or {}).items()},
+        joiners=fs("joiners"), back_joiners=fs("back_joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         plural_pronouns=fs("plural_pronouns"), plural_verb_endings=tuple(raw.get("plural_verb_endings") or ()),
         determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),

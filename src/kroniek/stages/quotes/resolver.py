@@ -18,6 +18,7 @@ from ...model import Doc, Entity, SpanIndex, Speaker
 from ..events.article import home_country
 from .attribution import SpeakerMention, first_person
 from .clauses import absolute, listed, no_subject
+from .groups import acronym, opens_as_subject, plural_subjects
 from .lexicon import QuoteLexicon
 from .naming import (
     country_in,
@@ -75,6 +76,7 @@ class SpeakerResolver:
         self._cues = cues  # cue words outside quotes, in order (reported.find_reported); None: found on first need
         self._surname_best: dict[int, _Tally] = {}  # full-name list -> its names counted so far
         self._bodies: list[_Candidate] | None = None
+        self._groups: list[_Candidate] | None = None
         self._salience: Salience | None = None
 
     @property
@@ -180,23 +182,22 @@ class SpeakerResolver:
             starts = [ent.start for ent in named]
             for s, e in self.doc.sentences:
                 inside = [x for x in named[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)] if x.end <= e]
-                ent = self._acronym(inside) if inside else None
+                ent = acronym(self.doc.text, inside, self.lex) if inside else None
                 if ent is not None and ent.type == "ORG" and not self._in_quote(ent.start) \
-                        and not self._after_preposition(self.doc.text[max(s, ent.start - 40):ent.start].split()):
+                        and not self._after_preposition(self.doc.text[max(s, ent.start - 40):ent.start].split()) \
+                        and opens_as_subject(self.doc.text, s, inside[0].start, self.lex):
                     self._bodies.append(_Candidate(ent.start, self._from_entity(ent), None, False))
         return self._bodies
 
-    def _acronym(self, named: list[Entity]) -> Entity:
-        """The first name, or the acronym in brackets that the name runs on to ("the United States
-        Commission on International Religious Freedom (USCIRF)"): the short name the text goes on with."""
-        text, first = self.doc.text, named[0]
-        for x in named[1:]:
-            between = text[first.end:x.start - 1].split()
-            if not all(w[0].isupper() or w in self.lex.prepositions for w in between):
-                break
-            if x.type == "ORG" and x.text.isupper() and text[x.start - 1:x.start] == "(" and text[x.end:x.end + 1] == ")":
-                return x
-        return first
+    @property
+    def groups(self) -> list[_Candidate]:
+        """Plural noun phrases that open a sentence ("The researchers found …"): what a later 'they'
+        may point back to besides an organisation (groups.py). Found on the first such pronoun."""
+        if self._groups is None:
+            text = self.doc.text
+            self._groups = [_Candidate(s, Speaker(None, phrase_as_written(text[s:e], self.lex), None, s, e, kind="GROUP"),
+                                       "p", False) for s, e in plural_subjects(text, self.doc.sentences, self.lex, self._in_quote)]
+        return self._groups
 
     def _after_preposition(self, before: list[str]) -> bool:
         """Whether the words before a name end in a preposition, past the name's own particle ("Van
@@ -367,7 +368,8 @@ class SpeakerResolver:
                 gender not in ("m", "f") or cand.gender == gender and not (known and self._aside(cand))
                 or cand.gender is None and not known)
 
-        groups = (self.speakers, self.subjects, *((self.others,) if wide else ()), *((self.bodies,) if not person else ()))
+        groups = (self.speakers, self.subjects, *((self.others,) if wide else ()), *((self.bodies,) if not person else ()),
+                  *((self.groups,) if gender == "p" else ()))
         found = [_latest(group, pos, fits) for group in groups]
         return max((c for c in found if c is not None), key=_pos, default=None)
 
@@ -417,7 +419,10 @@ class SpeakerResolver:
         roles = {w for w in words if self.lex.is_role(w)}
         described = m.kind == "np" or m.kind == "name" and self.lex.is_role(m.text.split()[-1].casefold())  # a tagged "PVV-leider"
         if described and roles and not words & self.lex.indefinites \
-                and m.text.split()[0].casefold() not in self.lex.possessive_determiners:  # "haar coach" is not she
+                and m.text.split()[0].casefold() not in self.lex.possessive_determiners \
+                and not any(e.type == "PER" and self.doc.text[e.end:e.end + 2] in self.lex.possessives
+                            for e in self.entities.within(m.start, m.end)):  # "haar coach" is not she,
+            # nor "Senator Klobuchar's campaign" a senator
             held = self._role(m)
             if held is not None:
                 return self._remember(held, m.start, True)

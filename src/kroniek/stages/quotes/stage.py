@@ -47,6 +47,8 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
     i0 = 0
     while i0 < len(toks) and (not word(toks[i0]) or toks[i0].low in lex.joiners):
         i0 += 1
+    if i0 < len(toks) and toks[i0].low in lex.subordinators:
+        return None  # '“…,” when Clinton blasted him': a clause of its own
     nwords = 0
     for k in range(i0, min(len(toks), i0 + 40)):
         t = toks[k]
@@ -193,6 +195,26 @@ def _term(text: str, g: Group, inner: str, nwords: int, lex: QuoteLexicon) -> bo
     words = tokens(inner, 0, len(inner), lex)
     return not any(t.low in lex.auxiliaries or lex.cue(t.low) or t.low in lex.pronouns or t.low in lex.first_person
                    or t.low in lex.negations for t in words)
+
+
+def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
+    """Whether a short quote is the word a naming cue at pre[ci] gives a thing: "called the deal
+    “unacceptable”", "described it as “a disaster”" (see `short_naming` in the lexicon); not a name
+    ("a pattern called a “glider”", "called it “Brexit”") nor a passive ("has been called a … by")."""
+    link = lex.short_naming.get(lex.cue_lemma.get(pre[ci].low, ""))
+    first = inner.lstrip()[:1]
+    if link is None or not first.islower() \
+            or (ci > 0 and pre[ci - 1].low in lex.passive_auxiliaries) != pre[ci].low.endswith(lex.participles):
+        return False  # a passive ("was called"); a gerund but "is describing": its subject is too far to tell
+    between = pre[ci + 1:]
+    if len(between) > 10 or any(not t.text[0].isalnum() and t.text not in lex.possessives for t in between):
+        return False
+    words = [t for t in between[1:] if t.low not in (link, "as")]  # the first may be the verb's particle ("referred to")
+    if any(t.low in lex.prepositions for t in words):
+        return False
+    if link:
+        return any(t.low == link for t in between[-3:])
+    return any(t.low not in lex.determiners for t in between if t.low != "as")
 
 
 def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
@@ -347,7 +369,7 @@ class QuoteStage:
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
-            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL
+            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex)
             return
         if colon and 0 < len(pre_words) <= 4:
             g.attr = ("", mention_in(pre_words, lex, text, ents, last=True), -1)

@@ -25,6 +25,8 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
         return None  # "of alleged violence", "as reported by", "The Doris Day Show", "Reports indicate …"
     if k + 1 < len(toks) and lex.cue(toks[k + 1].low) and toks[k + 1].low not in lex.cue_blockers:
         return None  # "Reports said …": the first is a noun
+    if toks[k].low == lemma and _after_singular_name(toks, k, lex):
+        return None  # "a Donald Trump tweet": as a verb it would take -s
     particles = lex.particles.get(lemma)
     window = _clause_after(toks, k, lex) if lemma in lex.separable else toks[max(0, k - 3):k + 8]
     if particles and toks[k].low not in lex.fused and not any(x.low in particles for x in window):
@@ -39,6 +41,14 @@ def cue_at(toks: list[Token], k: int, lex: QuoteLexicon) -> str | None:
             if x.low in unless:
                 return None  # "vond plaats", "vond een wapen"
     return lemma
+
+
+def _after_singular_name(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """Whether capitalised words before toks[k] follow a singular determiner ("a Donald Trump")."""
+    j = k - 1
+    while j >= 0 and toks[j].text[0].isupper():
+        j -= 1
+    return j < k - 1 and j >= 0 and toks[j].low in lex.singular_determiners
 
 
 def _quoted_as(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:

@@ -1,0 +1,78 @@
+"""English quotes and speakers (issue #14): one-word quotes after a naming verb, plural
+subjects of opinion cues, speakers of relative and interrupted clauses."""
+from __future__ import annotations
+
+import pytest
+
+from .test_quote_speakers import speakers, unlinked
+from .test_quotes import run
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Mara Quill called the new toll “unfair” on Monday.", "unfair"),
+    ("Mara Quill calls the mayor's critics “cowards”.", "cowards"),
+    ("Mara Quill described the budget as “reckless”.", "reckless"),
+    ("Mara Quill referred to the tunnel plan as a “fantasy”.", "fantasy"),
+])
+def test_a_naming_verb_quotes_one_word(text: str, word: str) -> None:
+    assert speakers(run(text, "en", unlinked("Mara Quill"))) == [(word, "Mara Quill")]
+
+
+@pytest.mark.parametrize("text", [
+    "Engineers found a bridge design called a “lantern” in old files.",  # only a determiner: a name
+    "Mara Quill called the plan “Skyline” in her speech.",  # a capital: a name
+    "Mara Quill was called a liar by critics for her “bold” ideas.",  # passive, a preposition on the way
+    "Mara Quill described the “lantern” design to the board.",  # no 'as': a term
+])
+def test_a_naming_verb_leaves_names_and_terms(text: str) -> None:
+    assert speakers(run(text, "en", unlinked("Mara Quill"))) == []
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Harbour pilots in Brest are worried. They fear the new quay will silt up.", "Harbour pilots"),
+    ("The inspectors measured the dunes twice. They said the coast had moved inland.", "the inspectors"),
+    ("The station's lead engineers, two women from Oslo, checked the pumps. They said the pumps were sound.",
+     "the station's lead engineers"),
+])
+def test_they_is_the_plural_group_that_opened_a_sentence(text: str, group: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en"))] == [group]
+
+
+@pytest.mark.parametrize("text", [
+    "The tide tables were wrong. They said the coast had moved inland.",  # things, not people
+    "If the surveyors agree, the plan passes. They said the coast had moved inland.",  # no subject opens it
+])
+def test_they_is_no_group_of_things_or_clause_opener(text: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en"))] == [None]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The Harlow campaign said the count was unfair.", "The Harlow campaign"),
+    ("A Harlow aide said the count was unfair.", "A Harlow aide"),
+    ("Harlow himself said the count was unfair.", "Vera Harlow"),
+    ("Harlow's office said the count was unfair.", "Vera Harlow"),  # an office speaks for its holder
+    ("Vera Harlow issued a statement saying the count was unfair.", "Vera Harlow"),
+])
+def test_a_name_before_a_noun_only_modifies_it(text: str, who: str) -> None:
+    names = {"Harlow": unlinked("Vera Harlow")["Vera Harlow"]} if "Vera" not in text else unlinked("Vera Harlow")
+    assert [sp for _, sp in speakers(run(text, "en", names))] == [who]
+
+
+def test_a_progressive_naming_verb_quotes_one_word() -> None:
+    text = "Mara Quill is describing as “reckless” a council plan to close the ferry."
+    assert speakers(run(text, "en", unlinked("Mara Quill"))) == [("reckless", "Mara Quill")]
+
+
+def test_characterize_is_a_naming_verb() -> None:
+    text = "Ivo Brandt characterized the vote as “a small earthquake in a quiet town”."
+    assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == [("a small earthquake in a quiet town", "Ivo Brandt")]
+
+
+def test_a_clause_after_the_quote_opened_by_a_subordinator_is_no_attribution() -> None:
+    text = "The clip shows Ivo Brandt saying, “That was fair,” when Mara Quill attacked him for it."
+    assert speakers(run(text, "en", unlinked("Ivo Brandt", "Mara Quill"))) == [("That was fair,", "Ivo Brandt")]
+
+
+def test_a_bare_cue_form_after_a_singular_name_phrase_is_a_noun() -> None:
+    text = "Mara Quill is describing as “reckless” an Ivo Brandt tweet about the ferry."
+    assert speakers(run(text, "en", unlinked("Ivo Brandt", "Mara Quill"))) == [("reckless", "Mara Quill")]
