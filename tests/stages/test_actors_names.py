@@ -169,3 +169,16 @@ def test_two_names_joined_by_an_ampersand_are_one_firm() -> None:
 def test_a_results_line_keeps_its_first_name_when_a_country_follows() -> None:
     got = named(run("Eindstand:\n1. Vandermeulen (Ned) 4:12:09\n2. Oksanov (Dui) op 12 sec."))
     assert ("Vandermeulen", "PER", "Vandermeulen") in got and ("Oksanov", "PER", "Oksanov") in got
+
+
+def test_a_lone_first_name_is_the_one_full_name_of_the_article_that_starts_with_it() -> None:
+    got = named(run("Schaatsster Anne ten Brink won gisteren goud. Later zei trainer Joop Dekkers: "
+                    ",,Ik wist dat Anne het kon.'' Ook Anna Bos en Anna de Wit reden mee; Anna viel."))
+    assert ("Anne ten Brink", "PER", "Anne ten Brink") in got  # "Schaatsster" is no part of it
+    assert ("Anne", "PER", "Anne ten Brink") in got
+    assert not any(t == "Anna" and n in ("Anna Bos", "Anna de Wit") for t, _, n in got)  # two Annas: neither
+
+
+def test_a_genitive_written_together_with_a_surname_is_that_person() -> None:
+    got = named(run("De Canadese tennisster Emma Quennell won. Quennells zege kwam als een verrassing."))
+    assert ("Quennells", "PER", "Emma Quennell") in got

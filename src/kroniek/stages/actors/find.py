@@ -158,6 +158,7 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
         word = run[0][2]
         if len(run) == 1 and run[0][0] in initial and word not in mid and not (
                 word.isupper() or word in lex.first_names or word in named or coded(text, run[0][1], lex)
+                or (lex.genitive and word.endswith(lex.genitive) and word[:-len(lex.genitive)] in mid)
                 or (word in lex.surnames and (word not in lex.surname_words or speaks(text, run[0][1], lex)))):
             if dropped is not None and not common(words, word):
                 dropped.append((run[0][0], run[0][1]))
@@ -192,7 +193,11 @@ def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[
         return not any(t[2] in lex.org_words for t in run[1:])
     if len(run) > 1 and word in lex.demonyms and word not in lex.first_names:  # "Frans Steenhoudt"
         return True
-    return run[0][0] in initial and common(words, word)
+    if run[0][0] not in initial:
+        return False
+    return common(words, word) or (  # "Schaatsster Marieke ten Brink": a person's kind, capitalised by its place
+        len(run) > 1 and run[1][2] in lex.first_names and word not in lex.first_names
+        and word.lower().endswith(lex.person_kinds))
 
 
 def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon) -> list[tuple[int, int, str]]:

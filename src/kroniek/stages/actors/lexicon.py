@@ -77,6 +77,7 @@ class ActorLexicon:
     kind_links: frozenset[str]  # "chef van de dienst X": a kind noun after one names whose, not X's kind
     org_preps: frozenset[str]  # a preposition of affiliation before a name ("bij X"): ORG
     legal_forms: frozenset[str]  # a company's legal form after its name ("X bvba"), lower case
+    genitive: str  # the genitive ending written together with a name ("Davenports"); "" where none
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
@@ -110,6 +111,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
                              key=len, reverse=True)),
         first_names=frozenset(firsts | set(raw.get("first_names") or ()) | lexicons.word_list("kb", "first_names.txt")),
         default_type=raw.get("default_type", "MISC"),
+        genitive=str(raw.get("genitive") or ""),
         tagger_types=frozenset(raw.get("tagger_types") or ()),
         legal_forms=frozenset(str(f).lower() for f in raw.get("legal_forms") or ()),
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),

@@ -215,11 +215,20 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             votes[key] = others.get(key, (0, lex.default_type))
     refs: dict[str, ActorRef] = {}
     full: dict[str, ActorRef] = {}  # surname forms -> the first full name of the article that has them
+    given: dict[str, list[ActorRef]] = {}  # a first name -> the article's full names that start with it
     for key, (_, etype) in votes.items():
         if etype == "PER" and " " in key and key.split()[0].lower() not in lex.particles:
             refs.setdefault(key, ActorRef(None, key))
             for form in surname_forms(key, lex):
                 full.setdefault(form, refs[key])
+            first = key.split()[0]
+            words = key.split()
+            if first in lex.first_names or any(all(w.lower() in lex.particles for w in words[i:-1])
+                                               for i in range(1, len(words) - 1)):
+                given.setdefault(first, []).append(refs[key])
+    for first, holders in given.items():  # "Leontien" after "Leontien van Moorsel": one holder, no surname
+        if len(holders) == 1 and first not in full:
+            full[first] = holders[0]
     for form, actor_ref in full.items():
         if form in votes and (votes[form][0] <= 2 or votes[form][1] == "PER"):
             votes[form] = (max(3, votes[form][0]), "PER")
@@ -255,7 +264,8 @@ def _own_surnames(text: str, names: list, lex: ActorLexicon, memo: dict) -> dict
 def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
     """How an article names a person by surname alone: the last word, and a particle surname with its
     particle, as written after a first name and capitalised ("Wout-Jan van der Schans" → "Schans",
-    "van der Schans", "Van der Schans")."""
+    "van der Schans", "Van der Schans"), each also in the genitive written together with it where the
+    language has one ("Davenports" after "Lindsay Davenport"; `genitive` in actors.yaml)."""
     words = name.split()
     out = [words[-1]]
     for i in range(1, len(words) - 1):
@@ -263,7 +273,7 @@ def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
             tail = " ".join(words[i:])
             out += [tail, tail[0].upper() + tail[1:]]
             break
-    return out
+    return out + [form + lex.genitive for form in out if lex.genitive and not form.endswith(("s", "x", "z"))]
 
 
 def _verdict(tagged: name_tagger.Tagged, span: tuple[int, int], surface: str,
