@@ -182,3 +182,14 @@ def test_a_lone_first_name_is_the_one_full_name_of_the_article_that_starts_with_
 def test_a_genitive_written_together_with_a_surname_is_that_person() -> None:
     got = named(run("De Canadese tennisster Emma Quennell won. Quennells zege kwam als een verrassing."))
     assert ("Quennells", "PER", "Emma Quennell") in got
+
+
+def test_a_bare_surname_after_a_title_is_the_one_kb_holder_of_an_office_on_the_date() -> None:
+    got = named(run("Volgens premier Kok is het akkoord rond. Kok wil volgende week praten.", date="2000-10-01"))
+    assert ("Kok", "PER", "Wim Kok") in got
+    assert ("Kok", "PER", "Kok") in named(run("Volgens premier Kok is het akkoord rond.", date="2012-10-01"))
+
+
+def test_a_lone_first_name_after_a_kb_person_named_in_full_is_that_person() -> None:
+    got = named(run("Premier Mark Rutte sprak over het akkoord. Daarna lachte Mark even.", date="2020-03-01"))
+    assert ("Mark", "PER", "Mark Rutte") in got

@@ -5,6 +5,7 @@ the strongest clue in the article deciding, and the name tagger's reading where 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ...kb import KB, Actor, from_archigos
@@ -150,6 +151,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     entities: list[Entity] = []
     seen: dict[str, Actor] = {}  # surnames of persons named in full earlier
     seen_at: dict[str, int] = {}  # where a KB person's surname first came in a full name
+    kb_given: dict[str, dict[str, Actor]] = {}  # first word of a KB person's full name in the text -> the persons
     mentioned = {kb.get(i).country or i for _, _, hits, _ in found for i, k in hits
                  if kb.get(i) is not None and kb.get(i).type == "LOC"}
     own = _own_surnames(text, names, lex, memo)
@@ -179,6 +181,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
                 for part in actor.name.split()[1:]:
                     seen[part] = actor
                     seen_at.setdefault(part, start)
+                if " " in surface:  # named in full here: its first name alone may follow ("Jamal")
+                    kb_given.setdefault(surface.split()[0], {})[actor.id] = actor
             entities.append(Entity(start, end, surface, etype, ref(actor, kb, date)))
         else:
             entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
@@ -227,8 +231,10 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
                                                for i in range(1, len(words) - 1)):
                 given.setdefault(first, []).append(refs[key])
     for first, holders in given.items():  # "Leontien" after "Leontien van Moorsel": one holder, no surname
-        if len(holders) == 1 and first not in full:
+        if len(holders) == 1 and first not in full and first not in kb_given:
             full[first] = holders[0]
+    kb_first = {first: next(iter(people.values())) for first, people in kb_given.items()
+                if len(people) == 1 and first not in given and first not in full and first in lex.first_names}
     for form, actor_ref in full.items():
         if form in votes and (votes[form][0] <= 2 or votes[form][1] == "PER"):
             votes[form] = (max(3, votes[form][0]), "PER")
@@ -238,6 +244,10 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         if " " not in key and key in seen and not (key in own and own[key][0] < seen_at[key]):
             etype = "PER"
             actor_ref = ref(seen[key], kb, date)
+        elif key in kb_first and votes[key][0] <= 3:
+            etype, actor_ref = "PER", ref(kb_first[key], kb, date)
+        elif etype == "PER" and key not in refs and (holder := _holder(key, kb, lex, date, text, spans)):
+            actor_ref = refs.setdefault(key, ref(holder, kb, date))
         elif etype == "LOC" and key in lex.place_country:  # a place the KB lacks, of a known country
             country = _place_country(lex.place_country[key], outlet, mentioned)
             actor_ref = refs.setdefault(key, ActorRef(None, key, country))
@@ -246,6 +256,39 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         entities.append(Entity(start, end, text[start:end], etype, actor_ref))
     entities.sort(key=lambda e: e.start)
     return compounds(text, _merge_adjective_orgs(text, entities, lex), lex)
+
+
+def _holder(key: str, kb: KB, lex: ActorLexicon, date: str | None, text: str, spans: list) -> Actor | None:
+    """The one KB person in office on the date whose surname an unknown person's name is, when the
+    article names no one in full by it ("premier Kok" in 2000 is Wim Kok): after a title, or for a
+    surname that is no common word ("Kort", "Groot" name a holder only after a title)."""
+    if not date or " " in key.strip() and key.split()[0].lower() not in lex.particles:
+        return None
+    found = [a for a in office_surnames(kb).get(key, ()) if a.roles_at(date)]
+    if len(found) != 1:
+        return None
+    titled = any(k == key and (w := words_before(text, s, 1)) and w[-1].lower() in lex.titles for s, _, k in spans)
+    return found[0] if titled or key not in lex.surname_words else None
+
+
+@lru_cache(maxsize=4)
+def office_surnames(kb: KB) -> dict[str, tuple[Actor, ...]]:
+    """KB persons who ever held an office, by the surname forms of their canonical name ("Kok",
+    "Verhofstadt", "von der Leyen", "Von der Leyen"): a role on a date links a bare surname."""
+    out: dict[str, list[Actor]] = {}
+    for actor in kb.actors.values():
+        words = actor.name.split()
+        if actor.type != "PER" or not actor.roles or len(words) < 2:
+            continue
+        forms = {words[-1]}
+        for i in range(1, len(words) - 1):
+            if words[i][:1].islower():
+                tail = " ".join(words[i:])
+                forms |= {tail, tail[0].upper() + tail[1:]}
+                break
+        for form in forms:
+            out.setdefault(form, []).append(actor)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _own_surnames(text: str, names: list, lex: ActorLexicon, memo: dict) -> dict[str, tuple[int, ActorRef]]:
