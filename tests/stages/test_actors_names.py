@@ -193,3 +193,15 @@ def test_a_bare_surname_after_a_title_is_the_one_kb_holder_of_an_office_on_the_d
 def test_a_lone_first_name_after_a_kb_person_named_in_full_is_that_person() -> None:
     got = named(run("Premier Mark Rutte sprak over het akkoord. Daarna lachte Mark even.", date="2020-03-01"))
     assert ("Mark", "PER", "Mark Rutte") in got
+
+
+def test_a_country_adjective_that_is_a_first_name_before_a_capitalised_word_is_the_first_name() -> None:
+    got = named(run("Het voorstel kwam van wethouder Frans Wijnants. Hij spreekt vloeiend Frans."))
+    assert ("Frans Wijnants", "PER", "Frans Wijnants") in got
+    assert ("Frans", "MISC", "France") in got
+
+
+def test_a_monarchs_number_after_a_kb_alias_is_part_of_the_name() -> None:
+    got = named(run("Het paleis van koning Albert II bleef dicht. Poetin I zei niets.", date="2000-10-01"))
+    assert ("Albert II", "PER", "Albert II of Belgium") in got
+    assert ("Poetin", "PER", "Vladimir Putin") in got

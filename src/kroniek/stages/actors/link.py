@@ -24,6 +24,8 @@ from .lexicon import ActorLexicon, all_titles
 from .tagger import ASK_BELOW, TAGGER_STRENGTH
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*[a-z][\w'’-]*)")
+_REGNAL = re.compile(r" (?=[IVX])(X{0,3})(IX|IV|V?I{0,3})\b(?![\w'’-])")  # a monarch's or pope's number
 
 
 def ref(actor: Actor, kb: KB, date: str | None = None) -> ActorRef:
@@ -64,8 +66,11 @@ def first_name_conflicts(text: str, words: frozenset[str], kb: KB, lex: ActorLex
     out = []
     titles = lex.titles | all_titles()
     ends = {e for _, e, *_ in found}
+    starts = {s for s, *_ in found}
     for item in found:
         _, end, hits, name = item
+        if _first_name_not_adjective(text, name, end, hits, starts, lex):
+            continue
         people = [kb.get(i) for i, k in hits if k == "aliases"]
         if (not people or len(people) != len(hits) or any(p is None or p.type != "PER" for p in people)
                 or " " in text[name:end].strip()):  # a full name ("Marco Rubio") holds its own first name
@@ -88,6 +93,17 @@ def first_name_conflicts(text: str, words: frozenset[str], kb: KB, lex: ActorLex
             out.append(item)
             continue
     return out
+
+
+def _first_name_not_adjective(text: str, start: int, end: int, hits: tuple, starts: set[int],
+                              lex: ActorLexicon) -> bool:
+    """"Frans Verberckmoes": a country's adjective that is a first name too, right before a capitalised
+    word that is no KB name and no place, is the first name (a Dutch adjective comes before a noun,
+    written in lower case: "Frans kaas")."""
+    if any(k == "aliases" for _, k in hits) or text[start:end] not in lex.first_names:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.start(1) not in starts and m.group(1) not in lex.places and m.group(1) not in lex.never
 
 
 def typed(text: str, span: tuple[int, int], lex: ActorLexicon, memo: dict) -> tuple[int, str]:
@@ -172,6 +188,9 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             continue
         if kind == "aliases" and actor.type == "PER":
             end = _strip_possessive(text, start, end, lex)
+            m = _REGNAL.match(text, end)  # "koning Albert II", "Juan Carlos I": the number is part of the name
+            if m and (len(m.group().strip()) > 1 or m.group().strip() in actor.name.split()):
+                end = m.end()
         elif kind == "aliases" and actor.type == "ORG":
             start = _after_determiner(text, start, end, lex)
         surface = text[start:end]
