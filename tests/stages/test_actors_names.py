@@ -205,3 +205,10 @@ def test_a_monarchs_number_after_a_kb_alias_is_part_of_the_name() -> None:
     got = named(run("Het paleis van koning Albert II bleef dicht. Poetin I zei niets.", date="2000-10-01"))
     assert ("Albert II", "PER", "Albert II of Belgium") in got
     assert ("Poetin", "PER", "Vladimir Putin") in got
+
+
+def test_a_dutch_name_of_a_foreign_place_is_a_place_of_its_country() -> None:
+    doc = run("De trein reed van Keulen via Luik naar de Ardennen; zij vloog door naar Schotland.")
+    got = {e.text: (e.type, e.actor.country if e.actor else None) for e in doc.entities}
+    assert got["Keulen"] == ("LOC", "DEU") and got["Luik"] == ("LOC", "BEL") and got["Schotland"] == ("LOC", "GBR")
+    assert got["Ardennen"][0] == "LOC"

@@ -117,8 +117,8 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
         surnames=surnames(lang),
         surname_words=lexicons.word_list(lang, "surname_words.txt"),
-        places=gazetteer() | frozenset(place_countries()),
-        place_country=place_countries(),
+        places=gazetteer() | frozenset(place_countries()) | frozenset(local_places(lang)),
+        place_country=_with_local(place_countries(), local_places(lang)),
         function_words=lexicons.word_list(lang, "function_words.txt"),
         demonyms=demonyms(kb, lang),
         country_codes=country_codes(kb, lang),
@@ -189,6 +189,29 @@ def surnames(lang: str) -> frozenset[str]:
 def gazetteer() -> frozenset[str]:
     """City names (GeoNames, 15,000+ people; data/kb/gazetteer.txt) that type an unknown name as LOC."""
     return lexicons.word_list("kb", "gazetteer.txt")
+
+
+def local_places(lang: str) -> dict[str, tuple[str, ...]]:
+    """A language's own names of places (data/<lang>/places.tsv: exonyms such as "Keulen", "Luik",
+    "Schotland", and seas, rivers and regions) with their country; none where the file leaves it empty."""
+    path = lexicons.DATA / lang / "places.tsv"
+    if not path.is_file():
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line and line[0] != "#":
+            name, _, country = line.partition("\t")
+            out[name] = (*out.get(name, ()), country) if country else ()
+    return out
+
+
+def _with_local(places: dict[str, tuple[str, ...]], local: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """GeoNames' countries of places with a language's own names added: a country joins those of a name
+    ("Bergen": NOR and, in Dutch, BEL); an empty one says the name has none ("Balkan")."""
+    out = dict(places)
+    for name, countries in local.items():
+        out[name] = tuple(dict.fromkeys((*out.get(name, ()), *countries))) if countries else ()
+    return out
 
 
 @lru_cache(maxsize=1)
