@@ -212,3 +212,11 @@ def test_a_dutch_name_of_a_foreign_place_is_a_place_of_its_country() -> None:
     got = {e.text: (e.type, e.actor.country if e.actor else None) for e in doc.entities}
     assert got["Keulen"] == ("LOC", "DEU") and got["Luik"] == ("LOC", "BEL") and got["Schotland"] == ("LOC", "GBR")
     assert got["Ardennen"][0] == "LOC"
+
+
+def test_a_countrys_abbreviation_in_results_is_that_country_also_a_demonym_or_several_words() -> None:
+    doc = run("Uitslag sprint: 1. Wolkow (Rus) 2. Hendricks (VSt) 3. Peeters (Bel) 4. Novotny (Tsj).")
+    got = {e.text: (e.type, e.actor.country if e.actor else None) for e in doc.entities}
+    assert got["Rus"] == ("LOC", "RUS") and got["VSt"] == ("LOC", "USA")
+    assert got["Bel"] == ("LOC", "BEL") and got["Tsj"] == ("LOC", "CZE")
+    assert got["Wolkow"][0] == got["Hendricks"][0] == "PER"

@@ -78,10 +78,13 @@ COUNTRY_CODE = re.compile(r"\( ?([A-Z][A-Za-z]{2}) ?[)/]")  # "(Fra)", "(Ita/Mer
 def country_codes(text: str, lex: ActorLexicon, found: list) -> list[tuple[int, int, tuple, int]]:
     """The KB matches with the countries abbreviated in parentheses added ("Jalabert (Fra)",
     "Boogerd (Ned)"): sports results name riders' and players' countries so."""
-    taken = {s for s, *_ in found}
+    taken = {s for s, _, hits, _ in found if any(k == "aliases" for _, k in hits)}  # "(Rus)": no demonym
     extra = [(m.start(1), m.end(1), ((lex.country_codes[m.group(1)], "aliases"),), m.start(1))
              for m in COUNTRY_CODE.finditer(text) if m.group(1) in lex.country_codes and m.start(1) not in taken]
-    return sorted(found + extra) if extra else found
+    if not extra:
+        return found
+    starts = {s for s, *_ in extra}
+    return sorted([f for f in found if f[0] not in starts] + extra)
 
 
 def kb_matches(doc: Doc, kb: KB) -> list[tuple[int, int, tuple, int]]:

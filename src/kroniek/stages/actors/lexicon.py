@@ -121,7 +121,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         place_country=_with_local(place_countries(), local_places(lang)),
         function_words=lexicons.word_list(lang, "function_words.txt"),
         demonyms=demonyms(kb, lang),
-        country_codes=country_codes(kb, lang),
+        country_codes={**country_codes(kb, lang), **(raw.get("results_codes") or {})},
     )
 
 
