@@ -220,3 +220,8 @@ def test_a_countrys_abbreviation_in_results_is_that_country_also_a_demonym_or_se
     assert got["Rus"] == ("LOC", "RUS") and got["VSt"] == ("LOC", "USA")
     assert got["Bel"] == ("LOC", "BEL") and got["Tsj"] == ("LOC", "CZE")
     assert got["Wolkow"][0] == got["Hendricks"][0] == "PER"
+
+
+def test_a_museum_or_a_hall_named_by_its_last_word_is_a_place_in_dutch() -> None:
+    got = named(run("De tentoonstelling verhuist van het Zeeuwse Kustmuseum naar het Drentse Museum en de Blauwe Zaal."))
+    assert ("Drentse Museum", "LOC", "Drentse Museum") in got and ("Blauwe Zaal", "LOC", "Blauwe Zaal") in got
