@@ -225,3 +225,10 @@ def test_a_countrys_abbreviation_in_results_is_that_country_also_a_demonym_or_se
 def test_a_museum_or_a_hall_named_by_its_last_word_is_a_place_in_dutch() -> None:
     got = named(run("De tentoonstelling verhuist van het Zeeuwse Kustmuseum naar het Drentse Museum en de Blauwe Zaal."))
     assert ("Drentse Museum", "LOC", "Drentse Museum") in got and ("Blauwe Zaal", "LOC", "Blauwe Zaal") in got
+
+
+def test_a_common_word_at_a_sentence_start_before_a_name_the_article_writes_alone_is_no_part_of_it() -> None:
+    got = named(run("Bij de vijfde slag gooide werper Kamsma uit. Einde Kamsma, dacht iedereen op de tribune."))
+    assert [t for t, *_ in got if "Kamsma" in t] == ["Kamsma", "Kamsma"]
+    got = named(run("Einde Oktoberfeesten is de krantenkop."))  # written once: the rule does not apply
+    assert not any(t == "Oktoberfeesten" for t, *_ in got)

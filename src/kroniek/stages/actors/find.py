@@ -141,7 +141,7 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
     mid = {w for r in runs for s, _, w in r if s not in initial}
     out = []
     for run in runs:
-        while run and run[0][2] not in named and (run[0][2] in lex.never or _glued(run, initial, words, lex)):
+        while run and run[0][2] not in named and (run[0][2] in lex.never or _glued(text, run, initial, words, lex)):
             if len(run) > 1 and run[0][2].lower() in lex.particles and (
                     run[0][0] not in initial or prefixed_surname(text, run, lex)):
                 break
@@ -187,7 +187,8 @@ def coded(text: str, end: int, lex: ActorLexicon) -> bool:
     return bool(m) and m.group(1) in lex.country_codes
 
 
-def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str], lex: ActorLexicon) -> bool:
+def _glued(text: str, run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str],
+           lex: ActorLexicon) -> bool:
     """Whether a run's first word is glued to the name, not part of it: a title ("Captain Rochester")
     unless an organisation word follows ("General Assembly"), a demonym ("Duitser Beerbaum"), or at
     a sentence start a word the text uses in lower case."""
@@ -198,9 +199,14 @@ def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[
         return True
     if run[0][0] not in initial:
         return False
-    return common(words, word) or (  # "Schaatsster Marieke ten Brink": a person's kind, capitalised by its place
-        len(run) > 1 and run[1][2] in lex.first_names and word not in lex.first_names
-        and word.lower().endswith(lex.person_kinds))
+    if common(words, word):
+        return True
+    if len(run) < 2 or word in lex.first_names or word in lex.org_words or word in lex.loc_modifiers:
+        return False
+    if run[1][2] in lex.first_names and word.lower().endswith(lex.person_kinds):  # "Schaatsster Anne ten Brink"
+        return True
+    rest = text[run[1][0]:run[-1][1]]  # "Einde Masin" where "Masin" comes alone too: a common word, capitalised
+    return word.lower() in lex.common_words and text.count(rest) > text.count(f"{word} {rest}")
 
 
 def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon) -> list[tuple[int, int, str]]:

@@ -42,6 +42,7 @@ class ActorLexicon:
     military: frozenset[str]
     surnames: frozenset[str]
     surname_words: frozenset[str]  # surnames that are common words too: no sign at a sentence start
+    common_words: frozenset[str]  # frequent words written in lower case, no adjectives: glued at a sentence start
     places: frozenset[str]
     place_country: dict[str, tuple[str, ...]]
     portfolio_words: frozenset[str]
@@ -117,6 +118,7 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
         surnames=surnames(lang),
         surname_words=lexicons.word_list(lang, "surname_words.txt"),
+        common_words=lexicons.word_list(lang, "common_words.txt"),
         places=gazetteer() | frozenset(place_countries()) | frozenset(local_places(lang)),
         place_country=_with_local(place_countries(), local_places(lang)),
         function_words=lexicons.word_list(lang, "function_words.txt"),
