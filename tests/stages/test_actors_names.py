@@ -232,3 +232,8 @@ def test_a_common_word_at_a_sentence_start_before_a_name_the_article_writes_alon
     assert [t for t, *_ in got if "Kamsma" in t] == ["Kamsma", "Kamsma"]
     got = named(run("Einde Oktoberfeesten is de krantenkop."))  # written once: the rule does not apply
     assert not any(t == "Oktoberfeesten" for t, *_ in got)
+
+
+def test_a_recurring_event_is_misc_though_it_looks_like_a_place_or_a_person() -> None:
+    got = named(run("Na de Elfstedentocht en Roland Garros reisde Van Dalen naar Wimbledon."))
+    assert ("Roland Garros", "MISC", "Roland Garros") in got and ("Wimbledon", "MISC", "Wimbledon") in got

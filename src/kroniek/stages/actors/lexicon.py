@@ -66,6 +66,7 @@ class ActorLexicon:
     loc_modifiers: frozenset[str]  # a name's first word that makes it a place ("Southern Rhodesia")
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
+    misc_names: frozenset[str]  # recurring events, competitions and holidays: MISC whatever the context ("Wimbledon")
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
     date_words: frozenset[str]  # month abbreviations: before a day number a date ("Oct 11", "Jan. 3"), no name
     articles: frozenset[str]  # definite and indefinite articles, lower case: "X, de/een …" is an apposition
@@ -83,7 +84,7 @@ class ActorLexicon:
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
-         "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
+         "org_cues", "place_cues", "loc_heads", "misc_heads", "misc_names", "name_determiners", "not_names", "loc_modifiers",
          "list_joiners", "org_preps", "kind_links", "name_joiners", "articles",
          "name_articles", "date_words")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
