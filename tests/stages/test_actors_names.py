@@ -237,3 +237,12 @@ def test_a_common_word_at_a_sentence_start_before_a_name_the_article_writes_alon
 def test_a_recurring_event_is_misc_though_it_looks_like_a_place_or_a_person() -> None:
     got = named(run("Na de Elfstedentocht en Roland Garros reisde Van Dalen naar Wimbledon."))
     assert ("Roland Garros", "MISC", "Roland Garros") in got and ("Wimbledon", "MISC", "Wimbledon") in got
+
+
+def test_names_in_a_list_of_three_take_the_type_of_the_strongly_typed_ones() -> None:
+    got = named(run("De kopgroep bestond uit Sander Koerhuis, Wiebrands en Oltvoort. Oltvoort won."))
+    assert ("Wiebrands", "PER", "Wiebrands") in got and ("Oltvoort", "PER", "Oltvoort") in got
+    got = named(run("Geld ging naar Stichting Zonnekind, Pelterhof en Ravensberg."))
+    assert ("Pelterhof", "ORG", "Pelterhof") in got
+    got = named(run("Het ging om Sander Koerhuis en Wiebrands."))  # two names: no list
+    assert ("Wiebrands", "PER", "Wiebrands") not in got

@@ -21,6 +21,7 @@ from .find import (
     words_before,
 )
 from .lexicon import ActorLexicon, all_titles
+from .lists import LIST_STRENGTH, list_types
 from .tagger import ASK_BELOW, TAGGER_STRENGTH
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
@@ -236,6 +237,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     for key, (strength, _) in votes.items():  # one "naar Belgacom" among five mentions makes no place
         if strength == PREP_STRENGTH and 2 * preps[key][0] < preps[key][1]:
             votes[key] = others.get(key, (0, lex.default_type))
+    for key, kind in list_types(text, spans, votes, entities, lex).items():  # "Koerts, Kemna en Van Dijk"
+        votes[key] = (LIST_STRENGTH, kind)
     refs: dict[str, ActorRef] = {}
     full: dict[str, ActorRef] = {}  # surname forms -> the first full name of the article that has them
     given: dict[str, list[ActorRef]] = {}  # a first name -> the article's full names that start with it
