@@ -320,6 +320,30 @@ def write_surname_words() -> None:
     print(f"src/kroniek/data/nl/surname_words.txt: {len(rows)} words")
 
 
+def write_common_words() -> None:
+    """data/nl/common_words.txt: words written in lower case at least twice in the UD Dutch training
+    texts (CC BY-SA; never dev or test) and never as an adjective, number or name, of three letters or
+    more: at a sentence's start such a word before a name the article also writes alone is no part of
+    it ("Einde Masin" where "Masin" follows); adjectives are left out, as they open names ("Rode Kruis")."""
+    import gzip
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    other: set[str] = set()
+    for path in sorted((ROOT.parent / "shared" / "data" / "ud_dutch" / "train").glob("*.conllu.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.split("\t")
+                if len(cols) > 3 and cols[0].isdigit():
+                    if cols[3] in ("ADJ", "PROPN", "NUM", "X"):
+                        other.add(cols[1].lower())
+                    elif cols[1].islower():
+                        counts[cols[1]] += 1
+    rows = sorted(w for w, n in counts.items() if n >= 2 and w not in other and w.isalpha() and len(w) > 2)
+    (OUT.parent / "nl" / "common_words.txt").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(f"src/kroniek/data/nl/common_words.txt: {len(rows)} words")
+
+
 def main() -> None:
     recs, places = countries()
     dump("countries.yaml", recs, "names from Babel/pycountry, adjectives from scripts/kb_input")
@@ -330,6 +354,7 @@ def main() -> None:
     write_place_countries()
     write_first_names()
     write_surname_words()
+    write_common_words()
     if ARCHIGOS.is_file():
         persons = sorted(OUT.glob("persons*.yaml"))  # merged as the KB merges them (more_roles joined)
         hand = kb.KB(rec for path in persons for rec in kb.read_records(path))

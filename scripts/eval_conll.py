@@ -3,8 +3,10 @@
 CoNLL-2002 is research-only: this script only measures; nothing derived from it is shipped.
 Tokens are joined by spaces and sentences by newlines, so the stage sees running text. The
 outlet (De Morgen) is Belgian: each document is an article of country BEL, from 2000.
-Run: .venv/bin/python scripts/eval_conll.py [../shared/data/conll2002/ned.testa] [--no-tagger]
-(the name tagger runs when its model is shipped; --no-tagger measures the KB and rules alone).
+Run: .venv/bin/python scripts/eval_conll.py [../shared/data/conll2002/ned.testa] [--no-tagger] [--details]
+(the name tagger runs when its model is shipped; --no-tagger measures the KB and rules alone;
+--details prints each PER/ORG/LOC/MISC mismatch with its class, and a count of the classes, to the
+terminal only: never for testb, and nothing of it goes into the repository).
 """
 from __future__ import annotations
 
@@ -57,7 +59,30 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return spans
 
 
-def evaluate(path: Path, tagger: bool = True) -> dict[str, tuple[float, float, float]]:
+def error_classes(tokens: list[str], gold: set, pred: set) -> list[tuple[str, str]]:
+    """(class, line) of each mismatch: a wrong type on the right span ("type LOC>ORG"), a span that
+    overlaps one of the other side's ("span"), a gold name not found ("miss"), a name not in the
+    gold ("spurious"); the line shows the words and three words either side."""
+    def show(s: int, e: int) -> str:
+        return f"{' '.join(tokens[max(0, s - 3):s])} [{' '.join(tokens[s:e])}] {' '.join(tokens[e:e + 3])}"
+    out = []
+    pred_at = {(s, e): t for s, e, t in pred}
+    for s, e, t in sorted(gold - pred):
+        if (s, e) in pred_at:
+            out.append((f"type {t}>{pred_at[s, e]}", show(s, e)))
+        elif any(a < e and s < b for a, b, _ in pred):
+            got = [f"{' '.join(tokens[a:b])}/{k}" for a, b, k in sorted(pred) if a < e and s < b]
+            out.append((f"span {t}", f"{show(s, e)}  got {' | '.join(got)}"))
+        else:
+            out.append((f"miss {t}", show(s, e)))
+    gold_at = {(s, e) for s, e, _ in gold}
+    for s, e, t in sorted(pred - gold):
+        if (s, e) not in gold_at and not any(a < e and s < b for a, b, _ in gold):
+            out.append((f"spurious {t}", show(s, e)))
+    return out
+
+
+def evaluate(path: Path, tagger: bool = True, details: Counter | None = None) -> dict[str, tuple[float, float, float]]:
     stage = ActorStage(Options(lang="nl", tagger=tagger), load())
     counts = {t: Counter() for t in (*TYPES, "PER+ORG+LOC", "ALL")}
     for sents in read_docs(path):
@@ -80,6 +105,10 @@ def evaluate(path: Path, tagger: bool = True) -> dict[str, tuple[float, float, f
                 if e.start in start_tok and e.end in end_tok}
         gold = gold_spans(tags)
         assert len(tokens) == len(tags)
+        if details is not None:
+            for kind, line in error_classes(tokens, gold, pred):
+                details[kind] += 1
+                print(f"{kind:16} {line}")
         for group, keep in [(t, {t}) for t in TYPES] + [("PER+ORG+LOC", {"PER", "ORG", "LOC"}), ("ALL", set(TYPES))]:
             p = {s for s in pred if s[2] in keep}
             g = {s for s in gold if s[2] in keep}
@@ -95,8 +124,13 @@ def evaluate(path: Path, tagger: bool = True) -> dict[str, tuple[float, float, f
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     path = Path(args[0]) if args else DEFAULT
-    for group, (p, r, f) in evaluate(path, "--no-tagger" not in sys.argv).items():
+    if "testb" in path.name:
+        raise SystemExit("ned.testb is the held-out test set: never run")
+    details = Counter() if "--details" in sys.argv else None
+    for group, (p, r, f) in evaluate(path, "--no-tagger" not in sys.argv, details).items():
         print(f"{group:12} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    for kind, n in sorted((details or Counter()).items(), key=lambda kv: -kv[1]):
+        print(f"{n:6} {kind}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     before = wide[-4:]
     prev = before[-1] if before else ""
     low = surface.lower()
-    if len(tokens) == 1 and "-" in surface and surface.rsplit("-", 1)[1][:1].islower():
+    if (len(tokens) == 1 and "-" in surface and surface.rsplit("-", 1)[1][:1].islower()) or surface in lex.misc_names:
         return 4, "MISC"
     if " ".join(before[-2:]).lower() in lex.portfolio or " ".join(before[-2:]).lower() in lex.org_cues:
         return 4, "ORG"

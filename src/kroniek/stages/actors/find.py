@@ -78,10 +78,13 @@ COUNTRY_CODE = re.compile(r"\( ?([A-Z][A-Za-z]{2}) ?[)/]")  # "(Fra)", "(Ita/Mer
 def country_codes(text: str, lex: ActorLexicon, found: list) -> list[tuple[int, int, tuple, int]]:
     """The KB matches with the countries abbreviated in parentheses added ("Jalabert (Fra)",
     "Boogerd (Ned)"): sports results name riders' and players' countries so."""
-    taken = {s for s, *_ in found}
+    taken = {s for s, _, hits, _ in found if any(k == "aliases" for _, k in hits)}  # "(Rus)": no demonym
     extra = [(m.start(1), m.end(1), ((lex.country_codes[m.group(1)], "aliases"),), m.start(1))
              for m in COUNTRY_CODE.finditer(text) if m.group(1) in lex.country_codes and m.start(1) not in taken]
-    return sorted(found + extra) if extra else found
+    if not extra:
+        return found
+    starts = {s for s, *_ in extra}
+    return sorted([f for f in found if f[0] not in starts] + extra)
 
 
 def kb_matches(doc: Doc, kb: KB) -> list[tuple[int, int, tuple, int]]:
@@ -140,7 +143,7 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
     mid = {w for r in runs for s, _, w in r if s not in initial}
     out = []
     for run in runs:
-        while run and run[0][2] not in named and (run[0][2] in lex.never or _glued(run, initial, words, lex)):
+        while run and run[0][2] not in named and (run[0][2] in lex.never or _glued(text, run, initial, words, lex)):
             if len(run) > 1 and run[0][2].lower() in lex.particles and (
                     run[0][0] not in initial or prefixed_surname(text, run, lex)):
                 break
@@ -160,6 +163,7 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
         word = run[0][2]
         if len(run) == 1 and run[0][0] in initial and word not in mid and not (
                 word.isupper() or word in lex.first_names or word in named or coded(text, run[0][1], lex)
+                or (lex.genitive and word.endswith(lex.genitive) and word[:-len(lex.genitive)] in mid)
                 or (word in lex.surnames and (word not in lex.surname_words or speaks(text, run[0][1], lex)))):
             if dropped is not None and not common(words, word):
                 dropped.append((run[0][0], run[0][1]))
@@ -185,7 +189,8 @@ def coded(text: str, end: int, lex: ActorLexicon) -> bool:
     return bool(m) and m.group(1) in lex.country_codes
 
 
-def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str], lex: ActorLexicon) -> bool:
+def _glued(text: str, run: list[tuple[int, int, str]], initial: set[int], words: frozenset[str],
+           lex: ActorLexicon) -> bool:
     """Whether a run's first word is glued to the name, not part of it: a title ("Captain Rochester")
     unless an organisation word follows ("General Assembly"), a demonym ("Duitser Beerbaum"), or at
     a sentence start a word the text uses in lower case."""
@@ -194,7 +199,16 @@ def _glued(run: list[tuple[int, int, str]], initial: set[int], words: frozenset[
         return not any(t[2] in lex.org_words for t in run[1:])
     if len(run) > 1 and word in lex.demonyms and word not in lex.first_names:  # "Frans Steenhoudt"
         return True
-    return run[0][0] in initial and common(words, word)
+    if run[0][0] not in initial:
+        return False
+    if common(words, word):
+        return True
+    if len(run) < 2 or word in lex.first_names or word in lex.org_words or word in lex.loc_modifiers:
+        return False
+    if run[1][2] in lex.first_names and word.lower().endswith(lex.person_kinds):  # "Schaatsster Anne ten Brink"
+        return True
+    rest = text[run[1][0]:run[-1][1]]  # "Einde Masin" where "Masin" comes alone too: a common word, capitalised
+    return word.lower() in lex.common_words and text.count(rest) > text.count(f"{word} {rest}")
 
 
 def _after_title(run: list[tuple[int, int, str]], runs: list, lex: ActorLexicon) -> list[tuple[int, int, str]]:

@@ -42,6 +42,7 @@ class ActorLexicon:
     military: frozenset[str]
     surnames: frozenset[str]
     surname_words: frozenset[str]  # surnames that are common words too: no sign at a sentence start
+    common_words: frozenset[str]  # frequent words written in lower case, no adjectives: glued at a sentence start
     places: frozenset[str]
     place_country: dict[str, tuple[str, ...]]
     portfolio_words: frozenset[str]
@@ -65,6 +66,7 @@ class ActorLexicon:
     loc_modifiers: frozenset[str]  # a name's first word that makes it a place ("Southern Rhodesia")
     loc_heads: frozenset[str]  # a name's last word that makes it a place ("Trafalgar Square")
     misc_heads: frozenset[str]  # a name's last word that makes it an event, a prize or a law ("Labor Day")
+    misc_names: frozenset[str]  # recurring events, competitions and holidays: MISC whatever the context ("Wimbledon")
     list_joiners: frozenset[str]  # what joins the parts of a list ("Asiel en Migratie"), lower case
     date_words: frozenset[str]  # month abbreviations: before a day number a date ("Oct 11", "Jan. 3"), no name
     articles: frozenset[str]  # definite and indefinite articles, lower case: "X, de/een …" is an apposition
@@ -78,11 +80,12 @@ class ActorLexicon:
     kind_links: frozenset[str]  # "chef van de dienst X": a kind noun after one names whose, not X's kind
     org_preps: frozenset[str]  # a preposition of affiliation before a name ("bij X"): ORG
     legal_forms: frozenset[str]  # a company's legal form after its name ("X bvba"), lower case
+    genitive: str  # the genitive ending written together with a name ("Davenports"); "" where none
 
 
 _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "particles", "never", "military",
          "portfolio", "portfolio_words", "place_particles", "determiners", "speech_verbs",
-         "org_cues", "place_cues", "loc_heads", "misc_heads", "name_determiners", "not_names", "loc_modifiers",
+         "org_cues", "place_cues", "loc_heads", "misc_heads", "misc_names", "name_determiners", "not_names", "loc_modifiers",
          "list_joiners", "org_preps", "kind_links", "name_joiners", "articles",
          "name_articles", "date_words")
 _TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
@@ -113,16 +116,18 @@ def lexicon(lang: str, kb: KB) -> ActorLexicon:
                              key=len, reverse=True)),
         first_names=frozenset(firsts | set(raw.get("first_names") or ()) | lexicons.word_list("kb", "first_names.txt")),
         default_type=raw.get("default_type", "MISC"),
+        genitive=str(raw.get("genitive") or ""),
         tagger_types=frozenset(raw.get("tagger_types") or ()),
         legal_forms=frozenset(str(f).lower() for f in raw.get("legal_forms") or ()),
         heads_re=re.compile(rf"\b(?:{heads}) (?:{links}) ([{CAP}][\w-]*(?: [{CAP}][\w-]*)*)"),
         surnames=surnames(lang),
         surname_words=lexicons.word_list(lang, "surname_words.txt"),
-        places=gazetteer() | frozenset(place_countries()),
-        place_country=place_countries(),
+        common_words=lexicons.word_list(lang, "common_words.txt"),
+        places=gazetteer() | frozenset(place_countries()) | frozenset(local_places(lang)),
+        place_country=_with_local(place_countries(), local_places(lang)),
         function_words=lexicons.word_list(lang, "function_words.txt"),
         demonyms=demonyms(kb, lang),
-        country_codes=country_codes(kb, lang),
+        country_codes={**country_codes(kb, lang), **(raw.get("results_codes") or {})},
     )
 
 
@@ -190,6 +195,29 @@ def surnames(lang: str) -> frozenset[str]:
 def gazetteer() -> frozenset[str]:
     """City names (GeoNames, 15,000+ people; data/kb/gazetteer.txt) that type an unknown name as LOC."""
     return lexicons.word_list("kb", "gazetteer.txt")
+
+
+def local_places(lang: str) -> dict[str, tuple[str, ...]]:
+    """A language's own names of places (data/<lang>/places.tsv: exonyms such as "Keulen", "Luik",
+    "Schotland", and seas, rivers and regions) with their country; none where the file leaves it empty."""
+    path = lexicons.DATA / lang / "places.tsv"
+    if not path.is_file():
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line and line[0] != "#":
+            name, _, country = line.partition("\t")
+            out[name] = (*out.get(name, ()), country) if country else ()
+    return out
+
+
+def _with_local(places: dict[str, tuple[str, ...]], local: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """GeoNames' countries of places with a language's own names added: a country joins those of a name
+    ("Bergen": NOR and, in Dutch, BEL); an empty one says the name has none ("Balkan")."""
+    out = dict(places)
+    for name, countries in local.items():
+        out[name] = tuple(dict.fromkeys((*out.get(name, ()), *countries))) if countries else ()
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ the strongest clue in the article deciding, and the name tagger's reading where 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ...kb import KB, Actor, from_archigos
@@ -20,9 +21,12 @@ from .find import (
     words_before,
 )
 from .lexicon import ActorLexicon, all_titles
+from .lists import LIST_STRENGTH, list_types
 from .tagger import ASK_BELOW, TAGGER_STRENGTH
 
 _PREV_WORD = re.compile(r"([\w'’.-]+)[ \t]+$")
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*[a-z][\w'’-]*)")
+_REGNAL = re.compile(r" (?=[IVX])(X{0,3})(IX|IV|V?I{0,3})\b(?![\w'’-])")  # a monarch's or pope's number
 
 
 def ref(actor: Actor, kb: KB, date: str | None = None) -> ActorRef:
@@ -63,8 +67,11 @@ def first_name_conflicts(text: str, words: frozenset[str], kb: KB, lex: ActorLex
     out = []
     titles = lex.titles | all_titles()
     ends = {e for _, e, *_ in found}
+    starts = {s for s, *_ in found}
     for item in found:
         _, end, hits, name = item
+        if _first_name_not_adjective(text, name, end, hits, starts, lex):
+            continue
         people = [kb.get(i) for i, k in hits if k == "aliases"]
         if (not people or len(people) != len(hits) or any(p is None or p.type != "PER" for p in people)
                 or " " in text[name:end].strip()):  # a full name ("Marco Rubio") holds its own first name
@@ -87,6 +94,17 @@ def first_name_conflicts(text: str, words: frozenset[str], kb: KB, lex: ActorLex
             out.append(item)
             continue
     return out
+
+
+def _first_name_not_adjective(text: str, start: int, end: int, hits: tuple, starts: set[int],
+                              lex: ActorLexicon) -> bool:
+    """"Frans Verberckmoes": a country's adjective that is a first name too, right before a capitalised
+    word that is no KB name and no place, is the first name (a Dutch adjective comes before a noun,
+    written in lower case: "Frans kaas")."""
+    if any(k == "aliases" for _, k in hits) or text[start:end] not in lex.first_names:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.start(1) not in starts and m.group(1) not in lex.places and m.group(1) not in lex.never
 
 
 def typed(text: str, span: tuple[int, int], lex: ActorLexicon, memo: dict) -> tuple[int, str]:
@@ -150,6 +168,7 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     entities: list[Entity] = []
     seen: dict[str, Actor] = {}  # surnames of persons named in full earlier
     seen_at: dict[str, int] = {}  # where a KB person's surname first came in a full name
+    kb_given: dict[str, dict[str, Actor]] = {}  # first word of a KB person's full name in the text -> the persons
     mentioned = {kb.get(i).country or i for _, _, hits, _ in found for i, k in hits
                  if kb.get(i) is not None and kb.get(i).type == "LOC"}
     own = _own_surnames(text, names, lex, memo)
@@ -170,6 +189,9 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             continue
         if kind == "aliases" and actor.type == "PER":
             end = _strip_possessive(text, start, end, lex)
+            m = _REGNAL.match(text, end)  # "koning Albert II", "Juan Carlos I": the number is part of the name
+            if m and (len(m.group().strip()) > 1 or m.group().strip() in actor.name.split()):
+                end = m.end()
         elif kind == "aliases" and actor.type == "ORG":
             start = _after_determiner(text, start, end, lex)
         surface = text[start:end]
@@ -179,6 +201,8 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
                 for part in actor.name.split()[1:]:
                     seen[part] = actor
                     seen_at.setdefault(part, start)
+                if " " in surface:  # named in full here: its first name alone may follow ("Jamal")
+                    kb_given.setdefault(surface.split()[0], {})[actor.id] = actor
             entities.append(Entity(start, end, surface, etype, ref(actor, kb, date)))
         else:
             entities.append(Entity(start, end, surface, "MISC", ref(actor, kb)))
@@ -213,13 +237,26 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     for key, (strength, _) in votes.items():  # one "naar Belgacom" among five mentions makes no place
         if strength == PREP_STRENGTH and 2 * preps[key][0] < preps[key][1]:
             votes[key] = others.get(key, (0, lex.default_type))
+    for key, kind in list_types(text, spans, votes, entities, lex).items():  # "Koerts, Kemna en Van Dijk"
+        votes[key] = (LIST_STRENGTH, kind)
     refs: dict[str, ActorRef] = {}
     full: dict[str, ActorRef] = {}  # surname forms -> the first full name of the article that has them
+    given: dict[str, list[ActorRef]] = {}  # a first name -> the article's full names that start with it
     for key, (_, etype) in votes.items():
         if etype == "PER" and " " in key and key.split()[0].lower() not in lex.particles:
             refs.setdefault(key, ActorRef(None, key))
             for form in surname_forms(key, lex):
                 full.setdefault(form, refs[key])
+            first = key.split()[0]
+            words = key.split()
+            if first in lex.first_names or any(all(w.lower() in lex.particles for w in words[i:-1])
+                                               for i in range(1, len(words) - 1)):
+                given.setdefault(first, []).append(refs[key])
+    for first, holders in given.items():  # "Leontien" after "Leontien van Moorsel": one holder, no surname
+        if len(holders) == 1 and first not in full and first not in kb_given:
+            full[first] = holders[0]
+    kb_first = {first: next(iter(people.values())) for first, people in kb_given.items()
+                if len(people) == 1 and first not in given and first not in full and first in lex.first_names}
     for form, actor_ref in full.items():
         if form in votes and (votes[form][0] <= 2 or votes[form][1] == "PER"):
             votes[form] = (max(3, votes[form][0]), "PER")
@@ -229,6 +266,10 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         if " " not in key and key in seen and not (key in own and own[key][0] < seen_at[key]):
             etype = "PER"
             actor_ref = ref(seen[key], kb, date)
+        elif key in kb_first and votes[key][0] <= 3:
+            etype, actor_ref = "PER", ref(kb_first[key], kb, date)
+        elif etype == "PER" and key not in refs and (holder := _holder(key, kb, lex, date, text, spans)):
+            actor_ref = refs.setdefault(key, ref(holder, kb, date))
         elif etype == "LOC" and key in lex.place_country:  # a place the KB lacks, of a known country
             country = _place_country(lex.place_country[key], outlet, mentioned)
             actor_ref = refs.setdefault(key, ActorRef(None, key, country))
@@ -237,6 +278,39 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         entities.append(Entity(start, end, text[start:end], etype, actor_ref))
     entities.sort(key=lambda e: e.start)
     return compounds(text, _merge_adjective_orgs(text, entities, lex), lex)
+
+
+def _holder(key: str, kb: KB, lex: ActorLexicon, date: str | None, text: str, spans: list) -> Actor | None:
+    """The one KB person in office on the date whose surname an unknown person's name is, when the
+    article names no one in full by it ("premier Kok" in 2000 is Wim Kok): after a title, or for a
+    surname that is no common word ("Kort", "Groot" name a holder only after a title)."""
+    if not date or " " in key.strip() and key.split()[0].lower() not in lex.particles:
+        return None
+    found = [a for a in office_surnames(kb).get(key, ()) if a.roles_at(date)]
+    if len(found) != 1:
+        return None
+    titled = any(k == key and (w := words_before(text, s, 1)) and w[-1].lower() in lex.titles for s, _, k in spans)
+    return found[0] if titled or key not in lex.surname_words else None
+
+
+@lru_cache(maxsize=4)
+def office_surnames(kb: KB) -> dict[str, tuple[Actor, ...]]:
+    """KB persons who ever held an office, by the surname forms of their canonical name ("Kok",
+    "Verhofstadt", "von der Leyen", "Von der Leyen"): a role on a date links a bare surname."""
+    out: dict[str, list[Actor]] = {}
+    for actor in kb.actors.values():
+        words = actor.name.split()
+        if actor.type != "PER" or not actor.roles or len(words) < 2:
+            continue
+        forms = {words[-1]}
+        for i in range(1, len(words) - 1):
+            if words[i][:1].islower():
+                tail = " ".join(words[i:])
+                forms |= {tail, tail[0].upper() + tail[1:]}
+                break
+        for form in forms:
+            out.setdefault(form, []).append(actor)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _own_surnames(text: str, names: list, lex: ActorLexicon, memo: dict) -> dict[str, tuple[int, ActorRef]]:
@@ -255,7 +329,8 @@ def _own_surnames(text: str, names: list, lex: ActorLexicon, memo: dict) -> dict
 def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
     """How an article names a person by surname alone: the last word, and a particle surname with its
     particle, as written after a first name and capitalised ("Wout-Jan van der Schans" → "Schans",
-    "van der Schans", "Van der Schans")."""
+    "van der Schans", "Van der Schans"), each also in the genitive written together with it where the
+    language has one ("Davenports" after "Lindsay Davenport"; `genitive` in actors.yaml)."""
     words = name.split()
     out = [words[-1]]
     for i in range(1, len(words) - 1):
@@ -263,7 +338,7 @@ def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
             tail = " ".join(words[i:])
             out += [tail, tail[0].upper() + tail[1:]]
             break
-    return out
+    return out + [form + lex.genitive for form in out if lex.genitive and not form.endswith(("s", "x", "z"))]
 
 
 def _verdict(tagged: name_tagger.Tagged, span: tuple[int, int], surface: str,
