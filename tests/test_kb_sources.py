@@ -82,3 +82,86 @@ def test_the_loader_ignores_the_source_keys(records: list[dict]) -> None:
             actor = shipped.get(record["id"])
             assert actor is not None, record["id"]
             assert actor.name == record["name"]
+
+
+# --- Benelux cabinet members (persons_news_benelux_cabinets.yaml) ---------------------------------
+
+BENELUX_FILE = NEWS_FILE.with_name("persons_news_benelux_cabinets.yaml")
+NEW_OFFICES = ("justice_minister", "interior_minister", "health_minister", "economy_minister")
+
+
+@pytest.fixture(scope="module")
+def benelux() -> list[dict]:
+    data = yaml.safe_load(BENELUX_FILE.read_text(encoding="utf-8"))
+    return [r for r in data if isinstance(r, dict)]
+
+
+def test_benelux_persons_are_checked_and_every_role_is_dated(benelux: list[dict]) -> None:
+    persons = [r for r in benelux if r.get("name")]
+    assert len(persons) >= 80
+    assert all(_checked(r) and r["country"] in ("NLD", "BEL") and r["gender"] in ("m", "f") for r in persons)
+    for record in benelux:  # sources, when present, are well-formed (as in the news file)
+        if "sources" in record:
+            assert len(set(record["sources"])) == len(record["sources"]), record["id"]
+    roles = [kb.parse_role(r) for rec in benelux for r in [*rec.get("roles", []), *rec.get("more_roles", [])]]
+    assert len(roles) >= 30
+    assert all(r.start and r.checked and r.country in ("NLD", "BEL") for r in roles)
+    assert {r.office for r in roles} >= set(NEW_OFFICES)
+
+
+def test_benelux_ministers_hold_their_office_on_the_day() -> None:
+    shipped = kb.load()
+
+    def holder(office: str, country: str, day: str) -> str:
+        return shipped.holders(office, country, day)[0].name
+
+    assert holder("justice_minister", "NLD", "2021-06-01") == "Ferd Grapperhaus"
+    assert holder("justice_minister", "NLD", "2023-01-01") == "Dilan Yeşilgöz"
+    assert holder("justice_minister", "BEL", "2021-06-01") == "Vincent Van Quickenborne"
+    assert holder("justice_minister", "BEL", "2023-10-23") == "Paul Van Tigchelt"
+    assert holder("interior_minister", "BEL", "2021-06-01") == "Annelies Verlinden"
+    assert holder("interior_minister", "NLD", "2021-06-01") == "Kajsa Ollongren"
+    assert holder("health_minister", "NLD", "2021-06-01") == "Hugo de Jonge"
+    assert holder("health_minister", "BEL", "2021-06-01") == "Frank Vandenbroucke"
+    assert holder("finance_minister", "BEL", "2021-06-01") == "Vincent Van Peteghem"
+    assert holder("economy_minister", "NLD", "2020-06-01") == "Eric Wiebes"
+    assert not shipped.holders("economy_minister", "NLD", "2021-06-01")  # Van 't Wout's days are unconfirmed
+
+
+def test_benelux_names_link_with_their_country() -> None:
+    shipped = kb.load()
+    for name, country in [("Grapperhaus", "NLD"), ("Van Quickenborne", "BEL"), ("Verlinden", "BEL"),
+                          ("Van Peteghem", "BEL"), ("Aboutaleb", "NLD"), ("Yesilgöz", "NLD"), ("Kuipers", "NLD"),
+                          ("Pierre-Yves Dermagne", "BEL"), ("Carola Schouten", "NLD"), ("Peter De Roover", "BEL")]:
+        assert [a.country for a in shipped.lookup(name)] == [country], name
+
+
+def test_the_minister_of_justice_is_the_outlets_on_the_articles_day(tmp_path: Path) -> None:
+    """'de minister van Justitie' is Grapperhaus in a Dutch paper and Van Quickenborne in a Flemish one on
+    2021-06-01; named ministers link with their country."""
+    import json
+
+    from kroniek import Pipeline
+    from kroniek.ingest.readers import read_inputs
+    from kroniek.stages.actors.lexicon import lexicon
+
+    assert lexicon("nl", kb.load()).roles["minister van Justitie"] == "justice_minister"
+    assert lexicon("en", kb.load()).roles["justice minister"] == "justice_minister"
+    quote = '"Er is geen plaats meer", zei de minister van Justitie dinsdag in de Kamer.'
+    rows = [{"id": "nos", "text": f"Het kabinet wil meer cellen. {quote} Ook Ahmed Aboutaleb sprak.",
+             "date": "2021-06-01", "lang": "nl", "country": "NLD"},
+            {"id": "vrt", "text": f"De regering wil meer cellen. {quote} Ook Annelies Verlinden sprak.",
+             "date": "2021-06-01", "lang": "nl", "country": "BEL"}]
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    pipeline = Pipeline()
+    got = {}
+    for article in read_inputs([str(src)]):
+        record = pipeline(article).record()
+        speakers = [q["speaker"]["id"] for q in record["quotes"]]
+        people = {e["text"]: (e["actor"]["id"], e["actor"]["country"]) for e in record["entities"] if e["type"] == "PER"}
+        got[record["id"]] = (speakers, people)
+    assert got["nos"][0] == ["p:ferd-grapperhaus"]
+    assert got["vrt"][0] == ["p:vincent-van-quickenborne"]
+    assert got["nos"][1]["Ahmed Aboutaleb"] == ("p:ahmed-aboutaleb", "NLD")
+    assert got["vrt"][1]["Annelies Verlinden"] == ("p:annelies-verlinden", "BEL")
