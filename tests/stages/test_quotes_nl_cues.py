@@ -197,3 +197,18 @@ def test_cues_of_quoted_words_only_and_participle_clauses_report_nothing(text: s
 ])
 def test_a_short_term_in_scare_marks_without_cue_or_verb_is_no_speech(text: str, speech: bool) -> None:
     assert any(q[1] for q in quotes(text)) is speech
+
+
+@pytest.mark.parametrize("text", [
+    "Karel Jansen las het boek. „Het is een goed boek”, luidde zijn oordeel.",
+    "Karel Jansen sprak. „Ieder vogeltje zingt zoals hij gebekt is”, luidde het weer.",
+])
+def test_a_message_cue_names_no_speaker_of_its_own(text: str) -> None:
+    """'luidde zijn oordeel', 'klonk het': the subject is the message; the speaker is the one the text is about."""
+    [q] = run(text, "nl", {"Karel Jansen": ActorRef(None, "Karel Jansen")}).quotes
+    assert q.cue == "luidde" and q.speaker is not None and q.speaker.name == "Karel Jansen"
+
+
+def test_a_two_word_name_after_the_cue_ends_before_a_lower_case_word() -> None:
+    assert quotes("„Dat is niet het standpunt van de partij”, repliceerde De Gucht gepikeerd.") == \
+        [("Dat is niet het standpunt van de partij", True, "repliceerde", "De Gucht")]

@@ -170,12 +170,15 @@ def _phrase_ends(prev: Token, det: Token, nxt: list[Token], lex: QuoteLexicon) -
 
 
 def _after_titled_name(out: list[Token], t: Token, lex: QuoteLexicon) -> bool:
-    """A lower-case word after a title and a name ("sprak bondscoach Eenhoorn | zuinig") is no longer
-    the noun phrase; after a capitalised adjective it is ("de Amerikaanse president", "one Democratic
-    source", "de prominente Belgische geneticus")."""
+    """A lower-case word after a title and a name ("sprak bondscoach Eenhoorn | zuinig"), or after a
+    Dutch name of two capitalised words ("De Gucht | gepikeerd"), is no longer the noun phrase; after a
+    capitalised adjective it is ("de Amerikaanse president", "one Democratic source", "de prominente
+    Belgische geneticus")."""
     if not out or not out[-1].text[0].isupper() or not t.text[0].islower() or t.low == lex.genitive \
             or t.low in lex.name_particles or out[-1].low.endswith(lex.demonyms):
         return False  # "de prominente Belgische | geneticus" goes on
+    if len(out) > 1 and all(x.text[0].isupper() for x in out) and lex.verb_second:
+        return True  # a name of two words or more, particle and all: "repliceerde De Gucht | gepikeerd"
     return any(x.text[0].islower() and x.low not in lex.determiners and x.low not in lex.indefinites for x in out[:-1])
 
 

@@ -44,6 +44,7 @@ class QuoteLexicon:
     according: tuple[tuple[str, ...], ...]
     own_account: tuple[tuple[str, ...], ...]  # "naar eigen zeggen": the subject's own account
     after_only: frozenset[str]
+    message_cues: frozenset[str]  # "luidt het", "klonk zijn oordeel": the subject is the message, not who spoke
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
     singular_determiners: frozenset[str]  # a, an: a bare verb form after a phrase they open is a noun ("a Trump tweet")
     plural_openers: frozenset[str]  # determiners a plural noun phrase subject may open with (groups.py)
@@ -219,7 +220,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
         own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
-        after_only=fs("after_only"), direct_only=fs("direct_only"),
+        after_only=fs("after_only"), message_cues=fs("message_cues"), direct_only=fs("direct_only"),
         plural_openers=fs("plural_openers"), singular_determiners=fs("singular_determiners"), group_nouns=fs("group_nouns"),
         function_words=lexicons.word_list(used, "function_words.txt"),
         short_naming={str(k): str(v or "") for k, v in (raw.get("short_naming") or {}).items()},

@@ -228,10 +228,12 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     if len(after) == 1 and after[0].text[0].islower() and after[0].low not in lex.pronouns \
             and chunker is not None and not chunker.nominal(after[0]):
         return None
-    m = mention_in(between, lex, text, ents) if between else mention_in(apposed(toks, after, lex, ents), lex, text, ents)
-    start = 0
+    m = mention_in(between, lex, text, ents) if between else \
+        None if lemma in lex.message_cues else mention_in(apposed(toks, after, lex, ents), lex, text, ents)
+    start, depth = 0, 0
     for n in range(k - 1, -1, -1):
-        if toks[n].text in (":", ";"):
+        depth += (toks[n].text == ")") - (toks[n].text == "(")
+        if toks[n].text in (":", ";") and depth <= 0:  # not "(kostprijs: 35 miljard)"
             start = n + 1
             break
     first = next((t for t in toks[start:k] if t.low not in lex.joiners), None)

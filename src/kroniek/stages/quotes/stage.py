@@ -74,7 +74,7 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
             if not lex.verb_second and nxt is not None and word(nxt) and nxt.low not in lex.prepositions \
                     and nxt.low not in lex.adverbs:
                 return None  # "said the national emergency began": a clause, not an inverted speaker
-            m = mention_in(apposed(toks, after, lex, ents), lex, text, ents)
+            m = None if lex.cue_lemma[t.low] in lex.message_cues else mention_in(apposed(toks, after, lex, ents), lex, text, ents)
         elif appositive:
             comma = next(n for n in range(i0, k) if toks[n].text == ",")
             m = mention_in(toks[i0:comma], lex, text, ents, last=True)
