@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from kroniek import Pipeline
 from kroniek.kb import load
 from kroniek.model import ActorRef, Article, Doc, Entity, Options, make_article
@@ -134,3 +136,20 @@ def test_a_home_office_without_a_given_country_is_the_story_countrys() -> None:
     [doc] = Pipeline().run_many([make_article(text=text, date="2021-03-10", lang="nl")])
     [q] = doc.quotes
     assert q.speaker is not None and q.speaker.name == "Mark Rutte"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # an age or an origin after the cue describes the person just named
+    ("Karel Jansen woont al tien jaar in de wijk. „Het is hier nooit zo erg geweest”, vertelt de 34-jarige bewoner.",
+     "Karel Jansen"),
+    ("Mario Draghi sprak met Mark Rutte. Volgens de Nederlander is de zaak rond.", "Mark Rutte"),  # the Dutch one
+    ("Mark Rutte sprak met Mario Draghi. Volgens de Italiaan is de zaak rond.", "Mario Draghi"),
+    # a group, an organisation, a role compound: no one named before
+    ("Karel Jansen sprak. „Dit is een schande”, zei de Kamer.", None),
+    ("Karel Jansen sprak. Het land, zo zegt de BBC-correspondente in Asmara, is erg vernederd.", None),
+])
+def test_a_description_by_age_or_origin_points_back(text: str, speaker: str | None) -> None:
+    [doc] = Pipeline().run_many([make_article(text=text, date="2021-03-10", lang="nl")])
+    [q] = [q for q in doc.quotes if q.speaker is None or q.speaker.id is not None or q.speaker.name]
+    named = q.speaker.name if q.speaker and q.speaker.name in ("Karel Jansen", "Mark Rutte", "Mario Draghi") else None
+    assert named == speaker

@@ -144,7 +144,8 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
                 or (out and (t.low in lex.pronouns or t.low in lex.first_person))  # "vertrouwt een collega | ons toe"
                 or (out and t.low in lex.determiners and _phrase_ends(out[-1], t, toks[i + 1:i + 2], lex))
                 or (out and t.low == lex.infinitive)  # "volgens de gids | te gevaarlijk"
-                or (out and (t.text[0].isdigit() or t.low not in lex.determiners and lex.numeral.fullmatch(t.low)))  # "media | achtduizend …"
+                or (out and (t.text[0].isdigit() and not t.low.endswith(lex.adjective_suffixes)
+                             or t.low not in lex.determiners and lex.numeral.fullmatch(t.low)))  # "media | achtduizend …"; "de | 34-jarige" goes on
                 or (t.low in lex.particle_words and t.low not in lex.prepositions)
                 or _after_titled_name(out, t, lex)):
             break

@@ -58,6 +58,7 @@ class QuoteLexicon:
     plural_pronouns: frozenset[str]  # she or they: they next to a plural verb
     plural_verb_endings: tuple[str, ...]
     determiners: frozenset[str]
+    definites: frozenset[str]  # definite articles and demonstratives: "de Belg" is someone named before
     auxiliaries: frozenset[str]
     adverbs: frozenset[str]
     prepositions: frozenset[str]
@@ -227,7 +228,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         joiners=fs("joiners"), back_joiners=fs("back_joiners"), list_joiners=fs("list_joiners"),
         pronouns={str(k): str(v) for k, v in (raw.get("pronouns") or {}).items()},
         plural_pronouns=fs("plural_pronouns"), plural_verb_endings=tuple(raw.get("plural_verb_endings") or ()),
-        determiners=fs("determiners"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
+        determiners=fs("determiners"), definites=fs("definites"), auxiliaries=fs("auxiliaries"), adverbs=fs("adverbs"),
         prepositions=fs("prepositions"), roles=fs("roles"), compound_roles=bool(raw.get("compound_roles")), roles_titled=bool(raw.get("roles_titled")), title_signals=fs("title_signals"),
         cue_blockers=fs("cue_blockers"), pronoun_blockers=fs("pronoun_blockers"), offices={str(k): str(v) for k, v in (raw.get("offices") or {}).items()},
         verb_second=bool(raw.get("verb_second")), scare_marks=frozenset(raw.get("scare_marks") or ()),

@@ -384,6 +384,9 @@ class SpeakerResolver:
             if last is not None and (last.speaker.id, last.speaker.name) == (sp.id, sp.name):
                 sp.start, sp.end = last.speaker.start, last.speaker.end  # the words that named the voice it continues
             return sp
+        described = self._described_at(m)
+        if described is not None:
+            return described
         if m.kind == "entity":
             ent = max(self.entities.within(m.start, m.end), key=lambda e: (e.start == m.start, e.end - e.start))
             sp = self._from_entity(ent)
@@ -476,6 +479,47 @@ class SpeakerResolver:
         i = bisect.bisect_right(self._sentence_starts, at) - 1
         return bisect.bisect_right(self._sentence_starts, pos) - 1 >= i - 1
 
+    def _described_at(self, m: SpeakerMention) -> Speaker | None:
+        """The person a definite description by age or origin points back to ("vertelt de 34-jarige
+        Amsterdammer", "zegt de Belg"): the latest person named, if any. A tagger often takes the
+        origin noun for a name of its own, so the words before the mention are read too."""
+        if m.kind not in ("np", "name", "entity") or any(e.type == "PER" or e.actor is not None and e.actor.id is not None
+                                                         for e in self.entities.within(m.start, m.end)):
+            return None  # "De Rooij" is a name, "de Belg" a description
+        before = self.doc.text[max(0, m.start - 20):m.start].split()[-2:] if m.kind != "np" else []
+        if not all(w.replace("-", "").isalnum() for w in before):
+            before = []  # "… in de achterhoede. | Koerts": another sentence
+        lead = next((before[i:] for i in range(len(before)) if before[i] in self.lex.definites), [])
+        misc = [e.type for e in self.entities.within(m.start, m.end)]
+        if not self._described(" ".join([*lead, m.text]), misc):
+            return None
+        head = m.text.split()[-1].casefold()  # "de Italiaan": an Italian named before, none else
+        origin = next((c for c in (country_in(v, self.lex, self.kb) for v in
+                                   (head, head + "se", head + "ische", head[:-1] + "se", head[:-2] + "se", head[:-3] + "se"))
+                       if c), None)
+        cand = self._antecedent(m.start, None, True)
+        if origin is not None and (cand is None or cand.speaker.country != origin):
+            def native(c: _Candidate) -> bool:
+                return c.person and c.speaker.country in (origin, None)
+            found = [_latest(group, m.start, native) for group in (self.speakers, self.subjects, self.others)]
+            cand = max((c for c in found if c is not None), key=_pos, default=None)  # "de Nederlander": the Dutch one
+        if cand is None:
+            return None
+        sp = _copy(cand.speaker)
+        sp.start, sp.end = m.start, m.end
+        return self._remember(sp, m.start, True, cand.gender)
+
+    def _described(self, phrase: str, types: list[str]) -> bool:
+        """A definite description of one person by age or origin, no role: an age adjective ("de
+        34-jarige", "de 34-jarige vrouw") or an origin noun the tagger calls MISC ("de Belg", "de
+        Amsterdammer"). Not a group ("de Amsterdammers"), an organisation or place ("de Kamer", "de BBC")."""
+        words = phrase.split()
+        if len(words) < 2 or words[0] not in self.lex.definites or words[-1].casefold().endswith(self.lex.plurals) \
+                or any(t in ("ORG", "LOC", "PER") for t in types):
+            return False
+        return any(_AGED.fullmatch(w) for w in words[1:]) or types == ["MISC"] and bool(_ORIGIN.fullmatch(words[-1])) \
+            and all(w[0].islower() for w in words[1:-1])
+
     def _role_head(self, phrase: str) -> bool:
         """A single person's title or role heads the phrase ("the head of the police's internal
         investigators"): a later he or she may be that person."""
@@ -491,6 +535,8 @@ class SpeakerResolver:
         return sp
 
 
+_AGED = re.compile(r"\d+-jarige?")
+_ORIGIN = re.compile(r"[A-Z][a-zà-ÿ]+")  # "Belg", "Amsterdammer"; not "BBC-correspondente" or "NOS"
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _FIRST_WORD = re.compile(r"\s+(\w+)")
 _pos = attrgetter("pos")  # C-level keys for the binary searches over candidates
