@@ -212,3 +212,27 @@ def test_a_message_cue_names_no_speaker_of_its_own(text: str) -> None:
 def test_a_two_word_name_after_the_cue_ends_before_a_lower_case_word() -> None:
     assert quotes("„Dat is niet het standpunt van de partij”, repliceerde De Gucht gepikeerd.") == \
         [("Dat is niet het standpunt van de partij", True, "repliceerde", "De Gucht")]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # the perfect after a quote: auxiliary, subject, the participle last ('s morgens is no quote mark)
+    ("Karel Jansen was zeker van zijn zaak. „Ik win vandaag”, had hij 's morgens op een briefje geschreven.",
+     "geschreven", "hij"),
+    ("„We gaan gewoon door”, heeft de minister dinsdag in de Kamer gezegd.", "gezegd", "de minister"),
+])
+def test_a_perfect_attribution_after_a_quote(text: str, cue: str, speaker: str) -> None:
+    [(_, direct, found, who)] = quotes(text, ("Karel Jansen",))
+    assert direct and found == cue and who == speaker
+
+
+def test_a_surname_with_capitalised_particles_opens_the_clause() -> None:
+    text = "Van den Broek maakte de commissie duidelijk dat hij niet wil betalen."
+    [(_, _, _, who)] = quotes(text, ("Broek",))
+    assert who == "Van den Broek"
+
+
+def test_an_attribution_after_zo_may_run_long() -> None:
+    text = ("Tussen die drie pijlers moet de politiek zich bewegen, zo betoogde prins Karel Jansen bij zijn "
+            "eedaflegging als senator.")
+    [(content, direct, cue, _)] = quotes(text, ("Karel Jansen",))
+    assert not direct and cue == "betoogde" and content == "Tussen die drie pijlers moet de politiek zich bewegen"

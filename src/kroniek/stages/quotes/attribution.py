@@ -44,9 +44,10 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     ents = [e for e in entities.within(toks[0].start, toks[-1].end) if (e.actor is not None or e.type != "MISC")
             and not _bare_title(e, lex)]
     first = toks[0]
-    if ents and first.low in lex.name_particles and first.text[0].islower() and first.end + 1 == ents[0].start \
-            and not _lower_after(toks, ents[0].end):
-        e = ents[0]  # "van Boxtel": the particle belongs to the name ("de Oegandese minister" has none)
+    lead = next((n for n, t in enumerate(toks) if t.low not in lex.name_particles), len(toks))
+    if ents and 0 < lead and (first.text[0].islower() or lead > 1) and toks[lead - 1].end + 1 == ents[0].start \
+            and toks[lead].start == ents[0].start and not _lower_after(toks, ents[0].end):
+        e = ents[0]  # "van Boxtel", "Van den Stockt": the particles belong to the name ("de Oegandese minister" has none)
         return SpeakerMention(first.start, e.end, text[first.start:e.end], "name")
     h = next((k for k, t in enumerate(toks) if t.low not in lex.determiners), 0)
     gen = next((k for k in range(h + 1, len(toks)) if toks[k].low == lex.genitive  # not the "van" of "Jan van Zanen"

@@ -195,9 +195,10 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     tail = toks[ci + 1:]
     stop = next((n for n, t in enumerate(tail) if t.text in TERMINAL or t.text in ",:;"
                  or n > 0 and t.low in lex.joiners and lex.verb_second), len(tail))  # ", zei Peeters kalm | en …"
-    back = ci - k > 1 and all(t.low in lex.back_joiners for t in toks[k + 1:ci])  # "…, zo bevestigde dat bedrijf"
+    back = ci - k > 1 and all(t.low in lex.back_joiners for t in toks[k + 1:ci])  # "…, zo bevestigde dat bedrijf"; the
+    # attribution after it may run longer ("zo betoogde prins X bij zijn eedaflegging als senator")
     after_only = lex.cue(toks[ci].low) in lex.after_only  # "…, aldus een rapport | dat vorige maand uitkwam": a relative
-    if stop > 8 or not after_only and any(t.low in lex.complementizers for t in tail[0 if back else None:stop][1 if back else 0:]):
+    if stop > (14 if back else 8) or not after_only and any(t.low in lex.complementizers for t in tail[0 if back else None:stop][1 if back else 0:]):
         return None
     if stop < len(tail) and tail[stop].text in ":;":
         return None

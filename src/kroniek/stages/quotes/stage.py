@@ -49,6 +49,8 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
         i0 += 1
     if i0 < len(toks) and toks[i0].low in lex.subordinators:
         return None  # '“…,” when Clinton blasted him': a clause of its own
+    if lex.verb_second and i0 < len(toks) and toks[i0].low in lex.auxiliaries:
+        return _perfect(toks, i0, lex, text, ents)
     nwords = 0
     for k in range(i0, min(len(toks), i0 + 40)):
         t = toks[k]
@@ -81,6 +83,26 @@ def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanInde
         else:
             m = mention_in(toks[i0:k], lex, text, ents, last=True)
         return t.text, m, t.start
+    return None
+
+
+def _elision(text: str, t: Token, lex: QuoteLexicon) -> bool:
+    """An apostrophe that shortens the word after it ("'s morgens", "'t"): no quote mark."""
+    word_after = text[t.end:t.end + 3]
+    return t.text in ("'", "’") and any(word_after.startswith(e) and not word_after[len(e):len(e) + 1].isalpha()
+                                        for e in lex.elisions)
+
+
+def _perfect(toks: list[Token], i0: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> tuple[str, SpeakerMention | None, int] | None:
+    """„…”, had hij 's morgens op een briefje geschreven / heeft de minister gezegd: after a quote an
+    auxiliary comes first, its subject right after it, the cue (a participle) last in the clause."""
+    after = np_after(toks, i0 + 1, lex, inverted=True)
+    for k in range(i0 + 1 + len(after), min(len(toks), i0 + 25)):
+        t = toks[k]
+        if t.text in TERMINAL or t.text in (":", ";") or t.text in lex.marks and t.text not in lex.scare_marks:
+            return None  # ("'s morgens": an apostrophe, no quote)
+        if lex.cue(t.low) and cue_at(toks, k, lex):
+            return t.text, mention_in(after, lex, text, ents) if after else None, t.start
     return None
 
 
@@ -392,7 +414,7 @@ class QuoteStage:
         tail = itokens(text, g.end, min(pe if line_end < 0 else line_end, g.end + 200), lex)
         cut = []
         for t in tail:
-            if t.text in TERMINAL or t.text in (":", ";") or t.text in lex.marks:
+            if t.text in TERMINAL or t.text in (":", ";") or t.text in lex.marks and not _elision(text, t, lex):
                 cut_at = t
                 break
             cut.append(t)

@@ -180,7 +180,9 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
         if first is not None:
             return first
     after = np_after(toks, ci + 1, lex)
-    if not core or core[0].low in lex.prepositions:
+    surname = bool(core) and core[0].low in lex.name_particles and core[0].text[0].isupper() and core[-1].text[0].isupper() and all(
+        t.low in lex.name_particles or t.text[0].isupper() for t in core)  # "Van den Stockt maakte …": a name, no phrase
+    if not core or core[0].low in lex.prepositions and not surname:
         if not lex.verb_second and not core and (cs == 0 or toks[cs - 1].text not in _INVERTING):
             return None  # English inverts only after a quote or comma
         if not lex.verb_second and core:  # "at 86 she still says things such as": no inversion after a phrase
