@@ -236,3 +236,20 @@ def test_an_attribution_after_zo_may_run_long() -> None:
             "eedaflegging als senator.")
     [(content, direct, cue, _)] = quotes(text, ("Karel Jansen",))
     assert not direct and cue == "betoogde" and content == "Tussen die drie pijlers moet de politiek zich bewegen"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("„De kinderen konden niet slapen”, kloegen de buren.", "kloegen"),  # a strong past beside klaagde
+    ("„Ze wisten niet wat ik kwam doen”, glimlacht Karel Jansen.", "glimlacht"),
+    ("„De ploeg blijft dezelfde”, knikt Karel Jansen.", "knikt"),
+    ("„Bont is moord”, scandeerden de betogers.", "scandeerden"),
+])
+def test_manner_cues_after_a_quote(text: str, cue: str) -> None:
+    [(_, direct, found, _)] = quotes(text, ("Karel Jansen",))
+    assert direct and found == cue
+
+
+def test_a_perfect_after_a_partial_quote_inside_a_clause_is_no_attribution() -> None:
+    text = "Karel Jansen besluit dat het hof „de zeden van toen” heeft veroordeeld maar hij vindt dat het klopt."
+    first = quotes(text, ("Karel Jansen",))[0]
+    assert first[0] == "de zeden van toen" and first[3] == "Karel Jansen"

@@ -95,14 +95,19 @@ def _elision(text: str, t: Token, lex: QuoteLexicon) -> bool:
 
 def _perfect(toks: list[Token], i0: int, lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> tuple[str, SpeakerMention | None, int] | None:
     """„…”, had hij 's morgens op een briefje geschreven / heeft de minister gezegd: after a quote an
-    auxiliary comes first, its subject right after it, the cue (a participle) last in the clause."""
+    auxiliary comes first, its subject right after it, the cue (a participle) last in the clause, with
+    no conjunction, comma or clause between ("„…” was door zijn optreden, dat … kon stellen" is none)."""
     after = np_after(toks, i0 + 1, lex, inverted=True)
     for k in range(i0 + 1 + len(after), min(len(toks), i0 + 25)):
         t = toks[k]
-        if t.text in TERMINAL or t.text in (":", ";") or t.text in lex.marks and t.text not in lex.scare_marks:
-            return None  # ("'s morgens": an apostrophe, no quote)
+        if t.text in TERMINAL or t.text in (",", ":", ";") or t.low in lex.joiners or t.low in lex.complementizers \
+                or t.text in lex.marks and t.text not in lex.scare_marks:
+            return None  # ("'s morgens": an apostrophe, no quote); "„…” heeft veroordeeld maar ze vindt": no perfect
         if lex.cue(t.low) and cue_at(toks, k, lex):
-            return t.text, mention_in(after, lex, text, ents) if after else None, t.start
+            nxt = toks[k + 1] if k + 1 < len(toks) else None  # the clause ends: "had Thys geantwoord | toen …"
+            last = nxt is None or nxt.text in TERMINAL or nxt.text == "," or nxt.low in lex.subordinators \
+                or nxt.low in lex.prepositions
+            return (t.text, mention_in(after, lex, text, ents) if after else None, t.start) if last else None
     return None
 
 
