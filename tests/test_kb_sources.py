@@ -87,7 +87,8 @@ def test_the_loader_ignores_the_source_keys(records: list[dict]) -> None:
 # --- Benelux cabinet members (persons_news_benelux_cabinets.yaml) ---------------------------------
 
 BENELUX_FILE = NEWS_FILE.with_name("persons_news_benelux_cabinets.yaml")
-NEW_OFFICES = ("justice_minister", "interior_minister", "health_minister", "economy_minister")
+NEW_OFFICES = ("justice_minister", "interior_minister", "health_minister", "economy_minister", "agriculture_minister",
+               "infrastructure_minister", "social_affairs_minister")
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +127,12 @@ def test_benelux_ministers_hold_their_office_on_the_day() -> None:
     assert holder("finance_minister", "BEL", "2021-06-01") == "Vincent Van Peteghem"
     assert holder("economy_minister", "NLD", "2020-06-01") == "Eric Wiebes"
     assert not shipped.holders("economy_minister", "NLD", "2021-06-01")  # Van 't Wout's days are unconfirmed
+    assert holder("agriculture_minister", "NLD", "2021-06-01") == "Carola Schouten"
+    assert not shipped.holders("agriculture_minister", "NLD", "2022-09-20")  # Schouten only stood in
+    assert not shipped.holders("agriculture_minister", "BEL", "2021-06-01")  # Flemish news: the Flemish minister
+    assert holder("infrastructure_minister", "NLD", "2021-09-15") == "Barbara Visser"
+    assert holder("social_affairs_minister", "NLD", "2021-06-01") == "Wouter Koolmees"
+    assert holder("social_affairs_minister", "BEL", "2021-06-01") == "Frank Vandenbroucke"
 
 
 def test_benelux_names_link_with_their_country() -> None:

@@ -39,9 +39,12 @@ class Chunker:
                 return toks[:k]  # an adjective after the noun is the clause's ("volgens de buren | te weinig ruimte")
         return toks
 
-    def nominal(self, t: Token) -> bool:
+    def nominal(self, t: Token, lex: QuoteLexicon) -> bool:
         """Whether a lone lower-case word can head a noun phrase by its tag (waarnemers, not ontgoocheld
-        or er); True when no tag can tell."""
+        or er); True when no tag can tell. A conjunction, preposition or auxiliary of the word lists
+        heads none: no sentence is tagged to learn that."""
+        if t.low in lex.complementizers or t.low in lex.prepositions or t.low in lex.auxiliaries:
+            return False
         if not self.usable:
             return True
         sentence = self.doc.sentence_of(t.start)

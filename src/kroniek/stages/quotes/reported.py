@@ -227,7 +227,7 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
             and not (adjunct and adjunct[0].low in lex.prepositions) and not relative:
         return None  # "…, said parents still want …" is a forward clause; "…, aldus een rapport | dat …" is not
     if len(after) == 1 and after[0].text[0].islower() and after[0].low not in lex.pronouns \
-            and chunker is not None and not chunker.nominal(after[0]):
+            and chunker is not None and not chunker.nominal(after[0], lex):
         return None
     m = mention_in(between, lex, text, ents) if between else \
         None if lemma in lex.message_cues else mention_in(apposed(toks, after, lex, ents), lex, text, ents)
@@ -254,7 +254,7 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         return None  # "Toen we hem ermee confronteerden, antwoordde hij …", "Gevraagd naar …, lachte X": adverbial, no content
     hit = span_hit(toks, start, k, text, toks[ci], m)
     if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex) \
-            or lex.verb_second and chunker is not None and chunker.nominal(toks[j]):
+            or lex.verb_second and chunker is not None and chunker.nominal(toks[j], lex):
         return hit  # "…, zegt X, politicologe aan de universiteit": an apposition, where the clause goes on with its verb
     more = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"
     return hit if more is None else Hit(hit.start, more.end, f"{hit.text} {more.text}", False, hit.cue, m, hit.cue_pos)
