@@ -104,3 +104,18 @@ def test_counting_on_something_is_no_demand() -> None:
 
 def test_wondering_asks_no_one() -> None:
     assert _events("De Franse minister vroeg zich af of de Russen zouden komen.") == []
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("De jeugdrechter in Gent liet een jonge Albanees opsluiten.", "JUD"),  # compound of rechter
+    ("De Algerijnse justitieminister bemiddelde tussen Ethiopië en Eritrea.", "GOV"),  # compound of minister
+])
+def test_a_compound_of_a_sector_word_is_one_too(text: str, sector: str) -> None:
+    [e] = _events(text)
+    assert e.source.sector == sector
+
+
+def test_a_referee_is_no_judge() -> None:
+    from kroniek.stages.events import lexicon
+    sectors = lexicon("nl").sectors
+    assert "scheidsrechter" not in sectors and sectors.get("justitieminister") == "GOV"
