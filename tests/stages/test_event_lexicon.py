@@ -33,7 +33,8 @@ def types_at(text: str, lang: str) -> list[tuple[str | None, str]]:
                                       ("reizen", "reis"), ("hekelen", "hekel"), ("annexeren", "annexeer"),
                                       ("ontvoeren", "ontvoer"), ("steunen", "steun"), ("evacueren", "evacueer"),
                                       ("desavoueren", "desavoueer"), ("boeren", "boer"), ("kiezen", "kies"),
-                                      ("openen", "open"), ("spelen", "speel"), ("waarschuwen", "waarschuw"), ("duwen", "duw")])
+                                      ("openen", "open"), ("spelen", "speel"), ("waarschuwen", "waarschuw"), ("duwen", "duw"),
+                                      ("verlenen", "verleen"), ("verdelen", "verdeel"), ("bedelen", "bedel")])
 def test_stems(inf: str, stem: str) -> None:
     assert stem_of(inf) == stem
 
@@ -412,3 +413,17 @@ def test_idiom_verbs_that_split_are_written_with_their_particle_apart() -> None:
              if re.match(r"(aan|af|in|op|uit|toe|mee|terug|weg|neer|bij)[a-z]{3,}en$", w)]
     assert fused == []
     assert "ASSAULT" in {t for t, _ in types_at("De politie zette traangas in.", "nl")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Washington stelde sancties in het vooruitzicht.", "THREATEN"),
+    ("Rusland zwaaide met sancties.", "THREATEN"),
+    ("De marine loste een waarschuwingsschot.", "THREATEN"),
+    ("De dreigmail aan de burgemeester werd onderzocht.", "THREATEN"),
+    ("Rusland trok troepen samen aan de grens.", "MOBILIZE"),
+    ("Het leger werd op scherp gezet.", "MOBILIZE"),
+    ("De regering deed een aanbod aan de bonden.", "AGREE"),
+    ("De minister verleende zijn volle medewerking.", "AGREE"),
+])
+def test_thin_types_widened(text: str, want: str) -> None:
+    assert want in {t for t, _ in types_at(text, "nl")}
