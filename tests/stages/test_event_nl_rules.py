@@ -119,3 +119,13 @@ def test_a_referee_is_no_judge() -> None:
     from kroniek.stages.events import lexicon
     sectors = lexicon("nl").sectors
     assert "scheidsrechter" not in sectors and sectors.get("justitieminister") == "GOV"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("De Belgische premier kreeg kritiek van de Franse regering.", ("ACCUSE", ("FRA",), ("BEL",))),
+    ("Het IMF heeft veel kritiek gekregen.", ("ACCUSE", None, ("-",))),  # received: the IMF is criticised
+    ("De Franse minister krijgt steun van Duitsland.", ("SUPPORT", ("DEU",))),
+])
+def test_a_received_act_is_done_to_the_subject(text: str, want: tuple) -> None:
+    [e] = _events(text)
+    assert _sides(e)[:len(want)] == want

@@ -153,6 +153,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
+    received = not topic and src is not None and not (src is adj and adj.hi == c.head) and _received(sent, c, cl)
+    if received:  # "het IMF kreeg kritiek", "de man krijgt bijval van de omstaanders": the subject undergoes it
+        src, tgt = None, src
     if src is None and by is not None and by.lo <= c.last + 3:
         src = by
     if src is None and c.means is not None:  # "gedood bij een Russische raketaanval": who did the means
@@ -166,7 +169,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
     c.source = list(src.actors) if src else []
-    if not c.source and not governed and not topic and not unknown_subject and by_act is None:
+    if not c.source and not governed and not topic and not received and not unknown_subject and by_act is None:
         speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
@@ -342,6 +345,19 @@ def _judged(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
     cl = sent.clause[c.head - lo]
     after = (i for i in range(c.last + 1, sent.hi) if sent.clause[i - lo] == cl)
     return any(t.low in lex.topic_verbs for t in toks[src.hi:j]) or any(toks[i].low in lex.topic_verbs for i in after)
+
+
+RECEIVE_REACH = 4  # words between a verb of receiving and the act it takes
+
+
+def _received(sent: Sentence, c: Candidate, cl: int) -> bool:
+    """A nominal act that a verb of receiving in its clause takes ("kreeg kritiek", "heeft steun gekregen",
+    "ontving bezoek van"; data receive_verbs): its subject is who it is done to, not its doer."""
+    lex, toks, lo = sent.lex, sent.toks, sent.lo
+    nominal = c.noun or (c.head > lo and toks[c.head - 1].low in lex.determiners)
+    near = range(max(lo, c.head - RECEIVE_REACH), min(sent.hi, c.last + RECEIVE_REACH + 1))  # kreeg eerder dit jaar kritiek
+    return nominal and bool(lex.receive_verbs) and any(
+        toks[i].low in lex.receive_verbs for i in near if sent.clause[i - lo] == cl and i not in c.idxs)
 
 
 def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:

@@ -47,7 +47,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
              "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions",
-             "verb_joiners", "aim_prepositions", "risk_markers", "topic_verbs", "definites", "agent_nouns")
+             "verb_joiners", "aim_prepositions", "risk_markers", "topic_verbs", "definites", "agent_nouns", "receive_verbs")
 
 
 class SectorWords(dict):
@@ -154,6 +154,7 @@ class EventLexicon:
     nouns: frozenset[str] = frozenset()  # words that are nouns after an article, though a verb shares the form
     topic_verbs: frozenset[str] = frozenset()  # verbs that judge or report an act named by their object (noemde de eis)
     definites: frozenset[str] = frozenset()  # definite articles and demonstratives: an act already known
+    receive_verbs: frozenset[str] = frozenset()  # kreeg kritiek: the subject undergoes the nominal act it receives
     agent_nouns: frozenset[str] = frozenset()  # nominal acts whose genitive is their doer whatever the type (de kritiek van X)
     recodes: dict[str, Any] = field(default_factory=dict)  # acts typed by what they are done to or by whom (recode.py)
     heads: dict[str, list[Pattern]] = field(default_factory=dict)  # compound heads: any word ending in one
