@@ -13,6 +13,7 @@ from .context import Sentence
 from .genitives import agent_genitive, genitive_and_aim, patient_genitive, usable_actor
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
+from .objects import receives, topic_of
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
 # partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
@@ -150,10 +151,10 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
                 and (src is None or src.lo < prev.head))
     if governed:  # "X veroordeelde de aanslag": the act named by the object is not X's act
         src = adj if adj is not None and adj.lo > prev.head else None
-    topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
+    topic = undergoes or not governed and src is not None and src is not adj and topic_of(sent, c, src)
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
-    received = not topic and src is not None and not (src is adj and adj.hi == c.head) and _received(sent, c, cl)
+    received = not topic and src is not None and not (src is adj and adj.hi == c.head) and receives(sent, c, cl)
     if received:  # "het IMF kreeg kritiek", "de man krijgt bijval van de omstaanders": the subject undergoes it
         src, tgt = None, src
     if src is None and by is not None and by.lo <= c.last + 3:
@@ -177,7 +178,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
             src = inverted
             c.source = list(src.actors)
         elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])) \
-                and not (c.noun and _topic(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
+                and not (c.noun and topic_of(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
         elif prev is not None:
@@ -315,49 +316,10 @@ def _passive_agent_act(sent: Sentence, c: Candidate, cl: int) -> int | None:
     return j if any(toks[i].low in lex.passive_aux for i in range(max(lo, j - 3), j - 1)) else None
 
 
-def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
-    """A nominal trigger ("the attack", "a suicide attack") after its clause's subject with no
-    verb of doing it between (data light_verbs: launched, carried out, staged): the subject survived,
-    reported or mourned the act, it did not do it. Off for a language without light verbs (Dutch: in a
-    verb-final clause an object with its article stands before the infinitive, so the test does not hold);
-    there a listed verb that judges or reports a definite act tells it (_judged)."""
-    toks, lex = sent.toks, sent.lex
-    if lex.topic_verbs and _judged(sent, c, src):
-        return True
-    if not lex.light_verbs or not any(src.hi <= j < c.head and toks[j].low in lex.determiners
-                                      for j in (c.head - 1, c.head - 2)):
-        return False
-    return not any(t.low in lex.light_verbs for t in toks[src.hi:c.head])
 
 
-def _judged(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
-    """A definite act as the object of a verb that judges or reports it ("noemde de eis onaanvaardbaar",
-    "reageerde op de kritiek", "heeft de aanval laf genoemd"; data topic_verbs, definites): an act already
-    known, someone else's, not the subject's own. The verb stands between the subject and the act, or
-    ends the clause (verb-final)."""
-    toks, lex, lo = sent.toks, sent.lex, sent.lo
-    j = c.head - 1
-    if j > src.hi and toks[j].low not in lex.definites and toks[j].text.isalpha() and toks[j].text.islower() \
-            and toks[j].low not in lex.determiners:
-        j -= 1  # an adjective between: "de harde kritiek"
-    if j < src.hi or toks[j].low not in lex.definites:
-        return False
-    cl = sent.clause[c.head - lo]
-    after = (i for i in range(c.last + 1, sent.hi) if sent.clause[i - lo] == cl)
-    return any(t.low in lex.topic_verbs for t in toks[src.hi:j]) or any(toks[i].low in lex.topic_verbs for i in after)
 
 
-RECEIVE_REACH = 4  # words between a verb of receiving and the act it takes
-
-
-def _received(sent: Sentence, c: Candidate, cl: int) -> bool:
-    """A nominal act that a verb of receiving in its clause takes ("kreeg kritiek", "heeft steun gekregen",
-    "ontving bezoek van"; data receive_verbs): its subject is who it is done to, not its doer."""
-    lex, toks, lo = sent.lex, sent.toks, sent.lo
-    nominal = c.noun or (c.head > lo and toks[c.head - 1].low in lex.determiners)
-    near = range(max(lo, c.head - RECEIVE_REACH), min(sent.hi, c.last + RECEIVE_REACH + 1))  # kreeg eerder dit jaar kritiek
-    return nominal and bool(lex.receive_verbs) and any(
-        toks[i].low in lex.receive_verbs for i in near if sent.clause[i - lo] == cl and i not in c.idxs)
 
 
 def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:
