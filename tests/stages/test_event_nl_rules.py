@@ -129,3 +129,18 @@ def test_a_referee_is_no_judge() -> None:
 def test_a_received_act_is_done_to_the_subject(text: str, want: tuple) -> None:
     [e] = _events(text)
     assert _sides(e)[:len(want)] == want
+
+
+def test_a_headline_participle_is_a_passive() -> None:
+    [e] = _events("Russische journalist in Moskou vermoord")
+    assert _sides(e) == ("ASSAULT", None, ("RUS",))  # the journalist is killed, not the killer
+
+
+def test_a_finite_verb_before_a_clause_final_participle_is_no_headline() -> None:
+    events = _events("De Franse minister had de hulp eerder al toegezegd.")
+    assert events and all(_sides(e)[1] == ("FRA",) for e in events)
+
+
+def test_a_nominal_act_in_a_by_phrase_far_after_its_auxiliary_is_done_to_the_subject() -> None:
+    [e] = _events("De Britse ambassade is gisteren zwaar beschadigd door een bomaanslag.")
+    assert _sides(e) == ("ASSAULT", None, ("GBR",))

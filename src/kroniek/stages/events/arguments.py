@@ -46,8 +46,23 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
            for i in reach):
         return True
     nxt = c.last + 1
-    return lex.verb_final and c.last in participle and nxt < sent.hi and sent.clause[nxt - lo] == cl and (
-        toks[nxt].low in aux or toks[nxt].low in lex.passive_by)
+    if lex.verb_final and c.last in participle and nxt < sent.hi and sent.clause[nxt - lo] == cl and (
+            toks[nxt].low in aux or toks[nxt].low in lex.passive_by):
+        return True
+    return lex.verb_final and c.last in participle and _headline_participle(sent, c, cl)
+
+
+def _headline_participle(sent: Sentence, c: Candidate, cl: int) -> bool:
+    """A participle that ends a headline, a sentence with no final period and no finite verb before it
+    ("Medewerker van president vermoord", "Oppositieleider gearresteerd"): the passive with its
+    auxiliary left out."""
+    toks, lo, lex = sent.toks, sent.lo, sent.lex
+    word = toks[c.last].low
+    nxt = c.last + 1
+    ends = nxt >= sent.hi or sent.clause[nxt - lo] != cl or not toks[nxt].text[:1].isalnum()
+    shaped = word.endswith("d") or word.startswith("ge")  # vermoord, gearresteerd, gedood (not bombardeert)
+    return ends and shaped and toks[sent.hi - 1].text not in (".", "!", "?") \
+        and not any(toks[i].low in lex.finite_verbs for i in range(lo, c.last))
 
 
 def _by_phrase(sent: Sentence, m: ActorMention) -> bool:
@@ -93,8 +108,6 @@ def _elided_subject(sent: Sentence, c: Candidate) -> bool:
     """ "…, maar prees Hamas": a verb right after a coordinator shares the first clause's subject; the
     name after it is its object, not an inverted subject."""
     return c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.verb_joiners
-
-
 
 
 def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
@@ -313,13 +326,10 @@ def _passive_agent_act(sent: Sentence, c: Candidate, cl: int) -> int | None:
     j = next((j for j in range(c.head - 1, max(lo, c.head - 4) - 1, -1) if toks[j].low in lex.passive_by), None)
     if j is None or j - 2 < lo or sent.clause[j - lo] != cl or not toks[j - 1].low.endswith(PARTICIPLE_ENDINGS):
         return None
-    return j if any(toks[i].low in lex.passive_aux for i in range(max(lo, j - 3), j - 1)) else None
-
-
-
-
-
-
+    # a verb-final clause may put its auxiliary far before ("is gisteren beschadigd geraakt door een bomexplosie")
+    reach = range(lo, j - 1) if lex.verb_final else range(max(lo, j - 3), j - 1)
+    aux = lex.passive_aux | lex.perfect_passive_aux if lex.verb_final else lex.passive_aux
+    return j if any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach) else None
 
 
 def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:
@@ -336,14 +346,6 @@ def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | Non
     (a known one: an act of no one known stays no event)."""
     return next((m for m in same if m.place_prep and len(m.actors) == 1 and m.actors[0].country
                  and m.actors[0].country not in own), None)
-
-
-
-
-
-
-
-
 
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
