@@ -144,3 +144,15 @@ def test_a_finite_verb_before_a_clause_final_participle_is_no_headline() -> None
 def test_a_nominal_act_in_a_by_phrase_far_after_its_auxiliary_is_done_to_the_subject() -> None:
     [e] = _events("De Britse ambassade is gisteren zwaar beschadigd door een bomaanslag.")
     assert _sides(e) == ("ASSAULT", None, ("GBR",))
+
+
+def test_an_unknown_part_of_a_compound_takes_the_country_of_the_known_part() -> None:
+    [e] = _events("De Ethiopische troepen trokken zich terug uit Asmara en Snihoerivkazorp.")
+    assert _sides(e) == ("RETREAT", ("ETH",), ("ERI",))
+
+
+def test_a_town_the_kb_lacks_is_not_the_doers_own_for_want_of_another_country() -> None:
+    [e] = _events("De Russische troepen trokken zich terug uit Snihoerivkazorp.")
+    assert _sides(e) == ("RETREAT", ("RUS",), ("-",))
+    [arrest] = _events("De Russische politie arresteerde Snihoerivkazorp.", None)
+    assert _sides(arrest) == ("COERCE", ("RUS",), ("RUS",))  # an unknown name acted on at home keeps its home

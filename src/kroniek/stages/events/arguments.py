@@ -380,11 +380,21 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
         return one if one and (a.sector in NOT_AT_HOME or not done_to) else outlet
 
     target_home = one if one and not (nationals and named <= _countries(c.source)) else outlet
-    c.source = [settle(a, source_home(a)) for a in c.source]
-    c.target = [settle(a, target_home) for a in c.target]
+    if located and where.place and target_home is not None and target_home in _countries(c.source) \
+            and c.type not in SELF_DIRECTED:  # "trokken zich terug uit Cherson": a town the KB lacks is not
+        target_home = None  # the doer's own for want of another country (a crackdown or a protest at home may be)
+    src_kin, tgt_kin = _kin(c.source), _kin(c.target)  # "Barentu en Tessenay": the unknown town of the known one's country
+    c.source = [settle(a, src_kin or source_home(a)) for a in c.source]
+    c.target = [settle(a, tgt_kin or target_home) for a in c.target]
     ids = {a.id for a in c.source if a.id}
     if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
         c.target, c.target_words = [], None
+
+
+def _kin(actors: list[ActorRef]) -> str | None:
+    """The one country the known parts of a compound actor share, for its parts of no known country."""
+    countries = {a.country for a in actors if a.country}
+    return next(iter(countries)) if len(countries) == 1 and len(actors) > 1 else None
 
 
 def _named(sent: Sentence) -> frozenset[str]:
