@@ -156,3 +156,17 @@ def test_a_town_the_kb_lacks_is_not_the_doers_own_for_want_of_another_country() 
     assert _sides(e) == ("RETREAT", ("RUS",), ("-",))
     [arrest] = _events("De Russische politie arresteerde Snihoerivkazorp.", None)
     assert _sides(arrest) == ("COERCE", ("RUS",), ("RUS",))  # an unknown name acted on at home keeps its home
+
+
+@pytest.mark.parametrize("text", [
+    "De Belgische minister werd gisteren gevraagd wat hij van het plan vond.",  # a question from no one named
+    "Ik kan me voorstellen dat de Franse regering boos is.",  # imagining, no proposal
+    "Zijn plaats werd ingenomen door een jonge Belgische spits.",  # taking a place seizes nothing
+    "De Franse auto werd door de Belgische pers goed ontvangen.",  # well received, no visitor
+])
+def test_senses_of_asking_proposing_taking_and_receiving_that_are_no_act(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_an_inquiry_ordered_into_someone_is_one() -> None:
+    assert [e.type for e in _events("Er werd een officieel onderzoek gelast naar de Belgische minister.")] == ["ACCUSE"]
