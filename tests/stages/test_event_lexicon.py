@@ -427,3 +427,26 @@ def test_idiom_verbs_that_split_are_written_with_their_particle_apart() -> None:
 ])
 def test_thin_types_widened(text: str, want: str) -> None:
     assert want in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("De minister kritiseerde het plan.", "ACCUSE"),
+    ("De oppositie sprak schande van het besluit.", "ACCUSE"),
+    ("De vakbond stelde als voorwaarde dat de lonen stijgen.", "REQUEST"),
+    ("De raad diende een motie in om de sluiting te voorkomen.", "REQUEST"),
+    ("De burgemeester gaf toestemming voor de optocht.", "CONCEDE"),
+    ("De betogers gooiden stenen naar de politie.", "PROTEST"),
+    ("De politie voerde charges uit tegen de betogers.", "ASSAULT"),
+    ("De minister zette de ambtenaar op non-actief.", "COERCE"),
+    ("De actiegroep drong er bij de minister op aan het plan in te trekken.", "request"),
+])
+def test_verbal_conflict_and_requests_as_dutch_papers_write_them(text: str, want: str) -> None:
+    assert want in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("De bond tekende protest aan tegen het besluit.", "SUPPORT"),  # lodged a protest, signed nothing
+    ("De raad diende een motie in om de sluiting te voorkomen.", "ACCUSE"),  # a motion is no complaint
+])
+def test_lodging_is_no_signing_and_a_motion_no_complaint(text: str, bad: str) -> None:
+    assert bad not in {t for t, _ in types_at(text, "nl")}

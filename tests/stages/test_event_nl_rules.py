@@ -170,3 +170,12 @@ def test_senses_of_asking_proposing_taking_and_receiving_that_are_no_act(text: s
 
 def test_an_inquiry_ordered_into_someone_is_one() -> None:
     assert [e.type for e in _events("Er werd een officieel onderzoek gelast naar de Belgische minister.")] == ["ACCUSE"]
+
+
+def test_wanting_another_to_act_is_a_demand_of_them() -> None:
+    [e] = _events("De Belgische regering wil dat Frankrijk de grens opent.")
+    assert _sides(e) == ("REQUEST", ("BEL",), ("FRA",))
+
+
+def test_wanting_that_thing_is_no_demand() -> None:
+    assert all(e.type != "REQUEST" for e in _events("De Belgische regering wil dat snel doen."))
