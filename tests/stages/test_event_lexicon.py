@@ -450,3 +450,13 @@ def test_verbal_conflict_and_requests_as_dutch_papers_write_them(text: str, want
 ])
 def test_lodging_is_no_signing_and_a_motion_no_complaint(text: str, bad: str) -> None:
     assert bad not in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,concedes", [
+    ("De minister gaf toe dat de cijfers tegenvielen.", False),  # admitting a fact is a statement
+    ("Het was een zware match, erkende de trainer.", False),  # a quote's attribution
+    ("De regering gaf toe aan de eisen van de boeren.", True),  # yielding to demands
+    ("De president erkende zijn nederlaag.", True),
+])
+def test_admitting_that_is_no_concession(text: str, concedes: bool) -> None:
+    assert ("CONCEDE" in {t for t, _ in types_at(text, "nl")}) is concedes
