@@ -179,3 +179,8 @@ def test_wanting_another_to_act_is_a_demand_of_them() -> None:
 
 def test_wanting_that_thing_is_no_demand() -> None:
     assert all(e.type != "REQUEST" for e in _events("De Belgische regering wil dat snel doen."))
+
+
+def test_the_king_is_a_state_actor() -> None:
+    [e] = _events("De Vlaamse partij beschuldigt de koning van partijdigheid.")
+    assert (e.type, e.target.sector, e.target.country) == ("ACCUSE", "GOV", "BEL")
