@@ -33,7 +33,8 @@ def types_at(text: str, lang: str) -> list[tuple[str | None, str]]:
                                       ("reizen", "reis"), ("hekelen", "hekel"), ("annexeren", "annexeer"),
                                       ("ontvoeren", "ontvoer"), ("steunen", "steun"), ("evacueren", "evacueer"),
                                       ("desavoueren", "desavoueer"), ("boeren", "boer"), ("kiezen", "kies"),
-                                      ("openen", "open"), ("spelen", "speel"), ("waarschuwen", "waarschuw"), ("duwen", "duw")])
+                                      ("openen", "open"), ("spelen", "speel"), ("waarschuwen", "waarschuw"), ("duwen", "duw"),
+                                      ("verlenen", "verleen"), ("verdelen", "verdeel"), ("bedelen", "bedel")])
 def test_stems(inf: str, stem: str) -> None:
     assert stem_of(inf) == stem
 
@@ -412,3 +413,50 @@ def test_idiom_verbs_that_split_are_written_with_their_particle_apart() -> None:
              if re.match(r"(aan|af|in|op|uit|toe|mee|terug|weg|neer|bij)[a-z]{3,}en$", w)]
     assert fused == []
     assert "ASSAULT" in {t for t, _ in types_at("De politie zette traangas in.", "nl")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Washington stelde sancties in het vooruitzicht.", "THREATEN"),
+    ("Rusland zwaaide met sancties.", "THREATEN"),
+    ("De marine loste een waarschuwingsschot.", "THREATEN"),
+    ("De dreigmail aan de burgemeester werd onderzocht.", "THREATEN"),
+    ("Rusland trok troepen samen aan de grens.", "MOBILIZE"),
+    ("Het leger werd op scherp gezet.", "MOBILIZE"),
+    ("De regering deed een aanbod aan de bonden.", "AGREE"),
+    ("De minister verleende zijn volle medewerking.", "AGREE"),
+])
+def test_thin_types_widened(text: str, want: str) -> None:
+    assert want in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("De minister kritiseerde het plan.", "ACCUSE"),
+    ("De oppositie sprak schande van het besluit.", "ACCUSE"),
+    ("De vakbond stelde als voorwaarde dat de lonen stijgen.", "REQUEST"),
+    ("De raad diende een motie in om de sluiting te voorkomen.", "REQUEST"),
+    ("De burgemeester gaf toestemming voor de optocht.", "CONCEDE"),
+    ("De betogers gooiden stenen naar de politie.", "PROTEST"),
+    ("De politie voerde charges uit tegen de betogers.", "ASSAULT"),
+    ("De minister zette de ambtenaar op non-actief.", "COERCE"),
+    ("De actiegroep drong er bij de minister op aan het plan in te trekken.", "request"),
+])
+def test_verbal_conflict_and_requests_as_dutch_papers_write_them(text: str, want: str) -> None:
+    assert want in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("De bond tekende protest aan tegen het besluit.", "SUPPORT"),  # lodged a protest, signed nothing
+    ("De raad diende een motie in om de sluiting te voorkomen.", "ACCUSE"),  # a motion is no complaint
+])
+def test_lodging_is_no_signing_and_a_motion_no_complaint(text: str, bad: str) -> None:
+    assert bad not in {t for t, _ in types_at(text, "nl")}
+
+
+@pytest.mark.parametrize("text,concedes", [
+    ("De minister gaf toe dat de cijfers tegenvielen.", False),  # admitting a fact is a statement
+    ("Het was een zware match, erkende de trainer.", False),  # a quote's attribution
+    ("De regering gaf toe aan de eisen van de boeren.", True),  # yielding to demands
+    ("De president erkende zijn nederlaag.", True),
+])
+def test_admitting_that_is_no_concession(text: str, concedes: bool) -> None:
+    assert ("CONCEDE" in {t for t, _ in types_at(text, "nl")}) is concedes

@@ -104,3 +104,83 @@ def test_counting_on_something_is_no_demand() -> None:
 
 def test_wondering_asks_no_one() -> None:
     assert _events("De Franse minister vroeg zich af of de Russen zouden komen.") == []
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("De jeugdrechter in Gent liet een jonge Albanees opsluiten.", "JUD"),  # compound of rechter
+    ("De Algerijnse justitieminister bemiddelde tussen Ethiopië en Eritrea.", "GOV"),  # compound of minister
+])
+def test_a_compound_of_a_sector_word_is_one_too(text: str, sector: str) -> None:
+    [e] = _events(text)
+    assert e.source.sector == sector
+
+
+def test_a_referee_is_no_judge() -> None:
+    from kroniek.stages.events import lexicon
+    sectors = lexicon("nl").sectors
+    assert "scheidsrechter" not in sectors and sectors.get("justitieminister") == "GOV"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("De Belgische premier kreeg kritiek van de Franse regering.", ("ACCUSE", ("FRA",), ("BEL",))),
+    ("Het IMF heeft veel kritiek gekregen.", ("ACCUSE", None, ("-",))),  # received: the IMF is criticised
+    ("De Franse minister krijgt steun van Duitsland.", ("SUPPORT", ("DEU",))),
+])
+def test_a_received_act_is_done_to_the_subject(text: str, want: tuple) -> None:
+    [e] = _events(text)
+    assert _sides(e)[:len(want)] == want
+
+
+def test_a_headline_participle_is_a_passive() -> None:
+    [e] = _events("Russische journalist in Moskou vermoord")
+    assert _sides(e) == ("ASSAULT", None, ("RUS",))  # the journalist is killed, not the killer
+
+
+def test_a_finite_verb_before_a_clause_final_participle_is_no_headline() -> None:
+    events = _events("De Franse minister had de hulp eerder al toegezegd.")
+    assert events and all(_sides(e)[1] == ("FRA",) for e in events)
+
+
+def test_a_nominal_act_in_a_by_phrase_far_after_its_auxiliary_is_done_to_the_subject() -> None:
+    [e] = _events("De Britse ambassade is gisteren zwaar beschadigd door een bomaanslag.")
+    assert _sides(e) == ("ASSAULT", None, ("GBR",))
+
+
+def test_an_unknown_part_of_a_compound_takes_the_country_of_the_known_part() -> None:
+    [e] = _events("De Ethiopische troepen trokken zich terug uit Asmara en Snihoerivkazorp.")
+    assert _sides(e) == ("RETREAT", ("ETH",), ("ERI",))
+
+
+def test_a_town_the_kb_lacks_is_not_the_doers_own_for_want_of_another_country() -> None:
+    [e] = _events("De Russische troepen trokken zich terug uit Snihoerivkazorp.")
+    assert _sides(e) == ("RETREAT", ("RUS",), ("-",))
+    [arrest] = _events("De Russische politie arresteerde Snihoerivkazorp.", None)
+    assert _sides(arrest) == ("COERCE", ("RUS",), ("RUS",))  # an unknown name acted on at home keeps its home
+
+
+@pytest.mark.parametrize("text", [
+    "De Belgische minister werd gisteren gevraagd wat hij van het plan vond.",  # a question from no one named
+    "Ik kan me voorstellen dat de Franse regering boos is.",  # imagining, no proposal
+    "Zijn plaats werd ingenomen door een jonge Belgische spits.",  # taking a place seizes nothing
+    "De Franse auto werd door de Belgische pers goed ontvangen.",  # well received, no visitor
+])
+def test_senses_of_asking_proposing_taking_and_receiving_that_are_no_act(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_an_inquiry_ordered_into_someone_is_one() -> None:
+    assert [e.type for e in _events("Er werd een officieel onderzoek gelast naar de Belgische minister.")] == ["ACCUSE"]
+
+
+def test_wanting_another_to_act_is_a_demand_of_them() -> None:
+    [e] = _events("De Belgische regering wil dat Frankrijk de grens opent.")
+    assert _sides(e) == ("REQUEST", ("BEL",), ("FRA",))
+
+
+def test_wanting_that_thing_is_no_demand() -> None:
+    assert all(e.type != "REQUEST" for e in _events("De Belgische regering wil dat snel doen."))
+
+
+def test_the_king_is_a_state_actor() -> None:
+    [e] = _events("De Vlaamse partij beschuldigt de koning van partijdigheid.")
+    assert (e.type, e.target.sector, e.target.country) == ("ACCUSE", "GOV", "BEL")

@@ -13,7 +13,14 @@ from .context import Sentence
 from .genitives import agent_genitive, genitive_and_aim, patient_genitive, usable_actor
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
-from .objects import decision_owner, done_by, object_act_by, undergoes_act
+from .objects import (
+    decision_owner,
+    done_by,
+    object_act_by,
+    receives,
+    topic_of,
+    undergoes_act,
+)
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
 # partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
@@ -49,8 +56,23 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
            for i in reach):
         return True
     nxt = c.last + 1
-    return lex.verb_final and c.last in participle and nxt < sent.hi and sent.clause[nxt - lo] == cl and (
-        toks[nxt].low in aux or toks[nxt].low in lex.passive_by)
+    if lex.verb_final and c.last in participle and nxt < sent.hi and sent.clause[nxt - lo] == cl and (
+            toks[nxt].low in aux or toks[nxt].low in lex.passive_by):
+        return True
+    return lex.verb_final and c.last in participle and _headline_participle(sent, c, cl)
+
+
+def _headline_participle(sent: Sentence, c: Candidate, cl: int) -> bool:
+    """A participle that ends a headline, a sentence with no final period and no finite verb before it
+    ("Medewerker van president vermoord", "Oppositieleider gearresteerd"): the passive with its
+    auxiliary left out."""
+    toks, lo, lex = sent.toks, sent.lo, sent.lex
+    word = toks[c.last].low
+    nxt = c.last + 1
+    ends = nxt >= sent.hi or sent.clause[nxt - lo] != cl or not toks[nxt].text[:1].isalnum()
+    shaped = word.endswith("d") or word.startswith("ge")  # vermoord, gearresteerd, gedood (not bombardeert)
+    return ends and shaped and toks[sent.hi - 1].text not in (".", "!", "?") \
+        and not any(toks[i].low in lex.finite_verbs for i in range(lo, c.last))
 
 
 def _by_phrase(sent: Sentence, m: ActorMention) -> bool:
@@ -96,8 +118,6 @@ def _elided_subject(sent: Sentence, c: Candidate) -> bool:
     """ "…, maar prees Hamas": a verb right after a coordinator shares the first clause's subject; the
     name after it is its object, not an inverted subject."""
     return c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.verb_joiners
-
-
 
 
 def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
@@ -156,11 +176,14 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src = adj if adj is not None and adj.lo > prev.head else None
     elif (decided := decision_owner(sent, c, prev)) is not None:  # "condemned the US decision to send troops"
         governed, src = True, decided[0]
-    topic = undergoes or not governed and src is not None and src is not adj and _topic(sent, c, src)
+    topic = undergoes or not governed and src is not None and src is not adj and topic_of(sent, c, src)
     if c.noun and src is not None and src is not adj and not governed and undergoes_act(sent, src, c):
         topic, tgt = True, tgt or src  # "Wiranto survived the attack", "Tunisia is facing attacks": done to the subject
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
+    received = not topic and src is not None and not (src is adj and adj.hi == c.head) and receives(sent, c, cl)
+    if received:  # "het IMF kreeg kritiek", "de man krijgt bijval van de omstaanders": the subject undergoes it
+        src, tgt = None, src
     if src is None and by is not None and done_by(sent, c, by):
         src = by
     if src is None and c.means is not None:  # "gedood bij een Russische raketaanval": who did the means
@@ -174,7 +197,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         c.source, c.target = [], []  # "this deal will halt the fighting": a prediction, no one's act
         return
     c.source = list(src.actors) if src else []
-    if not c.source and not governed and not topic and not unknown_subject and by_act is None:
+    if not c.source and not governed and not topic and not received and not unknown_subject and by_act is None:
         speaker = _speaker(sent.index.quotes, toks[c.head].start)
         if speaker:
             c.source = [speaker]
@@ -182,7 +205,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
             src = inverted
             c.source = list(src.actors)
         elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])) \
-                and not (c.noun and _topic(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
+                and not (c.noun and topic_of(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
         elif not passive and earlier and tgt is None and c.noun and undergoes_act(sent, earlier, c):
@@ -325,39 +348,10 @@ def _passive_agent_act(sent: Sentence, c: Candidate, cl: int) -> int | None:
     j = next((j for j in range(c.head - 1, max(lo, c.head - 4) - 1, -1) if toks[j].low in lex.passive_by), None)
     if j is None or j - 2 < lo or sent.clause[j - lo] != cl or not toks[j - 1].low.endswith(PARTICIPLE_ENDINGS):
         return None
-    return j if any(toks[i].low in lex.passive_aux for i in range(max(lo, j - 3), j - 1)) else None
-
-
-def _topic(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
-    """A nominal trigger ("the attack", "a suicide attack") after its clause's subject with no
-    verb of doing it between (data light_verbs: launched, carried out, staged): the subject survived,
-    reported or mourned the act, it did not do it. Off for a language without light verbs (Dutch: in a
-    verb-final clause an object with its article stands before the infinitive, so the test does not hold);
-    there a listed verb that judges or reports a definite act tells it (_judged)."""
-    toks, lex = sent.toks, sent.lex
-    if lex.topic_verbs and _judged(sent, c, src):
-        return True
-    if not lex.light_verbs or not any(src.hi <= j < c.head and toks[j].low in lex.determiners
-                                      for j in (c.head - 1, c.head - 2)):
-        return False
-    return not any(t.low in lex.light_verbs for t in toks[src.hi:c.head])
-
-
-def _judged(sent: Sentence, c: Candidate, src: ActorMention) -> bool:
-    """A definite act as the object of a verb that judges or reports it ("noemde de eis onaanvaardbaar",
-    "reageerde op de kritiek", "heeft de aanval laf genoemd"; data topic_verbs, definites): an act already
-    known, someone else's, not the subject's own. The verb stands between the subject and the act, or
-    ends the clause (verb-final)."""
-    toks, lex, lo = sent.toks, sent.lex, sent.lo
-    j = c.head - 1
-    if j > src.hi and toks[j].low not in lex.definites and toks[j].text.isalpha() and toks[j].text.islower() \
-            and toks[j].low not in lex.determiners:
-        j -= 1  # an adjective between: "de harde kritiek"
-    if j < src.hi or toks[j].low not in lex.definites:
-        return False
-    cl = sent.clause[c.head - lo]
-    after = (i for i in range(c.last + 1, sent.hi) if sent.clause[i - lo] == cl)
-    return any(t.low in lex.topic_verbs for t in toks[src.hi:j]) or any(toks[i].low in lex.topic_verbs for i in after)
+    # a verb-final clause may put its auxiliary far before ("is gisteren beschadigd geraakt door een bomexplosie")
+    reach = range(lo, j - 1) if lex.verb_final else range(max(lo, j - 3), j - 1)
+    aux = lex.passive_aux | lex.perfect_passive_aux if lex.verb_final else lex.passive_aux
+    return j if any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach) else None
 
 
 def _antecedent(sent: Sentence, c: Candidate, cl: int, usable: list[ActorMention]) -> ActorMention | None:
@@ -374,14 +368,6 @@ def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | Non
     (a known one: an act of no one known stays no event)."""
     return next((m for m in same if m.place_prep and len(m.actors) == 1 and m.actors[0].country
                  and m.actors[0].country not in own), None)
-
-
-
-
-
-
-
-
 
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:
@@ -416,11 +402,21 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
         return one if one and (a.sector in NOT_AT_HOME or not done_to) else outlet
 
     target_home = one if one and not (nationals and named <= _countries(c.source)) else outlet
-    c.source = [settle(a, source_home(a)) for a in c.source]
-    c.target = [settle(a, target_home) for a in c.target]
+    if located and where.place and target_home is not None and target_home in _countries(c.source) \
+            and c.type not in SELF_DIRECTED:  # "trokken zich terug uit Cherson": a town the KB lacks is not
+        target_home = None  # the doer's own for want of another country (a crackdown or a protest at home may be)
+    src_kin, tgt_kin = _kin(c.source), _kin(c.target)  # "Barentu en Tessenay": the unknown town of the known one's country
+    c.source = [settle(a, src_kin or source_home(a)) for a in c.source]
+    c.target = [settle(a, tgt_kin or target_home) for a in c.target]
     ids = {a.id for a in c.source if a.id}
     if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
         c.target, c.target_words = [], None
+
+
+def _kin(actors: list[ActorRef]) -> str | None:
+    """The one country the known parts of a compound actor share, for its parts of no known country."""
+    countries = {a.country for a in actors if a.country}
+    return next(iter(countries)) if len(countries) == 1 and len(actors) > 1 else None
 
 
 def _named(sent: Sentence) -> frozenset[str]:

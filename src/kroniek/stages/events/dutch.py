@@ -16,7 +16,7 @@ DIGRAPHS = ("aa", "ee", "oo", "uu", "ie", "ei", "ij", "ui", "ou", "au", "eu", "o
 INSEPARABLE = ("ver", "ont", "her", "be", "er")
 # verbs starting with an inseparable-looking syllable that is part of the root
 NOT_PREFIXED = frozenset({"bellen", "bergen", "beven", "beuken", "eren", "erven", "verven", "beren", "beden",
-                          "beseffen", "bidden", "ervaren", "herbergen", "verhuren", "bezien"})
+                          "beseffen", "bidden", "ervaren", "herbergen", "verhuren", "bezien", "bedelen"})
 GE_PREFIXED = frozenset({"gebruiken", "geloven", "gebeuren", "gedogen", "genezen", "gehoorzamen", "gedragen",
                          "gelasten", "gebieden", "gewagen", "gedenken"})
 KOFSCHIP = "tkfsxp"
@@ -66,6 +66,9 @@ def stem_of(inf: str) -> str:
     """The ik-form of a regular verb: klagen → klaag, zetten → zet, geloven → geloof, reizen → reis,
     evacueren → evacueer (two vowels that are no digraph stand in two syllables), waarschuwen →
     waarschuw (no doubled vowel before w)."""
+    prefix = next((p for p in INSEPARABLE if inf.startswith(p) and len(inf) - len(p) >= 5), None)
+    if prefix and inf not in NOT_PREFIXED and inf not in GE_PREFIXED:  # verlenen → ver + leen, not a schwa (verlen)
+        return prefix + stem_of(inf[len(prefix):])
     r = inf[:-2] if inf.endswith("en") else inf[:-1]
     if len(r) >= 2 and r[-1] == r[-2] and r[-1] not in VOWELS:
         r = r[:-1]

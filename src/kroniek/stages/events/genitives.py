@@ -23,11 +23,12 @@ def patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
 def agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
     """The actor of a genitive right after a nominal act that is the genitive's own ("at the request
     of Johnson", "het bezoek van Rutte": data agent_genitive_types; "de kritiek van de oppositie": the
-    nouns of agent_nouns, whatever their type); nominal by the article or preposition before it."""
+    nouns of agent_nouns, whatever their type); nominal by the article, preposition or verb of receiving
+    before it ("kreeg kritiek van de oppositie")."""
     toks, lex = sent.toks, sent.lex
     own = c.type.casefold() in lex.agent_genitive_types or toks[c.head].low in lex.agent_nouns
-    if not own or c.head <= sent.lo or \
-            not (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low in lex.prepositions):
+    before = toks[c.head - 1].low if c.head > sent.lo else ""
+    if not own or not (before in lex.determiners or before in lex.prepositions or before in lex.receive_verbs):
         return None
     return _genitive(sent, c)
 

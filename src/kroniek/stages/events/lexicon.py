@@ -48,7 +48,44 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
              "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions",
-             "verb_joiners", "aim_prepositions", "risk_markers", "topic_verbs", "definites", "agent_nouns")
+             "verb_joiners", "aim_prepositions", "risk_markers", "topic_verbs", "definites", "agent_nouns", "receive_verbs")
+
+
+class SectorWords(dict):
+    """Sector words (form → sector) that also know compounds by their head, as written in a language
+    that joins them (justitieminister, jeugdrechter, regeringstroepen: data sector_heads, minus
+    not_sector_compounds such as scheidsrechter). A word is tested once and remembered."""
+
+    def __init__(self, heads: dict[str, list[str]], exceptions: list[str]) -> None:
+        super().__init__()
+        self.heads = {str(h).casefold(): sector for sector, words in heads.items() for h in words}
+        self.lengths = tuple(sorted({len(h) for h in self.heads}, reverse=True))
+        self.exceptions = frozenset(str(w).casefold() for w in exceptions)
+        self.memo: dict[str, str | None] = {}
+
+    def compound(self, word: str) -> str | None:
+        if not self.lengths or word in self.exceptions:
+            return None
+        hit = self.memo.get(word, "")
+        if hit != "":
+            return hit
+        n = len(word)
+        hit = next((self.heads[word[-k:]] for k in self.lengths if n >= k + 3 and word[-k:] in self.heads), None)
+        if len(self.memo) < COMPOUND_MEMO:
+            self.memo[word] = hit
+        return hit
+
+    def __contains__(self, word: object) -> bool:
+        return dict.__contains__(self, word) or isinstance(word, str) and self.compound(word) is not None
+
+    def __getitem__(self, word: str) -> str:
+        hit = dict.get(self, word) or self.compound(word)
+        if hit is None:
+            raise KeyError(word)
+        return hit
+
+    def get(self, word: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return dict.get(self, word) or self.compound(word) or default
 
 
 @dataclass(slots=True)
@@ -124,6 +161,7 @@ class EventLexicon:
     nouns: frozenset[str] = frozenset()  # words that are nouns after an article, though a verb shares the form
     topic_verbs: frozenset[str] = frozenset()  # verbs that judge or report an act named by their object (noemde de eis)
     definites: frozenset[str] = frozenset()  # definite articles and demonstratives: an act already known
+    receive_verbs: frozenset[str] = frozenset()  # kreeg kritiek: the subject undergoes the nominal act it receives
     agent_nouns: frozenset[str] = frozenset()  # nominal acts whose genitive is their doer whatever the type (de kritiek van X)
     recodes: dict[str, Any] = field(default_factory=dict)  # acts typed by what they are done to or by whom (recode.py)
     heads: dict[str, list[Pattern]] = field(default_factory=dict)  # compound heads: any word ending in one
@@ -364,7 +402,7 @@ def _build(lang: str) -> EventLexicon | None:
                 pat.not_prev |= prev
                 pat.not_then |= then
     sets = {n: frozenset(str(w).casefold() for w in raw.get(n, [])) for n in WORD_SETS}
-    sectors = {}
+    sectors = SectorWords(raw.get("sector_heads") or {}, raw.get("not_sector_compounds") or [])
     for sector, words in raw.get("sectors", {}).items():
         for w in words:
             for form in forms_of(w, suffixes, dutch)[0]:

@@ -230,6 +230,8 @@ def _code_events(sent: Sentence, cands: list[Candidate], counterpart: dict[str, 
             continue
         if c.needs_target and (c.act_type is None or c.frame is None) and not c.target:
             continue  # "dreigt een debacle", "vroeg zich af", "an investigation was under way": no one addressed
+        if c.needs_target and c.frame is not None and c.act_type is None and not c.source:
+            continue  # "hem werd gevraagd wat hij kwam doen": a question from no one named, asking for no act
         aim_at_home(sent, c, cands)
         prev = c
         events.append(_event(sent, c, cands))
