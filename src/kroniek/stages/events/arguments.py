@@ -12,7 +12,16 @@ from .candidates import Candidate
 from .context import Sentence
 from .lexicon import EventLexicon
 from .mentions import NOT_AT_HOME, ActorMention
-from .objects import decision_owner, done_by, object_act_by, undergoes_act
+from .objects import (
+    agent_genitive,
+    decision_owner,
+    done_by,
+    genitive_and_aim,
+    object_act_by,
+    patient_genitive,
+    undergoes_act,
+)
+from .objects import usable as _usable
 
 # acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
 # partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
@@ -93,11 +102,6 @@ def _elided_subject(sent: Sentence, c: Candidate) -> bool:
     name after it is its object, not an inverted subject."""
     return c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.verb_joiners
 
-
-def _usable(m: ActorMention) -> bool:
-    """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act, a
-    seat that stands for a body does ("Brussel eist": the EU)."""
-    return bool(m.actors) and not (m.place and not any(a.country or a.sector == "IGO" for a in m.actors))
 
 
 def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
@@ -214,8 +218,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         tgt = _first([m for m in usable if clause[m.lo - lo] == act_clause and m.lo < c.quoted_act])
     if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
         tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
-    aimed = _genitive_and_aim(sent, c)
-    patient = _patient_genitive(sent, c) if aimed is None else None
+    aimed = genitive_and_aim(sent, c)
+    patient = patient_genitive(sent, c) if aimed is None else None
     if aimed is not None:  # "de kritiek van Verhofstadt op Parijs", "de steun van Rusland aan Servië"
         src, tgt = aimed
         c.source, c.needs_target = list(src.actors), False
@@ -223,7 +227,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src, tgt = (None if src is patient else src), patient
         src = src or (by if by is not None and by.lo > patient.lo else None)  # ... van Mugabe door de politie
         c.source = list(src.actors) if src else []
-    elif (agent := _agent_genitive(sent, c)) is not None:  # "at the request of Johnson": Johnson's request
+    elif (agent := agent_genitive(sent, c)) is not None:  # "at the request of Johnson": Johnson's request
         src, tgt = agent, (None if tgt is agent else tgt)
         c.source, c.needs_target = list(src.actors), False  # named with its owner, no weak frame
     c.target = list(tgt.actors) if tgt else []
@@ -356,54 +360,12 @@ def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | Non
                  and m.actors[0].country not in own), None)
 
 
-def _patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
-    """The actor of a genitive right after a nominal act done to someone (release, arrest,
-    extradition: data patient_genitive_types)."""
-    nominal = c.noun or (c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.determiners)  # "the release"
-    return _genitive(sent, c) if nominal and c.type.casefold() in sent.lex.patient_genitive_types else None
 
 
-def _agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
-    """The actor of a genitive right after a nominal act that is the genitive's own ("at the request
-    of Johnson", "het bezoek van Rutte": data agent_genitive_types); nominal by the article or
-    preposition before it."""
-    toks, lex = sent.toks, sent.lex
-    if c.type.casefold() not in lex.agent_genitive_types or c.head <= sent.lo or \
-            not (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low in lex.prepositions):
-        return None
-    return _genitive(sent, c)
 
 
-def _genitive_and_aim(sent: Sentence, c: Candidate) -> tuple[ActorMention, ActorMention] | None:
-    """A nominal act with a genitive and then a phrase of whom it is aimed at ("de kritiek van X op
-    Y", "de steun van X aan Y", "sancties van X tegen Y"; data aim_prepositions): X did it to Y."""
-    lex = sent.lex
-    nominal = c.noun or (c.head > sent.lo and sent.toks[c.head - 1].low in lex.determiners)  # "de steun"
-    if not nominal or not lex.aim_prepositions:
-        return None
-    owner = _genitive(sent, c)
-    if owner is None:
-        return None
-    cl = sent.clause[owner.lo - sent.lo]
-    aim = next((m for m in sent.local if m.lo >= owner.hi and m.lo - owner.hi <= 3
-                and sent.clause[m.lo - sent.lo] == cl and m.prep in lex.aim_prepositions and _usable(m)), None)
-    return None if aim is None else (owner, aim)
 
 
-def _genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
-    """The actor mention of a genitive ("of X", "van X") right after the trigger's head or its last
-    word ("verzoek van X schorste": a frame's noun), a title before the name allowed ("of Prime
-    Minister Boris Johnson")."""
-    toks, lex = sent.toks, sent.lex
-    j = next((j for j in (c.head + 1, c.last + 1) if j < sent.hi and toks[j].low in lex.genitive_prepositions), None)
-    if j is None:
-        return None
-    k = j + 1
-    while k < sent.hi and toks[k].low in lex.determiners:
-        k += 1
-    m = next((m for m in sent.local if m.lo > j), None)  # a sector word's mention holds its article ("of the hostages")
-    titled = m is not None and all(t.text[:1].isupper() for t in toks[k:m.lo])
-    return m if m is not None and m.lo <= k + 3 and titled and _usable(m) else None
 
 
 def _settle_countries(sent: Sentence, c: Candidate) -> None:

@@ -1,5 +1,6 @@
-"""What a by-phrase or an object says about the parties of an act: a nominal act's doer named in a
-by-phrase after it, and the one judged when the object of a judging verb is someone else's act."""
+"""What a by-phrase, a genitive or an object says about the parties of an act: a nominal act's doer named
+in a by-phrase after it, the genitive of a nominal act done to someone or done by its owner, and the one
+judged when the object of a judging verb is someone else's act."""
 from __future__ import annotations
 
 from .candidates import Candidate
@@ -58,3 +59,59 @@ def undergoes_act(sent: Sentence, subject: ActorMention, c: Candidate) -> bool:
     """ "Wiranto survived the attack", "Tunisia is facing terrorist attacks": a subject of a verb of undergoing
     (data undergo_verbs) before a nominal act is who the act was done to."""
     return any(t.low in sent.lex.undergo_verbs for t in sent.toks[subject.hi:c.head])
+
+
+def patient_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor of a genitive right after a nominal act done to someone (release, arrest,
+    extradition: data patient_genitive_types)."""
+    nominal = c.noun or (c.head > sent.lo and sent.toks[c.head - 1].low in sent.lex.determiners)  # "the release"
+    return genitive(sent, c) if nominal and c.type.casefold() in sent.lex.patient_genitive_types else None
+
+
+def agent_genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor of a genitive right after a nominal act that is the genitive's own ("at the request
+    of Johnson", "het bezoek van Rutte": data agent_genitive_types); nominal by the article or
+    preposition before it."""
+    toks, lex = sent.toks, sent.lex
+    if c.type.casefold() not in lex.agent_genitive_types or c.head <= sent.lo or \
+            not (toks[c.head - 1].low in lex.determiners or toks[c.head - 1].low in lex.prepositions):
+        return None
+    return genitive(sent, c)
+
+
+def genitive_and_aim(sent: Sentence, c: Candidate) -> tuple[ActorMention, ActorMention] | None:
+    """A nominal act with a genitive and then a phrase of whom it is aimed at ("de kritiek van X op
+    Y", "de steun van X aan Y", "sancties van X tegen Y"; data aim_prepositions): X did it to Y."""
+    lex = sent.lex
+    nominal = c.noun or (c.head > sent.lo and sent.toks[c.head - 1].low in lex.determiners)  # "de steun"
+    if not nominal or not lex.aim_prepositions:
+        return None
+    owner = genitive(sent, c)
+    if owner is None:
+        return None
+    cl = sent.clause[owner.lo - sent.lo]
+    aim = next((m for m in sent.local if m.lo >= owner.hi and m.lo - owner.hi <= 3
+                and sent.clause[m.lo - sent.lo] == cl and m.prep in lex.aim_prepositions and usable(m)), None)
+    return None if aim is None else (owner, aim)
+
+
+def genitive(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """The actor mention of a genitive ("of X", "van X") right after the trigger's head or its last
+    word ("verzoek van X schorste": a frame's noun), a title before the name allowed ("of Prime
+    Minister Boris Johnson")."""
+    toks, lex = sent.toks, sent.lex
+    j = next((j for j in (c.head + 1, c.last + 1) if j < sent.hi and toks[j].low in lex.genitive_prepositions), None)
+    if j is None:
+        return None
+    k = j + 1
+    while k < sent.hi and toks[k].low in lex.determiners:
+        k += 1
+    m = next((m for m in sent.local if m.lo > j), None)  # a sector word's mention holds its article ("of the hostages")
+    titled = m is not None and all(t.text[:1].isupper() for t in toks[k:m.lo])
+    return m if m is not None and m.lo <= k + 3 and titled and usable(m) else None
+
+
+def usable(m: ActorMention) -> bool:
+    """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act, a
+    seat that stands for a body does ("Brussel eist": the EU)."""
+    return bool(m.actors) and not (m.place and not any(a.country or a.sector == "IGO" for a in m.actors))
