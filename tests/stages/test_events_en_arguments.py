@@ -143,3 +143,11 @@ def test_a_visit_abroad_stays(code) -> None:
 ])
 def test_the_subject_of_a_verb_of_undergoing_is_the_target(code, text: str, want: tuple) -> None:
     assert code(text) == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Two men were arrested during a Turkish police raid in Istanbul.", ("COERCE", ["TUR"], ["TUR"])),
+    ("The Hezbollah commander was killed in an Israeli military operation in Lebanon.", ("ASSAULT", ["ISR"], ["LBN"])),
+])
+def test_a_passive_act_done_in_someones_operation_is_theirs(code, text: str, want: tuple) -> None:
+    assert want in code(text), code(text)

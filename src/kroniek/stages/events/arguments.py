@@ -17,6 +17,7 @@ from .objects import (
     decision_owner,
     done_by,
     genitive_and_aim,
+    means_doer,
     object_act_by,
     patient_genitive,
     undergoes_act,
@@ -169,6 +170,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src = by
     if src is None and c.means is not None:  # "gedood bij een Russische raketaanval": who did the means
         src = next((m for m in usable if m.hi == c.means and m.kind in ("adjectives", "demonyms")), None)
+    if src is None and passive and lex.means_nouns:  # "was killed in a US counter-terrorism operation"
+        src = means_doer(sent, c)
     parsed = sent.roles.get(c.head)
     if parsed is not None and not governed and parsed.passive:
         passive = True

@@ -115,3 +115,25 @@ def usable(m: ActorMention) -> bool:
     """Any actor counts, known or not (an unknown one keeps its words); a bare place does not act, a
     seat that stands for a body does ("Brussel eist": the EU)."""
     return bool(m.actors) and not (m.place and not any(a.country or a.sector == "IGO" for a in m.actors))
+
+
+MEANS_REACH = 8  # tokens from a passive act to the operation named as its means
+
+
+def means_doer(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """ "was killed in a US counter-terrorism operation", "were detained during a Turkish police raid": a
+    country's adjective or name before a noun of operation (data means_nouns) behind a preposition of means,
+    in the act's clause, names who did it."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    cl = sent.clause[c.head - lo]
+    for m in sent.local:
+        if not c.last < m.lo <= c.last + MEANS_REACH or sent.clause[m.lo - lo] != cl:
+            continue
+        j = m.lo - 1
+        while j > c.last and toks[j].low in lex.determiners:
+            j -= 1
+        owner = j < m.lo - 1 or m.kind in ("adjectives", "demonyms") or m.genitive  # "a US operation", "Turkish"
+        if toks[j].low in lex.means_prepositions and owner \
+                and any(t.low in lex.means_nouns for t in toks[m.hi:min(sent.hi, m.hi + 4)]):
+            return m
+    return None
