@@ -151,3 +151,23 @@ def test_the_subject_of_a_verb_of_undergoing_is_the_target(code, text: str, want
 ])
 def test_a_passive_act_done_in_someones_operation_is_theirs(code, text: str, want: tuple) -> None:
     assert want in code(text), code(text)
+
+
+def test_an_arrest_warrant_issued_is_coercion(code) -> None:
+    assert ("COERCE", ["TUR"], ["TUR"]) in code("A Turkish court issued an arrest warrant for the journalist.")
+
+
+@pytest.mark.parametrize("text,want", [
+    # told without "that": the act's subject stands after the verb of saying, not the teller
+    ("The BBC reported Iran seized two British tankers.", ("COERCE", ["IRN"], ["GBR"])),
+    ("Al Jazeera reported Kenyan police arrested two Somali men.", ("COERCE", ["KEN"], ["SOM"])),
+    # "for X to": X does the infinitive's act
+    ("That was the reason for Ecuador to file a lawsuit against Peru.", ("ACCUSE", ["ECU"], ["PER"])),
+])
+def test_the_subject_of_a_told_or_infinitive_clause(code, text: str, want: tuple) -> None:
+    assert want in code(text), code(text)
+
+
+def test_a_countrys_name_is_no_verb_of_saying(code) -> None:
+    events = code("The United States Supreme Court overturned the convictions of two Mexican officials.")
+    assert all("USA" in e[1] or not e[1] for e in events), events

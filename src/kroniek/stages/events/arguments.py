@@ -17,9 +17,11 @@ from .objects import (
     decision_owner,
     done_by,
     genitive_and_aim,
+    infinitive_subject,
     means_doer,
     object_act_by,
     patient_genitive,
+    reported_subjects,
     undergoes_act,
 )
 from .objects import usable as _usable
@@ -140,7 +142,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         adj = adj or (_possessor(sent, c, before) if c.noun else None)
-        src = adj if c.noun and adj else _first([m for m in before if _agent(m)]) or adj
+        subjects = reported_subjects(sent, c, before)
+        src = adj if c.noun and adj else _first([m for m in subjects if _agent(m)]) or next(
+            (m for m in subjects if infinitive_subject(sent, m)), None) or adj  # "for Cisco to file"
         if src is not None and not (c.noun and src is adj) and _after_unknown_subject(sent, c, cl, src):
             src, tgt, unknown_subject = None, src, True  # "De kolonel heeft het Griekse regime geprezen"
     undergoes = c.noun and adj is not None and adj is src and _undergoes(sent, c, adj)

@@ -137,3 +137,21 @@ def means_doer(sent: Sentence, c: Candidate) -> ActorMention | None:
                 and any(t.low in lex.means_nouns for t in toks[m.hi:min(sent.hi, m.hi + 4)]):
             return m
     return None
+
+
+def reported_subjects(sent: Sentence, c: Candidate, before: list[ActorMention]) -> list[ActorMention]:
+    """ "NPR reported Abdul-Mahdi recommended ...", "Trump said Iran attacked": in a clause told without
+    "that", the act's subject stands after the verb of saying (data speech_verbs); the one who tells is no
+    doer of it. "for Cisco to file a lawsuit": the name before an infinitive marker is its subject."""
+    toks, lex = sent.toks, sent.lex
+    k = next((j for j in range(c.head - 1, sent.lo - 1, -1) if toks[j].low in lex.speech_verbs and toks[j].text.islower()
+              and sent.clause[j - sent.lo] == sent.clause[c.head - sent.lo]), None)
+    told = [m for m in before if k is not None and m.lo > k]
+    marked = [m for m in told or before if infinitive_subject(sent, m)]
+    return marked or told or before
+
+
+def infinitive_subject(sent: Sentence, m: ActorMention) -> bool:
+    """ "for Cisco to file": a mention after a word of data infinitive_subjects, right before an infinitive marker."""
+    return m.prep in sent.lex.infinitive_subjects and m.hi < len(sent.toks) \
+        and sent.toks[m.hi].low in sent.lex.infinitive_markers
