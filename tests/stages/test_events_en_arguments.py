@@ -171,3 +171,13 @@ def test_the_subject_of_a_told_or_infinitive_clause(code, text: str, want: tuple
 def test_a_countrys_name_is_no_verb_of_saying(code) -> None:
     events = code("The United States Supreme Court overturned the convictions of two Mexican officials.")
     assert all("USA" in e[1] or not e[1] for e in events), events
+
+
+def test_a_repeat_of_an_act_without_its_target_is_one_act(code) -> None:
+    events = code('Erdogan called on Qatar and Oman to join the pipeline, adding "We call on any other country that '
+                  'wants to join us to do so".')
+    assert [e[0] for e in events].count("REQUEST") == 1
+
+
+def test_the_doers_own_state_is_what_it_acts_with(code) -> None:
+    assert ("SANCTION", ["GBR"], ["FRA"]) in code("Boris Johnson withdrew Britain from a fishing treaty with France.")

@@ -207,6 +207,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         tgt = by  # "attacked the proclamation ... by Trump": the by-phrase did what the act is aimed at
     if tgt is None:
         options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
+        options = [m for m in options if not _own_state(m, own)] or options  # "withdrew the US from a treaty with Iran"
         if c.frame in plover.ACT_FRAMES:  # "ordered his staff to delay aid for Ukraine": who carries it out is no target
             options = [m for m in options if m.lo > min(i for i in c.idxs if i > c.head)]
         tgt = next((m for m in options if not m.place_prep), None)
@@ -260,6 +261,11 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _own_state(m: ActorMention, own: set[str]) -> bool:
+    """The doer's own country named as a state ("Trump withdrew the US from ..."): what it acts with, not on."""
+    return bool(own) and all(a.id is not None and a.id == a.country and a.country in own for a in m.actors)
 
 
 def _own_forces(a: ActorRef, own: set[str]) -> bool:
