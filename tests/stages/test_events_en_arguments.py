@@ -181,3 +181,16 @@ def test_a_repeat_of_an_act_without_its_target_is_one_act(code) -> None:
 
 def test_the_doers_own_state_is_what_it_acts_with(code) -> None:
     assert ("SANCTION", ["GBR"], ["FRA"]) in code("Boris Johnson withdrew Britain from a fishing treaty with France.")
+
+
+@pytest.mark.parametrize("text", [
+    "The annual meeting of the African Union is set to open tomorrow.",
+    "Talks between Iran and Oman are scheduled to begin on Monday.",
+])
+def test_a_nominal_act_set_to_begin_is_planned_not_held(code, text: str) -> None:
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", ["The strike by French workers is set to continue.", "Nurses in Kenya went on strike over pay."])
+def test_a_work_stoppage_is_a_protest_not_an_attack(code, text: str) -> None:
+    assert [e[0] for e in code(text)] == ["PROTEST"]

@@ -72,6 +72,12 @@ def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set
         elif (low in lex.infinitive_markers and i + 1 < hi and toks[i + 1].low not in lex.infinitive_deeds
               and (i == lo or toks[i - 1].low not in lex.infinitive_facts)):
             unreal.add(i + 1)  # "stayed to prevent", "plans to remove": a purpose or a plan, not a deed
+            if i - 2 >= lo and toks[i - 1].low in lex.plan_words and toks[i - 2].low in lex.passive_aux \
+                    and toks[i + 1].low in lex.start_verbs:  # "the summit is set to open": planned, not held
+                j = i - 2
+                while j > lo and toks[j - 1].low not in lex.clause_breaks:
+                    j -= 1
+                unreal.update(range(j, i))
     return cond, unreal
 
 
