@@ -194,3 +194,18 @@ def test_a_nominal_act_set_to_begin_is_planned_not_held(code, text: str) -> None
 @pytest.mark.parametrize("text", ["The strike by French workers is set to continue.", "Nurses in Kenya went on strike over pay."])
 def test_a_work_stoppage_is_a_protest_not_an_attack(code, text: str) -> None:
     assert [e[0] for e in code(text)] == ["PROTEST"]
+
+
+def test_a_negation_before_an_inserted_phrase_reaches_the_verb(code) -> None:
+    events = code("Kenya did not, according to officials, sign the agreement with Somalia.")
+    assert all(e[0] != "SUPPORT" for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president, when asked about it, said nothing.",
+    "Protesters in Hong Kong marched against the extradition bill.",
+    "For many Chilean voters it was a protest vote.",
+])
+def test_questions_put_and_names_of_laws_and_votes(code, text: str) -> None:
+    types = [e[0] for e in code(text)]
+    assert "REQUEST" not in types and "COOPERATE" not in types and types.count("PROTEST") <= 1, types

@@ -86,8 +86,16 @@ def _negated(toks: list[Token], m: Match, clause: list[int], lo: int, lex: Event
     """A negation word near the trigger in its clause (or, with `words`, one of those: "yet")."""
     c = clause[m.head - lo]
     window = range(max(lo, m.head - 3), min(lo + len(clause), m.last + 5))
-    return any(clause[i - lo] == c and (toks[i].low in words if words is not None else lex.is_negation(toks[i].low))
-               for i in window)
+
+    def hit(i: int) -> bool:
+        return toks[i].low in words if words is not None else lex.is_negation(toks[i].low)
+    if any(clause[i - lo] == c and hit(i) for i in window):
+        return True
+    # "had not, as of yesterday, announced": a negation before a phrase set off by commas right before the trigger
+    if m.head - 1 > lo and toks[m.head - 1].low == ",":
+        opening = next((j for j in range(m.head - 2, max(lo, m.head - 10) - 1, -1) if toks[j].low == ","), None)
+        return opening is not None and opening > lo and hit(opening - 1)
+    return False
 
 
 def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: list[int],
