@@ -209,3 +209,11 @@ def test_a_negation_before_an_inserted_phrase_reaches_the_verb(code) -> None:
 def test_questions_put_and_names_of_laws_and_votes(code, text: str) -> None:
     types = [e[0] for e in code(text)]
     assert "REQUEST" not in types and "COOPERATE" not in types and types.count("PROTEST") <= 1, types
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Police have arrested two men in Nairobi.", ("COERCE", ["KEN"], ["KEN"])),
+    ("Soldiers had opened fire on the crowd in Khartoum.", ("ASSAULT", ["SDN"], ["SDN"])),
+])
+def test_a_bare_group_before_an_auxiliary_is_the_subject(code, text: str, want: tuple) -> None:
+    assert want in code(text), code(text)

@@ -408,7 +408,7 @@ def _verb_next(low: str, lex: EventLexicon) -> bool:
     """A trigger in a past form (data past_endings, past_words), an auxiliary, a preposition or an article: a bare
     sector word before it is a noun ("Police arrested", "Protesters were", "mensen met messen"), not an
     adjective ("police officers", and "official contact", "military aid": a present form may be a noun)."""
-    return (low in lex.passive_aux or low in lex.determiners
+    return (low in lex.passive_aux or low in lex.determiners or low in lex.subject_auxiliaries
             or (low in lex.prepositions and low not in lex.genitive_prepositions)  # "leaders of the AU": the AU's
             or (lex.is_past(low) and low in lex.patterns))
 
