@@ -217,3 +217,12 @@ def test_questions_put_and_names_of_laws_and_votes(code, text: str) -> None:
 ])
 def test_a_bare_group_before_an_auxiliary_is_the_subject(code, text: str, want: tuple) -> None:
     assert want in code(text), code(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Navalny was charged with fraud by Russian prosecutors.", ("COERCE", ["RUS"], ["RUS"])),
+    ("A Moscow court fined Google for failing to delete content.", ("COERCE", ["RUS"], ["USA"])),
+    ("The Democrats charged President Trump with abuse of power.", ("ACCUSE", ["USA"], ["USA"])),
+])
+def test_a_criminal_charge_and_a_fine_coerce_an_accusation_accuses(code, text: str, want: tuple) -> None:
+    assert want in code(text), code(text)
