@@ -226,3 +226,12 @@ def test_a_bare_group_before_an_auxiliary_is_the_subject(code, text: str, want: 
 ])
 def test_a_criminal_charge_and_a_fine_coerce_an_accusation_accuses(code, text: str, want: tuple) -> None:
     assert want in code(text), code(text)
+
+
+@pytest.mark.parametrize("text", ["Since 1933, the Kenyan party has declined.", "As its name suggests, the Kenyan party is small."])
+def test_a_fall_and_evidence_are_no_refusal_or_proposal(code, text: str) -> None:
+    assert code(text) == []
+
+
+def test_declining_an_offer_stays_a_refusal(code) -> None:
+    assert code("Iran declined the offer of talks with Britain.")[0][0] == "REJECT"
