@@ -235,3 +235,8 @@ def test_a_fall_and_evidence_are_no_refusal_or_proposal(code, text: str) -> None
 
 def test_declining_an_offer_stays_a_refusal(code) -> None:
     assert code("Iran declined the offer of talks with Britain.")[0][0] == "REJECT"
+
+
+def test_a_plural_title_before_known_leaders_is_no_actor(code) -> None:
+    events = code("On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the accord.")
+    assert events and "NGA" in events[0][1], events

@@ -183,7 +183,7 @@ class MentionFinder:
             self._sector(toks, m, lex)
         found = _agents_in(toks, found, lex)
         found = self._owned(toks, found, lex)
-        found = _titled(self._institutions(doc, toks, found, lex, home))
+        found = _titled(self._institutions(doc, toks, _bare_titles(toks, found, lex), lex, home))
         found = self._pronouns(doc, toks, found, lex, quotes)
         return _compounds(toks, found, lex)
 
@@ -354,6 +354,17 @@ def _previous_subject(doc: Doc, people: list[tuple[int, ActorRef]], people_at: l
         if not any(w.casefold() in lex.prepositions for w in before):
             return n
     return last
+
+
+def _bare_titles(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
+    """ "Presidents Muhammadu Buhari of Nigeria and Patrice Talon": a title the actors stage took for an unknown
+    name, right before a known actor, is that actor's title, no actor of its own."""
+    starts = {m.lo: m for m in found}
+    def title(low: str) -> bool:  # a role word, or its plural ("Presidents")
+        return low in lex.sectors or low.endswith("s") and low[:-1] in lex.sectors
+    return [m for m in found if not (m.hi - m.lo == 1 and title(toks[m.lo].low) and m.kind == "entity"
+                                     and all(a.id is None and not a.country for a in m.actors)
+                                     and m.hi in starts and any(a.id for a in starts[m.hi].actors))]
 
 
 def _titled(found: list[ActorMention]) -> list[ActorMention]:
