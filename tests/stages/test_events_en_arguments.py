@@ -240,3 +240,14 @@ def test_declining_an_offer_stays_a_refusal(code) -> None:
 def test_a_plural_title_before_known_leaders_is_no_actor(code) -> None:
     events = code("On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the accord.")
     assert events and "NGA" in events[0][1], events
+
+
+def test_a_by_phrase_past_commas_of_place_and_time_is_the_passives_agent(code) -> None:
+    events = code("The Kenyan officer was shot at the station, at roughly 2am, on Friday by Ugandan soldiers.")
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in events, events
+
+
+def test_an_agent_is_placed_only_by_a_place_right_after_it() -> None:
+    doc = Pipeline(Options(lang="en"))(make_article(text="The officer was shot in Kampala on Friday by a soldier.",
+                                                    date="2021-03-02", lang="en"))
+    assert [e.target.text for e in doc.events] == ["The officer"]

@@ -16,6 +16,7 @@ from .objects import (
     agent_genitive,
     decision_owner,
     done_by,
+    far_agent,
     genitive_and_aim,
     infinitive_subject,
     means_doer,
@@ -122,6 +123,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     passive = _passive(sent, c, cl)
     # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
     by = next((m for m in (same if lex.verb_final else after) if _by_phrase(sent, m)), None)
+    if by is None and passive and not lex.verb_final:  # "was shot at the custody centre, at 2am, on Friday by a prisoner"
+        by = next((m for m in usable if far_agent(sent, c, m) and _by_phrase(sent, m)), None)
     inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive \
         and not _subject_first(sent, c.head, cl) and not _elided_subject(sent, c) else None
     src: ActorMention | None = None

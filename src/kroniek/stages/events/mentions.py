@@ -447,8 +447,8 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
         if i in covered or (i > 0 and toks[i - 1].low in possessive):
             continue
         j = i + 1
-        while j < len(toks) and j - i <= 2 and toks[j].low not in lex.agent_places:
-            j += 1
+        while j < len(toks) and j - i <= 2 and toks[j].low not in lex.agent_places and not _verb_next(toks[j].low, lex):
+            j += 1  # "security forces in Guinea"; not across a verb ("the officer was shot in London")
         if j >= len(toks) or toks[j].low not in lex.agent_places:
             continue
         k = j + 1

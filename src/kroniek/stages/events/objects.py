@@ -155,3 +155,17 @@ def infinitive_subject(sent: Sentence, m: ActorMention) -> bool:
     """ "for Cisco to file": a mention after a word of data infinitive_subjects, right before an infinitive marker."""
     return m.prep in sent.lex.infinitive_subjects and m.hi < len(sent.toks) \
         and sent.toks[m.hi].low in sent.lex.infinitive_markers
+
+
+FAR_AGENT = 25  # tokens from a passive to a by-phrase set off from it by commas
+
+
+def far_agent(sent: Sentence, c: Candidate, m: ActorMention) -> bool:
+    """A mention after a passive trigger past commas only (adverbials of place and time: "was shot at the
+    custody centre, at roughly 2am, on Friday by a prisoner"): no word that opens a clause (that, which, who)
+    and no verb between, so a by-phrase there is still the passive's agent."""
+    toks, lex = sent.toks, sent.lex
+    if not c.last < m.lo <= c.last + FAR_AGENT:
+        return False
+    return not any(t.text[:1].isalpha() and t.low in lex.clause_breaks or t.low in lex.passive_aux
+                   or t.low in lex.subject_auxiliaries or lex.is_past(t.low) for t in toks[c.last + 1:m.lo])
