@@ -251,3 +251,10 @@ def test_an_agent_is_placed_only_by_a_place_right_after_it() -> None:
     doc = Pipeline(Options(lang="en"))(make_article(text="The officer was shot in Kampala on Friday by a soldier.",
                                                     date="2021-03-02", lang="en"))
     assert [e.target.text for e in doc.events] == ["The officer"]
+
+
+def test_attorneys_general_are_a_subject() -> None:
+    doc = Pipeline(Options(lang="en"))(make_article(
+        text="On Monday, attorneys general from ten states filed a lawsuit against the Mexican president.",
+        date="2021-03-02", lang="en"))
+    assert [(e.type, e.source.text) for e in doc.events] == [("ACCUSE", "attorneys")]

@@ -44,6 +44,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
              "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types", "object_act_types", "partner_prepositions", "report_cues", "not_yet", "undergo_verbs", "means_nouns",
              "speech_verbs", "infinitive_subjects", "plan_words", "start_verbs", "subject_auxiliaries",
+             "postpositives",
              "currency_words",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
@@ -79,6 +80,7 @@ class EventLexicon:
     perfect_passive_types: frozenset[str] = frozenset()  # ... transitive acts (not 'is afgetreden', 'is vertrokken')
     between: frozenset[str] = frozenset()  # "fighting between X and Y": the two sides of a nominal act
     currency_words: frozenset[str] = frozenset()  # "US$400", "US dollars": a country's name in a currency names no actor
+    postpositives: frozenset[str] = frozenset()  # "attorneys general": an adjective after the sector word
     subject_auxiliaries: frozenset[str] = frozenset()  # "Police have arrested": a bare sector word before one is a subject
     plan_words: frozenset[str] = frozenset()  # "the summit is set to open": a nominal act planned, not held
     start_verbs: frozenset[str] = frozenset()

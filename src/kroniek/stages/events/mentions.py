@@ -221,7 +221,7 @@ class MentionFinder:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             owner = self._owner(toks, i + 1, by_start, lex)
             if (owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower()
-                    and not _verb_next(nxt.low, lex)):
+                    and not _verb_next(nxt.low, lex) and nxt.low not in lex.postpositives):  # "attorneys general"
                 continue  # "militaire activiteiten": a sector word as an adjective names no one
             lo = i - 1 if determined else i
             hi = owner.hi if owner is not None else i + 1
