@@ -143,3 +143,118 @@ def test_a_visit_abroad_stays(code) -> None:
 ])
 def test_the_subject_of_a_verb_of_undergoing_is_the_target(code, text: str, want: tuple) -> None:
     assert code(text) == [want]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Two men were arrested during a Turkish police raid in Istanbul.", ("COERCE", ["TUR"], ["TUR"])),
+    ("The Hezbollah commander was killed in an Israeli military operation in Lebanon.", ("ASSAULT", ["ISR"], ["LBN"])),
+])
+def test_a_passive_act_done_in_someones_operation_is_theirs(code, text: str, want: tuple) -> None:
+    assert want in code(text), code(text)
+
+
+def test_an_arrest_warrant_issued_is_coercion(code) -> None:
+    assert ("COERCE", ["TUR"], ["TUR"]) in code("A Turkish court issued an arrest warrant for the journalist.")
+
+
+@pytest.mark.parametrize("text,want", [
+    # told without "that": the act's subject stands after the verb of saying, not the teller
+    ("The BBC reported Iran seized two British tankers.", ("COERCE", ["IRN"], ["GBR"])),
+    ("Al Jazeera reported Kenyan police arrested two Somali men.", ("COERCE", ["KEN"], ["SOM"])),
+    # "for X to": X does the infinitive's act
+    ("That was the reason for Ecuador to file a lawsuit against Peru.", ("ACCUSE", ["ECU"], ["PER"])),
+])
+def test_the_subject_of_a_told_or_infinitive_clause(code, text: str, want: tuple) -> None:
+    assert want in code(text), code(text)
+
+
+def test_a_countrys_name_is_no_verb_of_saying(code) -> None:
+    events = code("The United States Supreme Court overturned the convictions of two Mexican officials.")
+    assert all("USA" in e[1] or not e[1] for e in events), events
+
+
+def test_a_repeat_of_an_act_without_its_target_is_one_act(code) -> None:
+    events = code('Erdogan called on Qatar and Oman to join the pipeline, adding "We call on any other country that '
+                  'wants to join us to do so".')
+    assert [e[0] for e in events].count("REQUEST") == 1
+
+
+def test_the_doers_own_state_is_what_it_acts_with(code) -> None:
+    assert ("SANCTION", ["GBR"], ["FRA"]) in code("Boris Johnson withdrew Britain from a fishing treaty with France.")
+
+
+@pytest.mark.parametrize("text", [
+    "The annual meeting of the African Union is set to open tomorrow.",
+    "Talks between Iran and Oman are scheduled to begin on Monday.",
+])
+def test_a_nominal_act_set_to_begin_is_planned_not_held(code, text: str) -> None:
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", ["The strike by French workers is set to continue.", "Nurses in Kenya went on strike over pay."])
+def test_a_work_stoppage_is_a_protest_not_an_attack(code, text: str) -> None:
+    assert [e[0] for e in code(text)] == ["PROTEST"]
+
+
+def test_a_negation_before_an_inserted_phrase_reaches_the_verb(code) -> None:
+    events = code("Kenya did not, according to officials, sign the agreement with Somalia.")
+    assert all(e[0] != "SUPPORT" for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president, when asked about it, said nothing.",
+    "Protesters in Hong Kong marched against the extradition bill.",
+    "For many Chilean voters it was a protest vote.",
+])
+def test_questions_put_and_names_of_laws_and_votes(code, text: str) -> None:
+    types = [e[0] for e in code(text)]
+    assert "REQUEST" not in types and "COOPERATE" not in types and types.count("PROTEST") <= 1, types
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Police have arrested two men in Nairobi.", ("COERCE", ["KEN"], ["KEN"])),
+    ("Soldiers had opened fire on the crowd in Khartoum.", ("ASSAULT", ["SDN"], ["SDN"])),
+])
+def test_a_bare_group_before_an_auxiliary_is_the_subject(code, text: str, want: tuple) -> None:
+    assert want in code(text), code(text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Navalny was charged with fraud by Russian prosecutors.", ("COERCE", ["RUS"], ["RUS"])),
+    ("A Moscow court fined Google for failing to delete content.", ("COERCE", ["RUS"], ["USA"])),
+    ("The Democrats charged President Trump with abuse of power.", ("ACCUSE", ["USA"], ["USA"])),
+])
+def test_a_criminal_charge_and_a_fine_coerce_an_accusation_accuses(code, text: str, want: tuple) -> None:
+    assert want in code(text), code(text)
+
+
+@pytest.mark.parametrize("text", ["Since 1933, the Kenyan party has declined.", "As its name suggests, the Kenyan party is small."])
+def test_a_fall_and_evidence_are_no_refusal_or_proposal(code, text: str) -> None:
+    assert code(text) == []
+
+
+def test_declining_an_offer_stays_a_refusal(code) -> None:
+    assert code("Iran declined the offer of talks with Britain.")[0][0] == "REJECT"
+
+
+def test_a_plural_title_before_known_leaders_is_no_actor(code) -> None:
+    events = code("On Sunday Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the accord.")
+    assert events and "NGA" in events[0][1], events
+
+
+def test_a_by_phrase_past_commas_of_place_and_time_is_the_passives_agent(code) -> None:
+    events = code("The Kenyan officer was shot at the station, at roughly 2am, on Friday by Ugandan soldiers.")
+    assert ("ASSAULT", ["UGA"], ["KEN"]) in events, events
+
+
+def test_an_agent_is_placed_only_by_a_place_right_after_it() -> None:
+    doc = Pipeline(Options(lang="en"))(make_article(text="The officer was shot in Kampala on Friday by a soldier.",
+                                                    date="2021-03-02", lang="en"))
+    assert [e.target.text for e in doc.events] == ["The officer"]
+
+
+def test_attorneys_general_are_a_subject() -> None:
+    doc = Pipeline(Options(lang="en"))(make_article(
+        text="On Monday, attorneys general from ten states filed a lawsuit against the Mexican president.",
+        date="2021-03-02", lang="en"))
+    assert [(e.type, e.source.text) for e in doc.events] == [("ACCUSE", "attorneys")]

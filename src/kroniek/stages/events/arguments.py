@@ -16,8 +16,12 @@ from .mentions import NOT_AT_HOME, ActorMention
 from .objects import (
     decision_owner,
     done_by,
+    far_agent,
+    infinitive_subject,
+    means_doer,
     object_act_by,
     receives,
+    reported_subjects,
     topic_of,
     undergoes_act,
 )
@@ -135,6 +139,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     passive = _passive(sent, c, cl)
     # a by-phrase follows an English participle; a Dutch one may stand before it ("werd door de politie aangehouden")
     by = next((m for m in (same if lex.verb_final else after) if _by_phrase(sent, m)), None)
+    if by is None and passive and not lex.verb_final:  # "was shot at the custody centre, at 2am, on Friday by a prisoner"
+        by = next((m for m in usable if far_agent(sent, c, m) and _by_phrase(sent, m)), None)
     inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive \
         and not _subject_first(sent, c.head, cl) and not _elided_subject(sent, c) else None
     src: ActorMention | None = None
@@ -155,7 +161,9 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     else:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         adj = adj or (_possessor(sent, c, before) if c.noun else None)
-        src = adj if c.noun and adj else _first([m for m in before if _agent(m)]) or adj
+        subjects = reported_subjects(sent, c, before)
+        src = adj if c.noun and adj else _first([m for m in subjects if _agent(m)]) or next(
+            (m for m in subjects if infinitive_subject(sent, m)), None) or adj  # "for Cisco to file"
         if src is not None and not (c.noun and src is adj) and _after_unknown_subject(sent, c, cl, src):
             src, tgt, unknown_subject = None, src, True  # "De kolonel heeft het Griekse regime geprezen"
     undergoes = c.noun and adj is not None and adj is src and _undergoes(sent, c, adj)
@@ -188,6 +196,8 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         src = by
     if src is None and c.means is not None:  # "gedood bij een Russische raketaanval": who did the means
         src = next((m for m in usable if m.hi == c.means and m.kind in ("adjectives", "demonyms")), None)
+    if src is None and passive and lex.means_nouns:  # "was killed in a US counter-terrorism operation"
+        src = means_doer(sent, c)
     parsed = sent.roles.get(c.head)
     if parsed is not None and not governed and parsed.passive:
         passive = True
@@ -219,6 +229,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         tgt = by  # "attacked the proclamation ... by Trump": the by-phrase did what the act is aimed at
     if tgt is None:
         options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
+        options = [m for m in options if not _own_state(m, own)] or options  # "withdrew the US from a treaty with Iran"
         if c.frame in plover.ACT_FRAMES:  # "ordered his staff to delay aid for Ukraine": who carries it out is no target
             options = [m for m in options if m.lo > min(i for i in c.idxs if i > c.head)]
         tgt = next((m for m in options if not m.place_prep), None)
@@ -272,6 +283,11 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
     _settle_countries(sent, c)
+
+
+def _own_state(m: ActorMention, own: set[str]) -> bool:
+    """The doer's own country named as a state ("Trump withdrew the US from ..."): what it acts with, not on."""
+    return bool(own) and all(a.id is not None and a.id == a.country and a.country in own for a in m.actors)
 
 
 def _own_forces(a: ActorRef, own: set[str]) -> bool:

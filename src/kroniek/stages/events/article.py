@@ -50,10 +50,14 @@ def country_ref(country: str, kb: KB) -> ActorRef:
 
 
 def dedupe(events: list[Event], fallback: str | None) -> list[Event]:
-    """One event per article for repeated mentions of the same act (same type and dyad)."""
+    """One event per article for repeated mentions of the same act (same type and dyad); in one sentence,
+    an act of the same type and source with no target after one with a target is that act again."""
     kept: list[Event] = []
     by_dyad: dict[tuple, list[Event]] = {}  # the kept events of each type and dyad
     for e in events:
+        if e.target is None and any(k.sentence == e.sentence and k.type == e.type and k.target is not None
+                                    and _key(k.source) == _key(e.source) for k in kept):
+            continue  # "called on Italy to join, adding 'we call on any other country'": the act again, its target unsaid
         same = by_dyad.setdefault((e.type, _key(e.source), _key(e.target)), [])
         twin = next((k for k in same if k.date == e.date or fallback in (k.date, e.date)), None)
         if twin is None:

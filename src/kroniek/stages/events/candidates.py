@@ -72,6 +72,12 @@ def regions(toks: list[Token], lo: int, hi: int, lex: EventLexicon) -> tuple[set
         elif (low in lex.infinitive_markers and i + 1 < hi and toks[i + 1].low not in lex.infinitive_deeds
               and (i == lo or toks[i - 1].low not in lex.infinitive_facts)):
             unreal.add(i + 1)  # "stayed to prevent", "plans to remove": a purpose or a plan, not a deed
+            if i - 2 >= lo and toks[i - 1].low in lex.plan_words and toks[i - 2].low in lex.passive_aux \
+                    and toks[i + 1].low in lex.start_verbs:  # "the summit is set to open": planned, not held
+                j = i - 2
+                while j > lo and toks[j - 1].low not in lex.clause_breaks:
+                    j -= 1
+                unreal.update(range(j, i))
     return cond, unreal
 
 
@@ -80,8 +86,16 @@ def _negated(toks: list[Token], m: Match, clause: list[int], lo: int, lex: Event
     """A negation word near the trigger in its clause (or, with `words`, one of those: "yet")."""
     c = clause[m.head - lo]
     window = range(max(lo, m.head - 3), min(lo + len(clause), m.last + 5))
-    return any(clause[i - lo] == c and (toks[i].low in words if words is not None else lex.is_negation(toks[i].low))
-               for i in window)
+
+    def hit(i: int) -> bool:
+        return toks[i].low in words if words is not None else lex.is_negation(toks[i].low)
+    if any(clause[i - lo] == c and hit(i) for i in window):
+        return True
+    # "had not, as of yesterday, announced": a negation before a phrase set off by commas right before the trigger
+    if m.head - 1 > lo and toks[m.head - 1].low == ",":
+        opening = next((j for j in range(m.head - 2, max(lo, m.head - 10) - 1, -1) if toks[j].low == ","), None)
+        return opening is not None and opening > lo and hit(opening - 1)
+    return False
 
 
 def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: list[int],

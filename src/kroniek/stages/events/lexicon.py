@@ -42,7 +42,9 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "clause_breaks", "compound_joiners", "passive_aux", "passive_by", "prepositions",
              "location_prepositions", "not_event_time", "complementizers", "agent_places",
              "conditional_needs_subject", "subject_starts", "genitive_prepositions", "appositive_openers",
-             "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types", "object_act_types", "partner_prepositions", "report_cues", "not_yet", "undergo_verbs",
+             "perfect_passive_aux", "perfect_passive_types", "between", "patient_genitive_types", "object_act_types", "partner_prepositions", "report_cues", "not_yet", "undergo_verbs", "means_nouns",
+             "speech_verbs", "infinitive_subjects", "plan_words", "start_verbs", "subject_auxiliaries",
+             "postpositives",
              "currency_words",
              "place_target_types", "relative_pronouns", "infinitive_markers", "infinitive_facts",
              "infinitive_deeds", "light_verbs", "possessives",
@@ -115,6 +117,13 @@ class EventLexicon:
     perfect_passive_types: frozenset[str] = frozenset()  # ... transitive acts (not 'is afgetreden', 'is vertrokken')
     between: frozenset[str] = frozenset()  # "fighting between X and Y": the two sides of a nominal act
     currency_words: frozenset[str] = frozenset()  # "US$400", "US dollars": a country's name in a currency names no actor
+    postpositives: frozenset[str] = frozenset()  # "attorneys general": an adjective after the sector word
+    subject_auxiliaries: frozenset[str] = frozenset()  # "Police have arrested": a bare sector word before one is a subject
+    plan_words: frozenset[str] = frozenset()  # "the summit is set to open": a nominal act planned, not held
+    start_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()  # "X reported Y did Z": Y's act; X only tells it
+    infinitive_subjects: frozenset[str] = frozenset()  # "for X to file a lawsuit": X does it
+    means_nouns: frozenset[str] = frozenset()  # "killed in a US operation": the operation's owner did it
     undergo_verbs: frozenset[str] = frozenset()  # "X survived the attack": X is whom it was done to
     not_yet: frozenset[str] = frozenset()  # "haven't yet agreed": a negated act not done so far is no refusal
     report_cues: frozenset[str] = frozenset()  # "X reported Y attacked": news passed on, no accusation by X

@@ -185,7 +185,7 @@ class MentionFinder:
             self._sector(toks, m, lex)
         found = _agents_in(toks, found, lex)
         found = self._owned(toks, found, lex)
-        found = _titled(self._institutions(doc, toks, found, lex, home))
+        found = _titled(self._institutions(doc, toks, _bare_titles(toks, found, lex), lex, home))
         found = self._pronouns(doc, toks, found, lex, quotes)
         return _compounds(toks, found, lex)
 
@@ -223,7 +223,7 @@ class MentionFinder:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             owner = self._owner(toks, i + 1, by_start, lex)
             if (owner is None and not determined and nxt is not None and nxt.text.isalpha() and nxt.text.islower()
-                    and not _verb_next(nxt.low, lex)):
+                    and not _verb_next(nxt.low, lex) and nxt.low not in lex.postpositives):  # "attorneys general"
                 continue  # "militaire activiteiten": a sector word as an adjective names no one
             lo = i - 1 if determined else i
             hi = owner.hi if owner is not None else i + 1
@@ -358,6 +358,17 @@ def _previous_subject(doc: Doc, people: list[tuple[int, ActorRef]], people_at: l
     return last
 
 
+def _bare_titles(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
+    """ "Presidents Muhammadu Buhari of Nigeria and Patrice Talon": a title the actors stage took for an unknown
+    name, right before a known actor, is that actor's title, no actor of its own."""
+    starts = {m.lo: m for m in found}
+    def title(low: str) -> bool:  # a role word, or its plural ("Presidents")
+        return low in lex.sectors or low.endswith("s") and low[:-1] in lex.sectors
+    return [m for m in found if not (m.hi - m.lo == 1 and title(toks[m.lo].low) and m.kind == "entity"
+                                     and all(a.id is None and not a.country for a in m.actors)
+                                     and m.hi in starts and any(a.id for a in starts[m.hi].actors))]
+
+
 def _titled(found: list[ActorMention]) -> list[ActorMention]:
     """'de Colombiaanse president Pastrana', 'minister Brinkhorst': a role right before a person's
     name is one mention of that person, who takes the role's country and sector where the KB
@@ -410,7 +421,7 @@ def _verb_next(low: str, lex: EventLexicon) -> bool:
     """A trigger in a past form (data past_endings, past_words), an auxiliary, a preposition or an article: a bare
     sector word before it is a noun ("Police arrested", "Protesters were", "mensen met messen"), not an
     adjective ("police officers", and "official contact", "military aid": a present form may be a noun)."""
-    return (low in lex.passive_aux or low in lex.determiners
+    return (low in lex.passive_aux or low in lex.determiners or low in lex.subject_auxiliaries
             or (low in lex.prepositions and low not in lex.genitive_prepositions)  # "leaders of the AU": the AU's
             or (lex.is_past(low) and low in lex.patterns))
 
@@ -438,8 +449,8 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
         if i in covered or (i > 0 and toks[i - 1].low in possessive):
             continue
         j = i + 1
-        while j < len(toks) and j - i <= 2 and toks[j].low not in lex.agent_places:
-            j += 1
+        while j < len(toks) and j - i <= 2 and toks[j].low not in lex.agent_places and not _verb_next(toks[j].low, lex):
+            j += 1  # "security forces in Guinea"; not across a verb ("the officer was shot in London")
         if j >= len(toks) or toks[j].low not in lex.agent_places:
             continue
         k = j + 1

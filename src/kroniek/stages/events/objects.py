@@ -105,3 +105,57 @@ def receives(sent: Sentence, c: Candidate, cl: int) -> bool:
     near = range(max(lo, c.head - RECEIVE_REACH), min(sent.hi, c.last + RECEIVE_REACH + 1))  # kreeg eerder dit jaar kritiek
     return nominal and bool(lex.receive_verbs) and any(
         toks[i].low in lex.receive_verbs for i in near if sent.clause[i - lo] == cl and i not in c.idxs)
+
+
+MEANS_REACH = 8  # tokens from a passive act to the operation named as its means
+
+
+def means_doer(sent: Sentence, c: Candidate) -> ActorMention | None:
+    """ "was killed in a US counter-terrorism operation", "were detained during a Turkish police raid": a
+    country's adjective or name before a noun of operation (data means_nouns) behind a preposition of means,
+    in the act's clause, names who did it."""
+    toks, lex, lo = sent.toks, sent.lex, sent.lo
+    cl = sent.clause[c.head - lo]
+    for m in sent.local:
+        if not c.last < m.lo <= c.last + MEANS_REACH or sent.clause[m.lo - lo] != cl:
+            continue
+        j = m.lo - 1
+        while j > c.last and toks[j].low in lex.determiners:
+            j -= 1
+        owner = j < m.lo - 1 or m.kind in ("adjectives", "demonyms") or m.genitive  # "a US operation", "Turkish"
+        if toks[j].low in lex.means_prepositions and owner \
+                and any(t.low in lex.means_nouns for t in toks[m.hi:min(sent.hi, m.hi + 4)]):
+            return m
+    return None
+
+
+def reported_subjects(sent: Sentence, c: Candidate, before: list[ActorMention]) -> list[ActorMention]:
+    """ "NPR reported Abdul-Mahdi recommended ...", "Trump said Iran attacked": in a clause told without
+    "that", the act's subject stands after the verb of saying (data speech_verbs); the one who tells is no
+    doer of it. "for Cisco to file a lawsuit": the name before an infinitive marker is its subject."""
+    toks, lex = sent.toks, sent.lex
+    k = next((j for j in range(c.head - 1, sent.lo - 1, -1) if toks[j].low in lex.speech_verbs and toks[j].text.islower()
+              and sent.clause[j - sent.lo] == sent.clause[c.head - sent.lo]), None)
+    told = [m for m in before if k is not None and m.lo > k]
+    marked = [m for m in told or before if infinitive_subject(sent, m)]
+    return marked or told or before
+
+
+def infinitive_subject(sent: Sentence, m: ActorMention) -> bool:
+    """ "for Cisco to file": a mention after a word of data infinitive_subjects, right before an infinitive marker."""
+    return m.prep in sent.lex.infinitive_subjects and m.hi < len(sent.toks) \
+        and sent.toks[m.hi].low in sent.lex.infinitive_markers
+
+
+FAR_AGENT = 25  # tokens from a passive to a by-phrase set off from it by commas
+
+
+def far_agent(sent: Sentence, c: Candidate, m: ActorMention) -> bool:
+    """A mention after a passive trigger past commas only (adverbials of place and time: "was shot at the
+    custody centre, at roughly 2am, on Friday by a prisoner"): no word that opens a clause (that, which, who)
+    and no verb between, so a by-phrase there is still the passive's agent."""
+    toks, lex = sent.toks, sent.lex
+    if not c.last < m.lo <= c.last + FAR_AGENT:
+        return False
+    return not any(t.text[:1].isalpha() and t.low in lex.clause_breaks or t.low in lex.passive_aux
+                   or t.low in lex.subject_auxiliaries or lex.is_past(t.low) for t in toks[c.last + 1:m.lo])
