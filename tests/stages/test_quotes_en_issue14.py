@@ -76,3 +76,21 @@ def test_a_clause_after_the_quote_opened_by_a_subordinator_is_no_attribution() -
 def test_a_bare_cue_form_after_a_singular_name_phrase_is_a_noun() -> None:
     text = "Mara Quill is describing as “reckless” an Ivo Brandt tweet about the ferry."
     assert speakers(run(text, "en", unlinked("Ivo Brandt", "Mara Quill"))) == [("reckless", "Mara Quill")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ivo Brandt said the talks had been “useful” and would go on.", [("useful", "Ivo Brandt")]),
+    ("Ivo Brandt accused the board of “stalling” on the ferry.", [("stalling", "Ivo Brandt")]),
+])
+def test_one_quoted_word_in_a_reported_clause_is_the_speakers(text: str, want: list) -> None:
+    assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The outbreak was later announced to be a “pandemic” by the agency.",  # passive
+    "Ivo Brandt said the issue of “packing” the court was closed.",  # after a preposition: a term
+    "Ivo Brandt said the plan is fine, and you “stopped” nothing in town.",  # another subject after a comma
+    "Ivo Brandt said the police held two men, who wanted “chaos” in town.",  # a relative clause
+])
+def test_one_quoted_word_that_is_a_term_stays_in_the_clause(text: str) -> None:
+    assert all(len(q.split()) > 1 for q, _ in speakers(run(text, "en", unlinked("Ivo Brandt"))))

@@ -206,6 +206,25 @@ def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
     return any(t.low not in lex.determiners for t in between if t.low != "as")
 
 
+def _partial_word(pre: list[Token], ci: int, inner: str, before_mark: str, lex: QuoteLexicon) -> bool:
+    """Whether one quoted word in the clause a speech cue at pre[ci] reports is the speaker's own
+    ("said the talks were “constructive”", "accused the network of “swindling”"): not after a
+    naming verb (`_named` decides), a passive ("was announced to be a “pandemic”"), a preposition
+    that is not the cue's own ("the issue of “packing”"), a clause of its own after a comma (", and
+    you “stopped” …", ", who …"), nor in markup (author="…")."""
+    lemma = lex.cue_lemma.get(pre[ci].low, "")
+    last = pre[-1].low if len(pre) > ci + 1 else ""
+    b = ci - 1
+    while b > 0 and pre[b].low in lex.adverbs or b > 0 and pre[b].low.endswith(lex.adverb_suffixes):
+        b -= 1  # "was previously announced"
+    comma = max((k for k in range(ci + 1, len(pre)) if pre[k].text == ","), default=None)
+    opener = next((t.low for t in pre[comma + 1:] if t.low not in lex.joiners), "") if comma is not None else ""
+    return inner.lstrip()[:1].islower() and lemma not in lex.direct_only and before_mark != "=" \
+        and not (b >= 0 and pre[b].low in lex.passive_auxiliaries) \
+        and opener not in lex.pronouns and opener not in lex.first_person and opener not in lex.relatives \
+        and (last not in lex.prepositions or last in lex.content_preps.get(lemma, ()))
+
+
 def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
     """One person where a tagger split a name at its particle ("Prince Mohammad" + "bin Salman",
     "Jan" + "van Alebeek"): the two names side by side, the second opening with a lower-case
@@ -358,7 +377,8 @@ class QuoteStage:
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
-            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex)
+            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex) \
+                or partial == 2 and _partial_word(pre, cue_idx, inner, text[g.start - 1:g.start], lex)
             return
         if colon and 0 < len(pre_words) <= 4:
             g.attr = ("", mention_in(pre_words, lex, text, ents, last=True), -1)
