@@ -94,3 +94,9 @@ def test_one_quoted_word_in_a_reported_clause_is_the_speakers(text: str, want: l
 ])
 def test_one_quoted_word_that_is_a_term_stays_in_the_clause(text: str) -> None:
     assert all(len(q.split()) > 1 for q, _ in speakers(run(text, "en", unlinked("Ivo Brandt"))))
+
+
+def test_one_quoted_word_in_a_dutch_reported_clause_is_the_speakers_too() -> None:
+    """The rule is language-neutral: „…” inside a Dutch reported clause is a mixed quote as well."""
+    text = "Minister Joke Brandt zei dat de gesprekken „nuttig” waren."
+    assert speakers(run(text, "nl", unlinked("Joke Brandt"))) == [("nuttig", "Joke Brandt")]
