@@ -100,3 +100,15 @@ def test_one_quoted_word_in_a_dutch_reported_clause_is_the_speakers_too() -> Non
     """The rule is language-neutral: „…” inside a Dutch reported clause is a mixed quote as well."""
     text = "Minister Joke Brandt zei dat de gesprekken „nuttig” waren."
     assert speakers(run(text, "nl", unlinked("Joke Brandt"))) == [("nuttig", "Joke Brandt")]
+
+
+def test_a_person_named_in_a_sentence_a_pronoun_opens_is_no_subject() -> None:
+    text = ("Hillary Harlow spoke first. She has faced questions since the agency began investigating Maria Brandt "
+            "over her accounts. She said she saw no risk in the talks.")
+    doc = run(text, "en", unlinked("Hillary Harlow", "Maria Brandt"))
+    assert speakers(doc) == [("she saw no risk in the talks", "Hillary Harlow")]
+
+
+def test_a_slash_inside_a_word_keeps_the_speaker_phrase_whole() -> None:
+    text = "“They are wrong,” said 9/11 widow Vera Harlow."
+    assert speakers(run(text, "en", unlinked("Vera Harlow"))) == [("They are wrong,", "Vera Harlow")]
