@@ -112,3 +112,11 @@ def test_a_person_named_in_a_sentence_a_pronoun_opens_is_no_subject() -> None:
 def test_a_slash_inside_a_word_keeps_the_speaker_phrase_whole() -> None:
     text = "“They are wrong,” said 9/11 widow Vera Harlow."
     assert speakers(run(text, "en", unlinked("Vera Harlow"))) == [("They are wrong,", "Vera Harlow")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ten people were hurt by a blast that Mayor Ivo Brandt described as “a deliberate act of sabotage”.",
+    "The board attacked the ruling, which Ivo Brandt has described as “a gift to the polluters of this town”.",
+])
+def test_the_subject_after_an_object_relative_is_the_cues(text: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == ["Ivo Brandt"]
