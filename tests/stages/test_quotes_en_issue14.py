@@ -120,3 +120,15 @@ def test_a_slash_inside_a_word_keeps_the_speaker_phrase_whole() -> None:
 ])
 def test_the_subject_after_an_object_relative_is_the_cues(text: str) -> None:
     assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == ["Ivo Brandt"]
+
+
+def test_a_reported_clause_ends_before_while_and_another_speakers_cue() -> None:
+    text = "Mayor Ivo Brandt said the pier was safe while harbour master Vera Harlow wrote she had closed it."
+    doc = run(text, "en", unlinked("Ivo Brandt", "Vera Harlow"))
+    assert speakers(doc) == [("the pier was safe", "Ivo Brandt"), ("she had closed it", "Vera Harlow")]
+
+
+def test_while_before_a_capitalised_cue_form_keeps_the_clause() -> None:
+    text = "Mayor Ivo Brandt said the pier was safe while United States engineers were away."
+    assert [q for q, _ in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [
+        "the pier was safe while United States engineers were away"]

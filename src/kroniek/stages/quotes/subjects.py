@@ -147,7 +147,8 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
     sub = max((k for k, t in enumerate(pre[:-2]) if (t.low in lex.subordinators or t.low in lex.object_relatives)
-               and _opens_subject(pre[k + 1], lex)), default=-1)  # "an explosion that | Mayor de Blasio described as"
+               and _opens_subject(pre[k + 1], lex) or t.low in lex.contrast_joiners),
+              default=-1)  # "an explosion that | Mayor de Blasio described as", "… while | harbour master X wrote"
     if not any(t.low in lex.joiners for t in pre[sub + 1:]):  # "… that the country would … and suggested": elided
         pre = pre[sub + 1:]  # "De zaak lag stil tot | de inspecteur bij het Hof van Cassatie adviseerde"
     q = next((n for n, t in enumerate(pre) if t.low in lex.quoted_as), None)
