@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_quote_speakers import speakers, unlinked
+from .test_quote_speakers import run_typed, speakers, unlinked
 from .test_quotes import run
 
 
@@ -132,3 +132,10 @@ def test_while_before_a_capitalised_cue_form_keeps_the_clause() -> None:
     text = "Mayor Ivo Brandt said the pier was safe while United States engineers were away."
     assert [q for q, _ in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [
         "the pier was safe while United States engineers were away"]
+
+
+def test_an_organisation_named_in_apposition_speaks_for_the_description() -> None:
+    doc = run_typed("One local paper, Harbour Daily, claims the pier was sold.", "en", {"Harbour Daily": "ORG"})
+    doc_places = run_typed("Officials in the capital, Kyiv, said the pier was sold.", "en", {"Kyiv": "LOC"})
+    assert [sp for _, sp in speakers(doc)] == ["Harbour Daily"]
+    assert [sp for _, sp in speakers(doc_places)] == ["Officials in the capital"]

@@ -337,6 +337,7 @@ def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ent
     """The subject before an appositive: "Lead author Daniel Paluh, a candidate at the University
     of Florida, said" -> Daniel Paluh. Up to three comma chunks back; a person wins, else the earliest."""
     found: list[SpeakerMention] = []
+    whole: list[SpeakerMention] = []  # a name that fills its chunk: "One news site, Znak.com, claims"
     end = comma
     for _ in range(3):
         start = end
@@ -347,9 +348,12 @@ def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ent
             m = mention_in(chunk, lex, text, ents, last=True)
             if m is not None:
                 found.insert(0, m)
+                if m.kind == "entity" and m.start == chunk[0].start and m.end == chunk[-1].end \
+                        and all(e.type != "LOC" for e in ents.within(m.start, m.end)):  # not "the capital, Kyiv,"
+                    whole.insert(0, m)
         if start == 0 or toks[start - 1].text != ",":
             break
         end = start - 1
     people = [m for m in found if m.kind == "entity" and any(e.type == "PER" for e in ents.within(m.start, m.end))]
     names = [m for m in found if m.kind == "name"]
-    return (people or names or found or [None])[0]
+    return (people or whole or names or found or [None])[0]
