@@ -139,3 +139,10 @@ def test_an_organisation_named_in_apposition_speaks_for_the_description() -> Non
     doc_places = run_typed("Officials in the capital, Kyiv, said the pier was sold.", "en", {"Kyiv": "LOC"})
     assert [sp for _, sp in speakers(doc)] == ["Harbour Daily"]
     assert [sp for _, sp in speakers(doc_places)] == ["Officials in the capital"]
+
+
+def test_an_appositive_subject_before_a_cue_is_no_reported_content() -> None:
+    doc = run("The port's chief engineer, Ivo Brandt, testified before the council.", "en", unlinked("Ivo Brandt"))
+    assert speakers(doc) == []
+    kept = run("The water level rose to four metres on Monday, Ivo Brandt said.", "en", unlinked("Ivo Brandt"))
+    assert speakers(kept) == [("The water level rose to four metres on Monday", "Ivo Brandt")]

@@ -234,8 +234,14 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
         return hit
     if first is None or (first.low in lex.prepositions and not lex.verb_second) or lead < 3:
         return None  # "In a statement, the ministry said" has no content before the comma
+    ends = stop == len(tail) or tail[stop].text != ","
+    comma = max((n for n in range(start, k) if toks[n].text == ","), default=None)
+    name = [t for t in toks[comma + 1:k] if word(t)] if comma is not None and not between else []
+    if ends and not lex.verb_second and name and all(t.text[0].isupper() for t in name) \
+            and chunker is not None and not chunker.has_verb(toks[start:comma]):
+        return None  # "The bank's chief executive, John Stumpf, testified …": an appositive subject, no content
     hit = span_hit(toks, start, k, text, toks[ci], m)
-    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex):
+    if hit is None or ends or rest or not continues(toks, j, lex):
         return hit
     more = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"
     return hit if more is None else Hit(hit.start, more.end, f"{hit.text} {more.text}", False, hit.cue, m, hit.cue_pos)
