@@ -146,3 +146,12 @@ def test_an_appositive_subject_before_a_cue_is_no_reported_content() -> None:
     assert speakers(doc) == []
     kept = run("The water level rose to four metres on Monday, Ivo Brandt said.", "en", unlinked("Ivo Brandt"))
     assert speakers(kept) == [("The water level rose to four metres on Monday", "Ivo Brandt")]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The dockers' union criticized Ivo Brandt on Monday, saying the plan “would hurt every worker here.”",
+     "the dockers' union"),
+    ("Ivo Brandt attacked the union on Monday, saying its plan “would hurt every worker here.”", "Ivo Brandt"),
+])
+def test_a_participle_speaks_for_the_main_clauses_subject(text: str, who: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [who]

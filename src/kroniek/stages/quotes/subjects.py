@@ -143,7 +143,8 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
             continue
         cs -= 1
     if cs > 0 and toks[ci].low.endswith(lex.participles):
-        return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
+        m = subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
+        return _main_subject(toks, cs, m, lex, text, ents) if m is not None and m.kind in ("entity", "name") else m
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
     sub = max((k for k, t in enumerate(pre[:-2]) if (t.low in lex.subordinators or t.low in lex.object_relatives)
@@ -289,6 +290,25 @@ def _trailing_np(words: list[Token], lex: QuoteLexicon) -> list[Token]:
             break  # "In de raad zaten ook | leden die …"
         k -= 1
     return words[k:]
+
+
+def _main_subject(toks: list[Token], cs: int, m: SpeakerMention, lex: QuoteLexicon, text: str,
+                  ents: SpanIndex[Entity]) -> SpeakerMention:
+    """The speaker of a participle after a comma ("The union criticized Mayor Smith, saying …"): the
+    main clause's subject (its cue's speaker, or the words before its first verb) when the name
+    found stands after it, as the verb's object; the name itself where verbs come second."""
+    if lex.verb_second:
+        return m
+    lead = next((n for n, t in enumerate(toks[:cs]) if t.text == ","), None) \
+        if toks[0].low in lex.prepositions or toks[0].low in lex.subordinators else None
+    lo = lead + 1 if lead is not None else 0
+    cue = next((k for k in range(cs - 1, lo - 1, -1) if toks[k].low in lex.cue_lemma and cue_at(toks, k, lex)), None)
+    if cue is not None:
+        first = clause_speaker(toks, cue, lex, text, ents)
+    else:
+        main = [t for t in toks[lo:cs] if word(t)]
+        first = _first_subject(main[:8], lex, text, ents) if main else None
+    return first if first is not None and first.end <= m.start and first.kind != "pronoun" else m
 
 
 def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
