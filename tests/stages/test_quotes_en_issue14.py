@@ -155,3 +155,12 @@ def test_an_appositive_subject_before_a_cue_is_no_reported_content() -> None:
 ])
 def test_a_participle_speaks_for_the_main_clauses_subject(text: str, who: str) -> None:
     assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [who]
+
+
+def test_a_cue_clause_between_two_quotes_keeps_the_second_quote_apart() -> None:
+    text = "“The river is high,” Ivo Brandt said, asking residents to stay “calm and indoors tonight.”"
+    assert [q for q, _ in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [
+        "The river is high,", "calm and indoors tonight."]
+    resumed = "“The river is high,” Ivo Brandt said, referring to the dam, “and it will rise.”"
+    assert [q for q, _ in speakers(run(resumed, "en", unlinked("Ivo Brandt")))] == [
+        "The river is high, and it will rise."]

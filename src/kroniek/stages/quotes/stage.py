@@ -186,6 +186,19 @@ def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexico
     return any(w.strip(",;:").lower() not in lex.joiners for w in text[g.end:cue_pos].split() if w.strip(",;:"))
 
 
+def _second_cue(between: list[Token], cue_pos: int, lex: QuoteLexicon) -> bool:
+    """Whether the words between two quotes end in a clause of a cue after the attribution's, past a
+    comma, that runs into the second quote ("…,” she said, asking Cengiz to be “…”): the second quote is
+    that cue's own. Not a clause closed by a comma ("…,” Tester said, referring to the excuse, “…”)."""
+    after = [t for t in between if t.start > cue_pos]
+    comma = next((n for n, t in enumerate(after) if t.text == ","), None)
+    if comma is None:
+        return False
+    tail = after[comma + 1:]
+    k = next((n for n, t in enumerate(tail) if t.text[0].islower() and lex.cue(t.low)), None)
+    return k is not None and k + 1 < len(tail) and not any(t.text in (",", ":") or t.text in TERMINAL for t in tail[k:])
+
+
 def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
     """Whether a short quote is the word a naming cue at pre[ci] gives a thing: "called the deal
     “unacceptable”", "described it as “a disaster”" (see `short_naming` in the lexicon); not a name
@@ -327,7 +340,8 @@ class QuoteStage:
                 if 0 < nwords <= (30 if own_sentence else 8) and not intro and not next_intro \
                         and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
-                    if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
+                    if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)) \
+                            and not _second_cue(between, attr[2], lex):
                         prev.segs += g.segs
                         prev.end = g.end
                         prev.attr, prev.attr_after = attr, True
