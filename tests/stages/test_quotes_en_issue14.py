@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_quote_speakers import speakers, unlinked
+from .test_quote_speakers import run_typed, speakers, unlinked
 from .test_quotes import run
 
 
@@ -76,3 +76,91 @@ def test_a_clause_after_the_quote_opened_by_a_subordinator_is_no_attribution() -
 def test_a_bare_cue_form_after_a_singular_name_phrase_is_a_noun() -> None:
     text = "Mara Quill is describing as “reckless” an Ivo Brandt tweet about the ferry."
     assert speakers(run(text, "en", unlinked("Ivo Brandt", "Mara Quill"))) == [("reckless", "Mara Quill")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ivo Brandt said the talks had been “useful” and would go on.", [("useful", "Ivo Brandt")]),
+    ("Ivo Brandt accused the board of “stalling” on the ferry.", [("stalling", "Ivo Brandt")]),
+])
+def test_one_quoted_word_in_a_reported_clause_is_the_speakers(text: str, want: list) -> None:
+    assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The outbreak was later announced to be a “pandemic” by the agency.",  # passive
+    "Ivo Brandt said the issue of “packing” the court was closed.",  # after a preposition: a term
+    "Ivo Brandt said the plan is fine, and you “stopped” nothing in town.",  # another subject after a comma
+    "Ivo Brandt said the police held two men, who wanted “chaos” in town.",  # a relative clause
+])
+def test_one_quoted_word_that_is_a_term_stays_in_the_clause(text: str) -> None:
+    assert all(len(q.split()) > 1 for q, _ in speakers(run(text, "en", unlinked("Ivo Brandt"))))
+
+
+def test_one_quoted_word_in_a_dutch_reported_clause_is_the_speakers_too() -> None:
+    """The rule is language-neutral: „…” inside a Dutch reported clause is a mixed quote as well."""
+    text = "Minister Joke Brandt zei dat de gesprekken „nuttig” waren."
+    assert speakers(run(text, "nl", unlinked("Joke Brandt"))) == [("nuttig", "Joke Brandt")]
+
+
+def test_a_person_named_in_a_sentence_a_pronoun_opens_is_no_subject() -> None:
+    text = ("Hillary Harlow spoke first. She has faced questions since the agency began investigating Maria Brandt "
+            "over her accounts. She said she saw no risk in the talks.")
+    doc = run(text, "en", unlinked("Hillary Harlow", "Maria Brandt"))
+    assert speakers(doc) == [("she saw no risk in the talks", "Hillary Harlow")]
+
+
+def test_a_slash_inside_a_word_keeps_the_speaker_phrase_whole() -> None:
+    text = "“They are wrong,” said 9/11 widow Vera Harlow."
+    assert speakers(run(text, "en", unlinked("Vera Harlow"))) == [("They are wrong,", "Vera Harlow")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ten people were hurt by a blast that Mayor Ivo Brandt described as “a deliberate act of sabotage”.",
+    "The board attacked the ruling, which Ivo Brandt has described as “a gift to the polluters of this town”.",
+])
+def test_the_subject_after_an_object_relative_is_the_cues(text: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == ["Ivo Brandt"]
+
+
+def test_a_reported_clause_ends_before_while_and_another_speakers_cue() -> None:
+    text = "Mayor Ivo Brandt said the pier was safe while harbour master Vera Harlow wrote she had closed it."
+    doc = run(text, "en", unlinked("Ivo Brandt", "Vera Harlow"))
+    assert speakers(doc) == [("the pier was safe", "Ivo Brandt"), ("she had closed it", "Vera Harlow")]
+
+
+def test_while_before_a_capitalised_cue_form_keeps_the_clause() -> None:
+    text = "Mayor Ivo Brandt said the pier was safe while United States engineers were away."
+    assert [q for q, _ in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [
+        "the pier was safe while United States engineers were away"]
+
+
+def test_an_organisation_named_in_apposition_speaks_for_the_description() -> None:
+    doc = run_typed("One local paper, Harbour Daily, claims the pier was sold.", "en", {"Harbour Daily": "ORG"})
+    doc_places = run_typed("Officials in the capital, Kyiv, said the pier was sold.", "en", {"Kyiv": "LOC"})
+    assert [sp for _, sp in speakers(doc)] == ["Harbour Daily"]
+    assert [sp for _, sp in speakers(doc_places)] == ["Officials in the capital"]
+
+
+def test_an_appositive_subject_before_a_cue_is_no_reported_content() -> None:
+    doc = run("The port's chief engineer, Ivo Brandt, testified before the council.", "en", unlinked("Ivo Brandt"))
+    assert speakers(doc) == []
+    kept = run("The water level rose to four metres on Monday, Ivo Brandt said.", "en", unlinked("Ivo Brandt"))
+    assert speakers(kept) == [("The water level rose to four metres on Monday", "Ivo Brandt")]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The dockers' union criticized Ivo Brandt on Monday, saying the plan “would hurt every worker here.”",
+     "the dockers' union"),
+    ("Ivo Brandt attacked the union on Monday, saying its plan “would hurt every worker here.”", "Ivo Brandt"),
+])
+def test_a_participle_speaks_for_the_main_clauses_subject(text: str, who: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [who]
+
+
+def test_a_cue_clause_between_two_quotes_keeps_the_second_quote_apart() -> None:
+    text = "“The river is high,” Ivo Brandt said, asking residents to stay “calm and indoors tonight.”"
+    assert [q for q, _ in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [
+        "The river is high,", "calm and indoors tonight."]
+    resumed = "“The river is high,” Ivo Brandt said, referring to the dam, “and it will rise.”"
+    assert [q for q, _ in speakers(run(resumed, "en", unlinked("Ivo Brandt")))] == [
+        "The river is high, and it will rise."]

@@ -138,6 +138,10 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
         i += 1
     while i < len(toks) and len(out) < 9:
         t = toks[i]
+        if out and t.text in "/-" and i + 1 < len(toks) and out[-1].end == t.start == toks[i + 1].start - len(t.text):
+            out += toks[i:i + 2]  # "9/11 widow": a slash or hyphen inside a word joins its two halves
+            i += 2
+            continue
         noun = inverted and bool(out) and out[-1].low in lex.determiners and (i + 1 == len(toks) or not toks[i + 1].text[0].isalnum()) \
             or len(out) > 1 and out[0].low in lex.determiners and out[-1].low.endswith(lex.adjective_suffixes)  # "de jongste berichten"
         if (not t.text[0].isalnum() or t.low in lex.complementizers or (t.low in lex.cue_lemma and not noun)

@@ -51,6 +51,15 @@ class Chunker:
         tag = self._tags(sentence).get(t.start) if sentence is not None else None
         return tag is None or tag in _NOMINAL
 
+    def has_verb(self, toks: list[Token]) -> bool:
+        """Whether a word of toks is tagged a verb ("The death toll rose to 30"; not "The bank's chief
+        executive"); True when no tag can tell."""
+        if not self.usable or not toks:
+            return True
+        sentence = self.doc.sentence_of(toks[0].start)
+        tags = self._tags(sentence) if sentence is not None else {}
+        return not tags or any(tags.get(t.start) in ("VERB", "AUX") for t in toks)
+
     def _tags(self, span: tuple[int, int]) -> dict[int, str]:
         """Offset -> UPOS for the words of one sentence ({} without a model for the language)."""
         if span not in self.tags:

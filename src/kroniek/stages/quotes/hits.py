@@ -26,7 +26,8 @@ class Hit:
 
 def content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
     """Where a reported clause starting at toks[j] stops: the sentence end, or a comma or
-    'en/and' that opens another attribution (", zo zei hij", "en kondigde aan")."""
+    'en/and' that opens another attribution (", zo zei hij", "en kondigde aan"), or 'while' before
+    another speaker's cue."""
     n = len(toks)
     fronted = lex.verb_second and _fronted_clause(toks, j, lex)
     for k in range(j, n):
@@ -45,6 +46,9 @@ def content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
         elif t.low in lex.joiners and t.low not in lex.back_joiners and k > j \
                 and any(next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
             return k  # "en kondigde aan"; not "dat hij niet alles zo precies wist" (a back joiner needs its comma)
+        elif t.low in lex.contrast_joiners and k > j and any(toks[x].text[0].islower() and next_cue(toks, x, lex)
+                                                               for x in range(k + 2, min(n, k + 8))):
+            return k  # "… were young while Interior Minister Joachim Brudziński wrote …": another's statement
     return max(j, n)
 
 

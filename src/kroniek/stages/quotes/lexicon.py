@@ -46,6 +46,8 @@ class QuoteLexicon:
     after_only: frozenset[str]
     message_cues: frozenset[str]  # "luidt het", "klonk zijn oordeel": the subject is the message, not who spoke
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
+    contrast_joiners: frozenset[str]  # while: it may open another speaker's statement (hits.content_end)
+    object_relatives: frozenset[str]  # that, which: a subject after one is the cue's ("the plan that Ross called")
     singular_determiners: frozenset[str]  # a, an: a bare verb form after a phrase they open is a noun ("a Trump tweet")
     plural_openers: frozenset[str]  # determiners a plural noun phrase subject may open with (groups.py)
     group_nouns: frozenset[str]  # nouns for people in the plural ("officials", "police"): what "they" may be
@@ -222,7 +224,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
         own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
         after_only=fs("after_only"), message_cues=fs("message_cues"), direct_only=fs("direct_only"),
-        plural_openers=fs("plural_openers"), singular_determiners=fs("singular_determiners"), group_nouns=fs("group_nouns"),
+        plural_openers=fs("plural_openers"), singular_determiners=fs("singular_determiners"),
+        object_relatives=fs("object_relatives"), contrast_joiners=fs("contrast_joiners"), group_nouns=fs("group_nouns"),
         function_words=lexicons.word_list(used, "function_words.txt"),
         short_naming={str(k): str(v or "") for k, v in (raw.get("short_naming") or {}).items()},
         joiners=fs("joiners"), back_joiners=fs("back_joiners"), list_joiners=fs("list_joiners"),

@@ -252,8 +252,14 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     participial = lex.cue(first.low) is not None and start + 1 < k and toks[start + 1].low in lex.prepositions
     if lex.verb_second and (first.low in lex.subordinators or participial) and not any(t.text == "," for t in toks[start:k]):
         return None  # "Toen we hem ermee confronteerden, antwoordde hij …", "Gevraagd naar …, lachte X": adverbial, no content
+    ends = stop == len(tail) or tail[stop].text != ","
+    comma = max((n for n in range(start, k) if toks[n].text == ","), default=None)
+    name = [t for t in toks[comma + 1:k] if word(t)] if comma is not None and not between else []
+    if ends and not lex.verb_second and name and all(t.text[0].isupper() for t in name) \
+            and chunker is not None and not chunker.has_verb(toks[start:comma]):
+        return None  # "The bank's chief executive, John Stumpf, testified …": an appositive subject, no content
     hit = span_hit(toks, start, k, text, toks[ci], m)
-    if hit is None or stop == len(tail) or tail[stop].text != "," or rest or not continues(toks, j, lex) \
+    if hit is None or ends or rest or not continues(toks, j, lex) \
             or lex.verb_second and chunker is not None and chunker.nominal(toks[j], lex):
         return hit  # "…, zegt X, politicologe aan de universiteit": an apposition, where the clause goes on with its verb
     more = span_hit(toks, j, content_end(toks, j, lex), text, toks[ci], m)  # "The bridge, officials said, will open"

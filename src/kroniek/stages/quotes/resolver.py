@@ -35,6 +35,7 @@ from .salience import Salience
 _STRIP = re.compile(r"^\W+|\W+$")
 _CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
 _NON_SPACE = re.compile(r"\S+")
+_WORD_AT = re.compile(r"\s*(\w+)")
 _POSSESSIVE_WORD = re.compile(r"\w+(?:['’]\w+)?")
 
 
@@ -113,12 +114,14 @@ class SpeakerResolver:
 
     def _read_people(self) -> tuple[list[_Candidate], list[_Candidate]]:
         """Person entities outside quotes: the first of each sentence not after a preposition (its
-        likely subject, what a pronoun points back to first) and the others (when no subject fits)."""
+        likely subject, what a pronoun points back to first) and the others (when no subject fits);
+        in a sentence a pronoun opens, every person is another."""
         subjects: list[_Candidate] = []
         others: list[_Candidate] = []
         text = self.doc.text
         for s, e in self.doc.sentences:
-            first = True
+            opener = _WORD_AT.match(text, s)  # "She has faced … his wife Hillary Clinton": she is its subject
+            first = opener is None or opener.group(1).lower() not in self.lex.pronouns or self._in_quote(opener.start(1))
             prev: tuple[int, bool] | None = None  # the last person's end and whether it was an object
             ents = [ent for ent in self.people_between(s, e) if ent.end <= e]
             for n, ent in enumerate(ents):

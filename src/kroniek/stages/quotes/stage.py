@@ -224,6 +224,19 @@ def _term(text: str, g: Group, inner: str, nwords: int, lex: QuoteLexicon) -> bo
                    or t.low in lex.negations for t in words)
 
 
+def _second_cue(between: list[Token], cue_pos: int, lex: QuoteLexicon) -> bool:
+    """Whether the words between two quotes end in a clause of a cue after the attribution's, past a
+    comma, that runs into the second quote ("…,” she said, asking Cengiz to be “…”): the second quote is
+    that cue's own. Not a clause closed by a comma ("…,” Tester said, referring to the excuse, “…”)."""
+    after = [t for t in between if t.start > cue_pos]
+    comma = next((n for n, t in enumerate(after) if t.text == ","), None)
+    if comma is None:
+        return False
+    tail = after[comma + 1:]
+    k = next((n for n, t in enumerate(tail) if t.text[0].islower() and lex.cue(t.low)), None)
+    return k is not None and k + 1 < len(tail) and not any(t.text in (",", ":") or t.text in TERMINAL for t in tail[k:])
+
+
 def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
     """Whether a short quote is the word a naming cue at pre[ci] gives a thing: "called the deal
     “unacceptable”", "described it as “a disaster”" (see `short_naming` in the lexicon); not a name
@@ -242,6 +255,25 @@ def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
     if link:
         return any(t.low == link for t in between[-3:])
     return any(t.low not in lex.determiners for t in between if t.low != "as")
+
+
+def _partial_word(pre: list[Token], ci: int, inner: str, before_mark: str, lex: QuoteLexicon) -> bool:
+    """Whether one quoted word in the clause a speech cue at pre[ci] reports is the speaker's own
+    ("said the talks were “constructive”", "accused the network of “swindling”"): not after a
+    naming verb (`_named` decides), a passive ("was announced to be a “pandemic”"), a preposition
+    that is not the cue's own ("the issue of “packing”"), a clause of its own after a comma (", and
+    you “stopped” …", ", who …"), nor in markup (author="…")."""
+    lemma = lex.cue_lemma.get(pre[ci].low, "")
+    last = pre[-1].low if len(pre) > ci + 1 else ""
+    b = ci - 1
+    while b > 0 and pre[b].low in lex.adverbs or b > 0 and pre[b].low.endswith(lex.adverb_suffixes):
+        b -= 1  # "was previously announced"
+    comma = max((k for k in range(ci + 1, len(pre)) if pre[k].text == ","), default=None)
+    opener = next((t.low for t in pre[comma + 1:] if t.low not in lex.joiners), "") if comma is not None else ""
+    return inner.lstrip()[:1].islower() and lemma not in lex.direct_only and before_mark != "=" \
+        and not (b >= 0 and pre[b].low in lex.passive_auxiliaries) \
+        and opener not in lex.pronouns and opener not in lex.first_person and opener not in lex.relatives \
+        and (last not in lex.prepositions or last in lex.content_preps.get(lemma, ()))
 
 
 def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
@@ -346,7 +378,8 @@ class QuoteStage:
                 if 0 < nwords <= (30 if own_sentence else 8) and not intro and not next_intro \
                         and not any(t.text in ("?", "!") for t in between):
                     attr = _attribution(between, lex, text, ents)
-                    if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)):
+                    if attr is not None and not (own_sentence and self._after(text, g, lex, ents, False)) \
+                            and not _second_cue(between, attr[2], lex):
                         prev.segs += g.segs
                         prev.end = g.end
                         prev.attr, prev.attr_after = attr, True
@@ -396,7 +429,8 @@ class QuoteStage:
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
-            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex)
+            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex) \
+                or partial == 2 and _partial_word(pre, cue_idx, inner, text[g.start - 1:g.start], lex)
             return
         if colon and 0 < len(pre_words) <= 4:
             g.attr = ("", mention_in(pre_words, lex, text, ents, last=True), -1)

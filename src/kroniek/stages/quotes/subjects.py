@@ -144,11 +144,13 @@ def clause_speaker(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ent
             continue
         cs -= 1
     if cs > 0 and toks[ci].low.endswith(lex.participles):
-        return subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
+        m = subject([t for t in toks[:cs] if word(t)][:8], lex, text, ents)
+        return _main_subject(toks, cs, m, lex, text, ents) if m is not None and m.kind in ("entity", "name") else m
     own = lex.particles.get(lex.cue(toks[ci].low) or "", frozenset())
     pre = _without_brackets([t for t in toks[cs:ci] if t.low not in own])
-    sub = max((k for k, t in enumerate(pre[:-2]) if t.low in lex.subordinators and _opens_subject(pre[k + 1], lex)),
-              default=-1)
+    sub = max((k for k, t in enumerate(pre[:-2]) if (t.low in lex.subordinators or t.low in lex.object_relatives)
+               and _opens_subject(pre[k + 1], lex) or t.low in lex.contrast_joiners),
+              default=-1)  # "an explosion that | Mayor de Blasio described as", "… while | harbour master X wrote"
     if not any(t.low in lex.joiners for t in pre[sub + 1:]):  # "… that the country would … and suggested": elided
         pre = pre[sub + 1:]  # "De zaak lag stil tot | de inspecteur bij het Hof van Cassatie adviseerde"
     q = next((n for n, t in enumerate(pre) if t.low in lex.quoted_as), None)
@@ -293,6 +295,25 @@ def _trailing_np(words: list[Token], lex: QuoteLexicon) -> list[Token]:
     return words[k:]
 
 
+def _main_subject(toks: list[Token], cs: int, m: SpeakerMention, lex: QuoteLexicon, text: str,
+                  ents: SpanIndex[Entity]) -> SpeakerMention:
+    """The speaker of a participle after a comma ("The union criticized Mayor Smith, saying …"): the
+    main clause's subject (its cue's speaker, or the words before its first verb) when the name
+    found stands after it, as the verb's object; the name itself where verbs come second."""
+    if lex.verb_second:
+        return m
+    lead = next((n for n, t in enumerate(toks[:cs]) if t.text == ","), None) \
+        if toks[0].low in lex.prepositions or toks[0].low in lex.subordinators else None
+    lo = lead + 1 if lead is not None else 0
+    cue = next((k for k in range(cs - 1, lo - 1, -1) if toks[k].low in lex.cue_lemma and cue_at(toks, k, lex)), None)
+    if cue is not None:
+        first = clause_speaker(toks, cue, lex, text, ents)
+    else:
+        main = [t for t in toks[lo:cs] if word(t)]
+        first = _first_subject(main[:8], lex, text, ents) if main else None
+    return first if first is not None and first.end <= m.start and first.kind != "pronoun" else m
+
+
 def _first_subject(words: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
     """The words that open a clause up to its first verb ("The embassy | declined the request and
     said"); None when no verb form shows where the subject ends."""
@@ -339,6 +360,7 @@ def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ent
     """The subject before an appositive: "Lead author Daniel Paluh, a candidate at the University
     of Florida, said" -> Daniel Paluh. Up to three comma chunks back; a person wins, else the earliest."""
     found: list[SpeakerMention] = []
+    whole: list[SpeakerMention] = []  # a name that fills its chunk: "One news site, Znak.com, claims"
     end = comma
     for _ in range(3):
         start = end
@@ -349,9 +371,12 @@ def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ent
             m = mention_in(chunk, lex, text, ents, last=True)
             if m is not None:
                 found.insert(0, m)
+                if m.kind == "entity" and m.start == chunk[0].start and m.end == chunk[-1].end \
+                        and all(e.type != "LOC" for e in ents.within(m.start, m.end)):  # not "the capital, Kyiv,"
+                    whole.insert(0, m)
         if start == 0 or toks[start - 1].text != ",":
             break
         end = start - 1
     people = [m for m in found if m.kind == "entity" and any(e.type == "PER" for e in ents.within(m.start, m.end))]
     names = [m for m in found if m.kind == "name"]
-    return (people or names or found or [None])[0]
+    return (people or whole or names or found or [None])[0]
