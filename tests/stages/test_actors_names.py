@@ -246,3 +246,11 @@ def test_names_in_a_list_of_three_take_the_type_of_the_strongly_typed_ones() -> 
     assert ("Pelterhof", "ORG", "Pelterhof") in got
     got = named(run("Het ging om Sander Koerhuis en Wiebrands."))  # two names: no list
     assert ("Wiebrands", "PER", "Wiebrands") not in got
+
+
+def test_a_kb_persons_common_surname_names_someone_else_long_before_their_office_or_after_an_article() -> None:
+    got = named(run("Het water van de Maas steeg snel. Hoekstra zei dat zijn kelder vol stond.", date="2000-10-01"))
+    assert ("Maas", "LOC", "Maas") in got and ("Hoekstra", "PER", "Hoekstra") in got
+    got = named(run("Minister Wopke Hoekstra sprak. Hoekstra zei dat hij blij was.", date="2000-10-01"))
+    assert ("Hoekstra", "PER", "Wopke Hoekstra") in got  # named in full: that person
+    assert ("Hoekstra", "PER", "Wopke Hoekstra") in named(run("Hoekstra zei dat hij blij was.", date="2020-01-01"))
