@@ -254,3 +254,9 @@ def test_a_kb_persons_common_surname_names_someone_else_long_before_their_office
     got = named(run("Minister Wopke Hoekstra sprak. Hoekstra zei dat hij blij was.", date="2000-10-01"))
     assert ("Hoekstra", "PER", "Wopke Hoekstra") in got  # named in full: that person
     assert ("Hoekstra", "PER", "Wopke Hoekstra") in named(run("Hoekstra zei dat hij blij was.", date="2020-01-01"))
+
+
+def test_a_national_teams_nickname_is_that_team() -> None:
+    got = {e.text: (e.type, e.actor.country if e.actor else None) for e in run(
+        "Oranje verloor gisteren van de Rode Duivels, die nu tegen de Azzurri spelen.").entities}
+    assert got["Oranje"] == ("ORG", "NLD") and got["Rode Duivels"] == ("ORG", "BEL") and got["Azzurri"] == ("ORG", "ITA")
