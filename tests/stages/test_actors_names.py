@@ -260,3 +260,10 @@ def test_a_national_teams_nickname_is_that_team() -> None:
     got = {e.text: (e.type, e.actor.country if e.actor else None) for e in run(
         "Oranje verloor gisteren van de Rode Duivels, die nu tegen de Azzurri spelen.").entities}
     assert got["Oranje"] == ("ORG", "NLD") and got["Rode Duivels"] == ("ORG", "BEL") and got["Azzurri"] == ("ORG", "ITA")
+
+
+def test_a_double_surname_alone_or_its_first_half_is_the_person_named_in_full() -> None:
+    got = named(run("De schrijver Gabriel García Márquez kwam. García Márquez zei niets. "
+                    "Ook Eva Glawischnig-Piesczek was er. Later zei Glawischnig het."))
+    assert ("García Márquez", "PER", "Gabriel García Márquez") in got
+    assert ("Glawischnig", "PER", "Eva Glawischnig-Piesczek") in got

@@ -334,7 +334,8 @@ def _own_surnames(text: str, names: list, lex: ActorLexicon, memo: dict) -> dict
 def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
     """How an article names a person by surname alone: the last word, and a particle surname with its
     particle, as written after a first name and capitalised ("Wout-Jan van der Schans" → "Schans",
-    "van der Schans", "Van der Schans"), each also in the genitive written together with it where the
+    "van der Schans", "Van der Schans"; the last two words of a longer name, the first half of a double
+    surname), each also in the genitive written together with it where the
     language has one ("Davenports" after "Lindsay Davenport"; `genitive` in actors.yaml)."""
     words = name.split()
     out = [words[-1]]
@@ -343,6 +344,12 @@ def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
             tail = " ".join(words[i:])
             out += [tail, tail[0].upper() + tail[1:]]
             break
+    else:
+        if len(words) > 2 and words[-2][:1].isupper() and not words[-2].endswith("."):
+            out.append(" ".join(words[-2:]))  # "Gabriel García Márquez" → "García Márquez"
+    head, _, tail = words[-1].partition("-")
+    if head[:1].isupper() and tail[:1].isupper():
+        out.append(head)  # "Eva Glawischnig-Piesczek" → "Glawischnig"
     return out + [form + lex.genitive for form in out if lex.genitive and not form.endswith(("s", "x", "z"))]
 
 
