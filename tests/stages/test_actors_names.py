@@ -267,3 +267,8 @@ def test_a_double_surname_alone_or_its_first_half_is_the_person_named_in_full() 
                     "Ook Eva Glawischnig-Piesczek was er. Later zei Glawischnig het."))
     assert ("García Márquez", "PER", "Gabriel García Márquez") in got
     assert ("Glawischnig", "PER", "Eva Glawischnig-Piesczek") in got
+
+
+def test_a_sports_role_before_a_name_makes_it_a_person() -> None:
+    got = named(run("Het team van bondscoach Hazenbroek verloor; ploegleider Terwindt was boos."))
+    assert ("Hazenbroek", "PER", "Hazenbroek") in got and ("Terwindt", "PER", "Terwindt") in got
