@@ -272,3 +272,8 @@ def test_a_double_surname_alone_or_its_first_half_is_the_person_named_in_full() 
 def test_a_sports_role_before_a_name_makes_it_a_person() -> None:
     got = named(run("Het team van bondscoach Hazenbroek verloor; ploegleider Terwindt was boos."))
     assert ("Hazenbroek", "PER", "Hazenbroek") in got and ("Terwindt", "PER", "Terwindt") in got
+
+
+def test_a_link_word_before_a_first_name_ends_a_name() -> None:
+    got = named(run("Het orkest speelde Nachtmuziek van Roland Corijn en daarna Wout-Jan van der Schans."))
+    assert ("Roland Corijn", "PER", "Roland Corijn") in got and ("Wout-Jan van der Schans", "PER", "Wout-Jan van der Schans") in got
