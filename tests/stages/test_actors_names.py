@@ -277,3 +277,8 @@ def test_a_sports_role_before_a_name_makes_it_a_person() -> None:
 def test_a_link_word_before_a_first_name_ends_a_name() -> None:
     got = named(run("Het orkest speelde Nachtmuziek van Roland Corijn en daarna Wout-Jan van der Schans."))
     assert ("Roland Corijn", "PER", "Roland Corijn") in got and ("Wout-Jan van der Schans", "PER", "Wout-Jan van der Schans") in got
+
+
+def test_a_one_word_name_of_a_surnames_shape_is_a_person() -> None:
+    got = named(run("Het voorstel van Vandenheuvel kreeg steun van Hendrickx en de familie Geeraerts."))
+    assert {("Vandenheuvel", "PER"), ("Hendrickx", "PER"), ("Geeraerts", "PER")} <= {(t, k) for t, k, _ in got}
