@@ -282,3 +282,9 @@ def test_a_link_word_before_a_first_name_ends_a_name() -> None:
 def test_a_one_word_name_of_a_surnames_shape_is_a_person() -> None:
     got = named(run("Het voorstel van Vandenheuvel kreeg steun van Hendrickx en de familie Geeraerts."))
     assert {("Vandenheuvel", "PER"), ("Hendrickx", "PER"), ("Geeraerts", "PER")} <= {(t, k) for t, k, _ in got}
+
+
+def test_a_known_company_or_club_is_an_organisation_and_its_plural_with_an_apostrophe_its_people() -> None:
+    got = named(run("Na de fusie kocht Heineken een brouwerij; Feyenoord won en de Rabo's reden voorop.", date="2021-05-01"))
+    assert ("Heineken", "ORG", "Heineken") in got and ("Feyenoord", "ORG", "Feyenoord") in got
+    assert ("Rabo's", "MISC", "Rabobank") in got

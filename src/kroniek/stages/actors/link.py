@@ -199,6 +199,9 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
                 end = m.end()
         elif kind == "aliases" and actor.type == "ORG":
             start = _after_determiner(text, start, end, lex)
+            if not lex.possessives and text.startswith(("'s", "’s"), end):  # "de Rabo's": the team's riders
+                entities.append(Entity(start, end + 2, text[start:end + 2], "MISC", ref(actor, kb, date)))
+                continue
         surface = text[start:end]
         if kind == "aliases":
             etype = actor.type
