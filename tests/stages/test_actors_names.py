@@ -246,3 +246,45 @@ def test_names_in_a_list_of_three_take_the_type_of_the_strongly_typed_ones() -> 
     assert ("Pelterhof", "ORG", "Pelterhof") in got
     got = named(run("Het ging om Sander Koerhuis en Wiebrands."))  # two names: no list
     assert ("Wiebrands", "PER", "Wiebrands") not in got
+
+
+def test_a_kb_persons_common_surname_names_someone_else_long_before_their_office_or_after_an_article() -> None:
+    got = named(run("Het water van de Maas steeg snel. Hoekstra zei dat zijn kelder vol stond.", date="2000-10-01"))
+    assert ("Maas", "LOC", "Maas") in got and ("Hoekstra", "PER", "Hoekstra") in got
+    got = named(run("Minister Wopke Hoekstra sprak. Hoekstra zei dat hij blij was.", date="2000-10-01"))
+    assert ("Hoekstra", "PER", "Wopke Hoekstra") in got  # named in full: that person
+    assert ("Hoekstra", "PER", "Wopke Hoekstra") in named(run("Hoekstra zei dat hij blij was.", date="2020-01-01"))
+
+
+def test_a_national_teams_nickname_is_that_team() -> None:
+    got = {e.text: (e.type, e.actor.country if e.actor else None) for e in run(
+        "Oranje verloor gisteren van de Rode Duivels, die nu tegen de Azzurri spelen.").entities}
+    assert got["Oranje"] == ("ORG", "NLD") and got["Rode Duivels"] == ("ORG", "BEL") and got["Azzurri"] == ("ORG", "ITA")
+
+
+def test_a_double_surname_alone_or_its_first_half_is_the_person_named_in_full() -> None:
+    got = named(run("De schrijver Gabriel García Márquez kwam. García Márquez zei niets. "
+                    "Ook Eva Glawischnig-Piesczek was er. Later zei Glawischnig het."))
+    assert ("García Márquez", "PER", "Gabriel García Márquez") in got
+    assert ("Glawischnig", "PER", "Eva Glawischnig-Piesczek") in got
+
+
+def test_a_sports_role_before_a_name_makes_it_a_person() -> None:
+    got = named(run("Het team van bondscoach Hazenbroek verloor; ploegleider Terwindt was boos."))
+    assert ("Hazenbroek", "PER", "Hazenbroek") in got and ("Terwindt", "PER", "Terwindt") in got
+
+
+def test_a_link_word_before_a_first_name_ends_a_name() -> None:
+    got = named(run("Het orkest speelde Nachtmuziek van Roland Corijn en daarna Wout-Jan van der Schans."))
+    assert ("Roland Corijn", "PER", "Roland Corijn") in got and ("Wout-Jan van der Schans", "PER", "Wout-Jan van der Schans") in got
+
+
+def test_a_one_word_name_of_a_surnames_shape_is_a_person() -> None:
+    got = named(run("Het voorstel van Vandenheuvel kreeg steun van Hendrickx en de familie Geeraerts."))
+    assert {("Vandenheuvel", "PER"), ("Hendrickx", "PER"), ("Geeraerts", "PER")} <= {(t, k) for t, k, _ in got}
+
+
+def test_a_known_company_or_club_is_an_organisation_and_its_plural_with_an_apostrophe_its_people() -> None:
+    got = named(run("Na de fusie kocht Heineken een brouwerij; Feyenoord won en de Rabo's reden voorop.", date="2021-05-01"))
+    assert ("Heineken", "ORG", "Heineken") in got and ("Feyenoord", "ORG", "Feyenoord") in got
+    assert ("Rabo's", "MISC", "Rabobank") in got

@@ -92,8 +92,10 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     if prev.lower() in lex.determiners or (len(tokens) > 1 and (tokens[0] in lex.name_articles or surface.isupper())):
         return 1, lex.default_type  # "de Mont Blanc", "The Black Crowes": a person takes no article;
         # words all in capitals are a headline or a title ("THE BIG NIGHT"), not an acronym
-    if len(tokens) > 1 or surface in lex.surnames:
-        return 1, "PER"
+    if len(tokens) > 1 or surface in lex.surnames or (
+            surface.startswith(lex.surname_prefixes) if lex.surname_prefixes else False) or (
+            low.endswith(lex.surname_suffixes) if lex.surname_suffixes else False):
+        return 1, "PER"  # "Vandenbroucke", "Hendrickx": a surname's shape
     return 0, lex.default_type
 
 

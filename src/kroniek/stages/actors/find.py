@@ -132,9 +132,7 @@ def proper_names(doc: Doc, words: frozenset[str], lex: ActorLexicon, taken: set[
             continue
         alone = "-" in word and word.rsplit("-", 1)[1][:1].islower()
         if not alone and not prev_alone and (
-                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], runs[-1], lex)
-                and not (word in lex.portfolio_words and text[prev_end:s] in (" van ", " voor "))):
-            # "minister Grapperhaus | van Justitie": his portfolio, no part of his name
+                s == prev_end + 1 and text[prev_end] == " " or _joins(text[prev_end:s], runs[-1], lex, word)):
             runs[-1].append((s, e, word))
         else:
             runs.append([(s, e, word)])
@@ -270,16 +268,23 @@ def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int |
     return None
 
 
-def _joins(gap: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> bool:
+def _joins(gap: str, run: list[tuple[int, int, str]], lex: ActorLexicon, word: str = "") -> bool:
     """Tokens join across place particles ("Huis ten Bosch"), a firm's ampersand ("Lernout & Hauspie"),
     and across name particles right after a run's first word or its first names ("Jan van der Berg",
-    "Jan Peter van Dijk"), also after a capitalised particle ("Jan Van den Bossche")."""
+    "Jan Peter van Dijk"), also after a capitalised particle ("Jan Van den Bossche"); not across name
+    particle that is a link word (`kind_links`) before a known first name (`word`): "het concerto van
+    Roland Coryn" starts a name there; nor across "van" before a portfolio ("minister Grapperhaus |
+    van Justitie")."""
     if len(gap) > 16 or not gap.startswith(" ") or not gap.endswith(" "):
         return False
     inner = gap[1:-1]
     if inner in lex.place_particles or inner in lex.name_joiners:
         return True
     words = inner.split()
+    if word in lex.first_names and len(words) == 1 and words[0] in lex.kind_links:
+        return False
+    if word in lex.portfolio_words and inner in ("van", "voor"):
+        return False
     head = run
     while len(head) > 1 and head[-1][2].lower() in lex.particles:  # "Tinne Van der Straeten": Flemish capitals
         head = head[:-1]

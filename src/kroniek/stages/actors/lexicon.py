@@ -80,6 +80,8 @@ class ActorLexicon:
     kind_links: frozenset[str]  # "chef van de dienst X": a kind noun after one names whose, not X's kind
     org_preps: frozenset[str]  # a preposition of affiliation before a name ("bij X"): ORG
     legal_forms: frozenset[str]  # a company's legal form after its name ("X bvba"), lower case
+    surname_prefixes: tuple[str, ...]  # "Vanden…": a one-word surname
+    surname_suffixes: tuple[str, ...]  # "…ckx", "…aerts": a one-word surname
     genitive: str  # the genitive ending written together with a name ("Davenports"); "" where none
 
 
@@ -88,7 +90,7 @@ _SETS = ("titles", "government", "org_heads", "org_words", "place_preps", "parti
          "org_cues", "place_cues", "loc_heads", "misc_heads", "misc_names", "name_determiners", "not_names", "loc_modifiers",
          "list_joiners", "org_preps", "kind_links", "name_joiners", "articles",
          "name_articles", "date_words")
-_TUPLES = ("place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
+_TUPLES = ("surname_prefixes", "surname_suffixes", "place_suffixes", "org_suffixes", "misc_suffixes", "adjective_endings", "possessives", "org_kinds",
            "street_suffixes", "place_kinds", "person_kinds")
 
 

@@ -183,6 +183,11 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             continue
         if kind == "aliases" and actor.type == "PER" and _adjective_before_noun(text, start, end, hits, actor, kb, seen, lex):
             actor, kind = next((kb.get(i), k) for i, k in hits if k == "adjectives" and kb.get(i) is not None)
+        if kind == "aliases" and actor.type == "PER" and _namesake(text, start, surface, actor, date, seen, lex):
+            name = text[start:surface]
+            etype = "LOC" if name in lex.places else "PER"
+            entities.append(Entity(start, surface, name, etype, ActorRef(None, name)))
+            continue
         if kind == "aliases" and _foreign_namesake(actor, text[start:end], outlet, mentioned):
             entities.append(Entity(start, end, text[start:end], actor.type,
                                    ActorRef(None, text[start:end], None, actor.sector)))
@@ -194,6 +199,9 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
                 end = m.end()
         elif kind == "aliases" and actor.type == "ORG":
             start = _after_determiner(text, start, end, lex)
+            if not lex.possessives and text.startswith(("'s", "’s"), end):  # "de Rabo's": the team's riders
+                entities.append(Entity(start, end + 2, text[start:end + 2], "MISC", ref(actor, kb, date)))
+                continue
         surface = text[start:end]
         if kind == "aliases":
             etype = actor.type
@@ -329,7 +337,8 @@ def _own_surnames(text: str, names: list, lex: ActorLexicon, memo: dict) -> dict
 def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
     """How an article names a person by surname alone: the last word, and a particle surname with its
     particle, as written after a first name and capitalised ("Wout-Jan van der Schans" → "Schans",
-    "van der Schans", "Van der Schans"), each also in the genitive written together with it where the
+    "van der Schans", "Van der Schans"; the last two words of a longer name, the first half of a double
+    surname), each also in the genitive written together with it where the
     language has one ("Davenports" after "Lindsay Davenport"; `genitive` in actors.yaml)."""
     words = name.split()
     out = [words[-1]]
@@ -338,6 +347,12 @@ def surname_forms(name: str, lex: ActorLexicon) -> list[str]:
             tail = " ".join(words[i:])
             out += [tail, tail[0].upper() + tail[1:]]
             break
+    else:
+        if len(words) > 2 and words[-2][:1].isupper() and not words[-2].endswith("."):
+            out.append(" ".join(words[-2:]))  # "Gabriel García Márquez" → "García Márquez"
+    head, _, tail = words[-1].partition("-")
+    if head[:1].isupper() and tail[:1].isupper():
+        out.append(head)  # "Eva Glawischnig-Piesczek" → "Glawischnig"
     return out + [form + lex.genitive for form in out if lex.genitive and not form.endswith(("s", "x", "z"))]
 
 
@@ -399,6 +414,22 @@ def _place_country(countries: tuple[str, ...], outlet: str | None, mentioned: se
         return outlet
     named = [c for c in countries if c in mentioned]
     return named[0] if len(named) == 1 else None
+
+
+def _namesake(text: str, start: int, end: int, actor: Actor, date: str | None, seen: dict[str, Actor],
+              lex: ActorLexicon) -> bool:
+    """A KB person's bare surname that is a common surname of the language ("Hoekstra", "Maas") names
+    someone else when the article does not name that person in full and either a definite article
+    comes before it ("de Maas": a river) or the article is dated more than ten years before the
+    person's first office ("Hoekstra" in 2000 is not the minister of 2017)."""
+    surface = text[start:end]
+    if " " in surface or surface not in lex.surnames or any(seen.get(p) is actor for p in actor.name.split()[1:]):
+        return False
+    before = words_before(text, start, 1)
+    if before and before[-1] in lex.determiners:
+        return True
+    first = min((r.start for r in actor.roles if r.start), default="")
+    return bool(date and first and date[:4].isdigit() and int(first[:4]) > int(date[:4]) + 10)
 
 
 def _foreign_namesake(actor: Actor, surface: str, outlet: str | None, mentioned: set[str]) -> bool:
