@@ -172,3 +172,82 @@ def test_the_minister_of_justice_is_the_outlets_on_the_articles_day(tmp_path: Pa
     assert got["vrt"][0] == ["p:vincent-van-quickenborne"]
     assert got["nos"][1]["Ahmed Aboutaleb"] == ("p:ahmed-aboutaleb", "NLD")
     assert got["vrt"][1]["Annelies Verlinden"] == ("p:annelies-verlinden", "BEL")
+
+
+# --- Benelux public figures and bodies (persons_news_benelux_public.yaml, organisations_benelux.yaml) -------
+
+PUBLIC_FILE = NEWS_FILE.with_name("persons_news_benelux_public.yaml")
+BODIES_FILE = NEWS_FILE.with_name("organisations_benelux.yaml")
+
+
+def _yaml_records(path: Path) -> list[dict]:
+    return [r for r in yaml.safe_load(path.read_text(encoding="utf-8")) if isinstance(r, dict)]
+
+
+def test_benelux_public_figures_are_checked_typed_and_undated() -> None:
+    people = [r for r in _yaml_records(PUBLIC_FILE) if r.get("name")]
+    assert len(people) >= 75
+    assert all(_checked(r) and r["gender"] in ("m", "f") and r.get("sector") and r.get("country") for r in people)
+    assert all(len(set(r["sources"])) == len(r["sources"]) for r in people)
+    assert not [r["id"] for r in people if r.get("roles") or r.get("more_roles")]  # country and sector, no offices
+    earlier = {r["id"] for p in kb.kb_files() if p.name < PUBLIC_FILE.name for r in _yaml_records(p)}
+    extends = [r for r in _yaml_records(PUBLIC_FILE) if r["id"] in earlier]
+    assert all(set(r) <= {"id", "aliases"} for r in extends)  # only names added to earlier persons
+
+
+def test_benelux_bodies_are_typed_with_a_country() -> None:
+    bodies = [r for r in _yaml_records(BODIES_FILE) if r.get("name")]
+    assert len(bodies) >= 80
+    assert all(r["type"] == "ORG" and r.get("sector") for r in bodies)
+    assert all(r.get("country") in ("NLD", "BEL", "USA", "DEU", "GBR") for r in bodies if r["sector"] != "IGO")
+    for r in bodies:  # sources, where given, are well-formed and dated
+        assert ("sources" in r) == ("checked" in r), r["id"]
+        assert "sources" not in r or _checked(r), r["id"]
+
+
+def test_benelux_public_names_link_with_country_and_sector() -> None:
+    shipped = kb.load()
+    for name, country, sector in [
+            ("Van Ranst", "BEL", "HLH"), ("Van Gucht", "BEL", "HLH"), ("Erika Vlieghe", "BEL", "HLH"),
+            ("Van Dissel", "NLD", "HLH"), ("Gommers", "NLD", "HLH"), ("Marion Koopmans", "NLD", "HLH"),
+            ("Pedro Facon", "BEL", "GOV"), ("Frédéric Van Leeuw", "BEL", "JUD"), ("Aalbersberg", "NLD", "GOV"),
+            ("Henk van Essen", "NLD", "COP"), ("Akerboom", "NLD", "SPY"), ("Tuur Elzinga", "NLD", "LAB"),
+            ("Thierry Bodson", "BEL", "LAB"), ("Pieter Timmermans", "BEL", "BUS"), ("koningin Máxima", "NLD", "ELI"),
+            ("prinses Amalia", "NLD", "ELI"), ("koningin Mathilde", "BEL", "ELI"), ("Catherine De Bolle", "BEL", "IGO"),
+            ("RIVM", "NLD", "HLH"), ("Sciensano", "BEL", "HLH"), ("OMT", "NLD", "HLH"), ("NCTV", "NLD", "GOV"),
+            ("AIVD", "NLD", "SPY"), ("Staatsveiligheid", "BEL", "SPY"), ("OCAM", "BEL", "GOV"),
+            ("Hoge Raad", "NLD", "JUD"), ("Grondwettelijk Hof", "BEL", "JUD"), ("federaal parket", "BEL", "JUD"),
+            ("Openbaar Ministerie", "NLD", "JUD"), ("Koninklijke Marechaussee", "NLD", "MIL"), ("FNV", "NLD", "LAB"),
+            ("VNO-NCW", "NLD", "BUS"), ("ABVV", "BEL", "LAB"), ("Voka", "BEL", "BUS"), ("KNMI", "NLD", "GOV"),
+            ("Statbel", "BEL", "GOV"), ("DNB", "NLD", "GOV"), ("Proximus", "BEL", "BUS"), ("ASML", "NLD", "BUS")]:
+        assert [(a.country, a.sector) for a in shipped.lookup(name)] == [(country, sector)], name
+    councils = {a.country: a.id for a in shipped.lookup("Raad van State")}
+    assert councils == {"NLD": "org:nl-raad-van-state", "BEL": "org:be-raad-van-state"}  # namesakes, one per country
+    assert not shipped.lookup("Defensie")  # the bare word would capture 'het Russische ministerie van Defensie'
+
+
+def test_benelux_speakers_and_bodies_link_by_the_outlets_country(tmp_path: Path) -> None:
+    """The pandemic speakers of 2021 get their country in the quote record; 'de Raad van State' is the outlet's."""
+    import json
+
+    from kroniek import Pipeline
+    from kroniek.ingest.readers import read_inputs
+
+    rows = [{"id": "nos", "text": '"De besmettingen dalen", zei Jaap van Dissel van het RIVM. De Raad van State adviseerde.',
+             "date": "2021-03-01", "lang": "nl", "country": "NLD"},
+            {"id": "vrt", "text": '"De cijfers gaan de goede kant op", zei viroloog Steven Van Gucht van Sciensano. '
+                                  'De Raad van State adviseerde.', "date": "2021-03-01", "lang": "nl", "country": "BEL"}]
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    pipeline = Pipeline()
+    got = {}
+    for article in read_inputs([str(src)]):
+        record = pipeline(article).record()
+        speakers = [(q["speaker"]["id"], q["speaker"]["country"]) for q in record["quotes"]]
+        bodies = {e["text"]: e["actor"]["id"] for e in record["entities"] if e["type"] == "ORG"}
+        got[record["id"]] = (speakers, bodies)
+    assert got["nos"][0] == [("p:jaap-van-dissel", "NLD")]
+    assert got["vrt"][0] == [("p:steven-van-gucht", "BEL")]
+    assert got["nos"][1]["Raad van State"] == "org:nl-raad-van-state"
+    assert got["vrt"][1]["Raad van State"] == "org:be-raad-van-state"
+    assert got["nos"][1]["RIVM"] == "org:rivm" and got["vrt"][1]["Sciensano"] == "org:sciensano"
