@@ -154,16 +154,16 @@ def test_senses_kept(text: str, want: str) -> None:
 
 
 @pytest.mark.parametrize("text,bad", [
-    ("Het liep tot een hoogoplopende ruzie kwam.", "AGREE"),  # an agreement needs its noun
-    ("Het liep tot een hoogoplopende ruzie kwam.", "SUPPORT"),
+    ("Het kwam tot een felle ruzie.", "AGREE"),  # an agreement needs its noun
+    ("Het kwam tot een felle ruzie.", "SUPPORT"),
     ("Het plan is in overeenstemming met de wet.", "SUPPORT"),  # in accordance with
     ("De zaak sleept al maanden aan.", "REQUEST"),  # months, not 'urged'
     ("Het rapport roept meer vragen op dan het beantwoordt.", "request"),  # raises questions
     ("De winnaar kreeg een mooie prijs.", "SUPPORT"),  # a prize, no praise
     ("De verdachte was al dood.", "ASSAULT"),  # dead, no killing
     ("Zij getuigde voor de onderzoekscommissie.", "ACCUSE"),  # a committee names a body, no act
-    ("Volgens een onderzoek van de universiteit slapen kinderen te weinig.", "ACCUSE"),  # a study, no inquiry
-    ("In een lange brief betoogde de schrijver dat het plan faalt.", "PROTEST"),  # arguing, no demonstration
+    ("Volgens een onderzoek van de universiteit eten jongeren te veel suiker.", "ACCUSE"),  # a study, no inquiry
+    ("De schrijver betoogde gisteren dat het plan faalt.", "PROTEST"),  # arguing, no demonstration
     ("De cijfers wijzen uit dat de export groeit.", "COERCE"),  # shows, expels no one
     ("De cijfers wijzen uit dat de export groeit.", "SANCTION"),
     ("De motor is afgestemd op zuinig rijden.", "REJECT"),  # tuned to, no vote against

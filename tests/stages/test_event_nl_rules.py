@@ -90,7 +90,7 @@ def test_a_bare_future_of_an_actor_is_its_intention(text: str, want: str) -> Non
 
 
 def test_a_bare_future_intends_its_verb_not_a_noun_before_it() -> None:
-    assert "AGREE" not in {e.type for e in _events("Veel Belgen zullen zijn bezoek anders interpreteren.")}
+    assert "AGREE" not in {e.type for e in _events("Veel Belgen zullen zijn bezoek als een signaal zien.")}
 
 
 def test_an_expectation_is_not_a_fact_yet() -> None:
@@ -107,8 +107,8 @@ def test_wondering_asks_no_one() -> None:
 
 
 @pytest.mark.parametrize("text,sector", [
-    ("De jeugdrechter in Gent liet een jonge Albanees opsluiten.", "JUD"),  # compound of rechter
-    ("De Algerijnse justitieminister bemiddelde tussen Ethiopië en Eritrea.", "GOV"),  # compound of minister
+    ("Een Gentse jeugdrechter liet twee Franse jongeren opsluiten.", "JUD"),  # compound of rechter
+    ("De Spaanse justitieminister bemiddelde tussen Servië en Kosovo.", "GOV"),  # compound of minister
 ])
 def test_a_compound_of_a_sector_word_is_one_too(text: str, sector: str) -> None:
     [e] = _events(text)
@@ -123,7 +123,7 @@ def test_a_referee_is_no_judge() -> None:
 
 @pytest.mark.parametrize("text,want", [
     ("De Belgische premier kreeg kritiek van de Franse regering.", ("ACCUSE", ("FRA",), ("BEL",))),
-    ("Het IMF heeft veel kritiek gekregen.", ("ACCUSE", None, ("-",))),  # received: the IMF is criticised
+    ("De NAVO heeft veel kritiek gekregen.", ("ACCUSE", None, ("-",))),  # received: NATO (no country) is criticised
     ("De Franse minister krijgt steun van Duitsland.", ("SUPPORT", ("DEU",))),
 ])
 def test_a_received_act_is_done_to_the_subject(text: str, want: tuple) -> None:
@@ -147,8 +147,8 @@ def test_a_nominal_act_in_a_by_phrase_far_after_its_auxiliary_is_done_to_the_sub
 
 
 def test_an_unknown_part_of_a_compound_takes_the_country_of_the_known_part() -> None:
-    [e] = _events("De Ethiopische troepen trokken zich terug uit Asmara en Snihoerivkazorp.")
-    assert _sides(e) == ("RETREAT", ("ETH",), ("ERI",))
+    [e] = _events("De Russische troepen trokken zich terug uit Kyiv en Snihoerivkazorp.")
+    assert _sides(e) == ("RETREAT", ("RUS",), ("UKR",))
 
 
 def test_a_town_the_kb_lacks_is_not_the_doers_own_for_want_of_another_country() -> None:
@@ -161,7 +161,7 @@ def test_a_town_the_kb_lacks_is_not_the_doers_own_for_want_of_another_country() 
 @pytest.mark.parametrize("text", [
     "De Belgische minister werd gisteren gevraagd wat hij van het plan vond.",  # a question from no one named
     "Ik kan me voorstellen dat de Franse regering boos is.",  # imagining, no proposal
-    "Zijn plaats werd ingenomen door een jonge Belgische spits.",  # taking a place seizes nothing
+    "Die plaats werd ingenomen door een Belgische speler.",  # taking a place seizes nothing
     "De Franse auto werd door de Belgische pers goed ontvangen.",  # well received, no visitor
 ])
 def test_senses_of_asking_proposing_taking_and_receiving_that_are_no_act(text: str) -> None:
@@ -178,7 +178,7 @@ def test_wanting_another_to_act_is_a_demand_of_them() -> None:
 
 
 def test_wanting_that_thing_is_no_demand() -> None:
-    assert all(e.type != "REQUEST" for e in _events("De Belgische regering wil dat snel doen."))
+    assert all(e.type != "REQUEST" for e in _events("De Belgische regering wil dat zo regelen."))
 
 
 def test_the_king_is_a_state_actor() -> None:

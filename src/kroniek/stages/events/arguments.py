@@ -68,7 +68,7 @@ def _passive(sent: Sentence, c: Candidate, cl: int) -> bool:
 
 def _headline_participle(sent: Sentence, c: Candidate, cl: int) -> bool:
     """A participle that ends a headline, a sentence with no final period and no finite verb before it
-    ("Medewerker van president vermoord", "Oppositieleider gearresteerd"): the passive with its
+    ("Journalist in Moskou vermoord", "Oppositieleider gearresteerd"): the passive with its
     auxiliary left out."""
     toks, lo, lex = sent.toks, sent.lo, sent.lex
     word = toks[c.last].low
@@ -190,7 +190,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     if topic:  # "Wiranto survived the attack": a nominal act another verb takes is not that verb's subject's act
         src = None
     received = not topic and src is not None and not (src is adj and adj.hi == c.head) and receives(sent, c, cl)
-    if received:  # "het IMF kreeg kritiek", "de man krijgt bijval van de omstaanders": the subject undergoes it
+    if received:  # "de minister kreeg kritiek", "de minister krijgt steun van de oppositie": the subject undergoes it
         src, tgt = None, src
     if src is None and by is not None and done_by(sent, c, by):
         src = by
@@ -364,7 +364,7 @@ def _passive_agent_act(sent: Sentence, c: Candidate, cl: int) -> int | None:
     j = next((j for j in range(c.head - 1, max(lo, c.head - 4) - 1, -1) if toks[j].low in lex.passive_by), None)
     if j is None or j - 2 < lo or sent.clause[j - lo] != cl or not toks[j - 1].low.endswith(PARTICIPLE_ENDINGS):
         return None
-    # a verb-final clause may put its auxiliary far before ("is gisteren beschadigd geraakt door een bomexplosie")
+    # a verb-final clause may put its auxiliary far before ("werd gisteren zwaar beschadigd door een bomaanslag")
     reach = range(lo, j - 1) if lex.verb_final else range(max(lo, j - 3), j - 1)
     aux = lex.passive_aux | lex.perfect_passive_aux if lex.verb_final else lex.passive_aux
     return j if any(toks[i].low in aux and sent.clause[i - lo] == cl for i in reach) else None
@@ -421,7 +421,7 @@ def _settle_countries(sent: Sentence, c: Candidate) -> None:
     if located and where.place and target_home is not None and target_home in _countries(c.source) \
             and c.type not in SELF_DIRECTED:  # "trokken zich terug uit Cherson": a town the KB lacks is not
         target_home = None  # the doer's own for want of another country (a crackdown or a protest at home may be)
-    src_kin, tgt_kin = _kin(c.source), _kin(c.target)  # "Barentu en Tessenay": the unknown town of the known one's country
+    src_kin, tgt_kin = _kin(c.source), _kin(c.target)  # "Kyiv en een dorp dat de KB niet kent": the known town's country
     c.source = [settle(a, src_kin or source_home(a)) for a in c.source]
     c.target = [settle(a, tgt_kin or target_home) for a in c.target]
     ids = {a.id for a in c.source if a.id}

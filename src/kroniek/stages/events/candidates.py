@@ -122,7 +122,7 @@ def candidates(toks: list[Token], lo: int, hi: int, lex: EventLexicon, clause: l
                     break
                 if not nxt.pattern.frame and j not in used:
                     acts.append(j)
-            if frame.pattern.needs_subject and lex.verb_final:  # "zullen zijn bezoek interpreteren": a bare future
+            if frame.pattern.needs_subject and lex.verb_final:  # "zullen zijn bezoek als een signaal zien": a bare future
                 acts = [j for j in acts if _verbal(toks, matches[j], lo, hi, lex)]  # intends its verb
             verbs = [j for j in acts if not matches[j].pattern.noun]
             pick = verbs[0] if verbs else acts[0] if acts else None

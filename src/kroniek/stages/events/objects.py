@@ -1,7 +1,7 @@
 """What the verb or phrase around a nominal act says about its parties: a subject that survived,
 judged or reported an act did not do it ("Wiranto survived the attack", "noemde de eis onaanvaardbaar"),
-one that received it underwent it ("het IMF kreeg kritiek"), a by-phrase after it names its doer, and a
-judged decision's owner is the one judged. Read by arguments.assign_actors."""
+one that received it underwent it ("de minister kreeg kritiek"), a by-phrase after it names its doer, and
+a judged decision's owner is the one judged. Read by arguments.assign_actors."""
 from __future__ import annotations
 
 from .candidates import Candidate
