@@ -317,6 +317,9 @@ class SpeakerResolver:
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
         person = next((e for e in self.entities.within(m.start, m.end) if e.type == "PER" and e.end == m.end
                        and self._gender(None, e.text)), None)  # a known first name: no organisation tagged PER
+        before = m.text[:person.start - m.start].split() if person is not None else []
+        if len(before) >= 2 and before[-2].casefold() == self.lex.genitive and self.lex.is_role(before[-1].casefold()):
+            person = None  # "de oud-kabinetschef van minister X": X is whose aide, not the one speaking
         phrase = person.text if person is not None else m.text  # "de woordvoerster van de politie André Colas"
         return Speaker(None, proper(_STRIP.sub("", phrase), self.lex), country_in(m.text, self.lex, self.kb), m.start, m.end)
 
