@@ -288,3 +288,9 @@ def test_a_known_company_or_club_is_an_organisation_and_its_plural_with_an_apost
     got = named(run("Na de fusie kocht Heineken een brouwerij; Feyenoord won en de Rabo's reden voorop.", date="2021-05-01"))
     assert ("Heineken", "ORG", "Heineken") in got and ("Feyenoord", "ORG", "Feyenoord") in got
     assert ("Rabo's", "MISC", "Rabobank") in got
+
+
+def test_a_bare_surname_of_one_kb_person_of_a_country_the_article_names_is_that_person() -> None:
+    got = named(run("In België reageerde Jambon meteen op het voorstel.", date="2021-10-01"))
+    assert ("Jambon", "PER", "Jan Jambon") in got
+    assert ("Jambon", "MISC", "Jambon") in named(run("Volgens Jambon is het voorbij.", date="2021-10-01"))
