@@ -294,3 +294,9 @@ def test_a_bare_surname_of_one_kb_person_of_a_country_the_article_names_is_that_
     got = named(run("In België reageerde Jambon meteen op het voorstel.", date="2021-10-01"))
     assert ("Jambon", "PER", "Jan Jambon") in got
     assert ("Jambon", "MISC", "Jambon") in named(run("Volgens Jambon is het voorbij.", date="2021-10-01"))
+
+
+def test_the_particle_t_and_a_capitalised_particle_surname_after_another_name() -> None:
+    got = named(run("Gisteren gooide werper Kees van 't Hoog goed. In de vierde slag haalde Wiersma Van 't Hoog binnen."))
+    assert ("Kees van 't Hoog", "PER", "Kees van 't Hoog") in got
+    assert ("Van 't Hoog", "PER", "Kees van 't Hoog") in got and any(t == "Wiersma" for t, *_ in got)
