@@ -300,3 +300,8 @@ def test_the_particle_t_and_a_capitalised_particle_surname_after_another_name() 
     got = named(run("Gisteren gooide werper Kees van 't Hoog goed. In de vierde slag haalde Wiersma Van 't Hoog binnen."))
     assert ("Kees van 't Hoog", "PER", "Kees van 't Hoog") in got
     assert ("Van 't Hoog", "PER", "Kees van 't Hoog") in got and any(t == "Wiersma" for t, *_ in got)
+
+
+def test_a_known_place_ending_in_a_first_name_is_not_cut_before_it() -> None:
+    got = [t for t, *_ in named(run("Hij speelde jaren voor de San Francisco Seals in Amerika."))]
+    assert "San" not in got and "Francisco Seals" not in got

@@ -264,7 +264,8 @@ def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int |
         if 0 < i < len(run):
             return i
     for i in range(1, len(run) - 1):
-        if run[i][2] in lex.first_names and run[i - 1][2] not in lex.first_names:
+        if (run[i][2] in lex.first_names and run[i - 1][2] not in lex.first_names
+                and " ".join(t[2] for t in run[:i + 1]) not in lex.places):  # "San Francisco Giants": one name
             return i
         word = run[i][2]
         if (word[:1].isupper() and word.lower() in lex.particles and run[i - 1][2].lower() not in lex.particles
