@@ -288,3 +288,20 @@ def test_a_known_company_or_club_is_an_organisation_and_its_plural_with_an_apost
     got = named(run("Na de fusie kocht Heineken een brouwerij; Feyenoord won en de Rabo's reden voorop.", date="2021-05-01"))
     assert ("Heineken", "ORG", "Heineken") in got and ("Feyenoord", "ORG", "Feyenoord") in got
     assert ("Rabo's", "MISC", "Rabobank") in got
+
+
+def test_a_bare_surname_of_one_kb_person_of_a_country_the_article_names_is_that_person() -> None:
+    got = named(run("In België reageerde Jambon meteen op het voorstel.", date="2021-10-01"))
+    assert ("Jambon", "PER", "Jan Jambon") in got
+    assert ("Jambon", "MISC", "Jambon") in named(run("Volgens Jambon is het voorbij.", date="2021-10-01"))
+
+
+def test_the_particle_t_and_a_capitalised_particle_surname_after_another_name() -> None:
+    got = named(run("Gisteren gooide werper Kees van 't Hoog goed. In de vierde slag haalde Wiersma Van 't Hoog binnen."))
+    assert ("Kees van 't Hoog", "PER", "Kees van 't Hoog") in got
+    assert ("Van 't Hoog", "PER", "Kees van 't Hoog") in got and any(t == "Wiersma" for t, *_ in got)
+
+
+def test_a_known_place_ending_in_a_first_name_is_not_cut_before_it() -> None:
+    got = [t for t, *_ in named(run("Hij speelde jaren voor de San Francisco Seals in Amerika."))]
+    assert "San" not in got and "Francisco Seals" not in got

@@ -257,14 +257,23 @@ def speaks(text: str, end: int, lex: ActorLexicon) -> bool:
 
 
 def _cut(text: str, run: list[tuple[int, int, str]], lex: ActorLexicon) -> int | None:
-    """Where a run holds two names: a portfolio then a person, or any name then a first name."""
+    """Where a run holds two names: a portfolio then a person, any name then a first name, or a name then
+    a capitalised particle surname the article also writes after a first name in lower case."""
     if len(run) > 1 and " ".join(words_before(text, run[0][0], 2)).lower() in lex.portfolio:
         i = next((i for i, t in enumerate(run) if t[2] not in lex.portfolio_words), len(run))
         if 0 < i < len(run):
             return i
     for i in range(1, len(run) - 1):
-        if run[i][2] in lex.first_names and run[i - 1][2] not in lex.first_names:
+        if (run[i][2] in lex.first_names and run[i - 1][2] not in lex.first_names
+                and " ".join(t[2] for t in run[:i + 1]) not in lex.places):  # "San Francisco Giants": one name
             return i
+        word = run[i][2]
+        if (word[:1].isupper() and word.lower() in lex.particles and run[i - 1][2].lower() not in lex.particles
+                and run[i - 1][2] not in lex.first_names):
+            rest = text[run[i][0]:run[-1][1]]  # "waarop Milliard Van 't Klooster": the article writes
+            lower = re.escape(f" {rest[0].lower()}{rest[1:]}")  # "Dirk van 't Klooster": a capital starts a name
+            if re.search(rf"\b[{CAP}][\w-]*{lower}", text):
+                return i
     return None
 
 

@@ -269,6 +269,10 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
         if form in votes and (votes[form][0] <= 2 or votes[form][1] == "PER"):
             votes[form] = (max(3, votes[form][0]), "PER")
             refs[form] = actor_ref
+    for key, (strength, etype) in list(votes.items()):  # "premier Kok" in 2000, "Jambon": a KB person's bare surname
+        if (key not in refs and key not in seen and key not in kb_first and (etype == "PER" or strength < 1)
+                and (holder := _holder(key, kb, lex, date, text, spans, etype == "PER", {outlet, *mentioned}))):
+            votes[key], refs[key] = (max(strength, 1), "PER"), ref(holder, kb, date)
     for start, end, key in spans:
         etype = votes[key][1]
         if " " not in key and key in seen and not (key in own and own[key][0] < seen_at[key]):
@@ -276,8 +280,6 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
             actor_ref = ref(seen[key], kb, date)
         elif key in kb_first and votes[key][0] <= 3:
             etype, actor_ref = "PER", ref(kb_first[key], kb, date)
-        elif etype == "PER" and key not in refs and (holder := _holder(key, kb, lex, date, text, spans)):
-            actor_ref = refs.setdefault(key, ref(holder, kb, date))
         elif etype == "LOC" and key in lex.place_country:  # a place the KB lacks, of a known country
             country = _place_country(lex.place_country[key], outlet, mentioned)
             actor_ref = refs.setdefault(key, ActorRef(None, key, country))
@@ -288,31 +290,41 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     return compounds(text, _merge_adjective_orgs(text, entities, lex), lex)
 
 
-def _holder(key: str, kb: KB, lex: ActorLexicon, date: str | None, text: str, spans: list) -> Actor | None:
-    """The one KB person in office on the date whose surname an unknown person's name is, when the
-    article names no one in full by it ("premier Kok" in 2000 is Wim Kok): after a title, or for a
-    surname that is no common word ("Kort", "Groot" name a holder only after a title)."""
+def _holder(key: str, kb: KB, lex: ActorLexicon, date: str | None, text: str, spans: list,
+            person: bool = True, countries: set | frozenset = frozenset()) -> Actor | None:
+    """The KB person an unknown person's bare surname names when the article names no one in full by
+    it: the one in office on the date ("premier Kok" in 2000 is Wim Kok), after a title or for a
+    surname that is no common word ("Kort", "Groot" name a holder only after a title); else the one
+    KB person of that surname at all ("Jambon"), of the outlet's country or one the article names
+    (`countries`), for a surname that is no common surname, first name or word of the language, unless
+    the article is dated over ten years before the person's first office.
+    A name no clue typed as a person (`person` False) takes only the latter, stricter reading."""
     if not date or " " in key.strip() and key.split()[0].lower() not in lex.particles:
         return None
-    found = [a for a in office_surnames(kb).get(key, ()) if a.roles_at(date)]
-    if len(found) != 1:
+    people = kb_surnames(kb, lex.particles).get(key, ())
+    found = [a for a in people if a.roles_at(date)]
+    if found and person:
+        titled = any(k == key and (w := words_before(text, s, 1)) and w[-1].lower() in lex.titles for s, _, k in spans)
+        return found[0] if len(found) == 1 and (titled or key not in lex.surname_words) else None
+    if (len(people) != 1 or people[0].country not in countries or key in lex.surnames or key in lex.first_names or key.lower() in lex.common_words
+            or key.lower() in lex.surname_words):
         return None
-    titled = any(k == key and (w := words_before(text, s, 1)) and w[-1].lower() in lex.titles for s, _, k in spans)
-    return found[0] if titled or key not in lex.surname_words else None
+    first = min((r.start for r in people[0].roles if r.start), default="")
+    return None if first and date[:4].isdigit() and int(first[:4]) > int(date[:4]) + 10 else people[0]
 
 
 @lru_cache(maxsize=4)
-def office_surnames(kb: KB) -> dict[str, tuple[Actor, ...]]:
-    """KB persons who ever held an office, by the surname forms of their canonical name ("Kok",
-    "Verhofstadt", "von der Leyen", "Von der Leyen"): a role on a date links a bare surname."""
+def kb_surnames(kb: KB, particles: frozenset[str]) -> dict[str, tuple[Actor, ...]]:
+    """KB persons by the surname forms of their canonical name ("Kok", "Verhofstadt", "von der Leyen",
+    "Von der Leyen", "Van Grieken"): a bare surname the KB lists under no alias still finds them."""
     out: dict[str, list[Actor]] = {}
     for actor in kb.actors.values():
         words = actor.name.split()
-        if actor.type != "PER" or not actor.roles or len(words) < 2:
+        if actor.type != "PER" or len(words) < 2 or "of" in words:
             continue
         forms = {words[-1]}
         for i in range(1, len(words) - 1):
-            if words[i][:1].islower():
+            if words[i].lower() in particles:
                 tail = " ".join(words[i:])
                 forms |= {tail, tail[0].upper() + tail[1:]}
                 break
