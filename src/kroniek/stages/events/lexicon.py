@@ -80,6 +80,21 @@ class SectorWords(dict):
     def __contains__(self, word: object) -> bool:
         return dict.__contains__(self, word) or isinstance(word, str) and self.compound(word) is not None
 
+    def positions(self, toks: list[Token]) -> list[int]:
+        """The indices of the tokens that are sector words: one pass with the lookups inlined, since
+        the mention finder asks it of every token of an article."""
+        plain, memo, heads = dict.keys(self), self.memo, self.lengths
+        out = []
+        for i, t in enumerate(toks):
+            w = t.low
+            if w in plain:
+                out.append(i)
+            elif heads:
+                hit = memo.get(w, "")
+                if (self.compound(w) if hit == "" else hit) is not None:
+                    out.append(i)
+        return out
+
     def __getitem__(self, word: str) -> str:
         hit = dict.get(self, word) or self.compound(word)
         if hit is None:
@@ -96,7 +111,7 @@ class EventLexicon:
 
     lang: str
     patterns: dict[str, list[Pattern]]
-    sectors: dict[str, str]
+    sectors: SectorWords
     pronouns: dict[str, frozenset[str]]
     irrealis: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word → word sequences
     verb_nouns: bool = False  # every infinitive is also a noun (nl: het voorstellen)

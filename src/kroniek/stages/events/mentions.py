@@ -212,7 +212,7 @@ class MentionFinder:
                     if sk == k and (located or not doc.country)]
             return min(here)[1] if here else home
         out = list(found)
-        for i in [i for i, t in enumerate(toks) if t.low in lex.sectors]:
+        for i in lex.sectors.positions(toks):
             t = toks[i]
             sector = lex.sectors[t.low]
             if i in covered or not t.text[:1].isalpha() or (t.text[:1].isupper() and i and toks[i - 1].text[:1].isalnum()):
@@ -444,7 +444,7 @@ def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) 
     out: list[ActorMention] = []
     taken: set[int] = set()  # ids of place mentions that became part of an agent
     possessive = lex.pronouns.get("group", frozenset()) | lex.pronouns.get("person", frozenset())
-    for i in [i for i, t in enumerate(toks) if t.low in lex.sectors]:
+    for i in lex.sectors.positions(toks):
         sector = lex.sectors[toks[i].low]
         if i in covered or (i > 0 and toks[i - 1].low in possessive):
             continue
