@@ -155,11 +155,14 @@ class MentionFinder:
             key = _GENITIVE.sub("", tok.low)
             hit = None
             head = tok.low.split("-")[0] if "-" in tok.low else None  # US-led, Syrian-backed
+            read: dict[int, tuple[str, ...]] = {}  # the next n words, read once per length
             for seq, actor, kind in words.get(tok.low, []) + words.get(key, []) + words.get(head or "", []):
                 n = len(seq)
-                got = tuple(t.low for t in toks[i:i + n])
-                if got and n > 1:
-                    got = (*got[:-1], _GENITIVE.sub("", got[-1]))
+                got = read.get(n)
+                if got is None:
+                    got = read[n] = tuple(t.low for t in toks[i:i + n])
+                    if got and n > 1:
+                        got = read[n] = (*got[:-1], _GENITIVE.sub("", got[-1]))
                 if (got == seq or (n == 1 and seq[0] in (key, head))) and not taken.intersection(range(i, i + n)):
                     hit = (n, actor, kind)
                     break
