@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from kroniek import Options, Pipeline
+from kroniek.model import Article, Doc
+
 from .test_quote_speakers import run_typed, speakers, unlinked
 from .test_quotes import run
+
+
+def run_kb(text: str, date: str) -> Doc:
+    """The whole pipeline up to quotes, names linked by the actors stage and the KB."""
+    pipe = Pipeline(Options(lang="en", stages=("language", "segment", "actors", "dates", "quotes")))
+    return pipe(Article(id="t", text=text, date=date, lang="en"))
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -164,3 +173,13 @@ def test_a_cue_clause_between_two_quotes_keeps_the_second_quote_apart() -> None:
     resumed = "“The river is high,” Ivo Brandt said, referring to the dam, “and it will rise.”"
     assert [q for q, _ in speakers(run(resumed, "en", unlinked("Ivo Brandt")))] == [
         "The river is high, and it will rise."]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Mr. Clinton said the economy needed help.", "Bill Clinton"),
+    ("Mrs. Clinton said the economy needed help.", "Hillary Clinton"),
+    ("Clinton said the economy needed help.", "Hillary Clinton"),  # in 2016: the one nearest office
+])
+def test_an_honorific_picks_the_bearer_of_a_surname_by_gender(text: str, who: str) -> None:
+    doc = run_kb(text, "2016-10-01")
+    assert [q.speaker.name for q in doc.quotes] == [who]
