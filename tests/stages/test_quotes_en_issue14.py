@@ -183,3 +183,27 @@ def test_a_cue_clause_between_two_quotes_keeps_the_second_quote_apart() -> None:
 def test_an_honorific_picks_the_bearer_of_a_surname_by_gender(text: str, who: str) -> None:
     doc = run_kb(text, "2016-10-01")
     assert [q.speaker.name for q in doc.quotes] == [who]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ivo Brandt said the ferry went aground at dawn.", [("the ferry went aground at dawn", "Ivo Brandt")]),
+    ("Ivo Brandt said the council lost the vote.", [("the council lost the vote", "Ivo Brandt")]),
+    ("Ivo Brandt said the plans for a new pier.", []),  # no verb: an object, not a clause
+])
+def test_an_irregular_past_makes_a_bare_reported_clause(text: str, want: list) -> None:
+    assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == want
+
+
+def test_a_possessive_owner_in_an_appositive_subject_is_not_the_speaker() -> None:
+    text = "Ivo Brandt's harbour master, Vera Harlow, said the pier was safe."
+    assert speakers(run(text, "en", unlinked("Ivo Brandt", "Vera Harlow"))) == [("the pier was safe", "Vera Harlow")]
+
+
+def test_a_time_phrase_before_the_speaker_is_no_part_of_it() -> None:
+    assert speakers(run("On Thursday officials reported the pier was safe.", "en")) == [("the pier was safe", "officials")]
+
+
+def test_a_reported_clause_ends_before_another_name_and_cue_with_that() -> None:
+    text = "Writing for a panel that all agreed Ivo Brandt won, Vera Harlow noted that the pier was safe."
+    got = speakers(run(text, "en", unlinked("Ivo Brandt", "Vera Harlow")))
+    assert ("the pier was safe", "Vera Harlow") in got and all("Vera Harlow noted" not in q for q, _ in got)

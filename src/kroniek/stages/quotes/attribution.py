@@ -34,6 +34,9 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])
                     or (len(toks) > 1 and toks[-1].text[0].islower() and toks[-1].low.endswith(lex.adverb_suffixes))):
         toks = toks[:-1]
+    while len(toks) > 2 and toks[0].low in lex.prepositions and toks[1].low in lex.adverbs \
+            and toks[1].low not in lex.determiners:
+        toks = toks[2:]  # "On Thursday officials": a time phrase, then the speaker
     while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns \
             and not (len(toks) > 1 and toks[0].low in lex.possessive_determiners):  # "zijn broer"
         toks = toks[1:]
