@@ -207,3 +207,12 @@ def test_a_reported_clause_ends_before_another_name_and_cue_with_that() -> None:
     text = "Writing for a panel that all agreed Ivo Brandt won, Vera Harlow noted that the pier was safe."
     got = speakers(run(text, "en", unlinked("Ivo Brandt", "Vera Harlow")))
     assert ("the pier was safe", "Vera Harlow") in got and all("Vera Harlow noted" not in q for q, _ in got)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ivo Brandt, who spoke in Brest, said the ferry went aground.", ("the ferry went aground", "Ivo Brandt")),
+    ("Ivo Brandt, speaking in Brest, said the ferry had sunk.", ("the ferry had sunk", "Ivo Brandt")),
+    ("The ferry is safe, said the company's spokesman.", ("The ferry is safe", "the company's spokesman")),
+])
+def test_a_clause_after_the_cue_is_no_inverted_speaker(text: str, want: tuple) -> None:
+    assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == [want]

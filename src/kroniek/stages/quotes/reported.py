@@ -203,6 +203,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
             or between and between[0].low in lex.relatives:
         return None  # "…, zullen zich niet meer herhalen" (verb final), "De chauffeur, die de fout toegaf, …"
     after = np_after(toks, ci + 1, lex) if not between else []
+    if after and not lex.verb_second and finite_clause([t for t in toks[ci + 1:] if t.low not in lex.possessives], 0, lex):
+        return None  # "Trump, who spoke in Ohio, said the debate went well": the cue's clause follows it
     if lex.verb_second and not between and not after:
         return None  # "Vermeulen werkte als bakker, schreef voor een weekblad": a coordinated verb, its subject before
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
