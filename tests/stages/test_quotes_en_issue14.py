@@ -216,3 +216,11 @@ def test_a_reported_clause_ends_before_another_name_and_cue_with_that() -> None:
 ])
 def test_a_clause_after_the_cue_is_no_inverted_speaker(text: str, want: tuple) -> None:
     assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == [want]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Ivo Brandt's lawyers said the pier was sold legally.", "Ivo Brandt's lawyers"),
+    ("Ivo Brandt's office said the pier was sold legally.", "Ivo Brandt"),  # an office speaks for its holder
+])
+def test_people_a_name_owns_speak_for_themselves(text: str, who: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [who]

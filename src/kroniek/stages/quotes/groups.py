@@ -37,7 +37,7 @@ def opens_as_subject(text: str, s: int, start: int, lex: QuoteLexicon) -> bool:
     return all(w.lower() in lex.determiners or w[0].isupper() or w in lex.possessives for w in words)
 
 
-def _group(word: str, lex: QuoteLexicon) -> bool:
+def people_noun(word: str, lex: QuoteLexicon) -> bool:
     """A noun for people in the plural: a group noun of the lexicon, or a title or role with a plural
     ending ("researchers", "senators")."""
     return word in lex.group_nouns or any(word.endswith(p) and word[:-len(p)] in lex.titles for p in lex.plurals)
@@ -63,7 +63,7 @@ def plural_subjects(text: str, sentences: list[tuple[int, int]], lex: QuoteLexic
             low = w.lower()
             if not w[0].isalpha() or n > 0 and not w[0].islower() or low in lex.function_words or lex.cue(low):
                 break  # "If the researchers", "In findings": no subject opens the sentence
-            if _group(low, lex) and (nxt == "," or nxt[0].islower() and nxt not in lex.determiners
+            if people_noun(low, lex) and (nxt == "," or nxt[0].islower() and nxt not in lex.determiners
                                      and nxt != lex.infinitive):
                 out.append((toks[0][0], toks[n][1]))  # not "The companies to …", "Researchers the …"
                 break
