@@ -224,3 +224,9 @@ def test_a_clause_after_the_cue_is_no_inverted_speaker(text: str, want: tuple) -
 ])
 def test_people_a_name_owns_speak_for_themselves(text: str, who: str) -> None:
     assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [who]
+
+
+def test_they_may_be_two_people_named_as_one_subject() -> None:
+    text = "Ivo Brandt and Vera Harlow met on Monday. They said the pier was safe."
+    doc = run(text, "en", unlinked("Ivo Brandt", "Vera Harlow"))
+    assert speakers(doc) == [("the pier was safe", "Ivo Brandt and Vera Harlow")]

@@ -1,5 +1,5 @@
 """What a plural pronoun ("they") may point back to besides a named organisation: a plural noun
-phrase that opens a sentence ("The researchers found …", "Officials said …"), and whether a name
+phrase or two names that open a sentence ("The researchers found …", "Ryan and McConnell met …"), and whether a name
 stands where a sentence's subject stands ("If it grew, it would be named Tropical Storm X": no).
 
 Only asked on a plural pronoun, so it costs nothing on sentences without one.
@@ -13,6 +13,7 @@ from ...model import Entity
 from .lexicon import QuoteLexicon
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_JOIN = re.compile(r"\s+(\w+)\s+")
 
 
 def acronym(text: str, named: list[Entity], lex: QuoteLexicon) -> Entity:
@@ -44,15 +45,23 @@ def people_noun(word: str, lex: QuoteLexicon) -> bool:
 
 
 def plural_subjects(text: str, sentences: list[tuple[int, int]], lex: QuoteLexicon,
-                    in_quote: Callable[[int], bool]) -> list[tuple[int, int]]:
+                    in_quote: Callable[[int], bool], persons: list[Entity] = ()) -> list[tuple[int, int]]:
     """(start, end) of each plural noun phrase that opens a sentence outside quotes and is followed
     by a verb or an apposition: an optional determiner or possessor, up to two modifiers, a noun for
     people in the plural ("Researchers used …", "The study's lead authors, …", "His lawyers said").
     A noun for things ("Results showed", "Rats …") is nothing a "they" quotes."""
     out: list[tuple[int, int]] = []
+    starts = {p.start: p for p in persons}
     for s, e in sentences:
         if in_quote(s):
             continue
+        first = starts.get(s + len(text[s:e]) - len(text[s:e].lstrip()))
+        if first is not None:  # "Paul Ryan and Mitch McConnell met …": two people named as one subject
+            m = _JOIN.match(text, first.end)
+            second = starts.get(m.end()) if m and m.group(1).lower() in lex.joiners - lex.subordinators else None
+            if second is not None:
+                out.append((first.start, second.end))
+                continue
         toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, s, min(e, s + 80))]
         if not toks:
             continue

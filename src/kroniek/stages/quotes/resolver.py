@@ -192,12 +192,13 @@ class SpeakerResolver:
 
     @property
     def groups(self) -> list[_Candidate]:
-        """Plural noun phrases that open a sentence ("The researchers found …"): what a later 'they'
-        may point back to besides an organisation (groups.py). Found on the first such pronoun."""
+        """Plural noun phrases and named pairs that open a sentence ("The researchers found …", "Ryan
+        and McConnell met …"): what a later 'they' may point back to besides an organisation (groups.py)."""
         if self._groups is None:
             text = self.doc.text
+            spans = plural_subjects(text, self.doc.sentences, self.lex, self._in_quote, self._persons)
             self._groups = [_Candidate(s, Speaker(None, phrase_as_written(text[s:e], self.lex), None, s, e, kind="GROUP"),
-                                       "p", False) for s, e in plural_subjects(text, self.doc.sentences, self.lex, self._in_quote)]
+                                       "p", False) for s, e in spans]
         return self._groups
 
     def _after_preposition(self, before: list[str]) -> bool:
