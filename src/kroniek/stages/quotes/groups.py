@@ -14,6 +14,7 @@ from .lexicon import QuoteLexicon
 
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 _JOIN = re.compile(r"\s+(\w+)\s+")
+_SPACE = re.compile(r"\s*")
 
 
 def acronym(text: str, named: list[Entity], lex: QuoteLexicon) -> Entity:
@@ -55,14 +56,14 @@ def plural_subjects(text: str, sentences: list[tuple[int, int]], lex: QuoteLexic
     for s, e in sentences:
         if in_quote(s):
             continue
-        first = starts.get(s + len(text[s:e]) - len(text[s:e].lstrip()))
+        first = starts.get(_SPACE.match(text, s).end()) if starts else None
         if first is not None:  # "Paul Ryan and Mitch McConnell met …": two people named as one subject
             m = _JOIN.match(text, first.end)
             second = starts.get(m.end()) if m and m.group(1).lower() in lex.joiners - lex.subordinators else None
             if second is not None:
                 out.append((first.start, second.end))
                 continue
-        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, s, min(e, s + 80))]
+        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, s, min(e, s + 60))][:6]
         if not toks:
             continue
         first = toks[0][2]
