@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from kroniek import Options, Pipeline
+from kroniek.model import Article, Doc
+
 from .test_quote_speakers import run_typed, speakers, unlinked
 from .test_quotes import run
+
+
+def run_kb(text: str, date: str) -> Doc:
+    """The whole pipeline up to quotes, names linked by the actors stage and the KB."""
+    pipe = Pipeline(Options(lang="en", stages=("language", "segment", "actors", "dates", "quotes")))
+    return pipe(Article(id="t", text=text, date=date, lang="en"))
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -164,3 +173,60 @@ def test_a_cue_clause_between_two_quotes_keeps_the_second_quote_apart() -> None:
     resumed = "“The river is high,” Ivo Brandt said, referring to the dam, “and it will rise.”"
     assert [q for q, _ in speakers(run(resumed, "en", unlinked("Ivo Brandt")))] == [
         "The river is high, and it will rise."]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Mr. Clinton said the economy needed help.", "Bill Clinton"),
+    ("Mrs. Clinton said the economy needed help.", "Hillary Clinton"),
+    ("Clinton said the economy needed help.", "Hillary Clinton"),  # in 2016: the one nearest office
+])
+def test_an_honorific_picks_the_bearer_of_a_surname_by_gender(text: str, who: str) -> None:
+    doc = run_kb(text, "2016-10-01")
+    assert [q.speaker.name for q in doc.quotes] == [who]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ivo Brandt said the ferry went aground at dawn.", [("the ferry went aground at dawn", "Ivo Brandt")]),
+    ("Ivo Brandt said the council lost the vote.", [("the council lost the vote", "Ivo Brandt")]),
+    ("Ivo Brandt said the plans for a new pier.", []),  # no verb: an object, not a clause
+])
+def test_an_irregular_past_makes_a_bare_reported_clause(text: str, want: list) -> None:
+    assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == want
+
+
+def test_a_possessive_owner_in_an_appositive_subject_is_not_the_speaker() -> None:
+    text = "Ivo Brandt's harbour master, Vera Harlow, said the pier was safe."
+    assert speakers(run(text, "en", unlinked("Ivo Brandt", "Vera Harlow"))) == [("the pier was safe", "Vera Harlow")]
+
+
+def test_a_time_phrase_before_the_speaker_is_no_part_of_it() -> None:
+    assert speakers(run("On Thursday officials reported the pier was safe.", "en")) == [("the pier was safe", "officials")]
+
+
+def test_a_reported_clause_ends_before_another_name_and_cue_with_that() -> None:
+    text = "Writing for a panel that all agreed Ivo Brandt won, Vera Harlow noted that the pier was safe."
+    got = speakers(run(text, "en", unlinked("Ivo Brandt", "Vera Harlow")))
+    assert ("the pier was safe", "Vera Harlow") in got and all("Vera Harlow noted" not in q for q, _ in got)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ivo Brandt, who spoke in Brest, said the ferry went aground.", ("the ferry went aground", "Ivo Brandt")),
+    ("Ivo Brandt, speaking in Brest, said the ferry had sunk.", ("the ferry had sunk", "Ivo Brandt")),
+    ("The ferry is safe, said the company's spokesman.", ("The ferry is safe", "the company's spokesman")),
+])
+def test_a_clause_after_the_cue_is_no_inverted_speaker(text: str, want: tuple) -> None:
+    assert speakers(run(text, "en", unlinked("Ivo Brandt"))) == [want]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Ivo Brandt's lawyers said the pier was sold legally.", "Ivo Brandt's lawyers"),
+    ("Ivo Brandt's office said the pier was sold legally.", "Ivo Brandt"),  # an office speaks for its holder
+])
+def test_people_a_name_owns_speak_for_themselves(text: str, who: str) -> None:
+    assert [sp for _, sp in speakers(run(text, "en", unlinked("Ivo Brandt")))] == [who]
+
+
+def test_they_may_be_two_people_named_as_one_subject() -> None:
+    text = "Ivo Brandt and Vera Harlow met on Monday. They said the pier was safe."
+    doc = run(text, "en", unlinked("Ivo Brandt", "Vera Harlow"))
+    assert speakers(doc) == [("the pier was safe", "Ivo Brandt and Vera Harlow")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Entity, SpanIndex, Token
+from .groups import people_noun
 from .lexicon import QuoteLexicon
 
 
@@ -34,6 +35,9 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     while toks and (toks[-1].low in lex.adverbs or toks[-1].low in lex.auxiliaries or not word(toks[-1])
                     or (len(toks) > 1 and toks[-1].text[0].islower() and toks[-1].low.endswith(lex.adverb_suffixes))):
         toks = toks[:-1]
+    while len(toks) > 2 and toks[0].low in lex.prepositions and toks[1].low in lex.adverbs \
+            and toks[1].low not in lex.determiners:
+        toks = toks[2:]  # "On Thursday officials": a time phrase, then the speaker
     while toks and (toks[0].low in lex.adverbs or toks[0].low in lex.auxiliaries) and toks[0].low not in lex.pronouns \
             and not (len(toks) > 1 and toks[0].low in lex.possessive_determiners):  # "zijn broer"
         toks = toks[1:]
@@ -103,9 +107,12 @@ def _bare_title(e: Entity, lex: QuoteLexicon) -> bool:
 def _person_modifies(toks: list[Token], e: Entity, lex: QuoteLexicon, text: str) -> bool:
     """Whether a phrase that opens with a determiner ends in one to three lower-case nouns after the
     name, which then only modifies them ("the Trump campaign", "a Clinton aide", "The Republican
-    presidential nominee"); not "Trump himself", nor "Netanyahu's office", which speaks for him."""
+    presidential nominee"), or a possessive name owns people ("Johnson's critics", "Clinton's aides");
+    not "Trump himself", nor "Netanyahu's office", which speaks for him."""
     tail = [t for t in toks if t.start >= e.end]
-    if not toks or len(toks) > 6 or toks[0].low not in lex.determiners or text[e.end:e.end + 2] in lex.possessives:
+    owner = text[e.end:e.end + 2] in lex.possessives
+    if not toks or len(toks) > 6 or (not people_noun(tail[-1].low, lex) if owner and tail else owner) \
+            or not owner and toks[0].low not in lex.determiners:
         return False
     return 0 < len(tail) <= 3 and all(t.text[0].islower() and t.text[0].isalpha() and t.low not in lex.function_words
                                       and t.low not in lex.adverbs and t.low not in lex.determiners

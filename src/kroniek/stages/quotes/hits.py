@@ -41,7 +41,8 @@ def content_end(toks: list[Token], j: int, lex: QuoteLexicon) -> int:
             if lex.gerunds and nxt.endswith(lex.gerunds) and nxt not in lex.content_gerunds and k > j:
                 return k  # "…a no-deal Brexit, meaning the UK would …": an adjunct of the reporter's
             if (lex.cue(nxt) or nxt in lex.joiners and k + 2 < n and lex.cue(toks[k + 2].low)
-                    or nxt in lex.after_only or nxt in lex.relatives or phrase_at(toks, k + 1, lex.according)):
+                    or nxt in lex.after_only or nxt in lex.relatives or phrase_at(toks, k + 1, lex.according)
+                    or _name_and_cue(toks, k + 1, lex)):
                 return k
         elif t.low in lex.joiners and t.low not in lex.back_joiners and k > j \
                 and any(next_cue(toks, x, lex) for x in range(k + 1, min(n, k + 4))):
@@ -69,6 +70,16 @@ def _main_verb(nxt: list[Token], lex: QuoteLexicon) -> bool:
     return not (low in lex.subordinators or low in lex.joiners or low in lex.complementizers or low in lex.relatives
                 or low in lex.prepositions or low in lex.adverbs or low in lex.determiners or low in lex.whether
                 or lex.numeral.fullmatch(low))
+
+
+def _name_and_cue(toks: list[Token], k: int, lex: QuoteLexicon) -> bool:
+    """A name of one to four capitalised words at toks[k], then a lower-case cue and a complementizer
+    (", Mark Z. Barabak noted that …"): another speaker's attribution, not the content going on."""
+    n = k
+    while n < len(toks) and n - k < 4 and toks[n].text[:1].isupper():
+        n += 1
+    return k < n < len(toks) - 1 and toks[n].text[0].islower() and bool(lex.cue(toks[n].low)) \
+        and toks[n + 1].low in lex.complementizers
 
 
 def phrase_at(toks: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -46,6 +46,7 @@ class QuoteLexicon:
     after_only: frozenset[str]
     message_cues: frozenset[str]  # "luidt het", "klonk zijn oordeel": the subject is the message, not who spoke
     direct_only: frozenset[str]  # cues of quoted words only, never of a reported clause
+    irregular_past: frozenset[str]  # went, lost: past forms no suffix shows (reported.finite_clause)
     contrast_joiners: frozenset[str]  # while: it may open another speaker's statement (hits.content_end)
     object_relatives: frozenset[str]  # that, which: a subject after one is the cue's ("the plan that Ross called")
     singular_determiners: frozenset[str]  # a, an: a bare verb form after a phrase they open is a noun ("a Trump tweet")
@@ -225,7 +226,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         own_account=tuple(sorted((tuple(a.lower().split()) for a in raw.get("own_account") or []), key=len, reverse=True)),
         after_only=fs("after_only"), message_cues=fs("message_cues"), direct_only=fs("direct_only"),
         plural_openers=fs("plural_openers"), singular_determiners=fs("singular_determiners"),
-        object_relatives=fs("object_relatives"), contrast_joiners=fs("contrast_joiners"), group_nouns=fs("group_nouns"),
+        object_relatives=fs("object_relatives"), contrast_joiners=fs("contrast_joiners"),
+        irregular_past=fs("irregular_past"), group_nouns=fs("group_nouns"),
         function_words=lexicons.word_list(used, "function_words.txt"),
         short_naming={str(k): str(v or "") for k, v in (raw.get("short_naming") or {}).items()},
         joiners=fs("joiners"), back_joiners=fs("back_joiners"), list_joiners=fs("list_joiners"),

@@ -39,6 +39,23 @@ def surnames(kb: KB) -> dict[str, list[Actor]]:
     return _SURNAMES[id(kb)]
 
 
+def prominent(kb: KB, surname: str, linked: Actor | None, day: str | None, hon: str | None) -> Actor | None:
+    """The KB person a bare surname is, when not the one linked: its bearer who held office nearest
+    the article's date ("Clinton" in 2016 is Hillary, in 1996 Bill), of the honorific's gender when
+    one stands before it ("Mr. Clinton" in 2016 is Bill). None: keep the linked one."""
+    people = surnames(kb).get(surname, [])
+    fitting = [a for a in people if a.gender == hon] if hon else []
+    if fitting and linked is not None and linked.gender not in (hon, None):  # the tagger took the other one
+        return min(fitting, key=lambda a: office_distance(a, day) if day else 0.0)
+    people = fitting or people
+    best = min(people, key=lambda a: (office_distance(a, day), a.id != (linked and linked.id))) \
+        if len(people) > 1 and day else None
+    if best is None or linked is not None and best.id == linked.id \
+            or office_distance(best, day) >= office_distance(linked, day):
+        return None
+    return best
+
+
 def office_distance(actor: Actor | None, day: str) -> float:
     """Years between a day and the nearest time the actor held an office (0 in office; inf with none)."""
     if actor is None or not actor.roles:

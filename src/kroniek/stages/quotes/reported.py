@@ -212,6 +212,8 @@ def _after_clause(toks: list[Token], ci: int, lex: QuoteLexicon, text: str, ents
     after = np_after(toks, ci + 1, lex) if not between else []
     if back and not after and tail and tail[0].low in lex.determiners:
         after = tail[:1] + np_after(toks, ci + 2, lex)  # "zo bevestigde | dat bedrijf": a demonstrative
+    if after and not lex.verb_second and finite_clause([t for t in toks[ci + 1:] if t.low not in lex.possessives], 0, lex):
+        return None  # "Trump, who spoke in Ohio, said the debate went well": the cue's clause follows it
     if lex.verb_second and not between and not after:
         return None  # "Vermeulen werkte als bakker, schreef voor een weekblad": a coordinated verb, its subject before
     if after and not lex.verb_second and after[0].text[0].isupper() and not all(t.text[0].isupper() for t in after):
@@ -378,7 +380,7 @@ def _bare_clause(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | Non
 def finite_clause(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
     """A bare clause needs a subject and a verb, not just a noun object ("claimed credit for the
     deal"): it opens with a pronoun ("it's", "she'll" too), or within the next words, before a
-    break, comes an auxiliary, a negation or a past form, or a present form ("Trump represents")
+    break, comes an auxiliary, a negation or a past form (irregular ones from the lexicon: "went"), or a present form ("Trump represents")
     before any preposition and not after a determiner (a plural noun: "the allegations")."""
     if toks[j].low.replace("’", "'").split("'")[0] in lex.pronouns:
         return True
@@ -389,7 +391,8 @@ def finite_clause(toks: list[Token], j: int, lex: QuoteLexicon) -> bool:
         if not word(t):
             continue  # quote marks around a partial quote
         low = t.low
-        if low in lex.auxiliaries or low in lex.negations or lex.cue(low) or low.endswith(lex.finite_suffixes):
+        if low in lex.auxiliaries or low in lex.negations or lex.cue(low) or low.endswith(lex.finite_suffixes) \
+                or low in lex.irregular_past:
             return True
         head = head and low not in lex.prepositions
         if head and n > 0 and low.endswith(lex.present_suffixes) and toks[j + n - 1].low not in lex.determiners:

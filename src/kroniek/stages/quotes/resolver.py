@@ -24,11 +24,10 @@ from .naming import (
     country_in,
     first_name_genders,
     lookup,
-    office_distance,
     phrase_as_written,
+    prominent,
     proper,
     strip_titles,
-    surnames,
 )
 from .salience import Salience
 
@@ -73,7 +72,7 @@ class SpeakerResolver:
         self._sentence_starts: list[int] | None = None
         self._asides: dict[int, bool] = {}  # person entity start -> no_subject
         self._obliques: dict[int, bool] = {}  # person entity start -> oblique
-        self._prominence: dict[tuple[str, str | None], Actor | None] = {}  # (surname, linked id) -> KB person
+        self._prominence: dict[tuple[str, str | None, str | None], Actor | None] = {}  # (surname, linked id, honorific's gender)
         self._cues = cues  # cue words outside quotes, in order (reported.find_reported); None: found on first need
         self._surname_best: dict[int, _Tally] = {}  # full-name list -> its names counted so far
         self._bodies: list[_Candidate] | None = None
@@ -194,12 +193,13 @@ class SpeakerResolver:
 
     @property
     def groups(self) -> list[_Candidate]:
-        """Plural noun phrases that open a sentence ("The researchers found …"): what a later 'they'
-        may point back to besides an organisation (groups.py). Found on the first such pronoun."""
+        """Plural noun phrases and named pairs that open a sentence ("The researchers found …", "Ryan
+        and McConnell met …"): what a later 'they' may point back to besides an organisation (groups.py)."""
         if self._groups is None:
             text = self.doc.text
+            spans = plural_subjects(text, self.doc.sentences, self.lex, self._in_quote, self._persons)
             self._groups = [_Candidate(s, Speaker(None, phrase_as_written(text[s:e], self.lex), None, s, e, kind="GROUP"),
-                                       "p", False) for s, e in plural_subjects(text, self.doc.sentences, self.lex, self._in_quote)]
+                                       "p", False) for s, e in spans]
         return self._groups
 
     def _after_preposition(self, before: list[str]) -> bool:
@@ -239,6 +239,11 @@ class SpeakerResolver:
         hon = self.lex.honorifics.get(words[0].casefold())
         return hon or (self.first_names.get(words[0].casefold()) if len(words) > 1 else None)
 
+    def _honorific(self, pos: int) -> str | None:
+        """The gender an honorific right before pos gives ("Mr. Clinton": m)."""
+        before = self.doc.text[max(0, pos - 6):pos].split()
+        return self.lex.honorifics.get(before[-1].strip(".").casefold()) if before else None
+
     def _full_name(self, ent: Entity, sp: Speaker) -> Speaker:
         """'Clinton' after 'Hillary Clinton' in the same article is her, whoever the KB prefers."""
         if " " in ent.text.strip():
@@ -253,6 +258,9 @@ class SpeakerResolver:
         if not i:
             return self._prominent(ent.text.strip(), sp)
         best = self._surname_tally(named, i)
+        hon = self._honorific(ent.start)  # "Mr. Clinton" after Hillary and Bill Clinton: the man
+        if hon and self._gender(best.id, best.name) not in (hon, None):
+            best = next((full for _, full in reversed(named[:i]) if self._gender(full.id, full.name) == hon), best)
         if best.id == sp.id and (best.id is not None or best.name == sp.name):
             return sp
         out = _copy(best)
@@ -277,15 +285,11 @@ class SpeakerResolver:
         return tally.first[tally.best][1]  # type: ignore[index]
 
     def _prominent(self, surname: str, sp: Speaker) -> Speaker:
-        """A bare surname the article never gave in full is the KB person of that surname who held
-        office nearest the article's date ("Clinton" in 2016 is Hillary, in 1996 Bill)."""
-        key = (surname.casefold(), sp.id)
+        """A bare surname the article never gave in full: the KB person `naming.prominent` picks."""
+        hon = self._honorific(sp.start) if sp.start is not None else None
+        key = (surname.casefold(), sp.id, hon)
         if key not in self._prominence:  # a surname recurs: weigh its bearers once
-            people = surnames(self.kb).get(key[0], [])
-            day = self.doc.reference_date
-            best = min(people, key=lambda a: (office_distance(a, day), a.id != sp.id)) if len(people) > 1 and day else None
-            self._prominence[key] = None if best is None or best.id == sp.id \
-                or office_distance(best, day) >= office_distance(self.kb.get(sp.id), day) else best
+            self._prominence[key] = prominent(self.kb, key[0], self.kb.get(sp.id), self.doc.reference_date, hon)
         best = self._prominence[key]
         return sp if best is None else Speaker(best.id, best.name, best.country, sp.start, sp.end)
 

@@ -378,5 +378,7 @@ def _appositive(toks: list[Token], comma: int, lex: QuoteLexicon, text: str, ent
             break
         end = start - 1
     people = [m for m in found if m.kind == "entity" and any(e.type == "PER" for e in ents.within(m.start, m.end))]
+    people = [m for m in people if text[m.end:m.end + 2] not in lex.possessives] or people  # "Trump's campaign
+    # manager, Kellyanne Conway," is she; "excerpts from Bob Woodward's book" still his
     names = [m for m in found if m.kind == "name"]
     return (people or whole or names or found or [None])[0]
