@@ -3,16 +3,21 @@ it, the by-phrase of a passive, the genitive of a nominal act done to someone), 
 speaker, the sentence before or the publication's country; an actor is never its own target."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ... import plover
 from ...model import ActorRef, Quote, SpanIndex, Token
-from .article import country_ref
 from .candidates import Candidate
 from .context import Sentence
 from .genitives import agent_genitive, genitive_and_aim, patient_genitive, usable_actor
+from .home import (
+    can_act,
+    countries,
+    domestic,
+    placed,
+    settle_countries,
+    unplaced,
+)
 from .lexicon import EventLexicon
-from .mentions import NOT_AT_HOME, ActorMention
+from .mentions import ActorMention
 from .objects import (
     decision_owner,
     done_by,
@@ -26,14 +31,6 @@ from .objects import (
     undergoes_act,
 )
 
-# acts that may have no one on the other side: a mobilization is not done to anyone, and talks with no
-# partner named are not held with the own country's people (a visit is paid to a place: it stays directed)
-UNDIRECTED = frozenset({"MOBILIZE", "CONSULT"})
-# acts an actor may aim at itself (a country's crackdown at home, a protest against one's own government)
-SELF_DIRECTED = frozenset({"PROTEST", "COERCE"})
-# acts that judge or ask for someone else's act: aimed at its doer ("condemned the attack"), where a
-# retreat or concession concerns one's own ("called off the strike": aimed at home as before)
-JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
 # how a past participle ends in the languages kroniek reads (arrested, gearresteerd, gedood, gegeven, taken)
 PARTICIPLE_ENDINGS = ("d", "t", "en")
 
@@ -102,22 +99,6 @@ def _first(ms: list[ActorMention]) -> ActorMention | None:
     return next((m for m in ms if not m.prep and not m.genitive and not m.appositive), None)
 
 
-def _agent(m: ActorMention) -> bool:
-    """A mention that may do an act: not a town (a place the KB knows only as a place: Cali, Lahore);
-    a capital acts as its government, and any place may undergo an act."""
-    return not (m.place and all(a.id is None for a in m.actors))
-
-
-def _unplaced(a: ActorRef) -> bool:
-    """An actor the KB does not know and the text gave no country."""
-    return a.id is None and not a.country and a.sector not in ("IGO", "NGO")
-
-
-def placed(m: ActorMention) -> bool:
-    """An actor whose country (or international body) is known."""
-    return any(a.country or a.sector in ("IGO", "NGO") for a in m.actors)
-
-
 def _elided_subject(sent: Sentence, c: Candidate) -> bool:
     """ "…, maar prees Hamas": a verb right after a coordinator shares the first clause's subject; the
     name after it is its object, not an inverted subject."""
@@ -141,7 +122,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     by = next((m for m in (same if lex.verb_final else after) if _by_phrase(sent, m)), None)
     if by is None and passive and not lex.verb_final:  # "was shot at the custody centre, at 2am, on Friday by a prisoner"
         by = next((m for m in usable if far_agent(sent, c, m) and _by_phrase(sent, m)), None)
-    inverted = _first([m for m in after if _agent(m)]) if lex.verb_second and not passive \
+    inverted = _first([m for m in after if can_act(m)]) if lex.verb_second and not passive \
         and not _subject_first(sent, c.head, cl) and not _elided_subject(sent, c) else None
     src: ActorMention | None = None
     tgt: ActorMention | None = None
@@ -162,7 +143,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         adj = next((m for m in before if m.hi >= c.head - 1 and m.kind in ("adjectives", "demonyms")), None)
         adj = adj or (_possessor(sent, c, before) if c.noun else None)
         subjects = reported_subjects(sent, c, before)
-        src = adj if c.noun and adj else _first([m for m in subjects if _agent(m)]) or next(
+        src = adj if c.noun and adj else _first([m for m in subjects if can_act(m)]) or next(
             (m for m in subjects if infinitive_subject(sent, m)), None) or adj  # "for Cisco to file"
         if src is not None and not (c.noun and src is adj) and _after_unknown_subject(sent, c, cl, src):
             src, tgt, unknown_subject = None, src, True  # "De kolonel heeft het Griekse regime geprezen"
@@ -214,7 +195,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         elif inverted is not None:
             src = inverted
             c.source = list(src.actors)
-        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and _agent(m)])) \
+        elif not passive and (earlier := _first([m for m in usable if m.lo < c.head and m.lo not in cond and can_act(m)])) \
                 and not (c.noun and topic_of(sent, c, earlier)):  # "police, in X, responded to reports of a shooting"
             src = earlier  # "A member of the Syrian parliament, Mohammed Mamoun, started ..."
             c.source = list(src.actors)
@@ -223,12 +204,12 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         elif prev is not None:
             c.source = list(prev.source)
         elif not passive:
-            c.source = _domestic(toks, local, lex, c, lo)
-    own = _countries(c.source)
+            c.source = domestic(toks, local, lex, c, lo)
+    own = countries(c.source)
     if tgt is None and by is not None and object_act_by(sent, c, by, passive, after):
         tgt = by  # "attacked the proclamation ... by Trump": the by-phrase did what the act is aimed at
     if tgt is None:
-        options = [m for m in after if m is not src and not (m.kind == "pronoun" and _countries(m.actors) == own)]
+        options = [m for m in after if m is not src and not (m.kind == "pronoun" and countries(m.actors) == own)]
         options = [m for m in options if not _own_state(m, own)] or options  # "withdrew the US from a treaty with Iran"
         if c.frame in plover.ACT_FRAMES:  # "ordered his staff to delay aid for Ukraine": who carries it out is no target
             options = [m for m in options if m.lo > min(i for i in c.idxs if i > c.head)]
@@ -247,7 +228,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         act_clause = clause[c.quoted_act - lo]
         tgt = _first([m for m in usable if clause[m.lo - lo] == act_clause and m.lo < c.quoted_act])
     if tgt is None and c.type == "THREATEN":  # "... unless Baghdad accepts": the one warned
-        tgt = _first([m for m in usable if m.lo in cond and _countries(m.actors) != own])
+        tgt = _first([m for m in usable if m.lo in cond and countries(m.actors) != own])
     aimed = genitive_and_aim(sent, c)
     patient = patient_genitive(sent, c) if aimed is None else None
     if aimed is not None:  # "de kritiek van Verhofstadt op Parijs", "de steun van Rusland aan Servië"
@@ -270,10 +251,10 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
     if not c.source and tgt is not None and c.type.casefold() in lex.crowd_types and _crowd(tgt, lex):
         src, tgt = tgt, None  # "a rally in Minsk", "protests drew thousands of people": the crowd protests
         c.source, c.target = c.target, []
-        own = _countries(c.source)
-    if not c.target and prev is not None and _countries(prev.source) == own:
+        own = countries(c.source)
+    if not c.target and prev is not None and countries(prev.source) == own:
         c.target = list(prev.target)
-    if own and c.type.casefold() in lex.place_target_types and all(_unplaced(a) for a in c.target):
+    if own and c.type.casefold() in lex.place_target_types and all(unplaced(a) for a in c.target):
         tgt = _place_of_act(same, own) or tgt
         c.target = list(tgt.actors) if tgt else []
     if c.type == "MOBILIZE" and c.target and all(_own_forces(a, own) for a in c.target):
@@ -282,7 +263,7 @@ def assign_actors(sent: Sentence, c: Candidate, prev: Candidate | None) -> None:
         tgt, c.target = None, []  # "deploy troops with Belarus": a partner in the deployment, not its target
     c.source_words = src if src is not None and c.source == list(src.actors) else None
     c.target_words = tgt if tgt is not None and c.target == list(tgt.actors) else None
-    _settle_countries(sent, c)
+    settle_countries(sent, c)
 
 
 def _own_state(m: ActorMention, own: set[str]) -> bool:
@@ -386,90 +367,6 @@ def _place_of_act(same: list[ActorMention], own: set[str]) -> ActorMention | Non
                  and m.actors[0].country not in own), None)
 
 
-def _settle_countries(sent: Sentence, c: Candidate) -> None:
-    """An actor of no known country acts for the one country its sentence names, else for the
-    publication's (not rebels: NOT_AT_HOME). Where that one country is the other side's and the
-    story's or publication's country is known, it tells who was acted on, not who acted: the source
-    is of that home ("Picqué veroordeelde Israël" in a Belgian paper; but rebels fight their own
-    state, and a pronoun names someone of the story; with no home, as in a wire sentence, the one
-    acted on is most often of the doer's own country: "a judge opened investigations against Chilean
-    officials"), and a target the publication's where the source is people of that nationality ("een
-    Turk stak een man neer": a man where the paper is; "het leger van Fiji onderhandelt met een
-    couppleger": one of Fiji). An actor is never its own target (a country, a person: the same id
-    both sides)."""
-    named = _named(sent)
-    one = next(iter(named)) if len(named) == 1 else None
-    outlet = sent.index.home
-    where = c.target_words
-    located = where is not None and (where.place_prep or not _agent(where))  # "in Colombia", a town: where, not whom
-    # people named by their nationality ("een Turk stak toe") act where the paper is; a state at home
-    nationals = c.source_words is not None and c.source_words.kind == "demonyms"
-    said = c.source_words
-    # "they" is someone of the story told; "we" of an unknown speaker is not the one they address
-    pronoun = said is not None and said.kind == "pronoun"
-    we = pronoun and sent.toks[said.lo].low in sent.lex.pronouns.get("speaker", frozenset())
-
-    def settle(a: ActorRef, country: str | None) -> ActorRef:
-        return replace(a, country=country) if country and _unplaced(a) and (
-            named or a.sector not in NOT_AT_HOME) else a
-
-    def source_home(a: ActorRef) -> str | None:
-        done_to = (we or outlet and not pronoun) and not located and named <= _countries(c.target)
-        return one if one and (a.sector in NOT_AT_HOME or not done_to) else outlet
-
-    target_home = one if one and not (nationals and named <= _countries(c.source)) else outlet
-    if located and where.place and target_home is not None and target_home in _countries(c.source) \
-            and c.type not in SELF_DIRECTED:  # "trokken zich terug uit Cherson": a town the KB lacks is not
-        target_home = None  # the doer's own for want of another country (a crackdown or a protest at home may be)
-    src_kin, tgt_kin = _kin(c.source), _kin(c.target)  # "Kyiv en een dorp dat de KB niet kent": the known town's country
-    c.source = [settle(a, src_kin or source_home(a)) for a in c.source]
-    c.target = [settle(a, tgt_kin or target_home) for a in c.target]
-    ids = {a.id for a in c.source if a.id}
-    if ids and ids == {a.id for a in c.target if a.id} and c.type not in SELF_DIRECTED:
-        c.target, c.target_words = [], None
-
-
-def _kin(actors: list[ActorRef]) -> str | None:
-    """The one country the known parts of a compound actor share, for its parts of no known country."""
-    countries = {a.country for a in actors if a.country}
-    return next(iter(countries)) if len(countries) == 1 and len(actors) > 1 else None
-
-
-def _named(sent: Sentence) -> frozenset[str]:
-    """The countries a sentence names: its actors' and places' (an unnamed institution read at the
-    publication's country names none)."""
-    if sent.named is None:
-        outlet = sent.index.home
-        sent.named = frozenset(a.country for m in sent.local for a in m.actors
-                               if a.country and not (m.kind == "sector" and a.id is None and a.country == outlet))
-    return sent.named
-
-
-def aim_at_home(sent: Sentence, c: Candidate, cands: list[Candidate]) -> None:
-    """An act of one country's actor in a sentence that names no other country is aimed at home
-    ("the police arrested a man", "Duterte accused the network", "de minister wees het voorstel
-    af"): its target is that country's own people, an actor of the country but not the country
-    itself, so a state's act at home is no self-loop. An act of war (PLOVER's military context: a
-    ceasefire, an air strike) has an armed counterpart, not the home. Called once the event is kept:
-    a weak frame that needs someone addressed ("vroeg zich af") is not made an event by this default.
-    A judgement of another act ("veroordeelde de aanval", "welcomed the decision") is aimed at
-    whoever did that one, whom the clause does not name: no home either."""
-    own = _countries(c.source)
-    if c.target or c.type in UNDIRECTED and c.mode != "visit" or len(own) != 1:
-        return
-    if c.type in JUDGING and not c.noun and any(d is not c and d.noun and sent.clause[d.head - sent.lo] == sent.clause[c.head - sent.lo]
-                          for d in cands):
-        return
-    row = plover.lookup(c.code)
-    if row is not None and "military" in row.context:
-        return
-    named = _countries([a for m in sent.local for a in m.actors])
-    if named and named != own:
-        return
-    home = country_ref(next(iter(own)), sent.kb)
-    c.target = [replace(home, id=None)]
-
-
 def _thing_before(toks: list[Token], head: int, lo: int, lex: EventLexicon) -> bool:
     """The word before a bare future is a common noun ("deal will"): its subject is a thing,
     not a pronoun, a name or an agent ("they will", "Jawara will", "rebels will")."""
@@ -480,28 +377,11 @@ def _thing_before(toks: list[Token], head: int, lo: int, lex: EventLexicon) -> b
     return t.text.isalpha() and t.text.islower() and t.low not in pronouns and t.low not in lex.sectors
 
 
-def _domestic(toks: list[Token], local: list[ActorMention], lex: EventLexicon, c: Candidate, lo: int) -> list[ActorRef]:
-    """'President X banned Ugandan opposition candidates': an unknown official or agent acting
-    in a sentence that names one country only is taken to act for that country."""
-    countries = {a.country for m in local for a in m.actors if a.country}
-    if len(countries) != 1:
-        return []
-    sector = next((lex.sectors[t.low] for t in toks[lo:c.head] if t.low in lex.sectors), None)
-    if sector is None:
-        return []
-    country = countries.pop()
-    return [ActorRef(country, country, country, sector)]
-
-
 def _same(m: ActorMention, src: ActorMention) -> bool:
     """The source again: words within it, one of its actors, or a pronoun of its country ("De PVV heeft Markuszower
     teruggetrokken" has a target of the same country; "Rusland heeft het zelf gedaan" none)."""
     ids = {a.id for a in src.actors if a.id}
-    return m.lo < src.hi or bool(ids & {a.id for a in m.actors}) or m.kind == "pronoun" and _countries(m.actors) == _countries(src.actors)
-
-
-def _countries(actors: list) -> set:
-    return {a.country for a in actors if a.country}
+    return m.lo < src.hi or bool(ids & {a.id for a in m.actors}) or m.kind == "pronoun" and countries(m.actors) == countries(src.actors)
 
 
 def _speaker(quotes: SpanIndex[Quote], offset: int) -> ActorRef | None:

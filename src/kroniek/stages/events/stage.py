@@ -26,10 +26,11 @@ from ...model import (
 from ..dates import date_for
 from ..registry import register
 from . import syntax
-from .arguments import PARTICIPLE_ENDINGS, aim_at_home, assign_actors, placed
+from .arguments import PARTICIPLE_ENDINGS, assign_actors
 from .article import counterparts, dedupe, headline_repeats
 from .candidates import Candidate, apply_modality, candidates, quoted_acts, regions
 from .context import ArticleIndex, Sentence
+from .home import aim_at_home, placed
 from .lexicon import EventLexicon, lexicon, sentence_words, tokenize
 from .mentions import ActorMention, MentionFinder
 from .recode import recode
