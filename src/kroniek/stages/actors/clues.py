@@ -20,10 +20,12 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
     wide = words_before(text, start, 7)  # the kind clue reads further back than the others
     before = wide[-4:]
     prev = before[-1] if before else ""
+    prev_low = prev.lower()
+    two = " ".join(before[-2:]).lower()  # the two words before, read by several clues
     low = surface.lower()
     if (len(tokens) == 1 and "-" in surface and surface.rsplit("-", 1)[1][:1].islower()) or surface in lex.misc_names:
         return 4, "MISC"
-    if " ".join(before[-2:]).lower() in lex.portfolio or " ".join(before[-2:]).lower() in lex.org_cues:
+    if two in lex.portfolio or two in lex.org_cues:
         return 4, "ORG"
     if _office_portfolio(text, start, tokens, lex):
         return 4, "ORG"
@@ -40,7 +42,7 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 4, "ORG"
     if len(tokens) > 1 and any(c.isdigit() for c in tokens[-1]):
         return 4, "MISC"  # a make and its model, an event and its year: "Volvo XC90", "Sydney 2000"
-    if prev in lex.titles or prev.lower() in lex.titles or " ".join(before[-2:]).lower() in lex.titles:
+    if prev in lex.titles or prev_low in lex.titles or two in lex.titles:
         return 4, "PER"
     if len(tokens) > 1 and surface in lex.places:
         return 3, "LOC"  # "Santa Monica", "Sierra Nevada": a known place of several words, whatever names it holds
@@ -66,12 +68,12 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
             head in lex.loc_modifiers and tail[:1].isupper() and not tail.endswith(lex.misc_suffixes)
             and tail not in lex.demonyms):  # not "Zuid-Amerikaan", "West-Vlaamse"
         return 3, "LOC"  # "Southern Rhodesia", "Upper Silesia", "Oost-Jeruzalem", "Noord-Afrika"
-    if (prev.lower() in lex.place_cues or " ".join(before[-2:]).lower() in lex.place_cues
+    if (prev_low in lex.place_cues or two in lex.place_cues
             or _kind_word(prev, lex.place_kinds)):
         return 3, "LOC"  # "provincie X", "ten noorden van X", "de pilootstad X", "het sportpaleis X"
-    if prev.lower() in lex.place_preps and surface in lex.places:
+    if prev_low in lex.place_preps and surface in lex.places:
         return 3, "LOC"  # "een familie uit Tongeren schreef": a known place after a place preposition
-    if prev.lower() in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
+    if prev_low in lex.speech_verbs or (after and after[0].strip(",.") in lex.speech_verbs):
         return 3, "PER"
     if coded(text, end, lex):
         return 3, "PER"  # "Jalabert (Fra)": results name riders and players with their country
@@ -83,13 +85,13 @@ def type_of(text: str, start: int, end: int, lex: ActorLexicon) -> tuple[int, st
         return 2, "ORG"
     if len(tokens) == 1 and surface in lex.first_names:
         return 2, "PER"  # "hij hield van Freddy", "naar Nico": a known first name alone is a person
-    if prev.lower() in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
+    if prev_low in lex.place_preps and not (len(tokens) > 1 and tokens[0] in lex.first_names):
         return PREP_STRENGTH, "LOC"
-    if prev.lower() in lex.org_preps:
+    if prev_low in lex.org_preps:
         return PREP_STRENGTH, "ORG"  # "werkt bij Tectrade", when most of the name's mentions have it
     if len(tokens) == 1 and low.endswith(lex.place_suffixes):
         return 1, "LOC"
-    if prev.lower() in lex.determiners or (len(tokens) > 1 and (tokens[0] in lex.name_articles or surface.isupper())):
+    if prev_low in lex.determiners or (len(tokens) > 1 and (tokens[0] in lex.name_articles or surface.isupper())):
         return 1, lex.default_type  # "de Mont Blanc", "The Black Crowes": a person takes no article;
         # words all in capitals are a headline or a title ("THE BIG NIGHT"), not an acronym
     if len(tokens) > 1 or surface in lex.surnames or (
