@@ -39,6 +39,9 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         toks = toks[1:]
     if not toks:
         return None
+    tail = _name_tail(toks[-1], lex, text, entities)
+    if tail is not None and tail.start >= toks[0].start:
+        return SpeakerMention(tail.start, tail.end, tail.text, "entity")  # "burgemeester Jan | de Boer"
     if not last and len(toks) > 2 and toks[-1].low in lex.pronouns and toks[-2].low not in lex.joiners:
         return SpeakerMention(toks[-1].start, toks[-1].end, toks[-1].text, "pronoun")  # "… Spanton's underwear he claimed"
     ents = [e for e in entities.within(toks[0].start, toks[-1].end) if (e.actor is not None or e.type != "MISC")
@@ -81,6 +84,17 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
     return SpeakerMention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
+
+
+def _name_tail(t: Token, lex: QuoteLexicon, text: str, entities: SpanIndex[Entity]) -> Entity | None:
+    """A person's name that goes on past the run's last word with lower-case particles and a surname
+    ("Jan | de Boer", "Sarah | de Lange"): the phrase rules stop at a lower-case 'de', the tagger did not."""
+    for e in entities.covering(t.start):
+        rest = text[t.end:e.end].split()
+        if e.type == "PER" and len(rest) > 1 and all(w in lex.name_particles for w in rest[:-1]) \
+                and rest[-1][:1].isupper():
+            return e
+    return None
 
 
 def _modifier(toks: list[Token], h: int, e: Entity, lex: QuoteLexicon) -> bool:

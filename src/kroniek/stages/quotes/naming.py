@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...kb import KB, Actor
+from ...model import Entity
 from .lexicon import QuoteLexicon
 
 _POSSESSIVE_WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -37,6 +38,22 @@ def surnames(kb: KB) -> dict[str, list[Actor]]:
                 out.setdefault(actor.name.split()[-1].casefold(), []).append(actor)
         _SURNAMES[id(kb)] = out
     return _SURNAMES[id(kb)]
+
+
+def surname_end(e: Entity, text: str, lex: QuoteLexicon, kb: KB) -> int | None:
+    """Where the surname ends that a tagger cut off a first name at its lower-case particle ("Jan | de
+    Boer", "Louis | van Gaal"): a known first name last, not a KB actor, then particles and one
+    capitalised word that names nothing in the KB ("Abdullah van Jordanië" is a king of a country)."""
+    if e.type != "PER" or (e.actor is not None and e.actor.id is not None) \
+            or e.text.split()[-1].casefold() not in first_name_genders(kb):  # "Politicoloog Sarah" too
+        return None
+    m = _SURNAME.match(text, e.end)
+    if m is None or not all(w in lex.name_particles for w in m.group(1).split()) or kb.lookup(m.group(2)):
+        return None
+    return m.end()
+
+
+_SURNAME = re.compile(r"((?: [a-z']+){1,2}) (\w[\w'’-]*)")
 
 
 def office_distance(actor: Actor | None, day: str) -> float:

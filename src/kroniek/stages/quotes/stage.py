@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
@@ -18,6 +19,7 @@ from .chunks import Chunker
 from .extent import Extent
 from .hits import TERMINAL, Hit
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
+from .naming import surname_end
 from .marks import Group, find_groups, group_text, transcript_turns, turn_label
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .reported import find_reported, finite_clause
@@ -244,12 +246,22 @@ def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
     return any(t.low not in lex.determiners for t in between if t.low != "as")
 
 
-def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
+def _joined(entities: list[Entity], text: str, lex: QuoteLexicon, kb: KB) -> list[Entity]:
     """One person where a tagger split a name at its particle ("Prince Mohammad" + "bin Salman",
     "Jan" + "van Alebeek"): the two names side by side, the second opening with a lower-case
-    particle, are one name, linked as the linked part is."""
+    particle, are one name, linked as the linked part is; a first name alone takes the particles
+    and surname after it (`naming.surname_end`), and whatever the tagger found there goes."""
     out: list[Entity] = []
     for e in sorted(entities, key=lambda e: e.start):
+        if out and out[-1].type == "PER" and e.start < out[-1].end:
+            if e.type == "PER" and e.actor is not None and e.actor.id is not None:  # "Mohammad" + "bin Salman"
+                end = max(e.end, out[-1].end)
+                out[-1] = Entity(out[-1].start, end, text[out[-1].start:end], "PER", e.actor)
+            continue  # inside a surname taken on below ("Jan de Boer" + "Boer van Barneveld")
+        end = surname_end(e, text, lex, kb)
+        if end is not None:
+            ref = replace(e.actor, name=text[e.start:end]) if e.actor is not None else None
+            e = Entity(e.start, end, text[e.start:end], "PER", ref)
         prev = out[-1] if out else None
         if prev is not None and prev.type == e.type == "PER" and 0 < e.start - prev.end <= 1 \
                 and not text[prev.end:e.start].strip() and e.text.split()[0] in lex.name_particles:
@@ -282,7 +294,7 @@ class QuoteStage:
         text = doc.text
         paragraphs = doc.paragraphs or [(0, len(text))]
         sentences = doc.sentences or paragraphs
-        ents = SpanIndex([*_joined(doc.entities, text, lex), *getattr(doc, "mentions", [])])
+        ents = SpanIndex([*_joined(doc.entities, text, lex, self.kb), *getattr(doc, "mentions", [])])
         starts = [s for s, _ in sentences]
         groups = find_groups(text, paragraphs, lex)
         groups = self._merge(text, groups, lex, ents)
