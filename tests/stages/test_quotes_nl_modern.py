@@ -25,3 +25,28 @@ def test_a_linked_person_is_not_widened() -> None:
     rutte = ActorRef("p:mark-rutte", "Mark Rutte", "NLD")
     doc = run("\"We gaan door\", zei Mark Rutte de Kamer toe.", "nl", {"Mark Rutte": rutte})
     assert [q.speaker.id for q in doc.quotes if q.speaker] == ["p:mark-rutte"]
+
+
+def test_a_partial_quote_after_volgens_is_the_sources_words() -> None:
+    """'Volgens X … “Y” …': Y is X's (a mixed quote), recorded alone, not the clause around it."""
+    doc = run("Volgens de wethouder krijgen de scholen \"alle ruimte\" om zelf te kiezen.", "nl")
+    assert [(q.text, q.direct, q.speaker.name if q.speaker else None) for q in doc.quotes] == \
+        [("alle ruimte", True, "de wethouder")]
+
+
+def test_a_scare_quote_after_volgens_is_no_partial_quote() -> None:
+    doc = run("Volgens de wethouder is de 'stadsbrug' te duur.", "nl")
+    assert [q.text for q in doc.quotes if q.direct] == []
+
+
+def test_noemen_gives_a_one_word_quote() -> None:
+    doc = run("Wethouder Els Pot noemde het besluit \"onbegrijpelijk\".", "nl", unlinked("Els Pot"))
+    assert speakers(doc) == [("onbegrijpelijk", "Els Pot")]
+
+
+def test_a_long_relative_clause_set_off_keeps_the_subject_before_it() -> None:
+    text = ("CDA-Kamerlid Els Pot, die de zaak samen met SP-Kamerlid Jan Bos aan het licht bracht, "
+            "noemt het aftreden \"onvermijdelijk\".")
+    doc = run(text, "nl", unlinked("Els Pot", "Jan Bos"))
+    assert speakers(doc) == [("onvermijdelijk", "Els Pot")]
+    assert doc.quotes[0].speaker.start == text.index("Els Pot")  # named by the clause, not guessed from context

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
+from .according import according_source
 from .attribution import SpeakerMention, apposed, mention_in, np_after, word
 from .chunks import Chunker
 from .extent import Extent
@@ -298,8 +299,9 @@ class QuoteStage:
         starts = [s for s, _ in sentences]
         groups = find_groups(text, paragraphs, lex)
         groups = self._merge(text, groups, lex, ents)
+        chunker = Chunker(doc, self.options)
         for g in groups:
-            self._classify(doc, g, lex, ents, starts)
+            self._classify(doc, g, lex, ents, starts, chunker)
         hits = [self._direct_hit(text, g) for g in groups if g.speech]
         turns = transcript_turns(text, paragraphs, groups, ents, lex)
         hits += turns
@@ -309,7 +311,7 @@ class QuoteStage:
         head = _headline(text, paragraphs)
         cues: list[tuple[int, int]] = []
         hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent,
-                                           Chunker(doc, self.options), cues)
+                                           chunker, cues)
                  if not head[0] <= h.start < head[1]]
         hits.sort(key=lambda h: h.start)
         resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted, cues)
@@ -366,7 +368,8 @@ class QuoteStage:
             out.append(g)
         return out
 
-    def _classify(self, doc: Doc, g: Group, lex: QuoteLexicon, ents: SpanIndex[Entity], starts: list[int]) -> None:
+    def _classify(self, doc: Doc, g: Group, lex: QuoteLexicon, ents: SpanIndex[Entity], starts: list[int],
+                  chunker: Chunker) -> None:
         """Speech or not, and who said it as far as the words around the quote tell."""
         text = doc.text
         inner = group_text(text, g)
@@ -409,6 +412,11 @@ class QuoteStage:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
             g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex)
+            return
+        source = according_source(pre, lex, text, ents, chunker) if nwords >= 2 and not colon else None
+        if source is not None and text[g.start:g.segs[0][0]] not in lex.scare_marks:
+            g.attr = (source[0].text, source[1], source[0].start)  # "volgens hem is het “een wonder”": a partial quote
+            g.speech = True
             return
         if colon and 0 < len(pre_words) <= 4:
             g.attr = ("", mention_in(pre_words, lex, text, ents, last=True), -1)
