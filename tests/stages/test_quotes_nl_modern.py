@@ -50,3 +50,13 @@ def test_a_long_relative_clause_set_off_keeps_the_subject_before_it() -> None:
     doc = run(text, "nl", unlinked("Els Pot", "Jan Bos"))
     assert speakers(doc) == [("onvermijdelijk", "Els Pot")]
     assert doc.quotes[0].speaker.start == text.index("Els Pot")  # named by the clause, not guessed from context
+
+
+def test_a_party_role_compound_is_no_part_of_the_name() -> None:
+    doc = run("\"Dit is te laat\", zei GL-Kamerlid Els Pot.", "nl", unlinked("GL-Kamerlid Els Pot"))
+    assert speakers(doc) == [("Dit is te laat", "Els Pot")]
+
+
+def test_a_role_with_a_lower_case_domain_goes_on_to_the_name() -> None:
+    doc = run("\"Dit was een signaal\", zegt officier van justitie Els Pot.", "nl", unlinked("Els Pot"))
+    assert speakers(doc) == [("Dit was een signaal", "Els Pot")]

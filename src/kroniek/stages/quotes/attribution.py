@@ -167,13 +167,21 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             name = not out and t.low in lex.name_particles and nxt is not None and nxt.text[0].isupper()
-            if not name and not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
+            if not name and not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper()
+                                                                          or _domain(out[-1], nxt, toks[i + 2:i + 3], lex))):
                 break  # "van Boxtel" opens a name; "van het ministerie" continues one
         out.append(t)
         if len(out) == 1 and (t.low in lex.pronouns or t.low in lex.object_pronouns and t.low not in lex.possessive_determiners):
             break  # "volgens hem | vertrok …"; "volgens haar advocaat" goes on
         i += 1
     return out
+
+
+def _domain(role: Token, nxt: Token, after: list[Token], lex: QuoteLexicon) -> bool:
+    """A role's lower-case domain before the holder's name: "officier van justitie | Inge Jonkers",
+    "minister van defensie | Kajsa Ollongren"."""
+    return (lex.is_role(role.low) or role.low in lex.titles) and nxt.text[0].isalpha() and nxt.low not in lex.function_words \
+        and bool(after) and after[0].text[0].isupper()
 
 
 def _phrase_ends(prev: Token, det: Token, nxt: list[Token], lex: QuoteLexicon) -> bool:

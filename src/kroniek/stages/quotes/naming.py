@@ -102,10 +102,10 @@ def proper(phrase: str, lex: QuoteLexicon) -> str:
     phrase = phrase_as_written(phrase, lex)
     words = phrase.split()
     k = len(words)
-    while k > 0 and (words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in lex.titles
+    while k > 0 and (words[k - 1][:1].isupper() and not titled(words[k - 1], lex)
                      and not (len(words[k - 1]) > 1 and words[k - 1].isupper())
                      or k > 1 and words[k - 1] == lex.genitive and words[k - 2][:1].isupper()
-                     and words[k - 2].casefold().strip(".") not in lex.titles):  # "House of Commons Library"
+                     and not titled(words[k - 2], lex)):  # "House of Commons Library"
         k -= 1
     head = [w.casefold() for w in words[:k] if w.casefold() not in lex.determiners]
     if len(head) > 1 and words[k - 1].islower() and (lex.genitive in head or head[-1] in lex.prepositions):
@@ -113,10 +113,16 @@ def proper(phrase: str, lex: QuoteLexicon) -> str:
     return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
 
+def titled(word: str, lex: QuoteLexicon) -> bool:
+    """A title, or a role compound a party or body opens ("SP-Kamerlid", "FNV-bestuurder", "Nibud-directeur")."""
+    low = word.casefold().strip(".")
+    return low in lex.titles or "-" in low and (low.rsplit("-", 1)[1] in lex.titles or lex.is_role(low))
+
+
 def strip_titles(name: str, lex: QuoteLexicon) -> str:
     """A person's name without the titles, honorifics and owners before it ("Mme Spanton", "NBC's X")."""
     words = proper(name, lex).split()
-    while len(words) > 1 and (words[0].casefold().strip(".") in lex.titles or words[0].casefold().strip(".") in lex.honorifics
+    while len(words) > 1 and (titled(words[0], lex) or words[0].casefold().strip(".") in lex.honorifics
                               or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles
                               or len(words) > 2 and words[0].endswith(lex.possessives)):  # "NBC’s Dante Chinni"
         words = words[1:]  # "Behalve Van Alebeek": a tagger's name may open with a preposition too
