@@ -60,3 +60,11 @@ def test_a_party_role_compound_is_no_part_of_the_name() -> None:
 def test_a_role_with_a_lower_case_domain_goes_on_to_the_name() -> None:
     doc = run("\"Dit was een signaal\", zegt officier van justitie Els Pot.", "nl", unlinked("Els Pot"))
     assert speakers(doc) == [("Dit was een signaal", "Els Pot")]
+
+
+def test_a_sentence_after_a_quote_is_no_name_line() -> None:
+    """A short sentence after a quote that ends its paragraph is news, not the pull quote's attribution."""
+    text = ("Premier Karel Jansen sprak na afloop. \"We vragen een inspanning van iedereen.\" "
+            "Private feesten zijn verboden, behalve bruiloften.")
+    doc = run(text, "nl", unlinked("Karel Jansen"))
+    assert speakers(doc) == [("We vragen een inspanning van iedereen.", "Karel Jansen")]

@@ -17,7 +17,7 @@ from ..registry import register
 from .according import according_source
 from .attribution import SpeakerMention, apposed, mention_in, np_after, word
 from .chunks import Chunker
-from .extent import Extent
+from .extent import Extent, not_np
 from .hits import TERMINAL, Hit
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .naming import surname_end
@@ -460,7 +460,9 @@ class QuoteStage:
                 and not any(t.text[0].isalnum() for t in ([cut_at, *tail] if cut_at else ())):
             comma = next((k for k, t in enumerate(cut) if t.text == ","), len(cut))
             name = [t for t in cut[:comma] if t.text[0].isalnum()]
-            return None if not name else ("", mention_in(name, lex, text, ents), -1)
+            if not name or not_np([t.text for t in name], lex) and not any(lex.cue(t.low) for t in name):
+                return None  # a sentence of its own ("Private feesten zijn verboden, …"), no name line
+            return "", mention_in(name, lex, text, ents), -1
         return None
 
     def _direct_hit(self, text: str, g: Group) -> Hit:
