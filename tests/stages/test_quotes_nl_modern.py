@@ -68,3 +68,11 @@ def test_a_sentence_after_a_quote_is_no_name_line() -> None:
             "Private feesten zijn verboden, behalve bruiloften.")
     doc = run(text, "nl", unlinked("Karel Jansen"))
     assert speakers(doc) == [("We vragen een inspanning van iedereen.", "Karel Jansen")]
+
+
+def test_a_quote_after_a_reported_statement_in_its_paragraph_goes_on_with_that_voice() -> None:
+    text = ("Volgens woordvoerder Karel Jansen ging er een raket mis. \"Dat blijkt uit onze analyse\", zei hij.\n\n"
+            "Een verpleegkundige in het ziekenhuis vertelde de krant dat de gangen vol lagen. "
+            "\"We werken dag en nacht door.\"")
+    doc = run(text, "nl", unlinked("Karel Jansen"))
+    assert speakers(doc)[-1][1] == "een verpleegkundige in het ziekenhuis"
