@@ -76,3 +76,13 @@ def test_a_quote_after_a_reported_statement_in_its_paragraph_goes_on_with_that_v
             "\"We werken dag en nacht door.\"")
     doc = run(text, "nl", unlinked("Karel Jansen"))
     assert speakers(doc)[-1][1] == "een verpleegkundige in het ziekenhuis"
+
+
+def test_a_split_directive_takes_an_om_te_clause_after_its_object() -> None:
+    doc = run("Wethouder Els Pot riep alle ouders op om hun kinderen thuis te houden.", "nl", unlinked("Els Pot"))
+    assert speakers(doc) == [("hun kinderen thuis te houden", "Els Pot")]
+
+
+def test_an_intention_with_om_te_is_no_content() -> None:
+    doc = run("Wethouder Els Pot stelde vorig jaar als doel om de aandelen te verkopen.", "nl", unlinked("Els Pot"))
+    assert [q.text for q in doc.quotes] == []

@@ -38,6 +38,8 @@ class QuoteLexicon:
     object_cues: frozenset[str]
     infinitive_cues: frozenset[str]
     infinitive: str
+    infinitive_opener: str  # "riep iedereen op | om … te halen": the word that may open the te-clause
+    opener_cues: frozenset[str]  # the directives it may follow (not "denken er aan om", an intention)
     infinitive_window: int
     whether: frozenset[str]
     negations: frozenset[str]
@@ -216,7 +218,8 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         present_suffixes=tuple(raw.get("present_suffixes") or ()),
         complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
         object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"),
-        infinitive=str(raw.get("infinitive") or ""),
+        infinitive=str(raw.get("infinitive") or ""), infinitive_opener=str(raw.get("infinitive_opener") or ""),
+        opener_cues=fs("opener_cues"),
         infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),
