@@ -86,3 +86,9 @@ def test_a_split_directive_takes_an_om_te_clause_after_its_object() -> None:
 def test_an_intention_with_om_te_is_no_content() -> None:
     doc = run("Wethouder Els Pot stelde vorig jaar als doel om de aandelen te verkopen.", "nl", unlinked("Els Pot"))
     assert [q.text for q in doc.quotes] == []
+
+
+def test_a_headline_clause_before_a_colon_quote_is_its_subjects() -> None:
+    text = "Els Pot bezoekt Gouda: 'Dit is hartverscheurend'\n\nDe schade is groot."
+    doc = run(text, "nl", unlinked("Els Pot", "Gouda"))  # a tagger's person or place after the verb
+    assert speakers(doc) == [("Dit is hartverscheurend", "Els Pot")]

@@ -419,7 +419,9 @@ class QuoteStage:
             g.speech = True
             return
         if colon and 0 < len(pre_words) <= 4:
-            g.attr = ("", mention_in(pre_words, lex, text, ents, last=True), -1)
+            subject_np = chunker.noun_phrase(pre_words, lex)  # "Koning bezoekt Valkenburg: '…'": the subject speaks
+            g.attr = ("", mention_in(subject_np, lex, text, ents) if len(subject_np) < len(pre_words)
+                      else mention_in(pre_words, lex, text, ents, last=True), -1)
             g.speech = True
             return
         last_char = inner.rstrip()[-1:]
