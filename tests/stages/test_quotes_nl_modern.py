@@ -92,3 +92,16 @@ def test_a_headline_clause_before_a_colon_quote_is_its_subjects() -> None:
     text = "Els Pot bezoekt Gouda: 'Dit is hartverscheurend'\n\nDe schade is groot."
     doc = run(text, "nl", unlinked("Els Pot", "Gouda"))  # a tagger's person or place after the verb
     assert speakers(doc) == [("Dit is hartverscheurend", "Els Pot")]
+
+
+def test_a_name_after_an_age_is_no_description_of_someone_before() -> None:
+    text = ("Wethouder Karel Jansen sprak over de opvang.\n\n"
+            "\"We hebben alles achtergelaten\", vertelt de 34-jarige Olena uit Charkiv.")
+    doc = run(text, "nl", unlinked("Karel Jansen"))
+    assert speakers(doc)[-1][1].endswith("Olena")  # not Karel Jansen
+
+
+def test_an_origin_after_an_age_still_points_back() -> None:
+    text = ("Karel Jansen won de rit.\n\n\"Ik ben blij\", zei de 34-jarige Amsterdammer.")
+    doc = run(text, "nl", unlinked("Karel Jansen"))
+    assert speakers(doc)[-1] == ("Ik ben blij", "Karel Jansen")

@@ -32,6 +32,7 @@ class QuoteLexicon:
     content_preps: dict[str, frozenset[str]]
     gerunds: tuple[str, ...]
     finite_suffixes: tuple[str, ...]
+    origin_suffixes: tuple[str, ...]  # nouns of origin ("Amsterdammer", "Italiaan"), not first names
     present_suffixes: tuple[str, ...]
     complementizers: frozenset[str]
     clause_cues: frozenset[str]
@@ -215,6 +216,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         particle_words=frozenset(w for v in particles.values() for w in v),
         content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
         gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
+        origin_suffixes=tuple(raw.get("origin_suffixes") or ()),
         present_suffixes=tuple(raw.get("present_suffixes") or ()),
         complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
         object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"),
