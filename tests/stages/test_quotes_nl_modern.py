@@ -105,3 +105,10 @@ def test_an_origin_after_an_age_still_points_back() -> None:
     text = ("Karel Jansen won de rit.\n\n\"Ik ben blij\", zei de 34-jarige Amsterdammer.")
     doc = run(text, "nl", unlinked("Karel Jansen"))
     assert speakers(doc)[-1] == ("Ik ben blij", "Karel Jansen")
+
+
+def test_a_link_line_to_another_article_holds_no_speech() -> None:
+    text = ("Karel Jansen stapt op. \"Het is genoeg geweest\", zei hij.\n\n"
+            "Lees ook: Reizigers boos op luchthaven: 'Vlucht al gemist'\n\nDe zoektocht naar een opvolger begint.")
+    doc = run(text, "nl", unlinked("Karel Jansen"))
+    assert [q.text for q in doc.quotes] == ["Het is genoeg geweest"]

@@ -33,6 +33,7 @@ class QuoteLexicon:
     gerunds: tuple[str, ...]
     finite_suffixes: tuple[str, ...]
     origin_suffixes: tuple[str, ...]  # nouns of origin ("Amsterdammer", "Italiaan"), not first names
+    link_labels: tuple[str, ...]  # "Lees ook:", "Read more:": a line that links another article
     present_suffixes: tuple[str, ...]
     complementizers: frozenset[str]
     clause_cues: frozenset[str]
@@ -217,6 +218,7 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
         gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
         origin_suffixes=tuple(raw.get("origin_suffixes") or ()),
+        link_labels=tuple(str(x).lower() + ":" for x in raw.get("link_labels") or ()),
         present_suffixes=tuple(raw.get("present_suffixes") or ()),
         complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
         object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"),
