@@ -112,3 +112,10 @@ def test_a_link_line_to_another_article_holds_no_speech() -> None:
             "Lees ook: Reizigers boos op luchthaven: 'Vlucht al gemist'\n\nDe zoektocht naar een opvolger begint.")
     doc = run(text, "nl", unlinked("Karel Jansen"))
     assert [q.text for q in doc.quotes] == ["Het is genoeg geweest"]
+
+
+def test_a_pronoun_in_an_opening_question_phrase_is_not_the_subject() -> None:
+    text = ("Trainer Karel Jansen was trots.\n\n"
+            "Op de vraag of hij blijft, gaf aanvoerder Piet Bos geen antwoord. \"Daar denk ik nu niet aan.\"")
+    doc = run(text, "nl", unlinked("Karel Jansen", "Piet Bos"))
+    assert speakers(doc)[-1] == ("Daar denk ik nu niet aan.", "Piet Bos")
