@@ -119,3 +119,8 @@ def test_a_pronoun_in_an_opening_question_phrase_is_not_the_subject() -> None:
             "Op de vraag of hij blijft, gaf aanvoerder Piet Bos geen antwoord. \"Daar denk ik nu niet aan.\"")
     doc = run(text, "nl", unlinked("Karel Jansen", "Piet Bos"))
     assert speakers(doc)[-1] == ("Daar denk ik nu niet aan.", "Piet Bos")
+
+
+def test_a_plural_subject_points_out_with_wijzen_erop() -> None:
+    doc = run("Onderzoekers wijzen erop dat de zomers droger worden.", "nl")
+    assert [(q.text, q.cue) for q in doc.quotes] == [("de zomers droger worden", "wijzen")]
