@@ -124,3 +124,8 @@ def test_a_pronoun_in_an_opening_question_phrase_is_not_the_subject() -> None:
 def test_a_plural_subject_points_out_with_wijzen_erop() -> None:
     doc = run("Onderzoekers wijzen erop dat de zomers droger worden.", "nl")
     assert [(q.text, q.cue) for q in doc.quotes] == [("de zomers droger worden", "wijzen")]
+
+
+def test_a_time_adverb_after_the_speaker_is_no_part_of_it() -> None:
+    doc = run("De haven sluit. Dat heeft de gemeente vanmiddag bekendgemaakt.", "nl")
+    assert [q.speaker.text for q in doc.quotes if q.speaker] == ["de gemeente"]
