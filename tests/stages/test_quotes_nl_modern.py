@@ -70,14 +70,6 @@ def test_a_sentence_after_a_quote_is_no_name_line() -> None:
     assert speakers(doc) == [("We vragen een inspanning van iedereen.", "Karel Jansen")]
 
 
-def test_a_quote_after_a_reported_statement_in_its_paragraph_goes_on_with_that_voice() -> None:
-    text = ("Volgens woordvoerder Karel Jansen ging er een raket mis. \"Dat blijkt uit onze analyse\", zei hij.\n\n"
-            "Een verpleegkundige in het ziekenhuis vertelde de krant dat de gangen vol lagen. "
-            "\"We werken dag en nacht door.\"")
-    doc = run(text, "nl", unlinked("Karel Jansen"))
-    assert speakers(doc)[-1][1] == "een verpleegkundige in het ziekenhuis"
-
-
 def test_a_split_directive_takes_an_om_te_clause_after_its_object() -> None:
     doc = run("Wethouder Els Pot riep alle ouders op om hun kinderen thuis te houden.", "nl", unlinked("Els Pot"))
     assert speakers(doc) == [("hun kinderen thuis te houden", "Els Pot")]

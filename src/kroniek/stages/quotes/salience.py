@@ -124,8 +124,7 @@ class Salience:
     def _new_voice(self, pos: int, own: list[_Mention]) -> _Mention | None:
         """The last subject before the quote in its paragraph, named or a pronoun, when no one has
         spoken since: news introduces a voice, then quotes it ("Ook bondscoach Bert Romp was content.
-        „…”", "Steve Peers of the University of Essex, speaking to BBC, said, “…”"); else the paragraph's
-        last speaker when no one is named since ("Een arts vertelde de BBC dat … „…”")."""
+        „…”", "Steve Peers of the University of Essex, speaking to BBC, said, “…”")."""
         para = next((ps for ps, pe in self.r.doc.paragraphs if ps <= pos < pe), 0)
         spoke = self._spoke(pos)
         since = max(para, spoke[-1].pos if spoke else -1)
@@ -134,8 +133,6 @@ class Salience:
                 break
             if m.weight == SUBJECT:
                 return m
-        if spoke and spoke[-1].pos >= para and spoke[-1].speaker is not None:
-            return spoke[-1]  # the voice of the paragraph goes on
         return None
 
     def _scores(self, pos: int, si: int, extra: list[_Mention] = ()) -> dict[str, _Person]:

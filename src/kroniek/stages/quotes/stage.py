@@ -413,7 +413,7 @@ class QuoteStage:
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
             g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex)
             return
-        source = according_source(pre, lex, text, ents, chunker) if nwords >= 2 and not colon else None
+        source = according_source(pre, lex, text, ents, chunker) if 2 <= nwords < MIN_WORDS and not colon else None
         if source is not None and text[g.start:g.segs[0][0]] not in lex.scare_marks:
             g.attr = (source[0].text, source[1], source[0].start)  # "volgens hem is het “een wonder”": a partial quote
             g.speech = True
