@@ -5,6 +5,8 @@ One table: quote precision/recall/F1 and speaker accuracy per language and half
 - fragment share: speakers whose words are not a noun phrase (see `fragment`);
 - after-date share: quotes dated after their article's day.
 The test half is only ever scored in aggregate: `--details` prints per-document errors for dev only.
+Half `written` is the self-written development set corpus/quotes/<lang>_written (never a test half);
+`--details` prints its errors too.
 
     .venv/bin/python scripts/eval_quotes_corpus.py [--corpus corpus/quotes]
         [--wikinews ../shared/data/wikinews_en] [--halves dev test] [--details] [--fragments N]
@@ -106,21 +108,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus" / "quotes")
     ap.add_argument("--wikinews", type=Path, default=ROOT.parent / "shared" / "data" / "wikinews_en")
-    ap.add_argument("--halves", nargs="+", default=["dev", "test"])
+    ap.add_argument("--halves", nargs="+", default=["dev", "test", "written"])
     ap.add_argument("--langs", nargs="+", default=["en", "nl"])
-    ap.add_argument("--details", action="store_true", help="per-document errors on dev (never on test)")
+    ap.add_argument("--details", action="store_true", help="per-document errors on dev and written (never on test)")
     ap.add_argument("--fragments", type=int, default=0, help="print this many fragment speakers")
     ap.add_argument("--no-wikinews", action="store_true")
     args = ap.parse_args(argv)
-    print(f"{'lang':4} {'half':4} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'tp':>4} {'fp':>4} {'fn':>4}")
+    print(f"{'lang':4} {'half':7} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'tp':>4} {'fp':>4} {'fn':>4}")
     for lang in args.langs:
         for half in args.halves:
-            folder = args.corpus / lang / half
+            folder = args.corpus / f"{lang}_written" if half == "written" else args.corpus / lang / half
             if not folder.is_dir():
                 continue
-            s = corpus_scores(folder, args.details and half == "dev")
+            s = corpus_scores(folder, args.details and half in ("dev", "written"))
             q = s.quotes
-            print(f"{lang:4} {half:4} {q.precision:6.3f} {q.recall:6.3f} {q.f1:6.3f} {s.speaker.value:8.3f} "
+            print(f"{lang:4} {half:7} {q.precision:6.3f} {q.recall:6.3f} {q.f1:6.3f} {s.speaker.value:8.3f} "
                   f"{q.tp:4} {q.fp:4} {q.fn:4}")
     if not args.no_wikinews and args.wikinews.is_dir():
         n, frag, dated, after = wikinews(args.wikinews, args.fragments)

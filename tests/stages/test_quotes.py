@@ -289,7 +289,7 @@ def test_seed_floors(seed_record: dict) -> None:
 
 
 @pytest.mark.parametrize("form, lemma", [
-    ("hoopt", "hopen"), ("vreesde", "vrezen"), ("denkt", "denken"), ("begreep", "begrijpen"), ("beaamt", "beamen"),
+    ("meent", "menen"), ("geloofde", "geloven"), ("denkt", "denken"), ("begreep", "begrijpen"), ("beaamt", "beamen"),
     ("claimde", "claimen"), ("jubelde", "jubelen"), ("schampert", "schamperen"), ("toegevoegd", "toevoegen"),
     ("aankondigt", "aankondigen"), ("meegedeeld", "meedelen"), ("medegedeeld", "mededelen"), ("verklaard", "verklaren"), ("gerapporteerd", "rapporteren"),
     ("waarschuwde", "waarschuwen"), ("gewaarschuwd", "waarschuwen"), ("schreeuwt", "schreeuwen"),  # no doubled vowel before w
@@ -319,8 +319,8 @@ def test_separable_cues_in_both_orders() -> None:
 @pytest.mark.parametrize("sentence, content, cls", [
     ("De burgemeester vertelde dat de weg dicht blijft.", "de weg dicht blijft", "speech"),
     ("De krant schreef dat de weg dicht blijft.", "de weg dicht blijft", "writing"),
-    ("De burgemeester hoopt dat de weg snel opengaat.", "de weg snel opengaat", "opinion"),
-    ("De burgemeester vreest dat de weg dicht blijft.", "de weg dicht blijft", "opinion"),
+    ("De burgemeester meent dat de weg snel opengaat.", "de weg snel opengaat", "opinion"),
+    ("De burgemeester gelooft dat de weg dicht blijft.", "de weg dicht blijft", "opinion"),
     ("De burgemeester jubelde dat de weg eindelijk open is.", "de weg eindelijk open is", "emotion"),
     ("De wethouder beaamt dat de weg dicht blijft.", "de weg dicht blijft", "speech"),
 ])

@@ -25,6 +25,27 @@ def according_at(toks: list[Token], lex: QuoteLexicon, sentence: str) -> tuple[i
     return None
 
 
+def source_mention(src: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> SpeakerMention | None:
+    """Who a source phrase names: an object pronoun ("volgens hem", "according to her") or its mention."""
+    if len(src) == 1 and src[0].low in lex.object_pronouns:
+        return SpeakerMention(src[0].start, src[0].end, src[0].text, "pronoun")
+    return mention_in(src, lex, text, ents)
+
+
+def according_source(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
+                     chunker: Chunker) -> tuple[Token, SpeakerMention | None] | None:
+    """The 'volgens X' of a sentence's words before a partial quote ("Volgens de minister krijgen boeren
+    “alle ruimte”"): the source word and whom it names (the phrase up to the verb, as in
+    `according_hit`); the quote is X's, not a scare quote."""
+    acc = according_at(toks, lex, " ".join(t.low for t in toks))
+    if acc is None or any(t.low in lex.relatives for t in toks[acc[1]:]):
+        return None  # "…, X engaged in a scheme in which they “looted”": the quote is in a relative clause
+    src = np_after(toks, acc[1], lex)
+    if len(src) > 1:
+        src = chunker.noun_phrase(src, lex)
+    return toks[acc[0]], source_mention(apposed(toks, src, lex, ents), lex, text, ents)
+
+
 def according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity],
                    chunker: Chunker | None = None) -> Hit | None:
     """'Volgens X is …' / 'According to X, …' / '…, according to X.' The source's words end at the
@@ -45,10 +66,7 @@ def according_hit(toks: list[Token], acc: tuple[int, int], lex: QuoteLexicon, te
         cut = chunker.noun_phrase(seg, lex)  # "Volgens de politie in Gent | is …": one constituent before the verb
         src = cut if len(src) < len(cut) < len(seg) else src
     src = apposed(toks, src, lex, ents)
-    if len(src) == 1 and src[0].low in lex.object_pronouns:  # "volgens hem", "according to her"
-        m: SpeakerMention | None = SpeakerMention(src[0].start, src[0].end, src[0].text, "pronoun")
-    else:
-        m = mention_in(src, lex, text, ents)
+    m = source_mention(src, lex, text, ents)
     src_end = b + len(src)
     if src_end + 2 < len(toks) and toks[src_end].text == "(":  # "volgens Pierre Chevalier (VLD) heeft …"
         src_end = next((n + 1 for n in range(src_end + 1, min(len(toks), src_end + 6)) if toks[n].text == ")"), src_end)

@@ -43,6 +43,9 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
         toks = toks[1:]
     if not toks:
         return None
+    tail = _name_tail(toks[-1], lex, text, entities)
+    if tail is not None and tail.start >= toks[0].start:
+        return SpeakerMention(tail.start, tail.end, tail.text, "entity")  # "burgemeester Jan | de Boer"
     if not last and len(toks) > 2 and toks[-1].low in lex.pronouns and toks[-2].low not in lex.joiners:
         return SpeakerMention(toks[-1].start, toks[-1].end, toks[-1].text, "pronoun")  # "… Spanton's underwear he claimed"
     ents = [e for e in entities.within(toks[0].start, toks[-1].end) if (e.actor is not None or e.type != "MISC")
@@ -85,6 +88,17 @@ def mention_in(toks: list[Token], lex: QuoteLexicon, text: str, entities: SpanIn
     span = text[toks[0].start:toks[-1].end]
     caps = all(t.text[0].isupper() for t in toks if t.low not in lex.name_particles)
     return SpeakerMention(toks[0].start, toks[-1].end, span, "name" if caps else "np")
+
+
+def _name_tail(t: Token, lex: QuoteLexicon, text: str, entities: SpanIndex[Entity]) -> Entity | None:
+    """A person's name that goes on past the run's last word with lower-case particles and a surname
+    ("Jan | de Boer", "Sarah | de Lange"): the phrase rules stop at a lower-case 'de', the tagger did not."""
+    for e in entities.covering(t.start):
+        rest = text[t.end:e.end].split()
+        if e.type == "PER" and len(rest) > 1 and all(w in lex.name_particles for w in rest[:-1]) \
+                and rest[-1][:1].isupper():
+            return e
+    return None
 
 
 def _modifier(toks: list[Token], h: int, e: Entity, lex: QuoteLexicon) -> bool:
@@ -164,13 +178,21 @@ def np_after(toks: list[Token], i: int, lex: QuoteLexicon, inverted: bool = Fals
         if t.low in lex.prepositions or (t.low in lex.adverbs and t.low not in lex.determiners):
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             name = not out and t.low in lex.name_particles and nxt is not None and nxt.text[0].isupper()
-            if not name and not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper())):
+            if not name and not (out and t.low == lex.genitive and nxt and (nxt.low in lex.determiners or nxt.text[0].isupper()
+                                                                          or _domain(out[-1], nxt, toks[i + 2:i + 3], lex))):
                 break  # "van Boxtel" opens a name; "van het ministerie" continues one
         out.append(t)
         if len(out) == 1 and (t.low in lex.pronouns or t.low in lex.object_pronouns and t.low not in lex.possessive_determiners):
             break  # "volgens hem | vertrok …"; "volgens haar advocaat" goes on
         i += 1
     return out
+
+
+def _domain(role: Token, nxt: Token, after: list[Token], lex: QuoteLexicon) -> bool:
+    """A role's lower-case domain before the holder's name: "officier van justitie | Inge Jonkers",
+    "minister van defensie | Kajsa Ollongren"."""
+    return (lex.is_role(role.low) or role.low in lex.titles) and nxt.text[0].isalpha() and nxt.low not in lex.function_words \
+        and bool(after) and after[0].text[0].isupper()
 
 
 def _phrase_ends(prev: Token, det: Token, nxt: list[Token], lex: QuoteLexicon) -> bool:

@@ -23,10 +23,10 @@ def fragment(words: list[Token], lex: QuoteLexicon) -> bool:
     word or adverb last, or a lower-case verb form after the head."""
     if any(not word(t) and t.text not in "-'’." for t in words):
         return True
-    return _not_np([t.text for t in words], lex)
+    return not_np([t.text for t in words], lex)
 
 
-def _not_np(texts: list[str], lex: QuoteLexicon) -> bool:
+def not_np(texts: list[str], lex: QuoteLexicon) -> bool:
     """`fragment` over the words alone (no punctuation inside)."""
     if not texts:
         return False
@@ -90,7 +90,7 @@ class Extent:
         plain = m.text.split()
         if any(w.lower().replace("’", "'").split("'")[0] in self.lex.first_person for w in plain):
             return None  # "I've", "you briefly": the words of someone quoted, not a speaker
-        if m.kind == "entity" or (all(w.replace("-", "").isalpha() for w in plain) and not _not_np(plain, self.lex)):
+        if m.kind == "entity" or (all(w.replace("-", "").isalpha() for w in plain) and not not_np(plain, self.lex)):
             return m
         words = tokens(self.doc.text, m.start, m.end, self.lex)
         if not fragment(words, self.lex):

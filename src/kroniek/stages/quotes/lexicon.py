@@ -32,12 +32,16 @@ class QuoteLexicon:
     content_preps: dict[str, frozenset[str]]
     gerunds: tuple[str, ...]
     finite_suffixes: tuple[str, ...]
+    origin_suffixes: tuple[str, ...]  # nouns of origin ("Amsterdammer", "Italiaan"), not first names
+    link_labels: tuple[str, ...]  # "Lees ook:", "Read more:": a line that links another article
     present_suffixes: tuple[str, ...]
     complementizers: frozenset[str]
     clause_cues: frozenset[str]
     object_cues: frozenset[str]
     infinitive_cues: frozenset[str]
     infinitive: str
+    infinitive_opener: str  # "riep iedereen op | om … te halen": the word that may open the te-clause
+    opener_cues: frozenset[str]  # the directives it may follow (not "denken er aan om", an intention)
     infinitive_window: int
     whether: frozenset[str]
     negations: frozenset[str]
@@ -216,10 +220,13 @@ def lexicon(lang: str | None) -> QuoteLexicon:
         particle_words=frozenset(w for v in particles.values() for w in v),
         content_preps={k: frozenset(v) for k, v in (raw.get("content_preps") or {}).items()},
         gerunds=tuple(raw.get("gerunds") or ()), finite_suffixes=tuple(raw.get("finite_suffixes") or ()),
+        origin_suffixes=tuple(raw.get("origin_suffixes") or ()),
+        link_labels=tuple(str(x).lower() + ":" for x in raw.get("link_labels") or ()),
         present_suffixes=tuple(raw.get("present_suffixes") or ()),
         complementizers=fs("complementizers"), clause_cues=fs("clause_cues"),
         object_cues=fs("object_cues"), infinitive_cues=fs("infinitive_cues"),
-        infinitive=str(raw.get("infinitive") or ""),
+        infinitive=str(raw.get("infinitive") or ""), infinitive_opener=str(raw.get("infinitive_opener") or ""),
+        opener_cues=fs("opener_cues"),
         infinitive_window=int(raw.get("infinitive_window") or 0), whether=fs("whether"),
         negations=fs("negations"),
         according=tuple(tuple(a.lower().split()) for a in raw.get("according") or []),

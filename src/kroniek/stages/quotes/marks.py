@@ -90,6 +90,8 @@ def find_groups(text: str, paragraphs: list[tuple[int, int]], lex: QuoteLexicon)
             if not (m and m.group() in lex.marks) or turn_label(text, m.end(), lex) is not None:
                 _flush(carry, groups)  # a new speaker's turn ('"PENCE: …') is a new quote
                 carry = None
+        if lex.link_labels and text[first:first + 20].casefold().startswith(lex.link_labels):
+            continue  # "Lees ook: …": another article's headline
         for m in mark_re.finditer(text, ps, pe):
             mk, i, j = m.group(), m.start(), m.end()
             prev = text[i - 1] if i > ps else " "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...kb import KB, Actor
+from ...model import Entity
 from .lexicon import QuoteLexicon
 
 _POSSESSIVE_WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -56,6 +57,22 @@ def prominent(kb: KB, surname: str, linked: Actor | None, day: str | None, hon: 
     return best
 
 
+def surname_end(e: Entity, text: str, lex: QuoteLexicon, kb: KB) -> int | None:
+    """Where the surname ends that a tagger cut off a first name at its lower-case particle ("Jan | de
+    Boer", "Louis | van Gaal"): a known first name last, not a KB actor, then particles and one
+    capitalised word that names nothing in the KB ("Abdullah van Jordanië" is a king of a country)."""
+    if e.type != "PER" or (e.actor is not None and e.actor.id is not None) \
+            or e.text.split()[-1].casefold() not in first_name_genders(kb):  # "Politicoloog Sarah" too
+        return None
+    m = _SURNAME.match(text, e.end)
+    if m is None or not all(w in lex.name_particles for w in m.group(1).split()) or kb.lookup(m.group(2)):
+        return None
+    return m.end()
+
+
+_SURNAME = re.compile(r"((?: [a-z']+){1,2}) (\w[\w'’-]*)")
+
+
 def office_distance(actor: Actor | None, day: str) -> float:
     """Years between a day and the nearest time the actor held an office (0 in office; inf with none)."""
     if actor is None or not actor.roles:
@@ -102,10 +119,10 @@ def proper(phrase: str, lex: QuoteLexicon) -> str:
     phrase = phrase_as_written(phrase, lex)
     words = phrase.split()
     k = len(words)
-    while k > 0 and (words[k - 1][:1].isupper() and words[k - 1].casefold().strip(".") not in lex.titles
+    while k > 0 and (words[k - 1][:1].isupper() and not titled(words[k - 1], lex)
                      and not (len(words[k - 1]) > 1 and words[k - 1].isupper())
                      or k > 1 and words[k - 1] == lex.genitive and words[k - 2][:1].isupper()
-                     and words[k - 2].casefold().strip(".") not in lex.titles):  # "House of Commons Library"
+                     and not titled(words[k - 2], lex)):  # "House of Commons Library"
         k -= 1
     head = [w.casefold() for w in words[:k] if w.casefold() not in lex.determiners]
     if len(head) > 1 and words[k - 1].islower() and (lex.genitive in head or head[-1] in lex.prepositions):
@@ -113,10 +130,16 @@ def proper(phrase: str, lex: QuoteLexicon) -> str:
     return " ".join(words[k:]) if 0 < k and len(words) - k >= 2 else phrase
 
 
+def titled(word: str, lex: QuoteLexicon) -> bool:
+    """A title, or a role compound a party or body opens ("SP-Kamerlid", "FNV-bestuurder", "Nibud-directeur")."""
+    low = word.casefold().strip(".")
+    return low in lex.titles or "-" in low and (low.rsplit("-", 1)[1] in lex.titles or lex.is_role(low))
+
+
 def strip_titles(name: str, lex: QuoteLexicon) -> str:
     """A person's name without the titles, honorifics and owners before it ("Mme Spanton", "NBC's X")."""
     words = proper(name, lex).split()
-    while len(words) > 1 and (words[0].casefold().strip(".") in lex.titles or words[0].casefold().strip(".") in lex.honorifics
+    while len(words) > 1 and (titled(words[0], lex) or words[0].casefold().strip(".") in lex.honorifics
                               or words[0].casefold() in lex.prepositions and words[0].casefold() not in lex.name_particles
                               or len(words) > 2 and words[0].endswith(lex.possessives)):  # "NBC’s Dante Chinni"
         words = words[1:]  # "Behalve Van Alebeek": a tagger's name may open with a preposition too

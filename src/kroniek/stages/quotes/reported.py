@@ -329,8 +329,21 @@ def _after_speaker(toks: list[Token], ci: int, m: SpeakerMention | None, lex: Qu
     return j
 
 
-def _infinitive(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | None, lex: QuoteLexicon) -> int | None:
-    """A te/to-infinitive content right after the cue: 'zei hij open te staan', 'vowed to repeal'."""
+def _infinitive(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | None, lex: QuoteLexicon,
+                opened: bool = False) -> int | None:
+    """A te/to-infinitive content right after the cue: 'zei hij open te staan', 'vowed to repeal';
+    after an object, an opener ('om') may start it. `opened`: toks[ci] is that opener, and the
+    te-verb may come up to ten words on ("om zo snel mogelijk een boosterprik te halen")."""
+    if opened:
+        for n, t in enumerate(toks[ci + 1:ci + 12]):
+            if not t.text[0].isalnum() or t.low in lex.complementizers:
+                return None
+            if t.low == lex.infinitive and ci + n + 2 < len(toks) and _verb_like(toks[ci + n + 2], lex):
+                return ci + 1
+        return None
+    if lemma not in lex.infinitive_cues:  # "riep iedereen op": the split form of oproepen ("riep" alone is roepen)
+        lemma = next((p + lemma for t in toks[ci + 1:ci + 8] for p in (t.low,)
+                      if p in lex.particle_words and p + lemma in lex.infinitive_cues and p + lemma in lex.separable), lemma)
     if lemma not in lex.infinitive_cues or not lex.infinitive:
         return None
     j = _after_speaker(toks, ci, m, lex)
@@ -342,6 +355,9 @@ def _infinitive(toks: list[Token], ci: int, lemma: str, m: SpeakerMention | None
     for n, t in enumerate(toks[j:j + lex.infinitive_window + 1]):
         if not t.text[0].isalnum() or t.low in lex.complementizers:
             return None
+        if t.low == lex.infinitive_opener and n > 0 and lemma in lex.opener_cues:  # "riep iedereen op | om … te halen"
+            k = j + n + 1
+            return k if _infinitive(toks, k - 1, "", None, lex, opened=True) is not None else None
         if t.low == lex.infinitive and j + n + 1 < len(toks) and _verb_like(toks[j + n + 1], lex):
             return j
     return None

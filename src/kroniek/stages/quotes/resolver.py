@@ -501,12 +501,16 @@ class SpeakerResolver:
             before = []  # "… in de achterhoede. | Koerts": another sentence
         lead = next((before[i:] for i in range(len(before)) if before[i] in self.lex.definites), [])
         misc = [e.type for e in self.entities.within(m.start, m.end)]
-        if not self._described(" ".join([*lead, m.text]), misc):
+        phrase = " ".join([*lead, m.text])
+        if not self._described(phrase, misc):
             return None
         head = m.text.split()[-1].casefold()  # "de Italiaan": an Italian named before, none else
         origin = next((c for c in (country_in(v, self.lex, self.kb) for v in
                                    (head, head + "se", head + "ische", head[:-1] + "se", head[:-2] + "se", head[:-3] + "se"))
                        if c), None)
+        if origin is None and m.text.split()[-1][:1].isupper() and not head.endswith(self.lex.origin_suffixes) \
+                and _AGED.search(phrase):
+            return None  # "de 34-jarige Olena": a name after the age, no one named before
         cand = self._antecedent(m.start, None, True)
         if origin is not None and (cand is None or cand.speaker.country != origin):
             def native(c: _Candidate) -> bool:

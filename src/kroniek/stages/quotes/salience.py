@@ -271,10 +271,16 @@ class Salience:
         return None if best is None else (best[1].speaker, best[1].gender, best[0])
 
     def _subordinate_end(self, s: int, e: int) -> int:
-        """Where a sentence-opening subordinate clause ends ("Terwijl X won, …"): its comma, else s."""
-        text = self.r.doc.text
+        """Where a sentence-opening subordinate clause ends ("Terwijl X won, …"), also one inside an
+        opening prepositional phrase ("Op de vraag of hij bleef, gaf X …"): its comma, else s."""
+        text, lex = self.r.doc.text, self.r.lex
         first = _WORD.search(text, s, min(e, s + 40))
-        if first is None or text[s:first.start()].strip() or first.group().lower() not in self.r.lex.subordinators:
+        if first is None or text[s:first.start()].strip():
+            return s
+        opening = first.group().lower()
+        if opening not in lex.subordinators and not (opening in lex.prepositions and any(
+                w.lower() in lex.subordinators or w.lower() in lex.whether
+                for w in text[first.end():min(e, first.end() + 30)].split()[:3])):
             return s
         comma = text.find(",", first.end(), e)
         return comma if comma >= 0 else s

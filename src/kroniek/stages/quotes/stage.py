@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ...kb import KB
 from ...model import Doc, Entity, Options, Quote, SpanIndex, Speaker, Token
 from ..registry import register
+from .according import according_source
 from .attribution import SpeakerMention, apposed, mention_in, np_after, word
 from .chunks import Chunker
-from .extent import Extent
+from .extent import Extent, not_np
 from .hits import TERMINAL, Hit
 from .lexicon import QuoteLexicon, itokens, lexicon, tokens
 from .marks import Group, find_groups, group_text, transcript_turns, turn_label
+from .naming import surname_end
 from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .reported import find_reported, finite_clause
 from .resolver import SpeakerResolver
@@ -276,12 +279,22 @@ def _partial_word(pre: list[Token], ci: int, inner: str, before_mark: str, lex: 
         and (last not in lex.prepositions or last in lex.content_preps.get(lemma, ()))
 
 
-def _joined(entities: list[Entity], text: str, lex: QuoteLexicon) -> list[Entity]:
+def _joined(entities: list[Entity], text: str, lex: QuoteLexicon, kb: KB) -> list[Entity]:
     """One person where a tagger split a name at its particle ("Prince Mohammad" + "bin Salman",
     "Jan" + "van Alebeek"): the two names side by side, the second opening with a lower-case
-    particle, are one name, linked as the linked part is."""
+    particle, are one name, linked as the linked part is; a first name alone takes the particles
+    and surname after it (`naming.surname_end`), and whatever the tagger found there goes."""
     out: list[Entity] = []
     for e in sorted(entities, key=lambda e: e.start):
+        if out and out[-1].type == "PER" and e.start < out[-1].end:
+            if e.type == "PER" and e.actor is not None and e.actor.id is not None:  # "Mohammad" + "bin Salman"
+                end = max(e.end, out[-1].end)
+                out[-1] = Entity(out[-1].start, end, text[out[-1].start:end], "PER", e.actor)
+            continue  # inside a surname taken on below ("Jan de Boer" + "Boer van Barneveld")
+        end = surname_end(e, text, lex, kb)
+        if end is not None:
+            ref = replace(e.actor, name=text[e.start:end]) if e.actor is not None else None
+            e = Entity(e.start, end, text[e.start:end], "PER", ref)
         prev = out[-1] if out else None
         if prev is not None and prev.type == e.type == "PER" and 0 < e.start - prev.end <= 1 \
                 and not text[prev.end:e.start].strip() and e.text.split()[0] in lex.name_particles:
@@ -314,12 +327,13 @@ class QuoteStage:
         text = doc.text
         paragraphs = doc.paragraphs or [(0, len(text))]
         sentences = doc.sentences or paragraphs
-        ents = SpanIndex([*_joined(doc.entities, text, lex), *getattr(doc, "mentions", [])])
+        ents = SpanIndex([*_joined(doc.entities, text, lex, self.kb), *getattr(doc, "mentions", [])])
         starts = [s for s, _ in sentences]
         groups = find_groups(text, paragraphs, lex)
         groups = self._merge(text, groups, lex, ents)
+        chunker = Chunker(doc, self.options)
         for g in groups:
-            self._classify(doc, g, lex, ents, starts)
+            self._classify(doc, g, lex, ents, starts, chunker)
         hits = [self._direct_hit(text, g) for g in groups if g.speech]
         turns = transcript_turns(text, paragraphs, groups, ents, lex)
         hits += turns
@@ -329,7 +343,7 @@ class QuoteStage:
         head = _headline(text, paragraphs)
         cues: list[tuple[int, int]] = []
         hits += [h for h in find_reported(text, sentences, lex, ents, quoted, speech, spent,
-                                           Chunker(doc, self.options), cues)
+                                           chunker, cues)
                  if not head[0] <= h.start < head[1]]
         hits.sort(key=lambda h: h.start)
         resolver = SpeakerResolver(doc, lex, ents, self.kb, quoted, cues)
@@ -387,7 +401,8 @@ class QuoteStage:
             out.append(g)
         return out
 
-    def _classify(self, doc: Doc, g: Group, lex: QuoteLexicon, ents: SpanIndex[Entity], starts: list[int]) -> None:
+    def _classify(self, doc: Doc, g: Group, lex: QuoteLexicon, ents: SpanIndex[Entity], starts: list[int],
+                  chunker: Chunker) -> None:
         """Speech or not, and who said it as far as the words around the quote tell."""
         text = doc.text
         inner = group_text(text, g)
@@ -432,8 +447,15 @@ class QuoteStage:
             g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex) \
                 or partial == 2 and _partial_word(pre, cue_idx, inner, text[g.start - 1:g.start], lex)
             return
+        source = according_source(pre, lex, text, ents, chunker) if 2 <= nwords < MIN_WORDS and not colon else None
+        if source is not None and text[g.start:g.segs[0][0]] not in lex.scare_marks:
+            g.attr = (source[0].text, source[1], source[0].start)  # "volgens hem is het “een wonder”": a partial quote
+            g.speech = True
+            return
         if colon and 0 < len(pre_words) <= 4:
-            g.attr = ("", mention_in(pre_words, lex, text, ents, last=True), -1)
+            subject_np = chunker.noun_phrase(pre_words, lex)  # "Koning bezoekt Valkenburg: '…'": the subject speaks
+            g.attr = ("", mention_in(subject_np, lex, text, ents) if len(subject_np) < len(pre_words)
+                      else mention_in(pre_words, lex, text, ents, last=True), -1)
             g.speech = True
             return
         last_char = inner.rstrip()[-1:]
@@ -474,7 +496,9 @@ class QuoteStage:
                 and not any(t.text[0].isalnum() for t in ([cut_at, *tail] if cut_at else ())):
             comma = next((k for k, t in enumerate(cut) if t.text == ","), len(cut))
             name = [t for t in cut[:comma] if t.text[0].isalnum()]
-            return None if not name else ("", mention_in(name, lex, text, ents), -1)
+            if not name or not_np([t.text for t in name], lex) and not any(lex.cue(t.low) for t in name):
+                return None  # a sentence of its own ("Private feesten zijn verboden, …"), no name line
+            return "", mention_in(name, lex, text, ents), -1
         return None
 
     def _direct_hit(self, text: str, g: Group) -> Hit:

@@ -341,8 +341,9 @@ def opening_subject(toks: list[Token], comma: int, lex: QuoteLexicon, text: str,
         while start > 0 and toks[start - 1].text not in BREAKS:
             start -= 1
         chunk = [t for t in toks[start:end] if word(t)]
-        if not chunk or len(chunk) > 9 or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
-            return None
+        if not chunk or len(chunk) > (20 if chunk[0].low in lex.relatives else 9) \
+                or chunk[0].low in lex.prepositions or chunk[0].low in lex.adverbs:
+            return None  # a relative clause set off may be long ("Omtzigt, die de affaire … bracht, noemt")
         chunks.insert(0, chunk)
     if start > 0 or len(chunks) < 2:
         return None
