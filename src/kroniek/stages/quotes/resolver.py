@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from dataclasses import dataclass
+from operator import attrgetter
 
-from ...kb import KB, Actor
+from ...kb import KB
 from ...model import Doc, Entity, SpanIndex, Speaker
 from ..events.article import home_country
 from .attribution import SpeakerMention, first_person
@@ -22,14 +22,13 @@ from .groups import acronym, opens_as_subject, plural_subjects
 from .lexicon import QuoteLexicon
 from .naming import (
     country_in,
-    first_name_genders,
     lookup,
     phrase_as_written,
-    prominent,
     proper,
     strip_titles,
 )
 from .salience import Salience
+from .surnames import Names, copy_speaker
 
 _STRIP = re.compile(r"^\W+|\W+$")
 _CAPS_RUN = re.compile(r"(?:\b[A-ZÀ-Ý][\w'’.-]*\s*)+")
@@ -60,10 +59,9 @@ class SpeakerResolver:
         self.doc, self.lex, self.entities, self.kb = doc, lex, entities, kb
         self.quoted = sorted(quoted)
         self.qstarts = [s for s, _ in self.quoted]
-        self.first_names = first_name_genders(kb)
         self.speakers: list[_Candidate] = []
+        self.names = Names(doc, lex, kb)  # genders and who a bare surname is
         self._full_names: dict[str, list[tuple[int, Speaker]]] = {}  # surname → (position, speaker), in text order
-        self.genders: dict[tuple[str | None, str], str | None] = {}  # a name recurs: look it up once
         self.untitled: dict[str, str] = {}
         self._people: tuple[list[_Candidate], list[_Candidate]] | None = None
         self._persons: list[Entity] = [ent for ent in entities.items if ent.type == "PER"]
@@ -72,9 +70,7 @@ class SpeakerResolver:
         self._sentence_starts: list[int] | None = None
         self._asides: dict[int, bool] = {}  # person entity start -> no_subject
         self._obliques: dict[int, bool] = {}  # person entity start -> oblique
-        self._prominence: dict[tuple[str, str | None, str | None], Actor | None] = {}  # (surname, linked id, honorific's gender)
         self._cues = cues  # cue words outside quotes, in order (reported.find_reported); None: found on first need
-        self._surname_best: dict[int, _Tally] = {}  # full-name list -> its names counted so far
         self._bodies: list[_Candidate] | None = None
         self._groups: list[_Candidate] | None = None
         self._salience: Salience | None = None
@@ -128,8 +124,8 @@ class SpeakerResolver:
                 if " " in ent.text.strip():
                     self._full_names.setdefault(ent.text.split()[-1].casefold(), []).append((ent.start, sp))
                 else:  # "Clinton" in 2016 is she, whomever the tagger linked
-                    sp = self._surname(self._full_names.get(ent.text.strip().casefold(), []), ent, sp)
-                gender = self._gender(sp.id, ent.text if sp is tagged else sp.name)
+                    sp = self.names.surname(self._full_names.get(ent.text.strip().casefold(), []), ent, sp)
+                gender = self.names.gender(sp.id, ent.text if sp is tagged else sp.name)
                 where = (s, ent, ents[n + 1] if n + 1 < len(ents) else None)
                 if not first:  # the sentence has its subject: the rest are others, whatever their role
                     others.append(_Candidate(ent.start, sp, gender, True, where))
@@ -222,76 +218,11 @@ class SpeakerResolver:
             before = before[:-1]
         return bool(before) and before[-1].lower() in lex.prepositions
 
-    def _gender(self, actor_id: str | None, name: str = "") -> str | None:
-        key = (actor_id, name)
-        if key not in self.genders:
-            self.genders[key] = self._find_gender(actor_id, name)
-        return self.genders[key]
-
-    def _find_gender(self, actor_id: str | None, name: str) -> str | None:
-        """From the KB, else from an honorific or a first name the KB knows the gender of."""
-        actor = self.kb.get(actor_id)
-        if actor is not None and actor.gender:
-            return actor.gender
-        words = name.replace(".", " ").split()
-        if not words:
-            return None
-        hon = self.lex.honorifics.get(words[0].casefold())
-        return hon or (self.first_names.get(words[0].casefold()) if len(words) > 1 else None)
-
-    def _honorific(self, pos: int) -> str | None:
-        """The gender an honorific right before pos gives ("Mr. Clinton": m)."""
-        before = self.doc.text[max(0, pos - 6):pos].split()
-        return self.lex.honorifics.get(before[-1].strip(".").casefold()) if before else None
-
     def _full_name(self, ent: Entity, sp: Speaker) -> Speaker:
         """'Clinton' after 'Hillary Clinton' in the same article is her, whoever the KB prefers."""
         if " " in ent.text.strip():
             return sp
-        return self._surname(self.full_names.get(ent.text.strip().casefold(), []), ent, sp)
-
-    def _surname(self, named: list[tuple[int, Speaker]], ent: Entity, sp: Speaker) -> Speaker:
-        """The person a bare surname is, from the full names with it before it (`named`, in text
-        order): the one named most often, on a tie the first ("Ted Cruz" over his wife "Heidi
-        Cruz", named once later); none: the KB person of that surname most prominent at the date."""
-        i = bisect.bisect_left(named, ent.start, key=_first)
-        if not i:
-            return self._prominent(ent.text.strip(), sp)
-        best = self._surname_tally(named, i)
-        hon = self._honorific(ent.start)  # "Mr. Clinton" after Hillary and Bill Clinton: the man
-        if hon and self._gender(best.id, best.name) not in (hon, None):
-            best = next((full for _, full in reversed(named[:i]) if self._gender(full.id, full.name) == hon), best)
-        if best.id == sp.id and (best.id is not None or best.name == sp.name):
-            return sp
-        out = _copy(best)
-        out.start, out.end = sp.start, sp.end
-        return out
-
-    def _surname_tally(self, named: list[tuple[int, Speaker]], i: int) -> Speaker:
-        """The most named of the first i full names (on a tie the first), counted on from where the
-        last question about this list stopped: mentions come in reading order, so a long article
-        costs one pass, not one per surname."""
-        tally = self._surname_best.get(id(named))
-        if tally is None or tally.done > i:
-            tally = self._surname_best[id(named)] = _Tally()
-        rank = lambda key: (tally.counts[key], -tally.first[key][0])  # most named, then first named
-        for _, full in named[tally.done:i]:
-            key = (full.id, full.name)
-            tally.counts[key] = tally.counts.get(key, 0) + 1
-            tally.first.setdefault(key, (len(tally.first), full))
-            if tally.best is None or rank(key) > rank(tally.best):
-                tally.best = key
-        tally.done = i
-        return tally.first[tally.best][1]  # type: ignore[index]
-
-    def _prominent(self, surname: str, sp: Speaker) -> Speaker:
-        """A bare surname the article never gave in full: the KB person `naming.prominent` picks."""
-        hon = self._honorific(sp.start) if sp.start is not None else None
-        key = (surname.casefold(), sp.id, hon)
-        if key not in self._prominence:  # a surname recurs: weigh its bearers once
-            self._prominence[key] = prominent(self.kb, key[0], self.kb.get(sp.id), self.doc.reference_date, hon)
-        best = self._prominence[key]
-        return sp if best is None else Speaker(best.id, best.name, best.country, sp.start, sp.end)
+        return self.names.surname(self.full_names.get(ent.text.strip().casefold(), []), ent, sp)
 
     def _from_entity(self, ent: Entity) -> Speaker:
         actor = ent.actor
@@ -320,7 +251,7 @@ class SpeakerResolver:
                     lo = m.start + run.start() + w.start()
                     return Speaker(actor.id, actor.name, actor.country or actor.id, lo, m.start + run.end())
         person = next((e for e in self.entities.within(m.start, m.end) if e.type == "PER" and e.end == m.end
-                       and self._gender(None, e.text)), None)  # a known first name: no organisation tagged PER
+                       and self.names.gender(None, e.text)), None)  # a known first name: no organisation tagged PER
         before = m.text[:person.start - m.start].split() if person is not None else []
         if len(before) >= 2 and before[-2].casefold() == self.lex.genitive and self.lex.is_role(before[-1].casefold()):
             person = None  # "de oud-kabinetschef van minister X": X is whose aide, not the one speaking
@@ -389,7 +320,7 @@ class SpeakerResolver:
             found = self.salience.best(pos)
             if not found:
                 return None
-            sp = _copy(found[0])
+            sp = copy_speaker(found[0])
             last = _latest(self.speakers, pos)
             if last is not None and (last.speaker.id, last.speaker.name) == (sp.id, sp.name):
                 sp.start, sp.end = last.speaker.start, last.speaker.end  # the words that named the voice it continues
@@ -402,7 +333,7 @@ class SpeakerResolver:
             sp = self._from_entity(ent)
             if ent.type == "PER":
                 sp = self._full_name(ent, sp)
-            return self._remember(sp, m.start, ent.type == "PER", self._gender(sp.id, ent.text))
+            return self._remember(sp, m.start, ent.type == "PER", self.names.gender(sp.id, ent.text))
         if m.kind == "pronoun":
             low = m.text.lower()
             g = self.lex.pronouns.get(low) or self.lex.object_pronouns.get(low)
@@ -418,7 +349,7 @@ class SpeakerResolver:
                     cand = sure
             if cand is None:
                 return None
-            sp = _copy(cand.speaker)
+            sp = copy_speaker(cand.speaker)
             sp.start, sp.end = m.start, m.end
             return self._remember(sp, m.start, cand.person, cand.gender)
         words = {w.lower() for w in m.text.split()}
@@ -443,7 +374,7 @@ class SpeakerResolver:
             if titled is not None:
                 sp = self._full_name(titled, self._from_entity(titled))
                 sp.start, sp.end = m.start, m.end
-                return self._remember(sp, m.start, True, self._gender(sp.id, titled.text))
+                return self._remember(sp, m.start, True, self.names.gender(sp.id, titled.text))
             held = self._role(m, home=True) if self.lex.roles_titled else None
             if held is not None:
                 return self._remember(held, m.start, True)
@@ -453,14 +384,14 @@ class SpeakerResolver:
                     or country is None and m.text.split()[0].endswith(self.lex.possessives):
                 cand = None  # "Qatar's prime minister" is not the last American named, "Trump's aide" not Trump
             if cand is not None and not words & self.lex.spokespersons:
-                sp = _copy(cand.speaker)
+                sp = copy_speaker(cand.speaker)
                 sp.start, sp.end = m.start, m.end
                 return self._remember(sp, m.start, True, cand.gender)
         # an unlinked name of two or more words may be a person a later "he"/"she" points to
         person = m.kind == "name" and " " in named.name.strip() and \
             not any(e.type in ("LOC", "ORG") for e in self.entities.within(m.start, m.end)) or \
             m.kind == "np" and self._role_head(m.text)
-        return self._remember(named, m.start, person, self._gender(None, named.name) if person else None)
+        return self._remember(named, m.start, person, self.names.gender(None, named.name) if person else None)
 
     def _group(self, pos: int) -> _Candidate | None:
         """Whom a plural pronoun points back to: the latest organisation opening a sentence, or the
@@ -519,7 +450,7 @@ class SpeakerResolver:
             cand = max((c for c in found if c is not None), key=_pos, default=None)  # "de Nederlander": the Dutch one
         if cand is None:
             return None
-        sp = _copy(cand.speaker)
+        sp = copy_speaker(cand.speaker)
         sp.start, sp.end = m.start, m.end
         return self._remember(sp, m.start, True, cand.gender)
 
@@ -545,7 +476,7 @@ class SpeakerResolver:
         return False
 
     def _remember(self, sp: Speaker, pos: int, person: bool, gender: str | None = None) -> Speaker:
-        bisect.insort(self.speakers, _Candidate(pos, sp, gender or self._gender(sp.id), person), key=_pos)
+        bisect.insort(self.speakers, _Candidate(pos, sp, gender or self.names.gender(sp.id), person), key=_pos)
         return sp
 
 
@@ -554,18 +485,8 @@ _ORIGIN = re.compile(r"[A-Z][a-zà-ÿ]+")  # "Belg", "Amsterdammer"; not "BBC-co
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 _FIRST_WORD = re.compile(r"\s+(\w+)")
 _pos = attrgetter("pos")  # C-level keys for the binary searches over candidates
-_first = itemgetter(0)
 
 
-@dataclass(slots=True)
-class _Tally:
-    """Full names with one surname counted up to `done`: each name's count, and its place among the
-    names and its first speaker."""
-
-    done: int = 0
-    counts: dict[tuple[str | None, str], int] = field(default_factory=dict)
-    first: dict[tuple[str | None, str], tuple[int, Speaker]] = field(default_factory=dict)
-    best: tuple[str | None, str] | None = None
 
 
 def _latest(cands: list[_Candidate], pos: int, fits: Callable[[_Candidate], bool] = lambda c: True) -> _Candidate | None:
@@ -578,6 +499,3 @@ def _latest(cands: list[_Candidate], pos: int, fits: Callable[[_Candidate], bool
             return cands[i]
     return None
 
-
-def _copy(sp: Speaker) -> Speaker:
-    return Speaker(sp.id, sp.name, sp.country, sp.start, sp.end)

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from ...model import Doc, Entity, Speaker
 from .lexicon import QuoteLexicon
+from .surnames import Names
 
 
 class Reader(Protocol):
@@ -28,13 +29,13 @@ class Reader(Protocol):
     doc: Doc
     lex: QuoteLexicon
     speakers: list[Any]
+    names: Names  # genders and surnames (surnames.Names)
 
     def people_between(self, start: int, end: int) -> list[Entity]: ...
     def _in_quote(self, pos: int) -> bool: ...
     def _after_preposition(self, before: list[str]) -> bool: ...
     def no_subject(self, s: int, ent: Entity, nxt: Entity | None) -> bool: ...
     def oblique(self, s: int, start: int, end: int) -> bool: ...
-    def _gender(self, actor_id: str | None, name: str = "") -> str | None: ...
     def _full_name(self, ent: Entity, sp: Speaker) -> Speaker: ...
     def _from_entity(self, ent: Entity) -> Speaker: ...
 
@@ -244,7 +245,7 @@ class Salience:
             else:
                 key = self._key(sp, start)
                 self._name(key, start)
-                out.append(_Mention(start, si, key, weight, sp, r._gender(sp.id, sp.name), True))
+                out.append(_Mention(start, si, key, weight, sp, r.names.gender(sp.id, sp.name), True))
         self.peeked[si] = out
         return out
 
@@ -295,7 +296,7 @@ class Salience:
             s = r.doc.sentence_of(ent.start)
             if s is not None and not r._after_preposition(r.doc.text[max(s[0], ent.start - 40):ent.start].split()):
                 sp = r._full_name(ent, r._from_entity(ent))
-                return _Mention(ent.start, self.sentence(ent.start), self._key(sp), SUBJECT, sp, r._gender(sp.id, sp.name))
+                return _Mention(ent.start, self.sentence(ent.start), self._key(sp), SUBJECT, sp, r.names.gender(sp.id, sp.name))
         return None
 
 
