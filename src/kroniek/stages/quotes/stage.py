@@ -8,7 +8,6 @@ the cue verbs of data/<lang>/quotes.yaml, and `attribution.py` names the speaker
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import replace
 
 from ...kb import KB
@@ -26,22 +25,14 @@ from .records import confidence, quote_date, speaker_confidence, speaker_kind
 from .reported import find_reported, finite_clause
 from .resolver import SpeakerResolver
 from .subjects import clause_speaker, colon_np, cue_at, subject
+from .terms import MIN_WORDS, naming_word, partial_word, scare_term, term, title_case
 
 _DASHES = frozenset("―—–-")
 _ASIDE_DASHES = frozenset("―—–")
-MIN_WORDS = 4  # a quote this long is speech even without a cue in sight
 
 
 _MARKUP = frozenset("/@<{[#")  # what a link, handle, tag or markup needs (then `not_speech` decides)
 
-
-_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _title_case(inner: str) -> bool:
-    """A name or title ("Morning Joe", "Contract with America"): every long word capitalised."""
-    words = [w for w in _LETTER_WORD.findall(inner) if len(w) > 3]
-    return len(inner.split()) >= 2 and bool(words) and all(w[0].isupper() for w in words)
 
 
 def _attribution(toks: list[Token], lex: QuoteLexicon, text: str, ents: SpanIndex[Entity]) -> tuple[str, SpeakerMention | None, int] | None:
@@ -207,26 +198,6 @@ def _lists(text: str, groups: list[Group], lex: QuoteLexicon) -> list[Group]:
     return out
 
 
-def _scare_term(text: str, g: Group, nwords: int, cue_pos: int, lex: QuoteLexicon) -> bool:
-    """A short term in scare marks inside a sentence, with more words before the cue that follows
-    ("haperde het 'pinpasverkeer' gedurende enkele kwartieren, aldus de woordvoerster"): the cue
-    attributes the sentence, not the term."""
-    if text[g.start:g.segs[0][0]] not in lex.scare_marks or nwords >= MIN_WORDS or cue_pos < g.end:
-        return False
-    return any(w.strip(",;:").lower() not in lex.joiners for w in text[g.end:cue_pos].split() if w.strip(",;:"))
-
-
-def _term(text: str, g: Group, inner: str, nwords: int, lex: QuoteLexicon) -> bool:
-    """Words in scare marks inside a sentence with no cue, no verb and under eight words: a name, a
-    title or a slogan ("het rapport over ‘mobiliteit in en rond Brussel’", "een ‘grootse training
-    voor de burgerwaarden’"), not someone's words."""
-    if text[g.start:g.segs[0][0]] not in lex.scare_marks or nwords >= 2 * MIN_WORDS:
-        return False
-    words = tokens(inner, 0, len(inner), lex)
-    return not any(t.low in lex.auxiliaries or lex.cue(t.low) or t.low in lex.pronouns or t.low in lex.first_person
-                   or t.low in lex.negations for t in words)
-
-
 def _second_cue(between: list[Token], cue_pos: int, lex: QuoteLexicon) -> bool:
     """Whether the words between two quotes end in a clause of a cue after the attribution's, past a
     comma, that runs into the second quote ("…,” she said, asking Cengiz to be “…”): the second quote is
@@ -238,45 +209,6 @@ def _second_cue(between: list[Token], cue_pos: int, lex: QuoteLexicon) -> bool:
     tail = after[comma + 1:]
     k = next((n for n, t in enumerate(tail) if t.text[0].islower() and lex.cue(t.low)), None)
     return k is not None and k + 1 < len(tail) and not any(t.text in (",", ":") or t.text in TERMINAL for t in tail[k:])
-
-
-def _named(pre: list[Token], ci: int, inner: str, lex: QuoteLexicon) -> bool:
-    """Whether a short quote is the word a naming cue at pre[ci] gives a thing: "called the deal
-    “unacceptable”", "described it as “a disaster”" (see `short_naming` in the lexicon); not a name
-    ("a pattern called a “glider”", "called it “Brexit”") nor a passive ("has been called a … by")."""
-    link = lex.short_naming.get(lex.cue_lemma.get(pre[ci].low, ""))
-    first = inner.lstrip()[:1]
-    if link is None or not first.islower() \
-            or (ci > 0 and pre[ci - 1].low in lex.passive_auxiliaries) != pre[ci].low.endswith(lex.participles):
-        return False  # a passive ("was called"); a gerund but "is describing": its subject is too far to tell
-    between = pre[ci + 1:]
-    if len(between) > 10 or any(not t.text[0].isalnum() and t.text not in lex.possessives for t in between):
-        return False
-    words = [t for t in between[1:] if t.low not in (link, "as")]  # the first may be the verb's particle ("referred to")
-    if any(t.low in lex.prepositions for t in words):
-        return False
-    if link:
-        return any(t.low == link for t in between[-3:])
-    return any(t.low not in lex.determiners for t in between if t.low != "as")
-
-
-def _partial_word(pre: list[Token], ci: int, inner: str, before_mark: str, lex: QuoteLexicon) -> bool:
-    """Whether one quoted word in the clause a speech cue at pre[ci] reports is the speaker's own
-    ("said the talks were “constructive”", "accused the network of “swindling”"): not after a
-    naming verb (`_named` decides), a passive ("was announced to be a “pandemic”"), a preposition
-    that is not the cue's own ("the issue of “packing”"), a clause of its own after a comma (", and
-    you “stopped” …", ", who …"), nor in markup (author="…")."""
-    lemma = lex.cue_lemma.get(pre[ci].low, "")
-    last = pre[-1].low if len(pre) > ci + 1 else ""
-    b = ci - 1
-    while b > 0 and pre[b].low in lex.adverbs or b > 0 and pre[b].low.endswith(lex.adverb_suffixes):
-        b -= 1  # "was previously announced"
-    comma = max((k for k in range(ci + 1, len(pre)) if pre[k].text == ","), default=None)
-    opener = next((t.low for t in pre[comma + 1:] if t.low not in lex.joiners), "") if comma is not None else ""
-    return inner.lstrip()[:1].islower() and lemma not in lex.direct_only and before_mark != "=" \
-        and not (b >= 0 and pre[b].low in lex.passive_auxiliaries) \
-        and opener not in lex.pronouns and opener not in lex.first_person and opener not in lex.relatives \
-        and (last not in lex.prepositions or last in lex.content_preps.get(lemma, ()))
 
 
 def _joined(entities: list[Entity], text: str, lex: QuoteLexicon, kb: KB) -> list[Entity]:
@@ -428,7 +360,7 @@ class QuoteStage:
             return
         if g.attr is None:
             g.attr = self._after(text, g, lex, ents, not pre_words)
-            if g.attr is not None and pre_words and _scare_term(text, g, nwords, g.attr[2], lex):
+            if g.attr is not None and pre_words and scare_term(text, g, nwords, g.attr[2], lex):
                 g.attr = None
             g.attr_after = g.attr is not None
         if g.attr is not None:
@@ -438,14 +370,14 @@ class QuoteStage:
             pre = _intro_line(text, g.start, lex)
             pre_words = [t for t in pre if t.text[0].isalnum()]
         colon = bool(pre) and pre[-1].text == ":"
-        if not colon and _title_case(inner):
+        if not colon and title_case(inner):
             return
         cue_idx = _cue_index(pre, len(pre), lex)
         if cue_idx is not None:
             g.attr = (pre[cue_idx].text, clause_speaker(pre, cue_idx, lex, text, ents), pre[cue_idx].start)
             partial = MIN_WORDS if text[g.start:g.segs[0][0]] in lex.scare_marks else 2
-            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or _named(pre, cue_idx, inner, lex) \
-                or partial == 2 and _partial_word(pre, cue_idx, inner, text[g.start - 1:g.start], lex)
+            g.speech = nwords >= partial or colon or inner.rstrip()[-1:] in TERMINAL or naming_word(pre, cue_idx, inner, lex) \
+                or partial == 2 and partial_word(pre, cue_idx, inner, text[g.start - 1:g.start], lex)
             return
         source = according_source(pre, lex, text, ents, chunker) if 2 <= nwords < MIN_WORDS and not colon else None
         if source is not None and text[g.start:g.segs[0][0]] not in lex.scare_marks:
@@ -459,7 +391,7 @@ class QuoteStage:
             g.speech = True
             return
         last_char = inner.rstrip()[-1:]
-        if pre_words and not colon and _term(text, g, inner, nwords, lex):
+        if pre_words and not colon and term(text, g, inner, nwords, lex):
             return
         if colon or (not pre_words and (nwords >= 3 or last_char in TERMINAL)) or nwords >= MIN_WORDS:
             g.speech = True
@@ -488,7 +420,7 @@ class QuoteStage:
         if new_sentence and cut_at is not None and cut_at.text in lex.marks:
             return None  # '"…done." She also said "…"': the words introduce the next quote
         attr = _attribution(cut, lex, text, ents)
-        if attr is not None and (new_sentence or _title_case(group_text(text, g))) and _reports(cut, attr, lex):
+        if attr is not None and (new_sentence or title_case(group_text(text, g))) and _reports(cut, attr, lex):
             return None  # '"…that." UNESCO reportedly said a change …', 'on "Face the Nation," Ryan said the …'
         if attr is not None:
             return attr
