@@ -7,6 +7,7 @@ institutions ("de regering", "de politie", "de premier") to this country.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ from ..model import Doc, Options
 from .registry import register
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+STORY_MENTIONS = 3  # named actors of one country that make it the story's
 
 
 @cache
@@ -61,3 +63,16 @@ class OriginStage:
         given = (doc.article.country or "").strip().upper()
         doc.country = given if _ISO3.match(given) else outlet_country(doc.article.source, doc.article.url)
         return doc
+
+
+def home_country(doc: Doc) -> str | None:
+    """Where the story happens, for actors the text gives no country (asked after the actors stage,
+    by the quote and event stages alike): the country holding at least half of the article's named
+    actors (three or more), else the publication's. A Belgian paper's story about Fiji: "de
+    regering", "couppleger Speight", "ze" are of Fiji, not Belgium."""
+    counts = Counter(e.actor.country for e in doc.entities if e.actor is not None and e.actor.country)
+    if counts:
+        country, n = counts.most_common(1)[0]
+        if n >= STORY_MENTIONS and 2 * n >= sum(counts.values()):
+            return country
+    return doc.country

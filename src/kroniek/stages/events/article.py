@@ -3,13 +3,9 @@ act, and a headline that the body repeats. They look at all of an article's even
 after each sentence has been coded (stage.py)."""
 from __future__ import annotations
 
-from collections import Counter
-
 from ...kb import KB
 from ...model import ActorRef, Doc, Event
 from .mentions import ActorMention
-
-STORY_MENTIONS = 3  # named actors of one country that make it the story's
 
 
 def counterparts(doc: Doc, mentions: list[ActorMention], kb: KB) -> dict[str, ActorRef]:
@@ -29,18 +25,6 @@ def counterparts(doc: Doc, mentions: list[ActorMention], kb: KB) -> dict[str, Ac
     if len(top) < 2 or top[1][1] < 3 or top[1][1] * 3 < top[0][1] or (top[0][1] + top[1][1]) * 10 < sum(counts.values()) * 6:
         return {}
     return {country: country_ref(country, kb) for country, _ in top}
-
-
-def home_country(doc: Doc) -> str | None:
-    """Where the story happens, for actors the text gives no country: the country holding at least
-    half of the article's named actors (three or more), else the publication's. A Belgian paper's
-    story about Fiji: "de regering", "couppleger Speight", "ze" are of Fiji, not Belgium."""
-    counts = Counter(e.actor.country for e in doc.entities if e.actor is not None and e.actor.country)
-    if counts:
-        country, n = counts.most_common(1)[0]
-        if n >= STORY_MENTIONS and 2 * n >= sum(counts.values()):
-            return country
-    return doc.country
 
 
 def country_ref(country: str, kb: KB) -> ActorRef:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ...kb import KB
 from ...model import Doc, Entity, Quote, SpanIndex, Timex, Token
-from .article import home_country
+from ..origin import home_country
 from .lexicon import EventLexicon
 from .mentions import ActorMention
 from .syntax import Roles
@@ -20,7 +20,7 @@ class ArticleIndex:
     names: SpanIndex[Entity]
     quotes: SpanIndex[Quote]
     timexes: SpanIndex[Timex]
-    home: str | None  # the story's country, else the publication's (article.home_country)
+    home: str | None  # the story's country, else the publication's (origin.home_country)
 
     @classmethod
     def of(cls, doc: Doc) -> ArticleIndex:

@@ -15,7 +15,7 @@ from operator import attrgetter
 
 from ...kb import KB
 from ...model import Doc, Entity, SpanIndex, Speaker
-from ..events.article import home_country
+from ..origin import home_country
 from .attribution import SpeakerMention, first_person
 from .clauses import absolute, listed, no_subject
 from .groups import acronym, opens_as_subject, plural_subjects
