@@ -12,6 +12,7 @@ from ...model import Doc, Options, Token
 from .lexicon import QuoteLexicon
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
+MARGIN = 8  # words on each side of those asked about: more than the shipped encoders' reach (depth 4 × window 1)
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _NOT_IN_NP = frozenset({"VERB", "AUX", "PRON", "ADV"})  # after a source's first word: the clause goes on
 
@@ -32,7 +33,7 @@ class Chunker:
         sentence = self.doc.sentence_of(toks[0].start)
         if sentence is None:
             return toks
-        pos = self._tags(sentence)
+        pos = self._tags(self._around(sentence, toks[0].start, toks[-1].end))
         for k, t in enumerate(toks[1:], 1):
             tag = pos.get(t.start)
             if tag in _NOT_IN_NP or tag == "ADJ" and pos.get(toks[k - 1].start) in _NOUNS:
@@ -48,7 +49,7 @@ class Chunker:
         if not self.usable:
             return True
         sentence = self.doc.sentence_of(t.start)
-        tag = self._tags(sentence).get(t.start) if sentence is not None else None
+        tag = self._tags(self._around(sentence, t.start, t.end)).get(t.start) if sentence is not None else None
         return tag is None or tag in _NOMINAL
 
     def has_verb(self, toks: list[Token]) -> bool:
@@ -57,8 +58,30 @@ class Chunker:
         if not self.usable or not toks:
             return True
         sentence = self.doc.sentence_of(toks[0].start)
-        tags = self._tags(sentence) if sentence is not None else {}
+        tags = self._tags(self._around(sentence, toks[0].start, toks[-1].end)) if sentence is not None else {}
         return not tags or any(tags.get(t.start) in ("VERB", "AUX") for t in toks)
+
+    def _around(self, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+        """The part of a sentence a tag of the words in start..end depends on: the tagger's encoder sees
+        MARGIN tokens to each side, so whitespace-separated words beyond that change none of their tags,
+        and a long sentence is tagged only around the words asked about (cut at whitespace)."""
+        s0, e0 = sentence
+        text = self.doc.text
+        s = start
+        for _ in range(MARGIN):
+            k = text.rfind(" ", s0, max(s0, s - 1))
+            if k < 0:
+                s = s0
+                break
+            s = k + 1
+        e = end
+        for _ in range(MARGIN):
+            k = text.find(" ", min(e + 1, e0), e0)
+            if k < 0:
+                e = e0
+                break
+            e = k
+        return max(s0, s), min(e0, e)
 
     def _tags(self, span: tuple[int, int]) -> dict[int, str]:
         """Offset -> UPOS for the words of one sentence ({} without a model for the language)."""
