@@ -186,14 +186,15 @@ class MentionFinder:
                 m.prep = None
             m.place_prep = bool(m.place) and m.prep in lex.location_prepositions
             self._sector(toks, m, lex)
-        found = _agents_in(toks, found, lex)
+        sector_at = lex.sectors.positions(toks)  # read once: both passes below ask it
+        found = _agents_in(toks, found, lex, sector_at)
         found = self._owned(toks, found, lex)
-        found = _titled(self._institutions(doc, toks, _bare_titles(toks, found, lex), lex, home))
+        found = _titled(self._institutions(doc, toks, _bare_titles(toks, found, lex), lex, home, sector_at))
         found = self._pronouns(doc, toks, found, lex, quotes)
         return _compounds(toks, found, lex)
 
     def _institutions(self, doc: Doc, toks: list[Token], found: list[ActorMention],
-                      lex: EventLexicon, home: str | None) -> list[ActorMention]:
+                      lex: EventLexicon, home: str | None, sector_at: list[int]) -> list[ActorMention]:
         """Unnamed institutions and groups ("de regering", "de politie", "arbeiders", "protesters")
         are actors with their words: of the publication's country when it is known ("de premier"
         in a Belgian paper then names the Belgian prime minister of the day), else of none."""
@@ -215,7 +216,7 @@ class MentionFinder:
                     if sk == k and (located or not doc.country)]
             return min(here)[1] if here else home
         out = list(found)
-        for i in lex.sectors.positions(toks):
+        for i in sector_at:
             t = toks[i]
             sector = lex.sectors[t.low]
             if i in covered or not t.text[:1].isalpha() or (t.text[:1].isupper() and i and toks[i - 1].text[:1].isalnum()):
@@ -440,14 +441,14 @@ def _governing(toks: list[Token], lo: int, lex: EventLexicon) -> str | None:
     return None
 
 
-def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon) -> list[ActorMention]:
+def _agents_in(toks: list[Token], found: list[ActorMention], lex: EventLexicon, sector_at: list[int]) -> list[ActorMention]:
     """'Security forces in Guinea', 'rebels in the Ivory Coast': an agent placed in a country acts for it."""
     by_start = {m.lo: m for m in found}
     covered = {i for m in found for i in range(m.lo, m.hi)}
     out: list[ActorMention] = []
     taken: set[int] = set()  # ids of place mentions that became part of an agent
     possessive = lex.pronouns.get("group", frozenset()) | lex.pronouns.get("person", frozenset())
-    for i in lex.sectors.positions(toks):
+    for i in sector_at:
         sector = lex.sectors[toks[i].low]
         if i in covered or (i > 0 and toks[i - 1].low in possessive):
             continue
