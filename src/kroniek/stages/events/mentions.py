@@ -56,20 +56,19 @@ class MentionFinder:
         self._genitives: Memo[str, bool] = Memo(MEMO)  # surface text → _is_genitive
         self._places: Memo[str, str | None] = Memo(MEMO)  # surface text → the KB's place name
 
-    def _words(self) -> dict[str, list[tuple[tuple[str, ...], Actor, str]]]:
-        """First word → (all words, actor, kind) for every KB name, longest first; built on first use."""
+    def _words(self) -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[Actor, str]]]]]]:
+        """First word → [(length, all words → [(actor, kind)])], longest first, for every KB name: a
+        token asks only the names of each length that start with it. Built on first use."""
         if self._first_words is not None:
             return self._first_words
-        out: dict[str, list[tuple[tuple[str, ...], Actor, str]]] = {}
+        out: dict[str, dict[int, dict[tuple[str, ...], list[tuple[Actor, str]]]]] = {}
         for name, hits in _variants(self.kb):
             words = tuple(t.low for t in tokenize(name))
             if words:
-                for actor, kind in hits:
-                    out.setdefault(words[0], []).append((words, actor, kind))
-        for lst in out.values():
-            lst.sort(key=lambda x: -len(x[0]))
-        self._first_words = out
-        return out
+                table = out.setdefault(words[0], {}).setdefault(len(words), {})
+                table.setdefault(words, []).extend(hits)
+        self._first_words = {w: sorted(by_n.items(), reverse=True) for w, by_n in out.items()}
+        return self._first_words
 
     def _kb_ref(self, actor: Actor, as_place: bool) -> tuple[ActorRef | None, str | None]:
         """The actor a KB record stands for (a capital stands for its government) and its place name."""
@@ -108,7 +107,7 @@ class MentionFinder:
 
     def _known(self, name: str) -> bool:
         seq = tuple(t.low for t in tokenize(name))
-        return bool(seq) and any(words == seq for words, _, _ in self._words().get(seq[0], []))
+        return bool(seq) and any(seq in table for n, table in self._words().get(seq[0], ()) if n == len(seq))
 
     def _place_name(self, surface: str, ref: ActorRef) -> str:
         """The KB's name for a place as written ('Londen' → 'London'), else the linked actor's."""
@@ -155,16 +154,18 @@ class MentionFinder:
             key = _GENITIVE.sub("", tok.low)
             hit = None
             head = tok.low.split("-")[0] if "-" in tok.low else None  # US-led, Syrian-backed
-            read: dict[int, tuple[str, ...]] = {}  # the next n words, read once per length
-            for seq, actor, kind in words.get(tok.low, []) + words.get(key, []) + words.get(head or "", []):
-                n = len(seq)
-                got = read.get(n)
-                if got is None:
-                    got = read[n] = tuple(t.low for t in toks[i:i + n])
-                    if got and n > 1:
-                        got = read[n] = (*got[:-1], _GENITIVE.sub("", got[-1]))
-                if (got == seq or (n == 1 and seq[0] in (key, head))) and not taken.intersection(range(i, i + n)):
-                    hit = (n, actor, kind)
+            for first in dict.fromkeys((tok.low, key, head or "")):
+                for n, table in words.get(first, ()):
+                    if n > 1:
+                        got = tuple(t.low for t in toks[i:i + n])
+                        seqs = [(*got[:-1], _GENITIVE.sub("", got[-1]))] if len(got) == n else []
+                    else:  # one word: as written, without its genitive, or its first part ("US-led")
+                        seqs = [(tok.low,), (key,)] + ([(head,)] if head else [])
+                    seq = next((q for q in seqs if q in table), None)
+                    if seq is not None and not taken.intersection(range(i, i + n)):
+                        hit = (n, *table[seq][0])
+                        break
+                if hit is not None:
                     break
             if hit is None:
                 continue
