@@ -372,10 +372,12 @@ def lexicon(lang: str) -> EventLexicon | None:
     enabled = gc.isenabled()
     gc.disable()  # thousands of small objects: no collection passes while building them
     try:
-        return _build(lang)
+        built = _build(lang)
     finally:
         if enabled:
             gc.enable()
+    lexicons.long_lived()
+    return built
 
 
 def _build(lang: str) -> EventLexicon | None:
