@@ -339,3 +339,11 @@ def test_the_outlet_or_the_article_chooses_between_regions_of_the_same_name() ->
     assert ents(run_from(text, None))["Limburg"] == ("LOC", None, None)  # no clue: no guess
     assert ents(run_from(text + " Ook elders in België was het onrustig.", None))["Limburg"][2] == "BEL"
     assert ents(run_from("Protesters in Texas blocked a road.", "GBR", lang="en"))["Texas"][2] == "USA"
+
+
+def test_a_home_body_after_a_foreign_adjective_is_that_country_s_body() -> None:
+    """ "het Duitse Grondwettelijk Hof" is Germany's court, not the Belgian one the KB knows by that name."""
+    got = ents(run("Het Duitse Grondwettelijk Hof oordeelde anders dan het Grondwettelijk Hof in Brussel.", date="2021-03-01"))
+    german = next(v for k, v in got.items() if k.endswith("Grondwettelijk Hof") and k != "Grondwettelijk Hof")
+    assert german[0] == "ORG" and german[1] is None and german[2] == "DEU"
+    assert got["Grondwettelijk Hof"][2] == "BEL"

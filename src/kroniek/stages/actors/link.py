@@ -172,9 +172,16 @@ def link(doc: Doc, kb: KB, lex: ActorLexicon, found: list, names: list,
     mentioned = {kb.get(i).country or i for _, _, hits, _ in found for i, k in hits
                  if kb.get(i) is not None and kb.get(i).type == "LOC"}
     own = _own_surnames(text, names, lex, memo)
+    adjective_at = {e + 1: kb.get(i).country for _, e, hits, _ in found for i, k in hits  # "het Russische | OM"
+                    if k == "adjectives" and kb.get(i) is not None and kb.get(i).country}
     for _, end, hits, start in found:
         actor, kind = _choose(hits, kb, seen, date, outlet, mentioned)
         if actor is None:
+            continue
+        foreign = adjective_at.get(start)
+        if kind == "aliases" and actor.type == "ORG" and actor.country and foreign and foreign != actor.country:
+            # "het Russische Openbaar Ministerie", "het Duitse Grondwettelijk Hof": that country's body, not ours
+            entities.append(Entity(start, end, text[start:end], "ORG", ActorRef(None, text[start:end], foreign, actor.sector)))
             continue
         surface = _strip_possessive(text, start, end, lex)
         if kind == "aliases" and actor.type == "PER" and text[start:surface] in own and not any(
