@@ -146,10 +146,7 @@ def test_benelux_names_link_with_their_country() -> None:
 def test_the_minister_of_justice_is_the_outlets_on_the_articles_day(tmp_path: Path) -> None:
     """'de minister van Justitie' is Grapperhaus in a Dutch paper and Van Quickenborne in a Flemish one on
     2021-06-01; named ministers link with their country."""
-    import json
 
-    from kroniek import Pipeline
-    from kroniek.ingest.readers import read_inputs
     from kroniek.stages.actors.lexicon import lexicon
 
     assert lexicon("nl", kb.load()).roles["minister van Justitie"] == "justice_minister"
@@ -159,15 +156,9 @@ def test_the_minister_of_justice_is_the_outlets_on_the_articles_day(tmp_path: Pa
              "date": "2021-06-01", "lang": "nl", "country": "NLD"},
             {"id": "vrt", "text": f"De regering wil meer cellen. {quote} Ook Annelies Verlinden sprak.",
              "date": "2021-06-01", "lang": "nl", "country": "BEL"}]
-    src = tmp_path / "docs.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    pipeline = Pipeline()
-    got = {}
-    for article in read_inputs([str(src)]):
-        record = pipeline(article).record()
-        speakers = [q["speaker"]["id"] for q in record["quotes"]]
-        people = {e["text"]: (e["actor"]["id"], e["actor"]["country"]) for e in record["entities"] if e["type"] == "PER"}
-        got[record["id"]] = (speakers, people)
+    got = {r["id"]: ([q["speaker"]["id"] for q in r["quotes"]],
+              {e["text"]: (e["actor"]["id"], e["actor"]["country"]) for e in r["entities"] if e["type"] == "PER"})
+           for r in _analysed(tmp_path, rows)}
     assert got["nos"][0] == ["p:ferd-grapperhaus"]
     assert got["vrt"][0] == ["p:vincent-van-quickenborne"]
     assert got["nos"][1]["Ahmed Aboutaleb"] == ("p:ahmed-aboutaleb", "NLD")
@@ -228,26 +219,28 @@ def test_benelux_public_names_link_with_country_and_sector() -> None:
 
 def test_benelux_speakers_and_bodies_link_by_the_outlets_country(tmp_path: Path) -> None:
     """The pandemic speakers of 2021 get their country in the quote record; 'de Raad van State' is the outlet's."""
-    import json
-
-    from kroniek import Pipeline
-    from kroniek.ingest.readers import read_inputs
-
     rows = [{"id": "nos", "text": '"De besmettingen dalen", zei Jaap van Dissel van het RIVM. De Raad van State adviseerde.',
              "date": "2021-03-01", "lang": "nl", "country": "NLD"},
             {"id": "vrt", "text": '"De cijfers gaan de goede kant op", zei viroloog Steven Van Gucht van Sciensano. '
                                   'De Raad van State adviseerde.', "date": "2021-03-01", "lang": "nl", "country": "BEL"}]
-    src = tmp_path / "docs.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    pipeline = Pipeline()
-    got = {}
-    for article in read_inputs([str(src)]):
-        record = pipeline(article).record()
-        speakers = [(q["speaker"]["id"], q["speaker"]["country"]) for q in record["quotes"]]
-        bodies = {e["text"]: e["actor"]["id"] for e in record["entities"] if e["type"] == "ORG"}
-        got[record["id"]] = (speakers, bodies)
+    got = {r["id"]: ([(q["speaker"]["id"], q["speaker"]["country"]) for q in r["quotes"]],
+              {e["text"]: e["actor"]["id"] for e in r["entities"] if e["type"] == "ORG"})
+           for r in _analysed(tmp_path, rows)}
     assert got["nos"][0] == [("p:jaap-van-dissel", "NLD")]
     assert got["vrt"][0] == [("p:steven-van-gucht", "BEL")]
     assert got["nos"][1]["Raad van State"] == "org:nl-raad-van-state"
     assert got["vrt"][1]["Raad van State"] == "org:be-raad-van-state"
     assert got["nos"][1]["RIVM"] == "org:rivm" and got["vrt"][1]["Sciensano"] == "org:sciensano"
+
+
+def _analysed(tmp_path: Path, rows: list[dict]) -> list[dict]:
+    """The records the default pipeline makes of these JSON Lines rows (outlet country and all)."""
+    import json
+
+    from kroniek import Pipeline
+    from kroniek.ingest.readers import read_inputs
+
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    pipeline = Pipeline()
+    return [pipeline(article).record() for article in read_inputs([str(src)])]
