@@ -7,7 +7,6 @@ by the files it was built from.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -137,10 +136,3 @@ def cached(kind: str, digest: str, build: Callable[[], T]) -> T:
         except OSError:
             pass
     return value
-
-
-def long_lived() -> None:
-    """Take what is loaded so far out of the cycle collector's sight (gc.freeze): models, the KB and
-    compiled lexicons live as long as the process, and a full collection scanned their ~200,000
-    objects for ~0.1 s each time. Refcounting still frees them; only cycles among them would stay."""
-    gc.freeze()

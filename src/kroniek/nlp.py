@@ -61,9 +61,7 @@ def load(lang: str, model: str | None = None) -> Language:
                            "set Options.spacy_model to an installed one")
     import spacy
 
-    nlp = customise_tokenizer(spacy.load(name), lang)
-    lexicons.long_lived()
-    return nlp
+    return customise_tokenizer(spacy.load(name), lang)
 
 
 def pipeline_for(doc: Doc, options: Options | None = None) -> Language:

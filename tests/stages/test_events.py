@@ -892,3 +892,12 @@ def test_calling_off_ones_own_act_stays_aimed_at_home(code) -> None:
     """Retracting one's own strike is a concession to the home government, as before."""
     events = code("The Nigerian teachers' union called off the strike.", "en")
     assert [(e[0], e[3], e[4]) for e in events] == [("CONCEDE", ["NGA"], ["NGA"])]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Bij een aanslag bij het vliegveld van Kabul kwamen zestig mensen om.", "nl"),
+    ("Sixty people were killed in an attack near the airport of Kabul.", "en"),
+])
+def test_a_capital_after_a_place_noun_is_the_place_not_its_government(code, text: str, lang: str) -> None:
+    """ "het vliegveld van Kabul": where the attack was, not Afghanistan's government attacking."""
+    assert all("AFG" not in e[3] for e in code(text, lang))

@@ -50,7 +50,7 @@ WORD_SETS = ("determiners", "negation", "conditional", "conditional_end", "quest
              "infinitive_deeds", "light_verbs", "possessives",
              "unresolved_actors", "agent_genitive_types", "means_prepositions", "past_words", "patient_nouns",
              "crowd_types", "crowd_sectors", "singular_verbs", "plural_verbs", "finite_verbs", "topic_prepositions",
-             "verb_joiners", "aim_prepositions", "risk_markers", "topic_verbs", "definites", "agent_nouns", "receive_verbs")
+             "verb_joiners", "aim_prepositions", "risk_markers", "place_nouns", "topic_verbs", "definites", "agent_nouns", "receive_verbs")
 
 
 class SectorWords(dict):
@@ -178,6 +178,7 @@ class EventLexicon:
     not_event_time: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
     agent_places: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()  # "het vliegveld van Kabul": the capital is the place
     conditional_needs_subject: frozenset[str] = frozenset()
     subject_starts: frozenset[str] = frozenset()
     genitive_prepositions: frozenset[str] = frozenset()
@@ -376,7 +377,6 @@ def lexicon(lang: str) -> EventLexicon | None:
     finally:
         if enabled:
             gc.enable()
-    lexicons.long_lived()
     return built
 
 

@@ -141,6 +141,8 @@ class MentionFinder:
             if ref.id is None and not ref.country and any(ch.isdigit() for ch in e.text):
                 continue  # "F-16", "MH17", "Covid-19": a type or a code names a thing, no actor
             kind = "adjectives" if e.type == "MISC" and not unknown else "entity"
+            if e.type == "LOC" and lo > 1 and toks[lo - 1].low in lex.genitive_prepositions and toks[lo - 2].low in lex.place_nouns:
+                ref = ActorRef(None, e.text, ref.country)  # "het vliegveld van Kabul": the town, not its government
             found.append(ActorMention(lo, hi, [ref], kind, place=self._place_name(e.text, ref) if e.type == "LOC" else None,
                                  person=e.type == "PER", genitive=not whole or self._is_genitive(e.text)))
             if ref.country or ref.sector:
