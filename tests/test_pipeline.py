@@ -105,3 +105,25 @@ def test_supported_languages_come_from_the_data_folders() -> None:
     from kroniek import lexicons
 
     assert lexicons.languages() == ("en", "nl")
+
+
+def test_a_file_the_caller_left_open_is_flushed_at_exit(tmp_path) -> None:
+    """The loaded models are frozen out of the cycle collector (lexicons.long_lived); a caller's file
+    opened before them, written after, and never closed must still reach the disk at exit."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.txt"
+    script = (
+        "import kroniek\n"
+        f"out = open({str(out)!r}, 'w')\n"
+        "texts = ['Poetin zei zaterdag: „Wij willen vrede.” Rusland viel Oekraïne aan.',\n"
+        "         'Biden said on Monday that the US would send troops to Poland.']\n"
+        "count = lambda record: len(record['events'])  # a function: the module's globals are in a cycle\n"
+        "for i in range(200):\n"
+        "    record = kroniek.analyse(texts[i % 2], date='2025-04-22')\n"
+        "    out.write(f\"{i} {count(record)}\\n\")\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 200

@@ -309,6 +309,7 @@ def load(paths: tuple[str, ...] = ()) -> KB:
     digest = lexicons.files_digest([*files, Path(__file__)])  # this file too: a changed KB class builds anew
     kb = lexicons.cached("kb", digest, lambda: KB(rec for f in files for rec in read_records(f)))
     kb.digest = digest
+    lexicons.long_lived()
     return kb
 
 

@@ -61,7 +61,9 @@ def load(lang: str, model: str | None = None) -> Language:
                            "set Options.spacy_model to an installed one")
     import spacy
 
-    return customise_tokenizer(spacy.load(name), lang)
+    nlp = customise_tokenizer(spacy.load(name), lang)
+    lexicons.long_lived()
+    return nlp
 
 
 def pipeline_for(doc: Doc, options: Options | None = None) -> Language:

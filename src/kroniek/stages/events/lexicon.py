@@ -377,6 +377,7 @@ def lexicon(lang: str) -> EventLexicon | None:
     finally:
         if enabled:
             gc.enable()
+    lexicons.long_lived()
     return built
 
 
