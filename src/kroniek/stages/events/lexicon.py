@@ -81,22 +81,13 @@ class SectorWords(dict):
         return dict.__contains__(self, word) or isinstance(word, str) and self.compound(word) is not None
 
     def positions(self, toks: list[Token]) -> list[int]:
-        """The indices of the tokens that are sector words: one pass with the lookups inlined, since
-        the mention finder asks it of every token of an article."""
-        plain, memo, heads = dict.keys(self), self.memo, self.lengths
-        out = []
-        for i, t in enumerate(toks):
-            w = t.low
-            if w in plain:
-                out.append(i)
-            elif heads:
-                hit = memo.get(w, "")
-                if (self.compound(w) if hit == "" else hit) is not None:
-                    out.append(i)
-        return out
+        """The indices of the tokens that are sector words, in one pass: the mention finder asks it of
+        every token of an article, where a Python `in` per token cost twice as much."""
+        plain, compound = dict.keys(self), self.compound
+        return [i for i, t in enumerate(toks) if t.low in plain or compound(t.low) is not None]
 
     def __getitem__(self, word: str) -> str:
-        hit = dict.get(self, word) or self.compound(word)
+        hit = self.get(word)
         if hit is None:
             raise KeyError(word)
         return hit

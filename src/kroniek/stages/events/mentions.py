@@ -156,11 +156,14 @@ class MentionFinder:
             key = _GENITIVE.sub("", tok.low)
             hit = None
             head = tok.low.split("-")[0] if "-" in tok.low else None  # US-led, Syrian-backed
+            read: dict[int, list[tuple[str, ...]]] = {}  # the next n words (genitive off the last), read once per length
             for first in dict.fromkeys((tok.low, key, head or "")):
                 for n, table in words.get(first, ()):
                     if n > 1:
-                        got = tuple(t.low for t in toks[i:i + n])
-                        seqs = [(*got[:-1], _GENITIVE.sub("", got[-1]))] if len(got) == n else []
+                        if n not in read:
+                            got = tuple(t.low for t in toks[i:i + n])
+                            read[n] = [(*got[:-1], _GENITIVE.sub("", got[-1]))] if len(got) == n else []
+                        seqs = read[n]
                     else:  # one word: as written, without its genitive, or its first part ("US-led")
                         seqs = [(tok.low,), (key,)] + ([(head,)] if head else [])
                     seq = next((q for q in seqs if q in table), None)
