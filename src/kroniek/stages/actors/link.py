@@ -316,8 +316,7 @@ def _holder(key: str, kb: KB, lex: ActorLexicon, date: str | None, text: str, sp
     if (len(people) != 1 or people[0].country not in countries or key in lex.surnames or key in lex.first_names or key.lower() in lex.common_words
             or key.lower() in lex.surname_words):
         return None
-    first = min((r.start for r in people[0].roles if r.start), default="")
-    return None if first and date[:4].isdigit() and int(first[:4]) > int(date[:4]) + 10 else people[0]
+    return None if _long_before_office(people[0], date) else people[0]
 
 
 @lru_cache(maxsize=4)
@@ -447,6 +446,12 @@ def _namesake(text: str, start: int, end: int, actor: Actor, date: str | None, s
     before = words_before(text, start, 1)
     if before and before[-1] in lex.determiners:
         return True
+    return _long_before_office(actor, date)
+
+
+def _long_before_office(actor: Actor, date: str | None) -> bool:
+    """Whether the article is dated over ten years before the person's first office: a bare surname
+    then names someone else ("Hoekstra" in 2000 is not the minister of 2017)."""
     first = min((r.start for r in actor.roles if r.start), default="")
     return bool(date and first and date[:4].isdigit() and int(first[:4]) > int(date[:4]) + 10)
 
