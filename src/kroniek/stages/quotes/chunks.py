@@ -30,10 +30,7 @@ class Chunker:
         volgens de bouwheer | alles vlot"); toks when in no doubt."""
         if not self.usable or not _doubtful(toks, lex):
             return toks
-        sentence = self.doc.sentence_of(toks[0].start)
-        if sentence is None:
-            return toks
-        pos = self._tags(self._around(sentence, toks[0].start, toks[-1].end))
+        pos = self._tags_near(toks[0].start, toks[-1].end)
         for k, t in enumerate(toks[1:], 1):
             tag = pos.get(t.start)
             if tag in _NOT_IN_NP or tag == "ADJ" and pos.get(toks[k - 1].start) in _NOUNS:
@@ -48,8 +45,7 @@ class Chunker:
             return False
         if not self.usable:
             return True
-        sentence = self.doc.sentence_of(t.start)
-        tag = self._tags(self._around(sentence, t.start, t.end)).get(t.start) if sentence is not None else None
+        tag = self._tags_near(t.start, t.end).get(t.start)
         return tag is None or tag in _NOMINAL
 
     def has_verb(self, toks: list[Token]) -> bool:
@@ -57,9 +53,13 @@ class Chunker:
         executive"); True when no tag can tell."""
         if not self.usable or not toks:
             return True
-        sentence = self.doc.sentence_of(toks[0].start)
-        tags = self._tags(self._around(sentence, toks[0].start, toks[-1].end)) if sentence is not None else {}
+        tags = self._tags_near(toks[0].start, toks[-1].end)
         return not tags or any(tags.get(t.start) in ("VERB", "AUX") for t in toks)
+
+    def _tags_near(self, start: int, end: int) -> dict[int, str]:
+        """Offset -> UPOS for the words around start..end in their sentence ({} outside any sentence)."""
+        sentence = self.doc.sentence_of(start)
+        return self._tags(self._around(sentence, start, end)) if sentence is not None else {}
 
     def _around(self, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
         """The part of a sentence a tag of the words in start..end depends on: the tagger's encoder sees
